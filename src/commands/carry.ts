@@ -1,0 +1,39 @@
+// `lokmin carry 2024-06`: add to an existing month the evaluation entries of commitments still
+// open, through the YAML Document API (comments and hand edits kept). Idempotent.
+import path from "node:path";
+import type { Context } from "../cli.js";
+import { UserError } from "../diagnostics.js";
+import { msg, t } from "../i18n.js";
+import { commitmentIdDiagnostics, evaluationsToCarry, type MonthMeeting } from "../commitments.js";
+import { appendToSeq } from "../yaml-edit.js";
+import { serializeYaml, writeFileAtomic } from "../write.js";
+import { failOnInputErrors, inMonth, openWorkspace, printDiagnostics, requireLoadedMonth, requireMonth } from "./shared.js";
+
+const M = {
+  nothing: msg("Tidak ada yang perlu dibawa ke {month}; berkas tidak diubah.", "Nothing to carry into {month}; file unchanged."),
+  carried: msg("{count} kesepakatan terbuka ditambahkan ke {file}: {ids}", "{count} open commitments added to {file}: {ids}"),
+  badIds: msg("id kesepakatan tidak konsisten; perbaiki dulu agar tidak ada yang tercatat dua kali", "commitment ids are inconsistent; fix them first so nothing is recorded twice"),
+};
+
+export async function run(ctx: Context, monthArg: string): Promise<number> {
+  const month = requireMonth(monthArg);
+  const workspace = openWorkspace(ctx, (id) => id <= month);
+  const target = requireLoadedMonth(workspace, month);
+  failOnInputErrors(workspace, (file) => file === "lokmin.yaml" || file.endsWith("rapat.yaml"));
+  const meetings: MonthMeeting[] = workspace.months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting.data, source: m.meeting.source }] : []));
+  const idErrors = commitmentIdDiagnostics(meetings).filter((d) => d.severity === "error" && inMonth(month)(d.file));
+  if (idErrors.length) throw new UserError(t(M.badIds), idErrors, workspace.root);
+  const meeting = target.meeting!;
+  const toAdd = evaluationsToCarry(meetings, month, meeting.data.evaluasi_kesepakatan);
+  if (toAdd.length === 0) {
+    if (ctx.ui.json) ctx.ui.printJson({ month, added: [] });
+    else ctx.ui.out(t(M.nothing, { month }));
+    return 0;
+  }
+  appendToSeq(meeting.source.doc, ["evaluasi_kesepakatan"], toAdd);
+  writeFileAtomic(path.join(workspace.root, meeting.source.rel), serializeYaml(meeting.source.doc, meeting.source), { overwrite: true, label: meeting.source.rel });
+  printDiagnostics(ctx, workspace.root, []);
+  if (ctx.ui.json) ctx.ui.printJson({ month, added: toAdd.map((e) => e.id) });
+  else ctx.ui.out(t(M.carried, { count: toAdd.length, file: meeting.source.rel, ids: toAdd.map((e) => e.id).join(", ") }));
+  return 0;
+}

@@ -1,0 +1,131 @@
+// Commitments (kesepakatan) across months, Perbup Pasal 18–20: each agreement of month N is
+// evaluated at month N+1 and carried month after month until `selesai` or `batal`.
+// Pure functions over loaded months: history, what is open, what to carry, what is inconsistent.
+import type { Diagnostic } from "./diagnostics.js";
+import { msg, t } from "./i18n.js";
+import { monthsBetween, parseMonth } from "./month.js";
+import type { Commitment, CommitmentStatus, Evaluation, Meeting } from "./schema.js";
+import { locate, type YamlSource } from "./yaml-source.js";
+
+export interface MonthMeeting {
+  id: string;
+  meeting: Meeting;
+  source?: YamlSource;
+}
+
+export interface CommitmentHistory {
+  commitment: Commitment;
+  month: string;
+  evaluations: Array<{ month: string; status: CommitmentStatus | null; catatan?: string | null }>;
+  /** Latest recorded status, null when never evaluated. */
+  status: CommitmentStatus | null;
+  open: boolean;
+}
+
+const CLOSED: ReadonlySet<string> = new Set(["selesai", "batal"]);
+
+const M = {
+  duplicate: msg("id kesepakatan {id} dipakai dua kali (pertama di {first}); beri id lain", "commitment id {id} is used twice (first in {first}); give it another id"),
+  unknown: msg(
+    "evaluasi untuk {id}, tetapi kesepakatan itu tidak ada di bulan sebelumnya (diganti nama atau dihapus?); kembalikan id aslinya",
+    "evaluation of {id}, but no earlier month has that commitment (renamed or deleted?); restore its original id",
+  ),
+  wrongMonth: msg("id {id} tidak diawali bulan folder ini ({month}); id kesepakatan diawali bulan dibuatnya", "id {id} does not start with this folder's month ({month}); commitment ids start with the month they were made"),
+  duplicateEvaluation: msg("{id} dievaluasi dua kali di bulan ini; hapus salah satunya", "{id} is evaluated twice in this month; remove one"),
+  future: msg("{id} dievaluasi sebelum dibuat (bulan {month}); periksa id-nya", "{id} is evaluated before it was made (month {month}); check its id"),
+};
+
+/** History of every commitment in the workspace, in month order. */
+export function commitmentHistories(months: readonly MonthMeeting[]): CommitmentHistory[] {
+  const sorted = [...months].sort((a, b) => a.id.localeCompare(b.id));
+  const byId = new Map<string, CommitmentHistory>();
+  for (const { id: month, meeting } of sorted) {
+    for (const evaluation of meeting.evaluasi_kesepakatan) {
+      const history = byId.get(evaluation.id);
+      if (!history || history.month >= month) continue;
+      history.evaluations.push({ month, status: evaluation.status, catatan: evaluation.catatan });
+      if (evaluation.status !== null) history.status = evaluation.status;
+    }
+    for (const commitment of meeting.kesepakatan) {
+      if (!byId.has(commitment.id)) byId.set(commitment.id, { commitment, month, evaluations: [], status: null, open: true });
+    }
+  }
+  for (const history of byId.values()) history.open = history.status === null || !CLOSED.has(history.status);
+  return [...byId.values()];
+}
+
+/** Commitments still open when `month` begins (made earlier, never closed before it). */
+export function openBefore(months: readonly MonthMeeting[], month: string): CommitmentHistory[] {
+  return commitmentHistories(months.filter((m) => m.id < month)).filter((h) => h.open);
+}
+
+/** Evaluation entries `month` must contain: one per commitment open when it begins. */
+export function evaluationsToCarry(months: readonly MonthMeeting[], month: string, existing: readonly Evaluation[] = []): Evaluation[] {
+  const present = new Set(existing.map((e) => e.id));
+  return openBefore(months, month)
+    .filter((h) => !present.has(h.commitment.id))
+    .map((h) => ({
+      id: h.commitment.id,
+      uraian: h.commitment.uraian,
+      penanggung_jawab: h.commitment.penanggung_jawab,
+      tenggat: h.commitment.tenggat,
+      status: null,
+      catatan: null,
+    }));
+}
+
+/** Commitments of earlier months that `month` has not evaluated (no entry, or no status). */
+export function unevaluatedIn(months: readonly MonthMeeting[], month: string): { missing: CommitmentHistory[]; blank: Evaluation[] } {
+  const current = months.find((m) => m.id === month);
+  const evaluations = current?.meeting.evaluasi_kesepakatan ?? [];
+  const present = new Set(evaluations.map((e) => e.id));
+  const open = openBefore(months, month);
+  const openIds = new Set(open.map((h) => h.commitment.id));
+  return {
+    missing: open.filter((h) => !present.has(h.commitment.id)),
+    blank: evaluations.filter((e) => e.status === null && openIds.has(e.id)),
+  };
+}
+
+/** Age in whole months of a commitment at `month`. */
+export const ageInMonths = (history: CommitmentHistory, month: string) => monthsBetween(parseMonth(history.month)!, parseMonth(month)!);
+
+/** Ids renamed, deleted or duplicated by hand, with file and line. */
+export function commitmentIdDiagnostics(months: readonly MonthMeeting[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sorted = [...months].sort((a, b) => a.id.localeCompare(b.id));
+  const firstSeen = new Map<string, string>();
+  const push = (m: MonthMeeting, path: (string | number)[], rule: string, severity: Diagnostic["severity"], message: string) => {
+    const where = m.source ? locate(m.source, path) : { line: 1, column: 1 };
+    out.push({ rule, severity, file: m.source?.rel ?? `${m.id}/rapat.yaml`, ...where, message });
+  };
+  for (const m of sorted) {
+    m.meeting.kesepakatan.forEach((c, index) => {
+      const first = firstSeen.get(c.id);
+      if (first) push(m, ["kesepakatan", index, "id"], "kesepakatan/id-ganda", "error", t(M.duplicate, { id: c.id, first }));
+      else firstSeen.set(c.id, m.source?.rel ?? m.id);
+      if (!c.id.startsWith(`${m.id}/`)) push(m, ["kesepakatan", index, "id"], "kesepakatan/id-bulan", "warning", t(M.wrongMonth, { id: c.id, month: m.id }));
+    });
+  }
+  const madeIn = new Map<string, string>();
+  for (const m of sorted) for (const c of m.meeting.kesepakatan) if (!madeIn.has(c.id)) madeIn.set(c.id, m.id);
+  for (const m of sorted) {
+    const seen = new Set<string>();
+    m.meeting.evaluasi_kesepakatan.forEach((e, index) => {
+      const path = ["evaluasi_kesepakatan", index, "id"];
+      if (seen.has(e.id)) push(m, path, "kesepakatan/evaluasi-ganda", "error", t(M.duplicateEvaluation, { id: e.id }));
+      seen.add(e.id);
+      const made = madeIn.get(e.id);
+      if (made === undefined) push(m, path, "kesepakatan/id-tidak-dikenal", "error", t(M.unknown, { id: e.id }));
+      else if (made >= m.id) push(m, path, "kesepakatan/id-tidak-dikenal", "error", t(M.future, { id: e.id, month: made }));
+    });
+  }
+  return out;
+}
+
+/** Next free commitment id in a month: 2024-05/K01, K02 … */
+export function nextCommitmentId(month: string, existing: readonly Commitment[]): string {
+  const used = existing.map((c) => Number(/\/K(\d+)$/.exec(c.id)?.[1] ?? 0));
+  const next = Math.max(0, ...used) + 1;
+  return `${month}/K${String(next).padStart(2, "0")}`;
+}

@@ -1,0 +1,35 @@
+// Language of user-facing messages: Indonesian by default, English with --lang en or
+// LOKMIN_LANG=en. A message is a pair of templates with {name} placeholders.
+export type Lang = "id" | "en";
+export type Message = { id: string; en: string };
+export type Params = Record<string, string | number | undefined>;
+
+let current: Lang = "id";
+
+export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  const wanted = (flag ?? env.LOKMIN_LANG ?? "id").toLowerCase();
+  return wanted.startsWith("en") ? "en" : "id";
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function fill(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Translate a message pair into the current language. */
+export function t(message: Message, params?: Params): string {
+  return fill(message[current], params);
+}
+
+/** Shorthand to declare a message pair inline. */
+export const msg = (id: string, en: string): Message => ({ id, en });

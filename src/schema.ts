@@ -1,0 +1,429 @@
+// The data format of a lokmin workspace, as zod schemas: the single source of truth for the
+// TypeScript types, the validation messages and the JSON Schema files editors use.
+// Keys are in the Indonesian vocabulary of the Lokmin; every object is strict so a typo'd
+// key is an error (with a "did you mean" hint added by the loader).
+import { z } from "zod";
+
+const text = () => z.string().min(1);
+const isoDate = () => z.iso.date().describe("Tanggal ISO: YYYY-MM-DD");
+const id = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_.-]*$/, { message: "id: huruf kecil, angka, '-', '_' atau '.'" })
+    .describe("Pengenal singkat, huruf kecil tanpa spasi");
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const monthId = () => z.string().regex(MONTH_PATTERN, { message: "bulan: format YYYY-MM, mis. 2024-05" });
+const clock = () =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3])[.:][0-5]\d$/, { message: "jam: format 08.00 atau 08:00" })
+    .describe("Jam, mis. 08.00");
+/** NIP stays a string: an 18-digit number loses precision in JavaScript. Shape is checked as a warning. */
+export const nipSchema = z.string().describe("NIP 18 digit, ditulis dalam tanda kutip");
+
+export const personSchema = z
+  .strictObject({
+    id: id(),
+    nama: text().describe("Nama lengkap dengan gelar"),
+    nip: nipSchema.optional(),
+    jabatan: text().describe("Jabatan / unit"),
+    pangkat: z.string().optional(),
+    aktif: z.boolean().optional(),
+  })
+  .describe("Pegawai Puskesmas");
+
+export const monthlyTargetSchema = z
+  .union([
+    z.literal("prorata"),
+    z.array(z.number().min(0)).length(12).describe("Target kumulatif (%) untuk Januari..Desember"),
+  ])
+  .describe("Cara menghitung target kumulatif bulanan: 'prorata' (target × bulan/12) atau 12 angka");
+
+export const indicatorSchema = z.strictObject({
+  id: id(),
+  nama: text(),
+  satuan: z.string().optional().describe("Satuan sasaran, mis. 'ibu hamil'"),
+  sasaran: z.number().int().min(0).describe("Jumlah sasaran setahun (populasi target)"),
+  target: z.number().min(0).max(100).describe("Target tahunan dalam persen"),
+  target_bulanan: monthlyTargetSchema.optional(),
+  spm: z.boolean().optional().describe("Indikator SPM Kesehatan"),
+  per_desa: z.boolean().optional().describe("Capaian dilaporkan per desa/kelurahan"),
+});
+
+export const programSchema = z.strictObject({
+  id: id(),
+  nama: text(),
+  kelompok: z.string().optional().describe("Kelompok/klaster, id dari daftar 'kelompok'"),
+  penanggung_jawab: id().describe("id pegawai koordinator program"),
+  indikator: z.array(indicatorSchema).default([]),
+});
+
+export const groupSchema = z.strictObject({ id: id(), nama: text() });
+
+export const EVIDENCE_KINDS = [
+  "persiapan_kapus",
+  "persiapan_program",
+  "persiapan_tu",
+  "laporan_bulan_lalu",
+  "rencana_bulan_ini",
+  "informasi",
+  "audit_internal",
+  "capaian",
+  "masalah",
+  "rtl",
+  "evaluasi_tengah_tahun",
+  "ruk",
+  "rpk",
+  "kesepakatan",
+  "bahan_tribulanan",
+  "musrenbang",
+  "pembahasan",
+] as const;
+export const APPLIES_WHEN = ["selalu", "bulan_kedua", "tengah_tahun", "tribulanan", "sesuai_kebutuhan"] as const;
+
+export const sopStepSchema = z.strictObject({
+  id: id(),
+  judul: text(),
+  bukti: z.enum(EVIDENCE_KINDS).describe("Bagian data yang menjadi bukti langkah ini"),
+  berlaku: z.enum(APPLIES_WHEN).default("selalu"),
+});
+
+export const sopSettingsSchema = z.strictObject({
+  profil: z.string().default("rutin-2022").describe("Profil SOP bawaan: rutin-2022 (15 langkah) atau rutin-2019"),
+  nonaktif: z.array(z.string()).default([]).describe("id langkah yang dimatikan"),
+  tambahan: z.array(sopStepSchema).default([]).describe("Langkah tambahan milik Puskesmas ini"),
+});
+
+export const scaleSchema = z.strictObject({ min: z.number(), max: z.number() });
+export const PROBLEM_METHODS = ["usg", "mcua", "carl", "hanlon"] as const;
+export const SOLUTION_METHODS = ["reinke", "mcua", "usg", "carl"] as const;
+export const ALL_METHODS = ["usg", "mcua", "carl", "hanlon", "reinke"] as const;
+export const TIE_RULES = ["bersama", "urutan", "kriteria"] as const;
+
+export const criterionSchema = z.strictObject({
+  id: id(),
+  nama: text(),
+  bobot: z.number().min(0).default(1),
+  skala: scaleSchema.optional(),
+});
+
+const methodSettings = <T extends z.ZodRawShape>(extra: T) =>
+  z.strictObject({ skala: scaleSchema.optional(), ...extra });
+
+export const scoringSettingsSchema = z.strictObject({
+  metode_masalah: z.enum(PROBLEM_METHODS).default("usg"),
+  metode_solusi: z.enum(SOLUTION_METHODS).default("reinke"),
+  seri: z.enum(TIE_RULES).default("bersama").describe("Aturan nilai sama: bersama | urutan | kriteria"),
+  urutan_kriteria: z.array(z.string()).optional().describe("Untuk seri: kriteria, mis. [u, s, g]"),
+  usg: methodSettings({ rumus: z.enum(["jumlah", "kali"]).default("jumlah") }).optional(),
+  carl: methodSettings({}).optional(),
+  hanlon: methodSettings({}).optional(),
+  reinke: methodSettings({}).optional(),
+  mcua: methodSettings({ kriteria: z.array(criterionSchema).optional() }).optional(),
+  mcua_solusi: methodSettings({ kriteria: z.array(criterionSchema).optional() }).optional(),
+});
+
+export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
+export const workspaceSchema = z
+  .strictObject({
+    versi: z.literal(1).default(1),
+    puskesmas: z.strictObject({
+      nama: text(),
+      alamat: text(),
+      kelurahan: z.string().optional(),
+      kecamatan: text(),
+      kabupaten_kota: text(),
+      provinsi: z.string().optional(),
+      kode_pos: z.string().optional(),
+      telepon: z.string().optional(),
+      email: z.string().optional(),
+      laman: z.string().optional(),
+      logo: z.string().optional().describe("Path logo relatif terhadap folder workspace"),
+      tempat_surat: z.string().optional().describe("Nama tempat di surat, default kecamatan"),
+    }),
+    dinas_kesehatan: z.strictObject({ nama: text(), alamat: z.string().optional() }),
+    zona_waktu: z.enum(TIME_ZONES).default("WIB"),
+    kertas: z
+      .strictObject({
+        ukuran: z.enum(["A4", "F4"]).default("A4"),
+        font: z.string().default("Arial"),
+        ukuran_font: z.number().min(8).max(16).default(12),
+        margin_cm: z
+          .strictObject({ atas: z.number(), kanan: z.number(), bawah: z.number(), kiri: z.number() })
+          .default({ atas: 2, kanan: 2, bawah: 2.5, kiri: 3 }),
+      })
+      .default({ ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } }),
+    surat: z
+      .strictObject({
+        pola_nomor: z
+          .string()
+          .default("{klasifikasi}/{urut}/{kode_unit}/{tahun}")
+          .describe("Pola nomor surat; tersedia {klasifikasi} {urut} {kode_unit} {tahun} {bulan}"),
+        kode_unit: z.string().default(""),
+        klasifikasi_undangan: z.string().default("000.1.5"),
+        hari_minimal_undangan: z.number().int().min(0).default(3),
+      })
+      .default({ pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}", kode_unit: "", klasifikasi_undangan: "000.1.5", hari_minimal_undangan: 3 }),
+    pejabat: z.strictObject({
+      kepala_puskesmas: id().describe("id pegawai Kepala Puskesmas"),
+      kasubag_tu: id().describe("id pegawai Kasubag TU"),
+    }),
+    pegawai: z.array(personSchema).min(1),
+    desa: z.array(z.string()).default([]).describe("Desa/kelurahan wilayah kerja"),
+    kelompok: z.array(groupSchema).default([]).describe("Kelompok program atau klaster ILP"),
+    program: z.array(programSchema).min(1),
+    sop: sopSettingsSchema.default({ profil: "rutin-2022", nonaktif: [], tambahan: [] }),
+    penilaian: scoringSettingsSchema.default({ metode_masalah: "usg", metode_solusi: "reinke", seri: "bersama" }),
+  })
+  .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
+
+/** Scores of one problem or solution: criterion id → number; Hanlon's PEARL is a nested map. */
+export const scoresSchema = z.record(z.string(), z.union([z.number(), z.record(z.string(), z.number())]));
+export const raterScoresSchema = z.strictObject({ penilai: text(), skor: scoresSchema });
+
+const scoredItem = {
+  skor: scoresSchema.optional().describe("Skor kesepakatan forum, mis. {u: 5, s: 4, g: 3}"),
+  skor_penilai: z.array(raterScoresSchema).optional().describe("Skor per peserta; total memakai rata-rata"),
+  total: z.number().optional().describe("Ditulis oleh `lokmin rank --write`"),
+  peringkat: z.number().int().optional().describe("Ditulis oleh `lokmin rank --write`"),
+};
+
+export const solutionSchema = z.strictObject({
+  id: id(),
+  uraian: text(),
+  ...scoredItem,
+  dipilih: z.boolean().optional().describe("Alternatif terpilih sebagai dasar RTL"),
+});
+
+export const rootCauseSchema = z.strictObject({
+  kategori: z.string().optional().describe("Kategori fishbone: Manusia, Metode, Dana, Sarana, Lingkungan …"),
+  uraian: text(),
+});
+
+export const problemSchema = z.strictObject({
+  id: id(),
+  judul: text(),
+  program: id().optional(),
+  indikator: id().optional(),
+  uraian: z.string().optional(),
+  kesenjangan: z.number().optional().describe("Selisih target kumulatif − capaian (poin persen)"),
+  akar_masalah: z.array(rootCauseSchema).default([]),
+  ...scoredItem,
+  solusi: z.array(solutionSchema).default([]),
+});
+
+export const COMMITMENT_STATUSES = ["selesai", "sebagian", "belum", "batal"] as const;
+export const COMMITMENT_ID_PATTERN = /^(\d{4}-(0[1-9]|1[0-2]))\/K\d{2,}$/;
+export const commitmentSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(COMMITMENT_ID_PATTERN, { message: "id kesepakatan: BULAN/Knn, mis. 2024-05/K03" })
+    .describe("Pengenal tetap, unik di workspace: 2024-05/K03"),
+  uraian: text().describe("Apa yang akan dilakukan"),
+  program: id().optional(),
+  indikator: id().optional(),
+  masalah: id().optional(),
+  penanggung_jawab: id(),
+  tenggat: isoDate(),
+  target: text().describe("Target yang terukur"),
+  ditandatangani: z.array(id()).default([]).describe("id pegawai yang menandatangani"),
+});
+
+export const evaluationSchema = z.strictObject({
+  id: z.string().regex(COMMITMENT_ID_PATTERN, { message: "id kesepakatan: BULAN/Knn, mis. 2024-05/K03" }),
+  uraian: z.string().optional().describe("Salinan uraian, untuk dibaca"),
+  penanggung_jawab: z.string().optional(),
+  tenggat: z.string().optional(),
+  status: z.enum(COMMITMENT_STATUSES).nullable().default(null).describe("selesai | sebagian | belum | batal"),
+  catatan: z.string().nullable().optional(),
+});
+
+export const ATTENDANCE = ["hadir", "izin", "sakit", "dinas_luar", "alpa"] as const;
+export const attendanceSchema = z.strictObject({
+  pegawai: id().optional().describe("id pegawai; atau isi nama untuk tamu"),
+  nama: z.string().optional(),
+  jabatan: z.string().optional(),
+  instansi: z.string().optional(),
+  status: z.enum(ATTENDANCE).nullable().default(null).describe("hadir | izin | sakit | dinas_luar | alpa"),
+  narasumber: z.boolean().optional().describe("Narasumber dari luar Puskesmas"),
+});
+
+export const meetingSchema = z
+  .strictObject({
+    bulan: monthId(),
+    jenis: z.enum(["pertama", "rutin"]).describe("pertama = penggalangan tim (Januari); rutin = bulan lain"),
+    langkah_khusus: z
+      .array(z.enum(["bulan_kedua", "tengah_tahun", "tribulanan"]))
+      .default([])
+      .describe("Langkah SOP khusus bulan ini"),
+    tanggal: isoDate().nullable().describe("Tanggal rapat"),
+    waktu: z.strictObject({ mulai: clock(), selesai: clock().nullable().optional() }),
+    tempat: z.string().nullable(),
+    pimpinan: id().describe("id pegawai pimpinan rapat"),
+    notulis: id().describe("id pegawai notulis"),
+    undangan: z
+      .strictObject({
+        nomor: z.string().nullable().describe("Nomor surat, mis. 000.1.5/112/436.7.2.3.3/2024"),
+        tanggal: isoDate().nullable().describe("Tanggal surat"),
+        sifat: z.enum(["Biasa", "Segera", "Terbatas", "Rahasia", "Sangat Rahasia"]).default("Biasa"),
+        lampiran: z.string().default("-"),
+        hal: text(),
+        penerima: z.array(z.string()).default([]).describe("id pegawai atau nama penerima; kosong = daftar terlampir"),
+        tembusan: z.array(z.string()).default([]),
+      })
+      .optional(),
+    susunan_acara: z
+      .array(z.strictObject({ waktu: text(), acara: text(), pelaksana: z.string().optional() }))
+      .default([]),
+    agenda: z.array(z.strictObject({ id: id(), judul: text(), langkah: z.string().optional() })).default([]),
+    verifikasi_data: z
+      .strictObject({
+        tanggal: isoDate().nullable(),
+        hasil: z.string().nullable(),
+        dilaporkan: z.boolean().default(false).describe("Hasil verifikasi dilaporkan dalam Lokmin"),
+      })
+      .optional(),
+    persiapan: z
+      .strictObject({
+        kepala_puskesmas: z.string().nullable().optional().describe("Bahan umpan balik, kebijakan baru, rencana perbaikan"),
+        program: z.string().nullable().optional(),
+        tata_usaha: z.string().nullable().optional(),
+      })
+      .optional(),
+    informasi: z.array(z.strictObject({ sumber: text(), isi: text() })).default([]),
+    audit_internal: z.string().nullable().optional(),
+    evaluasi_tengah_tahun: z.string().nullable().optional(),
+    ruk: z.string().nullable().optional().describe("Pembahasan RUK tahun berikutnya"),
+    bahan_tribulanan: z.string().nullable().optional().describe("Bahan Lokmin tribulanan / tinjauan manajemen"),
+    musrenbang: z.string().nullable().optional().describe("Bahan Musrenbang kecamatan (bulan kedua)"),
+    hadir: z.array(attendanceSchema).default([]),
+    evaluasi_kehadiran: z.string().nullable().optional().describe("Evaluasi kehadiran peserta"),
+    pembahasan: z
+      .array(
+        z.strictObject({
+          agenda: z.string().optional(),
+          langkah: z.string().optional().describe("id langkah SOP yang dibahas"),
+          pembicara: z.string(),
+          isi: text(),
+          keputusan: z.string().optional(),
+        }),
+      )
+      .default([]),
+    masalah: z.array(problemSchema).default([]),
+    metode: z
+      .strictObject({ masalah: z.enum(PROBLEM_METHODS).optional(), solusi: z.enum(SOLUTION_METHODS).optional() })
+      .optional()
+      .describe("Metode penilaian bulan ini; default dari lokmin.yaml"),
+    rtl: z
+      .array(
+        z.strictObject({
+          id: id(),
+          masalah: z.string().optional(),
+          kegiatan: text(),
+          sasaran: z.string().optional(),
+          waktu: z.string().optional(),
+          penanggung_jawab: id(),
+          biaya: z.string().optional(),
+          indikator_keberhasilan: z.string().optional(),
+        }),
+      )
+      .default([]),
+    kesepakatan: z.array(commitmentSchema).default([]),
+    evaluasi_kesepakatan: z.array(evaluationSchema).default([]),
+    laporan_dinkes: z
+      .strictObject({ tanggal_kirim: isoDate().nullable(), cara: z.string().optional() })
+      .optional()
+      .describe("Notulen dilaporkan ke Dinas Kesehatan"),
+    tindak_lanjut: z.string().nullable().optional().describe("Laporan tindak lanjut kesepakatan bulan lalu"),
+    arsip: z
+      .strictObject({
+        sk_tim_efektif: z.string().nullable().optional(),
+        materi: z.array(z.string()).default([]),
+      })
+      .optional(),
+    supervisi: z
+      .strictObject({
+        tanggal: isoDate(),
+        pembina: z.string().optional(),
+        jawaban: z.record(z.string(), z.boolean()).default({}).describe("Jawaban pembina untuk butir Daftar Tilik, mis. {'01': true}"),
+        umpan_balik: z
+          .strictObject({ tanggal: isoDate().nullable(), nomor: z.string().optional(), rekomendasi: z.array(z.string()).default([]) })
+          .optional(),
+      })
+      .optional(),
+  })
+  .describe("rapat.yaml: satu Lokmin bulanan");
+
+export const villageCoverageSchema = z.strictObject({
+  desa: text(),
+  sasaran: z.number().int().min(0).optional(),
+  bulan_ini: z.number().min(0).nullable().default(null),
+  kumulatif: z.number().min(0).nullable().default(null),
+});
+
+export const indicatorReportSchema = z.strictObject({
+  id: id(),
+  sasaran: z.number().int().min(0),
+  target_tahunan: z.number().min(0).max(100),
+  target_kumulatif: z.number().min(0).describe("Target kumulatif sampai bulan ini (%), diisi otomatis"),
+  bulan_ini: z.number().min(0).nullable().describe("Jumlah dilayani bulan ini"),
+  kumulatif: z.number().min(0).nullable().describe("Jumlah dilayani sejak Januari"),
+  capaian_persen: z.number().optional().describe("Opsional; dihitung ulang dan dicocokkan"),
+  per_desa: z.array(villageCoverageSchema).optional(),
+  catatan: z.string().optional(),
+});
+
+export const programReportSchema = z
+  .strictObject({
+    program: id(),
+    bulan: monthId(),
+    penanggung_jawab: id(),
+    laporan_kegiatan: z
+      .array(z.strictObject({ kegiatan: text(), hasil: z.string().optional() }))
+      .default([])
+      .describe("Laporan hasil kegiatan bulan lalu"),
+    rencana_bulan_ini: z.array(z.string()).default([]),
+    indikator: z.array(indicatorReportSchema).default([]),
+    analisis: z.string().nullable().optional().describe("Analisis masalah (orang, waktu, tempat)"),
+    rpk: z
+      .array(
+        z.strictObject({
+          kegiatan: text(),
+          sasaran: z.string().optional(),
+          waktu: z.string().optional(),
+          tempat: z.string().optional(),
+          penanggung_jawab: id().optional(),
+          biaya: z.string().optional(),
+        }),
+      )
+      .default([])
+      .describe("RPK bulan berikutnya"),
+  })
+  .describe("program/<id>.yaml: laporan satu program untuk satu bulan");
+
+export type Workspace = z.infer<typeof workspaceSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Program = z.infer<typeof programSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type SopStep = z.infer<typeof sopStepSchema>;
+export type ScoringSettings = z.infer<typeof scoringSettingsSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
+export type Problem = z.infer<typeof problemSchema>;
+export type Solution = z.infer<typeof solutionSchema>;
+export type Scores = z.infer<typeof scoresSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type Evaluation = z.infer<typeof evaluationSchema>;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export type ProgramReport = z.infer<typeof programReportSchema>;
+export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
+export type Method = (typeof ALL_METHODS)[number];
+export type TieRule = (typeof TIE_RULES)[number];
+
+/** The three file kinds of a workspace, each with its schema and its JSON Schema file name. */
+export const FILE_KINDS = {
+  workspace: { schema: workspaceSchema, jsonSchemaFile: "lokmin.schema.json" },
+  meeting: { schema: meetingSchema, jsonSchemaFile: "rapat.schema.json" },
+  program: { schema: programReportSchema, jsonSchemaFile: "program.schema.json" },
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;

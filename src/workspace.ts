@@ -1,0 +1,147 @@
+// The workspace on disk: finding its root (walking up to lokmin.yaml, or -C), and loading
+// lokmin.yaml plus each month folder (rapat.yaml, program/*.yaml) through the one YAML loader.
+// Loading never throws for bad user files: everything becomes a Diagnostic.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "./diagnostics.js";
+import { UserError } from "./diagnostics.js";
+import { msg, t } from "./i18n.js";
+import { isMonthId, looksLikeMonth } from "./month.js";
+import { meetingSchema, programReportSchema, workspaceSchema, type Meeting, type ProgramReport, type Workspace } from "./schema.js";
+import { decodeUtf8, loadValidated, MAX_FILE_BYTES, type YamlSource } from "./yaml-source.js";
+import type { z } from "zod";
+
+export const WORKSPACE_FILE = "lokmin.yaml";
+export const MEETING_FILE = "rapat.yaml";
+export const PROGRAM_DIR = "program";
+export const SCHEMA_DIR = ".lokmin/schema";
+
+export interface Loaded<T> {
+  source: YamlSource;
+  data: T;
+}
+
+export interface LoadedMonth {
+  id: string;
+  dir: string;
+  meeting?: Loaded<Meeting>;
+  programs: Loaded<ProgramReport>[];
+}
+
+export interface LoadedWorkspace {
+  root: string;
+  config?: Loaded<Workspace>;
+  months: LoadedMonth[];
+  diagnostics: Diagnostic[];
+}
+
+const M = {
+  noWorkspace: msg(
+    "tidak menemukan {file} di {dir} atau folder di atasnya; jalankan `lokmin init` atau pakai -C <folder>",
+    "no {file} found in {dir} or any parent folder; run `lokmin init` or use -C <folder>",
+  ),
+  noDir: msg("folder {dir} tidak ada", "folder {dir} does not exist"),
+  unreadable: msg("tidak dapat membaca berkas ({detail}); periksa izin berkas", "cannot read the file ({detail}); check its permissions"),
+  notAFile: msg("{file} adalah folder, bukan berkas", "{file} is a folder, not a file"),
+  badMonthDir: msg(
+    "folder '{name}' tampak seperti bulan tetapi tidak sah; ganti nama menjadi YYYY-MM (bulan 01–12)",
+    "folder '{name}' looks like a month but is not valid; rename it YYYY-MM (month 01–12)",
+  ),
+  noMeeting: msg("bulan {month} tidak punya {file}; buat dengan `lokmin new {month} --force`", "month {month} has no {file}; create it with `lokmin new {month} --force`"),
+  tooBig: msg("berkas terlalu besar ({size} MB, batas {limit} MB)", "file too large ({size} MB, limit {limit} MB)"),
+};
+
+/** Walk up from `start` to the folder holding lokmin.yaml. */
+export function findWorkspaceRoot(start: string): string {
+  let dir = path.resolve(start);
+  if (!existsSync(dir)) throw new UserError(t(M.noDir, { dir: start }));
+  for (;;) {
+    if (existsSync(path.join(dir, WORKSPACE_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new UserError(t(M.noWorkspace, { file: WORKSPACE_FILE, dir: path.resolve(start) }));
+    dir = parent;
+  }
+}
+
+export const relativePath = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join("/");
+
+/** Read and validate one YAML file of the workspace. */
+export function loadFile<T>(root: string, abs: string, schema: z.ZodType<T>): { loaded?: Loaded<T>; source?: YamlSource; diagnostics: Diagnostic[] } {
+  const rel = relativePath(root, abs);
+  const fail = (message: string, rule = "io/read"): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ rule, severity: "error", file: rel, line: 1, column: 1, message }] });
+  let bytes: Buffer;
+  try {
+    const stat = statSync(abs);
+    if (stat.isDirectory()) return fail(t(M.notAFile, { file: rel }));
+    if (stat.size > MAX_FILE_BYTES) {
+      return fail(t(M.tooBig, { size: (stat.size / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 }), "yaml/size");
+    }
+    bytes = readFileSync(abs);
+  } catch (error) {
+    return fail(t(M.unreadable, { detail: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+  const decoded = decodeUtf8(bytes, rel);
+  if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
+  const result = loadValidated(decoded.text!, rel, schema, decoded.bom);
+  return {
+    loaded: result.source && result.data !== undefined ? { source: result.source, data: result.data } : undefined,
+    source: result.source,
+    diagnostics: result.diagnostics,
+  };
+}
+
+function listMonthDirs(root: string, diagnostics: Diagnostic[]): string[] {
+  const months: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    if (isMonthId(entry.name)) months.push(entry.name);
+    else if (looksLikeMonth(entry.name)) {
+      diagnostics.push({ rule: "workspace/month-folder", severity: "warning", file: entry.name, line: 1, column: 1, message: t(M.badMonthDir, { name: entry.name }) });
+    }
+  }
+  return months.sort();
+}
+
+export function loadMonth(root: string, id: string, diagnostics: Diagnostic[]): LoadedMonth {
+  const dir = path.join(root, id);
+  const month: LoadedMonth = { id, dir, programs: [] };
+  const meetingPath = path.join(dir, MEETING_FILE);
+  if (existsSync(meetingPath)) {
+    const result = loadFile(root, meetingPath, meetingSchema);
+    diagnostics.push(...result.diagnostics);
+    month.meeting = result.loaded;
+  } else {
+    diagnostics.push({ rule: "workspace/meeting-file", severity: "error", file: `${id}/${MEETING_FILE}`, line: 1, column: 1, message: t(M.noMeeting, { month: id, file: MEETING_FILE }) });
+  }
+  const programDir = path.join(dir, PROGRAM_DIR);
+  if (existsSync(programDir) && statSync(programDir).isDirectory()) {
+    for (const name of readdirSync(programDir).sort()) {
+      if (!/\.ya?ml$/i.test(name)) continue;
+      const result = loadFile(root, path.join(programDir, name), programReportSchema);
+      diagnostics.push(...result.diagnostics);
+      if (result.loaded) month.programs.push(result.loaded);
+    }
+  }
+  return month;
+}
+
+/**
+ * Load the workspace at `root`. `only` restricts which months are read (the rest are listed
+ * but not parsed); by default every month is loaded.
+ */
+export function loadWorkspace(root: string, options: { only?: (month: string) => boolean } = {}): LoadedWorkspace {
+  const diagnostics: Diagnostic[] = [];
+  const configResult = loadFile(root, path.join(root, WORKSPACE_FILE), workspaceSchema);
+  diagnostics.push(...configResult.diagnostics);
+  const months = listMonthDirs(root, diagnostics)
+    .filter((id) => options.only?.(id) ?? true)
+    .map((id) => loadMonth(root, id, diagnostics));
+  return { root, config: configResult.loaded, months, diagnostics };
+}
+
+export const monthExists = (root: string, id: string) => existsSync(path.join(root, id));
+
+/** All month folder names of a workspace, sorted. */
+export function monthIds(root: string): string[] {
+  return listMonthDirs(root, []);
+}

@@ -6,5 +6,12 @@ if (!existsSync(cli)) {
   process.stderr.write("lokmin: dist/cli.js tidak ada. Jalankan `npm ci` atau `npm run build` dulu.\n");
   process.exit(2);
 }
+// A closed pipe (`lokmin ... | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -146,7 +146,8 @@ export interface RankOptions {
 export function rankItems(inputs: readonly RankInput[], method: MethodDef, options: RankOptions): RankResult {
   const ctx: Context = { source: options.source, file: options.file };
   const diagnostics: Diagnostic[] = [];
-  const tieOrder = options.tieOrder?.length ? options.tieOrder : method.criteria.map((c) => c.id);
+  const own = (options.tieOrder ?? []).filter((id) => method.criteria.some((c) => c.id === id));
+  const tieOrder = own.length ? own : method.criteria.map((c) => c.id);
   const computed = inputs.map((input) => {
     const scored = meanScores(input, method, ctx, diagnostics);
     const total = scored ? round(method.combine(scored.means)) : null;

@@ -1,0 +1,180 @@
+// The block language templates produce: a small line-based vocabulary (headings, paragraphs,
+// lists, tables, field tables, letterhead, signature blocks, spacing, page breaks) parsed into
+// typed blocks that the DOCX writer turns into `docx` objects. No XML is ever built by hand.
+// Documented in templates/README.md.
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  underline?: boolean;
+  /** A line break before this run. */
+  break?: boolean;
+}
+
+export type Align = "left" | "center" | "right" | "justify";
+
+export interface Cell {
+  runs: Run[];
+  span: number;
+  align?: Align;
+}
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2; runs: Run[] }
+  | { kind: "paragraph"; runs: Run[]; align: Align; indent: boolean }
+  | { kind: "list"; ordered: boolean; items: Run[][] }
+  | { kind: "table"; widths: number[]; header: boolean; borders: boolean; small: boolean; rowHeight?: number; rows: Cell[][] }
+  | { kind: "letterhead" }
+  | { kind: "signatures"; signers: Array<{ title: Run[]; name: string; nip: string } | null> }
+  | { kind: "spacer"; lines: number }
+  | { kind: "pagebreak" };
+
+export class BlockSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Split on unescaped '|' and unescape. */
+export function splitCells(line: string): string[] {
+  const cells: string[] = [];
+  let current = "";
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "\\" && i + 1 < line.length) {
+      current += ch + line[i + 1];
+      i++;
+    } else if (ch === "|") {
+      cells.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  cells.push(current.trim());
+  return cells;
+}
+
+/** Inline markup: **bold**, __underline__, escapes \| \n \\. */
+export function parseInline(text: string): Run[] {
+  const runs: Run[] = [];
+  let bold = false;
+  let underline = false;
+  let current = "";
+  let pendingBreak = false;
+  const flush = () => {
+    if (current || pendingBreak) runs.push({ text: current, ...(bold ? { bold } : {}), ...(underline ? { underline } : {}), ...(pendingBreak ? { break: true } : {}) });
+    current = "";
+    pendingBreak = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "\\" && i + 1 < text.length) {
+      const next = text[i + 1];
+      i++;
+      if (next === "n") {
+        flush();
+        pendingBreak = true;
+      } else current += next;
+    } else if (text.startsWith("**", i)) {
+      flush();
+      bold = !bold;
+      i++;
+    } else if (text.startsWith("__", i)) {
+      flush();
+      underline = !underline;
+      i++;
+    } else current += ch;
+  }
+  flush();
+  return runs.length ? runs : [{ text: "" }];
+}
+
+function parseWidths(spec: string | undefined, line: number): number[] {
+  if (!spec || !/^\d+(,\d+)*$/.test(spec)) throw new BlockSyntaxError(line, `lebar kolom harus angka dipisah koma, mis. 10,40,50 (tertulis: ${spec ?? "kosong"})`);
+  return spec.split(",").map(Number);
+}
+
+const DIRECTIVES = ["kop", "tengah", "kanan", "kiri", "spasi", "halaman-baru", "daftar", "tabel", "isian", "ttd", "akhir"];
+
+export function parseBlocks(source: string): Block[] {
+  const lines = source.split(/\r?\n/);
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i];
+    const line = raw.trim();
+    if (line === "") continue;
+    if (line.startsWith("::")) {
+      const [name, ...args] = line.slice(2).split(/\s+/);
+      const rest = line.slice(2 + name.length).trim();
+      if (!DIRECTIVES.includes(name)) throw new BlockSyntaxError(lineNo, `perintah blok '::${name}' tidak dikenal (tersedia: ${DIRECTIVES.map((d) => `::${d}`).join(", ")})`);
+      const body = () => {
+        const collected: Array<{ text: string; line: number }> = [];
+        for (i++; i < lines.length; i++) {
+          const inner = lines[i].trim();
+          if (inner === "::akhir") return collected;
+          if (inner !== "" && inner !== "---") collected.push({ text: inner, line: i + 1 });
+        }
+        throw new BlockSyntaxError(lineNo, `blok '::${name}' tidak ditutup dengan ::akhir`);
+      };
+      switch (name) {
+        case "kop":
+          blocks.push({ kind: "letterhead" });
+          break;
+        case "tengah":
+        case "kanan":
+        case "kiri":
+          blocks.push({ kind: "paragraph", runs: parseInline(rest), align: name === "tengah" ? "center" : name === "kanan" ? "right" : "left", indent: false });
+          break;
+        case "spasi":
+          blocks.push({ kind: "spacer", lines: Math.max(1, Math.min(20, Number(args[0] ?? 1) || 1)) });
+          break;
+        case "halaman-baru":
+          blocks.push({ kind: "pagebreak" });
+          break;
+        case "daftar":
+          blocks.push({ kind: "list", ordered: args[0] !== "titik", items: body().map((l) => parseInline(l.text.replace(/^[-*]\s+/, ""))) });
+          break;
+        case "tabel":
+        case "isian": {
+          const widths = parseWidths(args[0], lineNo);
+          const rows = body().map(({ text, line: at }) => {
+            const cells = splitCells(text).map((cell): Cell => {
+              const span = /^\^(\d)\s/.exec(cell);
+              const content = span ? cell.slice(span[0].length) : cell;
+              const align = /^>\s/.test(content) ? "right" : /^\^\s/.test(content) ? "center" : undefined;
+              return { runs: parseInline(align ? content.slice(2) : content), span: span ? Number(span[1]) : 1, ...(align ? { align } : {}) };
+            });
+            const used = cells.reduce((sum, c) => sum + c.span, 0);
+            if (used > widths.length) throw new BlockSyntaxError(at, `baris tabel punya ${used} sel tetapi tabel hanya ${widths.length} kolom`);
+            while (cells.reduce((sum, c) => sum + c.span, 0) < widths.length) cells.push({ runs: [{ text: "" }], span: 1 });
+            return cells;
+          });
+          const height = args.find((a) => /^tinggi=\d+$/.test(a));
+          blocks.push({ kind: "table", widths, header: name === "tabel" && args.includes("kepala"), borders: name === "tabel" && !args.includes("tanpa-garis"), small: args.includes("kecil"), ...(height ? { rowHeight: Number(height.slice(7)) } : {}), rows });
+          break;
+        }
+        case "ttd":
+          blocks.push({
+            kind: "signatures",
+            signers: body().map(({ text }) => {
+              if (text === "-") return null;
+              const [title, name = "", nip = ""] = splitCells(text);
+              return { title: parseInline(title), name: parseInline(name).map((r) => r.text).join(""), nip: parseInline(nip).map((r) => r.text).join("") };
+            }),
+          });
+          break;
+        case "akhir":
+          throw new BlockSyntaxError(lineNo, "::akhir tanpa blok yang dibuka");
+      }
+      continue;
+    }
+    if (line.startsWith("## ")) blocks.push({ kind: "heading", level: 2, runs: parseInline(line.slice(3)) });
+    else if (line.startsWith("# ")) blocks.push({ kind: "heading", level: 1, runs: parseInline(line.slice(2)) });
+    else if (line.startsWith("> ")) blocks.push({ kind: "paragraph", runs: parseInline(line.slice(2)), align: "justify", indent: true });
+    else blocks.push({ kind: "paragraph", runs: parseInline(line), align: "justify", indent: false });
+  }
+  return blocks;
+}

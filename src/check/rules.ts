@@ -297,7 +297,7 @@ export const WORKSPACE_RULES: WorkspaceRule[] = [
       }),
   },
   {
-    ...doc("referensi/lokmin-yaml", "error", "lokmin", msg("id pegawai/program unik; pejabat dan koordinator program ada di daftar pegawai", "staff/program ids are unique; officials and program coordinators are in the roster")),
+    ...doc("referensi/id-ganda", "error", "lokmin", msg("id pegawai/program unik; pejabat dan koordinator program ada di daftar pegawai", "staff/program ids are unique; officials and program coordinators are in the roster")),
     run(config, source) {
       const out: Diagnostic[] = [];
       const roster = new Set(config.pegawai.map((p) => p.id));

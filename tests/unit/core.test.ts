@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import { describe, expect, it } from "vitest";
+import { checkNip, formatNip, longDate, number, timeRange } from "../../src/format-id.js";
+import { jsonSchemas } from "../../src/json-schema.js";
+import { isMonthId, looksLikeMonth, meetingKind, shiftMonth, specialSteps } from "../../src/month.js";
+import { parseBlocks, parseInline, splitCells } from "../../src/render/blocks.js";
+import { scaffoldMonth } from "../../src/scaffold.js";
+import { meetingSchema, programReportSchema, workspaceSchema } from "../../src/schema.js";
+import { resolveSop, stepApplies } from "../../src/sop.js";
+import { cappedScore, coverageGap, coveragePercent, cumulativeTarget } from "../../src/targets.js";
+import { serializeYaml } from "../../src/write.js";
+import { EXAMPLE, MINI, REPO } from "../helpers.js";
+
+const miniConfig = () => workspaceSchema.parse(parseDocument(readFileSync(path.join(MINI, "lokmin.yaml"), "utf8")).toJS());
+
+describe("months", () => {
+  it("accepts YYYY-MM only", () => {
+    expect(["2024-05", "2024-12"].map(isMonthId)).toEqual([true, true]);
+    expect(["2024-13", "24-5", "2024-5", "2024-00", " 2024-05"].map(isMonthId)).toEqual([false, false, false, false, false]);
+    expect(looksLikeMonth("2024-13")).toBe(true);
+  });
+  it("knows the special months of the SOP", () => {
+    expect(meetingKind({ year: 2024, month: 1 })).toBe("pertama");
+    expect(specialSteps({ year: 2024, month: 2 })).toEqual(["bulan_kedua"]);
+    expect(specialSteps({ year: 2024, month: 6 })).toEqual(["tengah_tahun", "tribulanan"]);
+    expect(shiftMonth("2024-12", 1)).toBe("2025-01");
+    expect(shiftMonth("2024-01", -1)).toBe("2023-12");
+  });
+});
+
+describe("coverage arithmetic", () => {
+  it("pro-rata cumulative target and capaian", () => {
+    expect(cumulativeTarget({ target: 100 }, 5)).toBe(41.67);
+    expect(cumulativeTarget({ target: 90, target_bulanan: [5, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90] }, 3)).toBe(20);
+    expect(coveragePercent({ kumulatif: 290, sasaran: 812 })).toBe(35.71);
+    expect(coverageGap({ kumulatif: 290, sasaran: 812, target_kumulatif: 41.67 })).toBe(5.96);
+    expect(coveragePercent({ kumulatif: 5, sasaran: 0 })).toBeNull();
+    expect(cappedScore({ kumulatif: 130, sasaran: 100, target_tahunan: 100 })).toBe(100);
+  });
+});
+
+describe("Indonesian formatting", () => {
+  it("dates, times, numbers, NIPs", () => {
+    expect(longDate("2024-06-03")).toBe("Senin, 3 Juni 2024");
+    expect(longDate("2024-02-02")).toBe("Jumat, 2 Februari 2024");
+    expect(timeRange("08:00", null, "WIB")).toBe("08.00 WIB – selesai");
+    expect(timeRange("08.00", "10.30", "WITA")).toBe("08.00–10.30 WITA");
+    expect(number(1234.5)).toBe("1.234,5");
+    expect(formatNip("196908262002122003")).toBe("19690826 200212 2 003");
+    expect(checkNip("196908262002122003").ok).toBe(true);
+    expect(checkNip("196913262002122003").reason).toBe("birth-date");
+    expect(checkNip("1969082620021220").reason).toBe("length");
+    expect(checkNip("196908262002123003").reason).toBe("gender");
+  });
+});
+
+describe("SOP profiles", () => {
+  it("the 2022 profile has the 15 steps (step 1 split for the Musrenbang month) and can be trimmed or extended", () => {
+    const sop = resolveSop({ profil: "rutin-2022", nonaktif: ["07-audit-internal"], tambahan: [{ id: "99-apel", judul: "Apel pagi", bukti: "pembahasan", berlaku: "selalu" }] });
+    expect(sop.steps.map((s) => s.id)).toContain("99-apel");
+    expect(sop.steps.map((s) => s.id)).not.toContain("07-audit-internal");
+    expect(new Set(resolveSop({ profil: "rutin-2022", nonaktif: [], tambahan: [] }).steps.map((s) => s.id.slice(0, 2))).size).toBe(15);
+    expect(resolveSop({ profil: "rutin-2019", nonaktif: [], tambahan: [] }).steps).toHaveLength(6);
+    const midterm = sop.steps.find((s) => s.id === "11-evaluasi-tengah-tahun")!;
+    expect([stepApplies(midterm, []), stepApplies(midterm, ["tengah_tahun"])]).toEqual(["not-applicable", "required"]);
+  });
+});
+
+describe("scaffold", () => {
+  it("builds a month the schemas accept, with pro-rata targets and carried commitments", () => {
+    const files = scaffoldMonth({ config: miniConfig(), month: "2024-06", carried: [{ id: "2024-05/K01", status: null, uraian: "x" }] });
+    expect(files.map((f) => f.rel)).toEqual(["2024-06/rapat.yaml", "2024-06/program/kia.yaml", "2024-06/program/gizi.yaml"]);
+    for (const file of files) expect(file.content.startsWith("# yaml-language-server: $schema=")).toBe(true);
+    const meeting = meetingSchema.parse(parseDocument(files[0].content).toJS());
+    expect(meeting.langkah_khusus).toEqual(["tengah_tahun", "tribulanan"]);
+    expect(meeting.evaluasi_kesepakatan.map((e) => e.id)).toEqual(["2024-05/K01"]);
+    expect(meeting.agenda.some((a) => a.langkah === "11-evaluasi-tengah-tahun")).toBe(true);
+    const kia = programReportSchema.parse(parseDocument(files[1].content).toJS());
+    expect(kia.indikator[0]).toMatchObject({ sasaran: 120, target_kumulatif: 50, bulan_ini: null });
+  });
+});
+
+describe("committed artefacts", () => {
+  it("schema/*.json equals what the zod schemas generate (run `npm run schema` after changing them)", () => {
+    for (const [name, content] of Object.entries(jsonSchemas())) {
+      expect(readFileSync(path.join(REPO, "schema", name), "utf8"), name).toBe(content);
+      expect(readFileSync(path.join(EXAMPLE, ".lokmin/schema", name), "utf8"), `example ${name}`).toBe(content);
+    }
+  });
+
+  it("every example file is in canonical form, so a write-back changes only what it means to", () => {
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".yaml") ? [path.join(dir, e.name)] : []));
+    const files = walk(EXAMPLE);
+    expect(files.length).toBeGreaterThan(6 * 14);
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      expect(serializeYaml(parseDocument(text)), file).toBe(text);
+    }
+  });
+});
+
+describe("block language", () => {
+  it("parses inline markup and escaped cells", () => {
+    expect(parseInline("a **b** c")).toEqual([{ text: "a " }, { text: "b", bold: true }, { text: " c" }]);
+    expect(splitCells("a \\| b | c")).toEqual(["a \\| b", "c"]);
+    expect(parseInline("x\\ny")).toEqual([{ text: "x" }, { text: "y", break: true }]);
+  });
+  it("parses tables with spans and reports bad blocks with their line", () => {
+    const blocks = parseBlocks("# Judul\n::tabel 10,40,25,25 kepala\nNo | Nama | ^2 TTD\n1 | Ani\n::akhir\n");
+    expect(blocks[1]).toMatchObject({ kind: "table", header: true, widths: [10, 40, 25, 25] });
+    const table = blocks[1] as Extract<(typeof blocks)[number], { kind: "table" }>;
+    expect(table.rows[0].map((c) => c.span)).toEqual([1, 1, 2]);
+    expect(table.rows[1]).toHaveLength(4);
+    expect(() => parseBlocks("ok\n::tabel 10,90\na | b | c\n::akhir")).toThrow(/3 sel/);
+    expect(() => parseBlocks("::tabel 10,90\na | b\n")).toThrow(/::akhir/);
+    expect(() => parseBlocks("\n\n::gambar x")).toThrowError(expect.objectContaining({ line: 3 }));
+  });
+});

@@ -9,7 +9,7 @@ import { UserError } from "./diagnostics.js";
 import { msg, t } from "./i18n.js";
 import type { YamlSource } from "./yaml-source.js";
 
-export const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0 };
+export const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
 
 const M = {
   exists: msg("{file} sudah ada; pakai --force untuk menimpanya", "{file} already exists; use --force to overwrite it"),

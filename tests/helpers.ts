@@ -27,7 +27,7 @@ export interface CliResult {
 }
 
 export function lokmin(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
-  const env = { ...process.env, NO_COLOR: "1", LOKMIN_LANG: "", CI: "1", ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", LOKMIN_LANG: "", CI: "1", ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const result = spawnSync(process.execPath, [path.join(REPO, "bin", "lokmin.js"), ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: "utf8", input: options.input ?? "" });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -4,7 +4,7 @@ import { meetingSchema, type Meeting } from "../../src/schema.js";
 
 const base = { jenis: "rutin", tanggal: null, waktu: { mulai: "08.00" }, tempat: null, pimpinan: "a", notulis: "b" };
 const month = (id: string, extra: Partial<Record<keyof Meeting, unknown>>): MonthMeeting => ({ id, meeting: meetingSchema.parse({ ...base, bulan: id, ...extra }) });
-const k = (id: string) => ({ id, uraian: `kerja ${id}`, penanggung_jawab: "a", tenggat: "2024-12-01", target: "t" });
+const k = (id: string) => ({ id, uraian: `kerja ${id}`, penanggung_jawab: "a", tenggat: "2024-12-01", target: "t", ditandatangani: [] as string[] });
 
 describe("commitments across months", () => {
   const months = [

@@ -104,7 +104,7 @@ function letterhead(config: Workspace, width: number, logo?: Logo): Array<Paragr
   const text = lines.map((l) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [new TextRun({ text: l.text, bold: l.bold, size: l.size })] }));
   const widths = columnTwips([17, 83], width);
   const logoCell = logo
-    ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: logo.type, data: logo.data, transformation: { width: 80, height: Math.round((80 * logo.height) / logo.width) } })] })]
+    ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: logo.type, data: logo.data, transformation: { width: 80, height: Math.round((80 * logo.height) / logo.width) }, altText: { id: "1", name: "logo", description: "Logo Puskesmas", title: "Logo" } })] })]
     : [new Paragraph("")];
   const head = table(widths, [new TableRow({ cantSplit: true, children: [cell(logoCell, widths[0], { borders: false }), cell(text, widths[1], { borders: false })] })], false);
   const rule = new Paragraph({ border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: "000000", space: 1 } }, spacing: { after: 240 }, children: [] });

@@ -88,6 +88,7 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .description("periksa kelengkapan dan konsistensi / check completeness and consistency")
     .argument("[bulan...]", "bulan yang diperiksa (default: semua) / months to check (default: all)")
     .option("--max-warnings <n>", "gagal bila peringatan lebih dari n / fail above n warnings")
+    .option("--rules", "daftar semua aturan / list every rule")
     .option("--json", "keluaran JSON / JSON output")
     .action(run(() => import("./commands/check.js")));
 

@@ -236,10 +236,12 @@ export interface ArchiveItem {
   hint: string;
 }
 
+export const ARCHIVE_IDS = ["undangan", "susunan-acara", "daftar-hadir", "notulen", "materi", "hasil-bahasan", "nota-kesepakatan", "sk-tim-efektif", "laporan-tindak-lanjut", "umpan-balik"] as const;
+
 export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
   const m = meeting(ctx);
   const programs = ctx.month.programs.map((p) => p.data);
-  const item = (id: string, name: string, present: boolean | null, severity: Severity, path: string, hint: string): ArchiveItem => ({ id, name, present, severity, path, hint });
+  const item = (id: (typeof ARCHIVE_IDS)[number], name: string, present: boolean | null, severity: Severity, path: string, hint: string): ArchiveItem => ({ id, name, present, severity, path, hint });
   return [
     item("undangan", "Surat undangan", Boolean(m?.undangan && filled(m.undangan.nomor) && filled(m.undangan.tanggal)), "error", "undangan", "isi undangan.nomor dan undangan.tanggal"),
     item("susunan-acara", "Susunan acara", (m?.susunan_acara.length ?? 0) > 0, "error", "susunan_acara", "isi susunan_acara"),

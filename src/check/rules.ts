@@ -12,7 +12,7 @@ import { rankProblems, rankSolutions } from "../rank/month.js";
 import type { Workspace } from "../schema.js";
 import { coveragePercent, cumulativeTarget } from "../targets.js";
 import type { YamlSource } from "../yaml-source.js";
-import { archiveChecklist, EVIDENCE_PATH, sopChecklist, tilikChecklist } from "./checklists.js";
+import { ARCHIVE_IDS, archiveChecklist, EVIDENCE_PATH, sopChecklist, TILIK, tilikChecklist, tilikId } from "./checklists.js";
 import { atMeeting, findingAt, type MonthContext } from "./context.js";
 import { resolveSop } from "../sop.js";
 
@@ -332,3 +332,13 @@ export const WORKSPACE_RULES: WorkspaceRule[] = [
     },
   },
 ];
+
+/** Every rule id with its members (Daftar Tilik items, archive documents, SOP steps), for docs and `check --rules`. */
+export function ruleCatalogue(): Array<RuleDoc & { members?: string[] }> {
+  return [...MONTH_RULES, ...WORKSPACE_RULES].map(({ id, severity, source, what }) => {
+    if (id.startsWith("tilik/")) return { id, severity, source, what, members: TILIK.map((item) => `tilik/${tilikId(item)}`) };
+    if (id.startsWith("arsip/")) return { id, severity, source, what, members: ARCHIVE_IDS.map((a) => `arsip/${a}`) };
+    if (id.startsWith("sop/")) return { id, severity, source, what, members: resolveSop({ profil: "rutin-2022", nonaktif: [], tambahan: [] }).steps.map((s) => `sop/${s.id}`) };
+    return { id, severity, source, what };
+  });
+}

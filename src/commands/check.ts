@@ -3,7 +3,8 @@
 import type { Context } from "../cli.js";
 import { checkWorkspace, type CheckReport } from "../check/check.js";
 import { EXIT, UserError } from "../diagnostics.js";
-import { msg, t } from "../i18n.js";
+import { getLang, msg, t } from "../i18n.js";
+import { ruleCatalogue } from "../check/rules.js";
 import { findWorkspaceRoot, loadWorkspace } from "../workspace.js";
 import { knownSources, printDiagnostics, requireMonth } from "./shared.js";
 
@@ -16,7 +17,8 @@ const M = {
   missingMonth: msg("bulan {month} tidak ada di workspace", "month {month} is not in the workspace"),
 };
 
-export async function run(ctx: Context, monthArgs: string[], options: { maxWarnings?: string }): Promise<number> {
+export async function run(ctx: Context, monthArgs: string[], options: { maxWarnings?: string; rules?: boolean }): Promise<number> {
+  if (options.rules) return printRules(ctx);
   const months = monthArgs.map(requireMonth);
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UserError(t(M.badMax));
@@ -50,4 +52,17 @@ export function toJson(report: CheckReport) {
     arsip: latest?.arsip ?? null,
     months: report.months,
   };
+}
+
+function printRules(ctx: Context): number {
+  const rules = ruleCatalogue();
+  if (ctx.ui.json) {
+    ctx.ui.printJson(rules.map((r) => ({ ...r, what: r.what[getLang()] })));
+    return EXIT.ok;
+  }
+  for (const rule of rules) {
+    ctx.ui.out(`${ctx.ui.color.bold(rule.id.padEnd(30))} ${rule.severity.padEnd(8)} ${rule.what[getLang()]}  ${ctx.ui.color.dim(`(${rule.source})`)}`);
+    if (rule.members) ctx.ui.out(ctx.ui.color.dim(`    ${rule.members.join(", ")}`));
+  }
+  return EXIT.ok;
 }

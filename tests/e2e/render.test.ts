@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import JSZip from "jszip";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
@@ -56,11 +57,11 @@ describe("lokmin render on the example", () => {
     expect(tilik).toMatch(/\d+ dari 20/);
   });
 
-  it("the same data renders the same word/document.xml", () => {
+  it("the same data renders the same word/document.xml", async () => {
     const again = tempDir("lokmin-render-");
     lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", again, "--only", "notulen"]);
-    const documentXml = (file: string) => execFileSync("unzip", ["-p", file, "word/document.xml"]);
-    expect(documentXml(path.join(again, "2024-05-notulen.docx")).equals(documentXml(path.join(out, "2024-05-notulen.docx")))).toBe(true);
+    const documentXml = async (file: string) => (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
+    expect(await documentXml(path.join(again, "2024-05-notulen.docx"))).toBe(await documentXml(path.join(out, "2024-05-notulen.docx")));
   });
 
   it("LibreOffice converts every document to PDF with a sane page count and the key strings", () => {

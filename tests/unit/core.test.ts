@@ -118,3 +118,14 @@ describe("block language", () => {
     expect(() => parseBlocks("\n\n::gambar x")).toThrowError(expect.objectContaining({ line: 3 }));
   });
 });
+
+describe("README", () => {
+  it("documents every rule id and every member of the rule families", async () => {
+    const { ruleCatalogue } = await import("../../src/check/rules.js");
+    const readme = readFileSync(path.join(REPO, "README.md"), "utf8");
+    for (const rule of ruleCatalogue()) {
+      expect(readme, rule.id).toContain(`\`${rule.id}\``);
+      for (const member of rule.members ?? []) expect(readme, member).toContain(member.split("/")[1]);
+    }
+  });
+});

@@ -144,8 +144,9 @@ export function parseBlocks(source: string): Block[] {
             const cells = splitCells(text).map((cell): Cell => {
               const span = /^\^(\d)\s/.exec(cell);
               const content = span ? cell.slice(span[0].length) : cell;
-              const align = /^>\s/.test(content) ? "right" : /^\^\s/.test(content) ? "center" : undefined;
-              return { runs: parseInline(align ? content.slice(2) : content), span: span ? Number(span[1]) : 1, ...(align ? { align } : {}) };
+              const marker = /^([>^])(\s|$)/.exec(content);
+              const align: Align | undefined = marker ? (marker[1] === ">" ? "right" : "center") : undefined;
+              return { runs: parseInline(marker ? content.slice(marker[0].length) : content), span: span ? Number(span[1]) : 1, ...(align ? { align } : {}) };
             });
             const used = cells.reduce((sum, c) => sum + c.span, 0);
             if (used > widths.length) throw new BlockSyntaxError(at, `baris tabel punya ${used} sel tetapi tabel hanya ${widths.length} kolom`);

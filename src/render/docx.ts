@@ -120,7 +120,7 @@ function signatures(signers: Extract<Block, { kind: "signatures" }>["signers"], 
       cell(
         signer
           ? [
-              new Paragraph({ alignment: AlignmentType.CENTER, children: runs(signer.title) }),
+              new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 0 : 360 }, children: runs(signer.title) }),
               new Paragraph(""),
               new Paragraph(""),
               new Paragraph(""),

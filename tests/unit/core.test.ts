@@ -113,6 +113,8 @@ describe("block language", () => {
     const table = blocks[1] as Extract<(typeof blocks)[number], { kind: "table" }>;
     expect(table.rows[0].map((c) => c.span)).toEqual([1, 1, 2]);
     expect(table.rows[1]).toHaveLength(4);
+    const aligned = parseBlocks("::tabel 50,50\n^ | > 5\n::akhir")[0] as typeof table;
+    expect(aligned.rows[0].map((c) => [c.align, c.runs[0].text])).toEqual([["center", ""], ["right", "5"]]);
     expect(() => parseBlocks("ok\n::tabel 10,90\na | b | c\n::akhir")).toThrow(/3 sel/);
     expect(() => parseBlocks("::tabel 10,90\na | b\n")).toThrow(/::akhir/);
     expect(() => parseBlocks("\n\n::gambar x")).toThrowError(expect.objectContaining({ line: 3 }));

@@ -3,7 +3,7 @@
 import type { Context } from "../cli.js";
 import { ageInMonths, commitmentHistories, commitmentIdDiagnostics, type CommitmentHistory, type MonthMeeting } from "../commitments.js";
 import { msg, t } from "../i18n.js";
-import { openWorkspace, printDiagnostics, requireMonth } from "./shared.js";
+import { failOnInputErrors, openWorkspace, printDiagnostics, requireMonth } from "./shared.js";
 
 const M = {
   none: msg("Tidak ada kesepakatan terbuka.", "No open commitments."),
@@ -48,6 +48,7 @@ export function commitmentRows(meetings: MonthMeeting[], asOf: string, today: st
 
 export async function run(ctx: Context, options: { all?: boolean; program?: string; pj?: string; per?: string; json?: boolean }): Promise<number> {
   const workspace = openWorkspace(ctx);
+  failOnInputErrors(workspace, (file) => file.endsWith("rapat.yaml"));
   const meetings: MonthMeeting[] = workspace.months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting.data, source: m.meeting.source }] : []));
   const latest = workspace.months[workspace.months.length - 1]?.id;
   const asOf = options.per ? requireMonth(options.per) : latest ?? new Date().toISOString().slice(0, 7);

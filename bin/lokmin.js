@@ -13,5 +13,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// `npm run bench` reads the peak memory of each run from this line.
+if (process.env.LOKMIN_REPORT_RSS) process.on("exit", () => process.stderr.write(`lokmin-max-rss-kb=${process.resourceUsage().maxRSS}\n`));
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -4,12 +4,12 @@
 import type { Diagnostic } from "./diagnostics.js";
 import { msg, t } from "./i18n.js";
 import { monthsBetween, parseMonth } from "./month.js";
-import type { Commitment, CommitmentStatus, Evaluation, Meeting } from "./schema.js";
+import type { Commitment, CommitmentStatus, Evaluation, MeetingCommitments } from "./schema.js";
 import { locate, type YamlSource } from "./yaml-source.js";
 
 export interface MonthMeeting {
   id: string;
-  meeting: Meeting;
+  meeting: MeetingCommitments;
   source?: YamlSource;
 }
 

@@ -1,25 +1,5 @@
-// Indonesian conventions for printed text (domain brief §6): "Senin, 3 Juni 2024", "08.00 WIB",
-// 1.234,5, and NIPs printed "19690826 200212 2 003". date-fns with its Indonesian locale does dates.
-import { format } from "date-fns/format";
-import { id as localeId } from "date-fns/locale/id";
-import { parseMonth } from "./month.js";
-
-const parseIsoDate = (iso: string) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(y, m - 1, d);
-};
-
-/** "Senin, 3 Juni 2024" */
-export const longDate = (iso: string) => format(parseIsoDate(iso), "EEEE, d MMMM yyyy", { locale: localeId });
-/** "3 Juni 2024" */
-export const plainDate = (iso: string) => format(parseIsoDate(iso), "d MMMM yyyy", { locale: localeId });
-/** "Senin" */
-export const dayName = (iso: string) => format(parseIsoDate(iso), "EEEE", { locale: localeId });
-/** "Mei 2024" for "2024-05" */
-export function monthName(month: string): string {
-  const m = parseMonth(month);
-  return m ? format(new Date(m.year, m.month - 1, 1), "MMMM yyyy", { locale: localeId }) : month;
-}
+// Indonesian conventions for printed text (domain brief §6): "08.00 WIB", 1.234,5, and NIPs
+// printed "19690826 200212 2 003". Dates ("Senin, 3 Juni 2024") are in format-date.ts.
 
 /** "08.00" from "08:00" or "08.00" */
 export const clock = (text: string) => text.replace(":", ".");
@@ -29,10 +9,14 @@ export function timeRange(start: string, end: string | null | undefined, zone: s
   return end ? `${clock(start)}–${clock(end)} ${zone}` : `${clock(start)} ${zone} – selesai`;
 }
 
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
 /** Indonesian number: thousands with '.', decimal ',' — 1.234,5 */
 export function number(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";
-  return new Intl.NumberFormat("id-ID", { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  let formatter = FORMATTERS.get(digits);
+  if (!formatter) FORMATTERS.set(digits, (formatter = new Intl.NumberFormat("id-ID", { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return formatter.format(value);
 }
 
 export const percent = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? "–" : `${number(value, digits)}%`);

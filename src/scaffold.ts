@@ -1,8 +1,9 @@
 // Scaffolding a month: a pure function from the workspace settings (and the commitments still
 // open) to the text of the month's files — the meeting file and one file per program, each
 // opening with a `$schema` line so editors autocomplete. Nothing here touches the disk.
-import { Document, isMap, isScalar, type Pair } from "yaml";
-import { monthName } from "./format-id.js";
+import type { Document, Pair } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
+import { monthName } from "./format-date.js";
 import { meetingKind, parseMonth, specialSteps } from "./month.js";
 import type { Evaluation, Meeting, ProgramReport, Workspace } from "./schema.js";
 import { resolveSop, stepApplies } from "./sop.js";
@@ -19,9 +20,9 @@ export const schemaComment = (depth: number, file: string) => ` yaml-language-se
 
 /** Put a comment line (and a blank line) before top-level keys of a document. */
 export function commentKeys(doc: Document, comments: Record<string, string>): void {
-  if (!isMap(doc.contents)) return;
+  if (!yamlLib().isMap(doc.contents)) return;
   for (const item of doc.contents.items as Pair[]) {
-    if (!isScalar(item.key)) continue;
+    if (!yamlLib().isScalar(item.key)) continue;
     const comment = comments[String(item.key.value)];
     if (comment === undefined) continue;
     item.key.spaceBefore = true;
@@ -152,12 +153,12 @@ const PROGRAM_COMMENTS: Record<string, string> = {
 };
 
 export function scaffoldMonth(input: ScaffoldInput): ScaffoldFile[] {
-  const meetingDoc = new Document(buildMeeting(input));
+  const meetingDoc = new (yamlLib().Document)(buildMeeting(input));
   meetingDoc.commentBefore = schemaComment(1, "rapat.schema.json");
   commentKeys(meetingDoc, MEETING_COMMENTS);
   const files: ScaffoldFile[] = [{ rel: `${input.month}/${MEETING_FILE}`, content: serializeYaml(meetingDoc) }];
   for (const program of input.config.program) {
-    const doc = new Document(buildProgramReport(input.config, input.month, program.id));
+    const doc = new (yamlLib().Document)(buildProgramReport(input.config, input.month, program.id));
     doc.commentBefore = schemaComment(2, "program.schema.json");
     commentKeys(doc, PROGRAM_COMMENTS);
     files.push({ rel: `${input.month}/${PROGRAM_DIR}/${program.id}.yaml`, content: serializeYaml(doc) });

@@ -354,6 +354,13 @@ export const meetingSchema = z
   })
   .describe("rapat.yaml: satu Lokmin bulanan");
 
+/** The part of rapat.yaml that commitments need; the rest is read but not validated. */
+export const meetingCommitmentsSchema = z.looseObject({
+  bulan: monthId(),
+  kesepakatan: z.array(commitmentSchema).default([]),
+  evaluasi_kesepakatan: z.array(evaluationSchema).default([]),
+});
+
 export const villageCoverageSchema = z.strictObject({
   desa: text(),
   sasaran: z.number().int().min(0).optional(),
@@ -409,6 +416,7 @@ export type SopStep = z.infer<typeof sopStepSchema>;
 export type ScoringSettings = z.infer<typeof scoringSettingsSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
+export type MeetingCommitments = Pick<Meeting, "kesepakatan" | "evaluasi_kesepakatan">;
 export type Problem = z.infer<typeof problemSchema>;
 export type Solution = z.infer<typeof solutionSchema>;
 export type Scores = z.infer<typeof scoresSchema>;

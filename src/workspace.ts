@@ -6,8 +6,9 @@ import path from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import { UserError } from "./diagnostics.js";
 import { msg, t } from "./i18n.js";
-import { isMonthId, looksLikeMonth } from "./month.js";
-import { meetingSchema, programReportSchema, workspaceSchema, type Meeting, type ProgramReport, type Workspace } from "./schema.js";
+import { isMonthId, looksLikeMonth, shiftMonth } from "./month.js";
+import type { MonthMeeting } from "./commitments.js";
+import { meetingCommitmentsSchema, meetingSchema, programReportSchema, workspaceSchema, type Meeting, type MeetingCommitments, type ProgramReport, type Workspace } from "./schema.js";
 import { decodeUtf8, loadValidated, MAX_FILE_BYTES, type YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
 
@@ -25,6 +26,8 @@ export interface LoadedMonth {
   id: string;
   dir: string;
   meeting?: Loaded<Meeting>;
+  /** Only the commitment sections of rapat.yaml (scope "kesepakatan"), when the whole is not needed. */
+  commitments?: Loaded<MeetingCommitments>;
   programs: Loaded<ProgramReport>[];
 }
 
@@ -102,19 +105,44 @@ function listMonthDirs(root: string, diagnostics: Diagnostic[]): string[] {
   return months.sort();
 }
 
-export function loadMonth(root: string, id: string, diagnostics: Diagnostic[]): LoadedMonth {
+/** How much of a month to read: everything, only rapat.yaml, only its commitment sections, or nothing. */
+export type MonthScope = "full" | "meeting" | "kesepakatan" | "skip";
+
+/** Scope for checking some months: those months and the one before each in full, earlier commitments only. */
+export function scopeFor(months: readonly string[]): (month: string) => MonthScope {
+  if (months.length === 0) return () => "full";
+  const full = new Set(months.flatMap((m) => [m, shiftMonth(m, -1)]));
+  const last = [...months].sort().at(-1)!;
+  return (month) => (full.has(month) ? "full" : month < last ? "kesepakatan" : "skip");
+}
+
+/** The commitment view of every loaded month, for commitments.ts. */
+export function monthMeetings(workspace: Pick<LoadedWorkspace, "months">): MonthMeeting[] {
+  return workspace.months.flatMap((m) => {
+    const loaded = m.meeting ?? m.commitments;
+    return loaded ? [{ id: m.id, meeting: loaded.data, source: loaded.source }] : [];
+  });
+}
+
+export function loadMonth(root: string, id: string, diagnostics: Diagnostic[], scope: MonthScope = "full"): LoadedMonth {
   const dir = path.join(root, id);
   const month: LoadedMonth = { id, dir, programs: [] };
   const meetingPath = path.join(dir, MEETING_FILE);
   if (existsSync(meetingPath)) {
-    const result = loadFile(root, meetingPath, meetingSchema);
-    diagnostics.push(...result.diagnostics);
-    month.meeting = result.loaded;
+    if (scope === "kesepakatan") {
+      const result = loadFile(root, meetingPath, meetingCommitmentsSchema);
+      diagnostics.push(...result.diagnostics);
+      month.commitments = result.loaded;
+    } else {
+      const result = loadFile(root, meetingPath, meetingSchema);
+      diagnostics.push(...result.diagnostics);
+      month.meeting = result.loaded;
+    }
   } else {
     diagnostics.push({ rule: "workspace/meeting-file", severity: "error", file: `${id}/${MEETING_FILE}`, line: 1, column: 1, message: t(M.noMeeting, { month: id, file: MEETING_FILE }) });
   }
   const programDir = path.join(dir, PROGRAM_DIR);
-  if (existsSync(programDir) && statSync(programDir).isDirectory()) {
+  if (scope === "full" && existsSync(programDir) && statSync(programDir).isDirectory()) {
     for (const name of readdirSync(programDir).sort()) {
       if (!/\.ya?ml$/i.test(name)) continue;
       const result = loadFile(root, path.join(programDir, name), programReportSchema);
@@ -126,16 +154,17 @@ export function loadMonth(root: string, id: string, diagnostics: Diagnostic[]): 
 }
 
 /**
- * Load the workspace at `root`. `only` restricts which months are read (the rest are listed
- * but not parsed); by default every month is loaded.
+ * Load the workspace at `root`. `scope` says how much of each month to read (default: all of
+ * every month); each file is read and parsed once.
  */
-export function loadWorkspace(root: string, options: { only?: (month: string) => boolean } = {}): LoadedWorkspace {
+export function loadWorkspace(root: string, options: { scope?: (month: string) => MonthScope } = {}): LoadedWorkspace {
   const diagnostics: Diagnostic[] = [];
   const configResult = loadFile(root, path.join(root, WORKSPACE_FILE), workspaceSchema);
   diagnostics.push(...configResult.diagnostics);
   const months = listMonthDirs(root, diagnostics)
-    .filter((id) => options.only?.(id) ?? true)
-    .map((id) => loadMonth(root, id, diagnostics));
+    .map((id) => ({ id, scope: options.scope?.(id) ?? "full" }))
+    .filter(({ scope }) => scope !== "skip")
+    .map(({ id, scope }) => loadMonth(root, id, diagnostics, scope));
   return { root, config: configResult.loaded, months, diagnostics };
 }
 

@@ -1,8 +1,10 @@
 // Reading one YAML file with source positions (eemeli/yaml parseDocument + LineCounter) and
 // validating it against a zod schema. Every problem — bad bytes, YAML syntax, duplicate keys,
 // alias bombs, schema issues — becomes a Diagnostic with file:line:column; nothing throws.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import { closest, distance } from "fastest-levenshtein";
+import jsYaml from "js-yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "./diagnostics.js";
 import { getLang, msg, t } from "./i18n.js";
@@ -10,14 +12,41 @@ import { getLang, msg, t } from "./i18n.js";
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 
-export interface YamlSource {
-  /** Workspace-relative path with forward slashes. */
-  rel: string;
-  text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
-  eol: "\n" | "\r\n";
-  bom: boolean;
+/**
+ * One YAML file's text. The position-keeping Document (eemeli/yaml) is built on first use:
+ * valid files are read through the fast path and only files that need a position (a finding)
+ * or a write-back pay for the full parse.
+ */
+export class YamlSource {
+  readonly eol: "\n" | "\r\n";
+  private parsed?: { doc: Document.Parsed; lineCounter: LineCounter };
+
+  constructor(
+    /** Workspace-relative path with forward slashes. */
+    readonly rel: string,
+    readonly text: string,
+    readonly bom: boolean,
+  ) {
+    this.eol = text.includes("\r\n") ? "\r\n" : "\n";
+  }
+
+  private ensure() {
+    if (!this.parsed) {
+      const { LineCounter, parseDocument } = yamlLib();
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(this.text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+      this.parsed = { doc, lineCounter };
+    }
+    return this.parsed;
+  }
+
+  get doc(): Document.Parsed {
+    return this.ensure().doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.ensure().lineCounter;
+  }
 }
 
 export type PathSegment = string | number;
@@ -94,9 +123,8 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
     const size = (text.length / 1024 / 1024).toFixed(1);
     return { diagnostics: [{ rule: "yaml/size", severity: "error", file: rel, line: 1, column: 1, message: t(M.tooBig, { size, limit: MAX_FILE_BYTES / 1024 / 1024 }) }] };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const source = new YamlSource(rel, text, bom);
+  const { doc, lineCounter } = source;
   for (const error of doc.errors) {
     const { line, column } = position(lineCounter, error.pos[0]);
     const message =
@@ -108,14 +136,14 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
     diagnostics.push({ rule: `yaml/${error.code.toLowerCase().replace(/_/g, "-")}`, severity: "error", file: rel, line, column, message });
   }
   if (diagnostics.length > 0) return { diagnostics };
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+  if (doc.contents === null || (yamlLib().isScalar(doc.contents) && doc.contents.value === null)) {
     return { diagnostics: [{ rule: "yaml/empty", severity: "error", file: rel, line: 1, column: 1, message: t(M.empty) }] };
   }
-  if (!isMap(doc.contents)) {
+  if (!yamlLib().isMap(doc.contents)) {
     const { line, column } = position(lineCounter, doc.contents.range?.[0] ?? 0);
     return { diagnostics: [{ rule: "yaml/not-a-mapping", severity: "error", file: rel, line, column, message: t(M.notMap) }] };
   }
-  return { source: { rel, text, doc, lineCounter, eol, bom }, diagnostics };
+  return { source, diagnostics };
 }
 
 /** Plain JS data of a parsed document, refusing alias bombs. */
@@ -135,13 +163,13 @@ export function nodeAt(source: YamlSource, path: readonly PathSegment[]): { node
   let node: unknown = source.doc.contents;
   let keyNode: Node | undefined;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    if (yamlLib().isMap(node)) {
+      const pair = node.items.find((item) => yamlLib().isPair(item) && yamlLib().isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) return { node: node as Node, exists: false };
       keyNode = pair.key as Node;
       if (pair.value === null) return { node: keyNode, exists: true, keyNode };
       node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number" && node.items[segment]) {
+    } else if (yamlLib().isSeq(node) && typeof segment === "number" && node.items[segment]) {
       keyNode = undefined;
       node = node.items[segment];
     } else {
@@ -160,8 +188,8 @@ export function locate(source: YamlSource, path: readonly PathSegment[], prefer:
 
 function keyLocation(source: YamlSource, parentPath: readonly PathSegment[], key: string) {
   const { node } = nodeAt(source, parentPath);
-  if (isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  if (yamlLib().isMap(node)) {
+    const pair = node.items.find((item) => yamlLib().isScalar(item.key) && String(item.key.value) === key);
     const keyNode = pair?.key as Node | undefined;
     if (keyNode?.range) return position(source.lineCounter, keyNode.range[0]);
   }
@@ -234,7 +262,7 @@ export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issue
     }
     if (issue.code === "invalid_type" && issue.expected === "string" && typeof value === "number") {
       const { node } = nodeAt(source, path);
-      const digits = isScalar(node) && node.source ? node.source : String(value);
+      const digits = yamlLib().isScalar(node) && node.source ? node.source : String(value);
       if (/^\d{15,}$/.test(digits) || /nip|nomor/.test(lastKey)) {
         at(path, t(M.nipNumber, { key: lastKey, digits }), "schema/unquoted-number");
         continue;
@@ -267,8 +295,32 @@ export function getPath(data: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
+/** Anchors and aliases (&a, *a) go through the full parser, which guards against alias bombs. */
+const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s\]},]/m;
+
+/**
+ * The fast path: js-yaml (YAML 1.2 core schema, duplicate keys refused) straight into zod.
+ * Returns undefined whenever anything is unusual, so the full parser can report it in detail.
+ */
+function fastData<T>(text: string, schema: z.ZodType<T>): T | undefined {
+  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  let raw: unknown;
+  try {
+    raw = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
+  const result = schema.safeParse(raw);
+  return result.success ? result.data : undefined;
+}
+
 /** Parse, convert and validate in one go. */
 export function loadValidated<T>(text: string, rel: string, schema: z.ZodType<T>, bom = false): { source?: YamlSource; data?: T; diagnostics: Diagnostic[] } {
+  if (text.length <= MAX_FILE_BYTES) {
+    const data = fastData(text, schema);
+    if (data !== undefined) return { source: new YamlSource(rel, text, bom), data, diagnostics: [] };
+  }
   const parsed = parseYaml(text, rel, bom);
   if (!parsed.source) return { diagnostics: parsed.diagnostics };
   const raw = toData(parsed.source);

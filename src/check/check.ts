@@ -3,7 +3,7 @@
 // Pure: takes a loaded workspace, returns data.
 import type { MonthMeeting } from "../commitments.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import type { LoadedWorkspace } from "../workspace.js";
+import { monthMeetings, type LoadedWorkspace } from "../workspace.js";
 import { archiveChecklist, sopChecklist, tilikChecklist, type ArchiveItem, type SopItem, type TilikItem } from "./checklists.js";
 import type { MonthContext } from "./context.js";
 import { MONTH_RULES, WORKSPACE_RULES } from "./rules.js";
@@ -27,7 +27,7 @@ export function checkWorkspace(workspace: LoadedWorkspace, months?: readonly str
   findings.push(...workspace.diagnostics.filter((d) => !/^\d{4}-\d{2}\//.test(d.file) || wanted(d.file.slice(0, 7))));
   if (!config) return { findings: sortDiagnostics(findings), months: [] };
   for (const rule of WORKSPACE_RULES) findings.push(...rule.run(config.data, config.source, workspace.root));
-  const meetings: MonthMeeting[] = workspace.months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting.data, source: m.meeting.source }] : []));
+  const meetings: MonthMeeting[] = monthMeetings(workspace);
   const reports: MonthReport[] = [];
   workspace.months.forEach((month, index) => {
     if (!wanted(month.id)) return;

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { Context } from "../cli.js";
 import { UserError } from "../diagnostics.js";
+import { monthMeetings } from "../workspace.js";
 import { msg, t } from "../i18n.js";
 import { commitmentIdDiagnostics, evaluationsToCarry, type MonthMeeting } from "../commitments.js";
 import { appendToSeq } from "../yaml-edit.js";
@@ -17,10 +18,10 @@ const M = {
 
 export async function run(ctx: Context, monthArg: string): Promise<number> {
   const month = requireMonth(monthArg);
-  const workspace = openWorkspace(ctx, (id) => id <= month);
+  const workspace = openWorkspace(ctx, (id) => (id < month ? "kesepakatan" : id === month ? "full" : "skip"));
   const target = requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, (file) => file === "lokmin.yaml" || file.endsWith("rapat.yaml"));
-  const meetings: MonthMeeting[] = workspace.months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting.data, source: m.meeting.source }] : []));
+  const meetings: MonthMeeting[] = monthMeetings(workspace);
   const idErrors = commitmentIdDiagnostics(meetings).filter((d) => d.severity === "error" && inMonth(month)(d.file));
   if (idErrors.length) throw new UserError(t(M.badIds), idErrors, workspace.root);
   const meeting = target.meeting!;

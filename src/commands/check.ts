@@ -5,7 +5,7 @@ import { checkWorkspace, type CheckReport } from "../check/check.js";
 import { EXIT, UserError } from "../diagnostics.js";
 import { getLang, msg, t } from "../i18n.js";
 import { ruleCatalogue } from "../check/rules.js";
-import { findWorkspaceRoot, loadWorkspace } from "../workspace.js";
+import { findWorkspaceRoot, loadWorkspace, scopeFor } from "../workspace.js";
 import { knownSources, printDiagnostics, requireMonth } from "./shared.js";
 
 const M = {
@@ -23,7 +23,7 @@ export async function run(ctx: Context, monthArgs: string[], options: { maxWarni
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UserError(t(M.badMax));
   const root = findWorkspaceRoot(ctx.cwd);
-  const workspace = loadWorkspace(root);
+  const workspace = loadWorkspace(root, { scope: scopeFor(months) });
   for (const month of months) if (!workspace.months.some((m) => m.id === month)) throw new UserError(t(M.missingMonth, { month }));
   const report = checkWorkspace(workspace, months);
   const errors = report.findings.filter((f) => f.severity === "error").length;

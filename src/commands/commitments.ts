@@ -2,6 +2,7 @@
 // with their whole history (month by month status). Filters by program and person.
 import type { Context } from "../cli.js";
 import { ageInMonths, commitmentHistories, commitmentIdDiagnostics, type CommitmentHistory, type MonthMeeting } from "../commitments.js";
+import { monthMeetings } from "../workspace.js";
 import { msg, t } from "../i18n.js";
 import { failOnInputErrors, openWorkspace, printDiagnostics, requireMonth } from "./shared.js";
 
@@ -47,9 +48,9 @@ export function commitmentRows(meetings: MonthMeeting[], asOf: string, today: st
 }
 
 export async function run(ctx: Context, options: { all?: boolean; program?: string; pj?: string; per?: string; json?: boolean }): Promise<number> {
-  const workspace = openWorkspace(ctx);
+  const workspace = openWorkspace(ctx, () => "kesepakatan");
   failOnInputErrors(workspace, (file) => file.endsWith("rapat.yaml"));
-  const meetings: MonthMeeting[] = workspace.months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting.data, source: m.meeting.source }] : []));
+  const meetings: MonthMeeting[] = monthMeetings(workspace);
   const latest = workspace.months[workspace.months.length - 1]?.id;
   const asOf = options.per ? requireMonth(options.per) : latest ?? new Date().toISOString().slice(0, 7);
   // "Today" for overdue: the end of the as-of month when given, else the real date.

@@ -2,7 +2,7 @@
 // Asks on a TTY (unless --yes); every question has a flag so scripts never block.
 import path from "node:path";
 import { existsSync } from "node:fs";
-import { Document } from "yaml";
+import { yamlLib } from "../yaml-lib.js";
 import type { Context } from "../cli.js";
 import { UserError } from "../diagnostics.js";
 import { defaultPrograms } from "../defaults.js";
@@ -85,7 +85,7 @@ export async function run(ctx: Context, dir: string, options: InitOptions): Prom
   const file = path.join(root, WORKSPACE_FILE);
   if (existsSync(file) && !options.force) throw new UserError(t(M.exists, { file }));
   const answers = await ask(options, ctx.ui.isInteractive);
-  const doc = new Document(buildWorkspace(answers));
+  const doc = new (yamlLib().Document)(buildWorkspace(answers));
   doc.commentBefore = schemaComment(0, "lokmin.schema.json");
   commentKeys(doc, {
     puskesmas: "Identitas dan kop surat Puskesmas",

@@ -8,7 +8,7 @@ import { UserError } from "../diagnostics.js";
 import { msg, t } from "../i18n.js";
 import { evaluationsToCarry, type MonthMeeting } from "../commitments.js";
 import { scaffoldMonth } from "../scaffold.js";
-import { SCHEMA_DIR } from "../workspace.js";
+import { SCHEMA_DIR, monthMeetings } from "../workspace.js";
 import { writeFileAtomic } from "../write.js";
 import { failOnInputErrors, openWorkspace, requireMonth } from "./shared.js";
 import { syncSchemas } from "./schema.js";
@@ -22,11 +22,11 @@ const M = {
 export async function run(ctx: Context, monthArg: string, options: { mulai: string; force?: boolean }): Promise<number> {
   const month = requireMonth(monthArg);
   if (!/^([01]\d|2[0-3])[.:][0-5]\d$/.test(options.mulai)) throw new UserError(t(M.badClock, { value: options.mulai }));
-  const workspace = openWorkspace(ctx, (id) => id < month);
+  const workspace = openWorkspace(ctx, (id) => (id < month ? "kesepakatan" : "skip"));
   const dir = path.join(workspace.root, month);
   if (existsSync(dir) && !options.force) throw new UserError(t(M.exists, { month, dir }));
   failOnInputErrors(workspace, (file) => file === "lokmin.yaml" || file.endsWith("rapat.yaml"));
-  const earlier: MonthMeeting[] = workspace.months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting.data, source: m.meeting.source }] : []));
+  const earlier: MonthMeeting[] = monthMeetings(workspace);
   const carried = evaluationsToCarry(earlier, month);
   const files = scaffoldMonth({ config: workspace.config.data, month, carried, start: options.mulai.replace(":", ".") });
   for (const file of files) {

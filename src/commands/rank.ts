@@ -41,19 +41,18 @@ const M = {
 
 export async function run(ctx: Context, monthArg: string, options: RankOptions): Promise<number> {
   const month = requireMonth(monthArg);
-  const workspace = openWorkspace(ctx, (id) => id === month);
+  const workspace = openWorkspace(ctx, (id) => (id === month ? "full" : "skip"));
   const loaded = requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, inMonth(month));
   const meeting = loaded.meeting!;
   const config = workspace.config.data;
   const file = meeting.source.rel;
-  const doc = meeting.source.doc;
   let changed = 0;
 
   if (options.candidates || options.addCandidates) {
     const candidates = problemCandidates(config, loaded.programs.map((p) => p.data), meeting.data);
     if (options.addCandidates) {
-      const added = appendToSeq(doc, ["masalah"], candidateProblems(candidates, meeting.data));
+      const added = appendToSeq(meeting.source.doc, ["masalah"], candidateProblems(candidates, meeting.data));
       changed += added;
       if (!ctx.ui.json) ctx.ui.out(t(M.added, { count: added, file }));
     }
@@ -66,11 +65,11 @@ export async function run(ctx: Context, monthArg: string, options: RankOptions):
 
   if (options.interactive) {
     if (!ctx.ui.isInteractive) throw new UserError(t(M.needTty));
-    changed += await scoreInteractively(doc, config, meeting.data, options.metode);
+    changed += await scoreInteractively(meeting.source.doc, config, meeting.data, options.metode);
   }
 
   // Recompute from what the document now holds (candidates or prompts may have changed it).
-  const data = changed ? (doc.toJS() as typeof meeting.data) : meeting.data;
+  const data = changed ? (meeting.source.doc.toJS() as typeof meeting.data) : meeting.data;
   const current = { ...meeting.data, masalah: (data.masalah ?? []).map((p: any) => ({ akar_masalah: [], solusi: [], ...p })) };
   const rankOptions = { method: options.metode, tieRule: options.seri };
   const problems = rankProblems(config, current, file, meeting.source, rankOptions);
@@ -80,6 +79,7 @@ export async function run(ctx: Context, monthArg: string, options: RankOptions):
   if (scoreErrors.length) throw new UserError(t(msg("skor tidak sah; perbaiki lalu ulangi", "invalid scores; fix them and try again")), scoreErrors, workspace.root);
 
   if (options.write) {
+    const doc = meeting.source.doc;
     changed += writeRanks(doc, problems, (i) => ["masalah", i]);
     for (const s of solutions) {
       changed += writeRanks(doc, s, (i) => ["masalah", s.problemIndex, "solusi", i]);
@@ -87,7 +87,7 @@ export async function run(ctx: Context, monthArg: string, options: RankOptions):
     }
   }
   if (changed > 0) {
-    writeFileAtomic(path.join(workspace.root, file), serializeYaml(doc, meeting.source), { overwrite: true, label: file });
+    writeFileAtomic(path.join(workspace.root, file), serializeYaml(meeting.source.doc, meeting.source), { overwrite: true, label: file });
   }
 
   if (ctx.ui.json) {

@@ -10,7 +10,7 @@ import { msg, t } from "../i18n.js";
 import { rankProblems } from "../rank/month.js";
 import { buildRenderContext } from "../render/context.js";
 import { DOCUMENTS, loadLogo, parseOnly, renderDocument, templatePath, type DocumentName } from "../render/render.js";
-import { relativePath } from "../workspace.js";
+import { relativePath, scopeFor } from "../workspace.js";
 import { writeFileAtomic } from "../write.js";
 import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth, resolveOut } from "./shared.js";
 
@@ -24,7 +24,7 @@ const M = {
 export async function run(ctx: Context, monthArg: string, options: { out?: string; only?: string; force?: boolean }): Promise<number> {
   const month = requireMonth(monthArg);
   const only = parseOnly(options.only);
-  const workspace = openWorkspace(ctx, (id) => id <= month);
+  const workspace = openWorkspace(ctx, scopeFor([month]));
   const loaded = requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, inMonth(month));
   const config = workspace.config.data;

@@ -5,7 +5,7 @@ import type { Context } from "../cli.js";
 import { UserError, type Diagnostic } from "../diagnostics.js";
 import { msg, t } from "../i18n.js";
 import { isMonthId, looksLikeMonth } from "../month.js";
-import { findWorkspaceRoot, loadWorkspace, type LoadedWorkspace } from "../workspace.js";
+import { findWorkspaceRoot, loadWorkspace, type LoadedWorkspace, type MonthScope } from "../workspace.js";
 import { formatDiagnostics, sourceLookup } from "../ui.js";
 
 const M = {
@@ -23,9 +23,9 @@ export function requireMonth(value: string): string {
   return value;
 }
 
-export function openWorkspace(ctx: Context, only?: (month: string) => boolean): LoadedWorkspace & { config: NonNullable<LoadedWorkspace["config"]> } {
+export function openWorkspace(ctx: Context, scope?: (month: string) => MonthScope): LoadedWorkspace & { config: NonNullable<LoadedWorkspace["config"]> } {
   const root = findWorkspaceRoot(ctx.cwd);
-  const workspace = loadWorkspace(root, { only });
+  const workspace = loadWorkspace(root, { scope });
   if (!workspace.config) {
     throw new UserError(t(M.invalidConfig), workspace.diagnostics.filter((d) => d.file === "lokmin.yaml"), root);
   }

@@ -1,7 +1,8 @@
 // The data a document template sees: one plain object built from the workspace and the month,
 // with everything already formatted the Indonesian way (dates, times, numbers, NIPs) so the
 // templates only arrange text. Pure.
-import { monthName, formatNip, longDate, number, percent, plainDate, timeRange, dayName } from "../format-id.js";
+import { dayName, longDate, monthName, plainDate } from "../format-date.js";
+import { formatNip, number, percent, timeRange } from "../format-id.js";
 import type { MonthReport } from "../check/check.js";
 import type { RankResult } from "../rank/rank.js";
 import type { Meeting, Person, ProgramReport, Workspace } from "../schema.js";

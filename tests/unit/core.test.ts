@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkNip, formatNip, longDate, number, timeRange } from "../../src/format-id.js";
+import { longDate } from "../../src/format-date.js";
+import { checkNip, formatNip, number, timeRange } from "../../src/format-id.js";
 import { jsonSchemas } from "../../src/json-schema.js";
 import { isMonthId, looksLikeMonth, meetingKind, shiftMonth, specialSteps } from "../../src/month.js";
 import { parseBlocks, parseInline, splitCells } from "../../src/render/blocks.js";
@@ -128,6 +129,17 @@ describe("README", () => {
     for (const rule of ruleCatalogue()) {
       expect(readme, rule.id).toContain(`\`${rule.id}\``);
       for (const member of rule.members ?? []) expect(readme, member).toContain(member.split("/")[1]);
+    }
+  });
+});
+
+describe("fast path", () => {
+  it("js-yaml (fast path) and eemeli/yaml (positions) read every example and fixture file to the same data", async () => {
+    const jsYaml = (await import("js-yaml")).default;
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".yaml") ? [path.join(dir, e.name)] : []));
+    for (const file of [...walk(EXAMPLE), ...walk(MINI)]) {
+      const text = readFileSync(file, "utf8");
+      expect(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }), file).toEqual(parseDocument(text).toJS());
     }
   });
 });

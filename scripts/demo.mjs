@@ -1,6 +1,7 @@
 // `npm run demo`: the main job on the bundled example, in a temporary copy so the repository
-// stays untouched: check every month, rank June's problems, list open commitments, scaffold
-// July (carrying open commitments), and render June's documents. Prints where the files are.
+// stays untouched: check every month, rank June's problems, list open commitments, show the
+// trends, scaffold July (carrying open commitments), and render June's documents. Prints where
+// the files are.
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +26,7 @@ function lokmin(...args) {
 lokmin("check");
 lokmin("rank", "2024-06", "--solusi");
 lokmin("commitments");
+lokmin("report", "2024-06");
 lokmin("new", "2024-07");
 lokmin("render", "2024-06", "--out", out);
 process.stdout.write(`\nWorkspace salinan / workspace copy: ${workspace}\nDokumen DOCX / DOCX documents:    ${out}\n`);

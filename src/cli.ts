@@ -128,10 +128,33 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .description("cetak dokumen DOCX bulan ini / write the month's DOCX documents")
     .argument("<bulan>", "YYYY-MM")
     .option("--out <dir>", "folder keluaran / output folder (default BULAN/dokumen)")
-    .option("--only <names>", "undangan,susunan-acara,daftar-hadir,notulen,kesepakatan,rtl,daftar-tilik")
+    .option("--only <names>", "undangan,susunan-acara,daftar-hadir,notulen,kesepakatan,rtl,daftar-tilik,tren,umpan-balik")
     .option("--force", "timpa berkas yang ada / overwrite existing files")
     .option("--json", "keluaran JSON / JSON output")
     .action(run(() => import("./commands/render.js")));
+
+  program
+    .command("report")
+    .description("tren capaian per indikator / coverage trends per indicator")
+    .argument("<bulan>", "YYYY-MM")
+    .option("--json", "keluaran JSON / JSON output")
+    .action(run(() => import("./commands/report.js")));
+
+  program
+    .command("export")
+    .description("ekspor capaian, masalah, kesepakatan / export coverage, problems, commitments")
+    .addOption(new Option("--format <format>", "csv atau json").choices(["csv", "json"]).default("csv"))
+    .option("--out <file>", "berkas tujuan (default: stdout) / output file")
+    .option("--sep <char>", "pemisah CSV / CSV separator", ",")
+    .option("--force", "timpa berkas yang ada / overwrite an existing file")
+    .action(run(() => import("./commands/export.js")));
+
+  program
+    .command("summary")
+    .description("ringkasan banyak Puskesmas untuk Dinas Kesehatan / supervisor's view across workspaces")
+    .argument("<dir...>", "folder workspace")
+    .option("--json", "keluaran JSON / JSON output")
+    .action(run(() => import("./commands/summary.js")));
 
   program
     .command("schema")

@@ -11,6 +11,9 @@ import { rankProblems } from "../rank/month.js";
 import { buildRenderContext } from "../render/context.js";
 import { DOCUMENTS, loadLogo, parseOnly, renderDocument, templatePath, type DocumentName } from "../render/render.js";
 import { relativePath, scopeFor } from "../workspace.js";
+import { indicatorTrends } from "../trends.js";
+import { trendChart } from "../render/chart.js";
+import { shortMonthName } from "../format-date.js";
 import { writeFileAtomic } from "../write.js";
 import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth, resolveOut } from "./shared.js";
 
@@ -24,7 +27,8 @@ const M = {
 export async function run(ctx: Context, monthArg: string, options: { out?: string; only?: string; force?: boolean }): Promise<number> {
   const month = requireMonth(monthArg);
   const only = parseOnly(options.only);
-  const workspace = openWorkspace(ctx, scopeFor([month]));
+  const base = scopeFor([month]);
+  const workspace = openWorkspace(ctx, (id) => (id.slice(0, 4) === month.slice(0, 4) && id <= month ? "full" : base(id)));
   const loaded = requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, inMonth(month));
   const config = workspace.config.data;
@@ -33,11 +37,18 @@ export async function run(ctx: Context, monthArg: string, options: { out?: strin
   const outDir = options.out ? resolveOut(ctx, options.out) : path.join(workspace.root, month, "dokumen");
   const check = checkWorkspace(workspace, [month]);
   const problems = rankProblems(config, meeting.data, meeting.source.rel, meeting.source);
-  const context = buildRenderContext({ config, month, meeting: meeting.data, programs, problems, tilik: check.months[0]?.tilik });
+  const trends = indicatorTrends(config, workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })), month);
+  const context = buildRenderContext({ config, month, meeting: meeting.data, programs, problems, tilik: check.months.find((m) => m.month === month)?.tilik, trends });
   const { logo, warning } = loadLogo(workspace.root, config);
   if (warning && !ctx.ui.json) ctx.ui.err(`lokmin: ${warning}`);
 
   const wanted = DOCUMENTS.filter((d) => (only ? only.includes(d.name) : d.needs(meeting.data, programs)));
+  const images: Record<string, { png: Uint8Array; width: number; height: number }> = {};
+  if (trends.length && wanted.some((d) => d.name === "notulen" || d.name === "tren")) {
+    const months = [...new Set(trends.flatMap((t) => t.points.map((p) => p.month)))].sort();
+    const behind = trends.filter((t) => t.behindStreak > 0);
+    images.tren = await trendChart(behind.length ? behind : trends, months.map(shortMonthName), `Capaian kumulatif ${months[0].slice(0, 4)} terhadap target`);
+  }
   const skipped = only ? [] : DOCUMENTS.filter((d) => !wanted.includes(d)).map((d) => d.name);
   const results: Array<{ name: DocumentName; file: string; template: string; ok: boolean; error?: string }> = [];
   for (const doc of wanted) {
@@ -47,7 +58,7 @@ export async function run(ctx: Context, monthArg: string, options: { out?: strin
     const relative = relativePath(process.cwd(), target);
     const shown = relative && !relative.startsWith("..") ? relative : target;
     try {
-      const rendered = await renderDocument(doc.name, template, context, config, logo, label);
+      const rendered = await renderDocument(doc.name, template, context, config, logo, label, images);
       writeFileAtomic(target, rendered.data, { overwrite: Boolean(options.force), label: shown });
       results.push({ name: doc.name, file: target, template: label, ok: true });
       if (!ctx.ui.json) ctx.ui.out(t(M.wrote, { file: shown }));

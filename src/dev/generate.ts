@@ -18,6 +18,8 @@ import { serializeYaml } from "../write.js";
 
 export interface GenerateOptions {
   out: string;
+  /** Name of the fictional Puskesmas (default UPTD Puskesmas Sukamaju). */
+  name?: string;
   startMonth: string;
   months: number;
   programs: number;
@@ -67,28 +69,28 @@ type ProgramSeed = [id: string, nama: string, kelompok: string, pj: string, indi
 const PROGRAMS: ProgramSeed[] = [
   ["kia", "Kesehatan Ibu dan Anak", "ukm-esensial", "sri", [
     ["bumil", "Pelayanan kesehatan ibu hamil sesuai standar", "ibu hamil", 812, 100, 0.86, true],
-    ["bulin", "Pelayanan kesehatan ibu bersalin sesuai standar", "ibu bersalin", 775, 100, 0.97],
-    ["bbl", "Pelayanan kesehatan bayi baru lahir sesuai standar", "bayi baru lahir", 738, 100, 1.0],
+    ["bulin", "Pelayanan kesehatan ibu bersalin sesuai standar", "ibu bersalin", 775, 100, 1.1],
+    ["bbl", "Pelayanan kesehatan bayi baru lahir sesuai standar", "bayi baru lahir", 738, 100, 1.12],
   ]],
   ["gizi", "Gizi", "ukm-esensial", "dewi", [
     ["balita", "Pelayanan kesehatan balita sesuai standar", "balita", 3120, 100, 0.9, true],
-    ["ttd-remaja", "Remaja putri mendapat tablet tambah darah", "remaja putri", 1450, 60, 1.05],
+    ["ttd-remaja", "Remaja putri mendapat tablet tambah darah", "remaja putri", 1450, 60, 1.15],
   ]],
   ["imunisasi", "Imunisasi", "ukm-esensial", "yuliana", [["idl", "Imunisasi dasar lengkap", "bayi", 720, 95, 0.88, true]]],
-  ["promkes", "Promosi Kesehatan", "ukm-esensial", "nurhayati", [["phbs", "Rumah tangga ber-PHBS", "rumah tangga", 6400, 70, 1.02]]],
-  ["kesling", "Kesehatan Lingkungan", "ukm-esensial", "rudi", [["akses-jamban", "Keluarga dengan akses jamban sehat", "KK", 6400, 85, 0.95]]],
+  ["promkes", "Promosi Kesehatan", "ukm-esensial", "nurhayati", [["phbs", "Rumah tangga ber-PHBS", "rumah tangga", 6400, 70, 1.14]]],
+  ["kesling", "Kesehatan Lingkungan", "ukm-esensial", "rudi", [["akses-jamban", "Keluarga dengan akses jamban sehat", "KK", 6400, 85, 1.12]]],
   ["ptm", "Penyakit Tidak Menular", "ukm-esensial", "fitri", [
     ["produktif", "Pelayanan kesehatan usia produktif", "orang", 24800, 100, 0.8],
     ["ht", "Pelayanan kesehatan penderita hipertensi", "penderita", 5320, 100, 0.74],
-    ["dm", "Pelayanan kesehatan penderita diabetes melitus", "penderita", 812, 100, 0.92],
+    ["dm", "Pelayanan kesehatan penderita diabetes melitus", "penderita", 812, 100, 1.1],
   ]],
-  ["lansia", "Kesehatan Lanjut Usia", "ukm-esensial", "fauzi", [["lansia", "Pelayanan kesehatan usia lanjut", "lansia", 3950, 100, 0.93]]],
+  ["lansia", "Kesehatan Lanjut Usia", "ukm-esensial", "fauzi", [["lansia", "Pelayanan kesehatan usia lanjut", "lansia", 3950, 100, 1.04]]],
   ["tb", "Tuberkulosis", "ukm-esensial", "bambang", [["terduga-tb", "Pelayanan kesehatan orang terduga TB", "terduga TB", 610, 100, 0.78]]],
-  ["hiv", "HIV/AIDS", "ukm-esensial", "teguh", [["risiko-hiv", "Pelayanan kesehatan orang berisiko terinfeksi HIV", "orang berisiko", 1480, 100, 0.96]]],
-  ["kb", "Keluarga Berencana", "ukm-esensial", "siti", [["kb-aktif", "Peserta KB aktif", "PUS", 5200, 75, 1.0]]],
-  ["keswa", "Kesehatan Jiwa", "ukm-pengembangan", "maya", [["odgj", "Pelayanan kesehatan ODGJ berat", "ODGJ berat", 62, 100, 0.97]]],
-  ["ukgs", "Kesehatan Gigi Usia Sekolah", "ukm-pengembangan", "indah", [["dikdas", "Pelayanan kesehatan usia pendidikan dasar", "anak usia sekolah", 4300, 100, 1.1]]],
-  ["farmasi", "Kefarmasian", "ukp", "putri", [["obat-esensial", "Ketersediaan obat esensial", "item obat", 40, 90, 1.0]]],
+  ["hiv", "HIV/AIDS", "ukm-esensial", "teguh", [["risiko-hiv", "Pelayanan kesehatan orang berisiko terinfeksi HIV", "orang berisiko", 1480, 100, 1.13]]],
+  ["kb", "Keluarga Berencana", "ukm-esensial", "siti", [["kb-aktif", "Peserta KB aktif", "PUS", 5200, 75, 1.13]]],
+  ["keswa", "Kesehatan Jiwa", "ukm-pengembangan", "maya", [["odgj", "Pelayanan kesehatan ODGJ berat", "ODGJ berat", 62, 100, 1.14]]],
+  ["ukgs", "Kesehatan Gigi Usia Sekolah", "ukm-pengembangan", "indah", [["dikdas", "Pelayanan kesehatan usia pendidikan dasar", "anak usia sekolah", 4300, 100, 1.18]]],
+  ["farmasi", "Kefarmasian", "ukp", "putri", [["obat-esensial", "Ketersediaan obat esensial", "item obat", 40, 90, 1.15]]],
 ];
 
 const ROOT_CAUSES: Array<[string, string[]]> = [
@@ -424,6 +426,7 @@ function writeYaml(file: string, value: unknown, depth: number, schemaFile: stri
 export function generateWorkspace(options: GenerateOptions): void {
   const rand = prng(options.seed);
   const config = buildConfig(options.programs);
+  if (options.name) config.puskesmas.nama = options.name;
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(options.out, { recursive: true });
   writeYaml(path.join(options.out, "lokmin.yaml"), config, 0, "lokmin.schema.json", { puskesmas: "Identitas dan kop surat", pegawai: "Pegawai; NIP selalu dalam tanda kutip", program: "Program, koordinator dan indikator (sasaran setahun, target %)", penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)" });
@@ -457,6 +460,7 @@ function parseArgs(argv: string[]): GenerateOptions {
     months: years > 0 ? years * 12 : Number(get("months", "6")),
     programs: Number(get("programs", "13")),
     seed: Number(get("seed", "20240101")),
+    name: get("nama", "") || undefined,
   };
 }
 

@@ -24,8 +24,9 @@ export type Block =
   | { kind: "paragraph"; runs: Run[]; align: Align; indent: boolean }
   | { kind: "list"; ordered: boolean; items: Run[][] }
   | { kind: "table"; widths: number[]; header: boolean; borders: boolean; small: boolean; rowHeight?: number; rows: Cell[][] }
-  | { kind: "letterhead" }
+  | { kind: "letterhead"; of: "puskesmas" | "dinas" }
   | { kind: "signatures"; signers: Array<{ title: Run[]; name: string; nip: string } | null> }
+  | { kind: "image"; name: string }
   | { kind: "spacer"; lines: number }
   | { kind: "pagebreak" };
 
@@ -96,7 +97,7 @@ function parseWidths(spec: string | undefined, line: number): number[] {
   return spec.split(",").map(Number);
 }
 
-const DIRECTIVES = ["kop", "tengah", "kanan", "kiri", "spasi", "halaman-baru", "daftar", "tabel", "isian", "ttd", "akhir"];
+const DIRECTIVES = ["kop", "tengah", "kanan", "kiri", "spasi", "halaman-baru", "daftar", "tabel", "isian", "ttd", "grafik", "akhir"];
 
 export function parseBlocks(source: string): Block[] {
   const lines = source.split(/\r?\n/);
@@ -121,7 +122,7 @@ export function parseBlocks(source: string): Block[] {
       };
       switch (name) {
         case "kop":
-          blocks.push({ kind: "letterhead" });
+          blocks.push({ kind: "letterhead", of: args[0] === "dinas" ? "dinas" : "puskesmas" });
           break;
         case "tengah":
         case "kanan":
@@ -130,6 +131,9 @@ export function parseBlocks(source: string): Block[] {
           break;
         case "spasi":
           blocks.push({ kind: "spacer", lines: Math.max(1, Math.min(20, Number(args[0] ?? 1) || 1)) });
+          break;
+        case "grafik":
+          blocks.push({ kind: "image", name: args[0] ?? "tren" });
           break;
         case "halaman-baru":
           blocks.push({ kind: "pagebreak" });

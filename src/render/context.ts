@@ -7,6 +7,7 @@ import type { MonthReport } from "../check/check.js";
 import type { RankResult } from "../rank/rank.js";
 import type { Meeting, Person, ProgramReport, Workspace } from "../schema.js";
 import { coverageGap, coveragePercent } from "../targets.js";
+import type { IndicatorTrend } from "../trends.js";
 import { shiftMonth } from "../month.js";
 
 export interface RenderInput {
@@ -16,6 +17,7 @@ export interface RenderInput {
   programs: ProgramReport[];
   problems: RankResult;
   tilik?: MonthReport["tilik"];
+  trends?: IndicatorTrend[];
 }
 
 const STATUS_LABEL: Record<string, string> = { hadir: "Hadir", izin: "Izin", sakit: "Sakit", dinas_luar: "Dinas luar", alpa: "Tanpa keterangan" };
@@ -25,7 +27,7 @@ export function personView(config: Workspace, id: string | undefined) {
   return { id, nama: person?.nama ?? id ?? "", jabatan: person?.jabatan ?? "", nip: formatNip(person?.nip), ada_nip: Boolean(person?.nip) };
 }
 
-export function buildRenderContext({ config, month, meeting, programs, problems, tilik }: RenderInput) {
+export function buildRenderContext({ config, month, meeting, programs, problems, tilik, trends = [] }: RenderInput) {
   const person = (id: string | undefined) => personView(config, id);
   const zone = config.zona_waktu;
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
@@ -125,6 +127,29 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
       ? { skor: tilik.score, total: tilik.total, butir: tilik.items.map((item) => ({ no: item.no, pertanyaan: item.question, ya: item.answer === true ? "✓" : "", tidak: item.answer === false ? "✓" : "", keterangan: item.answer === null ? "diisi pembina" : item.reason })) }
       : null,
     supervisi: meeting.supervisi ? { tanggal: plainDate(meeting.supervisi.tanggal), pembina: meeting.supervisi.pembina ?? "" } : null,
+    tren: trends.map((trend) => {
+      const last = trend.points[trend.points.length - 1];
+      return {
+        program: trend.programName,
+        indikator: trend.nama,
+        per_bulan: trend.points.map((p) => (p.capaian === null ? "–" : number(p.capaian, 1))).join(" · "),
+        capaian: percent(last.capaian),
+        target: percent(last.target),
+        tertinggal: trend.flagged,
+        keterangan: trend.flagged ? `tertinggal ${trend.behindStreak} bulan berturut-turut` : trend.behindStreak === 1 ? "di bawah target bulan ini" : "sesuai target",
+      };
+    }),
+    tren_tertinggal: trends.filter((t) => t.flagged).map((t) => ({ indikator: t.nama, program: t.programName, bulan: t.behindStreak })),
+    ada_tren: trends.length > 0,
+    umpan_balik: meeting.supervisi?.umpan_balik
+      ? {
+          nomor: meeting.supervisi.umpan_balik.nomor ?? "…",
+          tanggal: meeting.supervisi.umpan_balik.tanggal ? plainDate(meeting.supervisi.umpan_balik.tanggal) : "…",
+          tempat_tanggal: `${config.puskesmas.kabupaten_kota.replace(/^(Kabupaten|Kota) /, "")}, ${meeting.supervisi.umpan_balik.tanggal ? plainDate(meeting.supervisi.umpan_balik.tanggal) : "…"}`,
+          rekomendasi: meeting.supervisi.umpan_balik.rekomendasi,
+          tidak: (tilik?.items ?? []).filter((i) => i.answer === false).map((i) => ({ no: i.no, pertanyaan: i.question, alasan: i.reason })),
+        }
+      : null,
   };
 }
 

@@ -38,6 +38,8 @@ export interface DocxOptions {
   config: Workspace;
   logo?: Logo;
   title: string;
+  /** Named PNG images the `::grafik NAME` block places (e.g. the trend chart). */
+  images?: Record<string, { png: Uint8Array; width: number; height: number }>;
 }
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
@@ -92,9 +94,14 @@ function cell(children: Paragraph[], width: number, options: { span?: number; bo
   });
 }
 
-function letterhead(config: Workspace, width: number, logo?: Logo): Array<Paragraph | Table> {
+function letterhead(config: Workspace, width: number, logo: Logo | undefined, of: "puskesmas" | "dinas"): Array<Paragraph | Table> {
   const p = config.puskesmas;
-  const lines = [
+  const dinas = [
+    { text: `PEMERINTAH ${p.kabupaten_kota.toUpperCase()}`, size: 26, bold: true },
+    { text: config.dinas_kesehatan.nama.toUpperCase(), size: 30, bold: true },
+    { text: config.dinas_kesehatan.alamat ?? "", size: 20 },
+  ];
+  const lines = of === "dinas" ? dinas.filter((l) => l.text) : [
     { text: `PEMERINTAH ${p.kabupaten_kota.toUpperCase()}`, size: 26, bold: true },
     { text: config.dinas_kesehatan.nama.toUpperCase(), size: 26, bold: true },
     { text: p.nama.toUpperCase(), size: 30, bold: true },
@@ -141,10 +148,12 @@ export function blocksToDocument(blocks: Block[], options: DocxOptions): Documen
   const { config } = options;
   const width = contentWidth(config);
   const children: Array<Paragraph | Table> = [];
+  // Drawing ids are numbered per document (1 is the logo) so the same data renders the same XML.
+  let imageId = 1;
   for (const block of blocks) {
     switch (block.kind) {
       case "letterhead":
-        children.push(...letterhead(config, width, options.logo));
+        children.push(...letterhead(config, width, block.of === "puskesmas" ? options.logo : undefined, block.of));
         break;
       case "heading":
         children.push(new Paragraph({ alignment: block.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: block.level === 1 ? 120 : 200, after: 120 }, keepNext: true, children: runs(block.runs, { bold: true, size: block.level === 1 ? (config.kertas.ukuran_font + 2) * 2 : undefined }) }));
@@ -178,6 +187,14 @@ export function blocksToDocument(blocks: Block[], options: DocxOptions): Documen
       case "signatures":
         children.push(signatures(block.signers, width));
         break;
+      case "image": {
+        const image = options.images?.[block.name];
+        if (!image) break;
+        imageId++;
+        const widthPx = Math.round((width / 1440) * 96);
+        children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: false, children: [new ImageRun({ type: "png", data: image.png, transformation: { width: widthPx, height: Math.round((widthPx * image.height) / image.width) }, altText: { id: String(imageId), name: block.name, description: `Grafik ${block.name}`, title: block.name } })] }));
+        break;
+      }
       case "spacer":
         for (let i = 0; i < block.lines; i++) children.push(new Paragraph(""));
         break;

@@ -10,7 +10,7 @@ import { msg, t } from "../i18n.js";
 import type { Meeting, ProgramReport } from "../schema.js";
 import { BlockSyntaxError, parseBlocks } from "./blocks.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
-import { blocksToDocument, packDocument, sniffImage, type Logo } from "./docx.js";
+import { blocksToDocument, packDocument, sniffImage, type DocxOptions, type Logo } from "./docx.js";
 import type { Workspace } from "../schema.js";
 
 export const DOCUMENTS = [
@@ -21,6 +21,8 @@ export const DOCUMENTS = [
   { name: "kesepakatan", title: "Nota kesepakatan", needs: (m: Meeting) => m.kesepakatan.length > 0 },
   { name: "rtl", title: "RTL dan RPK bulan berikutnya", needs: (m: Meeting, programs: ProgramReport[]) => m.rtl.length > 0 || programs.some((p) => p.rpk.length > 0) },
   { name: "daftar-tilik", title: "Daftar Tilik", needs: () => true },
+  { name: "tren", title: "Tren capaian kinerja", needs: (_m: Meeting, programs: ProgramReport[]) => programs.length > 0 },
+  { name: "umpan-balik", title: "Umpan balik pembinaan", needs: (m: Meeting) => Boolean(m.supervisi?.umpan_balik) },
 ] as const;
 
 export type DocumentName = (typeof DOCUMENTS)[number]["name"];
@@ -82,7 +84,7 @@ export interface RenderedDocument {
   data: Buffer;
 }
 
-export async function renderDocument(name: DocumentName, templateFile: string, context: RenderContext, config: Workspace, logo: Logo | undefined, label = templateFile): Promise<RenderedDocument> {
+export async function renderDocument(name: DocumentName, templateFile: string, context: RenderContext, config: Workspace, logo: Logo | undefined, label = templateFile, images: DocxOptions["images"] = {}): Promise<RenderedDocument> {
   const source = readFileSync(templateFile, "utf8");
   const handlebars = Handlebars.create();
   let text: string;
@@ -104,6 +106,6 @@ export async function renderDocument(name: DocumentName, templateFile: string, c
     throw error;
   }
   const title = DOCUMENTS.find((d) => d.name === name)!.title;
-  const doc = blocksToDocument(blocks, { config, logo, title: `${title} ${context.bulan_nama}` });
+  const doc = blocksToDocument(blocks, { config, logo, images, title: `${title} ${context.bulan_nama}` });
   return { name, title, template: label, data: await packDocument(doc) };
 }

@@ -1,0 +1,102 @@
+// The trend chart: cumulative capaian per indicator month by month against the pro-rata target
+// line, drawn in-process to PNG with @napi-rs/canvas (prebuilt binaries from the npm registry,
+// nothing downloaded at install). Indicators behind for two or more months are drawn in red.
+import type { IndicatorTrend } from "../trends.js";
+
+const WIDTH = 1400;
+const PALETTE = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f", "#e377c2"];
+
+export interface Chart {
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A line chart of the given trends (at most 8 lines, the ones furthest behind first). */
+export async function trendChart(trends: IndicatorTrend[], monthLabels: string[], title: string): Promise<Chart> {
+  const { createCanvas } = await import("@napi-rs/canvas");
+  const shown = [...trends].sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak).slice(0, 8);
+  const legendRows = Math.ceil(shown.length / 2);
+  const plot = { left: 90, top: 80, width: WIDTH - 130, height: 520 };
+  const height = plot.top + plot.height + 90 + legendRows * 36;
+  const canvas = createCanvas(WIDTH, height);
+  const g = canvas.getContext("2d");
+  const font = (size: number, bold = false) => `${bold ? "bold " : ""}${size}px "Liberation Sans", Arial, Helvetica, sans-serif`;
+  g.fillStyle = "#ffffff";
+  g.fillRect(0, 0, WIDTH, height);
+  g.fillStyle = "#000000";
+  g.font = font(28, true);
+  g.fillText(title, plot.left, 45);
+
+  const n = Math.max(monthLabels.length, 1);
+  const x = (i: number) => plot.left + (n === 1 ? plot.width / 2 : (i / (n - 1)) * plot.width);
+  const y = (v: number) => plot.top + plot.height - (Math.min(v, 100) / 100) * plot.height;
+  g.font = font(20);
+  g.strokeStyle = "#d9d9d9";
+  g.lineWidth = 1;
+  for (let v = 0; v <= 100; v += 20) {
+    g.beginPath();
+    g.moveTo(plot.left, y(v));
+    g.lineTo(plot.left + plot.width, y(v));
+    g.stroke();
+    g.fillStyle = "#444444";
+    g.fillText(`${v}%`, plot.left - 70, y(v) + 7);
+  }
+  monthLabels.forEach((label, i) => {
+    g.fillStyle = "#444444";
+    g.fillText(label, x(i) - g.measureText(label).width / 2, plot.top + plot.height + 32);
+  });
+
+  // The pro-rata target line (the same for every indicator with a linear target: take the first).
+  const target = shown[0]?.points.map((p) => p.target) ?? [];
+  g.setLineDash([12, 8]);
+  g.strokeStyle = "#000000";
+  g.lineWidth = 3;
+  g.beginPath();
+  target.forEach((v, i) => (i === 0 ? g.moveTo(x(i), y(v)) : g.lineTo(x(i), y(v))));
+  g.stroke();
+  g.setLineDash([]);
+
+  shown.forEach((trend, index) => {
+    const color = trend.flagged ? ["#d62728", "#ff7f0e", "#e6550d", "#a50f15"][index % 4] : PALETTE[index % PALETTE.length];
+    g.strokeStyle = color;
+    g.fillStyle = color;
+    g.lineWidth = trend.flagged ? 5 : 3;
+    g.beginPath();
+    let started = false;
+    trend.points.forEach((p, i) => {
+      if (p.capaian === null) return;
+      if (!started) g.moveTo(x(i), y(p.capaian));
+      else g.lineTo(x(i), y(p.capaian));
+      started = true;
+    });
+    g.stroke();
+    trend.points.forEach((p, i) => {
+      if (p.capaian === null) return;
+      g.beginPath();
+      g.arc(x(i), y(p.capaian), trend.flagged ? 7 : 5, 0, Math.PI * 2);
+      g.fill();
+    });
+    const column = index % 2;
+    const row = Math.floor(index / 2);
+    const lx = plot.left + column * (plot.width / 2);
+    const ly = plot.top + plot.height + 75 + row * 36;
+    g.fillRect(lx, ly - 14, 28, 8);
+    g.fillStyle = "#000000";
+    g.font = font(20, trend.flagged);
+    const label = `${trend.nama}${trend.flagged ? ` (tertinggal ${trend.behindStreak} bln)` : ""}`;
+    g.fillText(label.length > 60 ? `${label.slice(0, 57)}…` : label, lx + 40, ly - 4);
+  });
+  g.setLineDash([12, 8]);
+  g.strokeStyle = "#000000";
+  g.lineWidth = 3;
+  g.beginPath();
+  g.moveTo(WIDTH - 330, 38);
+  g.lineTo(WIDTH - 290, 38);
+  g.stroke();
+  g.setLineDash([]);
+  g.fillStyle = "#000000";
+  g.font = font(20);
+  g.fillText("target kumulatif", WIDTH - 280, 45);
+  return { png: canvas.toBuffer("image/png"), width: WIDTH, height };
+}

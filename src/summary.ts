@@ -1,0 +1,44 @@
+// The supervisor's view across Puskesmas: per workspace and month, the Daftar Tilik score,
+// archive completeness, open and overdue commitments, and indicators behind target, computed
+// with the same loader and rules as `check`. Pure over loaded workspaces.
+import { checkWorkspace } from "./check/check.js";
+import { commitmentHistories } from "./commitments.js";
+import { lastDay, parseMonth } from "./month.js";
+import { coverageGap } from "./targets.js";
+import { monthMeetings, type LoadedWorkspace } from "./workspace.js";
+
+export interface MonthSummary {
+  month: string;
+  tilik: string;
+  arsip: string;
+  errors: number;
+  warnings: number;
+  open_commitments: number;
+  overdue_commitments: number;
+  indicators_behind: number;
+  indicators: number;
+}
+
+export function summarizeWorkspace(workspace: LoadedWorkspace): { name: string; months: MonthSummary[] } {
+  const report = checkWorkspace(workspace);
+  const meetings = monthMeetings(workspace);
+  const months = workspace.months.map((month): MonthSummary => {
+    const checked = report.months.find((m) => m.month === month.id);
+    const findings = report.findings.filter((f) => f.file.startsWith(`${month.id}/`));
+    const end = lastDay(parseMonth(month.id)!);
+    const open = commitmentHistories(meetings.filter((m) => m.id <= month.id)).filter((h) => h.open);
+    const indicators = month.programs.flatMap((p) => p.data.indikator);
+    return {
+      month: month.id,
+      tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
+      arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warning").length,
+      open_commitments: open.length,
+      overdue_commitments: open.filter((h) => h.commitment.tenggat < end).length,
+      indicators_behind: indicators.filter((i) => (coverageGap(i) ?? 0) > 0).length,
+      indicators: indicators.length,
+    };
+  });
+  return { name: workspace.config?.data.puskesmas.nama ?? "?", months };
+}

@@ -29,12 +29,15 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   g.fillText(title, plot.left, 45);
 
   const n = Math.max(monthLabels.length, 1);
+  const highest = Math.max(10, ...shown.flatMap((t) => t.points.flatMap((p) => [p.target, p.capaian ?? 0])));
+  const top = Math.min(100, Math.ceil(highest / 10) * 10 + 10);
+  const step = top > 50 ? 20 : 10;
   const x = (i: number) => plot.left + (n === 1 ? plot.width / 2 : (i / (n - 1)) * plot.width);
-  const y = (v: number) => plot.top + plot.height - (Math.min(v, 100) / 100) * plot.height;
+  const y = (v: number) => plot.top + plot.height - (Math.min(v, top) / top) * plot.height;
   g.font = font(20);
   g.strokeStyle = "#d9d9d9";
   g.lineWidth = 1;
-  for (let v = 0; v <= 100; v += 20) {
+  for (let v = 0; v <= top; v += step) {
     g.beginPath();
     g.moveTo(plot.left, y(v));
     g.lineTo(plot.left + plot.width, y(v));

@@ -24,7 +24,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["docx", "handlebars", "@inquirer/prompts", "@napi-rs/canvas", "mammoth", "jszip"],
+  external: ["docx", "handlebars", "@inquirer/prompts", "pureimage", "dejavu-fonts-ttf", "mammoth", "jszip"],
   banner: { js: "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = __lokminCreateRequire(import.meta.url);" },
   sourcemap: "linked",
   logLevel: "warning",

@@ -1,9 +1,14 @@
 // The trend chart: cumulative capaian per indicator month by month against the pro-rata target
-// line, drawn in-process to PNG with @napi-rs/canvas (prebuilt binaries from the npm registry,
-// nothing downloaded at install). Indicators behind for two or more months are drawn in red.
+// line, drawn in-process to PNG with pureimage (pure JavaScript, no native binary) and the DejaVu
+// Sans font from the npm registry, so it renders the same on every machine. Indicators behind
+// for two or more months are drawn in red.
+import { createRequire } from "node:module";
+import { PassThrough } from "node:stream";
 import type { IndicatorTrend } from "../trends.js";
 
 const WIDTH = 1400;
+const FAMILY = "DejaVu Sans";
+let fontsLoaded = false;
 const PALETTE = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f", "#e377c2"];
 
 export interface Chart {
@@ -14,14 +19,37 @@ export interface Chart {
 
 /** A line chart of the given trends (at most 8 lines, the ones furthest behind first). */
 export async function trendChart(trends: IndicatorTrend[], monthLabels: string[], title: string): Promise<Chart> {
-  const { createCanvas } = await import("@napi-rs/canvas");
+  const PImage = await import("pureimage");
+  const require = createRequire(import.meta.url);
+  const fontDir = `${require.resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "")}ttf/`;
+  if (!fontsLoaded) {
+    PImage.registerFont(`${fontDir}DejaVuSans.ttf`, FAMILY, 400, "normal", "normal").loadSync();
+    PImage.registerFont(`${fontDir}DejaVuSans-Bold.ttf`, `${FAMILY} Bold`, 400, "normal", "normal").loadSync();
+    fontsLoaded = true;
+  }
   const shown = [...trends].sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak).slice(0, 8);
   const legendRows = Math.ceil(shown.length / 2);
   const plot = { left: 90, top: 80, width: WIDTH - 130, height: 520 };
   const height = plot.top + plot.height + 90 + legendRows * 36;
-  const canvas = createCanvas(WIDTH, height);
+  const canvas = PImage.make(WIDTH, height);
   const g = canvas.getContext("2d");
-  const font = (size: number, bold = false) => `${bold ? "bold " : ""}${size}px "Liberation Sans", Arial, Helvetica, sans-serif`;
+  const font = (size: number, bold = false) => `${size}px '${bold ? `${FAMILY} Bold` : FAMILY}'`;
+  /** pureimage has no setLineDash: draw dashed polylines segment by segment. */
+  const dashed = (points: Array<[number, number]>, dash = 12, gap = 8) => {
+    for (let i = 1; i < points.length; i++) {
+      const [x0, y0] = points[i - 1];
+      const [x1, y1] = points[i];
+      const length = Math.hypot(x1 - x0, y1 - y0);
+      for (let d = 0; d < length; d += dash + gap) {
+        const a = d / length;
+        const b = Math.min(length, d + dash) / length;
+        g.beginPath();
+        g.moveTo(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a);
+        g.lineTo(x0 + (x1 - x0) * b, y0 + (y1 - y0) * b);
+        g.stroke();
+      }
+    }
+  };
   g.fillStyle = "#ffffff";
   g.fillRect(0, 0, WIDTH, height);
   g.fillStyle = "#000000";
@@ -52,13 +80,9 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
 
   // The pro-rata target line (the same for every indicator with a linear target: take the first).
   const target = shown[0]?.points.map((p) => p.target) ?? [];
-  g.setLineDash([12, 8]);
   g.strokeStyle = "#000000";
   g.lineWidth = 3;
-  g.beginPath();
-  target.forEach((v, i) => (i === 0 ? g.moveTo(x(i), y(v)) : g.lineTo(x(i), y(v))));
-  g.stroke();
-  g.setLineDash([]);
+  dashed(target.map((v, i) => [x(i), y(v)]));
 
   shown.forEach((trend, index) => {
     const color = trend.flagged ? ["#d62728", "#ff7f0e", "#e6550d", "#a50f15"][index % 4] : PALETTE[index % PALETTE.length];
@@ -90,16 +114,15 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
     const label = `${trend.nama}${trend.flagged ? ` (tertinggal ${trend.behindStreak} bln)` : ""}`;
     g.fillText(label.length > 60 ? `${label.slice(0, 57)}…` : label, lx + 40, ly - 4);
   });
-  g.setLineDash([12, 8]);
   g.strokeStyle = "#000000";
   g.lineWidth = 3;
-  g.beginPath();
-  g.moveTo(WIDTH - 330, 38);
-  g.lineTo(WIDTH - 290, 38);
-  g.stroke();
-  g.setLineDash([]);
+  dashed([[WIDTH - 330, 38], [WIDTH - 290, 38]], 10, 6);
   g.fillStyle = "#000000";
   g.font = font(20);
   g.fillText("target kumulatif", WIDTH - 280, 45);
-  return { png: canvas.toBuffer("image/png"), width: WIDTH, height };
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await PImage.encodePNGToStream(canvas, sink);
+  return { png: Buffer.concat(chunks), width: WIDTH, height };
 }

@@ -6,7 +6,8 @@ import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
 import type { IndicatorTrend } from "../trends.js";
 
-const WIDTH = 1400;
+const SCALE = 0.75;
+const WIDTH = Math.round(1400 * SCALE);
 const FAMILY = "DejaVu Sans";
 let fontsLoaded = false;
 const PALETTE = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f", "#e377c2"];
@@ -24,16 +25,16 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   const fontDir = `${require.resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "")}ttf/`;
   if (!fontsLoaded) {
     PImage.registerFont(`${fontDir}DejaVuSans.ttf`, FAMILY, 400, "normal", "normal").loadSync();
-    PImage.registerFont(`${fontDir}DejaVuSans-Bold.ttf`, `${FAMILY} Bold`, 400, "normal", "normal").loadSync();
     fontsLoaded = true;
   }
   const shown = [...trends].sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak).slice(0, 8);
   const legendRows = Math.ceil(shown.length / 2);
-  const plot = { left: 90, top: 80, width: WIDTH - 130, height: 520 };
-  const height = plot.top + plot.height + 90 + legendRows * 36;
+  const plot = { left: 70, top: 60, width: WIDTH - 100, height: 390 };
+  const height = plot.top + plot.height + 70 + legendRows * 27;
   const canvas = PImage.make(WIDTH, height);
   const g = canvas.getContext("2d");
-  const font = (size: number, bold = false) => `${size}px '${bold ? `${FAMILY} Bold` : FAMILY}'`;
+  // One face keeps start-up short; emphasis is carried by colour and line weight.
+  const font = (size: number, _bold = false) => `${Math.round(size * SCALE)}px '${FAMILY}'`;
   /** pureimage has no setLineDash: draw dashed polylines segment by segment. */
   const dashed = (points: Array<[number, number]>, dash = 12, gap = 8) => {
     for (let i = 1; i < points.length; i++) {
@@ -54,7 +55,7 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   g.fillRect(0, 0, WIDTH, height);
   g.fillStyle = "#000000";
   g.font = font(28, true);
-  g.fillText(title, plot.left, 45);
+  g.fillText(title, plot.left, 34);
 
   const n = Math.max(monthLabels.length, 1);
   const highest = Math.max(10, ...shown.flatMap((t) => t.points.flatMap((p) => [p.target, p.capaian ?? 0])));
@@ -71,11 +72,11 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
     g.lineTo(plot.left + plot.width, y(v));
     g.stroke();
     g.fillStyle = "#444444";
-    g.fillText(`${v}%`, plot.left - 70, y(v) + 7);
+    g.fillText(`${v}%`, plot.left - 55, y(v) + 5);
   }
   monthLabels.forEach((label, i) => {
     g.fillStyle = "#444444";
-    g.fillText(label, x(i) - g.measureText(label).width / 2, plot.top + plot.height + 32);
+    g.fillText(label, x(i) - g.measureText(label).width / 2, plot.top + plot.height + 24);
   });
 
   // The pro-rata target line (the same for every indicator with a linear target: take the first).
@@ -107,19 +108,19 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
     const column = index % 2;
     const row = Math.floor(index / 2);
     const lx = plot.left + column * (plot.width / 2);
-    const ly = plot.top + plot.height + 75 + row * 36;
-    g.fillRect(lx, ly - 14, 28, 8);
+    const ly = plot.top + plot.height + 56 + row * 27;
+    g.fillRect(lx, ly - 10, 21, 6);
     g.fillStyle = "#000000";
     g.font = font(20, trend.flagged);
     const label = `${trend.nama}${trend.flagged ? ` (tertinggal ${trend.behindStreak} bln)` : ""}`;
-    g.fillText(label.length > 60 ? `${label.slice(0, 57)}…` : label, lx + 40, ly - 4);
+    g.fillText(label.length > 60 ? `${label.slice(0, 57)}…` : label, lx + 30, ly - 3);
   });
   g.strokeStyle = "#000000";
   g.lineWidth = 3;
-  dashed([[WIDTH - 330, 38], [WIDTH - 290, 38]], 10, 6);
+  dashed([[WIDTH - 250, 29], [WIDTH - 220, 29]], 8, 5);
   g.fillStyle = "#000000";
   g.font = font(20);
-  g.fillText("target kumulatif", WIDTH - 280, 45);
+  g.fillText("target kumulatif", WIDTH - 210, 34);
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -31,7 +31,7 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
   const langFlag = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   setLang(resolveLang(langFlag < 0 ? undefined : argv[langFlag].includes("=") ? argv[langFlag].split("=")[1] : argv[langFlag + 1], streams.env));
   const json = argv.includes("--json");
-  const ui = createUi(json, streams);
+  const ui = await createUi(json, streams);
   let exitCode: number = EXIT.ok;
 
   const program = new Command("lokmin")

@@ -1,14 +1,20 @@
 // Terminal output: colour only on a TTY and never with NO_COLOR, JSON mode that prints one
 // object on stdout and nothing else, and the human view of diagnostics grouped by file with a
 // caret under the offending column.
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { msg, t } from "./i18n.js";
 
+/** The few styles lokmin uses; plain text when colour is off, chalk when it is on. */
+export type Colors = Pick<ChalkInstance, "bold" | "dim" | "green" | "red" | "yellow" | "cyan" | "underline">;
+
+const identity = (text: string) => text;
+const PLAIN = { bold: identity, dim: identity, green: identity, red: identity, yellow: identity, cyan: identity, underline: identity } as unknown as Colors;
+
 export interface Ui {
-  color: ChalkInstance;
+  color: Colors;
   json: boolean;
   out(text?: string): void;
   err(text?: string): void;
@@ -23,9 +29,10 @@ export interface UiStreams {
   env: NodeJS.ProcessEnv;
 }
 
-export function createUi(json: boolean, streams: UiStreams): Ui {
+/** Colour only on a TTY, never with NO_COLOR or TERM=dumb; chalk is loaded only then. */
+export async function createUi(json: boolean, streams: UiStreams): Promise<Ui> {
   const colorAllowed = Boolean(streams.stdout.isTTY) && !("NO_COLOR" in streams.env && streams.env.NO_COLOR !== "") && streams.env.TERM !== "dumb";
-  const color = new Chalk({ level: colorAllowed ? 1 : 0 });
+  const color: Colors = colorAllowed ? new (await import("chalk")).Chalk({ level: 1 }) : PLAIN;
   return {
     color,
     json,

@@ -3,7 +3,15 @@
 // dropped), code-split so each command loads only what it uses. The heavy dependencies stay
 // external and load only through dynamic import in the commands that need them.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+
+// The parse cache (src/cache.ts) is valid only for the exact schemas it was filled with.
+const schemaFingerprint = createHash("sha1")
+  .update(readFileSync(new URL("../src/schema.ts", import.meta.url)))
+  .update(readFileSync(new URL("../package.json", import.meta.url)))
+  .digest("hex")
+  .slice(0, 16);
 
 // zod re-exports its ~40 message locales (≈ 360 KB); lokmin writes its own messages in
 // Indonesian and English, so the bundle gets an empty locale set and starts faster.
@@ -29,4 +37,5 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
   plugins: [dropZodLocales],
+  define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
 });

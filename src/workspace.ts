@@ -9,7 +9,8 @@ import { msg, t } from "./i18n.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "./month.js";
 import type { MonthMeeting } from "./commitments.js";
 import { meetingCommitmentsSchema, meetingSchema, programReportSchema, workspaceSchema, type Meeting, type MeetingCommitments, type ProgramReport, type Workspace } from "./schema.js";
-import { decodeUtf8, loadValidated, MAX_FILE_BYTES, type YamlSource } from "./yaml-source.js";
+import { ParseCache } from "./cache.js";
+import { decodeUtf8, loadValidated, MAX_FILE_BYTES, YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
 
 export const WORKSPACE_FILE = "lokmin.yaml";
@@ -68,8 +69,8 @@ export function findWorkspaceRoot(start: string): string {
 
 export const relativePath = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join("/");
 
-/** Read and validate one YAML file of the workspace. */
-export function loadFile<T>(root: string, abs: string, schema: z.ZodType<T>): { loaded?: Loaded<T>; source?: YamlSource; diagnostics: Diagnostic[] } {
+/** Read and validate one YAML file of the workspace (a valid file unchanged since last time comes from the cache). */
+export function loadFile<T>(root: string, abs: string, schema: z.ZodType<T>, cache?: { store: ParseCache; kind: string }): { loaded?: Loaded<T>; source?: YamlSource; diagnostics: Diagnostic[] } {
   const rel = relativePath(root, abs);
   const fail = (message: string, rule = "io/read"): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ rule, severity: "error", file: rel, line: 1, column: 1, message }] });
   let bytes: Buffer;
@@ -85,7 +86,14 @@ export function loadFile<T>(root: string, abs: string, schema: z.ZodType<T>): { 
   }
   const decoded = decodeUtf8(bytes, rel);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
+  const hash = cache ? ParseCache.hash(decoded.text!) : "";
+  const cached = cache?.store.get<T>(rel, cache.kind, hash);
+  if (cached !== undefined) {
+    const source = new YamlSource(rel, decoded.text!, decoded.bom);
+    return { loaded: { source, data: cached }, source, diagnostics: [] };
+  }
   const result = loadValidated(decoded.text!, rel, schema, decoded.bom);
+  if (cache && result.data !== undefined) cache.store.set(rel, cache.kind, hash, result.data);
   return {
     loaded: result.source && result.data !== undefined ? { source: result.source, data: result.data } : undefined,
     source: result.source,
@@ -124,17 +132,17 @@ export function monthMeetings(workspace: Pick<LoadedWorkspace, "months">): Month
   });
 }
 
-export function loadMonth(root: string, id: string, diagnostics: Diagnostic[], scope: MonthScope = "full"): LoadedMonth {
+export function loadMonth(root: string, id: string, diagnostics: Diagnostic[], scope: MonthScope = "full", store?: ParseCache): LoadedMonth {
   const dir = path.join(root, id);
   const month: LoadedMonth = { id, dir, programs: [] };
   const meetingPath = path.join(dir, MEETING_FILE);
   if (existsSync(meetingPath)) {
     if (scope === "kesepakatan") {
-      const result = loadFile(root, meetingPath, meetingCommitmentsSchema);
+      const result = loadFile(root, meetingPath, meetingCommitmentsSchema, store && { store, kind: "kesepakatan" });
       diagnostics.push(...result.diagnostics);
       month.commitments = result.loaded;
     } else {
-      const result = loadFile(root, meetingPath, meetingSchema);
+      const result = loadFile(root, meetingPath, meetingSchema, store && { store, kind: "rapat" });
       diagnostics.push(...result.diagnostics);
       month.meeting = result.loaded;
     }
@@ -145,7 +153,7 @@ export function loadMonth(root: string, id: string, diagnostics: Diagnostic[], s
   if (scope === "full" && existsSync(programDir) && statSync(programDir).isDirectory()) {
     for (const name of readdirSync(programDir).sort()) {
       if (!/\.ya?ml$/i.test(name)) continue;
-      const result = loadFile(root, path.join(programDir, name), programReportSchema);
+      const result = loadFile(root, path.join(programDir, name), programReportSchema, store && { store, kind: "program" });
       diagnostics.push(...result.diagnostics);
       if (result.loaded) month.programs.push(result.loaded);
     }
@@ -159,12 +167,14 @@ export function loadMonth(root: string, id: string, diagnostics: Diagnostic[], s
  */
 export function loadWorkspace(root: string, options: { scope?: (month: string) => MonthScope } = {}): LoadedWorkspace {
   const diagnostics: Diagnostic[] = [];
-  const configResult = loadFile(root, path.join(root, WORKSPACE_FILE), workspaceSchema);
+  const store = new ParseCache(root);
+  const configResult = loadFile(root, path.join(root, WORKSPACE_FILE), workspaceSchema, { store, kind: "lokmin" });
   diagnostics.push(...configResult.diagnostics);
   const months = listMonthDirs(root, diagnostics)
     .map((id) => ({ id, scope: options.scope?.(id) ?? "full" }))
     .filter(({ scope }) => scope !== "skip")
-    .map(({ id, scope }) => loadMonth(root, id, diagnostics, scope));
+    .map(({ id, scope }) => loadMonth(root, id, diagnostics, scope, store));
+  store.save();
   return { root, config: configResult.loaded, months, diagnostics };
 }
 

@@ -9,6 +9,9 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const EXAMPLE = path.join(REPO, "examples", "puskesmas-sukamaju");
 export const MINI = path.join(REPO, "tests", "fixtures", "mini");
 
+/** Each test run gets its own parse-cache folder, so runs never see each other's cache. */
+const CACHE_DIR = mkdtempSync(path.join(tmpdir(), "lokmin-cache-"));
+
 export function tempDir(prefix = "lokmin-test-"): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
@@ -27,7 +30,7 @@ export interface CliResult {
 }
 
 export function lokmin(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", LOKMIN_LANG: "", CI: "1", ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", LOKMIN_LANG: "", CI: "1", LOKMIN_CACHE_DIR: CACHE_DIR, ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const result = spawnSync(process.execPath, [path.join(REPO, "bin", "lokmin.js"), ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: "utf8", input: options.input ?? "" });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

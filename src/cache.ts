@@ -22,7 +22,7 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-function cacheDir(env: NodeJS.ProcessEnv): string {
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.LOKMIN_CACHE_DIR) return env.LOKMIN_CACHE_DIR;
   if (process.platform === "win32" && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, "lokmin", "cache");
   const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), ".cache") : tmpdir());
@@ -73,5 +73,22 @@ export class ParseCache {
     } catch {
       // a read-only home or a full disk only costs speed
     }
+  }
+}
+
+/** A derived file (such as the trend chart PNG) keyed by the hash of what it was made from. */
+export async function cachedBlob(key: string, make: () => Promise<Uint8Array>, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
+  if (!fingerprint || env.LOKMIN_NO_CACHE === "1") return make();
+  const file = path.join(cacheDir(env), "blobs", `${createHash("sha1").update(fingerprint).update(key).digest("hex")}.bin`);
+  try {
+    return readFileSync(file);
+  } catch {
+    const data = await make();
+    try {
+      writeFileAtomic(file, data, { overwrite: true });
+    } catch {
+      // best effort
+    }
+    return data;
   }
 }

@@ -8,7 +8,7 @@ import { msg, t } from "../i18n.js";
 import { commitmentIdDiagnostics, evaluationsToCarry, type MonthMeeting } from "../commitments.js";
 import { appendToSeq } from "../yaml-edit.js";
 import { serializeYaml, writeFileAtomic } from "../write.js";
-import { failOnInputErrors, inMonth, openWorkspace, printDiagnostics, requireLoadedMonth, requireMonth } from "./shared.js";
+import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth } from "./shared.js";
 
 const M = {
   nothing: msg("Tidak ada yang perlu dibawa ke {month}; berkas tidak diubah.", "Nothing to carry into {month}; file unchanged."),
@@ -33,7 +33,6 @@ export async function run(ctx: Context, monthArg: string): Promise<number> {
   }
   appendToSeq(meeting.source.doc, ["evaluasi_kesepakatan"], toAdd);
   writeFileAtomic(path.join(workspace.root, meeting.source.rel), serializeYaml(meeting.source.doc, meeting.source), { overwrite: true, label: meeting.source.rel });
-  printDiagnostics(ctx, workspace.root, []);
   if (ctx.ui.json) ctx.ui.printJson({ month, added: toAdd.map((e) => e.id) });
   else ctx.ui.out(t(M.carried, { count: toAdd.length, file: meeting.source.rel, ids: toAdd.map((e) => e.id).join(", ") }));
   return 0;

@@ -14,6 +14,13 @@ import { relativePath, scopeFor } from "../workspace.js";
 import { indicatorTrends } from "../trends.js";
 import { trendChart } from "../render/chart.js";
 import { shortMonthName } from "../format-date.js";
+import { cachedBlob } from "../cache.js";
+import { sniffImage } from "../render/docx.js";
+
+const pngSize = (png: Uint8Array) => {
+  const info = sniffImage(png);
+  return { width: info?.width ?? 1, height: info?.height ?? 1 };
+};
 import { writeFileAtomic } from "../write.js";
 import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth, resolveOut } from "./shared.js";
 
@@ -47,7 +54,15 @@ export async function run(ctx: Context, monthArg: string, options: { out?: strin
   if (trends.length && wanted.some((d) => d.name === "notulen" || d.name === "tren")) {
     const months = [...new Set(trends.flatMap((t) => t.points.map((p) => p.month)))].sort();
     const behind = trends.filter((t) => t.behindStreak > 0);
-    images.tren = await trendChart(behind.length ? behind : trends, months.map(shortMonthName), `Capaian kumulatif ${months[0].slice(0, 4)} terhadap target`);
+    const shown = behind.length ? behind : trends;
+    const labels = months.map(shortMonthName);
+    const title = `Capaian kumulatif ${months[0].slice(0, 4)} terhadap target`;
+    // The chart is a pure function of the trends: re-rendering an unchanged month reuses it.
+    const png = await cachedBlob(JSON.stringify({ chart: 1, shown, labels, title }), async () => {
+      const chart = await trendChart(shown, labels, title);
+      return chart.png;
+    });
+    images.tren = { png, ...pngSize(png) };
   }
   const skipped = only ? [] : DOCUMENTS.filter((d) => !wanted.includes(d)).map((d) => d.name);
   const results: Array<{ name: DocumentName; file: string; template: string; ok: boolean; error?: string }> = [];

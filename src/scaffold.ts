@@ -16,10 +16,10 @@ export interface ScaffoldFile {
   content: string;
 }
 
-export const schemaComment = (depth: number, file: string) => ` yaml-language-server: $schema=${"../".repeat(depth)}${SCHEMA_DIR}/${file}`;
+const schemaComment = (depth: number, file: string) => ` yaml-language-server: $schema=${"../".repeat(depth)}${SCHEMA_DIR}/${file}`;
 
 /** Put a comment line (and a blank line) before top-level keys of a document. */
-export function commentKeys(doc: Document, comments: Record<string, string>): void {
+function commentKeys(doc: Document, comments: Record<string, string>): void {
   if (!yamlLib().isMap(doc.contents)) return;
   for (const item of doc.contents.items as Pair[]) {
     if (!yamlLib().isScalar(item.key)) continue;
@@ -128,7 +128,7 @@ export function buildProgramReport(config: Workspace, month: string, programId: 
   };
 }
 
-const MEETING_COMMENTS: Record<string, string> = {
+export const MEETING_COMMENTS: Record<string, string> = {
   tanggal: "Isi tanggal, waktu dan tempat rapat",
   undangan: "Surat undangan (SOP langkah 3); penerima kosong = daftar terlampir",
   susunan_acara: "Susunan acara dengan slot waktu",
@@ -145,23 +145,30 @@ const MEETING_COMMENTS: Record<string, string> = {
   laporan_dinkes: "Pengiriman notulen ke Dinas Kesehatan",
 };
 
-const PROGRAM_COMMENTS: Record<string, string> = {
+export const PROGRAM_COMMENTS: Record<string, string> = {
   laporan_kegiatan: "Laporan hasil kegiatan bulan lalu (SOP langkah 4)",
   indikator: "Capaian: isi bulan_ini dan kumulatif (jumlah dilayani sejak Januari)",
   analisis: "Analisis masalah menurut orang, waktu dan tempat",
   rpk: "RPK bulan berikutnya",
 };
 
+/**
+ * The text of a new YAML file the way lokmin writes them: the `$schema` line (`depth` folders
+ * below the workspace root), a comment before each named section, canonical serialisation.
+ */
+export function newYamlText(value: unknown, depth: number, schemaFile: string, comments: Record<string, string> = {}): string {
+  const doc = new (yamlLib().Document)(value);
+  doc.commentBefore = schemaComment(depth, schemaFile);
+  commentKeys(doc, comments);
+  return serializeYaml(doc);
+}
+
 export function scaffoldMonth(input: ScaffoldInput): ScaffoldFile[] {
-  const meetingDoc = new (yamlLib().Document)(buildMeeting(input));
-  meetingDoc.commentBefore = schemaComment(1, "rapat.schema.json");
-  commentKeys(meetingDoc, MEETING_COMMENTS);
-  const files: ScaffoldFile[] = [{ rel: `${input.month}/${MEETING_FILE}`, content: serializeYaml(meetingDoc) }];
-  for (const program of input.config.program) {
-    const doc = new (yamlLib().Document)(buildProgramReport(input.config, input.month, program.id));
-    doc.commentBefore = schemaComment(2, "program.schema.json");
-    commentKeys(doc, PROGRAM_COMMENTS);
-    files.push({ rel: `${input.month}/${PROGRAM_DIR}/${program.id}.yaml`, content: serializeYaml(doc) });
-  }
-  return files;
+  return [
+    { rel: `${input.month}/${MEETING_FILE}`, content: newYamlText(buildMeeting(input), 1, "rapat.schema.json", MEETING_COMMENTS) },
+    ...input.config.program.map((program) => ({
+      rel: `${input.month}/${PROGRAM_DIR}/${program.id}.yaml`,
+      content: newYamlText(buildProgramReport(input.config, input.month, program.id), 2, "program.schema.json", PROGRAM_COMMENTS),
+    })),
+  ];
 }

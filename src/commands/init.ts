@@ -2,16 +2,15 @@
 // Asks on a TTY (unless --yes); every question has a flag so scripts never block.
 import path from "node:path";
 import { existsSync } from "node:fs";
-import { yamlLib } from "../yaml-lib.js";
 import type { Context } from "../cli.js";
 import { UserError } from "../diagnostics.js";
 import { defaultPrograms } from "../defaults.js";
 import { msg, t } from "../i18n.js";
-import { commentKeys, schemaComment } from "../scaffold.js";
+import { newYamlText } from "../scaffold.js";
 import type { Workspace } from "../schema.js";
 import { DEFAULT_SOP_PROFILE } from "../sop.js";
 import { SCHEMA_DIR, WORKSPACE_FILE } from "../workspace.js";
-import { serializeYaml, writeFileAtomic } from "../write.js";
+import { writeFileAtomic } from "../write.js";
 import { syncSchemas } from "./schema.js";
 
 interface InitOptions {
@@ -85,9 +84,7 @@ export async function run(ctx: Context, dir: string, options: InitOptions): Prom
   const file = path.join(root, WORKSPACE_FILE);
   if (existsSync(file) && !options.force) throw new UserError(t(M.exists, { file }));
   const answers = await ask(options, ctx.ui.isInteractive);
-  const doc = new (yamlLib().Document)(buildWorkspace(answers));
-  doc.commentBefore = schemaComment(0, "lokmin.schema.json");
-  commentKeys(doc, {
+  const text = newYamlText(buildWorkspace(answers), 0, "lokmin.schema.json", {
     puskesmas: "Identitas dan kop surat Puskesmas",
     pejabat: "id pegawai pejabat penandatangan",
     pegawai: "Daftar pegawai; NIP selalu dalam tanda kutip",
@@ -95,7 +92,7 @@ export async function run(ctx: Context, dir: string, options: InitOptions): Prom
     sop: "Profil SOP Lokmin: rutin-2022 (15 langkah) atau rutin-2019; nonaktif/tambahan untuk menyesuaikan",
     penilaian: "Metode prioritas dan skala skor (Perbup Pasal 15 ayat 2: disepakati setempat)",
   });
-  writeFileAtomic(file, serializeYaml(doc), { overwrite: Boolean(options.force), label: WORKSPACE_FILE });
+  writeFileAtomic(file, text, { overwrite: Boolean(options.force), label: WORKSPACE_FILE });
   syncSchemas(path.join(root, SCHEMA_DIR));
   const now = new Date();
   const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;

@@ -5,16 +5,14 @@
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
-import { Document } from "yaml";
 import { evaluationsToCarry, type MonthMeeting } from "../commitments.js";
 import { formatMonth, lastDay, parseMonth } from "../month.js";
 import { methodDef } from "../rank/methods.js";
 import { rankItems } from "../rank/rank.js";
-import { buildMeeting, buildProgramReport, commentKeys, schemaComment } from "../scaffold.js";
+import { buildMeeting, buildProgramReport, MEETING_COMMENTS, newYamlText, PROGRAM_COMMENTS } from "../scaffold.js";
 import type { CommitmentStatus, Meeting, Person, Program, ProgramReport, Workspace } from "../schema.js";
 import { coverageGap, round } from "../targets.js";
 import { jsonSchemas } from "../json-schema.js";
-import { serializeYaml } from "../write.js";
 
 export interface GenerateOptions {
   out: string;
@@ -400,27 +398,9 @@ function fillMeeting(config: Workspace, month: string, programs: ProgramReport[]
   return meeting;
 }
 
-const MEETING_COMMENTS: Record<string, string> = {
-  tanggal: "Rapat dan undangan",
-  susunan_acara: "Susunan acara",
-  agenda: "Agenda per langkah SOP",
-  verifikasi_data: "Verifikasi data antarprogram",
-  informasi: "Informasi rapat kabupaten dan kecamatan",
-  hadir: "Daftar hadir",
-  evaluasi_kesepakatan: "Evaluasi kesepakatan bulan lalu (Perbup Pasal 20)",
-  pembahasan: "Pembahasan per agenda",
-  masalah: "Masalah, akar masalah dan prioritas",
-  rtl: "Rencana tindak lanjut",
-  kesepakatan: "Kesepakatan bersama",
-  laporan_dinkes: "Laporan ke Dinas Kesehatan",
-};
-
 function writeYaml(file: string, value: unknown, depth: number, schemaFile: string, comments: Record<string, string> = {}) {
-  const doc = new Document(value);
-  doc.commentBefore = schemaComment(depth, schemaFile);
-  commentKeys(doc, comments);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, serializeYaml(doc));
+  writeFileSync(file, newYamlText(value, depth, schemaFile, comments));
 }
 
 export function generateWorkspace(options: GenerateOptions): void {
@@ -443,7 +423,7 @@ export function generateWorkspace(options: GenerateOptions): void {
     const meeting = fillMeeting(config, month, programs, rand, state, i);
     state.meetings.push({ id: month, meeting });
     writeYaml(path.join(options.out, month, "rapat.yaml"), meeting, 1, "rapat.schema.json", MEETING_COMMENTS);
-    for (const report of programs) writeYaml(path.join(options.out, month, "program", `${report.program}.yaml`), report, 2, "program.schema.json", { indikator: "Capaian kumulatif" });
+    for (const report of programs) writeYaml(path.join(options.out, month, "program", `${report.program}.yaml`), report, 2, "program.schema.json", PROGRAM_COMMENTS);
     current = parseMonth(formatMonth({ year: current.month === 12 ? current.year + 1 : current.year, month: (current.month % 12) + 1 }))!;
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point installed as `lokmin`: runs the bundled CLI from dist/ (built by `npm ci`).
 import { existsSync } from "node:fs";
+
 const cli = new URL("../dist/cli.js", import.meta.url);
 if (!existsSync(cli)) {
   process.stderr.write("lokmin: dist/cli.js tidak ada. Jalankan `npm ci` atau `npm run build` dulu.\n");
@@ -14,6 +15,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 // `npm run bench` reads the peak memory of each run from this line.
-if (process.env.LOKMIN_REPORT_RSS) process.on("exit", () => process.stderr.write(`lokmin-max-rss-kb=${process.resourceUsage().maxRSS}\n`));
+if (process.env.LOKMIN_REPORT_RSS)
+  process.on("exit", () => process.stderr.write(`lokmin-max-rss-kb=${process.resourceUsage().maxRSS}\n`));
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

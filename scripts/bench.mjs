@@ -22,7 +22,11 @@ mkdirSync(outDir, { recursive: true });
 function generate(dir, years, programs) {
   if (existsSync(path.join(dir, "lokmin.yaml"))) return;
   process.stdout.write(`generating ${dir} (${years} years × ${programs} programs)…\n`);
-  const r = spawnSync(process.execPath, [path.join(repo, "dist", "generate.js"), "--out", dir, "--years", String(years), "--programs", String(programs)], { stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repo, "dist", "generate.js"), "--out", dir, "--years", String(years), "--programs", String(programs)],
+    { stdio: "inherit" },
+  );
   if (r.status !== 0) process.exit(1);
 }
 const big = path.join(outDir, "workspace");
@@ -35,15 +39,49 @@ const renderOut = mkdtempSync(path.join(tmpdir(), "lokmin-bench-"));
 const cacheDir = mkdtempSync(path.join(tmpdir(), "lokmin-bench-cache-"));
 
 const scenarios = [
-  { id: "node", label: "node -e 0 (floor)", args: ["-e", "process.on('exit',()=>process.stderr.write('lokmin-max-rss-kb='+process.resourceUsage().maxRSS+'\\n'))"], raw: true },
+  {
+    id: "node",
+    label: "node -e 0 (floor)",
+    args: [
+      "-e",
+      "process.on('exit',()=>process.stderr.write('lokmin-max-rss-kb='+process.resourceUsage().maxRSS+'\\n'))",
+    ],
+    raw: true,
+  },
   { id: "help", label: "lokmin --help", args: ["--help"], target: { ratio: 1.5 } },
-  { id: "check-month-cold", label: "check one month, no cache", args: ["-C", example, "check", "2024-05"], env: { LOKMIN_NO_CACHE: "1" } },
-  { id: "check-month", label: "check one month (example)", args: ["-C", example, "check", "2024-05"], target: { ratio: 2.5 } },
+  {
+    id: "check-month-cold",
+    label: "check one month, no cache",
+    args: ["-C", example, "check", "2024-05"],
+    env: { LOKMIN_NO_CACHE: "1" },
+  },
+  {
+    id: "check-month",
+    label: "check one month (example)",
+    args: ["-C", example, "check", "2024-05"],
+    target: { ratio: 2.5 },
+  },
   { id: "rank-month", label: "rank one month (example)", args: ["-C", example, "rank", "2024-05"] },
-  { id: "render-month", label: "render one month, all documents", args: ["-C", example, "render", "2024-05", "--out", renderOut, "--force"], target: { ratio: 6 } },
-  { id: "check-5y-cold", label: "check 5 years × 30 programs, no cache", args: ["-C", half, "check"], env: { LOKMIN_NO_CACHE: "1" } },
+  {
+    id: "render-month",
+    label: "render one month, all documents",
+    args: ["-C", example, "render", "2024-05", "--out", renderOut, "--force"],
+    target: { ratio: 6 },
+  },
+  {
+    id: "check-5y-cold",
+    label: "check 5 years × 30 programs, no cache",
+    args: ["-C", half, "check"],
+    env: { LOKMIN_NO_CACHE: "1" },
+  },
   { id: "check-5y", label: "check 5 years × 30 programs", args: ["-C", half, "check"] },
-  { id: "check-10y-cold", label: "check 10 years × 30 programs, no cache", args: ["-C", big, "check"], env: { LOKMIN_NO_CACHE: "1" }, target: { ms: 2000, mb: 250 } },
+  {
+    id: "check-10y-cold",
+    label: "check 10 years × 30 programs, no cache",
+    args: ["-C", big, "check"],
+    env: { LOKMIN_NO_CACHE: "1" },
+    target: { ms: 2000, mb: 250 },
+  },
   { id: "check-10y", label: "check 10 years × 30 programs", args: ["-C", big, "check"], target: { ms: 2000, mb: 250 } },
 ];
 
@@ -52,7 +90,10 @@ for (let i = 0; i < runs; i++) {
   for (const s of scenarios) {
     const argv = s.raw ? s.args : [cli, ...s.args];
     const start = performance.now();
-    const r = spawnSync(process.execPath, argv, { encoding: "utf8", env: { ...process.env, LOKMIN_REPORT_RSS: "1", NO_COLOR: "1", LOKMIN_CACHE_DIR: cacheDir, ...s.env } });
+    const r = spawnSync(process.execPath, argv, {
+      encoding: "utf8",
+      env: { ...process.env, LOKMIN_REPORT_RSS: "1", NO_COLOR: "1", LOKMIN_CACHE_DIR: cacheDir, ...s.env },
+    });
     const ms = performance.now() - start;
     if (r.status !== 0 && r.status !== 1) {
       process.stderr.write(`${s.label} failed (${r.status}):\n${r.stderr}\n`);
@@ -70,21 +111,46 @@ const results = scenarios.map((s) => {
   const mb = Math.max(...samples[s.id].kb) / 1024;
   const ratio = ms / floor;
   let verdict = "";
-  if (s.target?.ratio) verdict = ratio <= s.target.ratio ? `ok (≤ ${s.target.ratio}×)` : `MISSED (≤ ${s.target.ratio}×)`;
-  if (s.target?.ms) verdict = ms < s.target.ms && mb < s.target.mb ? `ok (< ${s.target.ms} ms, < ${s.target.mb} MB)` : `MISSED (< ${s.target.ms} ms, < ${s.target.mb} MB)`;
-  return { id: s.id, label: s.label, median_ms: Math.round(ms), ratio: Number(ratio.toFixed(2)), peak_mb: Number(mb.toFixed(1)), target: verdict };
+  if (s.target?.ratio)
+    verdict = ratio <= s.target.ratio ? `ok (≤ ${s.target.ratio}×)` : `MISSED (≤ ${s.target.ratio}×)`;
+  if (s.target?.ms)
+    verdict =
+      ms < s.target.ms && mb < s.target.mb
+        ? `ok (< ${s.target.ms} ms, < ${s.target.mb} MB)`
+        : `MISSED (< ${s.target.ms} ms, < ${s.target.mb} MB)`;
+  return {
+    id: s.id,
+    label: s.label,
+    median_ms: Math.round(ms),
+    ratio: Number(ratio.toFixed(2)),
+    peak_mb: Number(mb.toFixed(1)),
+    target: verdict,
+  };
 });
 const byId = Object.fromEntries(results.map((r) => [r.id, r]));
 const scaling = byId["check-10y"].median_ms / byId["check-5y"].median_ms;
 const coldScaling = byId["check-10y-cold"].median_ms / byId["check-5y-cold"].median_ms;
 
-const rows = [["scenario", "median ms", "× node", "peak MB", "target"], ...results.map((r) => [r.label, String(r.median_ms), r.ratio.toFixed(2), r.peak_mb.toFixed(1), r.target])];
+const rows = [
+  ["scenario", "median ms", "× node", "peak MB", "target"],
+  ...results.map((r) => [r.label, String(r.median_ms), r.ratio.toFixed(2), r.peak_mb.toFixed(1), r.target]),
+];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 for (const [index, row] of rows.entries()) {
-  process.stdout.write(`${row.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")}\n`);
+  process.stdout.write(
+    `${row.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")}\n`,
+  );
   if (index === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
 }
-process.stdout.write(`\ndoubling the data (5 → 10 years): ${scaling.toFixed(2)}× the time with the cache, ${coldScaling.toFixed(2)}× without (target ≤ 2×: ${Math.max(scaling, coldScaling) <= 2 ? "ok" : "MISSED"})\n`);
-const report = { machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, runs, results, scaling_10y_over_5y: Number(scaling.toFixed(2)), scaling_10y_over_5y_no_cache: Number(coldScaling.toFixed(2)) };
+process.stdout.write(
+  `\ndoubling the data (5 → 10 years): ${scaling.toFixed(2)}× the time with the cache, ${coldScaling.toFixed(2)}× without (target ≤ 2×: ${Math.max(scaling, coldScaling) <= 2 ? "ok" : "MISSED"})\n`,
+);
+const report = {
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  runs,
+  results,
+  scaling_10y_over_5y: Number(scaling.toFixed(2)),
+  scaling_10y_over_5y_no_cache: Number(coldScaling.toFixed(2)),
+};
 writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(`written: ${path.join(outDir, "results.json")}\n`);

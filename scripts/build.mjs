@@ -2,9 +2,10 @@
 // (fewer files to resolve and compile at start-up; unused parts such as zod's 40 locales are
 // dropped), code-split so each command loads only what it uses. The heavy dependencies stay
 // external and load only through dynamic import in the commands that need them.
-import { build } from "esbuild";
+
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
+import { build } from "esbuild";
 
 // The parse cache (src/cache.ts) is valid only for the exact schemas it was filled with.
 const schemaFingerprint = createHash("sha1")
@@ -18,7 +19,9 @@ const schemaFingerprint = createHash("sha1")
 const dropZodLocales = {
   name: "drop-zod-locales",
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${"zod"}`) ? { path: "zod-locales", namespace: "lokmin-stub" } : undefined));
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${"zod"}`) ? { path: "zod-locales", namespace: "lokmin-stub" } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: "lokmin-stub" }, () => ({ contents: "export {};", loader: "js" }));
   },
 };
@@ -33,7 +36,9 @@ await build({
   platform: "node",
   target: "node20",
   external: ["docx", "handlebars", "@inquirer/prompts", "pureimage", "dejavu-fonts-ttf", "mammoth", "jszip"],
-  banner: { js: "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = __lokminCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = __lokminCreateRequire(import.meta.url);",
+  },
   sourcemap: "linked",
   logLevel: "warning",
   plugins: [dropZodLocales],

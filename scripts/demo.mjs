@@ -2,10 +2,11 @@
 // stays untouched: check every month, rank June's problems, list open commitments, show the
 // trends, scaffold July (carrying open commitments), and render June's documents. Prints where
 // the files are.
+
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -16,7 +17,9 @@ const out = path.join(work, "dokumen");
 
 function lokmin(...args) {
   process.stdout.write(`\n$ lokmin ${args.join(" ")}\n`);
-  const result = spawnSync(process.execPath, [path.join(repo, "bin", "lokmin.js"), "-C", workspace, ...args], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, [path.join(repo, "bin", "lokmin.js"), "-C", workspace, ...args], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) {
     process.stderr.write(`demo: 'lokmin ${args.join(" ")}' exited ${result.status}\n`);
     process.exit(1);

@@ -77,9 +77,17 @@ export class ParseCache {
 }
 
 /** A derived file (such as the trend chart PNG) keyed by the hash of what it was made from. */
-export async function cachedBlob(key: string, make: () => Promise<Uint8Array>, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
+export async function cachedBlob(
+  key: string,
+  make: () => Promise<Uint8Array>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Uint8Array> {
   if (!fingerprint || env.LOKMIN_NO_CACHE === "1") return make();
-  const file = path.join(cacheDir(env), "blobs", `${createHash("sha1").update(fingerprint).update(key).digest("hex")}.bin`);
+  const file = path.join(
+    cacheDir(env),
+    "blobs",
+    `${createHash("sha1").update(fingerprint).update(key).digest("hex")}.bin`,
+  );
   try {
     return readFileSync(file);
   } catch {

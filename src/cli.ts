@@ -2,10 +2,10 @@
 // last line of defence against stack traces. Command modules are imported only when their
 // command runs, so `lokmin --help` loads none of docx, handlebars or the prompts.
 import { Command, CommanderError, Option } from "commander";
+import packageJson from "../package.json" with { type: "json" };
 import { EXIT, UserError } from "./diagnostics.js";
 import { msg, resolveLang, setLang, t } from "./i18n.js";
 import { createUi, formatDiagnostics, sourceLookup, type Ui, type UiStreams } from "./ui.js";
-import packageJson from "../package.json" with { type: "json" };
 
 export interface Context {
   /** Folder given with -C, or the current directory. */
@@ -29,7 +29,12 @@ type Action = (ctx: Context, ...args: any[]) => Promise<number>;
 
 export async function main(argv: string[], streams: UiStreams = defaultStreams()): Promise<number> {
   const langFlag = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  setLang(resolveLang(langFlag < 0 ? undefined : argv[langFlag].includes("=") ? argv[langFlag].split("=")[1] : argv[langFlag + 1], streams.env));
+  setLang(
+    resolveLang(
+      langFlag < 0 ? undefined : argv[langFlag].includes("=") ? argv[langFlag].split("=")[1] : argv[langFlag + 1],
+      streams.env,
+    ),
+  );
   const json = argv.includes("--json");
   const ui = await createUi(json, streams);
   let exitCode: number = EXIT.ok;
@@ -46,7 +51,8 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
       writeErr: (s) => void streams.stderr.write(s),
     });
 
-  const run = (load: () => Promise<{ run: Action }>) =>
+  const run =
+    (load: () => Promise<{ run: Action }>) =>
     async (...args: any[]) => {
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals() as { C?: string };
@@ -96,7 +102,9 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .command("rank")
     .description("prioritaskan masalah dan solusi / prioritise problems and solutions")
     .argument("<bulan>", "YYYY-MM")
-    .addOption(new Option("--metode <metode>", "metode masalah / problem method").choices(["usg", "mcua", "carl", "hanlon"]))
+    .addOption(
+      new Option("--metode <metode>", "metode masalah / problem method").choices(["usg", "mcua", "carl", "hanlon"]),
+    )
     .addOption(new Option("--seri <aturan>", "aturan nilai sama / tie rule").choices(["bersama", "urutan", "kriteria"]))
     .option("--solusi", "peringkatkan alternatif solusi / rank solution alternatives")
     .option("--candidates", "tampilkan kandidat masalah dari capaian / list problem candidates from coverage")
@@ -128,7 +136,10 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .description("cetak dokumen DOCX bulan ini / write the month's DOCX documents")
     .argument("<bulan>", "YYYY-MM")
     .option("--out <dir>", "folder keluaran / output folder (default BULAN/dokumen)")
-    .option("--only <names>", "undangan,susunan-acara,daftar-hadir,notulen,kesepakatan,rtl,daftar-tilik,tren,umpan-balik")
+    .option(
+      "--only <names>",
+      "undangan,susunan-acara,daftar-hadir,notulen,kesepakatan,rtl,daftar-tilik,tren,umpan-balik",
+    )
     .option("--force", "timpa berkas yang ada / overwrite existing files")
     .option("--json", "keluaran JSON / JSON output")
     .action(run(() => import("./commands/render.js")));
@@ -173,13 +184,19 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
 
 function handleError(error: unknown, ui: Ui): number {
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.code === "commander.help"
+    )
+      return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof UserError) {
     if (ui.json) ui.printJson({ error: error.message, findings: error.diagnostics });
     else {
-      if (error.diagnostics.length) ui.err(formatDiagnostics(ui, error.diagnostics, error.root ? sourceLookup(error.root) : undefined).join("\n"));
+      if (error.diagnostics.length)
+        ui.err(formatDiagnostics(ui, error.diagnostics, error.root ? sourceLookup(error.root) : undefined).join("\n"));
       ui.err(`lokmin: ${error.message}`);
     }
     return EXIT.usage;

@@ -25,14 +25,26 @@ export interface CommitmentHistory {
 const CLOSED: ReadonlySet<string> = new Set(["selesai", "batal"]);
 
 const M = {
-  duplicate: msg("id kesepakatan {id} dipakai dua kali (pertama di {first}); beri id lain", "commitment id {id} is used twice (first in {first}); give it another id"),
+  duplicate: msg(
+    "id kesepakatan {id} dipakai dua kali (pertama di {first}); beri id lain",
+    "commitment id {id} is used twice (first in {first}); give it another id",
+  ),
   unknown: msg(
     "evaluasi untuk {id}, tetapi kesepakatan itu tidak ada di bulan sebelumnya (diganti nama atau dihapus?); kembalikan id aslinya",
     "evaluation of {id}, but no earlier month has that commitment (renamed or deleted?); restore its original id",
   ),
-  wrongMonth: msg("id {id} tidak diawali bulan folder ini ({month}); id kesepakatan diawali bulan dibuatnya", "id {id} does not start with this folder's month ({month}); commitment ids start with the month they were made"),
-  duplicateEvaluation: msg("{id} dievaluasi dua kali di bulan ini; hapus salah satunya", "{id} is evaluated twice in this month; remove one"),
-  future: msg("{id} dievaluasi sebelum dibuat (bulan {month}); periksa id-nya", "{id} is evaluated before it was made (month {month}); check its id"),
+  wrongMonth: msg(
+    "id {id} tidak diawali bulan folder ini ({month}); id kesepakatan diawali bulan dibuatnya",
+    "id {id} does not start with this folder's month ({month}); commitment ids start with the month they were made",
+  ),
+  duplicateEvaluation: msg(
+    "{id} dievaluasi dua kali di bulan ini; hapus salah satunya",
+    "{id} is evaluated twice in this month; remove one",
+  ),
+  future: msg(
+    "{id} dievaluasi sebelum dibuat (bulan {month}); periksa id-nya",
+    "{id} is evaluated before it was made (month {month}); check its id",
+  ),
 };
 
 /** History of every commitment in the workspace, in month order. */
@@ -47,7 +59,8 @@ export function commitmentHistories(months: readonly MonthMeeting[]): Commitment
       if (evaluation.status !== null) history.status = evaluation.status;
     }
     for (const commitment of meeting.kesepakatan) {
-      if (!byId.has(commitment.id)) byId.set(commitment.id, { commitment, month, evaluations: [], status: null, open: true });
+      if (!byId.has(commitment.id))
+        byId.set(commitment.id, { commitment, month, evaluations: [], status: null, open: true });
     }
   }
   for (const history of byId.values()) history.open = history.status === null || !CLOSED.has(history.status);
@@ -60,7 +73,11 @@ export function openBefore(months: readonly MonthMeeting[], month: string): Comm
 }
 
 /** Evaluation entries `month` must contain: one per commitment open when it begins. */
-export function evaluationsToCarry(months: readonly MonthMeeting[], month: string, existing: readonly Evaluation[] = []): Evaluation[] {
+export function evaluationsToCarry(
+  months: readonly MonthMeeting[],
+  month: string,
+  existing: readonly Evaluation[] = [],
+): Evaluation[] {
   const present = new Set(existing.map((e) => e.id));
   return openBefore(months, month)
     .filter((h) => !present.has(h.commitment.id))
@@ -75,7 +92,10 @@ export function evaluationsToCarry(months: readonly MonthMeeting[], month: strin
 }
 
 /** Commitments of earlier months that `month` has not evaluated (no entry, or no status). */
-export function unevaluatedIn(months: readonly MonthMeeting[], month: string): { missing: CommitmentHistory[]; blank: Evaluation[] } {
+export function unevaluatedIn(
+  months: readonly MonthMeeting[],
+  month: string,
+): { missing: CommitmentHistory[]; blank: Evaluation[] } {
   const current = months.find((m) => m.id === month);
   const evaluations = current?.meeting.evaluasi_kesepakatan ?? [];
   const present = new Set(evaluations.map((e) => e.id));
@@ -88,23 +108,38 @@ export function unevaluatedIn(months: readonly MonthMeeting[], month: string): {
 }
 
 /** Age in whole months of a commitment at `month`. */
-export const ageInMonths = (history: CommitmentHistory, month: string) => monthsBetween(parseMonth(history.month)!, parseMonth(month)!);
+export const ageInMonths = (history: CommitmentHistory, month: string) =>
+  monthsBetween(parseMonth(history.month)!, parseMonth(month)!);
 
 /** Ids renamed, deleted or duplicated by hand, with file and line. */
 export function commitmentIdDiagnostics(months: readonly MonthMeeting[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const sorted = [...months].sort((a, b) => a.id.localeCompare(b.id));
   const firstSeen = new Map<string, string>();
-  const push = (m: MonthMeeting, path: (string | number)[], rule: string, severity: Diagnostic["severity"], message: string) => {
+  const push = (
+    m: MonthMeeting,
+    path: (string | number)[],
+    rule: string,
+    severity: Diagnostic["severity"],
+    message: string,
+  ) => {
     const where = m.source ? locate(m.source, path) : { line: 1, column: 1 };
     out.push({ rule, severity, file: m.source?.rel ?? `${m.id}/rapat.yaml`, ...where, message });
   };
   for (const m of sorted) {
     m.meeting.kesepakatan.forEach((c, index) => {
       const first = firstSeen.get(c.id);
-      if (first) push(m, ["kesepakatan", index, "id"], "kesepakatan/id-ganda", "error", t(M.duplicate, { id: c.id, first }));
+      if (first)
+        push(m, ["kesepakatan", index, "id"], "kesepakatan/id-ganda", "error", t(M.duplicate, { id: c.id, first }));
       else firstSeen.set(c.id, m.source?.rel ?? m.id);
-      if (!c.id.startsWith(`${m.id}/`)) push(m, ["kesepakatan", index, "id"], "kesepakatan/id-bulan", "warning", t(M.wrongMonth, { id: c.id, month: m.id }));
+      if (!c.id.startsWith(`${m.id}/`))
+        push(
+          m,
+          ["kesepakatan", index, "id"],
+          "kesepakatan/id-bulan",
+          "warning",
+          t(M.wrongMonth, { id: c.id, month: m.id }),
+        );
     });
   }
   const madeIn = new Map<string, string>();
@@ -117,7 +152,8 @@ export function commitmentIdDiagnostics(months: readonly MonthMeeting[]): Diagno
       seen.add(e.id);
       const made = madeIn.get(e.id);
       if (made === undefined) push(m, path, "kesepakatan/id-tidak-dikenal", "error", t(M.unknown, { id: e.id }));
-      else if (made >= m.id) push(m, path, "kesepakatan/id-tidak-dikenal", "error", t(M.future, { id: e.id, month: made }));
+      else if (made >= m.id)
+        push(m, path, "kesepakatan/id-tidak-dikenal", "error", t(M.future, { id: e.id, month: made }));
     });
   }
   return out;

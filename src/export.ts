@@ -4,7 +4,23 @@ import { commitmentHistories, type MonthMeeting } from "./commitments.js";
 import type { Meeting, ProgramReport, Workspace } from "./schema.js";
 import { coveragePercent } from "./targets.js";
 
-export const EXPORT_COLUMNS = ["jenis", "bulan", "program", "indikator", "id", "judul", "sasaran", "nilai", "target", "capaian_persen", "total", "peringkat", "status", "penanggung_jawab", "tenggat"] as const;
+export const EXPORT_COLUMNS = [
+  "jenis",
+  "bulan",
+  "program",
+  "indikator",
+  "id",
+  "judul",
+  "sasaran",
+  "nilai",
+  "target",
+  "capaian_persen",
+  "total",
+  "peringkat",
+  "status",
+  "penanggung_jawab",
+  "tenggat",
+] as const;
 export type ExportRow = Partial<Record<(typeof EXPORT_COLUMNS)[number], string | number | null>>;
 
 export interface ExportMonth {
@@ -18,19 +34,47 @@ export function exportRows(config: Workspace, months: readonly ExportMonth[]): E
   for (const month of months) {
     for (const report of month.programs) {
       for (const i of report.indikator) {
-        const nama = config.program.find((p) => p.id === report.program)?.indikator.find((x) => x.id === i.id)?.nama ?? i.id;
-        rows.push({ jenis: "capaian", bulan: month.id, program: report.program, indikator: i.id, judul: nama, sasaran: i.sasaran, nilai: i.kumulatif, target: i.target_kumulatif, capaian_persen: coveragePercent(i) });
+        const nama =
+          config.program.find((p) => p.id === report.program)?.indikator.find((x) => x.id === i.id)?.nama ?? i.id;
+        rows.push({
+          jenis: "capaian",
+          bulan: month.id,
+          program: report.program,
+          indikator: i.id,
+          judul: nama,
+          sasaran: i.sasaran,
+          nilai: i.kumulatif,
+          target: i.target_kumulatif,
+          capaian_persen: coveragePercent(i),
+        });
       }
     }
     for (const p of month.meeting?.masalah ?? []) {
-      rows.push({ jenis: "masalah", bulan: month.id, program: p.program ?? null, indikator: p.indikator ?? null, id: p.id, judul: p.judul, total: p.total ?? null, peringkat: p.peringkat ?? null });
+      rows.push({
+        jenis: "masalah",
+        bulan: month.id,
+        program: p.program ?? null,
+        indikator: p.indikator ?? null,
+        id: p.id,
+        judul: p.judul,
+        total: p.total ?? null,
+        peringkat: p.peringkat ?? null,
+      });
     }
   }
   const meetings: MonthMeeting[] = months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting }] : []));
   for (const h of commitmentHistories(meetings)) {
-    const base = { program: h.commitment.program ?? null, indikator: h.commitment.indikator ?? null, id: h.commitment.id, judul: h.commitment.uraian, penanggung_jawab: h.commitment.penanggung_jawab, tenggat: h.commitment.tenggat };
+    const base = {
+      program: h.commitment.program ?? null,
+      indikator: h.commitment.indikator ?? null,
+      id: h.commitment.id,
+      judul: h.commitment.uraian,
+      penanggung_jawab: h.commitment.penanggung_jawab,
+      tenggat: h.commitment.tenggat,
+    };
     rows.push({ jenis: "kesepakatan", bulan: h.month, ...base, status: h.status ?? (h.open ? "terbuka" : null) });
-    for (const e of h.evaluations) rows.push({ jenis: "evaluasi_kesepakatan", bulan: e.month, ...base, status: e.status });
+    for (const e of h.evaluations)
+      rows.push({ jenis: "evaluasi_kesepakatan", bulan: e.month, ...base, status: e.status });
   }
   return rows;
 }
@@ -42,5 +86,8 @@ export function toCsv(rows: readonly ExportRow[], sep = ","): string {
     const text = String(value);
     return /["\r\n]/.test(text) || text.includes(sep) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [EXPORT_COLUMNS.join(sep), ...rows.map((row) => EXPORT_COLUMNS.map((c) => cell(row[c])).join(sep))].join("\r\n") + "\r\n";
+  return (
+    [EXPORT_COLUMNS.join(sep), ...rows.map((row) => EXPORT_COLUMNS.map((c) => cell(row[c])).join(sep))].join("\r\n") +
+    "\r\n"
+  );
 }

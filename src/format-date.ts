@@ -21,7 +21,6 @@ export function monthName(month: string): string {
   return m ? format(new Date(m.year, m.month - 1, 1), "MMMM yyyy", { locale: localeId }) : month;
 }
 
-
 /** "Mei" for "2024-05" (short month name for chart axes). */
 export function shortMonthName(month: string): string {
   const m = parseMonth(month);

@@ -15,17 +15,24 @@ const FORMATTERS = new Map<number, Intl.NumberFormat>();
 export function number(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";
   let formatter = FORMATTERS.get(digits);
-  if (!formatter) FORMATTERS.set(digits, (formatter = new Intl.NumberFormat("id-ID", { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  if (!formatter)
+    FORMATTERS.set(
+      digits,
+      (formatter = new Intl.NumberFormat("id-ID", { maximumFractionDigits: digits, minimumFractionDigits: 0 })),
+    );
   return formatter.format(value);
 }
 
-export const percent = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? "–" : `${number(value, digits)}%`);
+export const percent = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined ? "–" : `${number(value, digits)}%`;
 
 /** NIP 18 digits → "19690826 200212 2 003"; anything else is printed as written. */
 export function formatNip(nip: string | undefined): string {
   if (!nip) return "";
   const digits = nip.replace(/\s+/g, "");
-  return /^\d{18}$/.test(digits) ? `${digits.slice(0, 8)} ${digits.slice(8, 14)} ${digits.slice(14, 15)} ${digits.slice(15)}` : nip;
+  return /^\d{18}$/.test(digits)
+    ? `${digits.slice(0, 8)} ${digits.slice(8, 14)} ${digits.slice(14, 15)} ${digits.slice(15)}`
+    : nip;
 }
 
 export interface NipCheck {
@@ -41,7 +48,8 @@ export function checkNip(nip: string): NipCheck {
   const month = Number(digits.slice(4, 6));
   const day = Number(digits.slice(6, 8));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1940 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return { ok: false, reason: "birth-date" };
+  if (year < 1940 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day)
+    return { ok: false, reason: "birth-date" };
   const appointYear = Number(digits.slice(8, 12));
   const appointMonth = Number(digits.slice(12, 14));
   if (appointYear < year + 15 || appointMonth < 1 || appointMonth > 12) return { ok: false, reason: "appointment" };

@@ -2,7 +2,6 @@
 // open) to the text of the month's files — the meeting file and one file per program, each
 // opening with a `$schema` line so editors autocomplete. Nothing here touches the disk.
 import type { Document, Pair } from "yaml";
-import { yamlLib } from "./yaml-lib.js";
 import { monthName } from "./format-date.js";
 import { meetingKind, parseMonth, specialSteps } from "./month.js";
 import type { Evaluation, Meeting, ProgramReport, Workspace } from "./schema.js";
@@ -10,13 +9,15 @@ import { resolveSop, stepApplies } from "./sop.js";
 import { cumulativeTarget } from "./targets.js";
 import { MEETING_FILE, PROGRAM_DIR, SCHEMA_DIR } from "./workspace.js";
 import { serializeYaml } from "./write.js";
+import { yamlLib } from "./yaml-lib.js";
 
 export interface ScaffoldFile {
   rel: string;
   content: string;
 }
 
-const schemaComment = (depth: number, file: string) => ` yaml-language-server: $schema=${"../".repeat(depth)}${SCHEMA_DIR}/${file}`;
+const schemaComment = (depth: number, file: string) =>
+  ` yaml-language-server: $schema=${"../".repeat(depth)}${SCHEMA_DIR}/${file}`;
 
 /** Put a comment line (and a blank line) before top-level keys of a document. */
 function commentKeys(doc: Document, comments: Record<string, string>): void {
@@ -44,7 +45,13 @@ function defaultProgramme(start: string): Meeting["susunan_acara"] {
   ];
   const shift = start.replace(":", ".") === "08.00" ? 0 : minutes(start) - 8 * 60;
   return slots.map(([range, acara, pelaksana]) => ({
-    waktu: shift === 0 ? range : range.split("–").map((t) => fromMinutes(minutes(t) + shift)).join("–"),
+    waktu:
+      shift === 0
+        ? range
+        : range
+            .split("–")
+            .map((t) => fromMinutes(minutes(t) + shift))
+            .join("–"),
     acara,
     pelaksana,
   }));
@@ -54,7 +61,8 @@ const minutes = (clock: string) => {
   const [h, m] = clock.split(/[.:]/).map(Number);
   return h * 60 + m;
 };
-const fromMinutes = (total: number) => `${String(Math.floor(total / 60) % 24).padStart(2, "0")}.${String(total % 60).padStart(2, "0")}`;
+const fromMinutes = (total: number) =>
+  `${String(Math.floor(total / 60) % 24).padStart(2, "0")}.${String(total % 60).padStart(2, "0")}`;
 
 export interface ScaffoldInput {
   config: Workspace;
@@ -67,7 +75,9 @@ export interface ScaffoldInput {
 export function buildMeeting({ config, month, carried, start = "08.00" }: ScaffoldInput): Meeting {
   const id = parseMonth(month)!;
   const special = specialSteps(id);
-  const steps = resolveSop(config.sop).steps.filter((s) => !PREPARATION_STEPS.has(s.bukti) && stepApplies(s, special) !== "not-applicable");
+  const steps = resolveSop(config.sop).steps.filter(
+    (s) => !PREPARATION_STEPS.has(s.bukti) && stepApplies(s, special) !== "not-applicable",
+  );
   return {
     bulan: month,
     jenis: meetingKind(id),
@@ -156,7 +166,12 @@ export const PROGRAM_COMMENTS: Record<string, string> = {
  * The text of a new YAML file the way lokmin writes them: the `$schema` line (`depth` folders
  * below the workspace root), a comment before each named section, canonical serialisation.
  */
-export function newYamlText(value: unknown, depth: number, schemaFile: string, comments: Record<string, string> = {}): string {
+export function newYamlText(
+  value: unknown,
+  depth: number,
+  schemaFile: string,
+  comments: Record<string, string> = {},
+): string {
   const doc = new (yamlLib().Document)(value);
   doc.commentBefore = schemaComment(depth, schemaFile);
   commentKeys(doc, comments);
@@ -165,10 +180,18 @@ export function newYamlText(value: unknown, depth: number, schemaFile: string, c
 
 export function scaffoldMonth(input: ScaffoldInput): ScaffoldFile[] {
   return [
-    { rel: `${input.month}/${MEETING_FILE}`, content: newYamlText(buildMeeting(input), 1, "rapat.schema.json", MEETING_COMMENTS) },
+    {
+      rel: `${input.month}/${MEETING_FILE}`,
+      content: newYamlText(buildMeeting(input), 1, "rapat.schema.json", MEETING_COMMENTS),
+    },
     ...input.config.program.map((program) => ({
       rel: `${input.month}/${PROGRAM_DIR}/${program.id}.yaml`,
-      content: newYamlText(buildProgramReport(input.config, input.month, program.id), 2, "program.schema.json", PROGRAM_COMMENTS),
+      content: newYamlText(
+        buildProgramReport(input.config, input.month, program.id),
+        2,
+        "program.schema.json",
+        PROGRAM_COMMENTS,
+      ),
     })),
   ];
 }

@@ -163,7 +163,12 @@ export const workspaceSchema = z
         klasifikasi_undangan: z.string().default("000.1.5"),
         hari_minimal_undangan: z.number().int().min(0).default(3),
       })
-      .default({ pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}", kode_unit: "", klasifikasi_undangan: "000.1.5", hari_minimal_undangan: 3 }),
+      .default({
+        pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}",
+        kode_unit: "",
+        klasifikasi_undangan: "000.1.5",
+        hari_minimal_undangan: 3,
+      }),
     pejabat: z.strictObject({
       kepala_puskesmas: id().describe("id pegawai Kepala Puskesmas"),
       kasubag_tu: id().describe("id pegawai Kasubag TU"),
@@ -285,7 +290,11 @@ export const meetingSchema = z
       .optional(),
     persiapan: z
       .strictObject({
-        kepala_puskesmas: z.string().nullable().optional().describe("Bahan umpan balik, kebijakan baru, rencana perbaikan"),
+        kepala_puskesmas: z
+          .string()
+          .nullable()
+          .optional()
+          .describe("Bahan umpan balik, kebijakan baru, rencana perbaikan"),
         program: z.string().nullable().optional(),
         tata_usaha: z.string().nullable().optional(),
       })
@@ -345,9 +354,16 @@ export const meetingSchema = z
       .strictObject({
         tanggal: isoDate(),
         pembina: z.string().optional(),
-        jawaban: z.record(z.string(), z.boolean()).default({}).describe("Jawaban pembina untuk butir Daftar Tilik, mis. {'01': true}"),
+        jawaban: z
+          .record(z.string(), z.boolean())
+          .default({})
+          .describe("Jawaban pembina untuk butir Daftar Tilik, mis. {'01': true}"),
         umpan_balik: z
-          .strictObject({ tanggal: isoDate().nullable(), nomor: z.string().optional(), rekomendasi: z.array(z.string()).default([]) })
+          .strictObject({
+            tanggal: isoDate().nullable(),
+            nomor: z.string().optional(),
+            rekomendasi: z.array(z.string()).default([]),
+          })
           .optional(),
       })
       .optional(),

@@ -20,7 +20,9 @@ export function coveragePercent(report: Pick<IndicatorReport, "kumulatif" | "sas
 }
 
 /** Gap in percentage points between the cumulative target and capaian (positive = behind). */
-export function coverageGap(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): number | null {
+export function coverageGap(
+  report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">,
+): number | null {
   const percent = coveragePercent(report);
   return percent === null ? null : round(report.target_kumulatif - percent);
 }

@@ -31,7 +31,9 @@ export interface MonthPrograms {
 /** Trends for every indicator over the months of `month`'s year up to `month`. */
 export function indicatorTrends(config: Workspace, months: readonly MonthPrograms[], month: string): IndicatorTrend[] {
   const year = parseMonth(month)!.year;
-  const span = months.filter((m) => parseMonth(m.id)!.year === year && m.id <= month).sort((a, b) => a.id.localeCompare(b.id));
+  const span = months
+    .filter((m) => parseMonth(m.id)!.year === year && m.id <= month)
+    .sort((a, b) => a.id.localeCompare(b.id));
   const out: IndicatorTrend[] = [];
   for (const program of config.program) {
     for (const indicator of program.indikator) {
@@ -46,7 +48,15 @@ export function indicatorTrends(config: Workspace, months: readonly MonthProgram
         if (p.capaian !== null && p.capaian < p.target) behindStreak++;
         else break;
       }
-      out.push({ program: program.id, programName: program.nama, indikator: indicator.id, nama: indicator.nama, points, behindStreak, flagged: behindStreak >= 2 });
+      out.push({
+        program: program.id,
+        programName: program.nama,
+        indikator: indicator.id,
+        nama: indicator.nama,
+        points,
+        behindStreak,
+        flagged: behindStreak >= 2,
+      });
     }
   }
   return out;
@@ -57,7 +67,9 @@ const BARS = "▁▂▃▄▅▆▇█";
 /** Sparkline of values 0..max (null as a space). */
 export function sparkline(values: Array<number | null>, max = 100): string {
   return values
-    .map((v) => (v === null ? " " : BARS[Math.max(0, Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1))))]))
+    .map((v) =>
+      v === null ? " " : BARS[Math.max(0, Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1))))],
+    )
     .join("");
 }
 

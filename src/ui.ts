@@ -1,17 +1,26 @@
 // Terminal output: colour only on a TTY and never with NO_COLOR, JSON mode that prints one
 // object on stdout and nothing else, and the human view of diagnostics grouped by file with a
 // caret under the offending column.
-import type { ChalkInstance } from "chalk";
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import type { ChalkInstance } from "chalk";
+import { type Diagnostic, sortDiagnostics } from "./diagnostics.js";
 import { msg, t } from "./i18n.js";
 
 /** The few styles lokmin uses; plain text when colour is off, chalk when it is on. */
 export type Colors = Pick<ChalkInstance, "bold" | "dim" | "green" | "red" | "yellow" | "cyan" | "underline">;
 
 const identity = (text: string) => text;
-const PLAIN = { bold: identity, dim: identity, green: identity, red: identity, yellow: identity, cyan: identity, underline: identity } as unknown as Colors;
+const PLAIN = {
+  bold: identity,
+  dim: identity,
+  green: identity,
+  red: identity,
+  yellow: identity,
+  cyan: identity,
+  underline: identity,
+} as unknown as Colors;
 
 export interface Ui {
   color: Colors;
@@ -31,7 +40,10 @@ export interface UiStreams {
 
 /** Colour only on a TTY, never with NO_COLOR or TERM=dumb; chalk is loaded only then. */
 export async function createUi(json: boolean, streams: UiStreams): Promise<Ui> {
-  const colorAllowed = Boolean(streams.stdout.isTTY) && !("NO_COLOR" in streams.env && streams.env.NO_COLOR !== "") && streams.env.TERM !== "dumb";
+  const colorAllowed =
+    Boolean(streams.stdout.isTTY) &&
+    !("NO_COLOR" in streams.env && streams.env.NO_COLOR !== "") &&
+    streams.env.TERM !== "dumb";
   const color: Colors = colorAllowed ? new (await import("chalk")).Chalk({ level: 1 }) : PLAIN;
   return {
     color,
@@ -47,7 +59,10 @@ const M = {
   error: msg("galat", "error"),
   warning: msg("peringatan", "warning"),
   info: msg("info", "info"),
-  summary: msg("{errors} galat, {warnings} peringatan, {infos} info", "{errors} errors, {warnings} warnings, {infos} info"),
+  summary: msg(
+    "{errors} galat, {warnings} peringatan, {infos} info",
+    "{errors} errors, {warnings} warnings, {infos} info",
+  ),
 };
 
 /** Lines of a file for excerpts: from the sources we already read, else from disk. */
@@ -77,7 +92,12 @@ export function formatDiagnostics(ui: Ui, list: Diagnostic[], lookup?: SourceLoo
       file = d.file;
       lines.push(c.underline(d.file));
     }
-    const label = d.severity === "error" ? c.red(t(M.error)) : d.severity === "warning" ? c.yellow(t(M.warning)) : c.cyan(t(M.info));
+    const label =
+      d.severity === "error"
+        ? c.red(t(M.error))
+        : d.severity === "warning"
+          ? c.yellow(t(M.warning))
+          : c.cyan(t(M.info));
     lines.push(`  ${c.dim(`${d.line}:${d.column}`)}  ${label}  ${d.message}  ${c.dim(d.rule)}`);
     const text = lookup?.(d.file);
     const sourceLine = text?.split(/\r?\n/)[d.line - 1];
@@ -89,6 +109,7 @@ export function formatDiagnostics(ui: Ui, list: Diagnostic[], lookup?: SourceLoo
     }
   }
   const count = (s: Diagnostic["severity"]) => list.filter((d) => d.severity === s).length;
-  if (list.length) lines.push("", t(M.summary, { errors: count("error"), warnings: count("warning"), infos: count("info") }));
+  if (list.length)
+    lines.push("", t(M.summary, { errors: count("error"), warnings: count("warning"), infos: count("info") }));
   return lines;
 }

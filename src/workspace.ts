@@ -3,15 +3,24 @@
 // Loading never throws for bad user files: everything becomes a Diagnostic.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import type { z } from "zod";
+import { ParseCache } from "./cache.js";
+import type { MonthMeeting } from "./commitments.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { UserError } from "./diagnostics.js";
 import { msg, t } from "./i18n.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "./month.js";
-import type { MonthMeeting } from "./commitments.js";
-import { meetingCommitmentsSchema, meetingSchema, programReportSchema, workspaceSchema, type Meeting, type MeetingCommitments, type ProgramReport, type Workspace } from "./schema.js";
-import { ParseCache } from "./cache.js";
+import {
+  type Meeting,
+  type MeetingCommitments,
+  meetingCommitmentsSchema,
+  meetingSchema,
+  type ProgramReport,
+  programReportSchema,
+  type Workspace,
+  workspaceSchema,
+} from "./schema.js";
 import { decodeUtf8, loadValidated, MAX_FILE_BYTES, YamlSource } from "./yaml-source.js";
-import type { z } from "zod";
 
 export const WORKSPACE_FILE = "lokmin.yaml";
 export const MEETING_FILE = "rapat.yaml";
@@ -45,13 +54,19 @@ const M = {
     "no {file} found in {dir} or any parent folder; run `lokmin init` or use -C <folder>",
   ),
   noDir: msg("folder {dir} tidak ada", "folder {dir} does not exist"),
-  unreadable: msg("tidak dapat membaca berkas ({detail}); periksa izin berkas", "cannot read the file ({detail}); check its permissions"),
+  unreadable: msg(
+    "tidak dapat membaca berkas ({detail}); periksa izin berkas",
+    "cannot read the file ({detail}); check its permissions",
+  ),
   notAFile: msg("{file} adalah folder, bukan berkas", "{file} is a folder, not a file"),
   badMonthDir: msg(
     "folder '{name}' tampak seperti bulan tetapi tidak sah; ganti nama menjadi YYYY-MM (bulan 01–12)",
     "folder '{name}' looks like a month but is not valid; rename it YYYY-MM (month 01–12)",
   ),
-  noMeeting: msg("bulan {month} tidak punya {file}; buat dengan `lokmin new {month} --force`", "month {month} has no {file}; create it with `lokmin new {month} --force`"),
+  noMeeting: msg(
+    "bulan {month} tidak punya {file}; buat dengan `lokmin new {month} --force`",
+    "month {month} has no {file}; create it with `lokmin new {month} --force`",
+  ),
   tooBig: msg("berkas terlalu besar ({size} MB, batas {limit} MB)", "file too large ({size} MB, limit {limit} MB)"),
 };
 
@@ -70,15 +85,25 @@ export function findWorkspaceRoot(start: string): string {
 export const relativePath = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join("/");
 
 /** Read and validate one YAML file of the workspace (a valid file unchanged since last time comes from the cache). */
-export function loadFile<T>(root: string, abs: string, schema: z.ZodType<T>, cache?: { store: ParseCache; kind: string }): { loaded?: Loaded<T>; source?: YamlSource; diagnostics: Diagnostic[] } {
+export function loadFile<T>(
+  root: string,
+  abs: string,
+  schema: z.ZodType<T>,
+  cache?: { store: ParseCache; kind: string },
+): { loaded?: Loaded<T>; source?: YamlSource; diagnostics: Diagnostic[] } {
   const rel = relativePath(root, abs);
-  const fail = (message: string, rule = "io/read"): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ rule, severity: "error", file: rel, line: 1, column: 1, message }] });
+  const fail = (message: string, rule = "io/read"): { diagnostics: Diagnostic[] } => ({
+    diagnostics: [{ rule, severity: "error", file: rel, line: 1, column: 1, message }],
+  });
   let bytes: Buffer;
   try {
     const stat = statSync(abs);
     if (stat.isDirectory()) return fail(t(M.notAFile, { file: rel }));
     if (stat.size > MAX_FILE_BYTES) {
-      return fail(t(M.tooBig, { size: (stat.size / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 }), "yaml/size");
+      return fail(
+        t(M.tooBig, { size: (stat.size / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 }),
+        "yaml/size",
+      );
     }
     bytes = readFileSync(abs);
   } catch (error) {
@@ -107,7 +132,14 @@ function listMonthDirs(root: string, diagnostics: Diagnostic[]): string[] {
     if (!entry.isDirectory()) continue;
     if (isMonthId(entry.name)) months.push(entry.name);
     else if (looksLikeMonth(entry.name)) {
-      diagnostics.push({ rule: "workspace/month-folder", severity: "warning", file: entry.name, line: 1, column: 1, message: t(M.badMonthDir, { name: entry.name }) });
+      diagnostics.push({
+        rule: "workspace/month-folder",
+        severity: "warning",
+        file: entry.name,
+        line: 1,
+        column: 1,
+        message: t(M.badMonthDir, { name: entry.name }),
+      });
     }
   }
   return months.sort();
@@ -132,7 +164,13 @@ export function monthMeetings(workspace: Pick<LoadedWorkspace, "months">): Month
   });
 }
 
-export function loadMonth(root: string, id: string, diagnostics: Diagnostic[], scope: MonthScope = "full", store?: ParseCache): LoadedMonth {
+export function loadMonth(
+  root: string,
+  id: string,
+  diagnostics: Diagnostic[],
+  scope: MonthScope = "full",
+  store?: ParseCache,
+): LoadedMonth {
   const dir = path.join(root, id);
   const month: LoadedMonth = { id, dir, programs: [] };
   const meetingPath = path.join(dir, MEETING_FILE);
@@ -147,13 +185,25 @@ export function loadMonth(root: string, id: string, diagnostics: Diagnostic[], s
       month.meeting = result.loaded;
     }
   } else {
-    diagnostics.push({ rule: "workspace/meeting-file", severity: "error", file: `${id}/${MEETING_FILE}`, line: 1, column: 1, message: t(M.noMeeting, { month: id, file: MEETING_FILE }) });
+    diagnostics.push({
+      rule: "workspace/meeting-file",
+      severity: "error",
+      file: `${id}/${MEETING_FILE}`,
+      line: 1,
+      column: 1,
+      message: t(M.noMeeting, { month: id, file: MEETING_FILE }),
+    });
   }
   const programDir = path.join(dir, PROGRAM_DIR);
   if (scope === "full" && existsSync(programDir) && statSync(programDir).isDirectory()) {
     for (const name of readdirSync(programDir).sort()) {
       if (!/\.ya?ml$/i.test(name)) continue;
-      const result = loadFile(root, path.join(programDir, name), programReportSchema, store && { store, kind: "program" });
+      const result = loadFile(
+        root,
+        path.join(programDir, name),
+        programReportSchema,
+        store && { store, kind: "program" },
+      );
       diagnostics.push(...result.diagnostics);
       if (result.loaded) month.programs.push(result.loaded);
     }

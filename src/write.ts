@@ -1,9 +1,10 @@
 // Everything lokmin writes goes through here: YAML serialised the one canonical way, line
 // endings and BOM of the original kept, and files replaced atomically (temporary file in the
 // same folder, then rename) so a crash or a file held open by Word never leaves half a file.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync, existsSync } from "node:fs";
-import path from "node:path";
+
 import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
 import type { Document, ToStringOptions } from "yaml";
 import { UserError } from "./diagnostics.js";
 import { msg, t } from "./i18n.js";
@@ -18,7 +19,10 @@ const M = {
     "{file} is open or locked by another program (e.g. Word); close it and try again",
   ),
   isDir: msg("{file} adalah folder; pilih nama berkas lain", "{file} is a folder; choose another file name"),
-  readOnly: msg("tidak boleh menulis ke {file} ({code}); periksa izin folder", "not allowed to write {file} ({code}); check the folder's permissions"),
+  readOnly: msg(
+    "tidak boleh menulis ke {file} ({code}); periksa izin folder",
+    "not allowed to write {file} ({code}); check the folder's permissions",
+  ),
   failed: msg("gagal menulis {file}: {detail}", "failed to write {file}: {detail}"),
 };
 

@@ -28,11 +28,18 @@ export function appendToSeq(doc: Document, path: readonly PathSegment[], items: 
  * comments; a new key is inserted after the last of `after` that exists, else at the end.
  * Returns true when the document changed.
  */
-export function setScalar(doc: Document, path: readonly PathSegment[], value: string | number | boolean | null, after: readonly string[] = []): boolean {
+export function setScalar(
+  doc: Document,
+  path: readonly PathSegment[],
+  value: string | number | boolean | null,
+  after: readonly string[] = [],
+): boolean {
   const parent = mapAt(doc, path.slice(0, -1));
   if (!parent) return false;
   const key = String(path[path.length - 1]);
-  const pair = parent.items.find((item) => yamlLib().isPair(item) && yamlLib().isScalar(item.key) && String(item.key.value) === key) as Pair | undefined;
+  const pair = parent.items.find(
+    (item) => yamlLib().isPair(item) && yamlLib().isScalar(item.key) && String(item.key.value) === key,
+  ) as Pair | undefined;
   if (pair) {
     if (yamlLib().isScalar(pair.value)) {
       if (pair.value.value === value) return false;

@@ -1,13 +1,14 @@
 // Reading one YAML file with source positions (eemeli/yaml parseDocument + LineCounter) and
 // validating it against a zod schema. Every problem — bad bytes, YAML syntax, duplicate keys,
 // alias bombs, schema issues — becomes a Diagnostic with file:line:column; nothing throws.
-import type { Document, LineCounter, Node } from "yaml";
-import { yamlLib } from "./yaml-lib.js";
+
 import { closest, distance } from "fastest-levenshtein";
 import jsYaml from "js-yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "./diagnostics.js";
 import { getLang, msg, t } from "./i18n.js";
+import { yamlLib } from "./yaml-lib.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
@@ -34,7 +35,12 @@ export class YamlSource {
     if (!this.parsed) {
       const { LineCounter, parseDocument } = yamlLib();
       const lineCounter = new LineCounter();
-      const doc = parseDocument(this.text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+      const doc = parseDocument(this.text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        keepSourceTokens: false,
+      });
       this.parsed = { doc, lineCounter };
     }
     return this.parsed;
@@ -66,16 +72,22 @@ const M = {
     "terlalu banyak alias YAML (*anchor) — kemungkinan serangan 'billion laughs'; hapus alias berantai",
     "too many YAML aliases (*anchor) — likely a 'billion laughs' attack; remove the chained aliases",
   ),
-  duplicateKey: msg("kunci ganda: kunci yang sama ditulis dua kali dalam satu bagian; hapus salah satunya", "duplicate key: the same key appears twice in one mapping; remove one"),
-  tab: msg("tab dipakai untuk indentasi; YAML hanya menerima spasi", "tab used for indentation; YAML accepts spaces only"),
+  duplicateKey: msg(
+    "kunci ganda: kunci yang sama ditulis dua kali dalam satu bagian; hapus salah satunya",
+    "duplicate key: the same key appears twice in one mapping; remove one",
+  ),
+  tab: msg(
+    "tab dipakai untuk indentasi; YAML hanya menerima spasi",
+    "tab used for indentation; YAML accepts spaces only",
+  ),
   syntax: msg("kesalahan sintaks YAML: {detail}", "YAML syntax error: {detail}"),
   unknownKey: msg("kunci tidak dikenal '{key}'", "unknown key '{key}'"),
   didYouMean: msg("; maksud Anda '{hint}'?", "; did you mean '{hint}'?"),
   allowedKeys: msg("; kunci yang boleh: {keys}", "; allowed keys: {keys}"),
   missing: msg("kunci '{key}' wajib ada", "key '{key}' is required"),
   nipNumber: msg(
-    "{key} harus ditulis dalam tanda kutip agar tidak dibulatkan: {key}: \"{digits}\"",
-    "{key} must be quoted so it is not rounded: {key}: \"{digits}\"",
+    '{key} harus ditulis dalam tanda kutip agar tidak dibulatkan: {key}: "{digits}"',
+    '{key} must be quoted so it is not rounded: {key}: "{digits}"',
   ),
   expected: msg("{key}: harus {expected}, tertulis {got}", "{key}: must be {expected}, found {got}"),
   oneOf: msg("{key}: harus salah satu dari {values}", "{key}: must be one of {values}"),
@@ -112,7 +124,10 @@ export function decodeUtf8(bytes: Uint8Array, rel: string): { text?: string; bom
     const before = loose.slice(0, Math.max(0, bad));
     const line = before.split("\n").length;
     const column = before.length - before.lastIndexOf("\n");
-    return { bom, diagnostic: { rule: "yaml/encoding", severity: "error", file: rel, line, column, message: t(M.notUtf8) } };
+    return {
+      bom,
+      diagnostic: { rule: "yaml/encoding", severity: "error", file: rel, line, column, message: t(M.notUtf8) },
+    };
   }
 }
 
@@ -121,7 +136,18 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
   const diagnostics: Diagnostic[] = [];
   if (text.length > MAX_FILE_BYTES) {
     const size = (text.length / 1024 / 1024).toFixed(1);
-    return { diagnostics: [{ rule: "yaml/size", severity: "error", file: rel, line: 1, column: 1, message: t(M.tooBig, { size, limit: MAX_FILE_BYTES / 1024 / 1024 }) }] };
+    return {
+      diagnostics: [
+        {
+          rule: "yaml/size",
+          severity: "error",
+          file: rel,
+          line: 1,
+          column: 1,
+          message: t(M.tooBig, { size, limit: MAX_FILE_BYTES / 1024 / 1024 }),
+        },
+      ],
+    };
   }
   const source = new YamlSource(rel, text, bom);
   const { doc, lineCounter } = source;
@@ -133,15 +159,26 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
         : error.code === "TAB_AS_INDENT"
           ? t(M.tab)
           : t(M.syntax, { detail: error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "") });
-    diagnostics.push({ rule: `yaml/${error.code.toLowerCase().replace(/_/g, "-")}`, severity: "error", file: rel, line, column, message });
+    diagnostics.push({
+      rule: `yaml/${error.code.toLowerCase().replace(/_/g, "-")}`,
+      severity: "error",
+      file: rel,
+      line,
+      column,
+      message,
+    });
   }
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null || (yamlLib().isScalar(doc.contents) && doc.contents.value === null)) {
-    return { diagnostics: [{ rule: "yaml/empty", severity: "error", file: rel, line: 1, column: 1, message: t(M.empty) }] };
+    return {
+      diagnostics: [{ rule: "yaml/empty", severity: "error", file: rel, line: 1, column: 1, message: t(M.empty) }],
+    };
   }
   if (!yamlLib().isMap(doc.contents)) {
     const { line, column } = position(lineCounter, doc.contents.range?.[0] ?? 0);
-    return { diagnostics: [{ rule: "yaml/not-a-mapping", severity: "error", file: rel, line, column, message: t(M.notMap) }] };
+    return {
+      diagnostics: [{ rule: "yaml/not-a-mapping", severity: "error", file: rel, line, column, message: t(M.notMap) }],
+    };
   }
   return { source, diagnostics };
 }
@@ -153,18 +190,25 @@ export function toData(source: YamlSource): { data?: unknown; diagnostics: Diagn
   } catch (error) {
     const offset = source.text.search(/\*[^\s,\]}]+/);
     const { line, column } = position(source.lineCounter, offset < 0 ? 0 : offset);
-    const message = /alias/i.test(String(error)) ? t(M.aliasBomb) : t(M.syntax, { detail: String((error as Error).message) });
+    const message = /alias/i.test(String(error))
+      ? t(M.aliasBomb)
+      : t(M.syntax, { detail: String((error as Error).message) });
     return { diagnostics: [{ rule: "yaml/alias", severity: "error", file: source.rel, line, column, message }] };
   }
 }
 
 /** The node at a path, and the deepest existing ancestor when the path does not exist. */
-export function nodeAt(source: YamlSource, path: readonly PathSegment[]): { node: Node | null; exists: boolean; keyNode?: Node } {
+export function nodeAt(
+  source: YamlSource,
+  path: readonly PathSegment[],
+): { node: Node | null; exists: boolean; keyNode?: Node } {
   let node: unknown = source.doc.contents;
   let keyNode: Node | undefined;
   for (const segment of path) {
     if (yamlLib().isMap(node)) {
-      const pair = node.items.find((item) => yamlLib().isPair(item) && yamlLib().isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => yamlLib().isPair(item) && yamlLib().isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) return { node: node as Node, exists: false };
       keyNode = pair.key as Node;
       if (pair.value === null) return { node: keyNode, exists: true, keyNode };
@@ -180,7 +224,11 @@ export function nodeAt(source: YamlSource, path: readonly PathSegment[]): { node
 }
 
 /** Line and column of the value (or key) at a path; the nearest ancestor when it is missing. */
-export function locate(source: YamlSource, path: readonly PathSegment[], prefer: "value" | "key" = "value"): { line: number; column: number } {
+export function locate(
+  source: YamlSource,
+  path: readonly PathSegment[],
+  prefer: "value" | "key" = "value",
+): { line: number; column: number } {
   const { node, keyNode } = nodeAt(source, path);
   const target = prefer === "key" && keyNode ? keyNode : node;
   return position(source.lineCounter, target?.range?.[0] ?? 0);
@@ -203,7 +251,8 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
     for (;;) {
       const def = current?._zod?.def;
       if (!def) return;
-      if (["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"].includes(def.type)) current = def.innerType;
+      if (["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"].includes(def.type))
+        current = def.innerType;
       else if (def.type === "pipe") current = def.in;
       else return;
     }
@@ -216,7 +265,9 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
     else if (def.type === "array") current = def.element;
     else if (def.type === "record") current = def.valueType;
     else if (def.type === "union") {
-      current = def.options.find((option: any) => option._zod.def.type === (typeof segment === "number" ? "array" : "object"));
+      current = def.options.find(
+        (option: any) => option._zod.def.type === (typeof segment === "number" ? "array" : "object"),
+      );
     } else return [];
     unwrap();
   }
@@ -229,11 +280,22 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
 }
 
 function pathLabel(path: readonly PathSegment[]): string {
-  return path.reduce<string>((out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : String(segment)), "") || "(root)";
+  return (
+    path.reduce<string>(
+      (out, segment) =>
+        typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : String(segment),
+      "",
+    ) || "(root)"
+  );
 }
 
 /** Turn zod issues into diagnostics positioned in the YAML source. */
-export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[], data: unknown): Diagnostic[] {
+export function issuesToDiagnostics(
+  source: YamlSource,
+  schema: z.ZodType,
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: readonly PathSegment[], message: string, rule = "schema", prefer: "value" | "key" = "value") => {
     const { line, column } = locate(source, path, prefer);
@@ -248,9 +310,20 @@ export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issue
       for (const unknown of issue.keys) {
         const hint = allowed.length > 0 ? closest(unknown, allowed) : undefined;
         const close = hint && similarity(unknown, hint) >= 0.5;
-        const tail = close ? t(M.didYouMean, { hint }) : allowed.length ? t(M.allowedKeys, { keys: allowed.join(", ") }) : "";
+        const tail = close
+          ? t(M.didYouMean, { hint })
+          : allowed.length
+            ? t(M.allowedKeys, { keys: allowed.join(", ") })
+            : "";
         const { line, column } = keyLocation(source, path, unknown);
-        out.push({ rule: "schema/unknown-key", severity: "error", file: source.rel, line, column, message: t(M.unknownKey, { key: unknown }) + tail });
+        out.push({
+          rule: "schema/unknown-key",
+          severity: "error",
+          file: source.rel,
+          line,
+          column,
+          message: t(M.unknownKey, { key: unknown }) + tail,
+        });
       }
       continue;
     }
@@ -316,7 +389,12 @@ function fastData<T>(text: string, schema: z.ZodType<T>): T | undefined {
 }
 
 /** Parse, convert and validate in one go. */
-export function loadValidated<T>(text: string, rel: string, schema: z.ZodType<T>, bom = false): { source?: YamlSource; data?: T; diagnostics: Diagnostic[] } {
+export function loadValidated<T>(
+  text: string,
+  rel: string,
+  schema: z.ZodType<T>,
+  bom = false,
+): { source?: YamlSource; data?: T; diagnostics: Diagnostic[] } {
   if (text.length <= MAX_FILE_BYTES) {
     const data = fastData(text, schema);
     if (data !== undefined) return { source: new YamlSource(rel, text, bom), data, diagnostics: [] };
@@ -327,5 +405,8 @@ export function loadValidated<T>(text: string, rel: string, schema: z.ZodType<T>
   if (raw.diagnostics.length) return { source: parsed.source, diagnostics: raw.diagnostics };
   const result = schema.safeParse(raw.data);
   if (result.success) return { source: parsed.source, data: result.data, diagnostics: [] };
-  return { source: parsed.source, diagnostics: issuesToDiagnostics(parsed.source, schema, result.error.issues, raw.data) };
+  return {
+    source: parsed.source,
+    diagnostics: issuesToDiagnostics(parsed.source, schema, result.error.issues, raw.data),
+  };
 }

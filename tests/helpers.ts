@@ -29,10 +29,25 @@ export interface CliResult {
   stderr: string;
 }
 
-export function lokmin(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", LOKMIN_LANG: "", CI: "1", LOKMIN_CACHE_DIR: CACHE_DIR, ...options.env };
+export function lokmin(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+): CliResult {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: "1",
+    LOKMIN_LANG: "",
+    CI: "1",
+    LOKMIN_CACHE_DIR: CACHE_DIR,
+    ...options.env,
+  };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [path.join(REPO, "bin", "lokmin.js"), ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: "utf8", input: options.input ?? "" });
+  const result = spawnSync(process.execPath, [path.join(REPO, "bin", "lokmin.js"), ...args], {
+    cwd: options.cwd ?? REPO,
+    env: env as NodeJS.ProcessEnv,
+    encoding: "utf8",
+    input: options.input ?? "",
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -2,9 +2,16 @@
 // ones asked for) and returns findings plus each month's Daftar Tilik, SOP and archive status.
 // Pure: takes a loaded workspace, returns data.
 import type { MonthMeeting } from "../commitments.js";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { monthMeetings, type LoadedWorkspace } from "../workspace.js";
-import { archiveChecklist, sopChecklist, tilikChecklist, type ArchiveItem, type SopItem, type TilikItem } from "./checklists.js";
+import { type Diagnostic, sortDiagnostics } from "../diagnostics.js";
+import { type LoadedWorkspace, monthMeetings } from "../workspace.js";
+import {
+  type ArchiveItem,
+  archiveChecklist,
+  type SopItem,
+  sopChecklist,
+  type TilikItem,
+  tilikChecklist,
+} from "./checklists.js";
 import type { MonthContext } from "./context.js";
 import { MONTH_RULES, WORKSPACE_RULES } from "./rules.js";
 
@@ -48,8 +55,17 @@ export function checkWorkspace(workspace: LoadedWorkspace, months?: readonly str
     reports.push({
       month: month.id,
       tilik: { score: tilik.score, total: tilik.total, items: tilik.items.map(({ severity, path, ...rest }) => rest) },
-      sop: { profile: sop.profile, done: sop.steps.filter((s) => s.applies === "required" && s.done).length, required: sop.steps.filter((s) => s.applies === "required").length, steps: sop.steps },
-      arsip: { present: arsip.filter((a) => a.present === true).length, total: arsip.filter((a) => a.present !== null).length, items: arsip.map(({ severity, path, hint, ...rest }) => rest) },
+      sop: {
+        profile: sop.profile,
+        done: sop.steps.filter((s) => s.applies === "required" && s.done).length,
+        required: sop.steps.filter((s) => s.applies === "required").length,
+        steps: sop.steps,
+      },
+      arsip: {
+        present: arsip.filter((a) => a.present === true).length,
+        total: arsip.filter((a) => a.present !== null).length,
+        items: arsip.map(({ severity, path, hint, ...rest }) => rest),
+      },
     });
   });
   return { findings: sortDiagnostics(dedupe(findings)), months: reports };

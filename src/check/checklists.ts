@@ -40,7 +40,10 @@ export function hasEvidence(ctx: MonthContext, kind: Evidence): boolean {
     case "persiapan_kapus":
       return filled(m.persiapan?.kepala_puskesmas);
     case "persiapan_program":
-      return filled(m.persiapan?.program) || (programs.length > 0 && programs.every((p) => filled(p.analisis) || p.rpk.length > 0));
+      return (
+        filled(m.persiapan?.program) ||
+        (programs.length > 0 && programs.every((p) => filled(p.analisis) || p.rpk.length > 0))
+      );
     case "persiapan_tu":
       return filled(m.undangan?.nomor) && filled(m.undangan?.tanggal) && filled(m.tempat) && filled(m.notulis);
     case "laporan_bulan_lalu":
@@ -126,82 +129,224 @@ const no = (reason: string) => ({ answer: false, reason });
 const meeting = (ctx: MonthContext) => ctx.month.meeting?.data;
 
 export const TILIK: TilikDef[] = [
-  { no: 1, slug: "surat-tugas", question: "Apakah ada surat penugasan pelaksanaan bimbingan teknis/pembinaan dari tim Dinkes", severity: null, path: "supervisi", derive: () => null },
-  { no: 2, slug: "buku-tamu", question: "Apakah mengisi buku tamu / kunjungan kerja", severity: null, path: "supervisi", derive: () => null },
-  { no: 3, slug: "jadwal", question: "Adakah kesesuaian jadwal dengan kunjungan bimbingan teknis/pembinaan", severity: null, path: "supervisi", derive: () => null },
   {
-    no: 4, slug: "verifikasi", question: "Apakah sebelum pelaksanaan LOKMIN Bulanan dilakukan verifikasi data antar program", severity: "warning", path: "verifikasi_data",
+    no: 1,
+    slug: "surat-tugas",
+    question: "Apakah ada surat penugasan pelaksanaan bimbingan teknis/pembinaan dari tim Dinkes",
+    severity: null,
+    path: "supervisi",
+    derive: () => null,
+  },
+  {
+    no: 2,
+    slug: "buku-tamu",
+    question: "Apakah mengisi buku tamu / kunjungan kerja",
+    severity: null,
+    path: "supervisi",
+    derive: () => null,
+  },
+  {
+    no: 3,
+    slug: "jadwal",
+    question: "Adakah kesesuaian jadwal dengan kunjungan bimbingan teknis/pembinaan",
+    severity: null,
+    path: "supervisi",
+    derive: () => null,
+  },
+  {
+    no: 4,
+    slug: "verifikasi",
+    question: "Apakah sebelum pelaksanaan LOKMIN Bulanan dilakukan verifikasi data antar program",
+    severity: "warning",
+    path: "verifikasi_data",
     derive: (ctx) => {
       const v = meeting(ctx)?.verifikasi_data;
       const date = meeting(ctx)?.tanggal;
       if (!v?.tanggal) return no("verifikasi_data.tanggal kosong");
-      return date && v.tanggal > date ? no(`verifikasi ${v.tanggal} sesudah rapat ${date}`) : yes(`verifikasi ${v.tanggal}`);
+      return date && v.tanggal > date
+        ? no(`verifikasi ${v.tanggal} sesudah rapat ${date}`)
+        : yes(`verifikasi ${v.tanggal}`);
     },
   },
-  { no: 5, slug: "verifikasi-tercatat", question: "Apakah hasil verifikasi tercatat dengan baik", severity: "warning", path: "verifikasi_data", derive: (ctx) => (filled(meeting(ctx)?.verifikasi_data?.hasil) ? yes("verifikasi_data.hasil terisi") : no("verifikasi_data.hasil kosong")) },
-  { no: 6, slug: "verifikasi-dilaporkan", question: "Apakah hasil verifikasi dilaporkan dalam LOKMIN", severity: "warning", path: "verifikasi_data", derive: (ctx) => (meeting(ctx)?.verifikasi_data?.dilaporkan ? yes("verifikasi_data.dilaporkan: true") : no("verifikasi_data.dilaporkan bukan true")) },
-  { no: 7, slug: "agenda", question: "Apakah ada agenda khusus dalam LOKMIN secara sistematis", severity: "warning", path: "agenda", derive: (ctx) => ((meeting(ctx)?.agenda.length ?? 0) > 0 ? yes(`${meeting(ctx)!.agenda.length} butir agenda`) : no("agenda kosong")) },
   {
-    no: 8, slug: "undangan", question: "Apakah ada surat undangan pelaksanaan LOKMIN tersebut", severity: "warning", path: "undangan",
+    no: 5,
+    slug: "verifikasi-tercatat",
+    question: "Apakah hasil verifikasi tercatat dengan baik",
+    severity: "warning",
+    path: "verifikasi_data",
+    derive: (ctx) =>
+      filled(meeting(ctx)?.verifikasi_data?.hasil)
+        ? yes("verifikasi_data.hasil terisi")
+        : no("verifikasi_data.hasil kosong"),
+  },
+  {
+    no: 6,
+    slug: "verifikasi-dilaporkan",
+    question: "Apakah hasil verifikasi dilaporkan dalam LOKMIN",
+    severity: "warning",
+    path: "verifikasi_data",
+    derive: (ctx) =>
+      meeting(ctx)?.verifikasi_data?.dilaporkan
+        ? yes("verifikasi_data.dilaporkan: true")
+        : no("verifikasi_data.dilaporkan bukan true"),
+  },
+  {
+    no: 7,
+    slug: "agenda",
+    question: "Apakah ada agenda khusus dalam LOKMIN secara sistematis",
+    severity: "warning",
+    path: "agenda",
+    derive: (ctx) =>
+      (meeting(ctx)?.agenda.length ?? 0) > 0 ? yes(`${meeting(ctx)!.agenda.length} butir agenda`) : no("agenda kosong"),
+  },
+  {
+    no: 8,
+    slug: "undangan",
+    question: "Apakah ada surat undangan pelaksanaan LOKMIN tersebut",
+    severity: "warning",
+    path: "undangan",
     derive: (ctx) => {
       const u = meeting(ctx)?.undangan;
       if (!u) return no("bagian undangan tidak ada");
-      return filled(u.nomor) && filled(u.tanggal) ? yes(`undangan ${u.nomor}`) : no("nomor atau tanggal undangan kosong");
+      return filled(u.nomor) && filled(u.tanggal)
+        ? yes(`undangan ${u.nomor}`)
+        : no("nomor atau tanggal undangan kosong");
     },
   },
-  { no: 9, slug: "susunan-acara", question: "Apakah ada susunan acara pada pelaksanaan LOKMIN tersebut", severity: "warning", path: "susunan_acara", derive: (ctx) => ((meeting(ctx)?.susunan_acara.length ?? 0) > 0 ? yes("susunan acara ada") : no("susunan_acara kosong")) },
   {
-    no: 10, slug: "daftar-hadir", question: "Apakah tersedia daftar hadir dalam LOKMIN", severity: "warning", path: "hadir",
+    no: 9,
+    slug: "susunan-acara",
+    question: "Apakah ada susunan acara pada pelaksanaan LOKMIN tersebut",
+    severity: "warning",
+    path: "susunan_acara",
+    derive: (ctx) =>
+      (meeting(ctx)?.susunan_acara.length ?? 0) > 0 ? yes("susunan acara ada") : no("susunan_acara kosong"),
+  },
+  {
+    no: 10,
+    slug: "daftar-hadir",
+    question: "Apakah tersedia daftar hadir dalam LOKMIN",
+    severity: "warning",
+    path: "hadir",
     derive: (ctx) => {
       const rows = meeting(ctx)?.hadir ?? [];
       if (rows.length === 0) return no("daftar hadir kosong");
       const blank = rows.filter((r) => r.status === null).length;
-      return blank ? no(`${blank} status kehadiran belum diisi`) : yes(`${rows.filter((r) => r.status === "hadir").length} hadir dari ${rows.length}`);
+      return blank
+        ? no(`${blank} status kehadiran belum diisi`)
+        : yes(`${rows.filter((r) => r.status === "hadir").length} hadir dari ${rows.length}`);
     },
   },
   {
-    no: 11, slug: "notulen", question: "Apakah notulen lokakarya mini tercatat dan terkumpul dalam satu dokumen dengan baik", severity: "warning", path: "pembahasan",
+    no: 11,
+    slug: "notulen",
+    question: "Apakah notulen lokakarya mini tercatat dan terkumpul dalam satu dokumen dengan baik",
+    severity: "warning",
+    path: "pembahasan",
     derive: (ctx) => {
       const m = meeting(ctx);
-      return m && m.pembahasan.length > 0 && filled(m.notulis) && filled(m.tanggal) ? yes(`${m.pembahasan.length} butir pembahasan`) : no("pembahasan, notulis atau tanggal kosong");
+      return m && m.pembahasan.length > 0 && filled(m.notulis) && filled(m.tanggal)
+        ? yes(`${m.pembahasan.length} butir pembahasan`)
+        : no("pembahasan, notulis atau tanggal kosong");
     },
   },
   {
-    no: 12, slug: "masalah-rencana-aksi", question: "Apakah tercatat rumusan masalah dan rencana aksi dalam LOKMIN bulanan", severity: "warning", path: "masalah",
+    no: 12,
+    slug: "masalah-rencana-aksi",
+    question: "Apakah tercatat rumusan masalah dan rencana aksi dalam LOKMIN bulanan",
+    severity: "warning",
+    path: "masalah",
     derive: (ctx) => {
       const m = meeting(ctx);
-      return m && m.masalah.length > 0 && m.rtl.length > 0 ? yes(`${m.masalah.length} masalah, ${m.rtl.length} RTL`) : no("masalah atau rtl kosong");
+      return m && m.masalah.length > 0 && m.rtl.length > 0
+        ? yes(`${m.masalah.length} masalah, ${m.rtl.length} RTL`)
+        : no("masalah atau rtl kosong");
     },
   },
   {
-    no: 13, slug: "target", question: "Apakah ada target dan batasan yang akan dicapai", severity: "warning", path: "kesepakatan",
+    no: 13,
+    slug: "target",
+    question: "Apakah ada target dan batasan yang akan dicapai",
+    severity: "warning",
+    path: "kesepakatan",
     derive: (ctx) => {
       const indicators = ctx.month.programs.flatMap((p) => p.data.indikator);
-      return indicators.length > 0 ? yes(`${indicators.length} indikator dengan target kumulatif`) : no("tidak ada indikator bertarget");
+      return indicators.length > 0
+        ? yes(`${indicators.length} indikator dengan target kumulatif`)
+        : no("tidak ada indikator bertarget");
     },
   },
-  { no: 14, slug: "pembahasan", question: "Apakah ada proses pembahasan dalam LOKMIN tersebut", severity: "warning", path: "pembahasan", derive: (ctx) => ((meeting(ctx)?.pembahasan.length ?? 0) > 0 ? yes("pembahasan tercatat") : no("pembahasan kosong")) },
-  { no: 15, slug: "kesepakatan", question: "Apakah ada kesepakatan pelaksanaan peningkatan kinerja program", severity: "warning", path: "kesepakatan", derive: (ctx) => ((meeting(ctx)?.kesepakatan.length ?? 0) > 0 ? yes(`${meeting(ctx)!.kesepakatan.length} kesepakatan`) : no("kesepakatan kosong")) },
   {
-    no: 16, slug: "arsip", question: "Apakah dokumen LOKMIN tersimpan dengan rapi dan sistematis", severity: "warning", path: "arsip",
+    no: 14,
+    slug: "pembahasan",
+    question: "Apakah ada proses pembahasan dalam LOKMIN tersebut",
+    severity: "warning",
+    path: "pembahasan",
+    derive: (ctx) =>
+      (meeting(ctx)?.pembahasan.length ?? 0) > 0 ? yes("pembahasan tercatat") : no("pembahasan kosong"),
+  },
+  {
+    no: 15,
+    slug: "kesepakatan",
+    question: "Apakah ada kesepakatan pelaksanaan peningkatan kinerja program",
+    severity: "warning",
+    path: "kesepakatan",
+    derive: (ctx) =>
+      (meeting(ctx)?.kesepakatan.length ?? 0) > 0
+        ? yes(`${meeting(ctx)!.kesepakatan.length} kesepakatan`)
+        : no("kesepakatan kosong"),
+  },
+  {
+    no: 16,
+    slug: "arsip",
+    question: "Apakah dokumen LOKMIN tersimpan dengan rapi dan sistematis",
+    severity: "warning",
+    path: "arsip",
     derive: (ctx) => {
       const missing = archiveChecklist(ctx).filter((d) => d.present === false).length;
-      return ctx.meetingValid && ctx.loadFindings.every((f) => f.severity !== "error") && missing === 0 ? yes("berkas sah dan arsip minimum lengkap") : no(`${missing} dokumen arsip belum ada atau berkas tidak sah`);
+      return ctx.meetingValid && ctx.loadFindings.every((f) => f.severity !== "error") && missing === 0
+        ? yes("berkas sah dan arsip minimum lengkap")
+        : no(`${missing} dokumen arsip belum ada atau berkas tidak sah`);
     },
   },
-  { no: 17, slug: "narasumber", question: "Apakah ada narasumber dalam LOKMIN dari luar", severity: null, path: "hadir", derive: (ctx) => ((meeting(ctx)?.hadir ?? []).some((h) => h.narasumber) ? yes("narasumber luar tercatat di daftar hadir") : null) },
-  { no: 18, slug: "evaluasi-kehadiran", question: "Apakah kehadiran peserta di evaluasi dalam LOKMIN tersebut", severity: "warning", path: "evaluasi_kehadiran", derive: (ctx) => (filled(meeting(ctx)?.evaluasi_kehadiran) ? yes("evaluasi_kehadiran terisi") : no("evaluasi_kehadiran kosong")) },
   {
-    no: 19, slug: "evaluasi-kesepakatan", question: "Apakah kesepakatan kinerja di evaluasi dalam LOKMIN tersebut", severity: "warning", path: "evaluasi_kesepakatan",
+    no: 17,
+    slug: "narasumber",
+    question: "Apakah ada narasumber dalam LOKMIN dari luar",
+    severity: null,
+    path: "hadir",
+    derive: (ctx) =>
+      (meeting(ctx)?.hadir ?? []).some((h) => h.narasumber) ? yes("narasumber luar tercatat di daftar hadir") : null,
+  },
+  {
+    no: 18,
+    slug: "evaluasi-kehadiran",
+    question: "Apakah kehadiran peserta di evaluasi dalam LOKMIN tersebut",
+    severity: "warning",
+    path: "evaluasi_kehadiran",
+    derive: (ctx) =>
+      filled(meeting(ctx)?.evaluasi_kehadiran) ? yes("evaluasi_kehadiran terisi") : no("evaluasi_kehadiran kosong"),
+  },
+  {
+    no: 19,
+    slug: "evaluasi-kesepakatan",
+    question: "Apakah kesepakatan kinerja di evaluasi dalam LOKMIN tersebut",
+    severity: "warning",
+    path: "evaluasi_kesepakatan",
     derive: (ctx) => {
       const { missing, blank } = unevaluatedIn(ctx.meetings, ctx.month.id);
       const done = meeting(ctx)?.evaluasi_kesepakatan.filter((e) => e.status !== null).length ?? 0;
-      if (missing.length + blank.length > 0) return no(`${missing.length + blank.length} kesepakatan terbuka belum dievaluasi`);
+      if (missing.length + blank.length > 0)
+        return no(`${missing.length + blank.length} kesepakatan terbuka belum dievaluasi`);
       return yes(done ? `${done} kesepakatan dievaluasi` : "tidak ada kesepakatan terbuka dari bulan lalu");
     },
   },
   {
-    no: 20, slug: "tindak-lanjut", question: "Apakah ada dokumen tindak lanjut hasil LOKMIN tersebut", severity: "warning", path: "rtl",
+    no: 20,
+    slug: "tindak-lanjut",
+    question: "Apakah ada dokumen tindak lanjut hasil LOKMIN tersebut",
+    severity: "warning",
+    path: "rtl",
     derive: (ctx) => {
       const m = meeting(ctx);
       const rpk = ctx.month.programs.some((p) => p.data.rpk.length > 0);
@@ -219,7 +364,13 @@ export function tilikChecklist(ctx: MonthContext): { score: number; total: numbe
     const recorded = answers[key] ?? answers[String(def.no)] ?? answers[tilikId(def)];
     const derived = def.derive(ctx);
     const base = { no: def.no, id: tilikId(def), question: def.question, severity: def.severity, path: def.path };
-    if (recorded !== undefined) return { ...base, answer: recorded, source: "pembina", reason: derived ? `jawaban pembina (data: ${derived.reason})` : "jawaban pembina" };
+    if (recorded !== undefined)
+      return {
+        ...base,
+        answer: recorded,
+        source: "pembina",
+        reason: derived ? `jawaban pembina (data: ${derived.reason})` : "jawaban pembina",
+      };
     if (derived) return { ...base, answer: derived.answer, source: "data", reason: derived.reason };
     return { ...base, answer: null, source: null, reason: "diisi pembina saat supervisi (supervisi.jawaban)" };
   });
@@ -236,22 +387,110 @@ export interface ArchiveItem {
   hint: string;
 }
 
-export const ARCHIVE_IDS = ["undangan", "susunan-acara", "daftar-hadir", "notulen", "materi", "hasil-bahasan", "nota-kesepakatan", "sk-tim-efektif", "laporan-tindak-lanjut", "umpan-balik"] as const;
+export const ARCHIVE_IDS = [
+  "undangan",
+  "susunan-acara",
+  "daftar-hadir",
+  "notulen",
+  "materi",
+  "hasil-bahasan",
+  "nota-kesepakatan",
+  "sk-tim-efektif",
+  "laporan-tindak-lanjut",
+  "umpan-balik",
+] as const;
 
 export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
   const m = meeting(ctx);
   const programs = ctx.month.programs.map((p) => p.data);
-  const item = (id: (typeof ARCHIVE_IDS)[number], name: string, present: boolean | null, severity: Severity, path: string, hint: string): ArchiveItem => ({ id, name, present, severity, path, hint });
+  const item = (
+    id: (typeof ARCHIVE_IDS)[number],
+    name: string,
+    present: boolean | null,
+    severity: Severity,
+    path: string,
+    hint: string,
+  ): ArchiveItem => ({ id, name, present, severity, path, hint });
   return [
-    item("undangan", "Surat undangan", Boolean(m?.undangan && filled(m.undangan.nomor) && filled(m.undangan.tanggal)), "error", "undangan", "isi undangan.nomor dan undangan.tanggal"),
-    item("susunan-acara", "Susunan acara", (m?.susunan_acara.length ?? 0) > 0, "error", "susunan_acara", "isi susunan_acara"),
-    item("daftar-hadir", "Daftar hadir", (m?.hadir.length ?? 0) > 0 && m!.hadir.every((h) => h.status !== null), "error", "hadir", "isi status setiap baris hadir"),
-    item("notulen", "Notulen rapat", Boolean(m && m.pembahasan.length > 0 && filled(m.tanggal)), "error", "pembahasan", "catat pembahasan per agenda"),
-    item("materi", "Bahan / materi LOKMIN", (m?.arsip?.materi.length ?? 0) > 0 || programs.some((p) => p.indikator.some((i) => i.kumulatif !== null)), "warning", "arsip", "isi capaian program atau arsip.materi"),
-    item("hasil-bahasan", "Hasil bahasan", Boolean(m && (m.masalah.length > 0 || m.pembahasan.some((p) => filled(p.keputusan)))), "error", "masalah", "catat masalah atau keputusan pembahasan"),
-    item("nota-kesepakatan", "Nota kesepakatan", (m?.kesepakatan.length ?? 0) > 0, "error", "kesepakatan", "catat kesepakatan yang ditandatangani"),
-    item("sk-tim-efektif", "SK pembentukan tim efektif", filled(m?.arsip?.sk_tim_efektif), "warning", "arsip", "isi arsip.sk_tim_efektif dengan nomor SK"),
-    item("laporan-tindak-lanjut", "Laporan tindak lanjut kesepakatan", filled(m?.tindak_lanjut) || (m?.evaluasi_kesepakatan.some((e) => e.status !== null) ?? false), "warning", "tindak_lanjut", "isi tindak_lanjut atau status evaluasi_kesepakatan"),
-    item("umpan-balik", "Feedback pembinaan dari Dinkes", m?.supervisi ? Boolean(m.supervisi.umpan_balik?.tanggal) : null, "warning", "supervisi", "catat supervisi.umpan_balik dari Dinas Kesehatan"),
+    item(
+      "undangan",
+      "Surat undangan",
+      Boolean(m?.undangan && filled(m.undangan.nomor) && filled(m.undangan.tanggal)),
+      "error",
+      "undangan",
+      "isi undangan.nomor dan undangan.tanggal",
+    ),
+    item(
+      "susunan-acara",
+      "Susunan acara",
+      (m?.susunan_acara.length ?? 0) > 0,
+      "error",
+      "susunan_acara",
+      "isi susunan_acara",
+    ),
+    item(
+      "daftar-hadir",
+      "Daftar hadir",
+      (m?.hadir.length ?? 0) > 0 && m!.hadir.every((h) => h.status !== null),
+      "error",
+      "hadir",
+      "isi status setiap baris hadir",
+    ),
+    item(
+      "notulen",
+      "Notulen rapat",
+      Boolean(m && m.pembahasan.length > 0 && filled(m.tanggal)),
+      "error",
+      "pembahasan",
+      "catat pembahasan per agenda",
+    ),
+    item(
+      "materi",
+      "Bahan / materi LOKMIN",
+      (m?.arsip?.materi.length ?? 0) > 0 || programs.some((p) => p.indikator.some((i) => i.kumulatif !== null)),
+      "warning",
+      "arsip",
+      "isi capaian program atau arsip.materi",
+    ),
+    item(
+      "hasil-bahasan",
+      "Hasil bahasan",
+      Boolean(m && (m.masalah.length > 0 || m.pembahasan.some((p) => filled(p.keputusan)))),
+      "error",
+      "masalah",
+      "catat masalah atau keputusan pembahasan",
+    ),
+    item(
+      "nota-kesepakatan",
+      "Nota kesepakatan",
+      (m?.kesepakatan.length ?? 0) > 0,
+      "error",
+      "kesepakatan",
+      "catat kesepakatan yang ditandatangani",
+    ),
+    item(
+      "sk-tim-efektif",
+      "SK pembentukan tim efektif",
+      filled(m?.arsip?.sk_tim_efektif),
+      "warning",
+      "arsip",
+      "isi arsip.sk_tim_efektif dengan nomor SK",
+    ),
+    item(
+      "laporan-tindak-lanjut",
+      "Laporan tindak lanjut kesepakatan",
+      filled(m?.tindak_lanjut) || (m?.evaluasi_kesepakatan.some((e) => e.status !== null) ?? false),
+      "warning",
+      "tindak_lanjut",
+      "isi tindak_lanjut atau status evaluasi_kesepakatan",
+    ),
+    item(
+      "umpan-balik",
+      "Feedback pembinaan dari Dinkes",
+      m?.supervisi ? Boolean(m.supervisi.umpan_balik?.tanggal) : null,
+      "warning",
+      "supervisi",
+      "catat supervisi.umpan_balik dari Dinas Kesehatan",
+    ),
   ];
 }

@@ -20,7 +20,15 @@ export interface MonthContext {
   loadFindings: Diagnostic[];
 }
 
-export function findingAt(source: YamlSource | undefined, fallbackFile: string, path: PathSegment[], rule: string, severity: Severity, message: string, prefer: "key" | "value" = "key"): Diagnostic {
+export function findingAt(
+  source: YamlSource | undefined,
+  fallbackFile: string,
+  path: PathSegment[],
+  rule: string,
+  severity: Severity,
+  message: string,
+  prefer: "key" | "value" = "key",
+): Diagnostic {
   const where = source ? locate(source, path, prefer) : { line: 1, column: 1 };
   return { rule, severity, file: source?.rel ?? fallbackFile, ...where, message };
 }
@@ -28,9 +36,18 @@ export function findingAt(source: YamlSource | undefined, fallbackFile: string, 
 export const meetingFile = (ctx: MonthContext) => `${ctx.month.id}/rapat.yaml`;
 
 /** A finding in the meeting file at a path (the nearest existing key when it is missing). */
-export function atMeeting(ctx: MonthContext, path: PathSegment[], rule: string, severity: Severity, message: string): Diagnostic {
+export function atMeeting(
+  ctx: MonthContext,
+  path: PathSegment[],
+  rule: string,
+  severity: Severity,
+  message: string,
+): Diagnostic {
   return findingAt(ctx.month.meeting?.source, meetingFile(ctx), path, rule, severity, message);
 }
 
 export const filled = (value: unknown): boolean =>
-  value !== null && value !== undefined && !(typeof value === "string" && value.trim() === "") && !(Array.isArray(value) && value.length === 0);
+  value !== null &&
+  value !== undefined &&
+  !(typeof value === "string" && value.trim() === "") &&
+  !(Array.isArray(value) && value.length === 0);

@@ -2,18 +2,27 @@
 // open, through the YAML Document API (comments and hand edits kept). Idempotent.
 import path from "node:path";
 import type { Context } from "../cli.js";
-import { UserError } from "../diagnostics.js";
-import { monthMeetings } from "../workspace.js";
-import { msg, t } from "../i18n.js";
 import { commitmentIdDiagnostics, evaluationsToCarry, type MonthMeeting } from "../commitments.js";
-import { appendToSeq } from "../yaml-edit.js";
+import { UserError } from "../diagnostics.js";
+import { msg, t } from "../i18n.js";
+import { monthMeetings } from "../workspace.js";
 import { serializeYaml, writeFileAtomic } from "../write.js";
+import { appendToSeq } from "../yaml-edit.js";
 import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth } from "./shared.js";
 
 const M = {
-  nothing: msg("Tidak ada yang perlu dibawa ke {month}; berkas tidak diubah.", "Nothing to carry into {month}; file unchanged."),
-  carried: msg("{count} kesepakatan terbuka ditambahkan ke {file}: {ids}", "{count} open commitments added to {file}: {ids}"),
-  badIds: msg("id kesepakatan tidak konsisten; perbaiki dulu agar tidak ada yang tercatat dua kali", "commitment ids are inconsistent; fix them first so nothing is recorded twice"),
+  nothing: msg(
+    "Tidak ada yang perlu dibawa ke {month}; berkas tidak diubah.",
+    "Nothing to carry into {month}; file unchanged.",
+  ),
+  carried: msg(
+    "{count} kesepakatan terbuka ditambahkan ke {file}: {ids}",
+    "{count} open commitments added to {file}: {ids}",
+  ),
+  badIds: msg(
+    "id kesepakatan tidak konsisten; perbaiki dulu agar tidak ada yang tercatat dua kali",
+    "commitment ids are inconsistent; fix them first so nothing is recorded twice",
+  ),
 };
 
 export async function run(ctx: Context, monthArg: string): Promise<number> {
@@ -32,8 +41,12 @@ export async function run(ctx: Context, monthArg: string): Promise<number> {
     return 0;
   }
   appendToSeq(meeting.source.doc, ["evaluasi_kesepakatan"], toAdd);
-  writeFileAtomic(path.join(workspace.root, meeting.source.rel), serializeYaml(meeting.source.doc, meeting.source), { overwrite: true, label: meeting.source.rel });
+  writeFileAtomic(path.join(workspace.root, meeting.source.rel), serializeYaml(meeting.source.doc, meeting.source), {
+    overwrite: true,
+    label: meeting.source.rel,
+  });
   if (ctx.ui.json) ctx.ui.printJson({ month, added: toAdd.map((e) => e.id) });
-  else ctx.ui.out(t(M.carried, { count: toAdd.length, file: meeting.source.rel, ids: toAdd.map((e) => e.id).join(", ") }));
+  else
+    ctx.ui.out(t(M.carried, { count: toAdd.length, file: meeting.source.rel, ids: toAdd.map((e) => e.id).join(", ") }));
   return 0;
 }

@@ -1,14 +1,23 @@
 // `lokmin commitments`: open commitments with their age, overdue first; --all adds closed ones
 // with their whole history (month by month status). Filters by program and person.
 import type { Context } from "../cli.js";
-import { ageInMonths, commitmentHistories, commitmentIdDiagnostics, type CommitmentHistory, type MonthMeeting } from "../commitments.js";
-import { monthMeetings } from "../workspace.js";
+import {
+  ageInMonths,
+  type CommitmentHistory,
+  commitmentHistories,
+  commitmentIdDiagnostics,
+  type MonthMeeting,
+} from "../commitments.js";
 import { msg, t } from "../i18n.js";
+import { monthMeetings } from "../workspace.js";
 import { failOnInputErrors, openWorkspace, printDiagnostics, requireMonth } from "./shared.js";
 
 const M = {
   none: msg("Tidak ada kesepakatan terbuka.", "No open commitments."),
-  header: msg("{count} kesepakatan ({open} terbuka, {overdue} lewat tenggat) per {month}", "{count} commitments ({open} open, {overdue} overdue) as of {month}"),
+  header: msg(
+    "{count} kesepakatan ({open} terbuka, {overdue} lewat tenggat) per {month}",
+    "{count} commitments ({open} open, {overdue} overdue) as of {month}",
+  ),
   overdue: msg("LEWAT TENGGAT", "OVERDUE"),
   age: msg("{n} bln", "{n} mo"),
   never: msg("belum dievaluasi", "not yet evaluated"),
@@ -27,7 +36,12 @@ export interface CommitmentRow {
   history: CommitmentHistory["evaluations"];
 }
 
-export function commitmentRows(meetings: MonthMeeting[], asOf: string, today: string, filter: { all?: boolean; program?: string; pj?: string }): CommitmentRow[] {
+export function commitmentRows(
+  meetings: MonthMeeting[],
+  asOf: string,
+  today: string,
+  filter: { all?: boolean; program?: string; pj?: string },
+): CommitmentRow[] {
   return commitmentHistories(meetings)
     .filter((h) => filter.all || h.open)
     .filter((h) => !filter.program || h.commitment.program === filter.program)
@@ -44,15 +58,24 @@ export function commitmentRows(meetings: MonthMeeting[], asOf: string, today: st
       age_months: Math.max(0, ageInMonths(h, asOf)),
       history: h.evaluations,
     }))
-    .sort((a, b) => Number(b.open) - Number(a.open) || Number(b.overdue) - Number(a.overdue) || a.tenggat.localeCompare(b.tenggat) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        Number(b.open) - Number(a.open) ||
+        Number(b.overdue) - Number(a.overdue) ||
+        a.tenggat.localeCompare(b.tenggat) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
-export async function run(ctx: Context, options: { all?: boolean; program?: string; pj?: string; per?: string; json?: boolean }): Promise<number> {
+export async function run(
+  ctx: Context,
+  options: { all?: boolean; program?: string; pj?: string; per?: string; json?: boolean },
+): Promise<number> {
   const workspace = openWorkspace(ctx, () => "kesepakatan");
   failOnInputErrors(workspace, (file) => file.endsWith("rapat.yaml"));
   const meetings: MonthMeeting[] = monthMeetings(workspace);
   const latest = workspace.months[workspace.months.length - 1]?.id;
-  const asOf = options.per ? requireMonth(options.per) : latest ?? new Date().toISOString().slice(0, 7);
+  const asOf = options.per ? requireMonth(options.per) : (latest ?? new Date().toISOString().slice(0, 7));
   // "Today" for overdue: the end of the as-of month when given, else the real date.
   const today = options.per ? `${asOf}-31` : new Date().toISOString().slice(0, 10);
   const rows = commitmentRows(options.per ? meetings.filter((m) => m.id <= asOf) : meetings, asOf, today, options);
@@ -67,11 +90,22 @@ export async function run(ctx: Context, options: { all?: boolean; program?: stri
     ctx.ui.out(t(M.none));
     return 0;
   }
-  ctx.ui.out(c.bold(t(M.header, { count: rows.length, open: rows.filter((r) => r.open).length, overdue: rows.filter((r) => r.overdue).length, month: asOf })));
+  ctx.ui.out(
+    c.bold(
+      t(M.header, {
+        count: rows.length,
+        open: rows.filter((r) => r.open).length,
+        overdue: rows.filter((r) => r.overdue).length,
+        month: asOf,
+      }),
+    ),
+  );
   for (const row of rows) {
     const status = row.status ?? t(M.never);
     const flag = row.overdue ? c.red(` ${t(M.overdue)}`) : "";
-    ctx.ui.out(`${row.open ? "○" : c.green("●")} ${row.id.padEnd(12)} ${row.penanggung_jawab.padEnd(10)} ${row.tenggat}  ${t(M.age, { n: row.age_months }).padEnd(6)} ${status.padEnd(16)}${flag}  ${row.uraian}`);
+    ctx.ui.out(
+      `${row.open ? "○" : c.green("●")} ${row.id.padEnd(12)} ${row.penanggung_jawab.padEnd(10)} ${row.tenggat}  ${t(M.age, { n: row.age_months }).padEnd(6)} ${status.padEnd(16)}${flag}  ${row.uraian}`,
+    );
     if (options.all && row.history.length) {
       ctx.ui.out(c.dim(`    ${row.history.map((h) => `${h.month}: ${h.status ?? "–"}`).join(" → ")}`));
     }

@@ -14,19 +14,28 @@ const M = {
   wrote: msg("{count} baris ditulis ke {file}", "{count} rows written to {file}"),
 };
 
-export async function run(ctx: Context, options: { format: string; out?: string; sep: string; force?: boolean }): Promise<number> {
+export async function run(
+  ctx: Context,
+  options: { format: string; out?: string; sep: string; force?: boolean },
+): Promise<number> {
   if (!["csv", "json"].includes(options.format)) throw new UserError(t(M.badFormat));
   if (options.sep.length !== 1) throw new UserError(t(M.badSep));
   const workspace = openWorkspace(ctx);
   failOnInputErrors(workspace, () => true);
-  const rows = exportRows(workspace.config.data, workspace.months.map((m) => ({ id: m.id, meeting: m.meeting?.data, programs: m.programs.map((p) => p.data) })));
+  const rows = exportRows(
+    workspace.config.data,
+    workspace.months.map((m) => ({ id: m.id, meeting: m.meeting?.data, programs: m.programs.map((p) => p.data) })),
+  );
   const text = options.format === "csv" ? toCsv(rows, options.sep) : `${JSON.stringify(rows, null, 2)}\n`;
   if (!options.out) {
     process.stdout.write(text);
     return 0;
   }
   const file = path.resolve(ctx.cwd, options.out);
-  writeFileAtomic(file, options.format === "csv" ? `\uFEFF${text}` : text, { overwrite: Boolean(options.force), label: options.out });
+  writeFileAtomic(file, options.format === "csv" ? `\uFEFF${text}` : text, {
+    overwrite: Boolean(options.force),
+    label: options.out,
+  });
   ctx.ui.err(t(M.wrote, { count: rows.length, file }));
   return 0;
 }

@@ -3,24 +3,25 @@
 // --force; a file that cannot be written (locked by Word, read-only) is reported and the
 // others are still written.
 import path from "node:path";
-import type { Context } from "../cli.js";
+import { cachedBlob } from "../cache.js";
 import { checkWorkspace } from "../check/check.js";
+import type { Context } from "../cli.js";
 import { EXIT, UserError } from "../diagnostics.js";
+import { shortMonthName } from "../format-date.js";
 import { msg, t } from "../i18n.js";
 import { rankProblems } from "../rank/month.js";
-import { buildRenderContext } from "../render/context.js";
-import { DOCUMENTS, loadLogo, parseOnly, renderDocument, templatePath, type DocumentName } from "../render/render.js";
-import { relativePath, scopeFor } from "../workspace.js";
-import { indicatorTrends } from "../trends.js";
 import { trendChart } from "../render/chart.js";
-import { shortMonthName } from "../format-date.js";
-import { cachedBlob } from "../cache.js";
+import { buildRenderContext } from "../render/context.js";
 import { sniffImage } from "../render/docx.js";
+import { DOCUMENTS, type DocumentName, loadLogo, parseOnly, renderDocument, templatePath } from "../render/render.js";
+import { indicatorTrends } from "../trends.js";
+import { relativePath, scopeFor } from "../workspace.js";
 
 const pngSize = (png: Uint8Array) => {
   const info = sniffImage(png);
   return { width: info?.width ?? 1, height: info?.height ?? 1 };
 };
+
 import { writeFileAtomic } from "../write.js";
 import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth, resolveOut } from "./shared.js";
 
@@ -31,11 +32,17 @@ const M = {
   skipped: msg("dilewati (data belum ada): {names}", "skipped (no data yet): {names}"),
 };
 
-export async function run(ctx: Context, monthArg: string, options: { out?: string; only?: string; force?: boolean }): Promise<number> {
+export async function run(
+  ctx: Context,
+  monthArg: string,
+  options: { out?: string; only?: string; force?: boolean },
+): Promise<number> {
   const month = requireMonth(monthArg);
   const only = parseOnly(options.only);
   const base = scopeFor([month]);
-  const workspace = openWorkspace(ctx, (id) => (id.slice(0, 4) === month.slice(0, 4) && id <= month ? "full" : base(id)));
+  const workspace = openWorkspace(ctx, (id) =>
+    id.slice(0, 4) === month.slice(0, 4) && id <= month ? "full" : base(id),
+  );
   const loaded = requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, inMonth(month));
   const config = workspace.config.data;
@@ -44,8 +51,20 @@ export async function run(ctx: Context, monthArg: string, options: { out?: strin
   const outDir = options.out ? resolveOut(ctx, options.out) : path.join(workspace.root, month, "dokumen");
   const check = checkWorkspace(workspace, [month]);
   const problems = rankProblems(config, meeting.data, meeting.source.rel, meeting.source);
-  const trends = indicatorTrends(config, workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })), month);
-  const context = buildRenderContext({ config, month, meeting: meeting.data, programs, problems, tilik: check.months.find((m) => m.month === month)?.tilik, trends });
+  const trends = indicatorTrends(
+    config,
+    workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
+    month,
+  );
+  const context = buildRenderContext({
+    config,
+    month,
+    meeting: meeting.data,
+    programs,
+    problems,
+    tilik: check.months.find((m) => m.month === month)?.tilik,
+    trends,
+  });
   const { logo, warning } = loadLogo(workspace.root, config);
   if (warning && !ctx.ui.json) ctx.ui.err(`lokmin: ${warning}`);
 
@@ -84,7 +103,8 @@ export async function run(ctx: Context, monthArg: string, options: { out?: strin
     }
   }
   const failed = results.filter((r) => !r.ok).length;
-  if (ctx.ui.json) ctx.ui.printJson({ month, out: outDir, documents: results, skipped, warnings: warning ? [warning] : [] });
+  if (ctx.ui.json)
+    ctx.ui.printJson({ month, out: outDir, documents: results, skipped, warnings: warning ? [warning] : [] });
   else {
     if (skipped.length) ctx.ui.out(ctx.ui.color.dim(t(M.skipped, { names: skipped.join(", ") })));
     ctx.ui.out(t(M.summary, { count: results.length - failed, dir: outDir }));

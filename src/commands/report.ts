@@ -8,9 +8,15 @@ import { indicatorTrends, lastGap, sparkline } from "../trends.js";
 import { failOnInputErrors, openWorkspace, requireLoadedMonth, requireMonth } from "./shared.js";
 
 const M = {
-  title: msg("Tren capaian kumulatif {year} sampai {month} (batang = capaian per bulan, skala 0–100%)", "Cumulative coverage trend {year} up to {month} (bars = coverage per month, scale 0–100%)"),
+  title: msg(
+    "Tren capaian kumulatif {year} sampai {month} (batang = capaian per bulan, skala 0–100%)",
+    "Cumulative coverage trend {year} up to {month} (bars = coverage per month, scale 0–100%)",
+  ),
   behind: msg("tertinggal {n} bln", "behind {n} mo"),
-  summary: msg("{flagged} dari {total} indikator tertinggal dari target dua bulan atau lebih berturut-turut.", "{flagged} of {total} indicators have been behind target for two or more consecutive months."),
+  summary: msg(
+    "{flagged} dari {total} indikator tertinggal dari target dua bulan atau lebih berturut-turut.",
+    "{flagged} of {total} indicators have been behind target for two or more consecutive months.",
+  ),
 };
 
 export async function run(ctx: Context, monthArg: string): Promise<number> {
@@ -19,7 +25,11 @@ export async function run(ctx: Context, monthArg: string): Promise<number> {
   const workspace = openWorkspace(ctx, (id) => (id.startsWith(year) && id <= month ? "full" : "skip"));
   requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, (file) => file === "lokmin.yaml" || file.includes("/program/"));
-  const trends = indicatorTrends(workspace.config.data, workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })), month);
+  const trends = indicatorTrends(
+    workspace.config.data,
+    workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
+    month,
+  );
   if (ctx.ui.json) {
     ctx.ui.printJson({ month, indicators: trends });
     return 0;
@@ -31,7 +41,13 @@ export async function run(ctx: Context, monthArg: string): Promise<number> {
     const gap = lastGap(trend);
     return {
       trend,
-      cells: [`${trend.program}/${trend.indikator}`, sparkline(trend.points.map((p) => p.capaian)), last.capaian === null ? "–" : `${number(last.capaian, 1)}%`, `${number(last.target, 1)}%`, gap === null ? "–" : gap > 0 ? `−${number(gap, 1)}` : gap < 0 ? `+${number(-gap, 1)}` : "±0"],
+      cells: [
+        `${trend.program}/${trend.indikator}`,
+        sparkline(trend.points.map((p) => p.capaian)),
+        last.capaian === null ? "–" : `${number(last.capaian, 1)}%`,
+        `${number(last.target, 1)}%`,
+        gap === null ? "–" : gap > 0 ? `−${number(gap, 1)}` : gap < 0 ? `+${number(-gap, 1)}` : "±0",
+      ],
     };
   });
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r.cells[i].length), 4));

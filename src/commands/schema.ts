@@ -1,13 +1,16 @@
 // `lokmin schema`: write the JSON Schema files editors use into the workspace (.lokmin/schema).
-import path from "node:path";
+
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Context } from "../cli.js";
 import { msg, t } from "../i18n.js";
 import { jsonSchemas } from "../json-schema.js";
 import { findWorkspaceRoot, SCHEMA_DIR } from "../workspace.js";
 import { writeFileAtomic } from "../write.js";
 
-const M = { wrote: msg("JSON Schema ditulis ke {dir} ({changed} berubah)", "JSON Schema written to {dir} ({changed} changed)") };
+const M = {
+  wrote: msg("JSON Schema ditulis ke {dir} ({changed} berubah)", "JSON Schema written to {dir} ({changed} changed)"),
+};
 
 /** Write (or refresh) the schema files in `dir`; returns the names that changed. */
 export function syncSchemas(dir: string): string[] {

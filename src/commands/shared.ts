@@ -2,20 +2,29 @@
 // printing diagnostics in the human or JSON view.
 import path from "node:path";
 import type { Context } from "../cli.js";
-import { UserError, type Diagnostic } from "../diagnostics.js";
+import { type Diagnostic, UserError } from "../diagnostics.js";
 import { msg, t } from "../i18n.js";
 import { isMonthId, looksLikeMonth } from "../month.js";
-import { findWorkspaceRoot, loadWorkspace, type LoadedWorkspace, type MonthScope } from "../workspace.js";
 import { formatDiagnostics, sourceLookup } from "../ui.js";
+import { findWorkspaceRoot, type LoadedWorkspace, loadWorkspace, type MonthScope } from "../workspace.js";
 
 const M = {
   badMonth: msg(
     "'{value}' bukan bulan yang sah; tulis YYYY-MM dengan bulan 01–12, mis. 2024-05",
     "'{value}' is not a valid month; write YYYY-MM with month 01–12, e.g. 2024-05",
   ),
-  noMonth: msg("bulan {month} belum ada; buat dengan `lokmin new {month}`", "month {month} does not exist; create it with `lokmin new {month}`"),
-  invalidInput: msg("berkas masukan tidak sah; perbaiki kesalahan di atas lalu ulangi", "input files are invalid; fix the errors above and try again"),
-  invalidConfig: msg("lokmin.yaml tidak sah; perbaiki dulu kesalahan di atas", "lokmin.yaml is invalid; fix the errors above first"),
+  noMonth: msg(
+    "bulan {month} belum ada; buat dengan `lokmin new {month}`",
+    "month {month} does not exist; create it with `lokmin new {month}`",
+  ),
+  invalidInput: msg(
+    "berkas masukan tidak sah; perbaiki kesalahan di atas lalu ulangi",
+    "input files are invalid; fix the errors above and try again",
+  ),
+  invalidConfig: msg(
+    "lokmin.yaml tidak sah; perbaiki dulu kesalahan di atas",
+    "lokmin.yaml is invalid; fix the errors above first",
+  ),
 };
 
 export function requireMonth(value: string): string {
@@ -23,11 +32,18 @@ export function requireMonth(value: string): string {
   return value;
 }
 
-export function openWorkspace(ctx: Context, scope?: (month: string) => MonthScope): LoadedWorkspace & { config: NonNullable<LoadedWorkspace["config"]> } {
+export function openWorkspace(
+  ctx: Context,
+  scope?: (month: string) => MonthScope,
+): LoadedWorkspace & { config: NonNullable<LoadedWorkspace["config"]> } {
   const root = findWorkspaceRoot(ctx.cwd);
   const workspace = loadWorkspace(root, { scope });
   if (!workspace.config) {
-    throw new UserError(t(M.invalidConfig), workspace.diagnostics.filter((d) => d.file === "lokmin.yaml"), root);
+    throw new UserError(
+      t(M.invalidConfig),
+      workspace.diagnostics.filter((d) => d.file === "lokmin.yaml"),
+      root,
+    );
   }
   return workspace as LoadedWorkspace & { config: NonNullable<LoadedWorkspace["config"]> };
 }

@@ -5,11 +5,14 @@ import path from "node:path";
 import type { Context } from "../cli.js";
 import { UserError } from "../diagnostics.js";
 import { msg, t } from "../i18n.js";
-import { summarizeWorkspace, type MonthSummary } from "../summary.js";
+import { type MonthSummary, summarizeWorkspace } from "../summary.js";
 import { findWorkspaceRoot, loadWorkspace } from "../workspace.js";
 
 const M = {
-  header: msg("bulan    tilik  arsip  galat  peringatan  kesepakatan terbuka/lewat  indikator tertinggal", "month    check  arch.  errors warnings    commitments open/overdue   indicators behind"),
+  header: msg(
+    "bulan    tilik  arsip  galat  peringatan  kesepakatan terbuka/lewat  indikator tertinggal",
+    "month    check  arch.  errors warnings    commitments open/overdue   indicators behind",
+  ),
   broken: msg("tidak dapat dibaca: {error}", "cannot be read: {error}"),
   needDirs: msg("sebutkan minimal satu folder workspace", "name at least one workspace folder"),
 };
@@ -23,7 +26,10 @@ export async function run(ctx: Context, dirs: string[]): Promise<number> {
       const workspace = loadWorkspace(root);
       if (!workspace.config) {
         const first = workspace.diagnostics.find((d) => d.file === "lokmin.yaml");
-        return { dir: shown, error: first ? `${first.file}:${first.line}:${first.column} ${first.message}` : "lokmin.yaml" };
+        return {
+          dir: shown,
+          error: first ? `${first.file}:${first.line}:${first.column} ${first.message}` : "lokmin.yaml",
+        };
       }
       return { dir: shown, ...summarizeWorkspace(workspace) };
     } catch (error) {
@@ -43,7 +49,9 @@ export async function run(ctx: Context, dirs: string[]): Promise<number> {
       }
       ctx.ui.out(c.dim(`  ${t(M.header)}`));
       for (const m of (r as { months: MonthSummary[] }).months) {
-        ctx.ui.out(`  ${m.month}  ${m.tilik.padStart(5)}  ${m.arsip.padStart(5)}  ${String(m.errors).padStart(5)}  ${String(m.warnings).padStart(10)}  ${`${m.open_commitments}/${m.overdue_commitments}`.padStart(25)}  ${`${m.indicators_behind}/${m.indicators}`.padStart(20)}`);
+        ctx.ui.out(
+          `  ${m.month}  ${m.tilik.padStart(5)}  ${m.arsip.padStart(5)}  ${String(m.errors).padStart(5)}  ${String(m.warnings).padStart(10)}  ${`${m.open_commitments}/${m.overdue_commitments}`.padStart(25)}  ${`${m.indicators_behind}/${m.indicators}`.padStart(20)}`,
+        );
       }
       ctx.ui.out();
     }

@@ -2,17 +2,17 @@
 // bundled example (6 months, 13 programs) and the large benchmark workspaces (years × programs).
 // Every month is built with the same scaffold `lokmin new` uses, then filled in, so the files
 // are in lokmin's canonical YAML form. Deterministic for a given seed.
-import { mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { evaluationsToCarry, type MonthMeeting } from "../commitments.js";
+import { jsonSchemas } from "../json-schema.js";
 import { formatMonth, lastDay, parseMonth } from "../month.js";
 import { methodDef } from "../rank/methods.js";
 import { rankItems } from "../rank/rank.js";
 import { buildMeeting, buildProgramReport, MEETING_COMMENTS, newYamlText, PROGRAM_COMMENTS } from "../scaffold.js";
 import type { CommitmentStatus, Meeting, Person, Program, ProgramReport, Workspace } from "../schema.js";
 import { coverageGap, round } from "../targets.js";
-import { jsonSchemas } from "../json-schema.js";
 
 export interface GenerateOptions {
   out: string;
@@ -62,41 +62,142 @@ const STAFF: Array<[string, string, string, string | undefined]> = [
   ["lina", "Lina Oktaviani, A.Md", "Staf Tata Usaha (honorer)", undefined],
 ];
 
-type ProgramSeed = [id: string, nama: string, kelompok: string, pj: string, indicators: Array<[id: string, nama: string, satuan: string, sasaran: number, target: number, pace: number, perDesa?: boolean]>];
+type ProgramSeed = [
+  id: string,
+  nama: string,
+  kelompok: string,
+  pj: string,
+  indicators: Array<
+    [id: string, nama: string, satuan: string, sasaran: number, target: number, pace: number, perDesa?: boolean]
+  >,
+];
 
 const PROGRAMS: ProgramSeed[] = [
-  ["kia", "Kesehatan Ibu dan Anak", "ukm-esensial", "sri", [
-    ["bumil", "Pelayanan kesehatan ibu hamil sesuai standar", "ibu hamil", 812, 100, 0.86, true],
-    ["bulin", "Pelayanan kesehatan ibu bersalin sesuai standar", "ibu bersalin", 775, 100, 1.1],
-    ["bbl", "Pelayanan kesehatan bayi baru lahir sesuai standar", "bayi baru lahir", 738, 100, 1.12],
-  ]],
-  ["gizi", "Gizi", "ukm-esensial", "dewi", [
-    ["balita", "Pelayanan kesehatan balita sesuai standar", "balita", 3120, 100, 0.9, true],
-    ["ttd-remaja", "Remaja putri mendapat tablet tambah darah", "remaja putri", 1450, 60, 1.15],
-  ]],
-  ["imunisasi", "Imunisasi", "ukm-esensial", "yuliana", [["idl", "Imunisasi dasar lengkap", "bayi", 720, 95, 0.88, true]]],
-  ["promkes", "Promosi Kesehatan", "ukm-esensial", "nurhayati", [["phbs", "Rumah tangga ber-PHBS", "rumah tangga", 6400, 70, 1.14]]],
-  ["kesling", "Kesehatan Lingkungan", "ukm-esensial", "rudi", [["akses-jamban", "Keluarga dengan akses jamban sehat", "KK", 6400, 85, 1.12]]],
-  ["ptm", "Penyakit Tidak Menular", "ukm-esensial", "fitri", [
-    ["produktif", "Pelayanan kesehatan usia produktif", "orang", 24800, 100, 0.8],
-    ["ht", "Pelayanan kesehatan penderita hipertensi", "penderita", 5320, 100, 0.74],
-    ["dm", "Pelayanan kesehatan penderita diabetes melitus", "penderita", 812, 100, 1.1],
-  ]],
-  ["lansia", "Kesehatan Lanjut Usia", "ukm-esensial", "fauzi", [["lansia", "Pelayanan kesehatan usia lanjut", "lansia", 3950, 100, 1.04]]],
-  ["tb", "Tuberkulosis", "ukm-esensial", "bambang", [["terduga-tb", "Pelayanan kesehatan orang terduga TB", "terduga TB", 610, 100, 0.78]]],
-  ["hiv", "HIV/AIDS", "ukm-esensial", "teguh", [["risiko-hiv", "Pelayanan kesehatan orang berisiko terinfeksi HIV", "orang berisiko", 1480, 100, 1.13]]],
+  [
+    "kia",
+    "Kesehatan Ibu dan Anak",
+    "ukm-esensial",
+    "sri",
+    [
+      ["bumil", "Pelayanan kesehatan ibu hamil sesuai standar", "ibu hamil", 812, 100, 0.86, true],
+      ["bulin", "Pelayanan kesehatan ibu bersalin sesuai standar", "ibu bersalin", 775, 100, 1.1],
+      ["bbl", "Pelayanan kesehatan bayi baru lahir sesuai standar", "bayi baru lahir", 738, 100, 1.12],
+    ],
+  ],
+  [
+    "gizi",
+    "Gizi",
+    "ukm-esensial",
+    "dewi",
+    [
+      ["balita", "Pelayanan kesehatan balita sesuai standar", "balita", 3120, 100, 0.9, true],
+      ["ttd-remaja", "Remaja putri mendapat tablet tambah darah", "remaja putri", 1450, 60, 1.15],
+    ],
+  ],
+  [
+    "imunisasi",
+    "Imunisasi",
+    "ukm-esensial",
+    "yuliana",
+    [["idl", "Imunisasi dasar lengkap", "bayi", 720, 95, 0.88, true]],
+  ],
+  [
+    "promkes",
+    "Promosi Kesehatan",
+    "ukm-esensial",
+    "nurhayati",
+    [["phbs", "Rumah tangga ber-PHBS", "rumah tangga", 6400, 70, 1.14]],
+  ],
+  [
+    "kesling",
+    "Kesehatan Lingkungan",
+    "ukm-esensial",
+    "rudi",
+    [["akses-jamban", "Keluarga dengan akses jamban sehat", "KK", 6400, 85, 1.12]],
+  ],
+  [
+    "ptm",
+    "Penyakit Tidak Menular",
+    "ukm-esensial",
+    "fitri",
+    [
+      ["produktif", "Pelayanan kesehatan usia produktif", "orang", 24800, 100, 0.8],
+      ["ht", "Pelayanan kesehatan penderita hipertensi", "penderita", 5320, 100, 0.74],
+      ["dm", "Pelayanan kesehatan penderita diabetes melitus", "penderita", 812, 100, 1.1],
+    ],
+  ],
+  [
+    "lansia",
+    "Kesehatan Lanjut Usia",
+    "ukm-esensial",
+    "fauzi",
+    [["lansia", "Pelayanan kesehatan usia lanjut", "lansia", 3950, 100, 1.04]],
+  ],
+  [
+    "tb",
+    "Tuberkulosis",
+    "ukm-esensial",
+    "bambang",
+    [["terduga-tb", "Pelayanan kesehatan orang terduga TB", "terduga TB", 610, 100, 0.78]],
+  ],
+  [
+    "hiv",
+    "HIV/AIDS",
+    "ukm-esensial",
+    "teguh",
+    [["risiko-hiv", "Pelayanan kesehatan orang berisiko terinfeksi HIV", "orang berisiko", 1480, 100, 1.13]],
+  ],
   ["kb", "Keluarga Berencana", "ukm-esensial", "siti", [["kb-aktif", "Peserta KB aktif", "PUS", 5200, 75, 1.13]]],
-  ["keswa", "Kesehatan Jiwa", "ukm-pengembangan", "maya", [["odgj", "Pelayanan kesehatan ODGJ berat", "ODGJ berat", 62, 100, 1.14]]],
-  ["ukgs", "Kesehatan Gigi Usia Sekolah", "ukm-pengembangan", "indah", [["dikdas", "Pelayanan kesehatan usia pendidikan dasar", "anak usia sekolah", 4300, 100, 1.18]]],
-  ["farmasi", "Kefarmasian", "ukp", "putri", [["obat-esensial", "Ketersediaan obat esensial", "item obat", 40, 90, 1.15]]],
+  [
+    "keswa",
+    "Kesehatan Jiwa",
+    "ukm-pengembangan",
+    "maya",
+    [["odgj", "Pelayanan kesehatan ODGJ berat", "ODGJ berat", 62, 100, 1.14]],
+  ],
+  [
+    "ukgs",
+    "Kesehatan Gigi Usia Sekolah",
+    "ukm-pengembangan",
+    "indah",
+    [["dikdas", "Pelayanan kesehatan usia pendidikan dasar", "anak usia sekolah", 4300, 100, 1.18]],
+  ],
+  [
+    "farmasi",
+    "Kefarmasian",
+    "ukp",
+    "putri",
+    [["obat-esensial", "Ketersediaan obat esensial", "item obat", 40, 90, 1.15]],
+  ],
 ];
 
 const ROOT_CAUSES: Array<[string, string[]]> = [
-  ["Manusia", ["Kader posyandu belum terlatih pencatatan", "Petugas merangkap beberapa program", "Bidan desa cuti melahirkan, belum ada pengganti"]],
-  ["Metode", ["Sweeping sasaran belum terjadwal", "Pencatatan kohort belum diperbarui tiap minggu", "Belum ada alur rujukan balik yang jelas"]],
+  [
+    "Manusia",
+    [
+      "Kader posyandu belum terlatih pencatatan",
+      "Petugas merangkap beberapa program",
+      "Bidan desa cuti melahirkan, belum ada pengganti",
+    ],
+  ],
+  [
+    "Metode",
+    [
+      "Sweeping sasaran belum terjadwal",
+      "Pencatatan kohort belum diperbarui tiap minggu",
+      "Belum ada alur rujukan balik yang jelas",
+    ],
+  ],
   ["Dana", ["Dana BOK transport kader terlambat cair", "Anggaran PMT terbatas"]],
   ["Sarana & Prasarana", ["Alat ukur (tensimeter, timbangan) di posyandu rusak", "Reagen pemeriksaan habis stok"]],
-  ["Lingkungan", ["Akses jalan ke dusun terputus saat musim hujan", "Sasaran bekerja di kebun pada jam layanan", "Sasaran pindah domisili tanpa lapor"]],
+  [
+    "Lingkungan",
+    [
+      "Akses jalan ke dusun terputus saat musim hujan",
+      "Sasaran bekerja di kebun pada jam layanan",
+      "Sasaran pindah domisili tanpa lapor",
+    ],
+  ],
 ];
 
 const SOLUTIONS = [
@@ -154,17 +255,32 @@ function tinyPng(): Buffer {
   header.writeUInt32BE(size, 4);
   header[8] = 8;
   header[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 export function buildConfig(programCount: number): Workspace {
-  const base = PROGRAMS.map(([id, nama, kelompok, pj, indicators]): Program => ({
-    id,
-    nama,
-    kelompok,
-    penanggung_jawab: pj,
-    indikator: indicators.map(([iid, inama, satuan, sasaran, target, , perDesa]) => ({ id: iid, nama: inama, satuan, sasaran, target, spm: target === 100, ...(perDesa ? { per_desa: true } : {}) })),
-  }));
+  const base = PROGRAMS.map(
+    ([id, nama, kelompok, pj, indicators]): Program => ({
+      id,
+      nama,
+      kelompok,
+      penanggung_jawab: pj,
+      indikator: indicators.map(([iid, inama, satuan, sasaran, target, , perDesa]) => ({
+        id: iid,
+        nama: inama,
+        satuan,
+        sasaran,
+        target,
+        spm: target === 100,
+        ...(perDesa ? { per_desa: true } : {}),
+      })),
+    }),
+  );
   const programs: Program[] = [];
   for (let i = 0; i < programCount; i++) {
     const seed = base[i % base.length];
@@ -190,7 +306,12 @@ export function buildConfig(programCount: number): Workspace {
     dinas_kesehatan: { nama: "Dinas Kesehatan Kabupaten Lembah Hijau", alamat: "Jl. Pembangunan No. 3, Lembah Hijau" },
     zona_waktu: "WIB",
     kertas: { ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } },
-    surat: { pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}", kode_unit: "436.7.2.3.3", klasifikasi_undangan: "000.1.5", hari_minimal_undangan: 3 },
+    surat: {
+      pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}",
+      kode_unit: "436.7.2.3.3",
+      klasifikasi_undangan: "000.1.5",
+      hari_minimal_undangan: 3,
+    },
     pejabat: { kepala_puskesmas: "ratna", kasubag_tu: "agus" },
     pegawai: staff,
     desa: VILLAGES,
@@ -267,14 +388,22 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
           const vkey = `${key}/${row.desa}`;
           const vcum = (state.village.get(vkey) ?? 0) + part;
           state.village.set(vkey, vcum);
-          return { desa: row.desa, sasaran: Math.round(indicator.sasaran * shares[index]), bulan_ini: part, kumulatif: vcum };
+          return {
+            desa: row.desa,
+            sasaran: Math.round(indicator.sasaran * shares[index]),
+            bulan_ini: part,
+            kumulatif: vcum,
+          };
         });
       }
       return filled;
     });
     const pj = program.penanggung_jawab;
     report.laporan_kegiatan = [
-      { kegiatan: `Pelayanan ${program.nama.toLowerCase()} di dalam gedung dan posyandu`, hasil: `Terlaksana sesuai jadwal di ${rand.int(4, 5)} desa` },
+      {
+        kegiatan: `Pelayanan ${program.nama.toLowerCase()} di dalam gedung dan posyandu`,
+        hasil: `Terlaksana sesuai jadwal di ${rand.int(4, 5)} desa`,
+      },
       { kegiatan: "Pencatatan dan pelaporan bulanan", hasil: "Laporan dikirim tepat waktu" },
     ];
     report.rencana_bulan_ini = [`Kunjungan lapangan ${program.nama.toLowerCase()} ke desa ${rand.pick(VILLAGES)}`];
@@ -283,13 +412,27 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
       ? `Capaian ${behind.map((i) => i.id).join(", ")} di bawah target kumulatif; kesenjangan terbesar di desa ${rand.pick(VILLAGES)} (orang: sasaran usia kerja; waktu: jam layanan pagi; tempat: dusun terjauh).`
       : "Capaian sesuai atau di atas target kumulatif bulan ini.";
     report.rpk = [
-      { kegiatan: `Posyandu / pelayanan luar gedung ${program.nama}`, sasaran: "Sasaran program di 5 desa", waktu: `Minggu ke-${rand.int(1, 4)}`, tempat: rand.pick(VILLAGES), penanggung_jawab: pj, biaya: "BOK" },
+      {
+        kegiatan: `Posyandu / pelayanan luar gedung ${program.nama}`,
+        sasaran: "Sasaran program di 5 desa",
+        waktu: `Minggu ke-${rand.int(1, 4)}`,
+        tempat: rand.pick(VILLAGES),
+        penanggung_jawab: pj,
+        biaya: "BOK",
+      },
     ];
     return report;
   });
 }
 
-function fillMeeting(config: Workspace, month: string, programs: ProgramReport[], rand: ReturnType<typeof prng>, state: State, index: number): Meeting {
+function fillMeeting(
+  config: Workspace,
+  month: string,
+  programs: ProgramReport[],
+  rand: ReturnType<typeof prng>,
+  state: State,
+  index: number,
+): Meeting {
   const carried = evaluationsToCarry(state.meetings, month);
   const meeting = buildMeeting({ config, month, carried });
   const date = meetingDate(month);
@@ -302,28 +445,70 @@ function fillMeeting(config: Workspace, month: string, programs: ProgramReport[]
     nomor: `000.1.5/${String(40 + index * 17).padStart(3, "0")}/436.7.2.3.3/${m.year}`,
     tanggal: addDays(date, -rand.int(4, 6)),
   };
-  meeting.verifikasi_data = { tanggal: addDays(date, -2), hasil: "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih 3 sasaran ibu hamil sudah dikoreksi", dilaporkan: true };
+  meeting.verifikasi_data = {
+    tanggal: addDays(date, -2),
+    hasil:
+      "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih 3 sasaran ibu hamil sudah dikoreksi",
+    dilaporkan: true,
+  };
   meeting.persiapan = {
-    kepala_puskesmas: "Umpan balik kinerja bulan lalu dan capaian kumulatif, kebijakan baru Dinas Kesehatan, rencana perbaikan bulan depan",
+    kepala_puskesmas:
+      "Umpan balik kinerja bulan lalu dan capaian kumulatif, kebijakan baru Dinas Kesehatan, rencana perbaikan bulan depan",
     program: "Setiap PJ program menyiapkan laporan kinerja, analisis masalah dan RPK bulanan",
     tata_usaha: "Surat undangan, ruang aula, LCD proyektor, daftar hadir dan buku notulen disiapkan",
   };
   meeting.informasi = [{ sumber: INFORMASI[index % 3][0], isi: INFORMASI[index % 3][1] }];
-  meeting.audit_internal = m.month % 2 === 0 ? "Tim audit internal melaporkan 2 temuan minor pada pengelolaan rekam medis; tindak lanjut oleh PJ UKP" : null;
-  if (meeting.langkah_khusus.includes("bulan_kedua")) meeting.musrenbang = "Usulan kesehatan dari 5 desa: pembangunan jamban sehat, PMT lokal balita, dan posbindu di setiap desa";
-  if (meeting.langkah_khusus.includes("tengah_tahun")) meeting.evaluasi_tengah_tahun = "Evaluasi 6 bulan: 9 dari 16 indikator sesuai target kumulatif; hipertensi dan usia produktif tertinggal";
-  if (meeting.langkah_khusus.includes("tribulanan")) meeting.bahan_tribulanan = "Capaian triwulan, usulan dukungan lintas sektor untuk sweeping sasaran dan akses jalan dusun";
+  meeting.audit_internal =
+    m.month % 2 === 0
+      ? "Tim audit internal melaporkan 2 temuan minor pada pengelolaan rekam medis; tindak lanjut oleh PJ UKP"
+      : null;
+  if (meeting.langkah_khusus.includes("bulan_kedua"))
+    meeting.musrenbang =
+      "Usulan kesehatan dari 5 desa: pembangunan jamban sehat, PMT lokal balita, dan posbindu di setiap desa";
+  if (meeting.langkah_khusus.includes("tengah_tahun"))
+    meeting.evaluasi_tengah_tahun =
+      "Evaluasi 6 bulan: 9 dari 16 indikator sesuai target kumulatif; hipertensi dan usia produktif tertinggal";
+  if (meeting.langkah_khusus.includes("tribulanan"))
+    meeting.bahan_tribulanan =
+      "Capaian triwulan, usulan dukungan lintas sektor untuk sweeping sasaran dan akses jalan dusun";
   if (m.month === 5) meeting.ruk = "Penyusunan draf RUK tahun depan: kebutuhan tenaga bidan desa dan alat posbindu";
   const absentees = new Set([rand.pick(config.pegawai).id]);
   meeting.hadir = [
-    ...meeting.hadir.map((row) => ({ ...row, status: absentees.has(row.pegawai!) && row.pegawai !== config.pejabat.kepala_puskesmas && row.pegawai !== config.pejabat.kasubag_tu ? ("dinas_luar" as const) : ("hadir" as const) })),
-    ...(m.month % 3 === 0 ? [{ nama: "Drs. Hasan Basri", jabatan: "Sekretaris Camat", instansi: "Kecamatan Sukamaju", status: "hadir" as const, narasumber: true }] : []),
+    ...meeting.hadir.map((row) => ({
+      ...row,
+      status:
+        absentees.has(row.pegawai!) &&
+        row.pegawai !== config.pejabat.kepala_puskesmas &&
+        row.pegawai !== config.pejabat.kasubag_tu
+          ? ("dinas_luar" as const)
+          : ("hadir" as const),
+    })),
+    ...(m.month % 3 === 0
+      ? [
+          {
+            nama: "Drs. Hasan Basri",
+            jabatan: "Sekretaris Camat",
+            instansi: "Kecamatan Sukamaju",
+            status: "hadir" as const,
+            narasumber: true,
+          },
+        ]
+      : []),
   ];
   const present = meeting.hadir.filter((h) => h.status === "hadir").length;
   meeting.evaluasi_kehadiran = `Hadir ${present} dari ${meeting.hadir.length} undangan; yang berhalangan sudah memberi kabar`;
   meeting.evaluasi_kesepakatan = meeting.evaluasi_kesepakatan.map((e) => {
     const status: CommitmentStatus = rand.next() < 0.7 ? "selesai" : rand.next() < 0.5 ? "sebagian" : "belum";
-    return { ...e, status, catatan: status === "selesai" ? "Terlaksana, bukti kegiatan terlampir" : status === "sebagian" ? "Baru terlaksana di sebagian desa; dilanjutkan bulan depan" : "Belum terlaksana karena petugas dinas luar; dijadwalkan ulang" };
+    return {
+      ...e,
+      status,
+      catatan:
+        status === "selesai"
+          ? "Terlaksana, bukti kegiatan terlampir"
+          : status === "sebagian"
+            ? "Baru terlaksana di sebagian desa; dilanjutkan bulan depan"
+            : "Belum terlaksana karena petugas dinas luar; dijadwalkan ulang",
+    };
   });
 
   const candidates = programs
@@ -339,14 +524,38 @@ function fillMeeting(config: Workspace, month: string, programs: ProgramReport[]
     const indicator = program.indikator.find((x) => x.id === c.indikator)!;
     const causes = [0, 1, 4].map((k) => ({ kategori: ROOT_CAUSES[k][0], uraian: rand.pick(ROOT_CAUSES[k][1]) }));
     const scores = useMcua
-      ? { skor_penilai: raters.map((penilai) => ({ penilai, skor: { besar: rand.int(6, 9), gawat: rand.int(5, 9), mudah: rand.int(4, 8), dukungan: rand.int(5, 8) } })) }
+      ? {
+          skor_penilai: raters.map((penilai) => ({
+            penilai,
+            skor: { besar: rand.int(6, 9), gawat: rand.int(5, 9), mudah: rand.int(4, 8), dukungan: rand.int(5, 8) },
+          })),
+        }
       : { skor: { u: 5 - Math.min(i, 2), s: rand.int(3, 5), g: rand.int(3, 4) } };
-    const solusi = SOLUTIONS.slice(i % 3, (i % 3) + 3).map((uraian, k) => ({ id: `s${k + 1}`, uraian, skor: { m: rand.int(3, 5), i: rand.int(3, 5), v: rand.int(3, 5), c: rand.int(1, 4) } }));
-    return { id: `m${i + 1}`, judul: `Capaian ${indicator.nama.toLowerCase()} di bawah target`, program: c.program, indikator: c.indikator, kesenjangan: round(c.gap), akar_masalah: causes, ...scores, solusi };
+    const solusi = SOLUTIONS.slice(i % 3, (i % 3) + 3).map((uraian, k) => ({
+      id: `s${k + 1}`,
+      uraian,
+      skor: { m: rand.int(3, 5), i: rand.int(3, 5), v: rand.int(3, 5), c: rand.int(1, 4) },
+    }));
+    return {
+      id: `m${i + 1}`,
+      judul: `Capaian ${indicator.nama.toLowerCase()} di bawah target`,
+      program: c.program,
+      indikator: c.indikator,
+      kesenjangan: round(c.gap),
+      akar_masalah: causes,
+      ...scores,
+      solusi,
+    };
   });
   const file = `${month}/rapat.yaml`;
   const problemRanks = rankItems(
-    meeting.masalah.map((p, i) => ({ id: p.id, title: p.judul, skor: p.skor, skor_penilai: p.skor_penilai, path: ["masalah", i] })),
+    meeting.masalah.map((p, i) => ({
+      id: p.id,
+      title: p.judul,
+      skor: p.skor,
+      skor_penilai: p.skor_penilai,
+      path: ["masalah", i],
+    })),
     methodDef(useMcua ? "mcua" : "usg", config.penilaian),
     { tieRule: config.penilaian.seri, tieOrder: config.penilaian.urutan_kriteria, file },
   );
@@ -356,15 +565,33 @@ function fillMeeting(config: Workspace, month: string, programs: ProgramReport[]
       methodDef("reinke", config.penilaian, "solusi"),
       { tieRule: config.penilaian.seri, tieOrder: config.penilaian.urutan_kriteria, file },
     );
-    const solusi = p.solusi.map((s, k) => ({ ...s, total: solutionRanks.items[k].total!, peringkat: solutionRanks.items[k].rank! }));
+    const solusi = p.solusi.map((s, k) => ({
+      ...s,
+      total: solutionRanks.items[k].total!,
+      peringkat: solutionRanks.items[k].rank!,
+    }));
     const best = solusi.findIndex((s) => s.peringkat === 1);
-    return { ...p, total: problemRanks.items[i].total!, peringkat: problemRanks.items[i].rank!, solusi: solusi.map((s, k) => (k === best ? { ...s, dipilih: true } : s)) };
+    return {
+      ...p,
+      total: problemRanks.items[i].total!,
+      peringkat: problemRanks.items[i].rank!,
+      solusi: solusi.map((s, k) => (k === best ? { ...s, dipilih: true } : s)),
+    };
   });
   const next = formatMonth({ year: m.month === 12 ? m.year + 1 : m.year, month: (m.month % 12) + 1 });
   meeting.rtl = meeting.masalah.map((p, i) => {
     const chosen = p.solusi.find((s) => s.dipilih) ?? p.solusi[0];
     const program = config.program.find((x) => x.id === p.program)!;
-    return { id: `r${i + 1}`, masalah: p.id, kegiatan: chosen.uraian, sasaran: `Sasaran ${p.indikator} yang belum terlayani`, waktu: `Minggu ke-${i + 1} ${next}`, penanggung_jawab: program.penanggung_jawab, biaya: "BOK", indikator_keberhasilan: `Kesenjangan ${p.indikator} turun minimal 5 poin` };
+    return {
+      id: `r${i + 1}`,
+      masalah: p.id,
+      kegiatan: chosen.uraian,
+      sasaran: `Sasaran ${p.indikator} yang belum terlayani`,
+      waktu: `Minggu ke-${i + 1} ${next}`,
+      penanggung_jawab: program.penanggung_jawab,
+      biaya: "BOK",
+      indikator_keberhasilan: `Kesenjangan ${p.indikator} turun minimal 5 poin`,
+    };
   });
   meeting.kesepakatan = meeting.rtl.map((r, i) => ({
     id: `${month}/K${String(i + 1).padStart(2, "0")}`,
@@ -380,25 +607,46 @@ function fillMeeting(config: Workspace, month: string, programs: ProgramReport[]
   meeting.pembahasan = meeting.agenda.map((item) => ({
     agenda: item.id,
     langkah: item.langkah,
-    pembicara: item.langkah === "08-analisis-capaian" || item.langkah === "04-laporan-bulan-lalu" ? "sri" : config.pejabat.kepala_puskesmas,
+    pembicara:
+      item.langkah === "08-analisis-capaian" || item.langkah === "04-laporan-bulan-lalu"
+        ? "sri"
+        : config.pejabat.kepala_puskesmas,
     isi: `${item.judul}: dipaparkan dan dibahas bersama peserta`,
     keputusan: item.langkah === "14-komitmen" ? "Kesepakatan ditandatangani seluruh PJ program" : "Disepakati forum",
   }));
   meeting.laporan_dinkes = { tanggal_kirim: addDays(date, rand.int(1, 4)), cara: "email" };
-  meeting.tindak_lanjut = carried.length ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan PJ program (lihat evaluasi_kesepakatan)" : "Belum ada kesepakatan bulan lalu untuk ditindaklanjuti";
-  meeting.arsip = { sk_tim_efektif: `SK Kepala UPTD Puskesmas Sukamaju Nomor 400.7/012/436.7.2.3.3/${m.year} tentang Tim Lokakarya Mini`, materi: ["Paparan capaian program (PowerPoint)", "Rekap capaian SPM"] };
+  meeting.tindak_lanjut = carried.length
+    ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan PJ program (lihat evaluasi_kesepakatan)"
+    : "Belum ada kesepakatan bulan lalu untuk ditindaklanjuti";
+  meeting.arsip = {
+    sk_tim_efektif: `SK Kepala UPTD Puskesmas Sukamaju Nomor 400.7/012/436.7.2.3.3/${m.year} tentang Tim Lokakarya Mini`,
+    materi: ["Paparan capaian program (PowerPoint)", "Rekap capaian SPM"],
+  };
   if (m.month % 3 === 0) {
     meeting.supervisi = {
       tanggal: date,
       pembina: "Tim Pembina Dinas Kesehatan Kabupaten Lembah Hijau",
       jawaban: { "01": true, "02": true, "03": m.month !== 3 },
-      umpan_balik: { tanggal: addDays(date, 5), nomor: `400.7/${100 + m.month}/Dinkes/${m.year}`, rekomendasi: ["Pertajam analisis per desa untuk indikator hipertensi", "Lampirkan bukti tindak lanjut kesepakatan"] },
+      umpan_balik: {
+        tanggal: addDays(date, 5),
+        nomor: `400.7/${100 + m.month}/Dinkes/${m.year}`,
+        rekomendasi: [
+          "Pertajam analisis per desa untuk indikator hipertensi",
+          "Lampirkan bukti tindak lanjut kesepakatan",
+        ],
+      },
     };
   }
   return meeting;
 }
 
-function writeYaml(file: string, value: unknown, depth: number, schemaFile: string, comments: Record<string, string> = {}) {
+function writeYaml(
+  file: string,
+  value: unknown,
+  depth: number,
+  schemaFile: string,
+  comments: Record<string, string> = {},
+) {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, newYamlText(value, depth, schemaFile, comments));
 }
@@ -409,7 +657,12 @@ export function generateWorkspace(options: GenerateOptions): void {
   if (options.name) config.puskesmas.nama = options.name;
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(options.out, { recursive: true });
-  writeYaml(path.join(options.out, "lokmin.yaml"), config, 0, "lokmin.schema.json", { puskesmas: "Identitas dan kop surat", pegawai: "Pegawai; NIP selalu dalam tanda kutip", program: "Program, koordinator dan indikator (sasaran setahun, target %)", penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)" });
+  writeYaml(path.join(options.out, "lokmin.yaml"), config, 0, "lokmin.schema.json", {
+    puskesmas: "Identitas dan kop surat",
+    pegawai: "Pegawai; NIP selalu dalam tanda kutip",
+    program: "Program, koordinator dan indikator (sasaran setahun, target %)",
+    penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
+  });
   writeFileSync(path.join(options.out, "logo.png"), tinyPng());
   for (const [name, content] of Object.entries(jsonSchemas())) {
     mkdirSync(path.join(options.out, ".lokmin/schema"), { recursive: true });
@@ -423,8 +676,17 @@ export function generateWorkspace(options: GenerateOptions): void {
     const meeting = fillMeeting(config, month, programs, rand, state, i);
     state.meetings.push({ id: month, meeting });
     writeYaml(path.join(options.out, month, "rapat.yaml"), meeting, 1, "rapat.schema.json", MEETING_COMMENTS);
-    for (const report of programs) writeYaml(path.join(options.out, month, "program", `${report.program}.yaml`), report, 2, "program.schema.json", PROGRAM_COMMENTS);
-    current = parseMonth(formatMonth({ year: current.month === 12 ? current.year + 1 : current.year, month: (current.month % 12) + 1 }))!;
+    for (const report of programs)
+      writeYaml(
+        path.join(options.out, month, "program", `${report.program}.yaml`),
+        report,
+        2,
+        "program.schema.json",
+        PROGRAM_COMMENTS,
+      );
+    current = parseMonth(
+      formatMonth({ year: current.month === 12 ? current.year + 1 : current.year, month: (current.month % 12) + 1 }),
+    )!;
   }
 }
 

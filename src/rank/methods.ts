@@ -43,7 +43,11 @@ export const DEFAULT_MCUA_SOLUTION: Criterion[] = [
 ];
 
 /** The method definition in force, with this workspace's scales and weights. */
-export function methodDef(method: Method, settings: ScoringSettings, target: "masalah" | "solusi" = "masalah"): MethodDef {
+export function methodDef(
+  method: Method,
+  settings: ScoringSettings,
+  target: "masalah" | "solusi" = "masalah",
+): MethodDef {
   const scale = (fallback: Scale, own?: Scale) => own ?? fallback;
   switch (method) {
     case "usg": {
@@ -103,7 +107,11 @@ export function methodDef(method: Method, settings: ScoringSettings, target: "ma
           { id: "m", nama: "Magnitude (besarnya masalah yang diatasi)", scale: s },
           { id: "i", nama: "Importancy (pentingnya)", scale: s },
           { id: "v", nama: "Vulnerability (sensitivitas)", scale: s },
-          { id: "c", nama: "Cost (1 termurah … 5 termahal)", scale: { min: Math.max(s.min, Number.MIN_VALUE), max: s.max } },
+          {
+            id: "c",
+            nama: "Cost (1 termurah … 5 termahal)",
+            scale: { min: Math.max(s.min, Number.MIN_VALUE), max: s.max },
+          },
         ],
         combine: (m) => (num(m.c) === 0 ? 0 : (num(m.m) * num(m.i) * num(m.v)) / num(m.c)),
       };

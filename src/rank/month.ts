@@ -7,7 +7,7 @@ import { coverageGap, coveragePercent } from "../targets.js";
 import { setScalar } from "../yaml-edit.js";
 import type { YamlSource } from "../yaml-source.js";
 import { methodDef } from "./methods.js";
-import { rankItems, type RankResult } from "./rank.js";
+import { type RankResult, rankItems } from "./rank.js";
 
 export interface MonthRankOptions {
   method?: Method;
@@ -22,10 +22,29 @@ export function solutionMethod(config: Workspace, meeting: Meeting, override?: M
   return override ?? meeting.metode?.solusi ?? config.penilaian.metode_solusi;
 }
 
-export function rankProblems(config: Workspace, meeting: Meeting, file: string, source?: YamlSource, options: MonthRankOptions = {}): RankResult {
+export function rankProblems(
+  config: Workspace,
+  meeting: Meeting,
+  file: string,
+  source?: YamlSource,
+  options: MonthRankOptions = {},
+): RankResult {
   const method = methodDef(problemMethod(config, meeting, options.method), config.penilaian, "masalah");
-  const inputs = meeting.masalah.map((p, index) => ({ id: p.id, title: p.judul, skor: p.skor, skor_penilai: p.skor_penilai, total: p.total, peringkat: p.peringkat, path: ["masalah", index] }));
-  return rankItems(inputs, method, { tieRule: options.tieRule ?? config.penilaian.seri, tieOrder: config.penilaian.urutan_kriteria, file, source });
+  const inputs = meeting.masalah.map((p, index) => ({
+    id: p.id,
+    title: p.judul,
+    skor: p.skor,
+    skor_penilai: p.skor_penilai,
+    total: p.total,
+    peringkat: p.peringkat,
+    path: ["masalah", index],
+  }));
+  return rankItems(inputs, method, {
+    tieRule: options.tieRule ?? config.penilaian.seri,
+    tieOrder: config.penilaian.urutan_kriteria,
+    file,
+    source,
+  });
 }
 
 export interface SolutionRanking extends RankResult {
@@ -33,18 +52,41 @@ export interface SolutionRanking extends RankResult {
   problemIndex: number;
 }
 
-export function rankSolutions(config: Workspace, meeting: Meeting, file: string, source?: YamlSource, options: MonthRankOptions = {}): SolutionRanking[] {
+export function rankSolutions(
+  config: Workspace,
+  meeting: Meeting,
+  file: string,
+  source?: YamlSource,
+  options: MonthRankOptions = {},
+): SolutionRanking[] {
   const method = methodDef(solutionMethod(config, meeting, options.method), config.penilaian, "solusi");
   return meeting.masalah.flatMap((problem, problemIndex) => {
     if (problem.solusi.length === 0) return [];
-    const inputs = problem.solusi.map((s, index) => ({ id: s.id, title: s.uraian, skor: s.skor, skor_penilai: s.skor_penilai, total: s.total, peringkat: s.peringkat, path: ["masalah", problemIndex, "solusi", index] }));
-    const result = rankItems(inputs, method, { tieRule: options.tieRule ?? config.penilaian.seri, tieOrder: config.penilaian.urutan_kriteria, file, source });
+    const inputs = problem.solusi.map((s, index) => ({
+      id: s.id,
+      title: s.uraian,
+      skor: s.skor,
+      skor_penilai: s.skor_penilai,
+      total: s.total,
+      peringkat: s.peringkat,
+      path: ["masalah", problemIndex, "solusi", index],
+    }));
+    const result = rankItems(inputs, method, {
+      tieRule: options.tieRule ?? config.penilaian.seri,
+      tieOrder: config.penilaian.urutan_kriteria,
+      file,
+      source,
+    });
     return [{ ...result, problem: problem.id, problemIndex }];
   });
 }
 
 /** Write totals and ranks into the document; returns how many values changed. */
-export function writeRanks(doc: Document, result: RankResult, basePath: (index: number) => (string | number)[]): number {
+export function writeRanks(
+  doc: Document,
+  result: RankResult,
+  basePath: (index: number) => (string | number)[],
+): number {
   let changed = 0;
   result.items.forEach((item, index) => {
     if (item.total === null) return;
@@ -76,7 +118,11 @@ export interface Candidate {
 }
 
 /** Every indicator whose cumulative capaian is under its cumulative target, largest gap first. */
-export function problemCandidates(config: Workspace, programs: readonly ProgramReport[], meeting?: Meeting): Candidate[] {
+export function problemCandidates(
+  config: Workspace,
+  programs: readonly ProgramReport[],
+  meeting?: Meeting,
+): Candidate[] {
   const listed = new Set((meeting?.masalah ?? []).map((p) => `${p.program}/${p.indikator}`));
   const out: Candidate[] = [];
   for (const report of programs) {
@@ -86,7 +132,15 @@ export function problemCandidates(config: Workspace, programs: readonly ProgramR
       const capaian = coveragePercent(indicator);
       if (gap === null || capaian === null || gap <= 0) continue;
       const nama = program?.indikator.find((i) => i.id === indicator.id)?.nama ?? indicator.id;
-      out.push({ program: report.program, indikator: indicator.id, nama, capaian, target: indicator.target_kumulatif, gap, listed: listed.has(`${report.program}/${indicator.id}`) });
+      out.push({
+        program: report.program,
+        indikator: indicator.id,
+        nama,
+        capaian,
+        target: indicator.target_kumulatif,
+        gap,
+        listed: listed.has(`${report.program}/${indicator.id}`),
+      });
     }
   }
   return out.sort((a, b) => b.gap - a.gap || a.program.localeCompare(b.program));
@@ -101,6 +155,13 @@ export function candidateProblems(candidates: readonly Candidate[], meeting: Mee
       let id = `m-${c.program}-${c.indikator}`;
       for (let n = 2; used.has(id); n++) id = `m-${c.program}-${c.indikator}-${n}`;
       used.add(id);
-      return { id, judul: `Capaian ${c.nama} di bawah target`, program: c.program, indikator: c.indikator, kesenjangan: c.gap, akar_masalah: [] };
+      return {
+        id,
+        judul: `Capaian ${c.nama} di bawah target`,
+        program: c.program,
+        indikator: c.indikator,
+        kesenjangan: c.gap,
+        akar_masalah: [],
+      };
     });
 }

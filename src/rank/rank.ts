@@ -42,16 +42,37 @@ export interface RankResult {
 }
 
 const M = {
-  missing: msg("skor '{criterion}' belum diisi untuk {id}; isi nilai {min}–{max}", "score '{criterion}' is missing for {id}; give a value {min}–{max}"),
-  range: msg("skor {criterion} = {value} di luar rentang {min}–{max} untuk {id}; perbaiki atau ubah skala di lokmin.yaml (penilaian)", "score {criterion} = {value} is outside {min}–{max} for {id}; fix it or change the scale in lokmin.yaml (penilaian)"),
-  unknown: msg("kriteria '{criterion}' tidak dipakai metode {method} (kriteria: {allowed}); hapus atau ganti", "criterion '{criterion}' is not used by {method} (criteria: {allowed}); remove or rename it"),
+  missing: msg(
+    "skor '{criterion}' belum diisi untuk {id}; isi nilai {min}–{max}",
+    "score '{criterion}' is missing for {id}; give a value {min}–{max}",
+  ),
+  range: msg(
+    "skor {criterion} = {value} di luar rentang {min}–{max} untuk {id}; perbaiki atau ubah skala di lokmin.yaml (penilaian)",
+    "score {criterion} = {value} is outside {min}–{max} for {id}; fix it or change the scale in lokmin.yaml (penilaian)",
+  ),
+  unknown: msg(
+    "kriteria '{criterion}' tidak dipakai metode {method} (kriteria: {allowed}); hapus atau ganti",
+    "criterion '{criterion}' is not used by {method} (criteria: {allowed}); remove or rename it",
+  ),
   noScores: msg("{id} belum punya skor (skor atau skor_penilai)", "{id} has no scores yet (skor or skor_penilai)"),
-  both: msg("{id} punya skor dan skor_penilai sekaligus; pakai salah satu", "{id} has both skor and skor_penilai; use one"),
-  wrongTotal: msg("total tertulis {written} berbeda dengan hitungan ulang {computed} ({formula}); jalankan `lokmin rank --write`", "written total {written} differs from the recomputed {computed} ({formula}); run `lokmin rank --write`"),
-  wrongRank: msg("peringkat tertulis {written} berbeda dengan hitungan ulang {computed}; jalankan `lokmin rank --write`", "written rank {written} differs from the recomputed {computed}; run `lokmin rank --write`"),
+  both: msg(
+    "{id} punya skor dan skor_penilai sekaligus; pakai salah satu",
+    "{id} has both skor and skor_penilai; use one",
+  ),
+  wrongTotal: msg(
+    "total tertulis {written} berbeda dengan hitungan ulang {computed} ({formula}); jalankan `lokmin rank --write`",
+    "written total {written} differs from the recomputed {computed} ({formula}); run `lokmin rank --write`",
+  ),
+  wrongRank: msg(
+    "peringkat tertulis {written} berbeda dengan hitungan ulang {computed}; jalankan `lokmin rank --write`",
+    "written rank {written} differs from the recomputed {computed}; run `lokmin rank --write`",
+  ),
   tieShared: msg("nilai sama berbagi peringkat (1, 2, 2, 4)", "equal totals share a rank (1, 2, 2, 4)"),
   tieOrder: msg("nilai sama diurutkan menurut urutan di berkas", "equal totals are ordered as listed in the file"),
-  tieCriteria: msg("nilai sama diurutkan menurut kriteria {order}, lalu berbagi peringkat", "equal totals are ordered by criteria {order}, then share a rank"),
+  tieCriteria: msg(
+    "nilai sama diurutkan menurut kriteria {order}, lalu berbagi peringkat",
+    "equal totals are ordered by criteria {order}, then share a rank",
+  ),
 };
 
 interface Context {
@@ -59,7 +80,13 @@ interface Context {
   file: string;
 }
 
-function diagnostic(ctx: Context, path: PathSegment[], rule: string, severity: Diagnostic["severity"], message: string): Diagnostic {
+function diagnostic(
+  ctx: Context,
+  path: PathSegment[],
+  rule: string,
+  severity: Diagnostic["severity"],
+  message: string,
+): Diagnostic {
   const where = ctx.source ? locate(ctx.source, path) : { line: 1, column: 1 };
   return { rule, severity, file: ctx.file, ...where, message };
 }
@@ -71,7 +98,8 @@ function meanScores(item: RankInput, method: MethodDef, ctx: Context, out: Diagn
     : item.skor
       ? [{ scores: item.skor, path: [...item.path, "skor"] }]
       : [];
-  if (item.skor && item.skor_penilai?.length) out.push(diagnostic(ctx, [...item.path, "skor"], "rank/skor-ganda", "error", t(M.both, { id: item.id })));
+  if (item.skor && item.skor_penilai?.length)
+    out.push(diagnostic(ctx, [...item.path, "skor"], "rank/skor-ganda", "error", t(M.both, { id: item.id })));
   if (rows.length === 0) {
     out.push(diagnostic(ctx, item.path, "rank/tanpa-skor", "warning", t(M.noScores, { id: item.id })));
     return null;
@@ -82,22 +110,47 @@ function meanScores(item: RankInput, method: MethodDef, ctx: Context, out: Diagn
   for (const row of rows) {
     for (const key of Object.keys(row.scores)) {
       if (!allowed.includes(key)) {
-        out.push(diagnostic(ctx, [...row.path, key], "rank/kriteria-tidak-dikenal", "error", t(M.unknown, { criterion: key, method: method.id, allowed: allowed.join(", ") })));
+        out.push(
+          diagnostic(
+            ctx,
+            [...row.path, key],
+            "rank/kriteria-tidak-dikenal",
+            "error",
+            t(M.unknown, { criterion: key, method: method.id, allowed: allowed.join(", ") }),
+          ),
+        );
         usable = false;
       }
     }
     for (const criterion of method.criteria) {
       const keys = criterion.factors ? criterion.factors.map((f) => [criterion.id, f]) : [[criterion.id]];
       for (const key of keys) {
-        const value = key.length === 2 ? (row.scores[key[0]] as Record<string, number> | undefined)?.[key[1]] : row.scores[key[0]];
+        const value =
+          key.length === 2 ? (row.scores[key[0]] as Record<string, number> | undefined)?.[key[1]] : row.scores[key[0]];
         const label = key.join(".");
         if (typeof value !== "number") {
-          out.push(diagnostic(ctx, key.length === 2 && row.scores[key[0]] ? [...row.path, key[0]] : row.path, "rank/skor-kosong", "error", t(M.missing, { criterion: label, id: item.id, min: criterion.scale.min, max: criterion.scale.max })));
+          out.push(
+            diagnostic(
+              ctx,
+              key.length === 2 && row.scores[key[0]] ? [...row.path, key[0]] : row.path,
+              "rank/skor-kosong",
+              "error",
+              t(M.missing, { criterion: label, id: item.id, min: criterion.scale.min, max: criterion.scale.max }),
+            ),
+          );
           usable = false;
           continue;
         }
         if (value < criterion.scale.min || value > criterion.scale.max || !Number.isFinite(value)) {
-          out.push(diagnostic(ctx, [...row.path, ...key], "rank/skor-rentang", "error", t(M.range, { criterion: label, value, min: criterion.scale.min, max: criterion.scale.max, id: item.id })));
+          out.push(
+            diagnostic(
+              ctx,
+              [...row.path, ...key],
+              "rank/skor-rentang",
+              "error",
+              t(M.range, { criterion: label, value, min: criterion.scale.min, max: criterion.scale.max, id: item.id }),
+            ),
+          );
           usable = false;
           continue;
         }
@@ -119,17 +172,27 @@ function meanScores(item: RankInput, method: MethodDef, ctx: Context, out: Diagn
 }
 
 /** Order items and assign ranks under a tie rule. Items without a total get no rank. */
-export function assignRanks(items: Array<{ total: number | null; tiebreak: number[] }>, rule: TieRule): Array<number | null> {
+export function assignRanks(
+  items: Array<{ total: number | null; tiebreak: number[] }>,
+  rule: TieRule,
+): Array<number | null> {
   const order = items.map((item, index) => ({ ...item, index })).filter((item) => item.total !== null);
   const compareTiebreak = (a: number[], b: number[]) => {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) if ((b[i] ?? 0) !== (a[i] ?? 0)) return (b[i] ?? 0) - (a[i] ?? 0);
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      if ((b[i] ?? 0) !== (a[i] ?? 0)) return (b[i] ?? 0) - (a[i] ?? 0);
     return 0;
   };
-  order.sort((a, b) => b.total! - a.total! || (rule === "kriteria" ? compareTiebreak(a.tiebreak, b.tiebreak) : 0) || a.index - b.index);
+  order.sort(
+    (a, b) =>
+      b.total! - a.total! || (rule === "kriteria" ? compareTiebreak(a.tiebreak, b.tiebreak) : 0) || a.index - b.index,
+  );
   const ranks: Array<number | null> = items.map(() => null);
   order.forEach((item, position) => {
     const previous = order[position - 1];
-    const tied = previous && previous.total === item.total && (rule === "bersama" || (rule === "kriteria" && compareTiebreak(previous.tiebreak, item.tiebreak) === 0));
+    const tied =
+      previous &&
+      previous.total === item.total &&
+      (rule === "bersama" || (rule === "kriteria" && compareTiebreak(previous.tiebreak, item.tiebreak) === 0));
     ranks[item.index] = tied ? ranks[previous.index] : position + 1;
   });
   return ranks;
@@ -158,10 +221,26 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
   const items: RankedItem[] = computed.map(({ input, scored, total }, index) => {
     const rank = ranks[index];
     if (total !== null && input.total !== undefined && Math.abs(input.total - total) > 0.005) {
-      diagnostics.push(diagnostic(ctx, [...input.path, "total"], "rank/total-berbeda", "error", t(M.wrongTotal, { written: input.total, computed: total, formula: method.formula })));
+      diagnostics.push(
+        diagnostic(
+          ctx,
+          [...input.path, "total"],
+          "rank/total-berbeda",
+          "error",
+          t(M.wrongTotal, { written: input.total, computed: total, formula: method.formula }),
+        ),
+      );
     }
     if (rank !== null && input.peringkat !== undefined && input.peringkat !== rank) {
-      diagnostics.push(diagnostic(ctx, [...input.path, "peringkat"], "rank/peringkat-berbeda", "error", t(M.wrongRank, { written: input.peringkat, computed: rank })));
+      diagnostics.push(
+        diagnostic(
+          ctx,
+          [...input.path, "peringkat"],
+          "rank/peringkat-berbeda",
+          "error",
+          t(M.wrongRank, { written: input.peringkat, computed: rank }),
+        ),
+      );
     }
     return {
       id: input.id,
@@ -174,6 +253,11 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
       written: { total: input.total, rank: input.peringkat },
     };
   });
-  const tie_note = options.tieRule === "bersama" ? t(M.tieShared) : options.tieRule === "urutan" ? t(M.tieOrder) : t(M.tieCriteria, { order: tieOrder.join(" > ") });
+  const tie_note =
+    options.tieRule === "bersama"
+      ? t(M.tieShared)
+      : options.tieRule === "urutan"
+        ? t(M.tieOrder)
+        : t(M.tieCriteria, { order: tieOrder.join(" > ") });
   return { method: method.id, formula: method.formula, tie_rule: options.tieRule, tie_note, items, diagnostics };
 }

@@ -23,7 +23,15 @@ export type Block =
   | { kind: "heading"; level: 1 | 2; runs: Run[] }
   | { kind: "paragraph"; runs: Run[]; align: Align; indent: boolean }
   | { kind: "list"; ordered: boolean; items: Run[][] }
-  | { kind: "table"; widths: number[]; header: boolean; borders: boolean; small: boolean; rowHeight?: number; rows: Cell[][] }
+  | {
+      kind: "table";
+      widths: number[];
+      header: boolean;
+      borders: boolean;
+      small: boolean;
+      rowHeight?: number;
+      rows: Cell[][];
+    }
   | { kind: "letterhead"; of: "puskesmas" | "dinas" }
   | { kind: "signatures"; signers: Array<{ title: Run[]; name: string; nip: string } | null> }
   | { kind: "image"; name: string }
@@ -65,7 +73,13 @@ export function parseInline(text: string): Run[] {
   let current = "";
   let pendingBreak = false;
   const flush = () => {
-    if (current || pendingBreak) runs.push({ text: current, ...(bold ? { bold } : {}), ...(underline ? { underline } : {}), ...(pendingBreak ? { break: true } : {}) });
+    if (current || pendingBreak)
+      runs.push({
+        text: current,
+        ...(bold ? { bold } : {}),
+        ...(underline ? { underline } : {}),
+        ...(pendingBreak ? { break: true } : {}),
+      });
     current = "";
     pendingBreak = false;
   };
@@ -93,11 +107,28 @@ export function parseInline(text: string): Run[] {
 }
 
 function parseWidths(spec: string | undefined, line: number): number[] {
-  if (!spec || !/^\d+(,\d+)*$/.test(spec)) throw new BlockSyntaxError(line, `lebar kolom harus angka dipisah koma, mis. 10,40,50 (tertulis: ${spec ?? "kosong"})`);
+  if (!spec || !/^\d+(,\d+)*$/.test(spec))
+    throw new BlockSyntaxError(
+      line,
+      `lebar kolom harus angka dipisah koma, mis. 10,40,50 (tertulis: ${spec ?? "kosong"})`,
+    );
   return spec.split(",").map(Number);
 }
 
-const DIRECTIVES = ["kop", "tengah", "kanan", "kiri", "spasi", "halaman-baru", "daftar", "tabel", "isian", "ttd", "grafik", "akhir"];
+const DIRECTIVES = [
+  "kop",
+  "tengah",
+  "kanan",
+  "kiri",
+  "spasi",
+  "halaman-baru",
+  "daftar",
+  "tabel",
+  "isian",
+  "ttd",
+  "grafik",
+  "akhir",
+];
 
 export function parseBlocks(source: string): Block[] {
   const lines = source.split(/\r?\n/);
@@ -110,7 +141,11 @@ export function parseBlocks(source: string): Block[] {
     if (line.startsWith("::")) {
       const [name, ...args] = line.slice(2).split(/\s+/);
       const rest = line.slice(2 + name.length).trim();
-      if (!DIRECTIVES.includes(name)) throw new BlockSyntaxError(lineNo, `perintah blok '::${name}' tidak dikenal (tersedia: ${DIRECTIVES.map((d) => `::${d}`).join(", ")})`);
+      if (!DIRECTIVES.includes(name))
+        throw new BlockSyntaxError(
+          lineNo,
+          `perintah blok '::${name}' tidak dikenal (tersedia: ${DIRECTIVES.map((d) => `::${d}`).join(", ")})`,
+        );
       const body = () => {
         const collected: Array<{ text: string; line: number }> = [];
         for (i++; i < lines.length; i++) {
@@ -127,7 +162,12 @@ export function parseBlocks(source: string): Block[] {
         case "tengah":
         case "kanan":
         case "kiri":
-          blocks.push({ kind: "paragraph", runs: parseInline(rest), align: name === "tengah" ? "center" : name === "kanan" ? "right" : "left", indent: false });
+          blocks.push({
+            kind: "paragraph",
+            runs: parseInline(rest),
+            align: name === "tengah" ? "center" : name === "kanan" ? "right" : "left",
+            indent: false,
+          });
           break;
         case "spasi":
           blocks.push({ kind: "spacer", lines: Math.max(1, Math.min(20, Number(args[0] ?? 1) || 1)) });
@@ -139,7 +179,11 @@ export function parseBlocks(source: string): Block[] {
           blocks.push({ kind: "pagebreak" });
           break;
         case "daftar":
-          blocks.push({ kind: "list", ordered: args[0] !== "titik", items: body().map((l) => parseInline(l.text.replace(/^[-*]\s+/, ""))) });
+          blocks.push({
+            kind: "list",
+            ordered: args[0] !== "titik",
+            items: body().map((l) => parseInline(l.text.replace(/^[-*]\s+/, ""))),
+          });
           break;
         case "tabel":
         case "isian": {
@@ -150,15 +194,29 @@ export function parseBlocks(source: string): Block[] {
               const content = span ? cell.slice(span[0].length) : cell;
               const marker = /^([>^])(\s|$)/.exec(content);
               const align: Align | undefined = marker ? (marker[1] === ">" ? "right" : "center") : undefined;
-              return { runs: parseInline(marker ? content.slice(marker[0].length) : content), span: span ? Number(span[1]) : 1, ...(align ? { align } : {}) };
+              return {
+                runs: parseInline(marker ? content.slice(marker[0].length) : content),
+                span: span ? Number(span[1]) : 1,
+                ...(align ? { align } : {}),
+              };
             });
             const used = cells.reduce((sum, c) => sum + c.span, 0);
-            if (used > widths.length) throw new BlockSyntaxError(at, `baris tabel punya ${used} sel tetapi tabel hanya ${widths.length} kolom`);
-            while (cells.reduce((sum, c) => sum + c.span, 0) < widths.length) cells.push({ runs: [{ text: "" }], span: 1 });
+            if (used > widths.length)
+              throw new BlockSyntaxError(at, `baris tabel punya ${used} sel tetapi tabel hanya ${widths.length} kolom`);
+            while (cells.reduce((sum, c) => sum + c.span, 0) < widths.length)
+              cells.push({ runs: [{ text: "" }], span: 1 });
             return cells;
           });
           const height = args.find((a) => /^tinggi=\d+$/.test(a));
-          blocks.push({ kind: "table", widths, header: name === "tabel" && args.includes("kepala"), borders: name === "tabel" && !args.includes("tanpa-garis"), small: args.includes("kecil"), ...(height ? { rowHeight: Number(height.slice(7)) } : {}), rows });
+          blocks.push({
+            kind: "table",
+            widths,
+            header: name === "tabel" && args.includes("kepala"),
+            borders: name === "tabel" && !args.includes("tanpa-garis"),
+            small: args.includes("kecil"),
+            ...(height ? { rowHeight: Number(height.slice(7)) } : {}),
+            rows,
+          });
           break;
         }
         case "ttd":
@@ -167,7 +225,15 @@ export function parseBlocks(source: string): Block[] {
             signers: body().map(({ text }) => {
               if (text === "-") return null;
               const [title, name = "", nip = ""] = splitCells(text);
-              return { title: parseInline(title), name: parseInline(name).map((r) => r.text).join(""), nip: parseInline(nip).map((r) => r.text).join("") };
+              return {
+                title: parseInline(title),
+                name: parseInline(name)
+                  .map((r) => r.text)
+                  .join(""),
+                nip: parseInline(nip)
+                  .map((r) => r.text)
+                  .join(""),
+              };
             }),
           });
           break;
@@ -178,7 +244,8 @@ export function parseBlocks(source: string): Block[] {
     }
     if (line.startsWith("## ")) blocks.push({ kind: "heading", level: 2, runs: parseInline(line.slice(3)) });
     else if (line.startsWith("# ")) blocks.push({ kind: "heading", level: 1, runs: parseInline(line.slice(2)) });
-    else if (line.startsWith("> ")) blocks.push({ kind: "paragraph", runs: parseInline(line.slice(2)), align: "justify", indent: true });
+    else if (line.startsWith("> "))
+      blocks.push({ kind: "paragraph", runs: parseInline(line.slice(2)), align: "justify", indent: true });
     else blocks.push({ kind: "paragraph", runs: parseInline(line), align: "justify", indent: false });
   }
   return blocks;

@@ -27,7 +27,9 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
     PImage.registerFont(`${fontDir}DejaVuSans.ttf`, FAMILY, 400, "normal", "normal").loadSync();
     fontsLoaded = true;
   }
-  const shown = [...trends].sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak).slice(0, 8);
+  const shown = [...trends]
+    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak)
+    .slice(0, 8);
   const legendRows = Math.ceil(shown.length / 2);
   const plot = { left: 70, top: 60, width: WIDTH - 100, height: 390 };
   const height = plot.top + plot.height + 70 + legendRows * 27;
@@ -86,7 +88,9 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   dashed(target.map((v, i) => [x(i), y(v)]));
 
   shown.forEach((trend, index) => {
-    const color = trend.flagged ? ["#d62728", "#ff7f0e", "#e6550d", "#a50f15"][index % 4] : PALETTE[index % PALETTE.length];
+    const color = trend.flagged
+      ? ["#d62728", "#ff7f0e", "#e6550d", "#a50f15"][index % 4]
+      : PALETTE[index % PALETTE.length];
     g.strokeStyle = color;
     g.fillStyle = color;
     g.lineWidth = trend.flagged ? 5 : 3;
@@ -117,7 +121,14 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   });
   g.strokeStyle = "#000000";
   g.lineWidth = 3;
-  dashed([[WIDTH - 250, 29], [WIDTH - 220, 29]], 8, 5);
+  dashed(
+    [
+      [WIDTH - 250, 29],
+      [WIDTH - 220, 29],
+    ],
+    8,
+    5,
+  );
   g.fillStyle = "#000000";
   g.font = font(20);
   g.fillText("target kumulatif", WIDTH - 210, 34);

@@ -1,14 +1,15 @@
 // The data a document template sees: one plain object built from the workspace and the month,
 // with everything already formatted the Indonesian way (dates, times, numbers, NIPs) so the
 // templates only arrange text. Pure.
+
+import type { MonthReport } from "../check/check.js";
 import { dayName, longDate, monthName, plainDate } from "../format-date.js";
 import { formatNip, number, percent, timeRange } from "../format-id.js";
-import type { MonthReport } from "../check/check.js";
+import { shiftMonth } from "../month.js";
 import type { RankResult } from "../rank/rank.js";
 import type { Meeting, Person, ProgramReport, Workspace } from "../schema.js";
 import { coverageGap, coveragePercent } from "../targets.js";
 import type { IndicatorTrend } from "../trends.js";
-import { shiftMonth } from "../month.js";
 
 export interface RenderInput {
   config: Workspace;
@@ -20,11 +21,23 @@ export interface RenderInput {
   trends?: IndicatorTrend[];
 }
 
-const STATUS_LABEL: Record<string, string> = { hadir: "Hadir", izin: "Izin", sakit: "Sakit", dinas_luar: "Dinas luar", alpa: "Tanpa keterangan" };
+const STATUS_LABEL: Record<string, string> = {
+  hadir: "Hadir",
+  izin: "Izin",
+  sakit: "Sakit",
+  dinas_luar: "Dinas luar",
+  alpa: "Tanpa keterangan",
+};
 
 export function personView(config: Workspace, id: string | undefined) {
   const person: Person | undefined = config.pegawai.find((p) => p.id === id);
-  return { id, nama: person?.nama ?? id ?? "", jabatan: person?.jabatan ?? "", nip: formatNip(person?.nip), ada_nip: Boolean(person?.nip) };
+  return {
+    id,
+    nama: person?.nama ?? id ?? "",
+    jabatan: person?.jabatan ?? "",
+    nip: formatNip(person?.nip),
+    ada_nip: Boolean(person?.nip),
+  };
 }
 
 export function buildRenderContext({ config, month, meeting, programs, problems, tilik, trends = [] }: RenderInput) {
@@ -32,12 +45,26 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
   const zone = config.zona_waktu;
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const invitationDate = meeting.undangan?.tanggal ?? meeting.tanggal;
-  const recipients = (meeting.undangan?.penerima ?? []).map((r) => (config.pegawai.some((p) => p.id === r) ? person(r).nama : r));
+  const recipients = (meeting.undangan?.penerima ?? []).map((r) =>
+    config.pegawai.some((p) => p.id === r) ? person(r).nama : r,
+  );
   const attendees = meeting.hadir.map((h, index) => {
-    const p = h.pegawai ? person(h.pegawai) : { nama: h.nama ?? "", jabatan: [h.jabatan, h.instansi].filter(Boolean).join(", ") };
-    return { no: index + 1, nama: p.nama, jabatan: p.jabatan, status: h.status ? STATUS_LABEL[h.status] : "", ganjil: index % 2 === 0, narasumber: Boolean(h.narasumber) };
+    const p = h.pegawai
+      ? person(h.pegawai)
+      : { nama: h.nama ?? "", jabatan: [h.jabatan, h.instansi].filter(Boolean).join(", ") };
+    return {
+      no: index + 1,
+      nama: p.nama,
+      jabatan: p.jabatan,
+      status: h.status ? STATUS_LABEL[h.status] : "",
+      ganjil: index % 2 === 0,
+      narasumber: Boolean(h.narasumber),
+    };
   });
-  const blankRows = Array.from({ length: 5 }, (_, i) => ({ no: attendees.length + i + 1, ganjil: (attendees.length + i) % 2 === 0 }));
+  const blankRows = Array.from({ length: 5 }, (_, i) => ({
+    no: attendees.length + i + 1,
+    ganjil: (attendees.length + i) % 2 === 0,
+  }));
   const rankById = new Map(problems.items.map((item) => [item.id, item]));
   const indicators = programs.flatMap((report) => {
     const program = config.program.find((p) => p.id === report.program);
@@ -71,7 +98,10 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
     bulan: month,
     bulan_nama: monthName(month),
     bulan_depan_nama: monthName(nextMonth),
-    jenis: meeting.jenis === "pertama" ? "Lokakarya Mini Bulanan Pertama (Penggalangan Tim)" : "Lokakarya Mini Bulanan Rutin",
+    jenis:
+      meeting.jenis === "pertama"
+        ? "Lokakarya Mini Bulanan Pertama (Penggalangan Tim)"
+        : "Lokakarya Mini Bulanan Rutin",
     rapat: {
       hari_tanggal: meeting.tanggal ? longDate(meeting.tanggal) : "…",
       hari: meeting.tanggal ? dayName(meeting.tanggal) : "…",
@@ -116,17 +146,54 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
       akar_masalah: p.akar_masalah.map((a) => (a.kategori ? `${a.kategori}: ${a.uraian}` : a.uraian)).join("; "),
       solusi_terpilih: p.solusi.find((s) => s.dipilih)?.uraian ?? "",
     })),
-    evaluasi_kesepakatan: meeting.evaluasi_kesepakatan.map((e, i) => ({ no: i + 1, id: e.id, uraian: e.uraian ?? "", pj: person(e.penanggung_jawab).nama, status: e.status ?? "belum dinilai", catatan: e.catatan ?? "" })),
-    kesepakatan: meeting.kesepakatan.map((k, i) => ({ no: i + 1, id: k.id, uraian: k.uraian, pj: person(k.penanggung_jawab).nama, tenggat: plainDate(k.tenggat), target: k.target })),
+    evaluasi_kesepakatan: meeting.evaluasi_kesepakatan.map((e, i) => ({
+      no: i + 1,
+      id: e.id,
+      uraian: e.uraian ?? "",
+      pj: person(e.penanggung_jawab).nama,
+      status: e.status ?? "belum dinilai",
+      catatan: e.catatan ?? "",
+    })),
+    kesepakatan: meeting.kesepakatan.map((k, i) => ({
+      no: i + 1,
+      id: k.id,
+      uraian: k.uraian,
+      pj: person(k.penanggung_jawab).nama,
+      tenggat: plainDate(k.tenggat),
+      target: k.target,
+    })),
     penandatangan: [...new Set(meeting.kesepakatan.flatMap((k) => k.ditandatangani))].map((id) => person(id)),
-    rtl: meeting.rtl.map((r, i) => ({ no: i + 1, ...r, pj: person(r.penanggung_jawab).nama, masalah: meeting.masalah.find((m) => m.id === r.masalah)?.judul ?? r.masalah ?? "" })),
-    rpk: programs.flatMap((report) =>
-      report.rpk.map((r) => ({ program: config.program.find((p) => p.id === report.program)?.nama ?? report.program, ...r, pj: person(r.penanggung_jawab ?? report.penanggung_jawab).nama })),
-    ).map((r, i) => ({ no: i + 1, ...r })),
+    rtl: meeting.rtl.map((r, i) => ({
+      no: i + 1,
+      ...r,
+      pj: person(r.penanggung_jawab).nama,
+      masalah: meeting.masalah.find((m) => m.id === r.masalah)?.judul ?? r.masalah ?? "",
+    })),
+    rpk: programs
+      .flatMap((report) =>
+        report.rpk.map((r) => ({
+          program: config.program.find((p) => p.id === report.program)?.nama ?? report.program,
+          ...r,
+          pj: person(r.penanggung_jawab ?? report.penanggung_jawab).nama,
+        })),
+      )
+      .map((r, i) => ({ no: i + 1, ...r })),
     tilik: tilik
-      ? { skor: tilik.score, total: tilik.total, butir: tilik.items.map((item) => ({ no: item.no, pertanyaan: item.question, ya: item.answer === true ? "✓" : "", tidak: item.answer === false ? "✓" : "", keterangan: item.answer === null ? "diisi pembina" : item.reason })) }
+      ? {
+          skor: tilik.score,
+          total: tilik.total,
+          butir: tilik.items.map((item) => ({
+            no: item.no,
+            pertanyaan: item.question,
+            ya: item.answer === true ? "✓" : "",
+            tidak: item.answer === false ? "✓" : "",
+            keterangan: item.answer === null ? "diisi pembina" : item.reason,
+          })),
+        }
       : null,
-    supervisi: meeting.supervisi ? { tanggal: plainDate(meeting.supervisi.tanggal), pembina: meeting.supervisi.pembina ?? "" } : null,
+    supervisi: meeting.supervisi
+      ? { tanggal: plainDate(meeting.supervisi.tanggal), pembina: meeting.supervisi.pembina ?? "" }
+      : null,
     tren: trends.map((trend) => {
       const last = trend.points[trend.points.length - 1];
       return {
@@ -136,10 +203,16 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
         capaian: percent(last.capaian),
         target: percent(last.target),
         tertinggal: trend.flagged,
-        keterangan: trend.flagged ? `tertinggal ${trend.behindStreak} bulan berturut-turut` : trend.behindStreak === 1 ? "di bawah target bulan ini" : "sesuai target",
+        keterangan: trend.flagged
+          ? `tertinggal ${trend.behindStreak} bulan berturut-turut`
+          : trend.behindStreak === 1
+            ? "di bawah target bulan ini"
+            : "sesuai target",
       };
     }),
-    tren_tertinggal: trends.filter((t) => t.flagged).map((t) => ({ indikator: t.nama, program: t.programName, bulan: t.behindStreak })),
+    tren_tertinggal: trends
+      .filter((t) => t.flagged)
+      .map((t) => ({ indikator: t.nama, program: t.programName, bulan: t.behindStreak })),
     ada_tren: trends.length > 0,
     umpan_balik: meeting.supervisi?.umpan_balik
       ? {
@@ -147,7 +220,9 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
           tanggal: meeting.supervisi.umpan_balik.tanggal ? plainDate(meeting.supervisi.umpan_balik.tanggal) : "…",
           tempat_tanggal: `${config.puskesmas.kabupaten_kota.replace(/^(Kabupaten|Kota) /, "")}, ${meeting.supervisi.umpan_balik.tanggal ? plainDate(meeting.supervisi.umpan_balik.tanggal) : "…"}`,
           rekomendasi: meeting.supervisi.umpan_balik.rekomendasi,
-          tidak: (tilik?.items ?? []).filter((i) => i.answer === false).map((i) => ({ no: i.no, pertanyaan: i.question, alasan: i.reason })),
+          tidak: (tilik?.items ?? [])
+            .filter((i) => i.answer === false)
+            .map((i) => ({ no: i.no, pertanyaan: i.question, alasan: i.reason })),
         }
       : null,
   };
@@ -157,8 +232,10 @@ export type RenderContext = ReturnType<typeof buildRenderContext>;
 
 /** Make every string safe for the block language: '|' and line breaks escaped. */
 export function escapeForBlocks<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "\\n") as T;
+  if (typeof value === "string")
+    return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "\\n") as T;
   if (Array.isArray(value)) return value.map(escapeForBlocks) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForBlocks(v)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForBlocks(v)])) as T;
   return value;
 }

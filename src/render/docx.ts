@@ -7,10 +7,12 @@ import {
   BorderStyle,
   Document,
   HeightRule,
+  type IBorderOptions,
   ImageRun,
   Packer,
   PageBreak,
   Paragraph,
+  type ParagraphChild,
   Table,
   TableCell,
   TableLayoutType,
@@ -18,8 +20,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  type IBorderOptions,
-  type ParagraphChild,
 } from "docx";
 import type { Workspace } from "../schema.js";
 import type { Align, Block, Run } from "./blocks.js";
@@ -55,7 +55,16 @@ const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "00000
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
 function runs(list: Run[], extra: { bold?: boolean; size?: number } = {}): ParagraphChild[] {
-  return list.map((r) => new TextRun({ text: r.text, bold: r.bold || extra.bold, underline: r.underline ? {} : undefined, break: r.break ? 1 : undefined, size: extra.size }));
+  return list.map(
+    (r) =>
+      new TextRun({
+        text: r.text,
+        bold: r.bold || extra.bold,
+        underline: r.underline ? {} : undefined,
+        break: r.break ? 1 : undefined,
+        size: extra.size,
+      }),
+  );
 }
 
 /** Content width in twips for the configured paper and margins. */
@@ -82,7 +91,11 @@ function table(widths: number[], rows: TableRow[], borders: boolean): Table {
   });
 }
 
-function cell(children: Paragraph[], width: number, options: { span?: number; borders?: boolean; shade?: boolean } = {}): TableCell {
+function cell(
+  children: Paragraph[],
+  width: number,
+  options: { span?: number; borders?: boolean; shade?: boolean } = {},
+): TableCell {
   return new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
@@ -94,27 +107,77 @@ function cell(children: Paragraph[], width: number, options: { span?: number; bo
   });
 }
 
-function letterhead(config: Workspace, width: number, logo: Logo | undefined, of: "puskesmas" | "dinas"): Array<Paragraph | Table> {
+function letterhead(
+  config: Workspace,
+  width: number,
+  logo: Logo | undefined,
+  of: "puskesmas" | "dinas",
+): Array<Paragraph | Table> {
   const p = config.puskesmas;
   const dinas = [
     { text: `PEMERINTAH ${p.kabupaten_kota.toUpperCase()}`, size: 26, bold: true },
     { text: config.dinas_kesehatan.nama.toUpperCase(), size: 30, bold: true },
     { text: config.dinas_kesehatan.alamat ?? "", size: 20 },
   ];
-  const lines = of === "dinas" ? dinas.filter((l) => l.text) : [
-    { text: `PEMERINTAH ${p.kabupaten_kota.toUpperCase()}`, size: 26, bold: true },
-    { text: config.dinas_kesehatan.nama.toUpperCase(), size: 26, bold: true },
-    { text: p.nama.toUpperCase(), size: 30, bold: true },
-    { text: [p.alamat, p.kelurahan && `Kel. ${p.kelurahan}`, `Kec. ${p.kecamatan}`, p.kode_pos].filter(Boolean).join(", "), size: 20 },
-    { text: [p.telepon && `Telp. ${p.telepon}`, p.email && `Email: ${p.email}`, p.laman].filter(Boolean).join("  ·  "), size: 20 },
-  ].filter((l) => l.text);
-  const text = lines.map((l) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [new TextRun({ text: l.text, bold: l.bold, size: l.size })] }));
+  const lines =
+    of === "dinas"
+      ? dinas.filter((l) => l.text)
+      : [
+          { text: `PEMERINTAH ${p.kabupaten_kota.toUpperCase()}`, size: 26, bold: true },
+          { text: config.dinas_kesehatan.nama.toUpperCase(), size: 26, bold: true },
+          { text: p.nama.toUpperCase(), size: 30, bold: true },
+          {
+            text: [p.alamat, p.kelurahan && `Kel. ${p.kelurahan}`, `Kec. ${p.kecamatan}`, p.kode_pos]
+              .filter(Boolean)
+              .join(", "),
+            size: 20,
+          },
+          {
+            text: [p.telepon && `Telp. ${p.telepon}`, p.email && `Email: ${p.email}`, p.laman]
+              .filter(Boolean)
+              .join("  ·  "),
+            size: 20,
+          },
+        ].filter((l) => l.text);
+  const text = lines.map(
+    (l) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 0 },
+        children: [new TextRun({ text: l.text, bold: l.bold, size: l.size })],
+      }),
+  );
   const widths = columnTwips([17, 83], width);
   const logoCell = logo
-    ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: logo.type, data: logo.data, transformation: { width: 80, height: Math.round((80 * logo.height) / logo.width) }, altText: { id: "1", name: "logo", description: "Logo Puskesmas", title: "Logo" } })] })]
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({
+              type: logo.type,
+              data: logo.data,
+              transformation: { width: 80, height: Math.round((80 * logo.height) / logo.width) },
+              altText: { id: "1", name: "logo", description: "Logo Puskesmas", title: "Logo" },
+            }),
+          ],
+        }),
+      ]
     : [new Paragraph("")];
-  const head = table(widths, [new TableRow({ cantSplit: true, children: [cell(logoCell, widths[0], { borders: false }), cell(text, widths[1], { borders: false })] })], false);
-  const rule = new Paragraph({ border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: "000000", space: 1 } }, spacing: { after: 240 }, children: [] });
+  const head = table(
+    widths,
+    [
+      new TableRow({
+        cantSplit: true,
+        children: [cell(logoCell, widths[0], { borders: false }), cell(text, widths[1], { borders: false })],
+      }),
+    ],
+    false,
+  );
+  const rule = new Paragraph({
+    border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: "000000", space: 1 } },
+    spacing: { after: 240 },
+    children: [],
+  });
   return [head, rule];
 }
 
@@ -127,18 +190,35 @@ function signatures(signers: Extract<Block, { kind: "signatures" }>["signers"], 
       cell(
         signer
           ? [
-              new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 0 : 360 }, children: runs(signer.title) }),
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                spacing: { before: i === 0 ? 0 : 360 },
+                children: runs(signer.title),
+              }),
               new Paragraph(""),
               new Paragraph(""),
               new Paragraph(""),
-              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: signer.name, bold: true, underline: {} })] }),
-              ...(signer.nip ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `NIP. ${signer.nip}` })] })] : []),
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ text: signer.name, bold: true, underline: {} })],
+              }),
+              ...(signer.nip
+                ? [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [new TextRun({ text: `NIP. ${signer.nip}` })],
+                    }),
+                  ]
+                : []),
             ]
           : [new Paragraph("")],
         w,
         { borders: false },
       );
-    const children = perRow === 1 ? [cell([new Paragraph("")], widths[0], { borders: false }), slot(signers[i], widths[1])] : [slot(signers[i], widths[0]), slot(signers[i + 1] ?? null, widths[1])];
+    const children =
+      perRow === 1
+        ? [cell([new Paragraph("")], widths[0], { borders: false }), slot(signers[i], widths[1])]
+        : [slot(signers[i], widths[0]), slot(signers[i + 1] ?? null, widths[1])];
     rows.push(new TableRow({ cantSplit: true, children }));
   }
   return table(widths, rows, false);
@@ -156,15 +236,39 @@ export function blocksToDocument(blocks: Block[], options: DocxOptions): Documen
         children.push(...letterhead(config, width, block.of === "puskesmas" ? options.logo : undefined, block.of));
         break;
       case "heading":
-        children.push(new Paragraph({ alignment: block.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: block.level === 1 ? 120 : 200, after: 120 }, keepNext: true, children: runs(block.runs, { bold: true, size: block.level === 1 ? (config.kertas.ukuran_font + 2) * 2 : undefined }) }));
+        children.push(
+          new Paragraph({
+            alignment: block.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: { before: block.level === 1 ? 120 : 200, after: 120 },
+            keepNext: true,
+            children: runs(block.runs, {
+              bold: true,
+              size: block.level === 1 ? (config.kertas.ukuran_font + 2) * 2 : undefined,
+            }),
+          }),
+        );
         break;
       case "paragraph":
-        children.push(new Paragraph({ alignment: ALIGN[block.align], indent: block.indent ? { left: 720 } : undefined, spacing: { after: 80 }, children: runs(block.runs) }));
+        children.push(
+          new Paragraph({
+            alignment: ALIGN[block.align],
+            indent: block.indent ? { left: 720 } : undefined,
+            spacing: { after: 80 },
+            children: runs(block.runs),
+          }),
+        );
         break;
       case "list":
         block.items.forEach((item, index) => {
           const marker = block.ordered ? `${index + 1}.` : "•";
-          children.push(new Paragraph({ indent: { left: 567, hanging: 397 }, spacing: { after: 40 }, children: [new TextRun(`${marker}\t`), ...runs(item)], tabStops: [{ type: "left", position: 567 }] }));
+          children.push(
+            new Paragraph({
+              indent: { left: 567, hanging: 397 },
+              spacing: { after: 40 },
+              children: [new TextRun(`${marker}\t`), ...runs(item)],
+              tabStops: [{ type: "left", position: 567 }],
+            }),
+          );
         });
         break;
       case "table": {
@@ -176,9 +280,23 @@ export function blocksToDocument(blocks: Block[], options: DocxOptions): Documen
           const tableCells = cells.map((c) => {
             const w = widths.slice(column, column + c.span).reduce((a, b) => a + b, 0);
             column += c.span;
-            return cell([new Paragraph({ alignment: isHeader ? AlignmentType.CENTER : c.align ? ALIGN[c.align] : AlignmentType.LEFT, children: runs(c.runs, { bold: isHeader, size }) })], w, { span: c.span, shade: isHeader, borders: block.borders });
+            return cell(
+              [
+                new Paragraph({
+                  alignment: isHeader ? AlignmentType.CENTER : c.align ? ALIGN[c.align] : AlignmentType.LEFT,
+                  children: runs(c.runs, { bold: isHeader, size }),
+                }),
+              ],
+              w,
+              { span: c.span, shade: isHeader, borders: block.borders },
+            );
           });
-          return new TableRow({ children: tableCells, tableHeader: isHeader, cantSplit: true, ...(block.rowHeight && !isHeader ? { height: { value: block.rowHeight, rule: HeightRule.ATLEAST } } : {}) });
+          return new TableRow({
+            children: tableCells,
+            tableHeader: isHeader,
+            cantSplit: true,
+            ...(block.rowHeight && !isHeader ? { height: { value: block.rowHeight, rule: HeightRule.ATLEAST } } : {}),
+          });
         });
         children.push(table(widths, rows, block.borders));
         children.push(new Paragraph({ spacing: { after: 80 }, children: [] }));
@@ -192,7 +310,25 @@ export function blocksToDocument(blocks: Block[], options: DocxOptions): Documen
         if (!image) break;
         imageId++;
         const widthPx = Math.round((width / 1440) * 96);
-        children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: false, children: [new ImageRun({ type: "png", data: image.png, transformation: { width: widthPx, height: Math.round((widthPx * image.height) / image.width) }, altText: { id: String(imageId), name: block.name, description: `Grafik ${block.name}`, title: block.name } })] }));
+        children.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            keepNext: false,
+            children: [
+              new ImageRun({
+                type: "png",
+                data: image.png,
+                transformation: { width: widthPx, height: Math.round((widthPx * image.height) / image.width) },
+                altText: {
+                  id: String(imageId),
+                  name: block.name,
+                  description: `Grafik ${block.name}`,
+                  title: block.name,
+                },
+              }),
+            ],
+          }),
+        );
         break;
       }
       case "spacer":
@@ -214,7 +350,12 @@ export function blocksToDocument(blocks: Block[], options: DocxOptions): Documen
         properties: {
           page: {
             size: { width: page.width, height: page.height },
-            margin: { top: Math.round(m.atas * TWIPS_PER_CM), right: Math.round(m.kanan * TWIPS_PER_CM), bottom: Math.round(m.bawah * TWIPS_PER_CM), left: Math.round(m.kiri * TWIPS_PER_CM) },
+            margin: {
+              top: Math.round(m.atas * TWIPS_PER_CM),
+              right: Math.round(m.kanan * TWIPS_PER_CM),
+              bottom: Math.round(m.bawah * TWIPS_PER_CM),
+              left: Math.round(m.kiri * TWIPS_PER_CM),
+            },
           },
         },
         children,

@@ -7,11 +7,10 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { UserError } from "../diagnostics.js";
 import { msg, t } from "../i18n.js";
-import type { Meeting, ProgramReport } from "../schema.js";
+import type { Meeting, ProgramReport, Workspace } from "../schema.js";
 import { BlockSyntaxError, parseBlocks } from "./blocks.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
-import { blocksToDocument, packDocument, sniffImage, type DocxOptions, type Logo } from "./docx.js";
-import type { Workspace } from "../schema.js";
+import { blocksToDocument, type DocxOptions, type Logo, packDocument, sniffImage } from "./docx.js";
 
 export const DOCUMENTS = [
   { name: "undangan", title: "Surat undangan", needs: (m: Meeting) => Boolean(m.undangan) },
@@ -19,28 +18,55 @@ export const DOCUMENTS = [
   { name: "daftar-hadir", title: "Daftar hadir", needs: (m: Meeting) => m.hadir.length > 0 },
   { name: "notulen", title: "Notulen", needs: () => true },
   { name: "kesepakatan", title: "Nota kesepakatan", needs: (m: Meeting) => m.kesepakatan.length > 0 },
-  { name: "rtl", title: "RTL dan RPK bulan berikutnya", needs: (m: Meeting, programs: ProgramReport[]) => m.rtl.length > 0 || programs.some((p) => p.rpk.length > 0) },
+  {
+    name: "rtl",
+    title: "RTL dan RPK bulan berikutnya",
+    needs: (m: Meeting, programs: ProgramReport[]) => m.rtl.length > 0 || programs.some((p) => p.rpk.length > 0),
+  },
   { name: "daftar-tilik", title: "Daftar Tilik", needs: () => true },
-  { name: "tren", title: "Tren capaian kinerja", needs: (_m: Meeting, programs: ProgramReport[]) => programs.length > 0 },
+  {
+    name: "tren",
+    title: "Tren capaian kinerja",
+    needs: (_m: Meeting, programs: ProgramReport[]) => programs.length > 0,
+  },
   { name: "umpan-balik", title: "Umpan balik pembinaan", needs: (m: Meeting) => Boolean(m.supervisi?.umpan_balik) },
 ] as const;
 
 export type DocumentName = (typeof DOCUMENTS)[number]["name"];
 
 const M = {
-  unknownDoc: msg("dokumen '{name}' tidak dikenal; pilih dari: {list}", "unknown document '{name}'; choose from: {list}"),
+  unknownDoc: msg(
+    "dokumen '{name}' tidak dikenal; pilih dari: {list}",
+    "unknown document '{name}'; choose from: {list}",
+  ),
   template: msg("templat {file} baris {line}: {detail}", "template {file} line {line}: {detail}"),
-  templateRun: msg("templat {file} gagal dijalankan: {detail}; periksa nama helper dan data yang dipakai", "template {file} failed: {detail}; check the helper names and data it uses"),
-  logoNotImage: msg("logo {file} bukan gambar PNG atau JPEG; kop dicetak tanpa logo", "logo {file} is not a PNG or JPEG image; the letterhead prints without a logo"),
-  logoOutside: msg("logo {file} di luar folder workspace; kop dicetak tanpa logo", "logo {file} is outside the workspace folder; the letterhead prints without a logo"),
-  logoMissing: msg("logo {file} tidak ditemukan; kop dicetak tanpa logo", "logo {file} not found; the letterhead prints without a logo"),
+  templateRun: msg(
+    "templat {file} gagal dijalankan: {detail}; periksa nama helper dan data yang dipakai",
+    "template {file} failed: {detail}; check the helper names and data it uses",
+  ),
+  logoNotImage: msg(
+    "logo {file} bukan gambar PNG atau JPEG; kop dicetak tanpa logo",
+    "logo {file} is not a PNG or JPEG image; the letterhead prints without a logo",
+  ),
+  logoOutside: msg(
+    "logo {file} di luar folder workspace; kop dicetak tanpa logo",
+    "logo {file} is outside the workspace folder; the letterhead prints without a logo",
+  ),
+  logoMissing: msg(
+    "logo {file} tidak ditemukan; kop dicetak tanpa logo",
+    "logo {file} not found; the letterhead prints without a logo",
+  ),
 };
 
 export function parseOnly(value: string | undefined): DocumentName[] | undefined {
   if (!value) return undefined;
-  const names = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = DOCUMENTS.map((d) => d.name) as readonly string[];
-  for (const name of names) if (!known.includes(name)) throw new UserError(t(M.unknownDoc, { name, list: known.join(", ") }));
+  for (const name of names)
+    if (!known.includes(name)) throw new UserError(t(M.unknownDoc, { name, list: known.join(", ") }));
   return names as DocumentName[];
 }
 
@@ -55,7 +81,11 @@ export const BUILTIN_TEMPLATES = (() => {
 })();
 
 /** The template file for a document: the workspace's own `templates/NAME.hbs`, else the built-in one. */
-export function templatePath(root: string, name: DocumentName, builtin = BUILTIN_TEMPLATES): { file: string; own: boolean } {
+export function templatePath(
+  root: string,
+  name: DocumentName,
+  builtin = BUILTIN_TEMPLATES,
+): { file: string; own: boolean } {
   const own = path.join(root, "templates", `${name}.hbs`);
   return existsSync(own) ? { file: own, own: true } : { file: path.join(builtin, `${name}.hbs`), own: false };
 }
@@ -84,7 +114,15 @@ export interface RenderedDocument {
   data: Buffer;
 }
 
-export async function renderDocument(name: DocumentName, templateFile: string, context: RenderContext, config: Workspace, logo: Logo | undefined, label = templateFile, images: DocxOptions["images"] = {}): Promise<RenderedDocument> {
+export async function renderDocument(
+  name: DocumentName,
+  templateFile: string,
+  context: RenderContext,
+  config: Workspace,
+  logo: Logo | undefined,
+  label = templateFile,
+  images: DocxOptions["images"] = {},
+): Promise<RenderedDocument> {
   const source = readFileSync(templateFile, "utf8");
   const handlebars = Handlebars.create();
   let text: string;
@@ -94,7 +132,9 @@ export async function renderDocument(name: DocumentName, templateFile: string, c
   } catch (error) {
     const detail = (error as Error).message.split("\n")[0];
     const line = /line (\d+)/.exec((error as Error).message)?.[1];
-    throw new UserError(line ? t(M.template, { file: label, line, detail }) : t(M.templateRun, { file: label, detail }));
+    throw new UserError(
+      line ? t(M.template, { file: label, line, detail }) : t(M.templateRun, { file: label, detail }),
+    );
   }
   let blocks;
   try {

@@ -6,14 +6,33 @@ import path from "node:path";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import { indicatorTrends, sparkline } from "../../src/trends.js";
 import { exportRows, toCsv } from "../../src/export.js";
+import { indicatorTrends, sparkline } from "../../src/trends.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
 
 describe("trends", () => {
   it("flags indicators behind target for two or more consecutive months", () => {
-    const report = (id: string, kumulatif: number, target: number) => ({ program: "kia", bulan: id, penanggung_jawab: "x", laporan_kegiatan: [], rencana_bulan_ini: [], rpk: [], indikator: [{ id: "bumil", sasaran: 100, target_tahunan: 100, target_kumulatif: target, bulan_ini: 1, kumulatif }] });
-    const config = { program: [{ id: "kia", nama: "KIA", penanggung_jawab: "x", indikator: [{ id: "bumil", nama: "Ibu hamil", sasaran: 100, target: 100 }] }] } as never;
+    const report = (id: string, kumulatif: number, target: number) => ({
+      program: "kia",
+      bulan: id,
+      penanggung_jawab: "x",
+      laporan_kegiatan: [],
+      rencana_bulan_ini: [],
+      rpk: [],
+      indikator: [
+        { id: "bumil", sasaran: 100, target_tahunan: 100, target_kumulatif: target, bulan_ini: 1, kumulatif },
+      ],
+    });
+    const config = {
+      program: [
+        {
+          id: "kia",
+          nama: "KIA",
+          penanggung_jawab: "x",
+          indikator: [{ id: "bumil", nama: "Ibu hamil", sasaran: 100, target: 100 }],
+        },
+      ],
+    } as never;
     const months = [
       { id: "2023-12", programs: [report("2023-12", 99, 100)] },
       { id: "2024-01", programs: [report("2024-01", 9, 8.33)] },
@@ -34,7 +53,10 @@ describe("trends", () => {
     expect(r.stdout).toMatch(/ptm\/ht.*tertinggal 6 bln/);
     expect(r.stdout).not.toMatch(/kia\/bbl.*tertinggal/);
     const json = JSON.parse(lokmin(["-C", EXAMPLE, "report", "2024-06", "--json"]).stdout);
-    expect(json.indicators.find((i: { indikator: string }) => i.indikator === "ht")).toMatchObject({ flagged: true, behindStreak: 6 });
+    expect(json.indicators.find((i: { indikator: string }) => i.indikator === "ht")).toMatchObject({
+      flagged: true,
+      behindStreak: 6,
+    });
   });
 });
 
@@ -42,7 +64,9 @@ describe("export", () => {
   it("writes one row per fact across months as CSV (quoted where needed) and JSON", () => {
     const csv = lokmin(["-C", EXAMPLE, "export"]).stdout;
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("jenis,bulan,program,indikator,id,judul,sasaran,nilai,target,capaian_persen,total,peringkat,status,penanggung_jawab,tenggat");
+    expect(lines[0]).toBe(
+      "jenis,bulan,program,indikator,id,judul,sasaran,nilai,target,capaian_persen,total,peringkat,status,penanggung_jawab,tenggat",
+    );
     expect(lines.filter((l) => l.startsWith("capaian,")).length).toBe(6 * 18);
     expect(lines.some((l) => l.startsWith("kesepakatan,2024-01,") && l.includes("2024-01/K01"))).toBe(true);
     expect(lines.some((l) => l.startsWith("evaluasi_kesepakatan,2024-02,"))).toBe(true);
@@ -56,7 +80,24 @@ describe("export", () => {
   });
 
   it("exportRows keeps capaian numbers as numbers", () => {
-    const rows = exportRows({ program: [] } as never, [{ id: "2024-01", programs: [{ program: "p", bulan: "2024-01", penanggung_jawab: "x", laporan_kegiatan: [], rencana_bulan_ini: [], rpk: [], indikator: [{ id: "i", sasaran: 200, target_tahunan: 100, target_kumulatif: 8.33, bulan_ini: 10, kumulatif: 10 }] }] }]);
+    const rows = exportRows({ program: [] } as never, [
+      {
+        id: "2024-01",
+        programs: [
+          {
+            program: "p",
+            bulan: "2024-01",
+            penanggung_jawab: "x",
+            laporan_kegiatan: [],
+            rencana_bulan_ini: [],
+            rpk: [],
+            indikator: [
+              { id: "i", sasaran: 200, target_tahunan: 100, target_kumulatif: 8.33, bulan_ini: 10, kumulatif: 10 },
+            ],
+          },
+        ],
+      },
+    ]);
     expect(rows[0]).toMatchObject({ jenis: "capaian", nilai: 10, capaian_persen: 5 });
   });
 });
@@ -64,8 +105,23 @@ describe("export", () => {
 describe("lokmin summary", () => {
   it("prints the example and two generated workspaces, the broken one with its error, exit 2", () => {
     const dir = tempDir();
-    for (const [name, seed, nama] of [["pkm-b", "7", "UPTD Puskesmas Karang Anyar"], ["pkm-c", "9", "UPTD Puskesmas Tanjung Sari"]]) {
-      const r = spawnSync(process.execPath, [path.join(REPO, "dist/generate.js"), "--out", path.join(dir, name), "--months", "3", "--programs", "4", "--seed", seed, "--nama", nama]);
+    for (const [name, seed, nama] of [
+      ["pkm-b", "7", "UPTD Puskesmas Karang Anyar"],
+      ["pkm-c", "9", "UPTD Puskesmas Tanjung Sari"],
+    ]) {
+      const r = spawnSync(process.execPath, [
+        path.join(REPO, "dist/generate.js"),
+        "--out",
+        path.join(dir, name),
+        "--months",
+        "3",
+        "--programs",
+        "4",
+        "--seed",
+        seed,
+        "--nama",
+        nama,
+      ]);
       expect(r.status).toBe(0);
     }
     const broken = path.join(dir, "pkm-c/lokmin.yaml");
@@ -76,7 +132,9 @@ describe("lokmin summary", () => {
     expect(r.stdout).toContain("UPTD Puskesmas Karang Anyar");
     expect(r.stdout).toMatch(/2024-06\s+20\/20\s+10\/10/);
     expect(r.stdout).toMatch(/pkm-c[\s\S]*lokmin\.yaml:\d+:\d+/);
-    const json = JSON.parse(lokmin(["summary", EXAMPLE, path.join(dir, "pkm-b"), path.join(dir, "pkm-c"), "--json"]).stdout);
+    const json = JSON.parse(
+      lokmin(["summary", EXAMPLE, path.join(dir, "pkm-b"), path.join(dir, "pkm-c"), "--json"]).stdout,
+    );
     expect(json.workspaces).toHaveLength(3);
     expect(json.workspaces[1].months).toHaveLength(3);
     expect(json.workspaces[2].error).toContain("lokmin.yaml");
@@ -111,7 +169,10 @@ describe("chart and feedback letter in DOCX", () => {
   it("check warns when the feedback came later than 7 days after the visit", () => {
     const ws = copyWorkspace(MINI);
     const file = path.join(ws, "2024-02/rapat.yaml");
-    writeFileSync(file, `${readFileSync(file, "utf8")}supervisi:\n  tanggal: 2024-02-20\n  umpan_balik:\n    tanggal: 2024-03-01\n`);
+    writeFileSync(
+      file,
+      `${readFileSync(file, "utf8")}supervisi:\n  tanggal: 2024-02-20\n  umpan_balik:\n    tanggal: 2024-03-01\n`,
+    );
     const findings = JSON.parse(lokmin(["-C", ws, "check", "--json"]).stdout).findings;
     expect(findings.some((f: { rule: string }) => f.rule === "supervisi/umpan-balik")).toBe(true);
   });

@@ -24,7 +24,10 @@ describe("parse cache", () => {
 
     writeFileSync(file, readFileSync(file, "utf8").replace("tempat: Aula", "tempt: Aula"));
     expect(lokmin(["-C", ws, "check"], { env }).status).toBe(1);
-    writeFileSync(file, readFileSync(file, "utf8").replace("tempt: Aula", "tempat: Aula").replace("notulis: tux", "notulis: tu"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("tempt: Aula", "tempat: Aula").replace("notulis: tux", "notulis: tu"),
+    );
     expect(lokmin(["-C", ws, "check"], { env }).status).toBe(0);
   });
 

@@ -1,8 +1,8 @@
 // End to end: spawn `node bin/lokmin.js` on fixture folders.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { meetingSchema, programReportSchema } from "../../src/schema.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, snapshot, tempDir } from "../helpers.js";
 
@@ -10,7 +10,8 @@ describe("lokmin basics", () => {
   it("--help lists every command and exits 0", () => {
     const r = lokmin(["--help"]);
     expect(r.status).toBe(0);
-    for (const command of ["init", "new", "check", "rank", "carry", "commitments", "render"]) expect(r.stdout).toContain(command);
+    for (const command of ["init", "new", "check", "rank", "carry", "commitments", "render"])
+      expect(r.stdout).toContain(command);
   });
 
   it("an unknown option is a usage error (exit 2)", () => {
@@ -33,7 +34,16 @@ describe("lokmin basics", () => {
 describe("lokmin init", () => {
   it("creates a workspace from flags without prompting, then refuses to overwrite it", () => {
     const dir = tempDir();
-    const r = lokmin(["init", dir, "--nama", "UPTD Puskesmas Uji", "--kecamatan", "Uji", "--kabupaten", "Kabupaten Uji"]);
+    const r = lokmin([
+      "init",
+      dir,
+      "--nama",
+      "UPTD Puskesmas Uji",
+      "--kecamatan",
+      "Uji",
+      "--kabupaten",
+      "Kabupaten Uji",
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const text = readFileSync(path.join(dir, "lokmin.yaml"), "utf8");
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.lokmin\/schema\/lokmin\.schema\.json/);
@@ -59,10 +69,14 @@ describe("lokmin new", () => {
     const out = JSON.parse(r.stdout);
     expect(out.files).toContain("2024-07/rapat.yaml");
     expect(out.carried.length).toBeGreaterThan(0);
-    const meeting = meetingSchema.parse(parseDocument(readFileSync(path.join(ws, "2024-07/rapat.yaml"), "utf8")).toJS());
+    const meeting = meetingSchema.parse(
+      parseDocument(readFileSync(path.join(ws, "2024-07/rapat.yaml"), "utf8")).toJS(),
+    );
     expect(meeting.evaluasi_kesepakatan.map((e) => e.id)).toEqual(out.carried);
     expect(meeting.langkah_khusus).toEqual(["tengah_tahun"]);
-    const kia = programReportSchema.parse(parseDocument(readFileSync(path.join(ws, "2024-07/program/kia.yaml"), "utf8")).toJS());
+    const kia = programReportSchema.parse(
+      parseDocument(readFileSync(path.join(ws, "2024-07/program/kia.yaml"), "utf8")).toJS(),
+    );
     expect(kia.indikator.find((i) => i.id === "bumil")).toMatchObject({ sasaran: 812, target_kumulatif: 58.33 });
     expect(lokmin(["-C", ws, "check", "2024-07", "--json"]).status).toBe(1);
 
@@ -86,7 +100,8 @@ describe("lokmin check", () => {
   it("passes on the example workspace and reports each month's Daftar Tilik score", () => {
     const r = lokmin(["-C", EXAMPLE, "check"]);
     expect(r.status, r.stderr).toBe(0);
-    for (const month of ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]) expect(r.stdout).toMatch(new RegExp(`${month}: Daftar Tilik \\d+/20`));
+    for (const month of ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"])
+      expect(r.stdout).toMatch(new RegExp(`${month}: Daftar Tilik \\d+/20`));
   });
 
   it("--json prints one object with findings, tilik, sop and arsip", () => {

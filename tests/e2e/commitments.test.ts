@@ -10,7 +10,10 @@ describe("commitments carried to N+1", () => {
     const ws = copyWorkspace(MINI);
     // Month 2 evaluates 2024-01/K01 as `belum` already (fixture). Make month 2 carry nothing new of its own.
     const feb = path.join(ws, "2024-02/rapat.yaml");
-    writeFileSync(feb, readFileSync(feb, "utf8").replace(/kesepakatan:\n  - id: 2024-02\/K01\n(    .*\n)+/, "kesepakatan: []\n"));
+    writeFileSync(
+      feb,
+      readFileSync(feb, "utf8").replace(/kesepakatan:\n  - id: 2024-02\/K01\n(    .*\n)+/, "kesepakatan: []\n"),
+    );
 
     const march = lokmin(["-C", ws, "new", "2024-03", "--json"]);
     expect(march.status, march.stderr).toBe(0);
@@ -18,7 +21,9 @@ describe("commitments carried to N+1", () => {
 
     const marFile = path.join(ws, "2024-03/rapat.yaml");
     const marText = readFileSync(marFile, "utf8");
-    expect(marText).toMatch(/- id: 2024-01\/K01\n\s+uraian: Sweeping ibu hamil di dusun terjauh\n\s+penanggung_jawab: bidan\n\s+tenggat: 2024-02-20\n\s+status: null/);
+    expect(marText).toMatch(
+      /- id: 2024-01\/K01\n\s+uraian: Sweeping ibu hamil di dusun terjauh\n\s+penanggung_jawab: bidan\n\s+tenggat: 2024-02-20\n\s+status: null/,
+    );
     writeFileSync(marFile, marText.replace(/(- id: 2024-01\/K01\n(?:\s+\w+: .*\n)*?\s+status: )null/, "$1selesai"));
 
     const april = lokmin(["-C", ws, "new", "2024-04", "--json"]);
@@ -41,8 +46,17 @@ describe("commitments carried to N+1", () => {
     lokmin(["-C", ws, "new", "2024-03"]);
     const file = path.join(ws, "2024-03/rapat.yaml");
     // Someone deletes the carried entry by hand and writes a comment in the section.
-    const edited = readFileSync(file, "utf8").replace(/evaluasi_kesepakatan:\n(  .*\n|    .*\n)+/, "evaluasi_kesepakatan:\n  # dibahas ulang minggu depan\n  []\n");
-    writeFileSync(file, edited.replace("  # dibahas ulang minggu depan\n  []\n", "  # dibahas ulang minggu depan\n  - id: 2024-01/K01\n    status: belum\n"));
+    const edited = readFileSync(file, "utf8").replace(
+      /evaluasi_kesepakatan:\n(  .*\n|    .*\n)+/,
+      "evaluasi_kesepakatan:\n  # dibahas ulang minggu depan\n  []\n",
+    );
+    writeFileSync(
+      file,
+      edited.replace(
+        "  # dibahas ulang minggu depan\n  []\n",
+        "  # dibahas ulang minggu depan\n  - id: 2024-01/K01\n    status: belum\n",
+      ),
+    );
     const first = lokmin(["-C", ws, "carry", "2024-03", "--json"]);
     expect(first.status, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout).added).toEqual(["2024-02/K01"]);

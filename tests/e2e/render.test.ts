@@ -60,17 +60,35 @@ describe("lokmin render on the example", () => {
   it("the same data renders the same word/document.xml", async () => {
     const again = tempDir("lokmin-render-");
     lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", again, "--only", "notulen"]);
-    const documentXml = async (file: string) => (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
-    expect(await documentXml(path.join(again, "2024-05-notulen.docx"))).toBe(await documentXml(path.join(out, "2024-05-notulen.docx")));
+    const documentXml = async (file: string) =>
+      (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
+    expect(await documentXml(path.join(again, "2024-05-notulen.docx"))).toBe(
+      await documentXml(path.join(out, "2024-05-notulen.docx")),
+    );
   });
 
   it("LibreOffice converts every document to PDF with a sane page count and the key strings", () => {
     const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
     if (soffice.error && process.env.LOKMIN_SKIP_SOFFICE === "1") return;
-    expect(soffice.error, "LibreOffice is needed: apt-get install libreoffice-writer-nogui poppler-utils (or LOKMIN_SKIP_SOFFICE=1)").toBeUndefined();
+    expect(
+      soffice.error,
+      "LibreOffice is needed: apt-get install libreoffice-writer-nogui poppler-utils (or LOKMIN_SKIP_SOFFICE=1)",
+    ).toBeUndefined();
     const pdfDir = tempDir("lokmin-pdf-");
     const profile = `file://${tempDir("lokmin-lo-")}`;
-    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, ...DOCS.map((d) => path.join(out, `2024-05-${d}.docx`))], { stdio: "ignore", timeout: 120_000 });
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        pdfDir,
+        ...DOCS.map((d) => path.join(out, `2024-05-${d}.docx`)),
+      ],
+      { stdio: "ignore", timeout: 120_000 },
+    );
     const expectations: Record<string, string[]> = {
       undangan: ["UPTD PUSKESMAS SUKAMAJU", "Selasa, 21 Mei 2024"],
       "daftar-hadir": ["DAFTAR HADIR", "Tanda Tangan"],
@@ -96,7 +114,9 @@ describe("lokmin render on the example", () => {
 describe("render safety and overrides", () => {
   it("a workspace template overrides the built-in wording", async () => {
     const ws = copyWorkspace(MINI);
-    cpSync(path.join(REPO, "tests/fixtures/template-override/templates"), path.join(ws, "templates"), { recursive: true });
+    cpSync(path.join(REPO, "tests/fixtures/template-override/templates"), path.join(ws, "templates"), {
+      recursive: true,
+    });
     const r = lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);
     expect(r.status, r.stderr).toBe(0);
     const t = await text(path.join(ws, "2024-01/dokumen/2024-01-undangan.docx"));

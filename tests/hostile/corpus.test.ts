@@ -1,7 +1,17 @@
 // The hostile-input corpus: every case is run against every command. Each run must end with a
 // documented exit code, a clear message naming the file (and line where there is one), no stack
 // trace, and no change to the workspace unless the command was meant to write.
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, openSync, closeSync, ftruncateSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyWorkspace, lokmin, MINI, snapshot, tempDir } from "../helpers.js";
@@ -29,17 +39,51 @@ interface Case {
 }
 
 const R = "2024-02/rapat.yaml";
-const edit = (ws: string, file: string, fn: (text: string) => string) => writeFileSync(path.join(ws, file), fn(readFileSync(path.join(ws, file), "utf8")));
-const lineOf = (ws: string, file: string, needle: string) => readFileSync(path.join(ws, file), "latin1").split(/\r?\n/).findIndex((l) => l.includes(needle)) + 1;
-const broken = (extra: Partial<Record<Command, number>> = {}) => ({ check: 1, rank: 2, carry: 2, commitments: 2, render: 2, new: 2, ...extra });
+const edit = (ws: string, file: string, fn: (text: string) => string) =>
+  writeFileSync(path.join(ws, file), fn(readFileSync(path.join(ws, file), "utf8")));
+const lineOf = (ws: string, file: string, needle: string) =>
+  readFileSync(path.join(ws, file), "latin1")
+    .split(/\r?\n/)
+    .findIndex((l) => l.includes(needle)) + 1;
+const broken = (extra: Partial<Record<Command, number>> = {}) => ({
+  check: 1,
+  rank: 2,
+  carry: 2,
+  commitments: 2,
+  render: 2,
+  new: 2,
+  ...extra,
+});
 
 const cases: Case[] = [
-  { name: "invalid YAML", setup: (ws) => edit(ws, R, (s) => s.replace("tempat: Aula", "tempat: [Aula")), where: { file: R }, status: broken() },
-  { name: "tab indentation", setup: (ws) => edit(ws, R, (s) => s.replace("  mulai:", "\tmulai:")), where: { file: R, needle: "\tmulai:" }, status: broken() },
-  { name: "duplicate key", setup: (ws) => edit(ws, R, (s) => s.replace("tempat: Aula", "tempat: Aula\ntempat: Ruang")), where: { file: R, needle: "tempat: Ruang" }, status: broken(), says: "kunci ganda" },
+  {
+    name: "invalid YAML",
+    setup: (ws) => edit(ws, R, (s) => s.replace("tempat: Aula", "tempat: [Aula")),
+    where: { file: R },
+    status: broken(),
+  },
+  {
+    name: "tab indentation",
+    setup: (ws) => edit(ws, R, (s) => s.replace("  mulai:", "\tmulai:")),
+    where: { file: R, needle: "\tmulai:" },
+    status: broken(),
+  },
+  {
+    name: "duplicate key",
+    setup: (ws) => edit(ws, R, (s) => s.replace("tempat: Aula", "tempat: Aula\ntempat: Ruang")),
+    where: { file: R, needle: "tempat: Ruang" },
+    status: broken(),
+    says: "kunci ganda",
+  },
   {
     name: "alias bomb",
-    setup: (ws) => edit(ws, R, (s) => `${s}x1: &a [l, l, l, l, l, l, l, l, l, l]\nx2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nx4: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nx5: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`),
+    setup: (ws) =>
+      edit(
+        ws,
+        R,
+        (s) =>
+          `${s}x1: &a [l, l, l, l, l, l, l, l, l, l]\nx2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nx4: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nx5: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
+      ),
     where: { file: R },
     status: broken(),
     says: "alias",
@@ -55,17 +99,43 @@ const cases: Case[] = [
     status: broken({ carry: 0, new: 0, commitments: 0 }),
     says: "MB",
   },
-  { name: "empty file", setup: (ws) => writeFileSync(path.join(ws, "2024-02/program/gizi.yaml"), ""), where: { file: "2024-02/program/gizi.yaml", line: 1 }, status: broken({ carry: 0, new: 0, commitments: 0 }) },
-  { name: "UTF-8 BOM", setup: (ws) => edit(ws, R, (s) => `\uFEFF${s}`), status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 } },
+  {
+    name: "empty file",
+    setup: (ws) => writeFileSync(path.join(ws, "2024-02/program/gizi.yaml"), ""),
+    where: { file: "2024-02/program/gizi.yaml", line: 1 },
+    status: broken({ carry: 0, new: 0, commitments: 0 }),
+  },
+  {
+    name: "UTF-8 BOM",
+    setup: (ws) => edit(ws, R, (s) => `\uFEFF${s}`),
+    status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
+  },
   {
     name: "Latin-1 bytes",
-    setup: (ws) => writeFileSync(path.join(ws, R), Buffer.concat([readFileSync(path.join(ws, R)), Buffer.from("informasi_lain: caf"), Buffer.from([0xe9]), Buffer.from("\n")])),
+    setup: (ws) =>
+      writeFileSync(
+        path.join(ws, R),
+        Buffer.concat([
+          readFileSync(path.join(ws, R)),
+          Buffer.from("informasi_lain: caf"),
+          Buffer.from([0xe9]),
+          Buffer.from("\n"),
+        ]),
+      ),
     where: { file: R },
     status: broken(),
     says: "UTF-8",
   },
-  { name: "CRLF line endings", setup: (ws) => edit(ws, R, (s) => s.replace(/\n/g, "\r\n")), status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 } },
-  { name: "mixed line endings", setup: (ws) => edit(ws, R, (s) => s.replace(/\n/g, (m, offset: number) => (offset % 2 ? "\r\n" : "\n"))), status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 } },
+  {
+    name: "CRLF line endings",
+    setup: (ws) => edit(ws, R, (s) => s.replace(/\n/g, "\r\n")),
+    status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
+  },
+  {
+    name: "mixed line endings",
+    setup: (ws) => edit(ws, R, (s) => s.replace(/\n/g, (m, offset: number) => (offset % 2 ? "\r\n" : "\n"))),
+    status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
+  },
   {
     name: "unquoted 18-digit NIP",
     setup: (ws) => edit(ws, "lokmin.yaml", (s) => s.replace('nip: "198006102006041003"', "nip: 198006102006041003")),
@@ -74,24 +144,57 @@ const cases: Case[] = [
     says: "198006102006041003",
   },
   // Commands that only need last month's commitments (new, commitments) read just those sections.
-  { name: "impossible date 2024-02-30", setup: (ws) => edit(ws, R, (s) => s.replace("tanggal: 2024-02-20", "tanggal: 2024-02-30")), where: { file: R, needle: "tanggal: 2024-02-30" }, status: broken({ new: 0, commitments: 0 }) },
-  { name: "month folder 2024-13", setup: (ws) => mkdirSync(path.join(ws, "2024-13")), where: { file: "2024-13" }, status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 } },
-  { name: "missing lokmin.yaml", setup: (ws) => rmSync(path.join(ws, "lokmin.yaml")), status: broken({ check: 2 }), says: "lokmin init" },
-  { name: "month with no program files", setup: (ws) => rmSync(path.join(ws, "2024-02/program"), { recursive: true }), where: { file: R }, status: { check: 1, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 } },
+  {
+    name: "impossible date 2024-02-30",
+    setup: (ws) => edit(ws, R, (s) => s.replace("tanggal: 2024-02-20", "tanggal: 2024-02-30")),
+    where: { file: R, needle: "tanggal: 2024-02-30" },
+    status: broken({ new: 0, commitments: 0 }),
+  },
+  {
+    name: "month folder 2024-13",
+    setup: (ws) => mkdirSync(path.join(ws, "2024-13")),
+    where: { file: "2024-13" },
+    status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
+  },
+  {
+    name: "missing lokmin.yaml",
+    setup: (ws) => rmSync(path.join(ws, "lokmin.yaml")),
+    status: broken({ check: 2 }),
+    says: "lokmin init",
+  },
+  {
+    name: "month with no program files",
+    setup: (ws) => rmSync(path.join(ws, "2024-02/program"), { recursive: true }),
+    where: { file: R },
+    status: { check: 1, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
+  },
   {
     name: "program file for a program not in lokmin.yaml",
-    setup: (ws) => writeFileSync(path.join(ws, "2024-02/program/kb.yaml"), readFileSync(path.join(ws, "2024-02/program/gizi.yaml"), "utf8").replace("program: gizi", "program: kb")),
+    setup: (ws) =>
+      writeFileSync(
+        path.join(ws, "2024-02/program/kb.yaml"),
+        readFileSync(path.join(ws, "2024-02/program/gizi.yaml"), "utf8").replace("program: gizi", "program: kb"),
+      ),
     where: { file: "2024-02/program/kb.yaml", line: 1 },
     status: { check: 1, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
   },
   {
     name: "roster person deleted while responsible for a commitment",
-    setup: (ws) => edit(ws, "lokmin.yaml", (s) => s.replace(/  - id: bidan\n(    .*\n)+/, "").replace("penanggung_jawab: bidan", "penanggung_jawab: tu")),
+    setup: (ws) =>
+      edit(ws, "lokmin.yaml", (s) =>
+        s.replace(/  - id: bidan\n(    .*\n)+/, "").replace("penanggung_jawab: bidan", "penanggung_jawab: tu"),
+      ),
     where: { file: R },
     status: { check: 1, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
     says: "bidan",
   },
-  { name: "logo missing", setup: (ws) => edit(ws, "lokmin.yaml", (s) => s.replace("  kecamatan: Mini", "  kecamatan: Mini\n  logo: tidak-ada.png")), where: { file: "lokmin.yaml", needle: "logo: tidak-ada.png" }, status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 } },
+  {
+    name: "logo missing",
+    setup: (ws) =>
+      edit(ws, "lokmin.yaml", (s) => s.replace("  kecamatan: Mini", "  kecamatan: Mini\n  logo: tidak-ada.png")),
+    where: { file: "lokmin.yaml", needle: "logo: tidak-ada.png" },
+    status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
+  },
   {
     name: "logo that is not an image",
     setup: (ws) => {
@@ -100,7 +203,13 @@ const cases: Case[] = [
     },
     status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
   },
-  { name: "logo outside the workspace", setup: (ws) => edit(ws, "lokmin.yaml", (s) => s.replace("  kecamatan: Mini", "  kecamatan: Mini\n  logo: ../../etc/passwd")), where: { file: "lokmin.yaml", needle: "logo: ../../etc/passwd" }, status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 } },
+  {
+    name: "logo outside the workspace",
+    setup: (ws) =>
+      edit(ws, "lokmin.yaml", (s) => s.replace("  kecamatan: Mini", "  kecamatan: Mini\n  logo: ../../etc/passwd")),
+    where: { file: "lokmin.yaml", needle: "logo: ../../etc/passwd" },
+    status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 0, new: 0 },
+  },
   {
     name: "template that throws",
     setup: (ws) => {
@@ -150,7 +259,13 @@ describe.each(cases)("hostile input: $name", (c) => {
 });
 
 describe("hostile arguments", () => {
-  it.each([["new", "2024-13"], ["check", "24-5"], ["rank", "2024-5"], ["render", "../2024-01"], ["carry", "2024-00"]])("%s %s is refused with exit 2", (command, month) => {
+  it.each([
+    ["new", "2024-13"],
+    ["check", "24-5"],
+    ["rank", "2024-5"],
+    ["render", "../2024-01"],
+    ["carry", "2024-00"],
+  ])("%s %s is refused with exit 2", (command, month) => {
     const ws = copyWorkspace(MINI);
     const before = snapshot(ws);
     const r = lokmin(["-C", ws, command, month]);

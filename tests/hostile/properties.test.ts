@@ -1,27 +1,32 @@
 // Property tests (fast-check): ranking is a function of the scores alone, and a YAML write-back
 // keeps the data and every comment.
 import fc from "fast-check";
-import { Document, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { Document, parseDocument } from "yaml";
 import { methodDef } from "../../src/rank/methods.js";
-import { rankItems, type RankInput } from "../../src/rank/rank.js";
+import { type RankInput, rankItems } from "../../src/rank/rank.js";
 import { scoringSettingsSchema, type TieRule } from "../../src/schema.js";
-import { setScalar } from "../../src/yaml-edit.js";
 import { serializeYaml } from "../../src/write.js";
+import { setScalar } from "../../src/yaml-edit.js";
 
 const usg = methodDef("usg", scoringSettingsSchema.parse({}));
 const score = fc.integer({ min: 1, max: 5 });
 const problems = fc.array(fc.record({ u: score, s: score, g: score }), { minLength: 1, maxLength: 12 });
 const rule = fc.constantFrom<TieRule>("bersama", "urutan", "kriteria");
-const inputs = (list: Array<{ u: number; s: number; g: number }>): RankInput[] => list.map((skor, i) => ({ id: `m${i}`, title: `m${i}`, skor, path: ["masalah", i] }));
-const rank = (list: RankInput[], tieRule: TieRule) => rankItems(list, usg, { tieRule, tieOrder: ["u", "s", "g"], file: "x.yaml" });
+const inputs = (list: Array<{ u: number; s: number; g: number }>): RankInput[] =>
+  list.map((skor, i) => ({ id: `m${i}`, title: `m${i}`, skor, path: ["masalah", i] }));
+const rank = (list: RankInput[], tieRule: TieRule) =>
+  rankItems(list, usg, { tieRule, tieOrder: ["u", "s", "g"], file: "x.yaml" });
 
 describe("ranking properties", () => {
   it("totals do not depend on the order of the problems", () => {
     fc.assert(
       fc.property(problems, rule, fc.infiniteStream(fc.nat()), (list, tieRule, seeds) => {
         const items = inputs(list);
-        const shuffled = [...items].map((item) => ({ item, key: seeds.next().value })).sort((a, b) => a.key - b.key).map((x) => x.item);
+        const shuffled = [...items]
+          .map((item) => ({ item, key: seeds.next().value }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.item);
         const byId = (r: ReturnType<typeof rank>) => Object.fromEntries(r.items.map((i) => [i.id, i.total]));
         expect(byId(rank(shuffled, tieRule))).toEqual(byId(rank(items, tieRule)));
       }),
@@ -33,7 +38,8 @@ describe("ranking properties", () => {
       fc.property(problems, (list) => {
         const r = rank(inputs(list), "urutan");
         expect(r.items.map((i) => i.rank).sort((a, b) => a! - b!)).toEqual(list.map((_, i) => i + 1));
-        for (const a of r.items) for (const b of r.items) if (a.total! > b.total!) expect(a.rank!).toBeLessThan(b.rank!);
+        for (const a of r.items)
+          for (const b of r.items) if (a.total! > b.total!) expect(a.rank!).toBeLessThan(b.rank!);
       }),
     );
   });
@@ -51,7 +57,12 @@ describe("ranking properties", () => {
     fc.assert(
       fc.property(problems, (list) => {
         const r = rank(inputs(list), "kriteria");
-        const key = (i: (typeof r.items)[number]) => [i.total!, i.scores.u as number, i.scores.s as number, i.scores.g as number];
+        const key = (i: (typeof r.items)[number]) => [
+          i.total!,
+          i.scores.u as number,
+          i.scores.s as number,
+          i.scores.g as number,
+        ];
         for (const a of r.items)
           for (const b of r.items) {
             const [ka, kb] = [key(a), key(b)];
@@ -65,9 +76,20 @@ describe("ranking properties", () => {
 });
 
 const key = fc.stringMatching(/^[a-z][a-z_]{0,8}$/);
-const scalar = fc.oneof(fc.integer({ min: -1000, max: 100000 }), fc.string({ maxLength: 20 }), fc.boolean(), fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }));
+const scalar = fc.oneof(
+  fc.integer({ min: -1000, max: 100000 }),
+  fc.string({ maxLength: 20 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+);
 const value = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(key, tie("value"), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: "small" },
+    scalar,
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(key, tie("value"), { maxKeys: 4 }),
+  ),
 })).value;
 const data = fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
 

@@ -51,7 +51,9 @@ describe("atomic writes", () => {
     const status = await main(["-C", ws, "rank", "2024-01", "--write"], streams);
     expect(status).toBe(2);
     expect(output().err).toContain("2024-01/rapat.yaml");
-    expect(execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: ws, encoding: "utf8" })).toBe("");
+    expect(execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: ws, encoding: "utf8" })).toBe(
+      "",
+    );
   });
 
   it("a file held open by Word (EBUSY/EPERM on rename) gets a clear message and stays intact", () => {
@@ -59,8 +61,15 @@ describe("atomic writes", () => {
     const file = path.join(dir, "notulen.docx");
     writeFileSync(file, "lama");
     for (const code of ["EBUSY", "EPERM"]) {
-      setWriteOps({ write: (fd, data) => writeFileSync(fd, data), rename: () => { throw fail(code); } });
-      expect(() => writeFileAtomic(file, "baru", { overwrite: true, label: "notulen.docx" })).toThrow(/dibuka atau dikunci.*Word/);
+      setWriteOps({
+        write: (fd, data) => writeFileSync(fd, data),
+        rename: () => {
+          throw fail(code);
+        },
+      });
+      expect(() => writeFileAtomic(file, "baru", { overwrite: true, label: "notulen.docx" })).toThrow(
+        /dibuka atau dikunci.*Word/,
+      );
       expect(readFileSync(file, "utf8")).toBe("lama");
       expect(readdirSync(dir)).toEqual(["notulen.docx"]);
     }
@@ -69,8 +78,15 @@ describe("atomic writes", () => {
   it("a read-only folder (EACCES/EROFS) gets a message about permissions", () => {
     const dir = tempDir();
     for (const code of ["EACCES", "EROFS"]) {
-      setWriteOps({ write: () => { throw fail(code); }, rename: () => undefined });
-      expect(() => writeFileAtomic(path.join(dir, "a.docx"), "x", { overwrite: true, label: "a.docx" })).toThrow(new RegExp(`izin.*|${code}`));
+      setWriteOps({
+        write: () => {
+          throw fail(code);
+        },
+        rename: () => undefined,
+      });
+      expect(() => writeFileAtomic(path.join(dir, "a.docx"), "x", { overwrite: true, label: "a.docx" })).toThrow(
+        new RegExp(`izin.*|${code}`),
+      );
       expect(readdirSync(dir)).toEqual([]);
     }
   });
@@ -78,7 +94,11 @@ describe("atomic writes", () => {
 
 describe("no stack traces for user errors", () => {
   it("an unexpected internal error prints a short message and exits 2; LOKMIN_DEBUG=1 shows the stack", async () => {
-    vi.doMock("../../src/commands/check.js", () => ({ run: () => { throw new TypeError("boom from a bug"); } }));
+    vi.doMock("../../src/commands/check.js", () => ({
+      run: () => {
+        throw new TypeError("boom from a bug");
+      },
+    }));
     const first = capture();
     expect(await main(["-C", MINI, "check"], first.streams)).toBe(2);
     expect(first.output().err).toContain("kesalahan internal lokmin: boom from a bug");

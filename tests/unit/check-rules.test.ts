@@ -33,35 +33,139 @@ const cases: Case[] = [
   { rule: "arsip/undangan", file: R, edit: (s) => s.replace(/undangan:\n(  .*\n)+/, ""), at: "bulan:" },
   { rule: "sop/10-rtl", file: R, edit: (s) => s.replace(/rtl:\n(  .*\n)+/, "rtl: []\n"), at: "rtl: []" },
   { rule: "sop/01-musrenbang", file: R, edit: (s) => s.replace(/musrenbang: .*\n/, ""), at: "bulan:" },
-  { rule: "tilik/18-evaluasi-kehadiran", file: R, edit: (s) => s.replace(/evaluasi_kehadiran: .*/, "evaluasi_kehadiran: null"), at: "evaluasi_kehadiran: null" },
+  {
+    rule: "tilik/18-evaluasi-kehadiran",
+    file: R,
+    edit: (s) => s.replace(/evaluasi_kehadiran: .*/, "evaluasi_kehadiran: null"),
+    at: "evaluasi_kehadiran: null",
+  },
   { rule: "tilik/10-daftar-hadir", file: R, edit: (s) => s.replace("status: izin", "status: null"), at: "hadir:" },
-  { rule: "arsip/nota-kesepakatan", file: R, edit: (s) => s.replace(/kesepakatan:\n  - id: 2024-02\/K01\n(    .*\n)+/, "kesepakatan: []\n"), at: "kesepakatan: []" },
+  {
+    rule: "arsip/nota-kesepakatan",
+    file: R,
+    edit: (s) => s.replace(/kesepakatan:\n  - id: 2024-02\/K01\n(    .*\n)+/, "kesepakatan: []\n"),
+    at: "kesepakatan: []",
+  },
   { rule: "arsip/sk-tim-efektif", file: R, edit: (s) => s.replace(/arsip:\n  sk_tim_efektif: .*\n/, ""), at: "bulan:" },
-  { rule: "capaian/belum-diisi", file: KIA, edit: (s) => s.replace("bulan_ini: 9", "bulan_ini: null"), at: "- id: bumil" },
-  { rule: "capaian/melebihi-sasaran", file: KIA, edit: (s) => s.replace("kumulatif: 15", "kumulatif: 150").replace("bulan_ini: 9", "bulan_ini: 144"), at: "kumulatif: 150" },
-  { rule: "capaian/persen-berbeda", file: KIA, edit: (s) => s.replace("kumulatif: 15", "kumulatif: 15\n    capaian_persen: 15"), at: "capaian_persen: 15" },
-  { rule: "capaian/kumulatif-turun", file: KIA, edit: (s) => s.replace("kumulatif: 15", "kumulatif: 4"), at: "kumulatif: 4" },
-  { rule: "capaian/kumulatif-tidak-cocok", file: KIA, edit: (s) => s.replace("kumulatif: 15", "kumulatif: 17"), at: "kumulatif: 17" },
-  { rule: "capaian/target-kumulatif", file: KIA, edit: (s) => s.replace("target_kumulatif: 16.67", "target_kumulatif: 20"), at: "target_kumulatif: 20" },
-  { rule: "capaian/per-desa", file: KIA, edit: (s) => s.replace("kumulatif: 15", "kumulatif: 15\n    per_desa:\n      - desa: Barat\n        bulan_ini: 4\n        kumulatif: 7\n      - desa: Timur\n        bulan_ini: 5\n        kumulatif: 7"), at: "per_desa:" },
+  {
+    rule: "capaian/belum-diisi",
+    file: KIA,
+    edit: (s) => s.replace("bulan_ini: 9", "bulan_ini: null"),
+    at: "- id: bumil",
+  },
+  {
+    rule: "capaian/melebihi-sasaran",
+    file: KIA,
+    edit: (s) => s.replace("kumulatif: 15", "kumulatif: 150").replace("bulan_ini: 9", "bulan_ini: 144"),
+    at: "kumulatif: 150",
+  },
+  {
+    rule: "capaian/persen-berbeda",
+    file: KIA,
+    edit: (s) => s.replace("kumulatif: 15", "kumulatif: 15\n    capaian_persen: 15"),
+    at: "capaian_persen: 15",
+  },
+  {
+    rule: "capaian/kumulatif-turun",
+    file: KIA,
+    edit: (s) => s.replace("kumulatif: 15", "kumulatif: 4"),
+    at: "kumulatif: 4",
+  },
+  {
+    rule: "capaian/kumulatif-tidak-cocok",
+    file: KIA,
+    edit: (s) => s.replace("kumulatif: 15", "kumulatif: 17"),
+    at: "kumulatif: 17",
+  },
+  {
+    rule: "capaian/target-kumulatif",
+    file: KIA,
+    edit: (s) => s.replace("target_kumulatif: 16.67", "target_kumulatif: 20"),
+    at: "target_kumulatif: 20",
+  },
+  {
+    rule: "capaian/per-desa",
+    file: KIA,
+    edit: (s) =>
+      s.replace(
+        "kumulatif: 15",
+        "kumulatif: 15\n    per_desa:\n      - desa: Barat\n        bulan_ini: 4\n        kumulatif: 7\n      - desa: Timur\n        bulan_ini: 5\n        kumulatif: 7",
+      ),
+    at: "per_desa:",
+  },
   { rule: "referensi/program", file: KIA, edit: (s) => s.replace("program: kia", "program: kb"), at: "program: kb" },
-  { rule: "rapat/tanggal", file: R, edit: (s) => s.replace("tanggal: 2024-02-20", "tanggal: 2024-03-02"), at: "tanggal: 2024-03-02" },
+  {
+    rule: "rapat/tanggal",
+    file: R,
+    edit: (s) => s.replace("tanggal: 2024-02-20", "tanggal: 2024-03-02"),
+    at: "tanggal: 2024-03-02",
+  },
   { rule: "rapat/bulan", file: KIA, edit: (s) => s.replace("bulan: 2024-02", "bulan: 2024-03"), at: "bulan: 2024-03" },
-  { rule: "undangan/terlambat", file: R, edit: (s) => s.replace("tanggal: 2024-02-15", "tanggal: 2024-02-19"), at: "tanggal: 2024-02-19" },
-  { rule: "laporan/dinkes", file: R, edit: (s) => s.replace("tanggal_kirim: 2024-02-22", "tanggal_kirim: null"), at: "laporan_dinkes:" },
-  { rule: "supervisi/umpan-balik", file: R, edit: (s) => `${s}supervisi:\n  tanggal: 2024-02-20\n  umpan_balik:\n    tanggal: 2024-03-05\n`, at: "    tanggal: 2024-03-05" },
-  { rule: "kesepakatan/belum-dievaluasi", file: R, edit: (s) => s.replace("status: belum", "status: null"), at: "status: null" },
-  { rule: "kesepakatan/id-tidak-dikenal", file: R, edit: (s) => s.replace("- id: 2024-01/K01", "- id: 2024-01/K09"), at: "- id: 2024-01/K09" },
-  { rule: "kesepakatan/id-bulan", file: R, edit: (s) => s.replace("- id: 2024-02/K01", "- id: 2024-03/K01"), at: "- id: 2024-03/K01" },
+  {
+    rule: "undangan/terlambat",
+    file: R,
+    edit: (s) => s.replace("tanggal: 2024-02-15", "tanggal: 2024-02-19"),
+    at: "tanggal: 2024-02-19",
+  },
+  {
+    rule: "laporan/dinkes",
+    file: R,
+    edit: (s) => s.replace("tanggal_kirim: 2024-02-22", "tanggal_kirim: null"),
+    at: "laporan_dinkes:",
+  },
+  {
+    rule: "supervisi/umpan-balik",
+    file: R,
+    edit: (s) => `${s}supervisi:\n  tanggal: 2024-02-20\n  umpan_balik:\n    tanggal: 2024-03-05\n`,
+    at: "    tanggal: 2024-03-05",
+  },
+  {
+    rule: "kesepakatan/belum-dievaluasi",
+    file: R,
+    edit: (s) => s.replace("status: belum", "status: null"),
+    at: "status: null",
+  },
+  {
+    rule: "kesepakatan/id-tidak-dikenal",
+    file: R,
+    edit: (s) => s.replace("- id: 2024-01/K01", "- id: 2024-01/K09"),
+    at: "- id: 2024-01/K09",
+  },
+  {
+    rule: "kesepakatan/id-bulan",
+    file: R,
+    edit: (s) => s.replace("- id: 2024-02/K01", "- id: 2024-03/K01"),
+    at: "- id: 2024-03/K01",
+  },
   { rule: "rank/skor-rentang", file: R, edit: (s) => s.replace("u: 5", "u: 7"), at: "u: 7" },
   { rule: "rank/total-berbeda", file: R, edit: (s) => s.replace("total: 12", "total: 13"), at: "total: 13" },
-  { rule: "rank/peringkat-berbeda", file: R, edit: (s) => s.replace("peringkat: 2", "peringkat: 3"), at: "peringkat: 3" },
+  {
+    rule: "rank/peringkat-berbeda",
+    file: R,
+    edit: (s) => s.replace("peringkat: 2", "peringkat: 3"),
+    at: "peringkat: 3",
+  },
   { rule: "referensi/pegawai", file: R, edit: (s) => s.replace("notulis: tu", "notulis: tux"), at: "notulis: tux" },
   { rule: "referensi/indikator", file: KIA, edit: (s) => s.replace("- id: bumil", "- id: bumill"), at: "- id: bumill" },
   { rule: "schema/unknown-key", file: R, edit: (s) => s.replace("tempat: Aula", "tempt: Aula"), at: "tempt: Aula" },
-  { rule: "pegawai/nip", file: "lokmin.yaml", edit: (s) => s.replace('"198006102006041003"', '"1980061020060410"'), at: '"1980061020060410"' },
-  { rule: "referensi/id-ganda", file: "lokmin.yaml", edit: (s) => s.replace("  - id: bidan", "  - id: tu"), at: "  - id: tu\n    nama: Citra" },
-  { rule: "puskesmas/logo", file: "lokmin.yaml", edit: (s) => s.replace("  kecamatan: Mini", "  kecamatan: Mini\n  logo: ../../etc/passwd"), at: "logo: ../../etc/passwd" },
+  {
+    rule: "pegawai/nip",
+    file: "lokmin.yaml",
+    edit: (s) => s.replace('"198006102006041003"', '"1980061020060410"'),
+    at: '"1980061020060410"',
+  },
+  {
+    rule: "referensi/id-ganda",
+    file: "lokmin.yaml",
+    edit: (s) => s.replace("  - id: bidan", "  - id: tu"),
+    at: "  - id: tu\n    nama: Citra",
+  },
+  {
+    rule: "puskesmas/logo",
+    file: "lokmin.yaml",
+    edit: (s) => s.replace("  kecamatan: Mini", "  kecamatan: Mini\n  logo: ../../etc/passwd"),
+    at: "logo: ../../etc/passwd",
+  },
 ];
 
 describe("check rules on the mini fixture", () => {
@@ -81,7 +185,11 @@ describe("check rules on the mini fixture", () => {
 
   it("every month rule and workspace rule is covered by a case above", () => {
     const families = [...MONTH_RULES, ...WORKSPACE_RULES].map((r) => r.id.replace(/<.*$|\*$/, ""));
-    for (const family of families) expect(cases.some((c) => c.rule.startsWith(family)), family).toBe(true);
+    for (const family of families)
+      expect(
+        cases.some((c) => c.rule.startsWith(family)),
+        family,
+      ).toBe(true);
   });
 
   it("reports correct lines in a CRLF file", () => {
@@ -91,9 +199,17 @@ describe("check rules on the mini fixture", () => {
   });
 
   it("a supervisor's recorded answers fill the items only a supervisor can answer", () => {
-    const { report } = mutate(R, (s) => `${s}supervisi:\n  tanggal: 2024-02-20\n  jawaban:\n    "01": true\n    "02": true\n    "03": false\n  umpan_balik:\n    tanggal: 2024-02-24\n`);
+    const { report } = mutate(
+      R,
+      (s) =>
+        `${s}supervisi:\n  tanggal: 2024-02-20\n  jawaban:\n    "01": true\n    "02": true\n    "03": false\n  umpan_balik:\n    tanggal: 2024-02-24\n`,
+    );
     const feb = report.months[1].tilik;
-    expect(feb.items.slice(0, 3).map((i) => [i.answer, i.source])).toEqual([[true, "pembina"], [true, "pembina"], [false, "pembina"]]);
+    expect(feb.items.slice(0, 3).map((i) => [i.answer, i.source])).toEqual([
+      [true, "pembina"],
+      [true, "pembina"],
+      [false, "pembina"],
+    ]);
     expect(feb.score).toBe(18);
     expect(report.months[1].arsip.items.find((a) => a.id === "umpan-balik")!.present).toBe(true);
   });

@@ -1,15 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { commitmentHistories, commitmentIdDiagnostics, evaluationsToCarry, nextCommitmentId, openBefore, unevaluatedIn, type MonthMeeting } from "../../src/commitments.js";
-import { meetingSchema, type Meeting } from "../../src/schema.js";
+import {
+  commitmentHistories,
+  commitmentIdDiagnostics,
+  evaluationsToCarry,
+  type MonthMeeting,
+  nextCommitmentId,
+  openBefore,
+  unevaluatedIn,
+} from "../../src/commitments.js";
+import { type Meeting, meetingSchema } from "../../src/schema.js";
 
 const base = { jenis: "rutin", tanggal: null, waktu: { mulai: "08.00" }, tempat: null, pimpinan: "a", notulis: "b" };
-const month = (id: string, extra: Partial<Record<keyof Meeting, unknown>>): MonthMeeting => ({ id, meeting: meetingSchema.parse({ ...base, bulan: id, ...extra }) });
-const k = (id: string) => ({ id, uraian: `kerja ${id}`, penanggung_jawab: "a", tenggat: "2024-12-01", target: "t", ditandatangani: [] as string[] });
+const month = (id: string, extra: Partial<Record<keyof Meeting, unknown>>): MonthMeeting => ({
+  id,
+  meeting: meetingSchema.parse({ ...base, bulan: id, ...extra }),
+});
+const k = (id: string) => ({
+  id,
+  uraian: `kerja ${id}`,
+  penanggung_jawab: "a",
+  tenggat: "2024-12-01",
+  target: "t",
+  ditandatangani: [] as string[],
+});
 
 describe("commitments across months", () => {
   const months = [
     month("2024-01", { kesepakatan: [k("2024-01/K01"), k("2024-01/K02")] }),
-    month("2024-02", { evaluasi_kesepakatan: [{ id: "2024-01/K01", status: "belum" }, { id: "2024-01/K02", status: "selesai" }] }),
+    month("2024-02", {
+      evaluasi_kesepakatan: [
+        { id: "2024-01/K01", status: "belum" },
+        { id: "2024-01/K02", status: "selesai" },
+      ],
+    }),
     month("2024-03", { evaluasi_kesepakatan: [{ id: "2024-01/K01", status: "selesai" }] }),
   ];
 
@@ -22,7 +45,16 @@ describe("commitments across months", () => {
   it("carries what is open: K01 into March, nothing into April", () => {
     expect(openBefore(months, "2024-03").map((h) => h.commitment.id)).toEqual(["2024-01/K01"]);
     expect(evaluationsToCarry(months, "2024-04")).toEqual([]);
-    expect(evaluationsToCarry(months.slice(0, 2), "2024-03")).toEqual([{ id: "2024-01/K01", uraian: "kerja 2024-01/K01", penanggung_jawab: "a", tenggat: "2024-12-01", status: null, catatan: null }]);
+    expect(evaluationsToCarry(months.slice(0, 2), "2024-03")).toEqual([
+      {
+        id: "2024-01/K01",
+        uraian: "kerja 2024-01/K01",
+        penanggung_jawab: "a",
+        tenggat: "2024-12-01",
+        status: null,
+        catatan: null,
+      },
+    ]);
   });
 
   it("adds only what is missing", () => {
@@ -41,7 +73,11 @@ describe("commitments across months", () => {
       month("2024-01", { kesepakatan: [k("2024-01/K01"), k("2024-01/K01"), k("2024-05/K09")] }),
       month("2024-02", { evaluasi_kesepakatan: [{ id: "2024-01/K07", status: "belum" }] }),
     ];
-    expect(commitmentIdDiagnostics(bad).map((d) => d.rule).sort()).toEqual(["kesepakatan/id-bulan", "kesepakatan/id-ganda", "kesepakatan/id-tidak-dikenal"]);
+    expect(
+      commitmentIdDiagnostics(bad)
+        .map((d) => d.rule)
+        .sort(),
+    ).toEqual(["kesepakatan/id-bulan", "kesepakatan/id-ganda", "kesepakatan/id-tidak-dikenal"]);
   });
 
   it("numbers new ids after the highest", () => {

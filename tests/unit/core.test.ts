@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { longDate } from "../../src/format-date.js";
 import { checkNip, formatNip, number, timeRange } from "../../src/format-id.js";
 import { jsonSchemas } from "../../src/json-schema.js";
@@ -14,12 +14,19 @@ import { cappedScore, coverageGap, coveragePercent, cumulativeTarget } from "../
 import { serializeYaml } from "../../src/write.js";
 import { EXAMPLE, MINI, REPO } from "../helpers.js";
 
-const miniConfig = () => workspaceSchema.parse(parseDocument(readFileSync(path.join(MINI, "lokmin.yaml"), "utf8")).toJS());
+const miniConfig = () =>
+  workspaceSchema.parse(parseDocument(readFileSync(path.join(MINI, "lokmin.yaml"), "utf8")).toJS());
 
 describe("months", () => {
   it("accepts YYYY-MM only", () => {
     expect(["2024-05", "2024-12"].map(isMonthId)).toEqual([true, true]);
-    expect(["2024-13", "24-5", "2024-5", "2024-00", " 2024-05"].map(isMonthId)).toEqual([false, false, false, false, false]);
+    expect(["2024-13", "24-5", "2024-5", "2024-00", " 2024-05"].map(isMonthId)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(looksLikeMonth("2024-13")).toBe(true);
   });
   it("knows the special months of the SOP", () => {
@@ -34,7 +41,9 @@ describe("months", () => {
 describe("coverage arithmetic", () => {
   it("pro-rata cumulative target and capaian", () => {
     expect(cumulativeTarget({ target: 100 }, 5)).toBe(41.67);
-    expect(cumulativeTarget({ target: 90, target_bulanan: [5, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90] }, 3)).toBe(20);
+    expect(cumulativeTarget({ target: 90, target_bulanan: [5, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90] }, 3)).toBe(
+      20,
+    );
     expect(coveragePercent({ kumulatif: 290, sasaran: 812 })).toBe(35.71);
     expect(coverageGap({ kumulatif: 290, sasaran: 812, target_kumulatif: 41.67 })).toBe(5.96);
     expect(coveragePercent({ kumulatif: 5, sasaran: 0 })).toBeNull();
@@ -59,10 +68,16 @@ describe("Indonesian formatting", () => {
 
 describe("SOP profiles", () => {
   it("the 2022 profile has the 15 steps (step 1 split for the Musrenbang month) and can be trimmed or extended", () => {
-    const sop = resolveSop({ profil: "rutin-2022", nonaktif: ["07-audit-internal"], tambahan: [{ id: "99-apel", judul: "Apel pagi", bukti: "pembahasan", berlaku: "selalu" }] });
+    const sop = resolveSop({
+      profil: "rutin-2022",
+      nonaktif: ["07-audit-internal"],
+      tambahan: [{ id: "99-apel", judul: "Apel pagi", bukti: "pembahasan", berlaku: "selalu" }],
+    });
     expect(sop.steps.map((s) => s.id)).toContain("99-apel");
     expect(sop.steps.map((s) => s.id)).not.toContain("07-audit-internal");
-    expect(new Set(resolveSop({ profil: "rutin-2022", nonaktif: [], tambahan: [] }).steps.map((s) => s.id.slice(0, 2))).size).toBe(15);
+    expect(
+      new Set(resolveSop({ profil: "rutin-2022", nonaktif: [], tambahan: [] }).steps.map((s) => s.id.slice(0, 2))).size,
+    ).toBe(15);
     expect(resolveSop({ profil: "rutin-2019", nonaktif: [], tambahan: [] }).steps).toHaveLength(6);
     const midterm = sop.steps.find((s) => s.id === "11-evaluasi-tengah-tahun")!;
     expect([stepApplies(midterm, []), stepApplies(midterm, ["tengah_tahun"])]).toEqual(["not-applicable", "required"]);
@@ -71,8 +86,16 @@ describe("SOP profiles", () => {
 
 describe("scaffold", () => {
   it("builds a month the schemas accept, with pro-rata targets and carried commitments", () => {
-    const files = scaffoldMonth({ config: miniConfig(), month: "2024-06", carried: [{ id: "2024-05/K01", status: null, uraian: "x" }] });
-    expect(files.map((f) => f.rel)).toEqual(["2024-06/rapat.yaml", "2024-06/program/kia.yaml", "2024-06/program/gizi.yaml"]);
+    const files = scaffoldMonth({
+      config: miniConfig(),
+      month: "2024-06",
+      carried: [{ id: "2024-05/K01", status: null, uraian: "x" }],
+    });
+    expect(files.map((f) => f.rel)).toEqual([
+      "2024-06/rapat.yaml",
+      "2024-06/program/kia.yaml",
+      "2024-06/program/gizi.yaml",
+    ]);
     for (const file of files) expect(file.content.startsWith("# yaml-language-server: $schema=")).toBe(true);
     const meeting = meetingSchema.parse(parseDocument(files[0].content).toJS());
     expect(meeting.langkah_khusus).toEqual(["tengah_tahun", "tribulanan"]);
@@ -92,7 +115,10 @@ describe("committed artefacts", () => {
   });
 
   it("every example file is in canonical form, so a write-back changes only what it means to", () => {
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".yaml") ? [path.join(dir, e.name)] : []));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".yaml") ? [path.join(dir, e.name)] : [],
+      );
     const files = walk(EXAMPLE);
     expect(files.length).toBeGreaterThan(6 * 14);
     for (const file of files) {
@@ -115,7 +141,10 @@ describe("block language", () => {
     expect(table.rows[0].map((c) => c.span)).toEqual([1, 1, 2]);
     expect(table.rows[1]).toHaveLength(4);
     const aligned = parseBlocks("::tabel 50,50\n^ | > 5\n::akhir")[0] as typeof table;
-    expect(aligned.rows[0].map((c) => [c.align, c.runs[0].text])).toEqual([["center", ""], ["right", "5"]]);
+    expect(aligned.rows[0].map((c) => [c.align, c.runs[0].text])).toEqual([
+      ["center", ""],
+      ["right", "5"],
+    ]);
     expect(() => parseBlocks("ok\n::tabel 10,90\na | b | c\n::akhir")).toThrow(/3 sel/);
     expect(() => parseBlocks("::tabel 10,90\na | b\n")).toThrow(/::akhir/);
     expect(() => parseBlocks("\n\n::gambar x")).toThrowError(expect.objectContaining({ line: 3 }));
@@ -136,7 +165,10 @@ describe("README", () => {
 describe("fast path", () => {
   it("js-yaml (fast path) and eemeli/yaml (positions) read every example and fixture file to the same data", async () => {
     const jsYaml = (await import("js-yaml")).default;
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".yaml") ? [path.join(dir, e.name)] : []));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".yaml") ? [path.join(dir, e.name)] : [],
+      );
     for (const file of [...walk(EXAMPLE), ...walk(MINI)]) {
       const text = readFileSync(file, "utf8");
       expect(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }), file).toEqual(parseDocument(text).toJS());

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { z } from "zod";
-import { decodeUtf8, loadValidated, parseYaml, toData } from "../../src/yaml-source.js";
-import { meetingSchema, workspaceSchema } from "../../src/schema.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { meetingSchema, workspaceSchema } from "../../src/schema.js";
+import { decodeUtf8, loadValidated, parseYaml, toData } from "../../src/yaml-source.js";
 import { MINI } from "../helpers.js";
 
 const person = z.strictObject({ nama: z.string(), nip: z.string().optional(), tanggal: z.iso.date().optional() });
@@ -42,7 +42,13 @@ describe("loader positions", () => {
   });
 
   it("refuses a billion-laughs alias bomb", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]", "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]"].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+    ].join("\n");
     const parsed = parseYaml(bomb, "bomb.yaml");
     const result = toData(parsed.source!);
     expect(result.diagnostics[0].rule).toBe("yaml/alias");
@@ -51,7 +57,10 @@ describe("loader positions", () => {
   it("strips a BOM and reports Latin-1 bytes at their line", () => {
     const bom = decodeUtf8(Buffer.from("\uFEFFnama: Ani\n", "utf8"), "j.yaml");
     expect(bom).toMatchObject({ bom: true, text: "nama: Ani\n" });
-    const latin1 = decodeUtf8(Buffer.concat([Buffer.from("nama: Ani\nalamat: Jl. "), Buffer.from([0xe9]), Buffer.from("\n")]), "k.yaml");
+    const latin1 = decodeUtf8(
+      Buffer.concat([Buffer.from("nama: Ani\nalamat: Jl. "), Buffer.from([0xe9]), Buffer.from("\n")]),
+      "k.yaml",
+    );
     expect(latin1.diagnostic).toMatchObject({ rule: "yaml/encoding", line: 2 });
   });
 

@@ -24,7 +24,7 @@ function generate(dir, years, programs) {
   process.stdout.write(`generating ${dir} (${years} years × ${programs} programs)…\n`);
   const r = spawnSync(
     process.execPath,
-    [path.join(repo, "dist", "generate.js"), "--out", dir, "--years", String(years), "--programs", String(programs)],
+    [path.join(repo, "dist-dev", "generate.js"), "--out", dir, "--years", String(years), "--programs", String(programs)],
     { stdio: "inherit" },
   );
   if (r.status !== 0) process.exit(1);

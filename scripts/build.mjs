@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
-// The parse cache (src/cache.ts) is valid only for the exact schemas it was filled with.
+// The parse cache (src/io/cache.ts) is valid only for the exact schemas it was filled with.
 const schemaFingerprint = createHash("sha1")
-  .update(readFileSync(new URL("../src/schema.ts", import.meta.url)))
+  .update(readFileSync(new URL("../src/domain/schema.ts", import.meta.url)))
   .update(readFileSync(new URL("../package.json", import.meta.url)))
   .digest("hex")
   .slice(0, 16);
@@ -28,7 +28,7 @@ const dropZodLocales = {
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", generate: "src/dev/generate.ts" },
+  entryPoints: { cli: "src/cli/main.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -43,4 +43,20 @@ await build({
   logLevel: "warning",
   plugins: [dropZodLocales],
   define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
+});
+
+// Developer tools (the example generator) are built beside the CLI, never into the shipped dist/.
+rmSync(new URL("../dist-dev", import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { generate: "dev/generate.ts" },
+  outdir: "dist-dev",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  banner: {
+    js: "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = __lokminCreateRequire(import.meta.url);",
+  },
+  logLevel: "warning",
 });

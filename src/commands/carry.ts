@@ -1,14 +1,14 @@
 // `lokmin carry 2024-06`: add to an existing month the evaluation entries of commitments still
 // open, through the YAML Document API (comments and hand edits kept). Idempotent.
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { commitmentIdDiagnostics, evaluationsToCarry, type MonthMeeting } from "../commitments.js";
-import { UserError } from "../diagnostics.js";
-import { msg, t } from "../i18n.js";
-import { monthMeetings } from "../workspace.js";
-import { serializeYaml, writeFileAtomic } from "../write.js";
-import { appendToSeq } from "../yaml-edit.js";
-import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth } from "./shared.js";
+import type { Context } from "../cli/main.js";
+import { commitmentIdDiagnostics, evaluationsToCarry, type MonthMeeting } from "../domain/commitments.js";
+import { UserError } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
+import { monthMeetings } from "../io/workspace.js";
+import { serializeYaml, writeFileAtomic } from "../io/write.js";
+import { appendToSeq } from "../io/yaml-edit.js";
+import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth } from "../cli/shared.js";
 
 const M = {
   nothing: msg(

@@ -1,13 +1,13 @@
 // `lokmin check [month...]`: is the month complete and consistent before it goes to the Dinas?
 // Exit 0 without errors, 1 with errors (or warnings beyond --max-warnings), 2 when it cannot run.
 
-import { type CheckReport, checkWorkspace } from "../check/check.js";
-import { ruleCatalogue } from "../check/rules.js";
-import type { Context } from "../cli.js";
-import { EXIT, UserError } from "../diagnostics.js";
-import { getLang, msg, t } from "../i18n.js";
-import { findWorkspaceRoot, loadWorkspace, scopeFor } from "../workspace.js";
-import { knownSources, printDiagnostics, requireMonth } from "./shared.js";
+import { type CheckReport, checkWorkspace } from "../domain/check/check.js";
+import { ruleCatalogue } from "../domain/check/rules.js";
+import type { Context } from "../cli/main.js";
+import { EXIT, UserError } from "../domain/findings.js";
+import { getLang, msg, t } from "../i18n/index.js";
+import { findWorkspaceRoot, loadWorkspace, scopeFor } from "../io/workspace.js";
+import { knownSources, printDiagnostics, requireMonth } from "../cli/shared.js";
 
 const M = {
   header: msg(

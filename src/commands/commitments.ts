@@ -1,16 +1,16 @@
 // `lokmin commitments`: open commitments with their age, overdue first; --all adds closed ones
 // with their whole history (month by month status). Filters by program and person.
-import type { Context } from "../cli.js";
+import type { Context } from "../cli/main.js";
 import {
   ageInMonths,
   type CommitmentHistory,
   commitmentHistories,
   commitmentIdDiagnostics,
   type MonthMeeting,
-} from "../commitments.js";
-import { msg, t } from "../i18n.js";
-import { monthMeetings } from "../workspace.js";
-import { failOnInputErrors, openWorkspace, printDiagnostics, requireMonth } from "./shared.js";
+} from "../domain/commitments.js";
+import { msg, t } from "../i18n/index.js";
+import { monthMeetings } from "../io/workspace.js";
+import { failOnInputErrors, openWorkspace, printDiagnostics, requireMonth } from "../cli/shared.js";
 
 const M = {
   none: msg("Tidak ada kesepakatan terbuka.", "No open commitments."),

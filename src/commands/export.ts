@@ -1,12 +1,12 @@
 // `lokmin export --format csv|json`: every indicator, problem and commitment across months,
 // one row per fact, to stdout or --out FILE (written atomically; CSV with a BOM for Excel).
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { UserError } from "../diagnostics.js";
-import { exportRows, toCsv } from "../export.js";
-import { msg, t } from "../i18n.js";
-import { writeFileAtomic } from "../write.js";
-import { failOnInputErrors, openWorkspace } from "./shared.js";
+import type { Context } from "../cli/main.js";
+import { UserError } from "../domain/findings.js";
+import { exportRows, toCsv } from "../domain/export.js";
+import { msg, t } from "../i18n/index.js";
+import { writeFileAtomic } from "../io/write.js";
+import { failOnInputErrors, openWorkspace } from "../cli/shared.js";
 
 const M = {
   badFormat: msg("--format harus csv atau json", "--format must be csv or json"),

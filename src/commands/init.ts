@@ -3,15 +3,15 @@
 
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { defaultPrograms } from "../defaults.js";
-import { UserError } from "../diagnostics.js";
-import { msg, t } from "../i18n.js";
-import { newYamlText } from "../scaffold.js";
-import type { Workspace } from "../schema.js";
-import { DEFAULT_SOP_PROFILE } from "../sop.js";
-import { SCHEMA_DIR, WORKSPACE_FILE } from "../workspace.js";
-import { writeFileAtomic } from "../write.js";
+import type { Context } from "../cli/main.js";
+import { defaultPrograms } from "../domain/defaults.js";
+import { UserError } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
+import { newYamlText } from "../domain/scaffold.js";
+import type { Workspace } from "../domain/schema.js";
+import { DEFAULT_SOP_PROFILE } from "../domain/sop.js";
+import { SCHEMA_DIR, WORKSPACE_FILE } from "../io/workspace.js";
+import { writeFileAtomic } from "../io/write.js";
 import { syncSchemas } from "./schema.js";
 
 interface InitOptions {

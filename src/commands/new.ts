@@ -4,15 +4,15 @@
 
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { evaluationsToCarry, type MonthMeeting } from "../commitments.js";
-import { UserError } from "../diagnostics.js";
-import { msg, t } from "../i18n.js";
-import { scaffoldMonth } from "../scaffold.js";
-import { monthMeetings, SCHEMA_DIR } from "../workspace.js";
-import { writeFileAtomic } from "../write.js";
+import type { Context } from "../cli/main.js";
+import { evaluationsToCarry, type MonthMeeting } from "../domain/commitments.js";
+import { UserError } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
+import { scaffoldMonth } from "../domain/scaffold.js";
+import { monthMeetings, SCHEMA_DIR } from "../io/workspace.js";
+import { writeFileAtomic } from "../io/write.js";
 import { syncSchemas } from "./schema.js";
-import { failOnInputErrors, openWorkspace, requireMonth } from "./shared.js";
+import { failOnInputErrors, openWorkspace, requireMonth } from "../cli/shared.js";
 
 const M = {
   exists: msg(

@@ -2,11 +2,11 @@
 // candidates from coverage, interactive scoring on a TTY, and --write of totals and ranks
 // through the YAML Document API (comments, key order and line endings kept; idempotent).
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { EXIT, UserError } from "../diagnostics.js";
-import { number } from "../format-id.js";
-import { msg, t } from "../i18n.js";
-import { methodDef } from "../rank/methods.js";
+import type { Context } from "../cli/main.js";
+import { EXIT, UserError } from "../domain/findings.js";
+import { number } from "../domain/format-id.js";
+import { msg, t } from "../i18n/index.js";
+import { methodDef } from "../domain/rank/methods.js";
 import {
   type Candidate,
   candidateProblems,
@@ -16,12 +16,12 @@ import {
   rankProblems,
   rankSolutions,
   writeRanks,
-} from "../rank/month.js";
-import type { RankResult } from "../rank/rank.js";
-import type { Method, TieRule } from "../schema.js";
-import type { Ui } from "../ui.js";
-import { serializeYaml, writeFileAtomic } from "../write.js";
-import { appendToSeq, setScalar } from "../yaml-edit.js";
+} from "../domain/rank/month.js";
+import type { RankResult } from "../domain/rank/rank.js";
+import type { Method, TieRule } from "../domain/schema.js";
+import type { Ui } from "../cli/ui.js";
+import { serializeYaml, writeFileAtomic } from "../io/write.js";
+import { appendToSeq, setScalar } from "../io/yaml-edit.js";
 import {
   failOnInputErrors,
   inMonth,
@@ -29,7 +29,7 @@ import {
   printDiagnostics,
   requireLoadedMonth,
   requireMonth,
-} from "./shared.js";
+} from "../cli/shared.js";
 
 interface RankOptions {
   metode?: Method;
@@ -234,8 +234,8 @@ function printCandidates(ui: Ui, month: string, candidates: Candidate[]): void {
 
 async function scoreInteractively(
   doc: import("yaml").Document,
-  config: import("../schema.js").Workspace,
-  meeting: import("../schema.js").Meeting,
+  config: import("../domain/schema.js").Workspace,
+  meeting: import("../domain/schema.js").Meeting,
   override?: Method,
 ): Promise<number> {
   const { number: askNumber } = await import("@inquirer/prompts");

@@ -3,27 +3,27 @@
 // --force; a file that cannot be written (locked by Word, read-only) is reported and the
 // others are still written.
 import path from "node:path";
-import { cachedBlob } from "../cache.js";
-import { checkWorkspace } from "../check/check.js";
-import type { Context } from "../cli.js";
-import { EXIT, UserError } from "../diagnostics.js";
-import { shortMonthName } from "../format-date.js";
-import { msg, t } from "../i18n.js";
-import { rankProblems } from "../rank/month.js";
+import { cachedBlob } from "../io/cache.js";
+import { checkWorkspace } from "../domain/check/check.js";
+import type { Context } from "../cli/main.js";
+import { EXIT, UserError } from "../domain/findings.js";
+import { shortMonthName } from "../domain/format-date.js";
+import { msg, t } from "../i18n/index.js";
+import { rankProblems } from "../domain/rank/month.js";
 import { trendChart } from "../render/chart.js";
 import { buildRenderContext } from "../render/context.js";
 import { sniffImage } from "../render/docx.js";
 import { DOCUMENTS, type DocumentName, loadLogo, parseOnly, renderDocument, templatePath } from "../render/render.js";
-import { indicatorTrends } from "../trends.js";
-import { relativePath, scopeFor } from "../workspace.js";
+import { indicatorTrends } from "../domain/trends.js";
+import { relativePath, scopeFor } from "../io/workspace.js";
 
 const pngSize = (png: Uint8Array) => {
   const info = sniffImage(png);
   return { width: info?.width ?? 1, height: info?.height ?? 1 };
 };
 
-import { writeFileAtomic } from "../write.js";
-import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth, resolveOut } from "./shared.js";
+import { writeFileAtomic } from "../io/write.js";
+import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth, resolveOut } from "../cli/shared.js";
 
 const M = {
   wrote: msg("ditulis: {file}", "written: {file}"),

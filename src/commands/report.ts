@@ -1,11 +1,11 @@
 // `lokmin report 2024-05`: cumulative capaian of every indicator month by month against its
 // target line, as a compact terminal table with sparklines; indicators behind target for two
 // or more consecutive months are highlighted. --json for other tools.
-import type { Context } from "../cli.js";
-import { number } from "../format-id.js";
-import { msg, t } from "../i18n.js";
-import { indicatorTrends, lastGap, sparkline } from "../trends.js";
-import { failOnInputErrors, openWorkspace, requireLoadedMonth, requireMonth } from "./shared.js";
+import type { Context } from "../cli/main.js";
+import { number } from "../domain/format-id.js";
+import { msg, t } from "../i18n/index.js";
+import { indicatorTrends, lastGap, sparkline } from "../domain/trends.js";
+import { failOnInputErrors, openWorkspace, requireLoadedMonth, requireMonth } from "../cli/shared.js";
 
 const M = {
   title: msg(

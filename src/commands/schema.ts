@@ -2,11 +2,11 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { msg, t } from "../i18n.js";
-import { jsonSchemas } from "../json-schema.js";
-import { findWorkspaceRoot, SCHEMA_DIR } from "../workspace.js";
-import { writeFileAtomic } from "../write.js";
+import type { Context } from "../cli/main.js";
+import { msg, t } from "../i18n/index.js";
+import { jsonSchemas } from "../domain/json-schema.js";
+import { findWorkspaceRoot, SCHEMA_DIR } from "../io/workspace.js";
+import { writeFileAtomic } from "../io/write.js";
 
 const M = {
   wrote: msg("JSON Schema ditulis ke {dir} ({changed} berubah)", "JSON Schema written to {dir} ({changed} changed)"),

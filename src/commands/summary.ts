@@ -2,11 +2,11 @@
 // own git repository, cloned side by side). One broken workspace is reported with its error and
 // does not stop the others; the exit code is 2 when any could not be read.
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { UserError } from "../diagnostics.js";
-import { msg, t } from "../i18n.js";
-import { type MonthSummary, summarizeWorkspace } from "../summary.js";
-import { findWorkspaceRoot, loadWorkspace } from "../workspace.js";
+import type { Context } from "../cli/main.js";
+import { UserError } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
+import { type MonthSummary, summarizeWorkspace } from "../domain/summary.js";
+import { findWorkspaceRoot, loadWorkspace } from "../io/workspace.js";
 
 const M = {
   header: msg(

@@ -4,7 +4,7 @@
 // for two or more months are drawn in red.
 import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
-import type { IndicatorTrend } from "../trends.js";
+import type { IndicatorTrend } from "../domain/trends.js";
 
 const SCALE = 0.75;
 const WIDTH = Math.round(1400 * SCALE);

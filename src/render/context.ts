@@ -2,14 +2,14 @@
 // with everything already formatted the Indonesian way (dates, times, numbers, NIPs) so the
 // templates only arrange text. Pure.
 
-import type { MonthReport } from "../check/check.js";
-import { dayName, longDate, monthName, plainDate } from "../format-date.js";
-import { formatNip, number, percent, timeRange } from "../format-id.js";
-import { shiftMonth } from "../month.js";
-import type { RankResult } from "../rank/rank.js";
-import type { Meeting, Person, ProgramReport, Workspace } from "../schema.js";
-import { coverageGap, coveragePercent } from "../targets.js";
-import type { IndicatorTrend } from "../trends.js";
+import type { MonthReport } from "../domain/check/check.js";
+import { dayName, longDate, monthName, plainDate } from "../domain/format-date.js";
+import { formatNip, number, percent, timeRange } from "../domain/format-id.js";
+import { shiftMonth } from "../domain/month.js";
+import type { RankResult } from "../domain/rank/rank.js";
+import type { Meeting, Person, ProgramReport, Workspace } from "../domain/schema.js";
+import { coverageGap, coveragePercent } from "../domain/targets.js";
+import type { IndicatorTrend } from "../domain/trends.js";
 
 export interface RenderInput {
   config: Workspace;

@@ -21,7 +21,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import type { Workspace } from "../schema.js";
+import type { Workspace } from "../domain/schema.js";
 import type { Align, Block, Run } from "./blocks.js";
 
 const TWIPS_PER_CM = 566.929;

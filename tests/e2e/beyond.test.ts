@@ -6,8 +6,8 @@ import path from "node:path";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import { exportRows, toCsv } from "../../src/export.js";
-import { indicatorTrends, sparkline } from "../../src/trends.js";
+import { exportRows, toCsv } from "../../src/domain/export.js";
+import { indicatorTrends, sparkline } from "../../src/domain/trends.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
 
 describe("trends", () => {
@@ -110,7 +110,7 @@ describe("lokmin summary", () => {
       ["pkm-c", "9", "UPTD Puskesmas Tanjung Sari"],
     ]) {
       const r = spawnSync(process.execPath, [
-        path.join(REPO, "dist/generate.js"),
+        path.join(REPO, "dist-dev/generate.js"),
         "--out",
         path.join(dir, name),
         "--months",

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { meetingSchema, programReportSchema } from "../../src/schema.js";
+import { meetingSchema, programReportSchema } from "../../src/domain/schema.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, snapshot, tempDir } from "../helpers.js";
 
 describe("lokmin basics", () => {

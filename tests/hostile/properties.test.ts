@@ -3,11 +3,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Document, parseDocument } from "yaml";
-import { methodDef } from "../../src/rank/methods.js";
-import { type RankInput, rankItems } from "../../src/rank/rank.js";
-import { scoringSettingsSchema, type TieRule } from "../../src/schema.js";
-import { serializeYaml } from "../../src/write.js";
-import { setScalar } from "../../src/yaml-edit.js";
+import { methodDef } from "../../src/domain/rank/methods.js";
+import { type RankInput, rankItems } from "../../src/domain/rank/rank.js";
+import { scoringSettingsSchema, type TieRule } from "../../src/domain/schema.js";
+import { serializeYaml } from "../../src/io/write.js";
+import { setScalar } from "../../src/io/yaml-edit.js";
 
 const usg = methodDef("usg", scoringSettingsSchema.parse({}));
 const score = fc.integer({ min: 1, max: 5 });

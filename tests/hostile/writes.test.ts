@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli.js";
-import { setWriteOps, writeFileAtomic } from "../../src/write.js";
+import { main } from "../../src/cli/main.js";
+import { setWriteOps, writeFileAtomic } from "../../src/io/write.js";
 import { copyWorkspace, MINI, tempDir } from "../helpers.js";
 
 function capture() {

@@ -3,9 +3,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace } from "../../src/check/check.js";
-import { MONTH_RULES, WORKSPACE_RULES } from "../../src/check/rules.js";
-import { loadWorkspace } from "../../src/workspace.js";
+import { checkWorkspace } from "../../src/domain/check/check.js";
+import { MONTH_RULES, WORKSPACE_RULES } from "../../src/domain/check/rules.js";
+import { loadWorkspace } from "../../src/io/workspace.js";
 import { copyWorkspace, MINI } from "../helpers.js";
 
 function mutate(file: string, edit: (text: string) => string) {

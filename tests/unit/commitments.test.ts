@@ -7,8 +7,8 @@ import {
   nextCommitmentId,
   openBefore,
   unevaluatedIn,
-} from "../../src/commitments.js";
-import { type Meeting, meetingSchema } from "../../src/schema.js";
+} from "../../src/domain/commitments.js";
+import { type Meeting, meetingSchema } from "../../src/domain/schema.js";
 
 const base = { jenis: "rutin", tanggal: null, waktu: { mulai: "08.00" }, tempat: null, pimpinan: "a", notulis: "b" };
 const month = (id: string, extra: Partial<Record<keyof Meeting, unknown>>): MonthMeeting => ({

@@ -2,16 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { longDate } from "../../src/format-date.js";
-import { checkNip, formatNip, number, timeRange } from "../../src/format-id.js";
-import { jsonSchemas } from "../../src/json-schema.js";
-import { isMonthId, looksLikeMonth, meetingKind, shiftMonth, specialSteps } from "../../src/month.js";
+import { longDate } from "../../src/domain/format-date.js";
+import { checkNip, formatNip, number, timeRange } from "../../src/domain/format-id.js";
+import { jsonSchemas } from "../../src/domain/json-schema.js";
+import { isMonthId, looksLikeMonth, meetingKind, shiftMonth, specialSteps } from "../../src/domain/month.js";
 import { parseBlocks, parseInline, splitCells } from "../../src/render/blocks.js";
-import { scaffoldMonth } from "../../src/scaffold.js";
-import { meetingSchema, programReportSchema, workspaceSchema } from "../../src/schema.js";
-import { resolveSop, stepApplies } from "../../src/sop.js";
-import { cappedScore, coverageGap, coveragePercent, cumulativeTarget } from "../../src/targets.js";
-import { serializeYaml } from "../../src/write.js";
+import { scaffoldMonth } from "../../src/domain/scaffold.js";
+import { meetingSchema, programReportSchema, workspaceSchema } from "../../src/domain/schema.js";
+import { resolveSop, stepApplies } from "../../src/domain/sop.js";
+import { cappedScore, coverageGap, coveragePercent, cumulativeTarget } from "../../src/domain/targets.js";
+import { serializeYaml } from "../../src/io/write.js";
 import { EXAMPLE, MINI, REPO } from "../helpers.js";
 
 const miniConfig = () =>
@@ -153,7 +153,7 @@ describe("block language", () => {
 
 describe("README", () => {
   it("documents every rule id and every member of the rule families", async () => {
-    const { ruleCatalogue } = await import("../../src/check/rules.js");
+    const { ruleCatalogue } = await import("../../src/domain/check/rules.js");
     const readme = readFileSync(path.join(REPO, "README.md"), "utf8");
     for (const rule of ruleCatalogue()) {
       expect(readme, rule.id).toContain(`\`${rule.id}\``);

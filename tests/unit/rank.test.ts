@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { methodDef } from "../../src/rank/methods.js";
-import { assignRanks, type RankInput, rankItems } from "../../src/rank/rank.js";
-import { scoringSettingsSchema } from "../../src/schema.js";
+import { methodDef } from "../../src/domain/rank/methods.js";
+import { assignRanks, type RankInput, rankItems } from "../../src/domain/rank/rank.js";
+import { scoringSettingsSchema } from "../../src/domain/schema.js";
 
 const settings = scoringSettingsSchema.parse({});
 const item = (id: string, skor: RankInput["skor"], extra: Partial<RankInput> = {}): RankInput => ({

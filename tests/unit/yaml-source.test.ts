@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { meetingSchema, workspaceSchema } from "../../src/schema.js";
-import { decodeUtf8, loadValidated, parseYaml, toData } from "../../src/yaml-source.js";
+import { meetingSchema, workspaceSchema } from "../../src/domain/schema.js";
+import { decodeUtf8, loadValidated, parseYaml, toData } from "../../src/io/yaml-source.js";
 import { MINI } from "../helpers.js";
 
 const person = z.strictObject({ nama: z.string(), nip: z.string().optional(), tanggal: z.iso.date().optional() });

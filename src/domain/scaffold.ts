@@ -7,9 +7,9 @@ import { meetingKind, parseMonth, specialSteps } from "./month.js";
 import type { Evaluation, Meeting, ProgramReport, Workspace } from "./schema.js";
 import { resolveSop, stepApplies } from "./sop.js";
 import { cumulativeTarget } from "./targets.js";
-import { MEETING_FILE, PROGRAM_DIR, SCHEMA_DIR } from "./workspace.js";
-import { serializeYaml } from "./write.js";
-import { yamlLib } from "./yaml-lib.js";
+import { MEETING_FILE, PROGRAM_DIR, SCHEMA_DIR } from "../io/workspace.js";
+import { serializeYaml } from "../io/write.js";
+import { yamlLib } from "../io/yaml-lib.js";
 
 export interface ScaffoldFile {
   rel: string;

@@ -1,11 +1,11 @@
 // Ranking problems or solution alternatives: validate each score against the method's
 // criteria and ranges, average several raters (showing the spread), compute totals, apply an
 // explicit tie rule, and flag written totals and ranks that disagree with the recomputation.
-import type { Diagnostic } from "../diagnostics.js";
-import { msg, t } from "../i18n.js";
+import type { Diagnostic } from "../findings.js";
+import { msg, t } from "../../i18n/index.js";
 import type { Scores, TieRule } from "../schema.js";
 import { round } from "../targets.js";
-import { locate, type PathSegment, type YamlSource } from "../yaml-source.js";
+import { locate, type PathSegment, type YamlSource } from "../../io/yaml-source.js";
 import type { MethodDef } from "./methods.js";
 
 export interface RankInput {

@@ -4,15 +4,15 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { commitmentIdDiagnostics, unevaluatedIn } from "../commitments.js";
-import type { Diagnostic, Severity } from "../diagnostics.js";
+import type { Diagnostic, Severity } from "../findings.js";
 import { checkNip } from "../format-id.js";
-import { type Message, msg, t } from "../i18n.js";
+import { type Message, msg, t } from "../../i18n/index.js";
 import { parseMonth } from "../month.js";
 import { rankProblems, rankSolutions } from "../rank/month.js";
 import type { Workspace } from "../schema.js";
 import { resolveSop } from "../sop.js";
 import { coveragePercent, cumulativeTarget } from "../targets.js";
-import type { YamlSource } from "../yaml-source.js";
+import type { YamlSource } from "../../io/yaml-source.js";
 import {
   ARCHIVE_IDS,
   archiveChecklist,

@@ -4,8 +4,8 @@
 import type { Document } from "yaml";
 import type { Meeting, Method, ProgramReport, TieRule, Workspace } from "../schema.js";
 import { coverageGap, coveragePercent } from "../targets.js";
-import { setScalar } from "../yaml-edit.js";
-import type { YamlSource } from "../yaml-source.js";
+import { setScalar } from "../../io/yaml-edit.js";
+import type { YamlSource } from "../../io/yaml-source.js";
 import { methodDef } from "./methods.js";
 import { type RankResult, rankItems } from "./rank.js";
 

@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Document, ToStringOptions } from "yaml";
-import { UserError } from "./diagnostics.js";
-import { msg, t } from "./i18n.js";
+import { UserError } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
 import type { YamlSource } from "./yaml-source.js";
 
 export const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ChalkInstance } from "chalk";
-import { type Diagnostic, sortDiagnostics } from "./diagnostics.js";
-import { msg, t } from "./i18n.js";
+import { type Diagnostic, sortDiagnostics } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
 
 /** The few styles lokmin uses; plain text when colour is off, chalk when it is on. */
 export type Colors = Pick<ChalkInstance, "bold" | "dim" | "green" | "red" | "yellow" | "cyan" | "underline">;

@@ -2,10 +2,10 @@
 // it, and all meetings (for commitments). Also the helper rules use to place a finding at the
 // line of a YAML path.
 import type { MonthMeeting } from "../commitments.js";
-import type { Diagnostic, Severity } from "../diagnostics.js";
+import type { Diagnostic, Severity } from "../findings.js";
 import type { Workspace } from "../schema.js";
-import type { LoadedMonth } from "../workspace.js";
-import { locate, type PathSegment, type YamlSource } from "../yaml-source.js";
+import type { LoadedMonth } from "../../io/workspace.js";
+import { locate, type PathSegment, type YamlSource } from "../../io/yaml-source.js";
 
 export interface MonthContext {
   config: Workspace;

@@ -2,8 +2,8 @@
 // ones asked for) and returns findings plus each month's Daftar Tilik, SOP and archive status.
 // Pure: takes a loaded workspace, returns data.
 import type { MonthMeeting } from "../commitments.js";
-import { type Diagnostic, sortDiagnostics } from "../diagnostics.js";
-import { type LoadedWorkspace, monthMeetings } from "../workspace.js";
+import { type Diagnostic, sortDiagnostics } from "../findings.js";
+import { type LoadedWorkspace, monthMeetings } from "../../io/workspace.js";
 import {
   type ArchiveItem,
   archiveChecklist,

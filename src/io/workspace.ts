@@ -5,11 +5,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { ParseCache } from "./cache.js";
-import type { MonthMeeting } from "./commitments.js";
-import type { Diagnostic } from "./diagnostics.js";
-import { UserError } from "./diagnostics.js";
-import { msg, t } from "./i18n.js";
-import { isMonthId, looksLikeMonth, shiftMonth } from "./month.js";
+import type { MonthMeeting } from "../domain/commitments.js";
+import type { Diagnostic } from "../domain/findings.js";
+import { UserError } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
+import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
 import {
   type Meeting,
   type MeetingCommitments,
@@ -19,7 +19,7 @@ import {
   programReportSchema,
   type Workspace,
   workspaceSchema,
-} from "./schema.js";
+} from "../domain/schema.js";
 import { decodeUtf8, loadValidated, MAX_FILE_BYTES, YamlSource } from "./yaml-source.js";
 
 export const WORKSPACE_FILE = "lokmin.yaml";

@@ -3,7 +3,7 @@
 // (derived where the files can answer, the supervisor's recorded answer where they cannot),
 // and the 10-document archive minimum of Pasal 31.
 import { unevaluatedIn } from "../commitments.js";
-import type { Severity } from "../diagnostics.js";
+import type { Severity } from "../findings.js";
 import type { EVIDENCE_KINDS } from "../schema.js";
 import { resolveSop, stepApplies } from "../sop.js";
 import { filled, type MonthContext } from "./context.js";

@@ -6,8 +6,8 @@ import { closest, distance } from "fastest-levenshtein";
 import jsYaml from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { z } from "zod";
-import type { Diagnostic } from "./diagnostics.js";
-import { getLang, msg, t } from "./i18n.js";
+import type { Diagnostic } from "../domain/findings.js";
+import { getLang, msg, t } from "../i18n/index.js";
 import { yamlLib } from "./yaml-lib.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -2,9 +2,9 @@
 // last line of defence against stack traces. Command modules are imported only when their
 // command runs, so `lokmin --help` loads none of docx, handlebars or the prompts.
 import { Command, CommanderError, Option } from "commander";
-import packageJson from "../package.json" with { type: "json" };
-import { EXIT, UserError } from "./diagnostics.js";
-import { msg, resolveLang, setLang, t } from "./i18n.js";
+import packageJson from "../../package.json" with { type: "json" };
+import { EXIT, UserError } from "../domain/findings.js";
+import { msg, resolveLang, setLang, t } from "../i18n/index.js";
 import { createUi, formatDiagnostics, sourceLookup, type Ui, type UiStreams } from "./ui.js";
 
 export interface Context {
@@ -78,7 +78,7 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .option("--force", "timpa lokmin.yaml yang ada / overwrite an existing lokmin.yaml")
     .option("--yes", "jangan bertanya, pakai nilai bawaan / no prompts, use defaults")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/init.js")));
+    .action(run(() => import("../commands/init.js")));
 
   program
     .command("new")
@@ -87,7 +87,7 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .option("--mulai <jam>", "jam mulai rapat / start time", "08.00")
     .option("--force", "timpa bulan yang ada / overwrite an existing month")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/new.js")));
+    .action(run(() => import("../commands/new.js")));
 
   program
     .command("check")
@@ -96,7 +96,7 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .option("--max-warnings <n>", "gagal bila peringatan lebih dari n / fail above n warnings")
     .option("--rules", "daftar semua aturan / list every rule")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/check.js")));
+    .action(run(() => import("../commands/check.js")));
 
   program
     .command("rank")
@@ -112,14 +112,14 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .option("--write", "tulis total dan peringkat ke berkas / write totals and ranks back")
     .option("--interactive", "isi skor lewat pertanyaan (TTY) / score with prompts (TTY)")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/rank.js")));
+    .action(run(() => import("../commands/rank.js")));
 
   program
     .command("carry")
     .description("bawa kesepakatan terbuka ke bulan ini / carry open commitments into a month")
     .argument("<bulan>", "YYYY-MM")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/carry.js")));
+    .action(run(() => import("../commands/carry.js")));
 
   program
     .command("commitments")
@@ -129,7 +129,7 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .option("--pj <id>", "penanggung jawab / person responsible")
     .option("--per <bulan>", "hitung umur dan tenggat per bulan ini / age and overdue as of this month")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/commitments.js")));
+    .action(run(() => import("../commands/commitments.js")));
 
   program
     .command("render")
@@ -142,14 +142,14 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     )
     .option("--force", "timpa berkas yang ada / overwrite existing files")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/render.js")));
+    .action(run(() => import("../commands/render.js")));
 
   program
     .command("report")
     .description("tren capaian per indikator / coverage trends per indicator")
     .argument("<bulan>", "YYYY-MM")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/report.js")));
+    .action(run(() => import("../commands/report.js")));
 
   program
     .command("export")
@@ -158,21 +158,21 @@ export async function main(argv: string[], streams: UiStreams = defaultStreams()
     .option("--out <file>", "berkas tujuan (default: stdout) / output file")
     .option("--sep <char>", "pemisah CSV / CSV separator", ",")
     .option("--force", "timpa berkas yang ada / overwrite an existing file")
-    .action(run(() => import("./commands/export.js")));
+    .action(run(() => import("../commands/export.js")));
 
   program
     .command("summary")
     .description("ringkasan banyak Puskesmas untuk Dinas Kesehatan / supervisor's view across workspaces")
     .argument("<dir...>", "folder workspace")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/summary.js")));
+    .action(run(() => import("../commands/summary.js")));
 
   program
     .command("schema")
     .description("tulis JSON Schema untuk editor / write JSON Schema files for editors")
     .option("--out <dir>", "folder tujuan / target folder")
     .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("./commands/schema.js")));
+    .action(run(() => import("../commands/schema.js")));
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -5,14 +5,14 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
-import { evaluationsToCarry, type MonthMeeting } from "../commitments.js";
-import { jsonSchemas } from "../json-schema.js";
-import { formatMonth, lastDay, parseMonth } from "../month.js";
-import { methodDef } from "../rank/methods.js";
-import { rankItems } from "../rank/rank.js";
-import { buildMeeting, buildProgramReport, MEETING_COMMENTS, newYamlText, PROGRAM_COMMENTS } from "../scaffold.js";
-import type { CommitmentStatus, Meeting, Person, Program, ProgramReport, Workspace } from "../schema.js";
-import { coverageGap, round } from "../targets.js";
+import { evaluationsToCarry, type MonthMeeting } from "../src/domain/commitments.js";
+import { jsonSchemas } from "../src/domain/json-schema.js";
+import { formatMonth, lastDay, parseMonth } from "../src/domain/month.js";
+import { methodDef } from "../src/domain/rank/methods.js";
+import { rankItems } from "../src/domain/rank/rank.js";
+import { buildMeeting, buildProgramReport, MEETING_COMMENTS, newYamlText, PROGRAM_COMMENTS } from "../src/domain/scaffold.js";
+import type { CommitmentStatus, Meeting, Person, Program, ProgramReport, Workspace } from "../src/domain/schema.js";
+import { coverageGap, round } from "../src/domain/targets.js";
 
 export interface GenerateOptions {
   out: string;

@@ -5,7 +5,7 @@ import { checkWorkspace } from "./check/check.js";
 import { commitmentHistories } from "./commitments.js";
 import { lastDay, parseMonth } from "./month.js";
 import { coverageGap } from "./targets.js";
-import { type LoadedWorkspace, monthMeetings } from "./workspace.js";
+import { type LoadedWorkspace, monthMeetings } from "../io/workspace.js";
 
 export interface MonthSummary {
   month: string;

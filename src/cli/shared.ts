@@ -1,12 +1,12 @@
 // Helpers every command shares: opening the workspace, validating a month argument, and
 // printing diagnostics in the human or JSON view.
 import path from "node:path";
-import type { Context } from "../cli.js";
-import { type Diagnostic, UserError } from "../diagnostics.js";
-import { msg, t } from "../i18n.js";
-import { isMonthId, looksLikeMonth } from "../month.js";
-import { formatDiagnostics, sourceLookup } from "../ui.js";
-import { findWorkspaceRoot, type LoadedWorkspace, loadWorkspace, type MonthScope } from "../workspace.js";
+import type { Context } from "./main.js";
+import { type Diagnostic, UserError } from "../domain/findings.js";
+import { msg, t } from "../i18n/index.js";
+import { isMonthId, looksLikeMonth } from "../domain/month.js";
+import { formatDiagnostics, sourceLookup } from "./ui.js";
+import { findWorkspaceRoot, type LoadedWorkspace, loadWorkspace, type MonthScope } from "../io/workspace.js";
 
 const M = {
   badMonth: msg(

@@ -1,11 +1,11 @@
 // Commitments (kesepakatan) across months, Perbup Pasal 18–20: each agreement of month N is
 // evaluated at month N+1 and carried month after month until `selesai` or `batal`.
 // Pure functions over loaded months: history, what is open, what to carry, what is inconsistent.
-import type { Diagnostic } from "./diagnostics.js";
-import { msg, t } from "./i18n.js";
+import type { Diagnostic } from "./findings.js";
+import { msg, t } from "../i18n/index.js";
 import { monthsBetween, parseMonth } from "./month.js";
 import type { Commitment, CommitmentStatus, Evaluation, MeetingCommitments } from "./schema.js";
-import { locate, type YamlSource } from "./yaml-source.js";
+import { locate, type YamlSource } from "../io/yaml-source.js";
 
 export interface MonthMeeting {
   id: string;

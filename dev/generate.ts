@@ -10,7 +10,15 @@ import { jsonSchemas } from "../src/domain/json-schema.js";
 import { formatMonth, lastDay, parseMonth } from "../src/domain/month.js";
 import { methodDef } from "../src/domain/rank/methods.js";
 import { rankItems } from "../src/domain/rank/rank.js";
-import { buildMeeting, buildProgramReport, MEETING_COMMENTS, newYamlText, PROGRAM_COMMENTS } from "../src/domain/scaffold.js";
+import {
+  buildMeeting,
+  buildProgramReport,
+  indicatorComments,
+  MEETING_COMMENTS,
+  PROGRAM_COMMENTS,
+} from "../src/domain/scaffold.js";
+import { commentsFor, type FileKindName, type YamlComment } from "../src/domain/yaml-file.js";
+import { newYamlText } from "../src/io/new-yaml.js";
 import type { CommitmentStatus, Meeting, Person, Program, ProgramReport, Workspace } from "../src/domain/schema.js";
 import { coverageGap, round } from "../src/domain/targets.js";
 
@@ -264,23 +272,21 @@ function tinyPng(): Buffer {
 }
 
 export function buildConfig(programCount: number): Workspace {
-  const base = PROGRAMS.map(
-    ([id, nama, kelompok, pj, indicators]): Program => ({
-      id,
-      nama,
-      kelompok,
-      penanggung_jawab: pj,
-      indikator: indicators.map(([iid, inama, satuan, sasaran, target, , perDesa]) => ({
-        id: iid,
-        nama: inama,
-        satuan,
-        sasaran,
-        target,
-        spm: target === 100,
-        ...(perDesa ? { per_desa: true } : {}),
-      })),
-    }),
-  );
+  const base = PROGRAMS.map(([id, nama, kelompok, pj, indicators]): Program => ({
+    id,
+    nama,
+    kelompok,
+    penanggung_jawab: pj,
+    indikator: indicators.map(([iid, inama, satuan, sasaran, target, , perDesa]) => ({
+      id: iid,
+      nama: inama,
+      satuan,
+      sasaran,
+      target,
+      spm: target === 100,
+      ...(perDesa ? { per_desa: true } : {}),
+    })),
+  }));
   const programs: Program[] = [];
   for (let i = 0; i < programCount; i++) {
     const seed = base[i % base.length];
@@ -339,6 +345,7 @@ export function buildConfig(programCount: number): Workspace {
         ],
       },
     },
+    aturan: {},
   };
 }
 
@@ -359,6 +366,7 @@ interface State {
   cumulative: Map<string, number>;
   village: Map<string, number>;
   meetings: MonthMeeting[];
+  previous: ProgramReport[];
 }
 
 function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof prng>, state: State): ProgramReport[] {
@@ -409,7 +417,11 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
     report.rencana_bulan_ini = [`Kunjungan lapangan ${program.nama.toLowerCase()} ke desa ${rand.pick(VILLAGES)}`];
     const behind = report.indikator.filter((i) => (coverageGap(i) ?? 0) > 0);
     report.analisis = behind.length
-      ? `Capaian ${behind.map((i) => i.id).join(", ")} di bawah target kumulatif; kesenjangan terbesar di desa ${rand.pick(VILLAGES)} (orang: sasaran usia kerja; waktu: jam layanan pagi; tempat: dusun terjauh).`
+      ? {
+          orang: `Sasaran ${behind.map((i) => i.id).join(", ")} usia kerja yang belum datang ke posyandu`,
+          waktu: "Jam layanan pagi bentrok dengan jam kerja; kunjungan turun saat musim panen",
+          tempat: `Dusun terjauh di desa ${rand.pick(VILLAGES)}`,
+        }
       : "Capaian sesuai atau di atas target kumulatif bulan ini.";
     report.rpk = [
       {
@@ -453,7 +465,8 @@ function fillMeeting(
   };
   meeting.persiapan = {
     kepala_puskesmas:
-      "Umpan balik kinerja bulan lalu dan capaian kumulatif, kebijakan baru Dinas Kesehatan, rencana perbaikan bulan depan",
+      "Umpan balik kinerja bulan lalu dan capaian kumulatif, kebijakan baru Dinas Kesehatan, rencana perbaikan " +
+      "bulan depan",
     program: "Setiap PJ program menyiapkan laporan kinerja, analisis masalah dan RPK bulanan",
     tata_usaha: "Surat undangan, ruang aula, LCD proyektor, daftar hadir dan buku notulen disiapkan",
   };
@@ -496,7 +509,8 @@ function fillMeeting(
       : []),
   ];
   const present = meeting.hadir.filter((h) => h.status === "hadir").length;
-  meeting.evaluasi_kehadiran = `Hadir ${present} dari ${meeting.hadir.length} undangan; yang berhalangan sudah memberi kabar`;
+  meeting.evaluasi_kehadiran =
+    `Hadir ${present} dari ${meeting.hadir.length} undangan; yang berhalangan sudah ` + `memberi kabar`;
   meeting.evaluasi_kesepakatan = meeting.evaluasi_kesepakatan.map((e) => {
     const status: CommitmentStatus = rand.next() < 0.7 ? "selesai" : rand.next() < 0.5 ? "sebagian" : "belum";
     return {
@@ -619,7 +633,8 @@ function fillMeeting(
     ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan PJ program (lihat evaluasi_kesepakatan)"
     : "Belum ada kesepakatan bulan lalu untuk ditindaklanjuti";
   meeting.arsip = {
-    sk_tim_efektif: `SK Kepala UPTD Puskesmas Sukamaju Nomor 400.7/012/436.7.2.3.3/${m.year} tentang Tim Lokakarya Mini`,
+    sk_tim_efektif:
+      `SK Kepala UPTD Puskesmas Sukamaju Nomor 400.7/012/436.7.2.3.3/${m.year} tentang Tim Lokakarya ` + `Mini`,
     materi: ["Paparan capaian program (PowerPoint)", "Rekap capaian SPM"],
   };
   if (m.month % 3 === 0) {
@@ -640,15 +655,10 @@ function fillMeeting(
   return meeting;
 }
 
-function writeYaml(
-  file: string,
-  value: unknown,
-  depth: number,
-  schemaFile: string,
-  comments: Record<string, string> = {},
-) {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, newYamlText(value, depth, schemaFile, comments));
+function writeYaml(root: string, file: string, kind: FileKindName, value: object, comments: YamlComment[]) {
+  const abs = path.join(root, file);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  writeFileSync(abs, newYamlText({ file, kind, value, comments }));
 }
 
 export function generateWorkspace(options: GenerateOptions): void {
@@ -657,33 +667,39 @@ export function generateWorkspace(options: GenerateOptions): void {
   if (options.name) config.puskesmas.nama = options.name;
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(options.out, { recursive: true });
-  writeYaml(path.join(options.out, "lokmin.yaml"), config, 0, "lokmin.schema.json", {
-    puskesmas: "Identitas dan kop surat",
-    pegawai: "Pegawai; NIP selalu dalam tanda kutip",
-    program: "Program, koordinator dan indikator (sasaran setahun, target %)",
-    penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
-  });
+  writeYaml(
+    options.out,
+    "lokmin.yaml",
+    "workspace",
+    config,
+    commentsFor(config, {
+      puskesmas: "Identitas dan kop surat",
+      pegawai: "Pegawai; NIP selalu dalam tanda kutip",
+      program: "Program, koordinator dan indikator (sasaran setahun, target %)",
+      penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
+    }),
+  );
   writeFileSync(path.join(options.out, "logo.png"), tinyPng());
   for (const [name, content] of Object.entries(jsonSchemas())) {
     mkdirSync(path.join(options.out, ".lokmin/schema"), { recursive: true });
     writeFileSync(path.join(options.out, ".lokmin/schema", name), content);
   }
-  const state: State = { cumulative: new Map(), village: new Map(), meetings: [] };
+  const state: State = { cumulative: new Map(), village: new Map(), meetings: [], previous: [] };
   let current = parseMonth(options.startMonth)!;
   for (let i = 0; i < options.months; i++) {
     const month = formatMonth(current);
     const programs = fillPrograms(config, month, rand, state);
     const meeting = fillMeeting(config, month, programs, rand, state, i);
-    state.meetings.push({ id: month, meeting });
-    writeYaml(path.join(options.out, month, "rapat.yaml"), meeting, 1, "rapat.schema.json", MEETING_COMMENTS);
-    for (const report of programs)
-      writeYaml(
-        path.join(options.out, month, "program", `${report.program}.yaml`),
-        report,
-        2,
-        "program.schema.json",
-        PROGRAM_COMMENTS,
+    state.meetings.push({ id: month, file: `${month}/rapat.yaml`, meeting });
+    writeYaml(options.out, `${month}/rapat.yaml`, "meeting", meeting, commentsFor(meeting, MEETING_COMMENTS));
+    for (const report of programs) {
+      const previous = state.previous.find(
+        (p) => p.program === report.program && p.bulan.slice(0, 4) === month.slice(0, 4),
       );
+      const comments = [...commentsFor(report, PROGRAM_COMMENTS), ...indicatorComments(config, report, previous)];
+      writeYaml(options.out, `${month}/program/${report.program}.yaml`, "program", report, comments);
+    }
+    state.previous = programs;
     current = parseMonth(
       formatMonth({ year: current.month === 12 ? current.year + 1 : current.year, month: (current.month % 12) + 1 }),
     )!;

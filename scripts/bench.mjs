@@ -24,7 +24,15 @@ function generate(dir, years, programs) {
   process.stdout.write(`generating ${dir} (${years} years × ${programs} programs)…\n`);
   const r = spawnSync(
     process.execPath,
-    [path.join(repo, "dist-dev", "generate.js"), "--out", dir, "--years", String(years), "--programs", String(programs)],
+    [
+      path.join(repo, "dist-dev", "generate.js"),
+      "--out",
+      dir,
+      "--years",
+      String(years),
+      "--programs",
+      String(programs),
+    ],
     { stdio: "inherit" },
   );
   if (r.status !== 0) process.exit(1);
@@ -143,7 +151,8 @@ for (const [index, row] of rows.entries()) {
   if (index === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
 }
 process.stdout.write(
-  `\ndoubling the data (5 → 10 years): ${scaling.toFixed(2)}× the time with the cache, ${coldScaling.toFixed(2)}× without (target ≤ 2×: ${Math.max(scaling, coldScaling) <= 2 ? "ok" : "MISSED"})\n`,
+  `\ndoubling the data (5 → 10 years): ${scaling.toFixed(2)}× the time with the cache, ` +
+    `${coldScaling.toFixed(2)}× without (target ≤ 2×: ${Math.max(scaling, coldScaling) <= 2 ? "ok" : "MISSED"})\n`,
 );
 const report = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },

@@ -37,7 +37,9 @@ await build({
   target: "node20",
   external: ["docx", "handlebars", "@inquirer/prompts", "pureimage", "dejavu-fonts-ttf", "mammoth", "jszip"],
   banner: {
-    js: "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = __lokminCreateRequire(import.meta.url);",
+    js:
+      "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = " +
+      "__lokminCreateRequire(import.meta.url);",
   },
   sourcemap: "linked",
   logLevel: "warning",
@@ -48,7 +50,7 @@ await build({
 // Developer tools (the example generator) are built beside the CLI, never into the shipped dist/.
 rmSync(new URL("../dist-dev", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { generate: "dev/generate.ts" },
+  entryPoints: { generate: "dev/generate.ts", docs: "dev/docs.ts" },
   outdir: "dist-dev",
   bundle: true,
   format: "esm",
@@ -56,7 +58,9 @@ await build({
   target: "node20",
   packages: "external",
   banner: {
-    js: "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = __lokminCreateRequire(import.meta.url);",
+    js:
+      "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = " +
+      "__lokminCreateRequire(import.meta.url);",
   },
   logLevel: "warning",
 });

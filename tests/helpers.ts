@@ -1,9 +1,13 @@
-// Test helpers: temporary copies of fixture workspaces and running the real CLI.
+// Test helpers: throw-away copies of fixture workspaces, the CLI run in-process through
+// `main(argv, streams)` (fast, the default), and a real spawn of bin/lokmin.js for the few tests
+// that prove the installed binary works.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { main } from "../src/cli/main.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const EXAMPLE = path.join(REPO, "examples", "puskesmas-sukamaju");
@@ -29,22 +33,60 @@ export interface CliResult {
   stderr: string;
 }
 
-export function lokmin(
+interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** Pretend stdout and stdin are a terminal. */
+  tty?: boolean;
+  now?: Date;
+}
+
+class Capture extends Writable {
+  text = "";
+  isTTY?: boolean;
+  override _write(chunk: Buffer | string, _encoding: string, callback: () => void) {
+    this.text += chunk.toString();
+    callback();
+  }
+}
+
+function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NO_COLOR: "1",
+    CI: "1",
+    LOKMIN_CACHE_DIR: CACHE_DIR,
+    ...extra,
+  };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return env as NodeJS.ProcessEnv;
+}
+
+/** Run the CLI in-process, as `lokmin ARGS` started in `cwd`. */
+export async function lokmin(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  if (options.tty) stdout.isTTY = true;
+  const status = await main(args, {
+    stdout,
+    stderr,
+    stdinIsTTY: Boolean(options.tty),
+    env: environment(options.env),
+    cwd: options.cwd ?? REPO,
+    now: options.now ? () => options.now as Date : undefined,
+  });
+  return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Spawn the real binary (`node bin/lokmin.js`), built by the global setup. */
+export function lokminBin(
   args: string[],
   options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
 ): CliResult {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: "1",
-    LOKMIN_LANG: "",
-    CI: "1",
-    LOKMIN_CACHE_DIR: CACHE_DIR,
-    ...options.env,
-  };
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const result = spawnSync(process.execPath, [path.join(REPO, "bin", "lokmin.js"), ...args], {
     cwd: options.cwd ?? REPO,
-    env: env as NodeJS.ProcessEnv,
+    env: { ...process.env, ...environment(options.env) },
     encoding: "utf8",
     input: options.input ?? "",
   });

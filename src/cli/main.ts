@@ -1,211 +1,138 @@
-// The command line: global options (-C, --lang, --json), the command table, exit codes and the
-// last line of defence against stack traces. Command modules are imported only when their
-// command runs, so `lokmin --help` loads none of docx, handlebars or the prompts.
+// The command line: global options (-C, --lang, --json), the command table from commands.ts,
+// exit codes, and the last line of defence against stack traces. `main(argv, streams)` is the
+// whole CLI: bin/lokmin.js calls it with the process's streams, tests call it in-process.
+import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
-import { EXIT, UserError } from "../domain/findings.js";
+import { EXIT, Interrupted, UserError } from "../errors.js";
 import { msg, resolveLang, setLang, t } from "../i18n/index.js";
-import { createUi, formatDiagnostics, sourceLookup, type Ui, type UiStreams } from "./ui.js";
-
-export interface Context {
-  /** Folder given with -C, or the current directory. */
-  cwd: string;
-  ui: Ui;
-  streams: UiStreams;
-}
+import { COMMANDS } from "./commands.js";
+import { type Context, isoToday, type Streams } from "./context.js";
+import { commanderMessage, helpTexts, localizedHelp } from "./help.js";
+import { findingsJson, printFindings } from "./shared.js";
+import { createUi, type Ui } from "./ui.js";
 
 const M = {
   internal: msg(
-    "kesalahan internal lokmin: {detail}\nIni bukan kesalahan Anda. Laporkan di pelacak isu proyek lokmin beserta perintah yang dijalankan; LOKMIN_DEBUG=1 menampilkan detailnya.",
-    "internal lokmin error: {detail}\nThis is not your fault. Report it on the lokmin issue tracker with the command you ran; LOKMIN_DEBUG=1 shows the details.",
+    "kesalahan internal lokmin: {detail}\nIni bukan kesalahan Anda. Laporkan di pelacak isu proyek lokmin beserta " +
+      "perintah yang dijalankan; LOKMIN_DEBUG=1 menampilkan detailnya.",
+    "internal lokmin error: {detail}\nThis is not your fault. Report it on the lokmin issue tracker with the " +
+      "command you ran; LOKMIN_DEBUG=1 shows the details.",
   ),
+  interrupted: msg("dibatalkan", "cancelled"),
   description: msg(
-    "Lokakarya Mini Bulanan Puskesmas dari folder YAML: susun, periksa, prioritaskan, bawa kesepakatan, cetak DOCX",
-    "Puskesmas monthly mini-workshop from a folder of YAML files: scaffold, check, rank, carry commitments, render DOCX",
+    "Lokakarya Mini Bulanan Puskesmas dari folder YAML: susun, periksa, prioritaskan, bawa kesepakatan, cetak dokumen",
+    "Puskesmas monthly mini-workshop from a folder of YAML files: scaffold, check, rank, carry commitments, print " +
+      "documents",
   ),
+  dir: msg("jalankan seolah-olah dari folder ini", "run as if started in this folder"),
+  lang: msg("bahasa pesan: id (bawaan) atau en", "message language: id (default) or en"),
+  json: msg("keluaran satu objek JSON", "print one JSON object"),
 };
 
-type Action = (ctx: Context, ...args: any[]) => Promise<number>;
+/** The value of a global option given before or after the command (`--lang en`, `--lang=en`). */
+function globalValue(argv: readonly string[], name: string): string | undefined {
+  const index = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (index < 0) return undefined;
+  return argv[index].includes("=") ? argv[index].split("=").slice(1).join("=") : argv[index + 1];
+}
 
-export async function main(argv: string[], streams: UiStreams = defaultStreams()): Promise<number> {
-  const langFlag = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  setLang(
-    resolveLang(
-      langFlag < 0 ? undefined : argv[langFlag].includes("=") ? argv[langFlag].split("=")[1] : argv[langFlag + 1],
-      streams.env,
-    ),
-  );
+export async function main(argv: string[], streams: Streams = defaultStreams()): Promise<number> {
+  setLang(resolveLang(globalValue(argv, "--lang"), streams.env));
   const json = argv.includes("--json");
   const ui = await createUi(json, streams);
+  const start = streams.cwd ?? process.cwd();
   let exitCode: number = EXIT.ok;
 
   const program = new Command("lokmin")
     .description(t(M.description))
-    .version(packageJson.version, "-v, --version")
-    .option("-C <dir>", "jalankan seolah-olah dari folder ini / run as if started in this folder")
-    .addOption(new Option("--lang <lang>", "bahasa pesan / message language").choices(["id", "en"]))
-    .showHelpAfterError()
+    .version(packageJson.version, "-v, --version", helpTexts.version())
+    .helpOption("-h, --help", helpTexts.help())
+    .helpCommand("help [perintah]", helpTexts.helpCommand())
+    .option("-C <dir>", t(M.dir))
+    .addOption(new Option("--lang <lang>", t(M.lang)).choices(["id", "en"]))
+    .option("--json", t(M.json))
+    .configureHelp({ ...localizedHelp(), showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void streams.stdout.write(s),
       writeErr: (s) => void streams.stderr.write(s),
+      outputError: () => undefined,
     });
 
-  const run =
-    (load: () => Promise<{ run: Action }>) =>
-    async (...args: any[]) => {
-      const command = args[args.length - 1] as Command;
-      const globals = command.optsWithGlobals() as { C?: string };
-      const ctx: Context = { cwd: globals.C ?? process.cwd(), ui, streams };
-      const module = await load();
-      exitCode = await module.run(ctx, ...args.slice(0, -1));
-    };
-
-  program
-    .command("init")
-    .description("buat workspace baru / create a new workspace")
-    .argument("[dir]", "folder tujuan / target folder", ".")
-    .option("--nama <nama>", "nama Puskesmas")
-    .option("--kecamatan <kecamatan>")
-    .option("--kabupaten <kabupaten>", "kabupaten/kota")
-    .option("--alamat <alamat>")
-    .option("--kepala <nama>", "nama Kepala Puskesmas")
-    .option("--kepala-nip <nip>")
-    .option("--tu <nama>", "nama Kasubag TU")
-    .option("--tu-nip <nip>")
-    .addOption(new Option("--zona <zona>", "zona waktu").choices(["WIB", "WITA", "WIT"]))
-    .addOption(new Option("--taksonomi <jenis>", "program klasik atau klaster ILP").choices(["program", "klaster"]))
-    .option("--force", "timpa lokmin.yaml yang ada / overwrite an existing lokmin.yaml")
-    .option("--yes", "jangan bertanya, pakai nilai bawaan / no prompts, use defaults")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/init.js")));
-
-  program
-    .command("new")
-    .description("siapkan folder satu bulan / scaffold a month")
-    .argument("<bulan>", "YYYY-MM, mis. 2024-05")
-    .option("--mulai <jam>", "jam mulai rapat / start time", "08.00")
-    .option("--force", "timpa bulan yang ada / overwrite an existing month")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/new.js")));
-
-  program
-    .command("check")
-    .description("periksa kelengkapan dan konsistensi / check completeness and consistency")
-    .argument("[bulan...]", "bulan yang diperiksa (default: semua) / months to check (default: all)")
-    .option("--max-warnings <n>", "gagal bila peringatan lebih dari n / fail above n warnings")
-    .option("--rules", "daftar semua aturan / list every rule")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/check.js")));
-
-  program
-    .command("rank")
-    .description("prioritaskan masalah dan solusi / prioritise problems and solutions")
-    .argument("<bulan>", "YYYY-MM")
-    .addOption(
-      new Option("--metode <metode>", "metode masalah / problem method").choices(["usg", "mcua", "carl", "hanlon"]),
-    )
-    .addOption(new Option("--seri <aturan>", "aturan nilai sama / tie rule").choices(["bersama", "urutan", "kriteria"]))
-    .option("--solusi", "peringkatkan alternatif solusi / rank solution alternatives")
-    .option("--candidates", "tampilkan kandidat masalah dari capaian / list problem candidates from coverage")
-    .option("--add-candidates", "tambahkan kandidat ke daftar masalah / add candidates to the problem list")
-    .option("--write", "tulis total dan peringkat ke berkas / write totals and ranks back")
-    .option("--interactive", "isi skor lewat pertanyaan (TTY) / score with prompts (TTY)")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/rank.js")));
-
-  program
-    .command("carry")
-    .description("bawa kesepakatan terbuka ke bulan ini / carry open commitments into a month")
-    .argument("<bulan>", "YYYY-MM")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/carry.js")));
-
-  program
-    .command("commitments")
-    .description("daftar kesepakatan terbuka / list open commitments")
-    .option("--all", "semua, termasuk yang selesai, dengan riwayat / all, with history")
-    .option("--program <id>")
-    .option("--pj <id>", "penanggung jawab / person responsible")
-    .option("--per <bulan>", "hitung umur dan tenggat per bulan ini / age and overdue as of this month")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/commitments.js")));
-
-  program
-    .command("render")
-    .description("cetak dokumen DOCX bulan ini / write the month's DOCX documents")
-    .argument("<bulan>", "YYYY-MM")
-    .option("--out <dir>", "folder keluaran / output folder (default BULAN/dokumen)")
-    .option(
-      "--only <names>",
-      "undangan,susunan-acara,daftar-hadir,notulen,kesepakatan,rtl,daftar-tilik,tren,umpan-balik",
-    )
-    .option("--force", "timpa berkas yang ada / overwrite existing files")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/render.js")));
-
-  program
-    .command("report")
-    .description("tren capaian per indikator / coverage trends per indicator")
-    .argument("<bulan>", "YYYY-MM")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/report.js")));
-
-  program
-    .command("export")
-    .description("ekspor capaian, masalah, kesepakatan / export coverage, problems, commitments")
-    .addOption(new Option("--format <format>", "csv atau json").choices(["csv", "json"]).default("csv"))
-    .option("--out <file>", "berkas tujuan (default: stdout) / output file")
-    .option("--sep <char>", "pemisah CSV / CSV separator", ",")
-    .option("--force", "timpa berkas yang ada / overwrite an existing file")
-    .action(run(() => import("../commands/export.js")));
-
-  program
-    .command("summary")
-    .description("ringkasan banyak Puskesmas untuk Dinas Kesehatan / supervisor's view across workspaces")
-    .argument("<dir...>", "folder workspace")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/summary.js")));
-
-  program
-    .command("schema")
-    .description("tulis JSON Schema untuk editor / write JSON Schema files for editors")
-    .option("--out <dir>", "folder tujuan / target folder")
-    .option("--json", "keluaran JSON / JSON output")
-    .action(run(() => import("../commands/schema.js")));
+  for (const spec of COMMANDS) {
+    const command = program
+      .command(spec.name)
+      .description(t(spec.description))
+      .helpOption("-h, --help", helpTexts.help())
+      .configureHelp({ ...localizedHelp(), showGlobalOptions: true });
+    for (const arg of spec.args ?? []) command.argument(arg.name, t(arg.description), arg.default);
+    for (const option of spec.options ?? []) {
+      const built = new Option(option.flags, t(option.description));
+      if (option.choices) built.choices(option.choices);
+      if (option.default !== undefined) built.default(option.default);
+      command.addOption(built);
+    }
+    command.action(async (...args: unknown[]) => {
+      const self = args[args.length - 1] as Command;
+      const globals = self.optsWithGlobals() as { C?: string };
+      const cwd = globals.C ? path.resolve(start, globals.C) : start;
+      const today = isoToday(streams.now?.() ?? new Date(), streams.env);
+      const ctx: Context = { cwd, env: streams.env, ui, streams, today };
+      const module = await spec.load();
+      const run = module.run as (ctx: Context, ...rest: unknown[]) => Promise<number>;
+      exitCode = await run(ctx, ...args.slice(0, -1));
+    });
+  }
 
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return handleError(error, ui);
+    return handleError(error, ui, streams);
   }
 }
 
-function handleError(error: unknown, ui: Ui): number {
+function handleError(error: unknown, ui: Ui, streams: Streams): number {
   if (error instanceof CommanderError) {
-    if (
-      error.code === "commander.helpDisplayed" ||
-      error.code === "commander.version" ||
-      error.code === "commander.help"
-    )
-      return EXIT.ok;
+    if (["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)) return EXIT.ok;
+    const message = commanderMessage(error);
+    if (ui.json) ui.printJson({ error: { kind: "usage", code: error.code.replace(/^commander\./, ""), message } });
+    else ui.err(`lokmin: ${message}`);
     return EXIT.usage;
   }
+  if (error instanceof Interrupted || isPromptExit(error)) {
+    if (ui.json) ui.printJson({ error: { kind: "interrupted", message: t(M.interrupted) } });
+    else ui.err(`lokmin: ${t(M.interrupted)}`);
+    return EXIT.interrupted;
+  }
   if (error instanceof UserError) {
-    if (ui.json) ui.printJson({ error: error.message, findings: error.diagnostics });
+    const root = error.root ?? "";
+    if (ui.json)
+      ui.printJson({ error: { kind: "input", message: error.message, findings: findingsJson(root, error.findings) } });
     else {
-      if (error.diagnostics.length)
-        ui.err(formatDiagnostics(ui, error.diagnostics, error.root ? sourceLookup(error.root) : undefined).join("\n"));
+      printFindings({ ui } as Context, root, error.findings, "err");
       ui.err(`lokmin: ${error.message}`);
     }
     return EXIT.usage;
   }
-  if (process.env.LOKMIN_DEBUG) ui.err((error as Error)?.stack ?? String(error));
-  ui.err(t(M.internal, { detail: (error as Error)?.message ?? String(error) }));
+  const detail = (error as Error)?.message ?? String(error);
+  if (streams.env.LOKMIN_DEBUG) streams.stderr.write(`${(error as Error)?.stack ?? detail}\n`);
+  if (ui.json) ui.printJson({ error: { kind: "internal", message: t(M.internal, { detail }) } });
+  else ui.err(t(M.internal, { detail }));
   return EXIT.usage;
 }
 
-function defaultStreams(): UiStreams {
-  return { stdout: process.stdout, stderr: process.stderr, stdinIsTTY: Boolean(process.stdin.isTTY), env: process.env };
+/** @inquirer/prompts ends a prompt on Ctrl-C with an ExitPromptError. */
+const isPromptExit = (error: unknown) =>
+  (error as Error)?.name === "ExitPromptError" || (error as Error)?.name === "AbortPromptError";
+
+function defaultStreams(): Streams {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+  };
 }

@@ -1,12 +1,28 @@
-// Helpers every command shares: opening the workspace, validating a month argument, and
-// printing diagnostics in the human or JSON view.
+// Helpers every command shares at the edge: opening the workspace (with the parse cache, saved
+// after loading), the month argument (the latest month when none is given), the failure when
+// input files are invalid, and printing findings with their positions.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Context } from "./main.js";
-import { type Diagnostic, UserError } from "../domain/findings.js";
+import type { Finding } from "../domain/findings.js";
+import { isMonthId } from "../domain/month.js";
+import { WORKSPACE_FILE } from "../domain/workspace-data.js";
+import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { isMonthId, looksLikeMonth } from "../domain/month.js";
-import { formatDiagnostics, sourceLookup } from "./ui.js";
-import { findWorkspaceRoot, type LoadedWorkspace, loadWorkspace, type MonthScope } from "../io/workspace.js";
+import { ParseCache } from "../io/cache.js";
+import { cleanStaleTemps } from "../io/fs-safe.js";
+import { withLock } from "../io/lock.js";
+import { positionAll, type SourceLookup } from "../io/positions.js";
+import {
+  findWorkspaceRoot,
+  type LoadedWorkspace,
+  loadWorkspace,
+  type MonthScope,
+  probeFile,
+  type WorkspaceWithConfig,
+} from "../io/workspace.js";
+import { YamlSource } from "../io/yaml-source.js";
+import type { Context } from "./context.js";
+import { diagnosticJson, formatDiagnostics } from "./ui.js";
 
 const M = {
   badMonth: msg(
@@ -16,6 +32,10 @@ const M = {
   noMonth: msg(
     "bulan {month} belum ada; buat dengan `lokmin new {month}`",
     "month {month} does not exist; create it with `lokmin new {month}`",
+  ),
+  noMonths: msg(
+    "workspace belum punya bulan; buat dengan `lokmin new YYYY-MM`",
+    "the workspace has no months yet; create one with `lokmin new YYYY-MM`",
   ),
   invalidInput: msg(
     "berkas masukan tidak sah; perbaiki kesalahan di atas lalu ulangi",
@@ -32,20 +52,35 @@ export function requireMonth(value: string): string {
   return value;
 }
 
+/** The month a command works on: the one given, else the latest month folder. */
+export function monthArgument(value: string | undefined, workspace: Pick<LoadedWorkspace, "months">): string {
+  if (value !== undefined) return requireMonth(value);
+  const latest = workspace.months.at(-1)?.id;
+  if (!latest) throw new UserError(t(M.noMonths));
+  return latest;
+}
+
+/** Month folders of a workspace without reading any file (to pick the default month first). */
+export function workspaceRoot(ctx: Context): string {
+  return findWorkspaceRoot(ctx.cwd);
+}
+
 export function openWorkspace(
   ctx: Context,
   scope?: (month: string) => MonthScope,
-): LoadedWorkspace & { config: NonNullable<LoadedWorkspace["config"]> } {
-  const root = findWorkspaceRoot(ctx.cwd);
-  const workspace = loadWorkspace(root, { scope });
+  root = findWorkspaceRoot(ctx.cwd),
+): WorkspaceWithConfig {
+  const cache = new ParseCache(root, ctx.env);
+  const workspace = loadWorkspace(root, { scope, cache });
+  cache.save();
   if (!workspace.config) {
     throw new UserError(
       t(M.invalidConfig),
-      workspace.diagnostics.filter((d) => d.file === "lokmin.yaml"),
+      workspace.findings.filter((d) => d.file === WORKSPACE_FILE),
       root,
     );
   }
-  return workspace as LoadedWorkspace & { config: NonNullable<LoadedWorkspace["config"]> };
+  return workspace as WorkspaceWithConfig;
 }
 
 export function requireLoadedMonth(workspace: LoadedWorkspace, month: string) {
@@ -54,28 +89,86 @@ export function requireLoadedMonth(workspace: LoadedWorkspace, month: string) {
   return loaded;
 }
 
-/** Known file texts of a loaded workspace, for caret excerpts. */
-export function knownSources(workspace: LoadedWorkspace): Map<string, string> {
-  const map = new Map<string, string>();
-  if (workspace.config) map.set(workspace.config.source.rel, workspace.config.source.text);
-  for (const month of workspace.months) {
-    if (month.meeting) map.set(month.meeting.source.rel, month.meeting.source.text);
-    for (const p of month.programs) map.set(p.source.rel, p.source.text);
-  }
-  return map;
+/** Source lookup for positions: the files already read, else read (and parsed) on demand. */
+export function sourcesOf(root: string, known?: Map<string, YamlSource>): SourceLookup {
+  const cache = new Map(known);
+  return (file) => {
+    if (cache.has(file)) return cache.get(file);
+    try {
+      const text = readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "");
+      const source = new YamlSource(file, text, false);
+      cache.set(file, source);
+      return source;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
-export function printDiagnostics(ctx: Context, root: string, list: Diagnostic[], known?: Map<string, string>): void {
-  if (list.length === 0) return;
-  ctx.ui.err(formatDiagnostics(ctx.ui, list, sourceLookup(root, known)).join("\n"));
+/** Print findings with positions and excerpts, on stdout (check's report) or stderr (why a command stopped). */
+export function printFindings(
+  ctx: Context,
+  root: string,
+  findings: readonly Finding[],
+  where: "out" | "err",
+  known?: Map<string, YamlSource>,
+) {
+  if (findings.length === 0) return;
+  const lookup = sourcesOf(root, known);
+  const lines = formatDiagnostics(ctx.ui, positionAll(findings, lookup), (file) => lookup(file)?.text);
+  for (const line of lines) ctx.ui[where](line);
+}
+
+export function findingsJson(root: string, findings: readonly Finding[], known?: Map<string, YamlSource>) {
+  return positionAll(findings, sourcesOf(root, known)).map(diagnosticJson);
 }
 
 /** Input errors that stop a command which needs valid files (rank, carry, render). */
 export function failOnInputErrors(workspace: LoadedWorkspace, files: (file: string) => boolean): void {
-  const errors = workspace.diagnostics.filter((d) => d.severity === "error" && files(d.file));
+  const errors = workspace.findings.filter((d) => d.severity === "error" && files(d.file));
   if (errors.length) throw new UserError(t(M.invalidInput), errors, workspace.root);
 }
 
-export const inMonth = (month: string) => (file: string) => file === "lokmin.yaml" || file.startsWith(`${month}/`);
+export const inMonth = (month: string) => (file: string) => file === WORKSPACE_FILE || file.startsWith(`${month}/`);
 
 export const resolveOut = (ctx: Context, dir: string) => path.resolve(ctx.cwd, dir);
+
+/** Check input for the domain: the workspace, the date and a probe of its files. */
+export const checkInput = (ctx: Context, workspace: LoadedWorkspace, months?: readonly string[]) => ({
+  workspace,
+  months,
+  today: ctx.today,
+  probe: probeFile(workspace.root),
+});
+
+/**
+ * Run a writing command under the workspace lock, so two lokmin commands never interleave their
+ * read-modify-write; lokmin's own temp files left by a killed run are cleaned up first.
+ */
+export async function whileLocked<T>(ctx: Context, command: string, fn: (root: string) => Promise<T> | T): Promise<T> {
+  const root = findWorkspaceRoot(ctx.cwd);
+  return withLock(root, { command, env: ctx.env }, () => {
+    cleanWorkspaceTemps(root);
+    return fn(root);
+  });
+}
+
+function cleanWorkspaceTemps(root: string): void {
+  const dirs = [root];
+  try {
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (!entry.isDirectory() || !isMonthId(entry.name)) continue;
+      const month = path.join(root, entry.name);
+      dirs.push(month, path.join(month, "program"), path.join(month, "dokumen"), path.join(month, "isian"));
+    }
+  } catch {
+    return;
+  }
+  for (const dir of dirs) {
+    try {
+      cleanStaleTemps(dir);
+    } catch {
+      // a folder that is not there has nothing to clean
+    }
+  }
+}

@@ -1,12 +1,10 @@
-// Terminal output: colour only on a TTY and never with NO_COLOR, JSON mode that prints one
-// object on stdout and nothing else, and the human view of diagnostics grouped by file with a
-// caret under the offending column.
-
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// The terminal: colour only on a TTY and never with NO_COLOR, JSON mode that prints one object on
+// stdout and nothing else there, and the human view of findings grouped by file with a caret
+// under the offending column and a note when lokmin.yaml's `aturan` changed a severity.
 import type { ChalkInstance } from "chalk";
-import { type Diagnostic, sortDiagnostics } from "../domain/findings.js";
+import type { Diagnostic, Severity } from "../domain/findings.js";
 import { msg, t } from "../i18n/index.js";
+import type { Streams } from "./context.js";
 
 /** The few styles lokmin uses; plain text when colour is off, chalk when it is on. */
 export type Colors = Pick<ChalkInstance, "bold" | "dim" | "green" | "red" | "yellow" | "cyan" | "underline">;
@@ -25,31 +23,30 @@ const PLAIN = {
 export interface Ui {
   color: Colors;
   json: boolean;
+  /** A line on stdout. */
   out(text?: string): void;
+  /** A line on stderr. */
   err(text?: string): void;
+  /** Raw text on stdout (export). */
+  write(text: string): void;
   printJson(value: unknown): void;
   isInteractive: boolean;
 }
 
-export interface UiStreams {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdinIsTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
+export const colorAllowed = (streams: Streams) =>
+  Boolean(streams.stdout.isTTY) &&
+  !("NO_COLOR" in streams.env && streams.env.NO_COLOR !== "") &&
+  streams.env.TERM !== "dumb";
 
 /** Colour only on a TTY, never with NO_COLOR or TERM=dumb; chalk is loaded only then. */
-export async function createUi(json: boolean, streams: UiStreams): Promise<Ui> {
-  const colorAllowed =
-    Boolean(streams.stdout.isTTY) &&
-    !("NO_COLOR" in streams.env && streams.env.NO_COLOR !== "") &&
-    streams.env.TERM !== "dumb";
-  const color: Colors = colorAllowed ? new (await import("chalk")).Chalk({ level: 1 }) : PLAIN;
+export async function createUi(json: boolean, streams: Streams): Promise<Ui> {
+  const color: Colors = colorAllowed(streams) ? new (await import("chalk")).Chalk({ level: 1 }) : PLAIN;
   return {
     color,
     json,
     out: (text = "") => void streams.stdout.write(`${text}\n`),
     err: (text = "") => void streams.stderr.write(`${text}\n`),
+    write: (text) => void streams.stdout.write(text),
     printJson: (value) => void streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     isInteractive: Boolean(streams.stdinIsTTY && streams.stdout.isTTY) && !streams.env.CI,
   };
@@ -63,30 +60,23 @@ const M = {
     "{errors} galat, {warnings} peringatan, {infos} info",
     "{errors} errors, {warnings} warnings, {infos} info",
   ),
+  changed: msg(
+    "tingkat diubah di lokmin.yaml (aturan): {from} → {to}",
+    "severity changed in lokmin.yaml (aturan): {from} → {to}",
+  ),
 };
 
-/** Lines of a file for excerpts: from the sources we already read, else from disk. */
-export type SourceLookup = (rel: string) => string | undefined;
+export const severityLabel = (severity: Severity) => t(M[severity]);
 
-export function sourceLookup(root: string, known: Map<string, string> = new Map()): SourceLookup {
-  return (rel) => {
-    if (known.has(rel)) return known.get(rel);
-    try {
-      const text = readFileSync(path.join(root, rel), "utf8");
-      known.set(rel, text);
-      return text;
-    } catch {
-      return undefined;
-    }
-  };
-}
+/** Text of a file for excerpts, by workspace-relative name. */
+export type TextLookup = (file: string) => string | undefined;
 
 /** Human view of diagnostics: grouped by file, caret excerpt, rule id at the end. */
-export function formatDiagnostics(ui: Ui, list: Diagnostic[], lookup?: SourceLookup): string[] {
+export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnostic[], lookup?: TextLookup): string[] {
   const c = ui.color;
   const lines: string[] = [];
   let file = "";
-  for (const d of sortDiagnostics(list)) {
+  for (const d of list) {
     if (d.file !== file) {
       if (file) lines.push("");
       file = d.file;
@@ -94,13 +84,15 @@ export function formatDiagnostics(ui: Ui, list: Diagnostic[], lookup?: SourceLoo
     }
     const label =
       d.severity === "error"
-        ? c.red(t(M.error))
+        ? c.red(severityLabel("error"))
         : d.severity === "warning"
-          ? c.yellow(t(M.warning))
-          : c.cyan(t(M.info));
+          ? c.yellow(severityLabel("warning"))
+          : c.cyan(severityLabel("info"));
     lines.push(`  ${c.dim(`${d.line}:${d.column}`)}  ${label}  ${d.message}  ${c.dim(d.rule)}`);
-    const text = lookup?.(d.file);
-    const sourceLine = text?.split(/\r?\n/)[d.line - 1];
+    if (d.defaultSeverity) {
+      lines.push(`  ${c.dim(t(M.changed, { from: severityLabel(d.defaultSeverity), to: severityLabel(d.severity) }))}`);
+    }
+    const sourceLine = lookup?.(d.file)?.split(/\r?\n/)[d.line - 1];
     if (sourceLine !== undefined && sourceLine.trim() !== "") {
       const gutter = String(d.line).length;
       const shown = sourceLine.replace(/\t/g, " ").replace(/^\uFEFF/, "");
@@ -113,3 +105,14 @@ export function formatDiagnostics(ui: Ui, list: Diagnostic[], lookup?: SourceLoo
     lines.push("", t(M.summary, { errors: count("error"), warnings: count("warning"), infos: count("info") }));
   return lines;
 }
+
+/** The JSON view of a diagnostic. */
+export const diagnosticJson = ({ rule, severity, file, line, column, message, defaultSeverity }: Diagnostic) => ({
+  rule,
+  severity,
+  file,
+  line,
+  column,
+  message,
+  ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
+});

@@ -1,14 +1,19 @@
 // `lokmin carry 2024-06`: add to an existing month the evaluation entries of commitments still
-// open, through the YAML Document API (comments and hand edits kept). Idempotent.
-import path from "node:path";
-import type { Context } from "../cli/main.js";
-import { commitmentIdDiagnostics, evaluationsToCarry, type MonthMeeting } from "../domain/commitments.js";
-import { UserError } from "../domain/findings.js";
+// open; only those entries are added, everything else in the file stays as written. Idempotent.
+import type { Context } from "../cli/context.js";
+import {
+  failOnInputErrors,
+  monthArgument,
+  openWorkspace,
+  requireLoadedMonth,
+  whileLocked,
+  requireMonth,
+} from "../cli/shared.js";
+import { commitmentIdFindings, evaluationsToCarry } from "../domain/commitments.js";
+import { monthMeetings, WORKSPACE_FILE } from "../domain/workspace-data.js";
+import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { monthMeetings } from "../io/workspace.js";
-import { serializeYaml, writeFileAtomic } from "../io/write.js";
-import { appendToSeq } from "../io/yaml-edit.js";
-import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth } from "../cli/shared.js";
+import { writeEdits } from "../io/yaml-write.js";
 
 const M = {
   nothing: msg(
@@ -23,30 +28,37 @@ const M = {
     "id kesepakatan tidak konsisten; perbaiki dulu agar tidak ada yang tercatat dua kali",
     "commitment ids are inconsistent; fix them first so nothing is recorded twice",
   ),
+  noMeeting: msg("{file} tidak dapat dibaca", "{file} cannot be read"),
 };
 
-export async function run(ctx: Context, monthArg: string): Promise<number> {
-  const month = requireMonth(monthArg);
-  const workspace = openWorkspace(ctx, (id) => (id < month ? "kesepakatan" : id === month ? "full" : "skip"));
+export async function run(ctx: Context, monthArg: string | undefined): Promise<number> {
+  return whileLocked(ctx, "carry", () => carry(ctx, monthArg));
+}
+
+async function carry(ctx: Context, monthArg: string | undefined): Promise<number> {
+  if (monthArg !== undefined) requireMonth(monthArg);
+  const workspace = openWorkspace(ctx, (id) =>
+    monthArg === undefined || id < monthArg ? "kesepakatan" : id === monthArg ? "full" : "skip",
+  );
+  const month = monthArgument(monthArg, workspace);
   const target = requireLoadedMonth(workspace, month);
-  failOnInputErrors(workspace, (file) => file === "lokmin.yaml" || file.endsWith("rapat.yaml"));
-  const meetings: MonthMeeting[] = monthMeetings(workspace);
-  const idErrors = commitmentIdDiagnostics(meetings).filter((d) => d.severity === "error" && inMonth(month)(d.file));
+  failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || file.endsWith("rapat.yaml"));
+  const meetings = monthMeetings(workspace);
+  const idErrors = commitmentIdFindings(meetings).filter(
+    (d) => d.severity === "error" && d.file.startsWith(`${month}/`),
+  );
   if (idErrors.length) throw new UserError(t(M.badIds), idErrors, workspace.root);
-  const meeting = target.meeting!;
+  const meeting = target.meeting ?? target.commitments;
+  const source = meeting && workspace.sources.get(meeting.file);
+  if (!meeting || !source) throw new UserError(t(M.noMeeting, { file: `${month}/rapat.yaml` }));
   const toAdd = evaluationsToCarry(meetings, month, meeting.data.evaluasi_kesepakatan);
   if (toAdd.length === 0) {
     if (ctx.ui.json) ctx.ui.printJson({ month, added: [] });
     else ctx.ui.out(t(M.nothing, { month }));
     return 0;
   }
-  appendToSeq(meeting.source.doc, ["evaluasi_kesepakatan"], toAdd);
-  writeFileAtomic(path.join(workspace.root, meeting.source.rel), serializeYaml(meeting.source.doc, meeting.source), {
-    overwrite: true,
-    label: meeting.source.rel,
-  });
+  writeEdits(workspace.root, source, [{ op: "append", path: ["evaluasi_kesepakatan"], items: toAdd }]);
   if (ctx.ui.json) ctx.ui.printJson({ month, added: toAdd.map((e) => e.id) });
-  else
-    ctx.ui.out(t(M.carried, { count: toAdd.length, file: meeting.source.rel, ids: toAdd.map((e) => e.id).join(", ") }));
+  else ctx.ui.out(t(M.carried, { count: toAdd.length, file: meeting.file, ids: toAdd.map((e) => e.id).join(", ") }));
   return 0;
 }

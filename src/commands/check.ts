@@ -1,18 +1,27 @@
 // `lokmin check [month...]`: is the month complete and consistent before it goes to the Dinas?
-// Exit 0 without errors, 1 with errors (or warnings beyond --max-warnings), 2 when it cannot run.
-
-import { type CheckReport, checkWorkspace } from "../domain/check/check.js";
-import { ruleCatalogue } from "../domain/check/rules.js";
-import type { Context } from "../cli/main.js";
-import { EXIT, UserError } from "../domain/findings.js";
-import { getLang, msg, t } from "../i18n/index.js";
-import { findWorkspaceRoot, loadWorkspace, scopeFor } from "../io/workspace.js";
-import { knownSources, printDiagnostics, requireMonth } from "../cli/shared.js";
+// Findings go to stdout (so `lokmin check > hasil.txt` keeps them). Exit 0 without errors, 1 with
+// errors (or warnings beyond --max-warnings), 2 when it cannot run.
+import type { Context } from "../cli/context.js";
+import { checkInput, findingsJson, printFindings, requireMonth } from "../cli/shared.js";
+import { checkWorkspace, type CheckReport } from "../domain/check/check.js";
+import { ruleCatalogue } from "../domain/check/rules/index.js";
+import { countBySeverity } from "../domain/findings.js";
+import { cite, supervisionProfile } from "../domain/regulations.js";
+import { EXIT, UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { ParseCache } from "../io/cache.js";
+import { findWorkspaceRoot, type LoadedWorkspace, loadWorkspace, scopeFor } from "../io/workspace.js";
+import { severityLabel } from "../cli/ui.js";
 
 const M = {
   header: msg(
     "{month}: Daftar Tilik {score}/{total} · SOP {done}/{required} langkah · arsip {present}/{archive}",
     "{month}: checklist {score}/{total} · SOP {done}/{required} steps · archive {present}/{archive}",
+  ),
+  incomplete: msg(
+    "{month}: rapat.yaml tidak dapat dibaca; Daftar Tilik, SOP dan arsip belum dinilai sampai kesalahan di atas " +
+      "diperbaiki",
+    "{month}: rapat.yaml cannot be read; checklist, SOP and archive are not assessed until the errors above are fixed",
   ),
   ok: msg("Tidak ada galat.", "No errors."),
   failed: msg(
@@ -23,8 +32,21 @@ const M = {
     "Peringatan {warnings} melebihi --max-warnings {max}.",
     "{warnings} warnings exceed --max-warnings {max}.",
   ),
+  off: msg(
+    "{n} temuan dimatikan oleh aturan di lokmin.yaml.",
+    "{n} findings switched off by the rule settings in lokmin.yaml.",
+  ),
   badMax: msg("--max-warnings harus bilangan bulat ≥ 0", "--max-warnings must be a whole number ≥ 0"),
   missingMonth: msg("bulan {month} tidak ada di workspace", "month {month} is not in the workspace"),
+  noMonths: msg(
+    "Workspace belum punya bulan; buat dengan `lokmin new YYYY-MM`.",
+    "The workspace has no months yet; create one with `lokmin new YYYY-MM`.",
+  ),
+  rulesTitle: msg(
+    "Aturan `lokmin check` (tingkat bawaan; ubah per workspace di lokmin.yaml: aturan)",
+    "Rules of `lokmin check` (default severity; change per workspace in lokmin.yaml: aturan)",
+  ),
+  fixed: msg("tetap", "fixed"),
 };
 
 export async function run(
@@ -38,67 +60,78 @@ export async function run(
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new UserError(t(M.badMax));
   const root = findWorkspaceRoot(ctx.cwd);
-  const workspace = loadWorkspace(root, { scope: scopeFor(months) });
-  for (const month of months)
+  const cache = new ParseCache(root, ctx.env);
+  const workspace = loadWorkspace(root, { scope: scopeFor(months), cache });
+  cache.save();
+  for (const month of months) {
     if (!workspace.months.some((m) => m.id === month)) throw new UserError(t(M.missingMonth, { month }));
-  const report = checkWorkspace(workspace, months);
-  const errors = report.findings.filter((f) => f.severity === "error").length;
-  const warnings = report.findings.filter((f) => f.severity === "warning").length;
+  }
+  const report = checkWorkspace(checkInput(ctx, workspace, months));
+  const errors = countBySeverity(report.findings, "error");
+  const warnings = countBySeverity(report.findings, "warning");
   const failed = errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings);
   if (ctx.ui.json) {
-    ctx.ui.printJson(toJson(report));
-  } else {
-    printDiagnostics(ctx, root, report.findings, knownSources(workspace));
-    for (const m of report.months) {
-      ctx.ui.out(
-        t(M.header, {
-          month: m.month,
-          score: m.tilik.score,
-          total: m.tilik.total,
-          done: m.sop.done,
-          required: m.sop.required,
-          present: m.arsip.present,
-          archive: m.arsip.total,
-        }),
-      );
-    }
-    if (maxWarnings !== undefined && warnings > maxWarnings)
-      ctx.ui.out(t(M.tooManyWarnings, { warnings, max: maxWarnings }));
-    ctx.ui.out(failed ? ctx.ui.color.red(t(M.failed, { errors, warnings })) : ctx.ui.color.green(t(M.ok)));
+    ctx.ui.printJson(toJson(report, workspace));
+    return failed ? EXIT.findings : EXIT.ok;
   }
+  printFindings(ctx, root, report.findings, "out", workspace.sources);
+  if (report.findings.length) ctx.ui.out();
+  for (const m of report.months) {
+    if (!m.complete) ctx.ui.out(t(M.incomplete, { month: m.month }));
+    else {
+      const values = {
+        month: m.month,
+        score: m.tilik.score,
+        total: m.tilik.total,
+        done: m.sop.done,
+        required: m.sop.required,
+      };
+      ctx.ui.out(t(M.header, { ...values, present: m.arsip.present, archive: m.arsip.total }));
+    }
+  }
+  if (workspace.config && workspace.months.length === 0) ctx.ui.out(t(M.noMonths));
+  if (report.off) ctx.ui.out(ctx.ui.color.dim(t(M.off, { n: report.off })));
+  if (maxWarnings !== undefined && warnings > maxWarnings)
+    ctx.ui.out(t(M.tooManyWarnings, { warnings, max: maxWarnings }));
+  ctx.ui.out(failed ? ctx.ui.color.red(t(M.failed, { errors, warnings })) : ctx.ui.color.green(t(M.ok)));
   return failed ? EXIT.findings : EXIT.ok;
 }
 
 /** JSON view: findings, and the tilik/sop/arsip of the latest month checked (all months under `months`). */
-export function toJson(report: CheckReport) {
+export function toJson(report: CheckReport, workspace: LoadedWorkspace) {
   const latest = report.months[report.months.length - 1];
   return {
-    findings: report.findings.map(({ rule, severity, file, line, column, message }) => ({
-      rule,
-      severity,
-      file,
-      line,
-      column,
-      message,
-    })),
+    findings: findingsJson(workspace.root, report.findings, workspace.sources),
     tilik: latest?.tilik ?? null,
     sop: latest?.sop ?? null,
     arsip: latest?.arsip ?? null,
     months: report.months,
+    off: report.off,
   };
 }
 
 function printRules(ctx: Context): number {
-  const rules = ruleCatalogue();
+  const profile = supervisionProfile();
+  const rules = ruleCatalogue().map(({ id, spec }) => ({
+    id,
+    severity: spec.severity,
+    fixed: spec.fixed === true,
+    source: cite(spec.source, profile, t),
+    what: t(spec.what),
+    fix: t(spec.fix),
+    members: spec.members?.() ?? [],
+  }));
   if (ctx.ui.json) {
-    ctx.ui.printJson(rules.map((r) => ({ ...r, what: r.what[getLang()] })));
+    ctx.ui.printJson({ rules });
     return EXIT.ok;
   }
+  const c = ctx.ui.color;
+  ctx.ui.out(c.bold(t(M.rulesTitle)));
   for (const rule of rules) {
-    ctx.ui.out(
-      `${ctx.ui.color.bold(rule.id.padEnd(30))} ${rule.severity.padEnd(8)} ${rule.what[getLang()]}  ${ctx.ui.color.dim(`(${rule.source})`)}`,
-    );
-    if (rule.members) ctx.ui.out(ctx.ui.color.dim(`    ${rule.members.join(", ")}`));
+    const level = rule.fixed ? `${severityLabel(rule.severity)} (${t(M.fixed)})` : severityLabel(rule.severity);
+    ctx.ui.out(`${c.bold(rule.id.padEnd(30))} ${level.padEnd(18)} ${rule.what}`);
+    ctx.ui.out(c.dim(`${" ".repeat(31)}${rule.source} · ${rule.fix}`));
+    if (rule.members.length) ctx.ui.out(c.dim(`${" ".repeat(31)}${rule.members.join(", ")}`));
   }
   return EXIT.ok;
 }

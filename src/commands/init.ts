@@ -1,18 +1,20 @@
-// `lokmin init [dir]`: create lokmin.yaml with the built-in program list and SOP profile.
-// Asks on a TTY (unless --yes); every question has a flag so scripts never block.
-
+// `lokmin init [dir]`: create lokmin.yaml with the built-in program list and SOP profile, the
+// editors' JSON Schemas, a .gitignore, and a git repository when git is installed (the history is
+// the audit trail). Asks on a terminal (unless --yes); every question has a flag.
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Context } from "../cli/main.js";
+import type { Context } from "../cli/context.js";
 import { defaultPrograms } from "../domain/defaults.js";
-import { UserError } from "../domain/findings.js";
-import { msg, t } from "../i18n/index.js";
-import { newYamlText } from "../domain/scaffold.js";
 import type { Workspace } from "../domain/schema.js";
 import { DEFAULT_SOP_PROFILE } from "../domain/sop.js";
-import { SCHEMA_DIR, WORKSPACE_FILE } from "../io/workspace.js";
+import { commentsFor } from "../domain/yaml-file.js";
+import { SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
+import { UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { newYamlText } from "../io/new-yaml.js";
+import { syncSchemas } from "../io/schemas.js";
 import { writeFileAtomic } from "../io/write.js";
-import { syncSchemas } from "./schema.js";
 
 interface InitOptions {
   nama?: string;
@@ -25,9 +27,15 @@ interface InitOptions {
   tuNip?: string;
   zona?: "WIB" | "WITA" | "WIT";
   taksonomi?: "program" | "klaster";
+  tanpaGit?: boolean;
   force?: boolean;
   yes?: boolean;
 }
+
+type Answers = Required<
+  Pick<InitOptions, "nama" | "kecamatan" | "kabupaten" | "alamat" | "kepala" | "tu" | "zona" | "taksonomi">
+> &
+  InitOptions;
 
 const M = {
   exists: msg(
@@ -39,27 +47,62 @@ const M = {
     'the Puskesmas name is required: use --nama "UPTD Puskesmas …" (no terminal to ask on)',
   ),
   created: msg(
-    "Workspace dibuat: {file}\nLangkah berikut: lengkapi pegawai, program dan sasaran di lokmin.yaml, lalu `lokmin new {month}`.",
+    "Workspace dibuat: {file}\nLangkah berikut: lengkapi pegawai, program dan sasaran di lokmin.yaml, lalu `lokmin " +
+      "new {month}`.",
     "Workspace created: {file}\nNext: complete staff, programs and targets in lokmin.yaml, then `lokmin new {month}`.",
   ),
+  logo: msg(
+    "Catatan: kop surat dicetak tanpa logo sampai berkas logo disalin ke folder ini dan puskesmas.logo diisi (mis. " +
+      "logo: logo.png).",
+    "Note: letterheads print without a logo until a logo file is copied into this folder and puskesmas.logo is set " +
+      "(e.g. logo: logo.png).",
+  ),
+  git: msg(
+    "Repositori git dibuat: setiap perubahan tercatat riwayatnya.",
+    "Git repository created: every change keeps its history.",
+  ),
+  askName: msg("Nama Puskesmas", "Name of the Puskesmas"),
+  askDistrict: msg("Kecamatan", "Sub-district"),
+  askRegency: msg("Kabupaten/Kota", "Regency/city"),
+  askAddress: msg("Alamat", "Address"),
+  askHead: msg("Nama Kepala Puskesmas (dengan gelar)", "Name of the head (with titles)"),
+  askHeadNip: msg("NIP Kepala Puskesmas (18 digit, boleh kosong)", "NIP of the head (18 digits, may be empty)"),
+  askTu: msg("Nama Kasubag TU (dengan gelar)", "Name of the head of administration (with titles)"),
+  askTuNip: msg(
+    "NIP Kasubag TU (18 digit, boleh kosong)",
+    "NIP of the head of administration (18 digits, may be empty)",
+  ),
+  askZone: msg("Zona waktu", "Time zone"),
+  askTaxonomy: msg("Pengelompokan program", "How programs are grouped"),
+  classic: msg("Program (UKM esensial, UKM pengembangan, UKP)", "Programs (essential, developmental, clinical)"),
+  clusters: msg("Klaster ILP", "ILP clusters"),
 };
 
-export function buildWorkspace(
-  o: Required<
-    Pick<InitOptions, "nama" | "kecamatan" | "kabupaten" | "alamat" | "kepala" | "tu" | "zona" | "taksonomi">
-  > &
-    InitOptions,
-): Workspace {
+const GITIGNORE = [
+  "# Yang tidak perlu disimpan di riwayat git",
+  ".lokmin/lock",
+  ".lokmin/cadangan/",
+  "*.lokmin-tmp-*",
+  "~$*",
+  "",
+].join("\n");
+
+const COMMENTS = {
+  puskesmas: "Identitas dan kop surat Puskesmas; logo: nama berkas gambar di folder ini",
+  pejabat: "id pegawai pejabat penandatangan",
+  pegawai: "Daftar pegawai; NIP selalu dalam tanda kutip",
+  program: "Program (atau klaster) dengan koordinator dan indikatornya; isi sasaran setahun",
+  sop: "Profil SOP Lokmin: rutin-2022 (15 langkah) atau rutin-2019; nonaktif/tambahan untuk menyesuaikan",
+  penilaian: "Metode prioritas dan skala skor (Perbup Pasal 15 ayat 2: disepakati setempat)",
+  aturan: "Tingkat aturan `lokmin check` bila perlu diubah, mis. laporan/dinkes: error",
+};
+
+export function buildWorkspace(o: Answers): Workspace {
   const { programs, groups } = defaultPrograms(o.taksonomi, "kapus");
+  const nip = (value: string | undefined) => (value?.trim() ? { nip: value.replace(/\s+/g, "") } : {});
   return {
     versi: 1,
-    puskesmas: {
-      nama: o.nama,
-      alamat: o.alamat,
-      kecamatan: o.kecamatan,
-      kabupaten_kota: o.kabupaten,
-      logo: "logo.png",
-    },
+    puskesmas: { nama: o.nama, alamat: o.alamat, kecamatan: o.kecamatan, kabupaten_kota: o.kabupaten },
     dinas_kesehatan: { nama: `Dinas Kesehatan ${o.kabupaten}` },
     zona_waktu: o.zona,
     kertas: { ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } },
@@ -71,8 +114,8 @@ export function buildWorkspace(
     },
     pejabat: { kepala_puskesmas: "kapus", kasubag_tu: "tu" },
     pegawai: [
-      { id: "kapus", nama: o.kepala, ...(o.kepalaNip ? { nip: o.kepalaNip } : {}), jabatan: "Kepala Puskesmas" },
-      { id: "tu", nama: o.tu, ...(o.tuNip ? { nip: o.tuNip } : {}), jabatan: "Kepala Subbagian Tata Usaha" },
+      { id: "kapus", nama: o.kepala, ...nip(o.kepalaNip), jabatan: "Kepala Puskesmas" },
+      { id: "tu", nama: o.tu, ...nip(o.tuNip), jabatan: "Kepala Subbagian Tata Usaha" },
     ],
     desa: [],
     kelompok: groups,
@@ -84,10 +127,11 @@ export function buildWorkspace(
       seri: "bersama",
       usg: { skala: { min: 1, max: 5 }, rumus: "jumlah" },
     },
+    aturan: {},
   };
 }
 
-async function ask(options: InitOptions, interactive: boolean): Promise<Parameters<typeof buildWorkspace>[0]> {
+async function ask(ctx: Context, options: InitOptions): Promise<Answers> {
   const defaults = {
     kecamatan: "-",
     kabupaten: "Kabupaten -",
@@ -97,32 +141,41 @@ async function ask(options: InitOptions, interactive: boolean): Promise<Paramete
     zona: "WIB" as const,
     taksonomi: "program" as const,
   };
-  if (!interactive || options.yes) {
+  if (!ctx.ui.isInteractive || options.yes) {
     if (!options.nama) throw new UserError(t(M.needName));
     return { ...defaults, ...stripUndefined(options), nama: options.nama };
   }
   const { input, select } = await import("@inquirer/prompts");
+  const io = { input: ctx.streams.stdin, output: ctx.streams.stdout };
+  const text = async (message: ReturnType<typeof msg>, required = true) => input({ message: t(message), required }, io);
   return {
     ...options,
-    nama: options.nama ?? (await input({ message: "Nama Puskesmas", required: true })),
-    kecamatan: options.kecamatan ?? (await input({ message: "Kecamatan", required: true })),
-    kabupaten: options.kabupaten ?? (await input({ message: "Kabupaten/Kota", required: true })),
-    alamat: options.alamat ?? (await input({ message: "Alamat", required: true })),
-    kepala: options.kepala ?? (await input({ message: "Nama Kepala Puskesmas", required: true })),
-    kepalaNip: options.kepalaNip ?? (await input({ message: "NIP Kepala Puskesmas (boleh kosong)" })),
-    tu: options.tu ?? (await input({ message: "Nama Kasubag TU", required: true })),
+    nama: options.nama ?? (await text(M.askName)),
+    kecamatan: options.kecamatan ?? (await text(M.askDistrict)),
+    kabupaten: options.kabupaten ?? (await text(M.askRegency)),
+    alamat: options.alamat ?? (await text(M.askAddress)),
+    kepala: options.kepala ?? (await text(M.askHead)),
+    kepalaNip: options.kepalaNip ?? (await text(M.askHeadNip, false)),
+    tu: options.tu ?? (await text(M.askTu)),
+    tuNip: options.tuNip ?? (await text(M.askTuNip, false)),
     zona:
       options.zona ??
-      (await select({ message: "Zona waktu", choices: ["WIB", "WITA", "WIT"].map((v) => ({ value: v as "WIB" })) })),
+      (await select(
+        { message: t(M.askZone), choices: (["WIB", "WITA", "WIT"] as const).map((value) => ({ value })) },
+        io,
+      )),
     taksonomi:
       options.taksonomi ??
-      (await select({
-        message: "Pengelompokan",
-        choices: [
-          { value: "program" as const, name: "Program (UKM esensial, …)" },
-          { value: "klaster" as const, name: "Klaster ILP" },
-        ],
-      })),
+      (await select(
+        {
+          message: t(M.askTaxonomy),
+          choices: [
+            { value: "program" as const, name: t(M.classic) },
+            { value: "klaster" as const, name: t(M.clusters) },
+          ],
+        },
+        io,
+      )),
   };
 }
 
@@ -133,20 +186,33 @@ export async function run(ctx: Context, dir: string, options: InitOptions): Prom
   const root = path.resolve(ctx.cwd, dir);
   const file = path.join(root, WORKSPACE_FILE);
   if (existsSync(file) && !options.force) throw new UserError(t(M.exists, { file }));
-  const answers = await ask(options, ctx.ui.isInteractive);
-  const text = newYamlText(buildWorkspace(answers), 0, "lokmin.schema.json", {
-    puskesmas: "Identitas dan kop surat Puskesmas",
-    pejabat: "id pegawai pejabat penandatangan",
-    pegawai: "Daftar pegawai; NIP selalu dalam tanda kutip",
-    program: "Program (atau klaster) dengan koordinator dan indikatornya; isi sasaran setahun",
-    sop: "Profil SOP Lokmin: rutin-2022 (15 langkah) atau rutin-2019; nonaktif/tambahan untuk menyesuaikan",
-    penilaian: "Metode prioritas dan skala skor (Perbup Pasal 15 ayat 2: disepakati setempat)",
+  const answers = await ask(ctx, options);
+  const workspace = buildWorkspace(answers);
+  const text = newYamlText({
+    file: WORKSPACE_FILE,
+    kind: "workspace",
+    value: workspace,
+    comments: commentsFor(workspace, COMMENTS),
   });
-  writeFileAtomic(file, text, { overwrite: Boolean(options.force), label: WORKSPACE_FILE });
+  writeFileAtomic(file, text, { overwrite: Boolean(options.force), label: file });
   syncSchemas(path.join(root, SCHEMA_DIR));
-  const now = new Date();
-  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-  if (ctx.ui.json) ctx.ui.printJson({ created: file });
-  else ctx.ui.out(t(M.created, { file, month }));
+  const gitignore = path.join(root, ".gitignore");
+  if (!existsSync(gitignore)) writeFileAtomic(gitignore, GITIGNORE, { overwrite: false, label: gitignore });
+  const git = options.tanpaGit ? false : initGit(root, ctx.env);
+  const month = ctx.today.slice(0, 7);
+  if (ctx.ui.json) ctx.ui.printJson({ created: file, git, logo: false });
+  else {
+    ctx.ui.out(t(M.created, { file, month }));
+    ctx.ui.out(t(M.logo));
+    if (git) ctx.ui.out(t(M.git));
+  }
   return 0;
+}
+
+/** `git init` when git is installed and the folder is not already in a repository. */
+function initGit(root: string, env: NodeJS.ProcessEnv): boolean {
+  const inside = spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd: root, env, encoding: "utf8" });
+  if (inside.error || inside.stdout.trim() === "true") return false;
+  const created = spawnSync("git", ["init", "-q"], { cwd: root, env });
+  return !created.error && created.status === 0;
 }

@@ -1,58 +1,159 @@
-// `lokmin new 2024-05`: scaffold a month folder, carrying every open commitment of earlier
-// months into its evaluation section. Refuses an invalid month and never overwrites an
-// existing month without --force.
-
-import { existsSync } from "node:fs";
+// `lokmin new 2024-05`: scaffold a month folder, carrying every open commitment of earlier months
+// into its evaluation section. An existing month is never overwritten: `--lengkapi` creates only
+// the files that are missing and adds indicators lokmin.yaml gained since; `--force` recreates the
+// month after moving the old folder into .lokmin/cadangan/.
+import { existsSync, mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
-import type { Context } from "../cli/main.js";
-import { evaluationsToCarry, type MonthMeeting } from "../domain/commitments.js";
-import { UserError } from "../domain/findings.js";
+import type { Context } from "../cli/context.js";
+import { failOnInputErrors, openWorkspace, requireMonth, whileLocked } from "../cli/shared.js";
+import { evaluationsToCarry } from "../domain/commitments.js";
+import type { YamlEdit } from "../domain/edits.js";
+import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
+import { buildProgramReport, scaffoldMonth } from "../domain/scaffold.js";
+import { monthMeetings, SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
+import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { scaffoldMonth } from "../domain/scaffold.js";
-import { monthMeetings, SCHEMA_DIR } from "../io/workspace.js";
+import { newYamlText } from "../io/new-yaml.js";
+import { syncSchemas } from "../io/schemas.js";
+import { findWorkspaceRoot, listMonths, type WorkspaceWithConfig } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
-import { syncSchemas } from "./schema.js";
-import { failOnInputErrors, openWorkspace, requireMonth } from "../cli/shared.js";
+import { writeEdits } from "../io/yaml-write.js";
 
 const M = {
   exists: msg(
-    "bulan {month} sudah ada ({dir}); tidak ada yang diubah. Pakai --force untuk membuat ulang (isi lama hilang)",
-    "month {month} already exists ({dir}); nothing changed. Use --force to recreate it (old content is lost)",
+    "bulan {month} sudah ada; tidak ada yang diubah. `lokmin new {month} --lengkapi` membuat berkas yang hilang " +
+      "saja; --force membuat ulang (isi lama disimpan di .lokmin/cadangan)",
+    "month {month} already exists; nothing changed. `lokmin new {month} --lengkapi` creates only the missing files; " +
+      "--force recreates it (the old content is kept in .lokmin/cadangan)",
   ),
   badClock: msg("--mulai '{value}' bukan jam; tulis 08.00", "--mulai '{value}' is not a time; write 08.00"),
   created: msg(
     "Bulan {month} dibuat: {count} berkas, {carried} kesepakatan terbuka dibawa.",
     "Month {month} created: {count} files, {carried} open commitments carried.",
   ),
+  completed: msg(
+    "Bulan {month} dilengkapi: {files} berkas baru, {indicators} indikator ditambahkan; isi yang ada tidak diubah.",
+    "Month {month} completed: {files} new files, {indicators} indicators added; existing content unchanged.",
+  ),
+  nothingMissing: msg(
+    "Bulan {month} sudah lengkap; tidak ada yang diubah.",
+    "Month {month} is complete; nothing changed.",
+  ),
+  backup: msg("Isi lama {month} disimpan di {dir}", "The old content of {month} is kept in {dir}"),
+  conflict: msg("--lengkapi dan --force tidak dapat dipakai bersama", "--lengkapi and --force cannot be used together"),
 };
 
-export async function run(
-  ctx: Context,
-  monthArg: string,
-  options: { mulai: string; force?: boolean },
-): Promise<number> {
-  const month = requireMonth(monthArg);
-  if (!/^([01]\d|2[0-3])[.:][0-5]\d$/.test(options.mulai)) throw new UserError(t(M.badClock, { value: options.mulai }));
-  const workspace = openWorkspace(ctx, (id) => (id < month ? "kesepakatan" : "skip"));
+interface NewOptions {
+  mulai: string;
+  force?: boolean;
+  lengkapi?: boolean;
+}
+
+export async function run(ctx: Context, monthArg: string | undefined, options: NewOptions): Promise<number> {
+  if (!CLOCK_PATTERN.test(options.mulai)) throw new UserError(t(M.badClock, { value: options.mulai }));
+  if (options.force && options.lengkapi) throw new UserError(t(M.conflict));
+  if (monthArg !== undefined) requireMonth(monthArg);
+  return whileLocked(ctx, "new", () => scaffold(ctx, monthArg, options));
+}
+
+async function scaffold(ctx: Context, monthArg: string | undefined, options: NewOptions): Promise<number> {
+  const root = findWorkspaceRoot(ctx.cwd);
+  const existing = listMonths(root);
+  const month = monthArg ?? (options.lengkapi ? existing.at(-1) : undefined) ?? nextMonth(existing, ctx.today);
+  const workspace = openWorkspace(
+    ctx,
+    (id) => (id === shiftMonth(month, -1) || id === month ? "full" : id < month ? "kesepakatan" : "skip"),
+    root,
+  );
+  // Earlier meetings must at least yield their commitments, or carrying them would lose some.
+  const unreadable = new Set(
+    workspace.months.filter((m) => m.id < month && !m.meeting && !m.commitments).map((m) => `${m.id}/rapat.yaml`),
+  );
+  failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
   const dir = path.join(workspace.root, month);
-  if (existsSync(dir) && !options.force) throw new UserError(t(M.exists, { month, dir }));
-  failOnInputErrors(workspace, (file) => file === "lokmin.yaml" || file.endsWith("rapat.yaml"));
-  const earlier: MonthMeeting[] = monthMeetings(workspace);
+  const exists = existsSync(dir);
+  if (exists && options.lengkapi) return complete(ctx, workspace, month);
+  if (exists && !options.force) throw new UserError(t(M.exists, { month }));
+  const backup = exists ? moveToBackup(workspace.root, month, ctx.today) : undefined;
+  const earlier = monthMeetings(workspace).filter((m) => m.id < month);
   const carried = evaluationsToCarry(earlier, month);
+  const previous = workspace.months.find((m) => m.id === shiftMonth(month, -1));
   const files = scaffoldMonth({
     config: workspace.config.data,
     month,
     carried,
     start: options.mulai.replace(":", "."),
+    previousMeeting: previous?.meeting?.data,
+    previousPrograms: previous?.programs.map((p) => p.data),
   });
   for (const file of files) {
-    writeFileAtomic(path.join(workspace.root, file.rel), file.content, {
-      overwrite: Boolean(options.force),
-      label: file.rel,
-    });
+    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
   }
   syncSchemas(path.join(workspace.root, SCHEMA_DIR));
-  if (ctx.ui.json) ctx.ui.printJson({ month, files: files.map((f) => f.rel), carried: carried.map((c) => c.id) });
-  else ctx.ui.out(t(M.created, { month, count: files.length, carried: carried.length }));
+  if (ctx.ui.json) {
+    ctx.ui.printJson({
+      month,
+      files: files.map((f) => f.file),
+      carried: carried.map((c) => c.id),
+      backup: backup ?? null,
+    });
+  } else {
+    if (backup) ctx.ui.out(t(M.backup, { month, dir: backup }));
+    ctx.ui.out(t(M.created, { month, count: files.length, carried: carried.length }));
+  }
+  return 0;
+}
+
+/** The month after the latest month folder, or this month when there is none. */
+function nextMonth(months: readonly string[], today: string): string {
+  const latest = months.at(-1);
+  if (latest) return shiftMonth(latest, 1);
+  return formatMonth(parseMonth(today.slice(0, 7)) ?? { year: 2024, month: 1 });
+}
+
+function moveToBackup(root: string, month: string, today: string): string {
+  const base = path.join(".lokmin", "cadangan", `${month}-${today}`);
+  let rel = base;
+  for (let n = 2; existsSync(path.join(root, rel)); n++) rel = `${base}-${n}`;
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  renameSync(path.join(root, month), path.join(root, rel));
+  return rel.split(path.sep).join("/");
+}
+
+/** Create only what is missing in an existing month, and add indicators lokmin.yaml gained since. */
+function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): number {
+  const config = workspace.config.data;
+  const loaded = workspace.months.find((m) => m.id === month);
+  const earlier = monthMeetings(workspace).filter((m) => m.id < month);
+  const previous = workspace.months.find((m) => m.id === shiftMonth(month, -1));
+  const files = scaffoldMonth({
+    config,
+    month,
+    carried: evaluationsToCarry(earlier, month),
+    previousMeeting: previous?.meeting?.data,
+    previousPrograms: previous?.programs.map((p) => p.data),
+  });
+  const created: string[] = [];
+  for (const file of files) {
+    const abs = path.join(workspace.root, file.file);
+    if (existsSync(abs) || existsSync(abs.replace(/\.yaml$/, ".yml"))) continue;
+    writeFileAtomic(abs, newYamlText(file), { overwrite: false, label: file.file });
+    created.push(file.file);
+  }
+  let indicators = 0;
+  for (const program of loaded?.programs ?? []) {
+    const source = workspace.sources.get(program.file);
+    if (!source || !config.program.some((p) => p.id === program.data.program)) continue;
+    const fresh = buildProgramReport(config, month, program.data.program);
+    const present = new Set(program.data.indikator.map((i) => i.id));
+    const missing = fresh.indikator.filter((i) => !present.has(i.id));
+    if (missing.length === 0) continue;
+    const edits: YamlEdit[] = [{ op: "append", path: ["indikator"], items: missing }];
+    if (writeEdits(workspace.root, source, edits)) indicators += missing.length;
+  }
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  if (ctx.ui.json) ctx.ui.printJson({ month, files: created, indicators_added: indicators });
+  else if (created.length === 0 && indicators === 0) ctx.ui.out(t(M.nothingMissing, { month }));
+  else ctx.ui.out(t(M.completed, { month, files: created.length, indicators }));
   return 0;
 }

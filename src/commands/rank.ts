@@ -1,38 +1,43 @@
 // `lokmin rank 2024-05`: the ranked problem (or solution) table for the projector, problem
-// candidates from coverage, interactive scoring on a TTY, and --write of totals and ranks
-// through the YAML Document API (comments, key order and line endings kept; idempotent).
-import path from "node:path";
-import type { Context } from "../cli/main.js";
-import { EXIT, UserError } from "../domain/findings.js";
+// candidates from coverage, scoring at prompts on a terminal, and --write of totals and ranks
+// (only those values change in the file; a second run writes nothing).
+import type { Context } from "../cli/context.js";
+import {
+  failOnInputErrors,
+  findingsJson,
+  inMonth,
+  monthArgument,
+  openWorkspace,
+  printFindings,
+  requireLoadedMonth,
+  whileLocked,
+  requireMonth,
+} from "../cli/shared.js";
+import type { Ui } from "../cli/ui.js";
+import type { YamlEdit } from "../domain/edits.js";
 import { number } from "../domain/format-id.js";
-import { msg, t } from "../i18n/index.js";
-import { methodDef } from "../domain/rank/methods.js";
+import { methodDef, type Method, type TieRule } from "../domain/rank/methods.js";
 import {
   type Candidate,
   candidateProblems,
-  markChosen,
+  chosenEdit,
   problemCandidates,
   problemMethod,
+  rankEdits,
   rankProblems,
   rankSolutions,
-  writeRanks,
 } from "../domain/rank/month.js";
 import type { RankResult } from "../domain/rank/rank.js";
-import type { Method, TieRule } from "../domain/schema.js";
-import type { Ui } from "../cli/ui.js";
-import { serializeYaml, writeFileAtomic } from "../io/write.js";
-import { appendToSeq, setScalar } from "../io/yaml-edit.js";
-import {
-  failOnInputErrors,
-  inMonth,
-  openWorkspace,
-  printDiagnostics,
-  requireLoadedMonth,
-  requireMonth,
-} from "../cli/shared.js";
+import type { Meeting, Scores, Workspace } from "../domain/schema.js";
+import { round } from "../domain/targets.js";
+import { EXIT, Interrupted, UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { applyEdits, writeEdits } from "../io/yaml-write.js";
+import { readData, YamlSource } from "../io/yaml-source.js";
 
 interface RankOptions {
   metode?: Method;
+  metodeSolusi?: Method;
   seri?: TieRule;
   solusi?: boolean;
   candidates?: boolean;
@@ -47,35 +52,52 @@ const M = {
     "Alternatif solusi untuk {problem} — {method}: {formula}",
     "Solution alternatives for {problem} — {method}: {formula}",
   ),
-  tie: msg("Aturan nilai sama: {rule} ({note})", "Tie rule: {rule} ({note})"),
+  tie: msg("Aturan nilai sama: {rule} — {note}", "Tie rule: {rule} — {note}"),
   none: msg(
     "Belum ada masalah di {file}; lihat kandidat dengan --candidates",
     "No problems in {file} yet; see candidates with --candidates",
   ),
-  wrote: msg("{count} nilai ditulis ke {file}", "{count} values written to {file}"),
+  wrote: msg(
+    "{count} nilai (total, peringkat, solusi terpilih) ditulis ke {file}",
+    "{count} values (totals, ranks, chosen solution) written to {file}",
+  ),
   unchanged: msg("{file} sudah mutakhir; tidak ada yang diubah", "{file} is up to date; nothing changed"),
   candidatesTitle: msg(
     "Kandidat masalah {month}: capaian kumulatif di bawah target",
     "Problem candidates {month}: cumulative coverage below target",
   ),
   noCandidates: msg("Semua indikator mencapai target kumulatif.", "Every indicator meets its cumulative target."),
-  added: msg("{count} kandidat ditambahkan ke masalah di {file}", "{count} candidates added to the problems in {file}"),
+  added: msg("{count} masalah ditambahkan ke {file}", "{count} problems added to {file}"),
+  scored: msg("{count} skor disimpan ke {file}", "{count} scores saved to {file}"),
   needTty: msg(
     "--interactive butuh terminal; isi skor di berkas atau jalankan tanpa --interactive",
     "--interactive needs a terminal; fill the scores in the file or run without --interactive",
   ),
+  invalidScores: msg("skor tidak sah; perbaiki lalu ulangi", "invalid scores; fix them and try again"),
   spread: msg("selisih penilai", "rater spread"),
+  keepScores: msg("Simpan {count} skor yang sudah diisi?", "Save the {count} scores entered so far?"),
+  problem: msg("masalah", "problem"),
 };
 
-export async function run(ctx: Context, monthArg: string, options: RankOptions): Promise<number> {
-  const month = requireMonth(monthArg);
-  const workspace = openWorkspace(ctx, (id) => (id === month ? "full" : "skip"));
+export async function run(ctx: Context, monthArg: string | undefined, options: RankOptions): Promise<number> {
+  const writes = Boolean(options.write || options.addCandidates || options.interactive);
+  if (options.interactive && !ctx.ui.isInteractive) throw new UserError(t(M.needTty));
+  return writes ? whileLocked(ctx, "rank", () => rank(ctx, monthArg, options)) : rank(ctx, monthArg, options);
+}
+
+async function rank(ctx: Context, monthArg: string | undefined, options: RankOptions): Promise<number> {
+  if (monthArg !== undefined) requireMonth(monthArg);
+  const workspace = openWorkspace(ctx, (id) => (monthArg === undefined || id === monthArg ? "full" : "skip"));
+  const month = monthArgument(monthArg, workspace);
   const loaded = requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, inMonth(month));
-  const meeting = loaded.meeting!;
+  const meeting = loaded.meeting;
+  const source = meeting && workspace.sources.get(meeting.file);
+  if (!meeting || !source) throw new UserError(t(M.none, { file: `${month}/rapat.yaml` }));
   const config = workspace.config.data;
-  const file = meeting.source.rel;
-  let changed = 0;
+  const file = meeting.file;
+  const edits: YamlEdit[] = [];
+  let added = 0;
 
   if (options.candidates || options.addCandidates) {
     const candidates = problemCandidates(
@@ -84,71 +106,68 @@ export async function run(ctx: Context, monthArg: string, options: RankOptions):
       meeting.data,
     );
     if (options.addCandidates) {
-      const added = appendToSeq(meeting.source.doc, ["masalah"], candidateProblems(candidates, meeting.data));
-      changed += added;
-      if (!ctx.ui.json) ctx.ui.out(t(M.added, { count: added, file }));
+      const problems = candidateProblems(candidates, meeting.data);
+      added = problems.length;
+      if (problems.length) edits.push({ op: "append", path: ["masalah"], items: problems });
     }
-    if (options.candidates) {
-      if (ctx.ui.json) ctx.ui.printJson({ month, candidates });
+    if (options.candidates && !options.write && !options.addCandidates) {
+      if (ctx.ui.json)
+        ctx.ui.printJson({
+          month,
+          candidates: candidates.map((c) => ({ ...c, capaian: round(c.capaian, 2), gap: round(c.gap, 2) })),
+        });
       else printCandidates(ctx.ui, month, candidates);
+      return EXIT.ok;
     }
-    if (!options.write && !options.addCandidates) return EXIT.ok;
+    if (options.candidates && !ctx.ui.json) printCandidates(ctx.ui, month, candidates);
   }
 
+  let scored = 0;
   if (options.interactive) {
-    if (!ctx.ui.isInteractive) throw new UserError(t(M.needTty));
-    changed += await scoreInteractively(meeting.source.doc, config, meeting.data, options.metode);
+    const result = await scoreInteractively(ctx, config, meeting.data, options.metode);
+    edits.push(...result.edits);
+    scored = result.edits.length;
   }
 
-  // Recompute from what the document now holds (candidates or prompts may have changed it).
-  const data = changed ? (meeting.source.doc.toJS() as typeof meeting.data) : meeting.data;
-  const current = {
-    ...meeting.data,
-    masalah: (data.masalah ?? []).map((p: any) => ({ akar_masalah: [], solusi: [], ...p })),
-  };
-  const rankOptions = { method: options.metode, tieRule: options.seri };
-  const problems = rankProblems(config, current, file, meeting.source, rankOptions);
+  // Recompute from what the file will hold once the candidates and prompts are in.
+  const pending = edits.length ? applyEdits(source, edits) : undefined;
+  const current = pending === undefined ? meeting.data : withDefaults(readData(pending) as Meeting);
+  const problems = rankProblems(config, current, file, { method: options.metode, tieRule: options.seri });
   const solutions = options.solusi
-    ? rankSolutions(config, current, file, meeting.source, { tieRule: options.seri })
+    ? rankSolutions(config, current, file, { method: options.metodeSolusi, tieRule: options.seri })
     : [];
-  const scoreErrors = [...problems.diagnostics, ...solutions.flatMap((s) => s.diagnostics)].filter(
-    (d) => d.rule !== "rank/total-berbeda" && d.rule !== "rank/peringkat-berbeda" && d.severity === "error",
-  );
-  const disagreements = [...problems.diagnostics, ...solutions.flatMap((s) => s.diagnostics)].filter(
-    (d) => d.rule === "rank/total-berbeda" || d.rule === "rank/peringkat-berbeda",
-  );
-  if (scoreErrors.length)
-    throw new UserError(
-      t(msg("skor tidak sah; perbaiki lalu ulangi", "invalid scores; fix them and try again")),
-      scoreErrors,
-      workspace.root,
-    );
+  const all = [...problems.findings, ...solutions.flatMap((s) => s.findings)];
+  const disagree = (rule: string) => rule === "rank/total-berbeda" || rule === "rank/peringkat-berbeda";
+  const scoreErrors = all.filter((d) => !disagree(d.rule) && d.severity === "error");
+  const disagreements = all.filter((d) => disagree(d.rule));
+  const sources = new Map(workspace.sources);
+  if (pending !== undefined) sources.set(file, new YamlSource(file, pending, source.bom));
+  if (scoreErrors.length && (options.write || !options.interactive)) {
+    throw new UserError(t(M.invalidScores), scoreErrors, workspace.root);
+  }
 
   if (options.write) {
-    const doc = meeting.source.doc;
-    changed += writeRanks(doc, problems, (i) => ["masalah", i]);
+    edits.push(...rankEdits(problems, (i) => ["masalah", i]));
     for (const s of solutions) {
-      changed += writeRanks(doc, s, (i) => ["masalah", s.problemIndex, "solusi", i]);
-      if (markChosen(doc, current, s)) changed++;
+      edits.push(...rankEdits(s, (i) => ["masalah", s.problemIndex, "solusi", i]));
+      const chosen = chosenEdit(current, s);
+      if (chosen) edits.push(chosen);
     }
   }
-  if (changed > 0) {
-    writeFileAtomic(path.join(workspace.root, file), serializeYaml(meeting.source.doc, meeting.source), {
-      overwrite: true,
-      label: file,
-    });
-  }
+  const written = edits.length ? writeEdits(workspace.root, source, edits) : false;
+  const changed = written ? edits.length : 0;
 
   if (ctx.ui.json) {
     ctx.ui.printJson({
+      month,
       ...toJson(problems),
       ...(options.solusi ? { solutions: solutions.map((s) => ({ problem: s.problem, ...toJson(s) })) } : {}),
-      written: options.write || options.addCandidates ? changed : undefined,
-      findings: options.write ? [] : disagreements,
+      ...(writesAnything(options) ? { written: changed, added } : {}),
+      findings: options.write ? [] : findingsJson(workspace.root, disagreements, sources),
     });
     return EXIT.ok;
   }
-  if (!options.write) printDiagnostics(ctx, workspace.root, disagreements);
+  if (!options.write) printFindings(ctx, workspace.root, disagreements, "err", sources);
   if (current.masalah.length === 0) ctx.ui.out(t(M.none, { file }));
   else
     printTable(
@@ -156,16 +175,33 @@ export async function run(ctx: Context, monthArg: string, options: RankOptions):
       t(M.title, { month, method: problems.method.toUpperCase(), formula: problems.formula }),
       problems,
     );
-  for (const s of solutions)
+  for (const s of solutions) {
     printTable(
       ctx.ui,
       t(M.solutionTitle, { problem: s.problem, method: s.method.toUpperCase(), formula: s.formula }),
       s,
     );
+  }
   ctx.ui.out(ctx.ui.color.dim(t(M.tie, { rule: problems.tie_rule, note: problems.tie_note })));
-  if (options.write || options.addCandidates)
-    ctx.ui.out(changed ? t(M.wrote, { count: changed, file }) : t(M.unchanged, { file }));
+  if (added) ctx.ui.out(t(M.added, { count: added, file }));
+  if (scored) ctx.ui.out(t(M.scored, { count: scored, file }));
+  if (options.write) {
+    const ranks = edits.length - scored - (added ? 1 : 0);
+    ctx.ui.out(ranks > 0 ? t(M.wrote, { count: ranks, file }) : t(M.unchanged, { file }));
+  } else if (writesAnything(options) && !written) ctx.ui.out(t(M.unchanged, { file }));
   return EXIT.ok;
+}
+
+const writesAnything = (o: RankOptions) => Boolean(o.write || o.addCandidates || o.interactive);
+
+/** A meeting read from edited text, with the defaults the schema would give its problems. */
+function withDefaults(meeting: Meeting): Meeting {
+  const masalah = (meeting.masalah ?? []).map((p) => ({
+    ...p,
+    akar_masalah: p.akar_masalah ?? [],
+    solusi: p.solusi ?? [],
+  }));
+  return { ...meeting, masalah };
 }
 
 export function toJson(result: RankResult) {
@@ -185,30 +221,29 @@ export function toJson(result: RankResult) {
   };
 }
 
-function fmtScore(value: number | Record<string, number> | undefined): string {
+/** A criterion's mean score; nested factors (Hanlon's PEARL) as "p1 e1 a0 r1 l1". */
+function formatScore(value: number | Record<string, number> | undefined): string {
   if (value === undefined) return "–";
   if (typeof value === "number") return number(value, 2);
-  return Object.values(value)
-    .map((v) => number(v, 2))
-    .join("");
+  return Object.entries(value)
+    .map(([factor, v]) => `${factor}${number(v, 2)}`)
+    .join(" ");
 }
 
 function printTable(ui: Ui, title: string, result: RankResult): void {
   const criteria = [...new Set(result.items.flatMap((i) => Object.keys(i.scores)))];
-  const header = ["#", "id", ...criteria.map((c) => c.toUpperCase()), "total", "judul"];
+  const header = ["#", "id", ...criteria.map((c) => c.toUpperCase()), "total", t(M.problem)];
   const rows = [...result.items]
     .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
     .map((item) => {
-      const spread = Object.values(item.spread).some((v) => v > 0)
-        ? ` (${t(M.spread)} ${Object.entries(item.spread)
-            .filter(([, v]) => v > 0)
-            .map(([k, v]) => `${k}±${number(v)}`)
-            .join(" ")})`
+      const spreads = Object.entries(item.spread).filter(([, v]) => v > 0);
+      const spread = spreads.length
+        ? ` (${t(M.spread)} ${spreads.map(([k, v]) => `${k}±${number(v)}`).join(" ")})`
         : "";
       return [
         item.rank === null ? "–" : String(item.rank),
         item.id,
-        ...criteria.map((c) => fmtScore(item.scores[c])),
+        ...criteria.map((c) => formatScore(item.scores[c])),
         item.total === null ? "–" : number(item.total),
         item.title + spread,
       ];
@@ -226,44 +261,58 @@ function printCandidates(ui: Ui, month: string, candidates: Candidate[]): void {
   ui.out(ui.color.bold(t(M.candidatesTitle, { month })));
   if (candidates.length === 0) return ui.out(t(M.noCandidates));
   for (const c of candidates) {
+    const figures = `${number(c.capaian, 1)}% / ${number(c.target, 1)}%`;
     ui.out(
-      `  ${c.listed ? "✓" : "•"} ${`${c.program}/${c.indikator}`.padEnd(24)} ${`${number(c.capaian, 1)}% / ${number(c.target, 1)}%`.padEnd(18)} −${number(c.gap, 1)}  ${c.nama}`,
+      `  ${c.listed ? "✓" : "•"} ${`${c.program}/${c.indikator}`.padEnd(24)} ${figures.padEnd(18)} ` +
+        `−${number(c.gap, 1)}  ${c.nama}`,
     );
   }
 }
 
-async function scoreInteractively(
-  doc: import("yaml").Document,
-  config: import("../domain/schema.js").Workspace,
-  meeting: import("../domain/schema.js").Meeting,
-  override?: Method,
-): Promise<number> {
-  const { number: askNumber } = await import("@inquirer/prompts");
+/**
+ * Ask every score of every problem on the terminal. Ctrl-C keeps what was entered when the person
+ * says so (asked once); the totals are shown when done.
+ */
+async function scoreInteractively(ctx: Context, config: Workspace, meeting: Meeting, override?: Method) {
+  const { confirm, number: askNumber } = await import("@inquirer/prompts");
   const method = methodDef(problemMethod(config, meeting, override), config.penilaian);
-  let changed = 0;
-  for (const [index, problem] of meeting.masalah.entries()) {
-    for (const criterion of method.criteria) {
-      const keys = criterion.factors ? criterion.factors.map((f) => [criterion.id, f]) : [[criterion.id]];
-      for (const key of keys) {
-        const existing =
-          key.length === 2
-            ? (problem.skor?.[key[0]] as Record<string, number> | undefined)?.[key[1]]
-            : (problem.skor?.[key[0]] as number | undefined);
-        const value = await askNumber({
-          message: `${problem.id} ${problem.judul} — ${criterion.nama}${key[1] ? ` ${key[1].toUpperCase()}` : ""} (${criterion.scale.min}–${criterion.scale.max})`,
-          default: existing,
-          min: criterion.scale.min,
-          max: criterion.scale.max,
-          step: "any",
-          required: true,
-        });
-        if (value === undefined) continue;
-        if (!doc.hasIn(["masalah", index, "skor"])) doc.setIn(["masalah", index, "skor"], doc.createNode({}));
-        if (key.length === 2 && !doc.hasIn(["masalah", index, "skor", key[0]]))
-          doc.setIn(["masalah", index, "skor", key[0]], doc.createNode({}));
-        if (setScalar(doc, ["masalah", index, "skor", ...key], value)) changed++;
+  const edits: YamlEdit[] = [];
+  const io = { input: ctx.streams.stdin, output: ctx.streams.stdout };
+  try {
+    for (const [index, problem] of meeting.masalah.entries()) {
+      for (const criterion of method.criteria) {
+        const keys = criterion.factors ? criterion.factors.map((f) => [criterion.id, f]) : [[criterion.id]];
+        for (const key of keys) {
+          const existing = scoreAt(problem.skor, key);
+          const label = `${problem.id} ${problem.judul} — ${criterion.nama}${key[1] ? ` ${key[1].toUpperCase()}` : ""}`;
+          const value = await askNumber(
+            {
+              message: `${label} (${criterion.scale.min}–${criterion.scale.max})`,
+              default: existing,
+              min: criterion.scale.min,
+              max: criterion.scale.max,
+              step: "any",
+              required: true,
+            },
+            io,
+          );
+          if (value === undefined || value === existing) continue;
+          edits.push({ op: "set", path: ["masalah", index, "skor", ...key], value });
+        }
       }
     }
+  } catch (error) {
+    if ((error as Error)?.name !== "ExitPromptError" || edits.length === 0) throw error;
+    const keep = await confirm({ message: t(M.keepScores, { count: edits.length }), default: true }, io).catch(
+      () => false,
+    );
+    if (!keep) throw new Interrupted();
   }
-  return changed;
+  return { edits };
+}
+
+function scoreAt(scores: Scores | undefined, key: string[]): number | undefined {
+  const value = scores?.[key[0]];
+  if (key.length === 2) return typeof value === "object" ? value[key[1]] : undefined;
+  return typeof value === "number" ? value : undefined;
 }

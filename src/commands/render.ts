@@ -3,27 +3,37 @@
 // --force; a file that cannot be written (locked by Word, read-only) is reported and the
 // others are still written.
 import path from "node:path";
-import { cachedBlob } from "../io/cache.js";
+import type { Context } from "../cli/context.js";
+import {
+  checkInput,
+  failOnInputErrors,
+  inMonth,
+  monthArgument,
+  openWorkspace,
+  requireLoadedMonth,
+  resolveOut,
+  whileLocked,
+  requireMonth,
+} from "../cli/shared.js";
 import { checkWorkspace } from "../domain/check/check.js";
-import type { Context } from "../cli/main.js";
-import { EXIT, UserError } from "../domain/findings.js";
 import { shortMonthName } from "../domain/format-date.js";
-import { msg, t } from "../i18n/index.js";
 import { rankProblems } from "../domain/rank/month.js";
+import { indicatorTrends } from "../domain/trends.js";
+import { EXIT, UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { cachedBlob } from "../io/cache.js";
+import { relativePath, scopeFor } from "../io/workspace.js";
+import { writeFileAtomic } from "../io/write.js";
 import { trendChart } from "../render/chart.js";
 import { buildRenderContext } from "../render/context.js";
+import { DOCUMENTS, type DocumentName } from "../render/documents.js";
 import { sniffImage } from "../render/docx.js";
-import { DOCUMENTS, type DocumentName, loadLogo, parseOnly, renderDocument, templatePath } from "../render/render.js";
-import { indicatorTrends } from "../domain/trends.js";
-import { relativePath, scopeFor } from "../io/workspace.js";
+import { loadLogo, parseOnly, renderDocument, templatePath } from "../render/render.js";
 
 const pngSize = (png: Uint8Array) => {
   const info = sniffImage(png);
   return { width: info?.width ?? 1, height: info?.height ?? 1 };
 };
-
-import { writeFileAtomic } from "../io/write.js";
-import { failOnInputErrors, inMonth, openWorkspace, requireLoadedMonth, requireMonth, resolveOut } from "../cli/shared.js";
 
 const M = {
   wrote: msg("ditulis: {file}", "written: {file}"),
@@ -32,25 +42,39 @@ const M = {
   skipped: msg("dilewati (data belum ada): {names}", "skipped (no data yet): {names}"),
 };
 
-export async function run(
-  ctx: Context,
-  monthArg: string,
-  options: { out?: string; only?: string; force?: boolean },
-): Promise<number> {
-  const month = requireMonth(monthArg);
+interface RenderOptions {
+  out?: string;
+  only?: string;
+  force?: boolean;
+}
+
+export async function run(ctx: Context, monthArg: string | undefined, options: RenderOptions): Promise<number> {
   const only = parseOnly(options.only);
-  const base = scopeFor([month]);
+  return whileLocked(ctx, "render", () => render(ctx, monthArg, options, only));
+}
+
+async function render(
+  ctx: Context,
+  monthArg: string | undefined,
+  options: RenderOptions,
+  only: DocumentName[] | undefined,
+) {
+  if (monthArg !== undefined) requireMonth(monthArg);
+  const base = monthArg ? scopeFor([monthArg]) : () => "full" as const;
   const workspace = openWorkspace(ctx, (id) =>
-    id.slice(0, 4) === month.slice(0, 4) && id <= month ? "full" : base(id),
+    monthArg === undefined || (id.slice(0, 4) === monthArg.slice(0, 4) && id <= monthArg) ? "full" : base(id),
   );
+  const month = monthArgument(monthArg, workspace);
   const loaded = requireLoadedMonth(workspace, month);
   failOnInputErrors(workspace, inMonth(month));
   const config = workspace.config.data;
-  const meeting = loaded.meeting!;
+  const meeting = loaded.meeting;
+  if (!meeting)
+    throw new UserError(t(msg("{file} tidak dapat dibaca", "{file} cannot be read"), { file: `${month}/rapat.yaml` }));
   const programs = loaded.programs.map((p) => p.data);
   const outDir = options.out ? resolveOut(ctx, options.out) : path.join(workspace.root, month, "dokumen");
-  const check = checkWorkspace(workspace, [month]);
-  const problems = rankProblems(config, meeting.data, meeting.source.rel, meeting.source);
+  const check = checkWorkspace(checkInput(ctx, workspace, [month]));
+  const problems = rankProblems(config, meeting.data, meeting.file);
   const trends = indicatorTrends(
     config,
     workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
@@ -77,10 +101,13 @@ export async function run(
     const labels = months.map(shortMonthName);
     const title = `Capaian kumulatif ${months[0].slice(0, 4)} terhadap target`;
     // The chart is a pure function of the trends: re-rendering an unchanged month reuses it.
-    const png = await cachedBlob(JSON.stringify({ chart: 1, shown, labels, title }), async () => {
-      const chart = await trendChart(shown, labels, title);
-      return chart.png;
-    });
+    const key = JSON.stringify({ chart: 1, shown, labels, title });
+    const png = await cachedBlob(
+      key,
+      async () => (await trendChart(shown, labels, title)).png,
+      (data) => sniffImage(data)?.type === "png",
+      ctx.env,
+    );
     images.tren = { png, ...pngSize(png) };
   }
   const skipped = only ? [] : DOCUMENTS.filter((d) => !wanted.includes(d)).map((d) => d.name);
@@ -89,7 +116,7 @@ export async function run(
     const { file: template, own } = templatePath(workspace.root, doc.name);
     const label = own ? relativePath(workspace.root, template) : `templates/${doc.name}.hbs (bawaan)`;
     const target = path.join(outDir, `${month}-${doc.name}.docx`);
-    const relative = relativePath(process.cwd(), target);
+    const relative = relativePath(ctx.cwd, target);
     const shown = relative && !relative.startsWith("..") ? relative : target;
     try {
       const rendered = await renderDocument(doc.name, template, context, config, logo, label, images);

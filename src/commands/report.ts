@@ -1,11 +1,12 @@
 // `lokmin report 2024-05`: cumulative capaian of every indicator month by month against its
 // target line, as a compact terminal table with sparklines; indicators behind target for two
 // or more consecutive months are highlighted. --json for other tools.
-import type { Context } from "../cli/main.js";
-import { number } from "../domain/format-id.js";
+import type { Context } from "../cli/context.js";
+import { failOnInputErrors, monthArgument, openWorkspace, requireLoadedMonth, requireMonth } from "../cli/shared.js";
+import { number, signedGap } from "../domain/format-id.js";
+import { indicatorTrends, lastGap, sparkline, trendsJson } from "../domain/trends.js";
+import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
-import { indicatorTrends, lastGap, sparkline } from "../domain/trends.js";
-import { failOnInputErrors, openWorkspace, requireLoadedMonth, requireMonth } from "../cli/shared.js";
 
 const M = {
   title: msg(
@@ -19,26 +20,28 @@ const M = {
   ),
 };
 
-export async function run(ctx: Context, monthArg: string): Promise<number> {
-  const month = requireMonth(monthArg);
-  const year = month.slice(0, 4);
-  const workspace = openWorkspace(ctx, (id) => (id.startsWith(year) && id <= month ? "full" : "skip"));
-  requireLoadedMonth(workspace, month);
-  failOnInputErrors(workspace, (file) => file === "lokmin.yaml" || file.includes("/program/"));
-  const trends = indicatorTrends(
-    workspace.config.data,
-    workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
-    month,
+export async function run(ctx: Context, monthArg: string | undefined): Promise<number> {
+  const year = monthArg?.slice(0, 4);
+  const workspace = openWorkspace(ctx, (id) =>
+    monthArg === undefined || (id.startsWith(year ?? "") && id <= monthArg) ? "full" : "skip",
   );
+  const month = monthArgument(monthArg, workspace);
+  requireLoadedMonth(workspace, month);
+  failOnInputErrors(
+    workspace,
+    (file) => file === WORKSPACE_FILE || (file.includes("/program/") && file.slice(0, 4) === month.slice(0, 4)),
+  );
+  const months = workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) }));
+  const trends = indicatorTrends(workspace.config.data, months, month);
   if (ctx.ui.json) {
-    ctx.ui.printJson({ month, indicators: trends });
+    if (monthArg !== undefined) requireMonth(monthArg);
+    ctx.ui.printJson({ month, indicators: trendsJson(trends) });
     return 0;
   }
   const c = ctx.ui.color;
-  ctx.ui.out(c.bold(t(M.title, { year, month })));
+  ctx.ui.out(c.bold(t(M.title, { year: month.slice(0, 4), month })));
   const rows = trends.map((trend) => {
     const last = trend.points[trend.points.length - 1];
-    const gap = lastGap(trend);
     return {
       trend,
       cells: [
@@ -46,7 +49,7 @@ export async function run(ctx: Context, monthArg: string): Promise<number> {
         sparkline(trend.points.map((p) => p.capaian)),
         last.capaian === null ? "–" : `${number(last.capaian, 1)}%`,
         `${number(last.target, 1)}%`,
-        gap === null ? "–" : gap > 0 ? `−${number(gap, 1)}` : gap < 0 ? `+${number(-gap, 1)}` : "±0",
+        signedGap(lastGap(trend)),
       ],
     };
   });

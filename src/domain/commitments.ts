@@ -1,17 +1,14 @@
 // Commitments (kesepakatan) across months, Perbup Pasal 18–20: each agreement of month N is
 // evaluated at month N+1 and carried month after month until `selesai` or `batal`.
 // Pure functions over loaded months: history, what is open, what to carry, what is inconsistent.
-import type { Diagnostic } from "./findings.js";
+import type { RuleSpec } from "./check/registry.js";
+import type { Finding } from "./findings.js";
 import { msg, t } from "../i18n/index.js";
-import { monthsBetween, parseMonth } from "./month.js";
-import type { Commitment, CommitmentStatus, Evaluation, MeetingCommitments } from "./schema.js";
-import { locate, type YamlSource } from "../io/yaml-source.js";
+import { lastDay, monthsBetween, parseMonth } from "./month.js";
+import type { Commitment, CommitmentStatus, Evaluation } from "./schema.js";
+import type { MonthMeeting } from "./workspace-data.js";
 
-export interface MonthMeeting {
-  id: string;
-  meeting: MeetingCommitments;
-  source?: YamlSource;
-}
+export type { MonthMeeting };
 
 export interface CommitmentHistory {
   commitment: Commitment;
@@ -30,7 +27,8 @@ const M = {
     "commitment id {id} is used twice (first in {first}); give it another id",
   ),
   unknown: msg(
-    "evaluasi untuk {id}, tetapi kesepakatan itu tidak ada di bulan sebelumnya (diganti nama atau dihapus?); kembalikan id aslinya",
+    "evaluasi untuk {id}, tetapi kesepakatan itu tidak ada di bulan sebelumnya (diganti nama atau dihapus?); " +
+      "kembalikan id aslinya",
     "evaluation of {id}, but no earlier month has that commitment (renamed or deleted?); restore its original id",
   ),
   wrongMonth: msg(
@@ -111,35 +109,54 @@ export function unevaluatedIn(
 export const ageInMonths = (history: CommitmentHistory, month: string) =>
   monthsBetween(parseMonth(history.month)!, parseMonth(month)!);
 
-/** Ids renamed, deleted or duplicated by hand, with file and line. */
-export function commitmentIdDiagnostics(months: readonly MonthMeeting[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export type CommitmentIdRule =
+  "kesepakatan/id-ganda" | "kesepakatan/id-bulan" | "kesepakatan/evaluasi-ganda" | "kesepakatan/id-tidak-dikenal";
+
+export const COMMITMENT_ID_RULES: Record<CommitmentIdRule, RuleSpec> = {
+  "kesepakatan/id-ganda": {
+    severity: "error",
+    source: { kind: "pembinaan", pasal: "kesepakatan" },
+    what: msg("id kesepakatan unik di seluruh workspace", "commitment ids are unique across the workspace"),
+    fix: msg("beri id lain yang belum dipakai", "give it an id not used yet"),
+  },
+  "kesepakatan/id-bulan": {
+    severity: "warning",
+    source: { kind: "lokmin" },
+    what: msg("id kesepakatan diawali bulan dibuatnya", "a commitment id starts with the month it was made"),
+    fix: msg("tulis id BULAN/Knn, mis. 2024-05/K03", "write the id MONTH/Knn, e.g. 2024-05/K03"),
+  },
+  "kesepakatan/evaluasi-ganda": {
+    severity: "error",
+    source: { kind: "pembinaan", pasal: "evaluasi" },
+    what: msg("satu kesepakatan dievaluasi sekali per bulan", "a commitment is evaluated once a month"),
+    fix: msg("hapus salah satu evaluasi", "remove one of the evaluations"),
+  },
+  "kesepakatan/id-tidak-dikenal": {
+    severity: "error",
+    source: { kind: "pembinaan", pasal: "evaluasi" },
+    what: msg(
+      "evaluasi merujuk kesepakatan dari bulan sebelumnya",
+      "an evaluation refers to a commitment of an earlier month",
+    ),
+    fix: msg("kembalikan id aslinya", "restore its original id"),
+  },
+};
+
+/** Ids renamed, deleted or duplicated by hand, placed at their file and YAML path. */
+export function commitmentIdFindings(months: readonly MonthMeeting[]): Array<Finding & { rule: CommitmentIdRule }> {
+  const out: Array<Finding & { rule: CommitmentIdRule }> = [];
   const sorted = [...months].sort((a, b) => a.id.localeCompare(b.id));
+  const push = (m: MonthMeeting, path: (string | number)[], rule: CommitmentIdRule, message: string) =>
+    out.push({ rule, severity: COMMITMENT_ID_RULES[rule].severity, file: m.file, path, at: "value", message });
   const firstSeen = new Map<string, string>();
-  const push = (
-    m: MonthMeeting,
-    path: (string | number)[],
-    rule: string,
-    severity: Diagnostic["severity"],
-    message: string,
-  ) => {
-    const where = m.source ? locate(m.source, path) : { line: 1, column: 1 };
-    out.push({ rule, severity, file: m.source?.rel ?? `${m.id}/rapat.yaml`, ...where, message });
-  };
   for (const m of sorted) {
     m.meeting.kesepakatan.forEach((c, index) => {
+      const path = ["kesepakatan", index, "id"];
       const first = firstSeen.get(c.id);
-      if (first)
-        push(m, ["kesepakatan", index, "id"], "kesepakatan/id-ganda", "error", t(M.duplicate, { id: c.id, first }));
-      else firstSeen.set(c.id, m.source?.rel ?? m.id);
+      if (first) push(m, path, "kesepakatan/id-ganda", t(M.duplicate, { id: c.id, first }));
+      else firstSeen.set(c.id, m.file);
       if (!c.id.startsWith(`${m.id}/`))
-        push(
-          m,
-          ["kesepakatan", index, "id"],
-          "kesepakatan/id-bulan",
-          "warning",
-          t(M.wrongMonth, { id: c.id, month: m.id }),
-        );
+        push(m, path, "kesepakatan/id-bulan", t(M.wrongMonth, { id: c.id, month: m.id }));
     });
   }
   const madeIn = new Map<string, string>();
@@ -148,15 +165,23 @@ export function commitmentIdDiagnostics(months: readonly MonthMeeting[]): Diagno
     const seen = new Set<string>();
     m.meeting.evaluasi_kesepakatan.forEach((e, index) => {
       const path = ["evaluasi_kesepakatan", index, "id"];
-      if (seen.has(e.id)) push(m, path, "kesepakatan/evaluasi-ganda", "error", t(M.duplicateEvaluation, { id: e.id }));
+      if (seen.has(e.id)) push(m, path, "kesepakatan/evaluasi-ganda", t(M.duplicateEvaluation, { id: e.id }));
       seen.add(e.id);
       const made = madeIn.get(e.id);
-      if (made === undefined) push(m, path, "kesepakatan/id-tidak-dikenal", "error", t(M.unknown, { id: e.id }));
-      else if (made >= m.id)
-        push(m, path, "kesepakatan/id-tidak-dikenal", "error", t(M.future, { id: e.id, month: made }));
+      if (made === undefined) push(m, path, "kesepakatan/id-tidak-dikenal", t(M.unknown, { id: e.id }));
+      else if (made >= m.id) push(m, path, "kesepakatan/id-tidak-dikenal", t(M.future, { id: e.id, month: made }));
     });
   }
   return out;
+}
+
+/**
+ * Whether a commitment is overdue as of a month: still open and its deadline before the last day
+ * of that month. The one definition `commitments`, `summary` and the documents share.
+ */
+export function isOverdue(history: Pick<CommitmentHistory, "open" | "commitment">, asOf: string): boolean {
+  const month = parseMonth(asOf);
+  return history.open && month !== null && history.commitment.tenggat < lastDay(month);
 }
 
 /** Next free commitment id in a month: 2024-05/K01, K02 … */

@@ -2,7 +2,9 @@
 // and each of its evaluations) across months, for Excel and for the Dinas' own tools. Pure.
 import { commitmentHistories, type MonthMeeting } from "./commitments.js";
 import type { Meeting, ProgramReport, Workspace } from "./schema.js";
-import { coveragePercent } from "./targets.js";
+import { coveragePercent, round } from "./targets.js";
+
+const percentOrNull = (value: number | null) => (value === null ? null : round(value, 2));
 
 export const EXPORT_COLUMNS = [
   "jenis",
@@ -45,7 +47,7 @@ export function exportRows(config: Workspace, months: readonly ExportMonth[]): E
           sasaran: i.sasaran,
           nilai: i.kumulatif,
           target: i.target_kumulatif,
-          capaian_persen: coveragePercent(i),
+          capaian_persen: percentOrNull(coveragePercent(i)),
         });
       }
     }
@@ -62,7 +64,9 @@ export function exportRows(config: Workspace, months: readonly ExportMonth[]): E
       });
     }
   }
-  const meetings: MonthMeeting[] = months.flatMap((m) => (m.meeting ? [{ id: m.id, meeting: m.meeting }] : []));
+  const meetings: MonthMeeting[] = months.flatMap((m) =>
+    m.meeting ? [{ id: m.id, file: `${m.id}/rapat.yaml`, meeting: m.meeting }] : [],
+  );
   for (const h of commitmentHistories(meetings)) {
     const base = {
       program: h.commitment.program ?? null,
@@ -79,15 +83,26 @@ export function exportRows(config: Workspace, months: readonly ExportMonth[]): E
   return rows;
 }
 
-/** RFC 4180 CSV with a header row; `sep` may be ';' for Excel with Indonesian regional settings. */
-export function toCsv(rows: readonly ExportRow[], sep = ","): string {
+/** Text that Excel would run as a formula: neutralised with a leading apostrophe (OWASP, CSV injection). */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * RFC 4180 CSV with a header row; `sep` may be ';' for Excel with Indonesian regional settings,
+ * where decimals are written with a comma. Text cells that start like a formula are neutralised.
+ */
+export function toCsv(rows: readonly ExportRow[], sep = ",", decimalComma = false): string {
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return "";
-    const text = String(value);
+    const text =
+      typeof value === "number"
+        ? decimalComma
+          ? String(value).replace(".", ",")
+          : String(value)
+        : neutralizeFormula(String(value));
     return /["\r\n]/.test(text) || text.includes(sep) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return (
-    [EXPORT_COLUMNS.join(sep), ...rows.map((row) => EXPORT_COLUMNS.map((c) => cell(row[c])).join(sep))].join("\r\n") +
-    "\r\n"
-  );
+  const lines = [EXPORT_COLUMNS.join(sep), ...rows.map((row) => EXPORT_COLUMNS.map((c) => cell(row[c])).join(sep))];
+  return `${lines.join("\r\n")}\r\n`;
 }

@@ -1,36 +1,37 @@
-// Diagnostics: the one shape in which every command reports a problem with the user's files
-// (rule id, severity, file, line, column, message), and the error type for "cannot run" (exit 2).
+// Findings: the one shape in which lokmin reports something about the user's files. The domain
+// places a finding by file and YAML path; the edge (src/io/positions.ts) turns the path into
+// line:column, once, where findings are printed.
 export type Severity = "error" | "warning" | "info";
+export type PathSegment = string | number;
 
-export interface Diagnostic {
+export interface Finding {
   rule: string;
   severity: Severity;
   /** Path relative to the workspace root, with forward slashes. */
   file: string;
+  /** Where in the file, as a YAML path; the nearest existing ancestor when it is missing. */
+  path?: readonly PathSegment[];
+  /** Point at the key of `path` (default) or at its value. */
+  at?: "key" | "value";
+  /** A position already known (syntax errors, bad bytes): used when there is no path. */
+  line?: number;
+  column?: number;
+  message: string;
+  /** The rule's own severity, present when lokmin.yaml's `aturan` changed it. */
+  defaultSeverity?: Severity;
+}
+
+/** A finding with its position resolved. */
+export interface Diagnostic extends Finding {
   line: number;
   column: number;
-  message: string;
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-/** A user-facing failure that stops a command: bad arguments, unreadable or invalid input. Exit 2. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly diagnostics: Diagnostic[] = [],
-    /** Workspace root the diagnostics' paths are relative to (for source excerpts). */
-    readonly root?: string,
-  ) {
-    super(message);
-    this.name = "UserError";
-  }
-}
-
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+export function sortDiagnostics<T extends Diagnostic>(list: readonly T[]): T[] {
   return [...list].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
   );
 }
 
-export const hasErrors = (list: Diagnostic[]) => list.some((d) => d.severity === "error");
+export const countBySeverity = (list: readonly Finding[], severity: Severity) =>
+  list.filter((finding) => finding.severity === severity).length;

@@ -9,22 +9,23 @@ export function timeRange(start: string, end: string | null | undefined, zone: s
   return end ? `${clock(start)}–${clock(end)} ${zone}` : `${clock(start)} ${zone} – selesai`;
 }
 
-const FORMATTERS = new Map<number, Intl.NumberFormat>();
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
 
 /** Indonesian number: thousands with '.', decimal ',' — 1.234,5 */
-export function number(value: number | null | undefined, digits = 2): string {
+export function number(value: number | null | undefined, digits = 2, minDigits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";
-  let formatter = FORMATTERS.get(digits);
-  if (!formatter)
-    FORMATTERS.set(
-      digits,
-      (formatter = new Intl.NumberFormat("id-ID", { maximumFractionDigits: digits, minimumFractionDigits: 0 })),
-    );
+  const key = `${digits}:${minDigits}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("id-ID", { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
+    FORMATTERS.set(key, formatter);
+  }
   return formatter.format(value);
 }
 
+/** A percentage with one decimal, rounded once from the exact value: "51,6%". */
 export const percent = (value: number | null | undefined, digits = 1) =>
-  value === null || value === undefined ? "–" : `${number(value, digits)}%`;
+  value === null || value === undefined ? "–" : `${number(value, digits, digits)}%`;
 
 /** NIP 18 digits → "19690826 200212 2 003"; anything else is printed as written. */
 export function formatNip(nip: string | undefined): string {
@@ -55,4 +56,15 @@ export function checkNip(nip: string): NipCheck {
   if (appointYear < year + 15 || appointMonth < 1 || appointMonth > 12) return { ok: false, reason: "appointment" };
   if (!["1", "2"].includes(digits[14])) return { ok: false, reason: "gender" };
   return { ok: true };
+}
+
+/**
+ * A gap in percentage points, target minus capaian, printed from the capaian's side with one
+ * decimal: "−4,2" behind, "+1,0" ahead, "0,0" on target (never "±0" or "+-0").
+ */
+export function signedGap(gap: number | null | undefined): string {
+  if (gap === null || gap === undefined || Number.isNaN(gap)) return "–";
+  const rounded = Math.round(gap * 10) / 10;
+  if (rounded === 0) return number(0, 1, 1);
+  return rounded > 0 ? `−${number(rounded, 1, 1)}` : `+${number(-rounded, 1, 1)}`;
 }

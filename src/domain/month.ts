@@ -1,5 +1,8 @@
-// Month identifiers (`2024-05`): parsing, arithmetic, and which month-specific SOP steps apply.
-import { MONTH_PATTERN } from "./schema.js";
+// Month identifiers (`2024-05`) and ISO dates: parsing and arithmetic, in UTC so no time zone shifts a day.
+/** YYYY-MM with month 01–12. */
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A clock time: 08.00 or 08:00. */
+export const CLOCK_PATTERN = /^([01]\d|2[0-3])[.:][0-5]\d$/;
 
 export interface MonthId {
   year: number;
@@ -27,17 +30,6 @@ export const isMonthId = (text: string) => parseMonth(text) !== null && text.tri
 /** Looks like an attempt at a month (`2024-13`, `2024-5`) but is not a valid one. */
 export const looksLikeMonth = (text: string) => /^\d{2,4}-\d{1,2}$/.test(text) && !isMonthId(text);
 
-/** Which month-specific SOP steps apply in a month (domain brief §1–2). */
-export function specialSteps(month: MonthId): Array<"bulan_kedua" | "tengah_tahun" | "tribulanan"> {
-  const out: Array<"bulan_kedua" | "tengah_tahun" | "tribulanan"> = [];
-  if (month.month === 2) out.push("bulan_kedua");
-  if (month.month === 6 || month.month === 7) out.push("tengah_tahun");
-  if (month.month % 3 === 0) out.push("tribulanan");
-  return out;
-}
-
-export const meetingKind = (month: MonthId): "pertama" | "rutin" => (month.month === 1 ? "pertama" : "rutin");
-
 /** Last day of the month as an ISO date. */
 export function lastDay({ year, month }: MonthId): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -46,3 +38,9 @@ export function lastDay({ year, month }: MonthId): string {
 
 /** Whole months from `from` to `to` (positive when `to` is later). */
 export const monthsBetween = (from: MonthId, to: MonthId) => (to.year - from.year) * 12 + (to.month - from.month);
+
+/** Whole days from one ISO date to another (positive when `to` is later). */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** The day of the week of an ISO date: 0 Sunday … 6 Saturday. */
+export const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();

@@ -1,61 +1,26 @@
-// Scaffolding a month: a pure function from the workspace settings (and the commitments still
-// open) to the text of the month's files — the meeting file and one file per program, each
-// opening with a `$schema` line so editors autocomplete. Nothing here touches the disk.
-import type { Document, Pair } from "yaml";
+// Scaffolding a month: pure functions from the workspace settings (the commitments still open and
+// last month's data) to the month's files as data — the meeting and one report per program — with
+// the comments that guide whoever fills them in. src/io/new-yaml.ts turns them into text.
+import { commentsFor, type YamlFile } from "./yaml-file.js";
 import { monthName } from "./format-date.js";
-import { meetingKind, parseMonth, specialSteps } from "./month.js";
+import { meetingKind, specialSteps } from "./meeting-kinds.js";
+import { parseMonth } from "./month.js";
 import type { Evaluation, Meeting, ProgramReport, Workspace } from "./schema.js";
 import { resolveSop, stepApplies } from "./sop.js";
 import { cumulativeTarget } from "./targets.js";
-import { MEETING_FILE, PROGRAM_DIR, SCHEMA_DIR } from "../io/workspace.js";
-import { serializeYaml } from "../io/write.js";
-import { yamlLib } from "../io/yaml-lib.js";
-
-export interface ScaffoldFile {
-  rel: string;
-  content: string;
-}
-
-const schemaComment = (depth: number, file: string) =>
-  ` yaml-language-server: $schema=${"../".repeat(depth)}${SCHEMA_DIR}/${file}`;
-
-/** Put a comment line (and a blank line) before top-level keys of a document. */
-function commentKeys(doc: Document, comments: Record<string, string>): void {
-  if (!yamlLib().isMap(doc.contents)) return;
-  for (const item of doc.contents.items as Pair[]) {
-    if (!yamlLib().isScalar(item.key)) continue;
-    const comment = comments[String(item.key.value)];
-    if (comment === undefined) continue;
-    item.key.spaceBefore = true;
-    if (comment) item.key.commentBefore = ` ${comment}`;
-  }
-}
+import { MEETING_FILE, PROGRAM_DIR } from "./workspace-data.js";
 
 const PREPARATION_STEPS = new Set(["persiapan_kapus", "persiapan_program", "persiapan_tu"]);
 
-function defaultProgramme(start: string): Meeting["susunan_acara"] {
-  const slots: Array<[string, string, string]> = [
-    ["08.00–08.30", "Registrasi peserta", "Tata Usaha"],
-    ["08.30–08.45", "Pembukaan dan arahan", "Kepala Puskesmas"],
-    ["08.45–09.45", "Laporan kegiatan bulan lalu dan analisis capaian kinerja", "PJ program"],
-    ["09.45–10.15", "Evaluasi kesepakatan bulan lalu", "Kepala Puskesmas"],
-    ["10.15–11.15", "Pemetaan masalah, akar masalah dan prioritas", "Seluruh peserta"],
-    ["11.15–11.45", "Penyusunan RTL / RPK bulan berikutnya dan kesepakatan", "Seluruh peserta"],
-    ["11.45–12.00", "Penutup", "Kepala Puskesmas"],
-  ];
-  const shift = start.replace(":", ".") === "08.00" ? 0 : minutes(start) - 8 * 60;
-  return slots.map(([range, acara, pelaksana]) => ({
-    waktu:
-      shift === 0
-        ? range
-        : range
-            .split("–")
-            .map((t) => fromMinutes(minutes(t) + shift))
-            .join("–"),
-    acara,
-    pelaksana,
-  }));
-}
+const DEFAULT_PROGRAMME: Array<[string, string, string]> = [
+  ["08.00–08.30", "Registrasi peserta", "Tata Usaha"],
+  ["08.30–08.45", "Pembukaan dan arahan", "Kepala Puskesmas"],
+  ["08.45–09.45", "Laporan kegiatan bulan lalu dan analisis capaian kinerja", "PJ program"],
+  ["09.45–10.15", "Evaluasi kesepakatan bulan lalu", "Kepala Puskesmas"],
+  ["10.15–11.15", "Pemetaan masalah, akar masalah dan prioritas", "Seluruh peserta"],
+  ["11.15–11.45", "Penyusunan RTL / RPK bulan berikutnya dan kesepakatan", "Seluruh peserta"],
+  ["11.45–12.00", "Penutup", "Kepala Puskesmas"],
+];
 
 const minutes = (clock: string) => {
   const [h, m] = clock.split(/[.:]/).map(Number);
@@ -64,16 +29,32 @@ const minutes = (clock: string) => {
 const fromMinutes = (total: number) =>
   `${String(Math.floor(total / 60) % 24).padStart(2, "0")}.${String(total % 60).padStart(2, "0")}`;
 
+function defaultProgramme(start: string): Meeting["susunan_acara"] {
+  const shift = minutes(start) - 8 * 60;
+  return DEFAULT_PROGRAMME.map(([range, acara, pelaksana]) => ({
+    waktu: range
+      .split("–")
+      .map((time) => fromMinutes(minutes(time) + shift))
+      .join("–"),
+    acara,
+    pelaksana,
+  }));
+}
+
 export interface ScaffoldInput {
   config: Workspace;
   month: string;
   /** Evaluation entries of commitments still open (see commitments.ts). */
   carried: Evaluation[];
   start?: string;
+  /** Last month's meeting, for what carries over (the SK of the effective team). */
+  previousMeeting?: Meeting;
+  /** Last month's program reports, for each indicator's cumulative figure so far. */
+  previousPrograms?: readonly ProgramReport[];
 }
 
-export function buildMeeting({ config, month, carried, start = "08.00" }: ScaffoldInput): Meeting {
-  const id = parseMonth(month)!;
+export function buildMeeting({ config, month, carried, start = "08.00", previousMeeting }: ScaffoldInput): Meeting {
+  const id = parseMonth(month) ?? { year: 0, month: 1 };
   const special = specialSteps(id);
   const steps = resolveSop(config.sop).steps.filter(
     (s) => !PREPARATION_STEPS.has(s.bukti) && stepApplies(s, special) !== "not-applicable",
@@ -101,6 +82,9 @@ export function buildMeeting({ config, month, carried, start = "08.00" }: Scaffo
     verifikasi_data: { tanggal: null, hasil: null, dilaporkan: false },
     persiapan: { kepala_puskesmas: null, program: null, tata_usaha: null },
     informasi: [],
+    ...(special.includes("bulan_kedua") ? { musrenbang: null } : {}),
+    ...(special.includes("tengah_tahun") ? { evaluasi_tengah_tahun: null } : {}),
+    ...(special.includes("tribulanan") ? { bahan_tribulanan: null } : {}),
     hadir: config.pegawai.filter((p) => p.aktif !== false).map((p) => ({ pegawai: p.id, status: null })),
     evaluasi_kehadiran: null,
     evaluasi_kesepakatan: carried,
@@ -110,12 +94,14 @@ export function buildMeeting({ config, month, carried, start = "08.00" }: Scaffo
     kesepakatan: [],
     laporan_dinkes: { tanggal_kirim: null },
     tindak_lanjut: null,
+    arsip: { sk_tim_efektif: previousMeeting?.arsip?.sk_tim_efektif ?? null, materi: [] },
   };
 }
 
 export function buildProgramReport(config: Workspace, month: string, programId: string): ProgramReport {
-  const program = config.program.find((p) => p.id === programId)!;
-  const m = parseMonth(month)!.month;
+  const program = config.program.find((p) => p.id === programId);
+  if (!program) throw new Error(`unknown program ${programId}`);
+  const m = parseMonth(month)?.month ?? 1;
   return {
     program: program.id,
     bulan: month,
@@ -133,7 +119,7 @@ export function buildProgramReport(config: Workspace, month: string, programId: 
         ? { per_desa: config.desa.map((desa) => ({ desa, bulan_ini: null, kumulatif: null })) }
         : {}),
     })),
-    analisis: null,
+    analisis: { orang: null, waktu: null, tempat: null },
     rpk: [],
   };
 }
@@ -146,6 +132,9 @@ export const MEETING_COMMENTS: Record<string, string> = {
   verifikasi_data: "Verifikasi data antarprogram sebelum Lokmin (Daftar Tilik 4–6)",
   persiapan: "Persiapan (SOP langkah 1–3)",
   informasi: "Informasi hasil rapat Kabupaten/Kota dan Kecamatan (SOP langkah 6)",
+  musrenbang: "Bahan Musrenbang kecamatan (SOP langkah 1, Lokmin bulan kedua)",
+  evaluasi_tengah_tahun: "Evaluasi tengah tahun: kinerja enam bulan pertama terhadap target (SOP langkah 11)",
+  bahan_tribulanan: "Bahan Lokmin tribulanan dan/atau rekomendasi tinjauan manajemen (SOP langkah 15)",
   hadir: "Daftar hadir: status hadir | izin | sakit | dinas_luar | alpa; tamu: nama + instansi",
   evaluasi_kesepakatan: "Evaluasi kesepakatan bulan lalu (Perbup Pasal 20): status selesai | sebagian | belum | batal",
   pembahasan: "Pembahasan per agenda: agenda, pembicara, isi, keputusan",
@@ -153,45 +142,47 @@ export const MEETING_COMMENTS: Record<string, string> = {
   rtl: "Rencana tindak lanjut (SOP langkah 10)",
   kesepakatan: "Kesepakatan bersama yang ditandatangani; id: BULAN/Knn",
   laporan_dinkes: "Pengiriman notulen ke Dinas Kesehatan",
+  arsip: "Arsip: nomor SK tim efektif (dibawa dari bulan lalu) dan materi",
 };
 
 export const PROGRAM_COMMENTS: Record<string, string> = {
-  laporan_kegiatan: "Laporan hasil kegiatan bulan lalu (SOP langkah 4)",
-  indikator: "Capaian: isi bulan_ini dan kumulatif (jumlah dilayani sejak Januari)",
-  analisis: "Analisis masalah menurut orang, waktu dan tempat",
-  rpk: "RPK bulan berikutnya",
+  laporan_kegiatan: "Laporan hasil kegiatan bulan lalu (SOP langkah 4): kegiatan, hasil",
+  rencana_bulan_ini: "Rencana kegiatan bulan ini (SOP langkah 5)",
+  indikator: "Capaian: isi bulan_ini dan kumulatif (jumlah dilayani sejak Januari), bilangan bulat tanpa titik ribuan",
+  analisis: "Analisis masalah menurut orang, waktu dan tempat (wajib bila ada indikator di bawah target)",
+  rpk: "RPK bulan berikutnya (SOP langkah 13): kegiatan, sasaran, waktu, tempat, penanggung_jawab, biaya",
 };
 
-/**
- * The text of a new YAML file the way lokmin writes them: the `$schema` line (`depth` folders
- * below the workspace root), a comment before each named section, canonical serialisation.
- */
-export function newYamlText(
-  value: unknown,
-  depth: number,
-  schemaFile: string,
-  comments: Record<string, string> = {},
-): string {
-  const doc = new (yamlLib().Document)(value);
-  doc.commentBefore = schemaComment(depth, schemaFile);
-  commentKeys(doc, comments);
-  return serializeYaml(doc);
+/** A comment before each indicator: its name, and last month's cumulative figure to add to. */
+export function indicatorComments(config: Workspace, report: ProgramReport, previous?: ProgramReport) {
+  const program = config.program.find((p) => p.id === report.program);
+  return report.indikator.map((indicator, index) => {
+    const name = program?.indikator.find((i) => i.id === indicator.id)?.nama ?? indicator.id;
+    const before = previous?.indikator.find((i) => i.id === indicator.id)?.kumulatif;
+    const tail = before === undefined || before === null ? "" : ` · kumulatif s.d. bulan lalu: ${before}`;
+    return { path: ["indikator", index], text: `${name}${tail}` };
+  });
 }
 
-export function scaffoldMonth(input: ScaffoldInput): ScaffoldFile[] {
+export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
+  const sameYear = (p: ProgramReport) => p.bulan.slice(0, 4) === input.month.slice(0, 4);
+  const meeting = buildMeeting(input);
   return [
     {
-      rel: `${input.month}/${MEETING_FILE}`,
-      content: newYamlText(buildMeeting(input), 1, "rapat.schema.json", MEETING_COMMENTS),
+      file: `${input.month}/${MEETING_FILE}`,
+      kind: "meeting",
+      value: meeting,
+      comments: commentsFor(meeting, MEETING_COMMENTS),
     },
-    ...input.config.program.map((program) => ({
-      rel: `${input.month}/${PROGRAM_DIR}/${program.id}.yaml`,
-      content: newYamlText(
-        buildProgramReport(input.config, input.month, program.id),
-        2,
-        "program.schema.json",
-        PROGRAM_COMMENTS,
-      ),
-    })),
+    ...input.config.program.map((program): YamlFile => {
+      const report = buildProgramReport(input.config, input.month, program.id);
+      const previous = input.previousPrograms?.find((p) => p.program === program.id && sameYear(p));
+      return {
+        file: `${input.month}/${PROGRAM_DIR}/${program.id}.yaml`,
+        kind: "program",
+        value: report,
+        comments: [...commentsFor(report, PROGRAM_COMMENTS), ...indicatorComments(input.config, report, previous)],
+      };
+    }),
   ];
 }

@@ -3,21 +3,21 @@
 // Keys are in the Indonesian vocabulary of the Lokmin; every object is strict so a typo'd
 // key is an error (with a "did you mean" hint added by the loader).
 import { z } from "zod";
+import { MEETING_KIND_IDS, SPECIAL_STEP_IDS } from "./meeting-kinds.js";
+import { CLOCK_PATTERN, MONTH_PATTERN } from "./month.js";
+import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "./rank/methods.js";
 
 const text = () => z.string().min(1);
+/** A count of people or things: a whole number ≥ 0 (2.100 written for "two thousand one hundred" is refused). */
+const count = () => z.number().int().min(0);
 const isoDate = () => z.iso.date().describe("Tanggal ISO: YYYY-MM-DD");
 const id = () =>
   z
     .string()
-    .regex(/^[a-z0-9][a-z0-9_.-]*$/, { message: "id: huruf kecil, angka, '-', '_' atau '.'" })
+    .regex(/^[a-z0-9][a-z0-9_.-]*$/, { message: "id" })
     .describe("Pengenal singkat, huruf kecil tanpa spasi");
-export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const monthId = () => z.string().regex(MONTH_PATTERN, { message: "bulan: format YYYY-MM, mis. 2024-05" });
-const clock = () =>
-  z
-    .string()
-    .regex(/^([01]\d|2[0-3])[.:][0-5]\d$/, { message: "jam: format 08.00 atau 08:00" })
-    .describe("Jam, mis. 08.00");
+const monthId = () => z.string().regex(MONTH_PATTERN, { message: "bulan" });
+const clock = () => z.string().regex(CLOCK_PATTERN, { message: "jam" }).describe("Jam, mis. 08.00");
 /** NIP stays a string: an 18-digit number loses precision in JavaScript. Shape is checked as a warning. */
 export const nipSchema = z.string().describe("NIP 18 digit, ditulis dalam tanda kutip");
 
@@ -43,7 +43,7 @@ export const indicatorSchema = z.strictObject({
   id: id(),
   nama: text(),
   satuan: z.string().optional().describe("Satuan sasaran, mis. 'ibu hamil'"),
-  sasaran: z.number().int().min(0).describe("Jumlah sasaran setahun (populasi target)"),
+  sasaran: count().describe("Jumlah sasaran setahun (populasi target)"),
   target: z.number().min(0).max(100).describe("Target tahunan dalam persen"),
   target_bulanan: monthlyTargetSchema.optional(),
   spm: z.boolean().optional().describe("Indikator SPM Kesehatan"),
@@ -95,10 +95,6 @@ export const sopSettingsSchema = z.strictObject({
 });
 
 export const scaleSchema = z.strictObject({ min: z.number(), max: z.number() });
-export const PROBLEM_METHODS = ["usg", "mcua", "carl", "hanlon"] as const;
-export const SOLUTION_METHODS = ["reinke", "mcua", "usg", "carl"] as const;
-export const ALL_METHODS = ["usg", "mcua", "carl", "hanlon", "reinke"] as const;
-export const TIE_RULES = ["bersama", "urutan", "kriteria"] as const;
 
 export const criterionSchema = z.strictObject({
   id: id(),
@@ -178,6 +174,22 @@ export const workspaceSchema = z
     kelompok: z.array(groupSchema).default([]).describe("Kelompok program atau klaster ILP"),
     program: z.array(programSchema).min(1),
     sop: sopSettingsSchema.default({ profil: "rutin-2022", nonaktif: [], tambahan: [] }),
+    pembinaan: z
+      .strictObject({
+        profil: z
+          .string()
+          .default("musi-rawas-2018")
+          .describe("Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip)"),
+        nama: z.string().optional().describe("Nama lengkap peraturan pembinaan kabupaten/kota ini"),
+        singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Musi Rawas 49/2018'"),
+        pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1, mis. 'Dinkes Kab Musi Rawas'"),
+      })
+      .optional()
+      .describe("Peraturan bupati/wali kota tentang pembinaan Lokmin yang berlaku"),
+    aturan: z
+      .record(z.string(), z.enum(["error", "warning", "info", "off"]))
+      .default({})
+      .describe("Tingkat aturan `lokmin check`: id aturan atau 'keluarga/*' → error | warning | info | off"),
     penilaian: scoringSettingsSchema.default({ metode_masalah: "usg", metode_solusi: "reinke", seri: "bersama" }),
   })
   .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
@@ -222,7 +234,7 @@ export const COMMITMENT_ID_PATTERN = /^(\d{4}-(0[1-9]|1[0-2]))\/K\d{2,}$/;
 export const commitmentSchema = z.strictObject({
   id: z
     .string()
-    .regex(COMMITMENT_ID_PATTERN, { message: "id kesepakatan: BULAN/Knn, mis. 2024-05/K03" })
+    .regex(COMMITMENT_ID_PATTERN, { message: "kesepakatan" })
     .describe("Pengenal tetap, unik di workspace: 2024-05/K03"),
   uraian: text().describe("Apa yang akan dilakukan"),
   program: id().optional(),
@@ -235,7 +247,7 @@ export const commitmentSchema = z.strictObject({
 });
 
 export const evaluationSchema = z.strictObject({
-  id: z.string().regex(COMMITMENT_ID_PATTERN, { message: "id kesepakatan: BULAN/Knn, mis. 2024-05/K03" }),
+  id: z.string().regex(COMMITMENT_ID_PATTERN, { message: "kesepakatan" }),
   uraian: z.string().optional().describe("Salinan uraian, untuk dibaca"),
   penanggung_jawab: z.string().optional(),
   tenggat: z.string().optional(),
@@ -256,11 +268,8 @@ export const attendanceSchema = z.strictObject({
 export const meetingSchema = z
   .strictObject({
     bulan: monthId(),
-    jenis: z.enum(["pertama", "rutin"]).describe("pertama = penggalangan tim (Januari); rutin = bulan lain"),
-    langkah_khusus: z
-      .array(z.enum(["bulan_kedua", "tengah_tahun", "tribulanan"]))
-      .default([])
-      .describe("Langkah SOP khusus bulan ini"),
+    jenis: z.enum(MEETING_KIND_IDS).describe("pertama = penggalangan tim (Januari); rutin = bulan lain"),
+    langkah_khusus: z.array(z.enum(SPECIAL_STEP_IDS)).default([]).describe("Langkah SOP khusus bulan ini"),
     tanggal: isoDate().nullable().describe("Tanggal rapat"),
     waktu: z.strictObject({ mulai: clock(), selesai: clock().nullable().optional() }),
     tempat: z.string().nullable(),
@@ -379,18 +388,18 @@ export const meetingCommitmentsSchema = z.looseObject({
 
 export const villageCoverageSchema = z.strictObject({
   desa: text(),
-  sasaran: z.number().int().min(0).optional(),
-  bulan_ini: z.number().min(0).nullable().default(null),
-  kumulatif: z.number().min(0).nullable().default(null),
+  sasaran: count().optional(),
+  bulan_ini: count().nullable().default(null),
+  kumulatif: count().nullable().default(null),
 });
 
 export const indicatorReportSchema = z.strictObject({
   id: id(),
-  sasaran: z.number().int().min(0),
+  sasaran: count(),
   target_tahunan: z.number().min(0).max(100),
   target_kumulatif: z.number().min(0).describe("Target kumulatif sampai bulan ini (%), diisi otomatis"),
-  bulan_ini: z.number().min(0).nullable().describe("Jumlah dilayani bulan ini"),
-  kumulatif: z.number().min(0).nullable().describe("Jumlah dilayani sejak Januari"),
+  bulan_ini: count().nullable().describe("Jumlah dilayani bulan ini"),
+  kumulatif: count().nullable().describe("Jumlah dilayani sejak Januari"),
   capaian_persen: z.number().optional().describe("Opsional; dihitung ulang dan dicocokkan"),
   per_desa: z.array(villageCoverageSchema).optional(),
   catatan: z.string().optional(),
@@ -407,7 +416,19 @@ export const programReportSchema = z
       .describe("Laporan hasil kegiatan bulan lalu"),
     rencana_bulan_ini: z.array(z.string()).default([]),
     indikator: z.array(indicatorReportSchema).default([]),
-    analisis: z.string().nullable().optional().describe("Analisis masalah (orang, waktu, tempat)"),
+    analisis: z
+      .union([
+        z.string(),
+        z.strictObject({
+          orang: z.string().nullable().optional().describe("Siapa yang belum terlayani (kelompok sasaran)"),
+          waktu: z.string().nullable().optional().describe("Kapan (bulan, musim, jadwal)"),
+          tempat: z.string().nullable().optional().describe("Di mana (desa, posyandu)"),
+          catatan: z.string().nullable().optional(),
+        }),
+      ])
+      .nullable()
+      .optional()
+      .describe("Analisis masalah menurut orang, waktu dan tempat (Perbup Pasal 11)"),
     rpk: z
       .array(
         z.strictObject({
@@ -441,8 +462,7 @@ export type Evaluation = z.infer<typeof evaluationSchema>;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export type ProgramReport = z.infer<typeof programReportSchema>;
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
-export type Method = (typeof ALL_METHODS)[number];
-export type TieRule = (typeof TIE_RULES)[number];
+export type { Method, TieRule } from "./rank/methods.js";
 
 /** The three file kinds of a workspace, each with its schema and its JSON Schema file name. */
 export const FILE_KINDS = {

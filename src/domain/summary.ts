@@ -1,11 +1,10 @@
 // The supervisor's view across Puskesmas: per workspace and month, the Daftar Tilik score,
 // archive completeness, open and overdue commitments, and indicators behind target, computed
 // with the same loader and rules as `check`. Pure over loaded workspaces.
-import { checkWorkspace } from "./check/check.js";
-import { commitmentHistories } from "./commitments.js";
-import { lastDay, parseMonth } from "./month.js";
+import { type CheckInput, checkWorkspace } from "./check/check.js";
+import { commitmentHistories, isOverdue } from "./commitments.js";
 import { coverageGap } from "./targets.js";
-import { type LoadedWorkspace, monthMeetings } from "../io/workspace.js";
+import { monthMeetings } from "./workspace-data.js";
 
 export interface MonthSummary {
   month: string;
@@ -19,13 +18,13 @@ export interface MonthSummary {
   indicators: number;
 }
 
-export function summarizeWorkspace(workspace: LoadedWorkspace): { name: string; months: MonthSummary[] } {
-  const report = checkWorkspace(workspace);
+export function summarizeWorkspace(input: CheckInput): { name: string; months: MonthSummary[] } {
+  const { workspace } = input;
+  const report = checkWorkspace(input);
   const meetings = monthMeetings(workspace);
   const months = workspace.months.map((month): MonthSummary => {
     const checked = report.months.find((m) => m.month === month.id);
     const findings = report.findings.filter((f) => f.file.startsWith(`${month.id}/`));
-    const end = lastDay(parseMonth(month.id)!);
     const open = commitmentHistories(meetings.filter((m) => m.id <= month.id)).filter((h) => h.open);
     const indicators = month.programs.flatMap((p) => p.data.indikator);
     return {
@@ -35,7 +34,7 @@ export function summarizeWorkspace(workspace: LoadedWorkspace): { name: string; 
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
       open_commitments: open.length,
-      overdue_commitments: open.filter((h) => h.commitment.tenggat < end).length,
+      overdue_commitments: open.filter((h) => isOverdue(h, month.id)).length,
       indicators_behind: indicators.filter((i) => (coverageGap(i) ?? 0) > 0).length,
       indicators: indicators.length,
     };

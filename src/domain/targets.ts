@@ -13,10 +13,13 @@ export function cumulativeTarget(indicator: Pick<Indicator, "target" | "target_b
   return round((indicator.target * month) / 12);
 }
 
-/** Capaian (%) = cumulative served ÷ sasaran × 100; null when it cannot be computed. */
+/**
+ * Capaian (%) = cumulative served ÷ sasaran × 100, exact; null when it cannot be computed. Round
+ * it once, where it is shown, so no figure is rounded twice.
+ */
 export function coveragePercent(report: Pick<IndicatorReport, "kumulatif" | "sasaran">): number | null {
   if (report.kumulatif === null || report.sasaran <= 0) return null;
-  return round((report.kumulatif / report.sasaran) * 100);
+  return (report.kumulatif / report.sasaran) * 100;
 }
 
 /** Gap in percentage points between the cumulative target and capaian (positive = behind). */
@@ -24,11 +27,11 @@ export function coverageGap(
   report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">,
 ): number | null {
   const percent = coveragePercent(report);
-  return percent === null ? null : round(report.target_kumulatif - percent);
+  return percent === null ? null : report.target_kumulatif - percent;
 }
 
-/** PKP sub-variable score, capped at 100: served ÷ (target% × sasaran) × 100. */
+/** PKP sub-variable score, capped at 100, exact: served ÷ (target% × sasaran) × 100. */
 export function cappedScore(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_tahunan">): number | null {
   if (report.kumulatif === null || report.sasaran <= 0 || report.target_tahunan <= 0) return null;
-  return round(Math.min(100, (report.kumulatif / ((report.target_tahunan / 100) * report.sasaran)) * 100));
+  return Math.min(100, (report.kumulatif / ((report.target_tahunan / 100) * report.sasaran)) * 100);
 }

@@ -75,5 +75,12 @@ export function sparkline(values: Array<number | null>, max = 100): string {
 
 export const lastGap = (trend: IndicatorTrend) => {
   const last = trend.points[trend.points.length - 1];
-  return last.capaian === null ? null : round(last.target - last.capaian);
+  return last.capaian === null ? null : last.target - last.capaian;
 };
+
+/** Trends for JSON output: figures rounded once to two decimals. */
+export const trendsJson = (trends: readonly IndicatorTrend[]) =>
+  trends.map((trend) => ({
+    ...trend,
+    points: trend.points.map((p) => ({ ...p, capaian: p.capaian === null ? null : round(p.capaian, 2) })),
+  }));

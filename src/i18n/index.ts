@@ -1,13 +1,14 @@
 // Language of user-facing messages: Indonesian by default, English with --lang en or
-// LOKMIN_LANG=en. A message is a pair of templates with {name} placeholders.
+// LOKMIN_LANG=en. A message is a pair of templates with {name} placeholders, declared next to the
+// code that raises it; the CLI entry sets the language once per run.
 export type Lang = "id" | "en";
 export type Message = { id: string; en: string };
 export type Params = Record<string, string | number | undefined>;
 
 let current: Lang = "id";
 
-export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
-  const wanted = (flag ?? env.LOKMIN_LANG ?? "id").toLowerCase();
+export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const wanted = (flag || env.LOKMIN_LANG || "id").toLowerCase();
   return wanted.startsWith("en") ? "en" : "id";
 }
 

@@ -1,14 +1,12 @@
-// The workspace on disk: finding its root (walking up to lokmin.yaml, or -C), and loading
-// lokmin.yaml plus each month folder (rapat.yaml, program/*.yaml) through the one YAML loader.
-// Loading never throws for bad user files: everything becomes a Diagnostic.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+// The workspace on disk: finding its root (walking up to lokmin.yaml, or -C), listing month
+// folders, and reading lokmin.yaml and each month's rapat.yaml and program files through the one
+// YAML reader. Loading never throws for bad user files: everything becomes a finding. The parse
+// cache is read here and saved by the caller, so loading itself writes nothing.
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { ParseCache } from "./cache.js";
-import type { MonthMeeting } from "../domain/commitments.js";
-import type { Diagnostic } from "../domain/findings.js";
-import { UserError } from "../domain/findings.js";
-import { msg, t } from "../i18n/index.js";
+import type { FileKind } from "../domain/check/context.js";
+import type { Finding } from "../domain/findings.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
 import {
   type Meeting,
@@ -20,33 +18,28 @@ import {
   type Workspace,
   workspaceSchema,
 } from "../domain/schema.js";
+import {
+  type Loaded,
+  MEETING_FILE,
+  type MonthData,
+  PROGRAM_DIR,
+  WORKSPACE_FILE,
+  type WorkspaceData,
+} from "../domain/workspace-data.js";
+import { UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { ParseCache } from "./cache.js";
+import { readRegularFile, describeReadFailure } from "./fs-safe.js";
 import { decodeUtf8, loadValidated, MAX_FILE_BYTES, YamlSource } from "./yaml-source.js";
 
-export const WORKSPACE_FILE = "lokmin.yaml";
-export const MEETING_FILE = "rapat.yaml";
-export const PROGRAM_DIR = "program";
-export const SCHEMA_DIR = ".lokmin/schema";
-
-export interface Loaded<T> {
-  source: YamlSource;
-  data: T;
-}
-
-export interface LoadedMonth {
-  id: string;
-  dir: string;
-  meeting?: Loaded<Meeting>;
-  /** Only the commitment sections of rapat.yaml (scope "kesepakatan"), when the whole is not needed. */
-  commitments?: Loaded<MeetingCommitments>;
-  programs: Loaded<ProgramReport>[];
-}
-
-export interface LoadedWorkspace {
+export interface LoadedWorkspace extends WorkspaceData {
   root: string;
-  config?: Loaded<Workspace>;
-  months: LoadedMonth[];
-  diagnostics: Diagnostic[];
+  /** The text of every file read, for positions, excerpts and write-back. */
+  sources: Map<string, YamlSource>;
+  cache?: ParseCache;
 }
+
+export type WorkspaceWithConfig = LoadedWorkspace & { config: Loaded<Workspace> };
 
 const M = {
   noWorkspace: msg(
@@ -54,26 +47,28 @@ const M = {
     "no {file} found in {dir} or any parent folder; run `lokmin init` or use -C <folder>",
   ),
   noDir: msg("folder {dir} tidak ada", "folder {dir} does not exist"),
-  unreadable: msg(
-    "tidak dapat membaca berkas ({detail}); periksa izin berkas",
-    "cannot read the file ({detail}); check its permissions",
-  ),
-  notAFile: msg("{file} adalah folder, bukan berkas", "{file} is a folder, not a file"),
+  notDir: msg("{dir} bukan folder", "{dir} is not a folder"),
   badMonthDir: msg(
     "folder '{name}' tampak seperti bulan tetapi tidak sah; ganti nama menjadi YYYY-MM (bulan 01–12)",
     "folder '{name}' looks like a month but is not valid; rename it YYYY-MM (month 01–12)",
   ),
   noMeeting: msg(
-    "bulan {month} tidak punya {file}; buat dengan `lokmin new {month} --force`",
-    "month {month} has no {file}; create it with `lokmin new {month} --force`",
+    "bulan {month} tidak punya {file}; buat yang hilang dengan `lokmin new {month} --lengkapi` (berkas yang ada " +
+      "tidak diubah)",
+    "month {month} has no {file}; create what is missing with `lokmin new {month} --lengkapi` (existing files are " +
+      "kept)",
   ),
-  tooBig: msg("berkas terlalu besar ({size} MB, batas {limit} MB)", "file too large ({size} MB, limit {limit} MB)"),
+  duplicate: msg(
+    "{file} dan {other} berisi program yang sama; gabungkan lalu hapus salah satunya ({other} tidak dibaca)",
+    "{file} and {other} hold the same program; merge them and delete one ({other} is not read)",
+  ),
 };
 
 /** Walk up from `start` to the folder holding lokmin.yaml. */
 export function findWorkspaceRoot(start: string): string {
   let dir = path.resolve(start);
   if (!existsSync(dir)) throw new UserError(t(M.noDir, { dir: start }));
+  if (!statSync(dir).isDirectory()) throw new UserError(t(M.notDir, { dir: start }));
   for (;;) {
     if (existsSync(path.join(dir, WORKSPACE_FILE))) return dir;
     const parent = path.dirname(dir);
@@ -84,66 +79,67 @@ export function findWorkspaceRoot(start: string): string {
 
 export const relativePath = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join("/");
 
+interface FileResult<T> {
+  loaded?: Loaded<T>;
+  source?: YamlSource;
+  findings: Finding[];
+}
+
 /** Read and validate one YAML file of the workspace (a valid file unchanged since last time comes from the cache). */
 export function loadFile<T>(
   root: string,
   abs: string,
   schema: z.ZodType<T>,
   cache?: { store: ParseCache; kind: string },
-): { loaded?: Loaded<T>; source?: YamlSource; diagnostics: Diagnostic[] } {
-  const rel = relativePath(root, abs);
-  const fail = (message: string, rule = "io/read"): { diagnostics: Diagnostic[] } => ({
-    diagnostics: [{ rule, severity: "error", file: rel, line: 1, column: 1, message }],
-  });
-  let bytes: Buffer;
-  try {
-    const stat = statSync(abs);
-    if (stat.isDirectory()) return fail(t(M.notAFile, { file: rel }));
-    if (stat.size > MAX_FILE_BYTES) {
-      return fail(
-        t(M.tooBig, { size: (stat.size / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 }),
-        "yaml/size",
-      );
-    }
-    bytes = readFileSync(abs);
-  } catch (error) {
-    return fail(t(M.unreadable, { detail: (error as NodeJS.ErrnoException).code ?? String(error) }));
+): FileResult<T> {
+  const file = relativePath(root, abs);
+  const read = readRegularFile(abs, { maxBytes: MAX_FILE_BYTES, root });
+  if (!read.ok) {
+    const rule = read.reason === "too-big" ? "yaml/size" : "io/read";
+    return {
+      findings: [{ rule, severity: "error", file, line: 1, column: 1, message: describeReadFailure(read, file) }],
+    };
   }
-  const decoded = decodeUtf8(bytes, rel);
-  if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
-  const hash = cache ? ParseCache.hash(decoded.text!) : "";
-  const cached = cache?.store.get<T>(rel, cache.kind, hash);
+  const decoded = decodeUtf8(read.bytes, file);
+  if (decoded.finding || decoded.text === undefined) return { findings: decoded.finding ? [decoded.finding] : [] };
+  const text = decoded.text;
+  const hash = cache ? ParseCache.hash(text) : "";
+  const cached = cache?.store.get<T>(file, cache.kind, hash, schema);
   if (cached !== undefined) {
-    const source = new YamlSource(rel, decoded.text!, decoded.bom);
-    return { loaded: { source, data: cached }, source, diagnostics: [] };
+    const source = new YamlSource(file, text, decoded.bom);
+    return { loaded: { file, data: cached }, source, findings: [] };
   }
-  const result = loadValidated(decoded.text!, rel, schema, decoded.bom);
-  if (cache && result.data !== undefined) cache.store.set(rel, cache.kind, hash, result.data);
+  const result = loadValidated(text, file, schema, decoded.bom);
+  if (cache && result.data !== undefined) cache.store.set(file, cache.kind, hash, result.data);
   return {
-    loaded: result.source && result.data !== undefined ? { source: result.source, data: result.data } : undefined,
-    source: result.source,
-    diagnostics: result.diagnostics,
+    loaded: result.source && result.data !== undefined ? { file, data: result.data } : undefined,
+    source: result.source ?? new YamlSource(file, text, decoded.bom),
+    findings: result.findings,
   };
 }
 
-function listMonthDirs(root: string, diagnostics: Diagnostic[]): string[] {
+function listMonthDirs(root: string, findings: Finding[]): string[] {
   const months: string[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     if (isMonthId(entry.name)) months.push(entry.name);
     else if (looksLikeMonth(entry.name)) {
-      diagnostics.push({
+      const message = t(M.badMonthDir, { name: entry.name });
+      findings.push({
         rule: "workspace/month-folder",
         severity: "warning",
         file: entry.name,
         line: 1,
         column: 1,
-        message: t(M.badMonthDir, { name: entry.name }),
+        message,
       });
     }
   }
   return months.sort();
 }
+
+/** The month folders of a workspace, sorted, without reading any file. */
+export const listMonths = (root: string) => listMonthDirs(root, []);
 
 /** How much of a month to read: everything, only rapat.yaml, only its commitment sections, or nothing. */
 export type MonthScope = "full" | "meeting" | "kesepakatan" | "skip";
@@ -152,60 +148,70 @@ export type MonthScope = "full" | "meeting" | "kesepakatan" | "skip";
 export function scopeFor(months: readonly string[]): (month: string) => MonthScope {
   if (months.length === 0) return () => "full";
   const full = new Set(months.flatMap((m) => [m, shiftMonth(m, -1)]));
-  const last = [...months].sort().at(-1)!;
+  const last = [...months].sort().at(-1) ?? "";
   return (month) => (full.has(month) ? "full" : month < last ? "kesepakatan" : "skip");
 }
 
-/** The commitment view of every loaded month, for commitments.ts. */
-export function monthMeetings(workspace: Pick<LoadedWorkspace, "months">): MonthMeeting[] {
-  return workspace.months.flatMap((m) => {
-    const loaded = m.meeting ?? m.commitments;
-    return loaded ? [{ id: m.id, meeting: loaded.data, source: loaded.source }] : [];
-  });
+/** Program files of a month folder, one per program: `kia.yaml` wins over `kia.yml` (reported). */
+function programFiles(dir: string, month: string, findings: Finding[]): string[] {
+  const names = readdirSync(dir)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort();
+  const byProgram = new Map<string, string>();
+  for (const name of names) {
+    const id = name.replace(/\.ya?ml$/i, "").toLowerCase();
+    const first = byProgram.get(id);
+    if (first === undefined) byProgram.set(id, name);
+    else {
+      const [kept, dropped] = /\.yaml$/.test(first) ? [first, name] : [name, first];
+      byProgram.set(id, kept);
+      const file = `${month}/${PROGRAM_DIR}/${dropped}`;
+      const message = t(M.duplicate, { file: `${month}/${PROGRAM_DIR}/${kept}`, other: file });
+      findings.push({ rule: "workspace/duplicate-file", severity: "error", file, line: 1, column: 1, message });
+    }
+  }
+  return [...byProgram.values()].sort();
 }
 
-export function loadMonth(
-  root: string,
-  id: string,
-  diagnostics: Diagnostic[],
-  scope: MonthScope = "full",
-  store?: ParseCache,
-): LoadedMonth {
+function loadMonth(root: string, id: string, scope: MonthScope, into: LoadedWorkspace): MonthData {
   const dir = path.join(root, id);
-  const month: LoadedMonth = { id, dir, programs: [] };
+  const month: MonthData = { id, programs: [] };
   const meetingPath = path.join(dir, MEETING_FILE);
+  const keep = <T>(result: FileResult<T>) => {
+    into.findings.push(...result.findings);
+    if (result.source) into.sources.set(result.source.rel, result.source);
+    return result.loaded;
+  };
+  const cache = (kind: string) => (into.cache ? { store: into.cache, kind } : undefined);
   if (existsSync(meetingPath)) {
     if (scope === "kesepakatan") {
-      const result = loadFile(root, meetingPath, meetingCommitmentsSchema, store && { store, kind: "kesepakatan" });
-      diagnostics.push(...result.diagnostics);
-      month.commitments = result.loaded;
+      month.commitments = keep<MeetingCommitments>(
+        loadFile(root, meetingPath, meetingCommitmentsSchema, cache("kesepakatan")),
+      );
     } else {
-      const result = loadFile(root, meetingPath, meetingSchema, store && { store, kind: "rapat" });
-      diagnostics.push(...result.diagnostics);
-      month.meeting = result.loaded;
+      month.meeting = keep<Meeting>(loadFile(root, meetingPath, meetingSchema, cache("rapat")));
+      // A meeting invalid elsewhere still yields its commitments, so none is lost in carrying.
+      if (!month.meeting)
+        month.commitments = loadFile(root, meetingPath, meetingCommitmentsSchema, cache("kesepakatan")).loaded;
     }
   } else {
-    diagnostics.push({
+    const message = t(M.noMeeting, { month: id, file: MEETING_FILE });
+    into.findings.push({
       rule: "workspace/meeting-file",
       severity: "error",
       file: `${id}/${MEETING_FILE}`,
       line: 1,
       column: 1,
-      message: t(M.noMeeting, { month: id, file: MEETING_FILE }),
+      message,
     });
   }
   const programDir = path.join(dir, PROGRAM_DIR);
   if (scope === "full" && existsSync(programDir) && statSync(programDir).isDirectory()) {
-    for (const name of readdirSync(programDir).sort()) {
-      if (!/\.ya?ml$/i.test(name)) continue;
-      const result = loadFile(
-        root,
-        path.join(programDir, name),
-        programReportSchema,
-        store && { store, kind: "program" },
+    for (const name of programFiles(programDir, id, into.findings)) {
+      const loaded = keep<ProgramReport>(
+        loadFile(root, path.join(programDir, name), programReportSchema, cache("program")),
       );
-      diagnostics.push(...result.diagnostics);
-      if (result.loaded) month.programs.push(result.loaded);
+      if (loaded) month.programs.push(loaded);
     }
   }
   return month;
@@ -213,24 +219,54 @@ export function loadMonth(
 
 /**
  * Load the workspace at `root`. `scope` says how much of each month to read (default: all of
- * every month); each file is read and parsed once.
+ * every month); each file is read and parsed once. The cache, when given, is read but not saved.
  */
-export function loadWorkspace(root: string, options: { scope?: (month: string) => MonthScope } = {}): LoadedWorkspace {
-  const diagnostics: Diagnostic[] = [];
-  const store = new ParseCache(root);
-  const configResult = loadFile(root, path.join(root, WORKSPACE_FILE), workspaceSchema, { store, kind: "lokmin" });
-  diagnostics.push(...configResult.diagnostics);
-  const months = listMonthDirs(root, diagnostics)
+export function loadWorkspace(
+  root: string,
+  options: { scope?: (month: string) => MonthScope; cache?: ParseCache } = {},
+): LoadedWorkspace {
+  const workspace: LoadedWorkspace = { root, months: [], findings: [], sources: new Map(), cache: options.cache };
+  const config = loadFile(
+    root,
+    path.join(root, WORKSPACE_FILE),
+    workspaceSchema,
+    options.cache && { store: options.cache, kind: "lokmin" },
+  );
+  workspace.findings.push(...config.findings);
+  if (config.source) workspace.sources.set(config.source.rel, config.source);
+  workspace.config = config.loaded;
+  workspace.months = listMonthDirs(root, workspace.findings)
     .map((id) => ({ id, scope: options.scope?.(id) ?? "full" }))
     .filter(({ scope }) => scope !== "skip")
-    .map(({ id, scope }) => loadMonth(root, id, diagnostics, scope, store));
-  store.save();
-  return { root, config: configResult.loaded, months, diagnostics };
+    .map(({ id, scope }) => loadMonth(root, id, scope, workspace));
+  return workspace;
 }
 
-export const monthExists = (root: string, id: string) => existsSync(path.join(root, id));
+/** What a workspace-relative path names, for rules that ask about files (the logo). */
+export function probeFile(root: string): (rel: string) => FileKind {
+  const realRoot = safeRealpath(root) ?? root;
+  return (rel) => {
+    const abs = path.resolve(root, rel);
+    const real = safeRealpath(abs);
+    if (real === undefined) return outside(root, abs) ? "outside" : "missing";
+    if (outside(realRoot, real)) return "outside";
+    try {
+      return statSync(real).isFile() ? "file" : "other";
+    } catch {
+      return "missing";
+    }
+  };
+}
 
-/** All month folder names of a workspace, sorted. */
-export function monthIds(root: string): string[] {
-  return listMonthDirs(root, []);
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function outside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel.startsWith("..") || path.isAbsolute(rel);
 }

@@ -1,13 +1,32 @@
 // Everything lokmin writes goes through here: YAML serialised the one canonical way, line
-// endings and BOM of the original kept, and files replaced atomically (temporary file in the
-// same folder, then rename) so a crash or a file held open by Word never leaves half a file.
-
-import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+// endings and BOM of the original kept, and files replaced atomically so that nothing is ever
+// half-written or lost: every byte written to a temporary file in the same folder (short writes
+// retried), fsynced, the original's mode and owner copied, then renamed into place and the folder
+// fsynced. A full disk, a file held open by Word, a read-only file, a folder where a file is
+// wanted, or a file changed by another program since lokmin read it: each is a clear UserError
+// and the original stays byte-for-byte as it was.
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import type { Document, ToStringOptions } from "yaml";
-import { UserError } from "../domain/findings.js";
+import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
+import { readRegularFile, tempPathFor } from "./fs-safe.js";
 import type { YamlSource } from "./yaml-source.js";
 
 export const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
@@ -24,6 +43,32 @@ const M = {
     "not allowed to write {file} ({code}); check the folder's permissions",
   ),
   failed: msg("gagal menulis {file}: {detail}", "failed to write {file}: {detail}"),
+  diskFull: msg(
+    "ruang disk habis saat menulis {file}; kosongkan ruang lalu ulangi — berkas lama tidak berubah",
+    "the disk is full while writing {file}; free some space and try again — the previous file is unchanged",
+  ),
+  diskFullNew: msg(
+    "ruang disk habis saat menulis {file}; kosongkan ruang lalu ulangi — {file} tidak dibuat",
+    "the disk is full while writing {file}; free some space and try again — {file} was not created",
+  ),
+  writeProtected: msg(
+    "{file} dilindungi dari penulisan (hanya-baca) dan tidak diubah; buka proteksinya (Properties → hapus centang " +
+      "Read-only) atau pakai --force untuk tetap menimpanya",
+    "{file} is write-protected (read-only) and was left unchanged; remove the protection (Properties → untick " +
+      "Read-only) or use --force to replace it anyway",
+  ),
+  changed: msg(
+    "{file} diubah oleh program lain sejak lokmin membacanya; tidak ada yang ditulis — jalankan perintahnya lagi",
+    "{file} was changed by another program since lokmin read it; nothing was written — run the command again",
+  ),
+  special: msg(
+    "{file} bukan berkas biasa (FIFO/soket/perangkat); pilih nama berkas lain",
+    "{file} is not a regular file (FIFO/socket/device); choose another file name",
+  ),
+  notAFolder: msg(
+    "{path} adalah berkas, bukan folder, jadi {file} tidak dapat dibuat di sana; pilih folder lain",
+    "{path} is a file, not a folder, so {file} cannot be created there; choose another folder",
+  ),
 };
 
 /** Serialise a YAML document the canonical way, in the line endings and BOM of its source. */
@@ -33,17 +78,16 @@ export function serializeYaml(doc: Document, like?: Pick<YamlSource, "eol" | "bo
   return like?.bom ? `\uFEFF${text}` : text;
 }
 
-/** Injection point for tests that simulate a failure half-way through a write. */
+/**
+ * Injection point for tests that simulate a failing or short write. `write` is handed the bytes
+ * still to write and returns how many it wrote (undefined: all of them).
+ */
 export interface WriteOps {
-  write(fd: number, data: Buffer): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: an op that returns nothing wrote everything
+  write(fd: number, data: Buffer): number | void;
   rename(from: string, to: string): void;
 }
-const realOps: WriteOps = {
-  write: (fd, data) => {
-    writeSync(fd, data);
-  },
-  rename: renameSync,
-};
+const realOps: WriteOps = { write: (fd, data) => writeSync(fd, data), rename: renameSync };
 let ops: WriteOps = realOps;
 export function setWriteOps(next: WriteOps | null): void {
   ops = next ?? realOps;
@@ -54,9 +98,15 @@ export interface WriteOptions {
   overwrite: boolean;
   /** Label used in messages (workspace-relative path). */
   label?: string;
+  /** Replace an existing file even when it is write-protected (implies overwrite). */
+  force?: boolean;
+  /** The bytes lokmin read from the file earlier: if it holds anything else now, nothing is written. */
+  expected?: Buffer | string;
 }
 
-function explain(error: NodeJS.ErrnoException, label: string): UserError {
+const errno = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+function explain(error: NodeJS.ErrnoException, label: string, existed: boolean): UserError {
   switch (error.code) {
     case "EBUSY":
     case "EPERM":
@@ -67,30 +117,177 @@ function explain(error: NodeJS.ErrnoException, label: string): UserError {
     case "EACCES":
     case "EROFS":
       return new UserError(t(M.readOnly, { file: label, code: error.code }));
+    case "ENOSPC":
+    case "EDQUOT":
+      return new UserError(t(existed ? M.diskFull : M.diskFullNew, { file: label }));
     default:
       return new UserError(t(M.failed, { file: label, detail: error.message }));
+  }
+}
+
+/** The nearest existing ancestor of `dir` that is a file rather than a folder, if any. */
+function fileInTheWay(dir: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      return statSync(current).isDirectory() ? undefined : current;
+    } catch {
+      if (path.dirname(current) === current) return undefined;
+    }
+  }
+}
+
+function notAFolder(dir: string, label: string, error: unknown): UserError {
+  const blocker = fileInTheWay(dir);
+  if (blocker) return new UserError(t(M.notAFolder, { path: blocker, file: label }));
+  return explain(error as NodeJS.ErrnoException, label, false);
+}
+
+function writeProtected(file: string, stat: Stats): boolean {
+  if ((stat.mode & 0o222) === 0) return true;
+  try {
+    accessSync(file, constants.W_OK);
+    return false;
+  } catch (error) {
+    return errno(error) === "EACCES" || errno(error) === "EPERM";
+  }
+}
+
+/** What is at `file` now; throws when lokmin may not replace it. */
+function inspectTarget(file: string, label: string, options: WriteOptions): Stats | undefined {
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error);
+    if (errno(error) !== "ENOENT") throw explain(error as NodeJS.ErrnoException, label, true);
+    if (options.expected !== undefined) throw new UserError(t(M.changed, { file: label }));
+    return undefined;
+  }
+  if (stat.isDirectory()) throw new UserError(t(M.isDir, { file: label }));
+  if (!stat.isFile()) throw new UserError(t(M.special, { file: label }));
+  if (!options.overwrite && !options.force) throw new UserError(t(M.exists, { file: label }));
+  if (!options.force && writeProtected(file, stat)) throw new UserError(t(M.writeProtected, { file: label }));
+  return stat;
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  let offset = 0;
+  let stalls = 0;
+  while (offset < data.length) {
+    const result = ops.write(fd, data.subarray(offset));
+    const written = typeof result === "number" ? result : data.length - offset;
+    if (written > 0) {
+      offset += written;
+      stalls = 0;
+    } else if (++stalls >= 3) {
+      throw Object.assign(new Error(`no progress after ${offset} of ${data.length} bytes`), { code: "EIO" });
+    }
+  }
+}
+
+// Filesystems without owners or modes (FAT on a USB stick, some network shares) refuse these.
+const cannotKeep = (error: unknown) =>
+  ["EPERM", "EINVAL", "ENOSYS", "ENOTSUP", "EOPNOTSUPP"].includes(errno(error) ?? "");
+
+/** Give the temporary file the mode, and where permitted the owner and group, of the file it replaces. */
+function keepModeAndOwner(fd: number, original: Stats): void {
+  if (process.platform !== "win32") {
+    const own = fstatSync(fd);
+    if (own.uid !== original.uid || own.gid !== original.gid) {
+      try {
+        fchownSync(fd, original.uid, original.gid);
+      } catch (error) {
+        if (!cannotKeep(error)) throw error;
+        // Not root: the group can still be kept when the user belongs to it.
+        try {
+          fchownSync(fd, own.uid, original.gid);
+        } catch (again) {
+          if (!cannotKeep(again)) throw again;
+        }
+      }
+    }
+  }
+  // After the chown, which may clear set-id bits.
+  try {
+    fchmodSync(fd, original.mode & 0o7777);
+  } catch (error) {
+    if (!cannotKeep(error)) throw error;
+  }
+}
+
+function unchanged(file: string, expected: Buffer): boolean {
+  const now = readRegularFile(file, { maxBytes: expected.length });
+  return now.ok && now.bytes.equals(expected);
+}
+
+/** Best effort: the rename is done, so a folder that cannot be fsynced (Windows) is no failure. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, "r");
+    fsyncSync(fd);
+  } catch {
+    // EISDIR, EPERM, EINVAL where folders cannot be opened or synced
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Write a file atomically. Throws UserError with a clear message; never leaves a temp file. */
 export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions): void {
   const label = options.label ?? file;
-  if (existsSync(file) && !options.overwrite) throw new UserError(t(M.exists, { file: label }));
+  const data =
+    typeof content === "string"
+      ? Buffer.from(content)
+      : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const expected = options.expected === undefined ? undefined : Buffer.from(options.expected);
+  const original = inspectTarget(file, label, options);
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.lokmin-tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
     mkdirSync(dir, { recursive: true });
-    const fd = openSync(temp, "wx");
-    try {
-      ops.write(fd, Buffer.isBuffer(content) ? content : Buffer.from(content));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+  } catch (error) {
+    if (errno(error) === "EEXIST" || errno(error) === "ENOTDIR") throw notAFolder(dir, label, error);
+    throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
+  }
+  const temp = tempPathFor(file);
+  let fd: number | undefined;
+  let unprotected = false;
+  try {
+    fd = openSync(temp, "wx");
+    writeAll(fd, data);
+    if (original) keepModeAndOwner(fd, original);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (expected && !unchanged(file, expected)) throw new UserError(t(M.changed, { file: label }));
+    // Windows refuses to rename over a read-only file; --force lifts the flag just for the rename.
+    if (original && process.platform === "win32" && (original.mode & 0o200) === 0) {
+      chmodSync(file, original.mode | 0o200);
+      unprotected = true;
     }
     ops.rename(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // the write error below is the one to report
+      }
+    }
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // the write error below is the one to report
+    }
+    if (unprotected && original) {
+      try {
+        chmodSync(file, original.mode);
+      } catch {
+        // best effort
+      }
+    }
     if (error instanceof UserError) throw error;
-    throw explain(error as NodeJS.ErrnoException, label);
+    throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
   }
+  syncFolder(dir);
 }

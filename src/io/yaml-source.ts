@@ -1,23 +1,21 @@
-// Reading one YAML file with source positions (eemeli/yaml parseDocument + LineCounter) and
-// validating it against a zod schema. Every problem — bad bytes, YAML syntax, duplicate keys,
-// alias bombs, schema issues — becomes a Diagnostic with file:line:column; nothing throws.
-
+// Reading one YAML file: bytes to text (UTF-8, BOM kept aside), text to data, data through a zod
+// schema. Valid files take the fast path (js-yaml with the YAML 1.2 core schema resolved exactly
+// as eemeli/yaml resolves it, straight into zod); a file that needs a position (a finding) or a
+// write-back is parsed with eemeli/yaml's position-keeping Document. Every problem becomes a
+// finding in the user's language with file, line and column; nothing throws.
 import { closest, distance } from "fastest-levenshtein";
 import jsYaml from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { z } from "zod";
-import type { Diagnostic } from "../domain/findings.js";
-import { getLang, msg, t } from "../i18n/index.js";
+import type { Finding, PathSegment } from "../domain/findings.js";
+import { type Message, msg, t } from "../i18n/index.js";
+import { CORE_12 } from "./yaml-core.js";
 import { yamlLib } from "./yaml-lib.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 
-/**
- * One YAML file's text. The position-keeping Document (eemeli/yaml) is built on first use:
- * valid files are read through the fast path and only files that need a position (a finding)
- * or a write-back pay for the full parse.
- */
+/** One YAML file's text; the position-keeping Document is built on first use. */
 export class YamlSource {
   readonly eol: "\n" | "\r\n";
   private parsed?: { doc: Document.Parsed; lineCounter: LineCounter };
@@ -55,32 +53,25 @@ export class YamlSource {
   }
 }
 
-export type PathSegment = string | number;
-
 const M = {
   tooBig: msg(
     "berkas terlalu besar ({size} MB, batas {limit} MB); pecah atau periksa apakah ini berkas yang benar",
     "file too large ({size} MB, limit {limit} MB); split it or check it is the right file",
   ),
   notUtf8: msg(
-    "berkas bukan UTF-8 (byte tidak sah di sini); simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai → Encoding UTF-8)",
+    "berkas bukan UTF-8 (byte tidak sah di sini); simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai → Encoding " +
+      "UTF-8)",
     "file is not UTF-8 (invalid byte here); save it again as UTF-8 (Notepad: Save As → Encoding UTF-8)",
   ),
   empty: msg("berkas kosong; isi berkas ini atau hapus", "file is empty; fill it in or delete it"),
-  notMap: msg("isi berkas harus berupa pemetaan kunci: nilai", "the file must be a mapping of key: value"),
+  notMap: msg(
+    "isi berkas harus berupa pemetaan kunci: nilai (baris pertama mis. 'bulan: 2024-05')",
+    "the file must be a mapping of key: value (first line e.g. 'bulan: 2024-05')",
+  ),
   aliasBomb: msg(
     "terlalu banyak alias YAML (*anchor) — kemungkinan serangan 'billion laughs'; hapus alias berantai",
     "too many YAML aliases (*anchor) — likely a 'billion laughs' attack; remove the chained aliases",
   ),
-  duplicateKey: msg(
-    "kunci ganda: kunci yang sama ditulis dua kali dalam satu bagian; hapus salah satunya",
-    "duplicate key: the same key appears twice in one mapping; remove one",
-  ),
-  tab: msg(
-    "tab dipakai untuk indentasi; YAML hanya menerima spasi",
-    "tab used for indentation; YAML accepts spaces only",
-  ),
-  syntax: msg("kesalahan sintaks YAML: {detail}", "YAML syntax error: {detail}"),
   unknownKey: msg("kunci tidak dikenal '{key}'", "unknown key '{key}'"),
   didYouMean: msg("; maksud Anda '{hint}'?", "; did you mean '{hint}'?"),
   allowedKeys: msg("; kunci yang boleh: {keys}", "; allowed keys: {keys}"),
@@ -91,109 +82,237 @@ const M = {
   ),
   expected: msg("{key}: harus {expected}, tertulis {got}", "{key}: must be {expected}, found {got}"),
   oneOf: msg("{key}: harus salah satu dari {values}", "{key}: must be one of {values}"),
-  generic: msg("{key}: {detail}", "{key}: {detail}"),
+  notWhole: msg(
+    "{key}: jumlah harus bilangan bulat; tertulis {source}, dibaca sebagai {read}. Tulis {whole} tanpa titik ribuan",
+    "{key}: a count must be a whole number; written {source}, read as {read}. Write {whole} without a thousands " +
+      "separator",
+  ),
+  notFinite: msg(
+    "{key}: {source} bukan angka yang dapat dihitung (tak hingga atau NaN); tulis angka biasa",
+    "{key}: {source} is not a number that can be counted (infinity or NaN); write an ordinary number",
+  ),
+  commaDecimal: msg(
+    "{key}: '{source}' dibaca sebagai teks; tulis angka desimal dengan titik: {fixed}",
+    "{key}: '{source}' is read as text; write decimals with a point: {fixed}",
+  ),
+  tooSmallNumber: msg("{key}: paling kecil {min}, tertulis {value}", "{key}: at least {min}, found {value}"),
+  tooBigNumber: msg("{key}: paling besar {max}, tertulis {value}", "{key}: at most {max}, found {value}"),
+  emptyText: msg("{key}: tidak boleh kosong", "{key}: must not be empty"),
+  tooFewItems: msg("{key}: minimal {min} butir", "{key}: at least {min} items"),
+  exactItems: msg("{key}: harus tepat {min} butir", "{key}: must have exactly {min} items"),
+  tooManyItems: msg("{key}: paling banyak {max} butir", "{key}: at most {max} items"),
+  badDate: msg(
+    "{key}: '{value}' bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-05-21",
+    "{key}: '{value}' is not a real date; write YYYY-MM-DD, e.g. 2024-05-21",
+  ),
+  badFormat: msg(
+    "{key}: '{value}' tidak sesuai format: {format}",
+    "{key}: '{value}' does not match the format: {format}",
+  ),
+  notOneOf: msg("{key}: bentuk nilai tidak dikenal; {options}", "{key}: unrecognised value; {options}"),
+  invalid: msg("{key}: nilai tidak sah", "{key}: invalid value"),
 };
 
-const TYPE_NAMES: Record<string, { id: string; en: string }> = {
-  string: { id: "teks", en: "text" },
-  number: { id: "angka", en: "a number" },
-  boolean: { id: "true/false", en: "true/false" },
-  object: { id: "pemetaan (kunci: nilai)", en: "a mapping (key: value)" },
-  array: { id: "daftar (- butir)", en: "a list (- item)" },
-  null: { id: "kosong (null)", en: "empty (null)" },
+/** Formats named by the schema's regex messages (schema.ts), in both languages. */
+export const FORMATS: Record<string, Message> = {
+  id: msg(
+    "huruf kecil, angka, '-', '_' atau '.' tanpa spasi, mis. kia",
+    "lower-case letters, digits, '-', '_' or '.', no spaces, e.g. kia",
+  ),
+  bulan: msg("YYYY-MM, mis. 2024-05", "YYYY-MM, e.g. 2024-05"),
+  jam: msg("jam 08.00 atau 08:00", "a time 08.00 or 08:00"),
+  kesepakatan: msg("BULAN/Knn, mis. 2024-05/K03", "MONTH/Knn, e.g. 2024-05/K03"),
 };
-const typeName = (name: string) => TYPE_NAMES[name]?.[getLang()] ?? name;
-const describeValue = (value: unknown) =>
-  value === null ? typeName("null") : Array.isArray(value) ? typeName("array") : typeName(typeof value);
+
+/** eemeli/yaml's error codes, each explained in the user's language. */
+const YAML_ERRORS: Partial<Record<string, { rule: string; message: Message }>> = {
+  DUPLICATE_KEY: {
+    rule: "yaml/duplicate-key",
+    message: msg(
+      "kunci ganda: kunci yang sama ditulis dua kali dalam satu bagian; hapus salah satunya",
+      "duplicate key: the same key appears twice in one mapping; remove one",
+    ),
+  },
+  TAB_AS_INDENT: {
+    rule: "yaml/tab",
+    message: msg(
+      "tab dipakai untuk indentasi; YAML hanya menerima spasi",
+      "tab used for indentation; YAML accepts spaces only",
+    ),
+  },
+  BAD_INDENT: {
+    rule: "yaml/syntax",
+    message: msg(
+      "indentasi tidak sejajar; samakan jumlah spasi dengan baris sejenis di atasnya",
+      "indentation does not line up; use the same number of spaces as similar lines above",
+    ),
+  },
+  MISSING_CHAR: {
+    rule: "yaml/syntax",
+    message: msg(
+      "tanda penutup hilang (kutip, ']' atau '}'); tutup tanda yang dibuka",
+      "a closing mark is missing (quote, ']' or '}'); close what was opened",
+    ),
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    rule: "yaml/syntax",
+    message: msg(
+      "kunci terpotong ke baris berikutnya atau tanda ':' hilang; tulis 'kunci: nilai' pada satu baris",
+      "a key runs onto the next line or a ':' is missing; write 'key: value' on one line",
+    ),
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    rule: "yaml/syntax",
+    message: msg(
+      "pemetaan bersarang tidak boleh ditulis sebagai kunci di sini; periksa tanda ':' dan indentasi",
+      "a nested mapping cannot be a key here; check the ':' and the indentation",
+    ),
+  },
+  BLOCK_IN_FLOW: {
+    rule: "yaml/syntax",
+    message: msg(
+      "daftar atau pemetaan bertingkat di dalam [ ] atau { }; tulis di baris sendiri dengan indentasi",
+      "a nested block inside [ ] or { }; write it on its own lines, indented",
+    ),
+  },
+  UNEXPECTED_TOKEN: {
+    rule: "yaml/syntax",
+    message: msg(
+      "tanda yang tidak diharapkan di sini; periksa ':' '-' dan tanda kutip",
+      "an unexpected mark here; check ':' '-' and the quotes",
+    ),
+  },
+  BAD_DQ_ESCAPE: {
+    rule: "yaml/syntax",
+    message: msg(
+      "garis miring terbalik '\\' tidak sah di dalam kutip ganda; tulis '\\\\' atau pakai kutip tunggal",
+      "an invalid '\\' escape inside double quotes; write '\\\\' or use single quotes",
+    ),
+  },
+  BAD_SCALAR_START: {
+    rule: "yaml/syntax",
+    message: msg(
+      "nilai tidak boleh diawali tanda ini; beri tanda kutip pada nilainya",
+      "a value cannot start with this character; put the value in quotes",
+    ),
+  },
+  MULTIPLE_DOCS: {
+    rule: "yaml/syntax",
+    message: msg(
+      "berkas berisi lebih dari satu dokumen ('---'); sisakan satu",
+      "the file holds more than one document ('---'); keep one",
+    ),
+  },
+  BAD_ALIAS: {
+    rule: "yaml/alias",
+    message: msg("alias *anchor tidak sah atau tidak ditemukan", "an invalid or unknown *anchor alias"),
+  },
+  RESOURCE_EXHAUSTION: {
+    rule: "yaml/alias",
+    message: msg(
+      "terlalu banyak alias YAML (*anchor) — kemungkinan serangan 'billion laughs'; hapus alias berantai",
+      "too many YAML aliases (*anchor) — likely a 'billion laughs' attack; remove the chained aliases",
+    ),
+  },
+  KEY_OVER_1024_CHARS: {
+    rule: "yaml/syntax",
+    message: msg("kunci lebih dari 1024 karakter; persingkat", "a key longer than 1024 characters; shorten it"),
+  },
+  NON_STRING_KEY: { rule: "yaml/syntax", message: msg("kunci harus berupa teks", "keys must be text") },
+};
+const SYNTAX_FALLBACK = msg(
+  "struktur YAML tidak sah di sini; periksa indentasi, tanda ':' dan tanda kutip di baris ini",
+  "invalid YAML structure here; check the indentation, ':' and quotes on this line",
+);
+
+const TYPE_NAMES: Record<string, Message> = {
+  string: msg("teks", "text"),
+  number: msg("angka", "a number"),
+  int: msg("bilangan bulat", "a whole number"),
+  boolean: msg("true/false", "true/false"),
+  object: msg("pemetaan (kunci: nilai)", "a mapping (key: value)"),
+  array: msg("daftar (- butir)", "a list (- item)"),
+  null: msg("kosong (null)", "empty (null)"),
+  record: msg("pemetaan (kunci: nilai)", "a mapping (key: value)"),
+};
+const typeName = (name: string) => (TYPE_NAMES[name] ? t(TYPE_NAMES[name]) : name);
+function describeValue(value: unknown, source?: string): string {
+  if (value === null) return typeName("null");
+  if (Array.isArray(value)) return typeName("array");
+  if (typeof value === "string")
+    return `${typeName("string")} '${value.length > 40 ? `${value.slice(0, 37)}…` : value}'`;
+  if (typeof value === "number") return source ?? String(value);
+  return typeName(typeof value);
+}
 
 function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
   const { line, col } = lineCounter.linePos(Math.max(0, offset));
   return { line, column: col };
 }
 
+const finding = (rule: string, file: string, message: string, where = { line: 1, column: 1 }): Finding => ({
+  rule,
+  severity: "error",
+  file,
+  ...where,
+  message,
+});
+
 /** Decode bytes as UTF-8 (BOM stripped), reporting invalid bytes at their line. */
-export function decodeUtf8(bytes: Uint8Array, rel: string): { text?: string; bom: boolean; diagnostic?: Diagnostic } {
+export function decodeUtf8(bytes: Uint8Array, rel: string): { text?: string; bom: boolean; finding?: Finding } {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), bom };
   } catch {
-    let bad = 0;
     const loose = new TextDecoder("utf-8").decode(body);
-    bad = loose.indexOf("\uFFFD");
-    const before = loose.slice(0, Math.max(0, bad));
+    const before = loose.slice(0, Math.max(0, loose.indexOf("\uFFFD")));
     const line = before.split("\n").length;
     const column = before.length - before.lastIndexOf("\n");
-    return {
-      bom,
-      diagnostic: { rule: "yaml/encoding", severity: "error", file: rel, line, column, message: t(M.notUtf8) },
-    };
+    return { bom, finding: finding("yaml/encoding", rel, t(M.notUtf8), { line, column }) };
   }
 }
 
-/** Parse YAML text. Returns the source (when it could be parsed at all) and its diagnostics. */
-export function parseYaml(text: string, rel: string, bom = false): { source?: YamlSource; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+/** Parse YAML text with positions. Returns the source (when it could be parsed at all) and its findings. */
+export function parseYaml(text: string, rel: string, bom = false): { source?: YamlSource; findings: Finding[] } {
   if (text.length > MAX_FILE_BYTES) {
     const size = (text.length / 1024 / 1024).toFixed(1);
-    return {
-      diagnostics: [
-        {
-          rule: "yaml/size",
-          severity: "error",
-          file: rel,
-          line: 1,
-          column: 1,
-          message: t(M.tooBig, { size, limit: MAX_FILE_BYTES / 1024 / 1024 }),
-        },
-      ],
-    };
+    return { findings: [finding("yaml/size", rel, t(M.tooBig, { size, limit: MAX_FILE_BYTES / 1024 / 1024 }))] };
   }
   const source = new YamlSource(rel, text, bom);
   const { doc, lineCounter } = source;
-  for (const error of doc.errors) {
-    const { line, column } = position(lineCounter, error.pos[0]);
-    const message =
-      error.code === "DUPLICATE_KEY"
-        ? t(M.duplicateKey)
-        : error.code === "TAB_AS_INDENT"
-          ? t(M.tab)
-          : t(M.syntax, { detail: error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "") });
-    diagnostics.push({
-      rule: `yaml/${error.code.toLowerCase().replace(/_/g, "-")}`,
-      severity: "error",
-      file: rel,
-      line,
-      column,
-      message,
-    });
-  }
-  if (diagnostics.length > 0) return { diagnostics };
+  const findings = doc.errors.map((error) => {
+    const known = YAML_ERRORS[error.code];
+    return finding(
+      known?.rule ?? "yaml/syntax",
+      rel,
+      t(known?.message ?? SYNTAX_FALLBACK),
+      position(lineCounter, error.pos[0]),
+    );
+  });
+  if (findings.length > 0) return { findings };
   if (doc.contents === null || (yamlLib().isScalar(doc.contents) && doc.contents.value === null)) {
-    return {
-      diagnostics: [{ rule: "yaml/empty", severity: "error", file: rel, line: 1, column: 1, message: t(M.empty) }],
-    };
+    return { findings: [finding("yaml/empty", rel, t(M.empty))] };
   }
   if (!yamlLib().isMap(doc.contents)) {
-    const { line, column } = position(lineCounter, doc.contents.range?.[0] ?? 0);
     return {
-      diagnostics: [{ rule: "yaml/not-a-mapping", severity: "error", file: rel, line, column, message: t(M.notMap) }],
+      findings: [finding("yaml/not-a-mapping", rel, t(M.notMap), position(lineCounter, doc.contents.range?.[0] ?? 0))],
     };
   }
-  return { source, diagnostics };
+  return { source, findings };
 }
 
-/** Plain JS data of a parsed document, refusing alias bombs. */
-export function toData(source: YamlSource): { data?: unknown; diagnostics: Diagnostic[] } {
+/** Plain data of a parsed document, refusing alias bombs. */
+export function toData(source: YamlSource): { data?: unknown; findings: Finding[] } {
   try {
-    return { data: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
-  } catch (error) {
+    return { data: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings: [] };
+  } catch {
     const offset = source.text.search(/\*[^\s,\]}]+/);
-    const { line, column } = position(source.lineCounter, offset < 0 ? 0 : offset);
-    const message = /alias/i.test(String(error))
-      ? t(M.aliasBomb)
-      : t(M.syntax, { detail: String((error as Error).message) });
-    return { diagnostics: [{ rule: "yaml/alias", severity: "error", file: source.rel, line, column, message }] };
+    return {
+      findings: [
+        finding("yaml/alias", source.rel, t(M.aliasBomb), position(source.lineCounter, offset < 0 ? 0 : offset)),
+      ],
+    };
   }
 }
 
@@ -202,18 +321,19 @@ export function nodeAt(
   source: YamlSource,
   path: readonly PathSegment[],
 ): { node: Node | null; exists: boolean; keyNode?: Node } {
+  const y = yamlLib();
   let node: unknown = source.doc.contents;
   let keyNode: Node | undefined;
   for (const segment of path) {
-    if (yamlLib().isMap(node)) {
+    if (y.isMap(node)) {
       const pair = node.items.find(
-        (item) => yamlLib().isPair(item) && yamlLib().isScalar(item.key) && String(item.key.value) === String(segment),
+        (item) => y.isPair(item) && y.isScalar(item.key) && String(item.key.value) === String(segment),
       );
-      if (!pair) return { node: node as Node, exists: false };
+      if (!pair) return { node: node as Node, exists: false, keyNode };
       keyNode = pair.key as Node;
       if (pair.value === null) return { node: keyNode, exists: true, keyNode };
       node = pair.value;
-    } else if (yamlLib().isSeq(node) && typeof segment === "number" && node.items[segment]) {
+    } else if (y.isSeq(node) && typeof segment === "number" && node.items[segment]) {
       keyNode = undefined;
       node = node.items[segment];
     } else {
@@ -224,20 +344,17 @@ export function nodeAt(
 }
 
 /** Line and column of the value (or key) at a path; the nearest ancestor when it is missing. */
-export function locate(
-  source: YamlSource,
-  path: readonly PathSegment[],
-  prefer: "value" | "key" = "value",
-): { line: number; column: number } {
-  const { node, keyNode } = nodeAt(source, path);
-  const target = prefer === "key" && keyNode ? keyNode : node;
+export function locate(source: YamlSource, path: readonly PathSegment[], prefer: "value" | "key" = "value") {
+  const { node, keyNode, exists } = nodeAt(source, path);
+  const target = prefer === "key" && keyNode && exists ? keyNode : node;
   return position(source.lineCounter, target?.range?.[0] ?? 0);
 }
 
 function keyLocation(source: YamlSource, parentPath: readonly PathSegment[], key: string) {
+  const y = yamlLib();
   const { node } = nodeAt(source, parentPath);
-  if (yamlLib().isMap(node)) {
-    const pair = node.items.find((item) => yamlLib().isScalar(item.key) && String(item.key.value) === key);
+  if (y.isMap(node)) {
+    const pair = node.items.find((item) => y.isScalar(item.key) && String(item.key.value) === key);
     const keyNode = pair?.key as Node | undefined;
     if (keyNode?.range) return position(source.lineCounter, keyNode.range[0]);
   }
@@ -246,6 +363,7 @@ function keyLocation(source: YamlSource, parentPath: readonly PathSegment[], key
 
 /** The object keys a zod schema allows at a path (for "did you mean" hints). */
 export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking zod's internal definitions
   let current: any = schema;
   const unwrap = () => {
     for (;;) {
@@ -257,6 +375,8 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
       else return;
     }
   };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal definitions
+  const objectOption = (def: any) => def.options.find((option: any) => option._zod.def.type === "object");
   unwrap();
   for (const segment of path) {
     const def = current?._zod?.def;
@@ -264,47 +384,67 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
     if (def.type === "object") current = def.shape[segment as string];
     else if (def.type === "array") current = def.element;
     else if (def.type === "record") current = def.valueType;
-    else if (def.type === "union") {
-      current = def.options.find(
-        (option: any) => option._zod.def.type === (typeof segment === "number" ? "array" : "object"),
-      );
-    } else return [];
+    else if (def.type === "union")
+      current =
+        typeof segment === "number"
+          ? def.options.find((o: { _zod: { def: { type: string } } }) => o._zod.def.type === "array")
+          : objectOption(def);
+    else return [];
     unwrap();
   }
   const def = current?._zod?.def;
   if (def?.type === "union") {
-    const objectOption = def.options.find((option: any) => option._zod.def.type === "object");
-    return objectOption ? Object.keys(objectOption._zod.def.shape) : [];
+    const option = objectOption(def);
+    return option ? Object.keys(option._zod.def.shape) : [];
   }
   return def?.type === "object" ? Object.keys(def.shape) : [];
 }
 
 function pathLabel(path: readonly PathSegment[]): string {
-  return (
-    path.reduce<string>(
-      (out, segment) =>
-        typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : String(segment),
-      "",
-    ) || "(root)"
+  const label = path.reduce<string>(
+    (out, segment) =>
+      typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : String(segment),
+    "",
   );
+  return label || "(root)";
 }
 
-/** Turn zod issues into diagnostics positioned in the YAML source. */
-export function issuesToDiagnostics(
+function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+}
+
+export function getPath(data: unknown, path: readonly PathSegment[]): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking plain data
+  let current: any = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+/** The number as the person wrote it: "2.100" read as 2.1 is a count with a thousands point. */
+const numberSource = (source: YamlSource, path: readonly PathSegment[]) => {
+  const { node } = nodeAt(source, path);
+  return yamlLib().isScalar(node) && typeof node.source === "string" ? node.source : undefined;
+};
+
+/** Turn zod issues into findings positioned in the YAML source, in the user's language. */
+export function issuesToFindings(
   source: YamlSource,
   schema: z.ZodType,
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const at = (path: readonly PathSegment[], message: string, rule = "schema", prefer: "value" | "key" = "value") => {
-    const { line, column } = locate(source, path, prefer);
-    out.push({ rule, severity: "error", file: source.rel, line, column, message });
-  };
+): Finding[] {
+  const out: Finding[] = [];
+  const at = (path: readonly PathSegment[], message: string, rule: string, prefer: "value" | "key" = "value") =>
+    out.push(finding(rule, source.rel, message, locate(source, path, prefer)));
   for (const issue of issues) {
     const path = issue.path as PathSegment[];
     const key = pathLabel(path);
     const lastKey = String(path[path.length - 1] ?? "");
+    const value = getPath(data, path);
     if (issue.code === "unrecognized_keys") {
       const allowed = allowedKeysAt(schema, path);
       for (const unknown of issue.keys) {
@@ -315,71 +455,131 @@ export function issuesToDiagnostics(
           : allowed.length
             ? t(M.allowedKeys, { keys: allowed.join(", ") })
             : "";
-        const { line, column } = keyLocation(source, path, unknown);
-        out.push({
-          rule: "schema/unknown-key",
-          severity: "error",
-          file: source.rel,
-          line,
-          column,
-          message: t(M.unknownKey, { key: unknown }) + tail,
-        });
+        out.push(
+          finding(
+            "schema/unknown-key",
+            source.rel,
+            t(M.unknownKey, { key: unknown }) + tail,
+            keyLocation(source, path, unknown),
+          ),
+        );
       }
       continue;
     }
     const { exists } = nodeAt(source, path);
-    const value = getPath(data, path);
     if (!exists && issue.code === "invalid_type") {
       at(path.slice(0, -1), t(M.missing, { key: lastKey }), "schema/missing-key");
       continue;
     }
-    if (issue.code === "invalid_type" && issue.expected === "string" && typeof value === "number") {
-      const { node } = nodeAt(source, path);
-      const digits = yamlLib().isScalar(node) && node.source ? node.source : String(value);
-      if (/^\d{15,}$/.test(digits) || /nip|nomor/.test(lastKey)) {
-        at(path, t(M.nipNumber, { key: lastKey, digits }), "schema/unquoted-number");
-        continue;
+    switch (issue.code) {
+      case "invalid_type": {
+        const written = typeof value === "number" ? numberSource(source, path) : undefined;
+        if (issue.expected === "string" && typeof value === "number") {
+          const digits = written ?? String(value);
+          if (/^\d{15,}$/.test(digits) || /nip|nomor/.test(lastKey)) {
+            at(path, t(M.nipNumber, { key: lastKey, digits }), "schema/unquoted-number");
+            break;
+          }
+        }
+        if (issue.expected === "int" && typeof value === "number") {
+          const shown = written ?? String(value);
+          const whole = /^\d{1,3}(\.\d{3})+$/.test(shown) ? shown.replace(/\./g, "") : String(Math.round(value));
+          at(
+            path,
+            t(M.notWhole, { key, source: shown, read: String(value).replace(".", ","), whole }),
+            "schema/number",
+          );
+          break;
+        }
+        if (issue.expected === "number" && typeof value === "number" && !Number.isFinite(value)) {
+          at(path, t(M.notFinite, { key, source: written ?? String(value) }), "schema/number");
+          break;
+        }
+        if (
+          issue.expected === "number" &&
+          typeof value === "string" &&
+          /^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d+$/.test(value.trim())
+        ) {
+          at(
+            path,
+            t(M.commaDecimal, { key, source: value, fixed: value.trim().replace(/\./g, "").replace(",", ".") }),
+            "schema/type",
+          );
+          break;
+        }
+        at(
+          path,
+          t(M.expected, { key, expected: typeName(issue.expected), got: describeValue(value, written) }),
+          "schema/type",
+        );
+        break;
       }
+      case "invalid_value":
+        at(path, t(M.oneOf, { key, values: issue.values.map((v) => JSON.stringify(v)).join(", ") }), "schema/value");
+        break;
+      case "too_small": {
+        const min = Number(issue.minimum);
+        if (issue.origin === "string") at(path, t(M.emptyText, { key }), "schema/value");
+        else if (issue.origin === "array")
+          at(path, t(issue.exact ? M.exactItems : M.tooFewItems, { key, min }), "schema/value");
+        else at(path, t(M.tooSmallNumber, { key, min, value: String(value) }), "schema/number");
+        break;
+      }
+      case "too_big": {
+        const max = Number(issue.maximum);
+        if (issue.origin === "array")
+          at(path, t(issue.exact ? M.exactItems : M.tooManyItems, { key, min: max, max }), "schema/value");
+        else at(path, t(M.tooBigNumber, { key, max, value: String(value) }), "schema/number");
+        break;
+      }
+      case "invalid_format": {
+        if (issue.format === "date") at(path, t(M.badDate, { key, value: String(value) }), "schema/format");
+        else {
+          const format = FORMATS[issue.message] ? t(FORMATS[issue.message]) : issue.format;
+          at(path, t(M.badFormat, { key, value: String(value), format }), "schema/format");
+        }
+        break;
+      }
+      case "invalid_union": {
+        const options = issue.errors
+          .map((branch) => branch.find((i) => i.code === "invalid_type"))
+          .map((i) => (i && i.code === "invalid_type" ? typeName(i.expected) : undefined))
+          .filter(Boolean);
+        const nested = issue.errors.find((branch) => branch.some((i) => i.path.length > 0));
+        if (nested) {
+          out.push(
+            ...issuesToFindings(
+              source,
+              schema,
+              nested.map((i) => ({ ...i, path: [...path, ...i.path] })),
+              data,
+            ),
+          );
+          break;
+        }
+        at(path, t(M.notOneOf, { key, options: options.join(" / ") }), "schema/type");
+        break;
+      }
+      default:
+        at(path, t(M.invalid, { key }), "schema/value");
     }
-    if (issue.code === "invalid_type") {
-      at(path, t(M.expected, { key, expected: typeName(issue.expected), got: describeValue(value) }), "schema/type");
-      continue;
-    }
-    if (issue.code === "invalid_value") {
-      at(path, t(M.oneOf, { key, values: issue.values.map((v) => JSON.stringify(v)).join(", ") }), "schema/value");
-      continue;
-    }
-    at(path, t(M.generic, { key, detail: issue.message }), "schema");
   }
   return out;
 }
 
-function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
-}
-
-export function getPath(data: unknown, path: readonly PathSegment[]): unknown {
-  let current: any = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = current[segment as any];
-  }
-  return current;
-}
-
-/** Anchors and aliases (&a, *a) go through the full parser, which guards against alias bombs. */
-const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s\]},]/m;
+/** Anchors, aliases, tags and directives go through the full parser, which guards against alias bombs. */
+const UNUSUAL = /(^|[\s[{,:-])[&*!][^\s\]},]|^%/m;
 
 /**
- * The fast path: js-yaml (YAML 1.2 core schema, duplicate keys refused) straight into zod.
- * Returns undefined whenever anything is unusual, so the full parser can report it in detail.
+ * The fast path: js-yaml (YAML 1.2 core scalars, resolved as eemeli/yaml resolves them; duplicate
+ * keys refused) straight into zod. Undefined whenever anything is unusual, so the full parser can
+ * report it in detail.
  */
 function fastData<T>(text: string, schema: z.ZodType<T>): T | undefined {
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  if (UNUSUAL.test(text)) return undefined;
   let raw: unknown;
   try {
-    raw = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+    raw = jsYaml.load(text, { schema: CORE_12, json: false });
   } catch {
     return undefined;
   }
@@ -388,25 +588,34 @@ function fastData<T>(text: string, schema: z.ZodType<T>): T | undefined {
   return result.success ? result.data : undefined;
 }
 
+/** Read plain data from YAML text: the fast path when it applies, else the position-keeping parser. */
+export function readData(text: string): unknown {
+  if (!UNUSUAL.test(text)) {
+    try {
+      return jsYaml.load(text, { schema: CORE_12, json: false });
+    } catch {
+      // fall through to the full parser
+    }
+  }
+  return yamlLib().parse(text, { maxAliasCount: MAX_ALIAS_COUNT });
+}
+
 /** Parse, convert and validate in one go. */
 export function loadValidated<T>(
   text: string,
   rel: string,
   schema: z.ZodType<T>,
   bom = false,
-): { source?: YamlSource; data?: T; diagnostics: Diagnostic[] } {
+): { source?: YamlSource; data?: T; findings: Finding[] } {
   if (text.length <= MAX_FILE_BYTES) {
     const data = fastData(text, schema);
-    if (data !== undefined) return { source: new YamlSource(rel, text, bom), data, diagnostics: [] };
+    if (data !== undefined) return { source: new YamlSource(rel, text, bom), data, findings: [] };
   }
   const parsed = parseYaml(text, rel, bom);
-  if (!parsed.source) return { diagnostics: parsed.diagnostics };
+  if (!parsed.source) return { findings: parsed.findings };
   const raw = toData(parsed.source);
-  if (raw.diagnostics.length) return { source: parsed.source, diagnostics: raw.diagnostics };
+  if (raw.findings.length) return { source: parsed.source, findings: raw.findings };
   const result = schema.safeParse(raw.data);
-  if (result.success) return { source: parsed.source, data: result.data, diagnostics: [] };
-  return {
-    source: parsed.source,
-    diagnostics: issuesToDiagnostics(parsed.source, schema, result.error.issues, raw.data),
-  };
+  if (result.success) return { source: parsed.source, data: result.data, findings: [] };
+  return { source: parsed.source, findings: issuesToFindings(parsed.source, schema, result.error.issues, raw.data) };
 }

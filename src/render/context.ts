@@ -5,6 +5,7 @@
 import type { MonthReport } from "../domain/check/check.js";
 import { dayName, longDate, monthName, plainDate } from "../domain/format-date.js";
 import { formatNip, number, percent, timeRange } from "../domain/format-id.js";
+import { meetingKindName } from "../domain/meeting-kinds.js";
 import { shiftMonth } from "../domain/month.js";
 import type { RankResult } from "../domain/rank/rank.js";
 import type { Meeting, Person, ProgramReport, Workspace } from "../domain/schema.js";
@@ -98,10 +99,7 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
     bulan: month,
     bulan_nama: monthName(month),
     bulan_depan_nama: monthName(nextMonth),
-    jenis:
-      meeting.jenis === "pertama"
-        ? "Lokakarya Mini Bulanan Pertama (Penggalangan Tim)"
-        : "Lokakarya Mini Bulanan Rutin",
+    jenis: meetingKindName(meeting.jenis),
     rapat: {
       hari_tanggal: meeting.tanggal ? longDate(meeting.tanggal) : "…",
       hari: meeting.tanggal ? dayName(meeting.tanggal) : "…",
@@ -120,8 +118,13 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
       tembusan: meeting.undangan?.tembusan ?? [],
     },
     tempat_tanggal_rapat: `${place}, ${meeting.tanggal ? plainDate(meeting.tanggal) : "…"}`,
-    acara: meeting.susunan_acara.map((a, i) => ({ no: i + 1, ...a })),
-    agenda: meeting.agenda.map((a, i) => ({ no: i + 1, ...a })),
+    acara: meeting.susunan_acara.map((a, i) => ({
+      no: i + 1,
+      waktu: a.waktu,
+      acara: a.acara,
+      pelaksana: a.pelaksana ?? "",
+    })),
+    agenda: meeting.agenda.map((a, i) => ({ no: i + 1, id: a.id, judul: a.judul, langkah: a.langkah ?? "" })),
     peserta: attendees,
     peserta_kosong: blankRows,
     jumlah_hadir: attendees.filter((a) => a.status === "Hadir").length,
@@ -165,7 +168,12 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
     penandatangan: [...new Set(meeting.kesepakatan.flatMap((k) => k.ditandatangani))].map((id) => person(id)),
     rtl: meeting.rtl.map((r, i) => ({
       no: i + 1,
-      ...r,
+      id: r.id,
+      kegiatan: r.kegiatan,
+      sasaran: r.sasaran ?? "",
+      waktu: r.waktu ?? "",
+      biaya: r.biaya ?? "",
+      indikator_keberhasilan: r.indikator_keberhasilan ?? "",
       pj: person(r.penanggung_jawab).nama,
       masalah: meeting.masalah.find((m) => m.id === r.masalah)?.judul ?? r.masalah ?? "",
     })),
@@ -173,7 +181,11 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
       .flatMap((report) =>
         report.rpk.map((r) => ({
           program: config.program.find((p) => p.id === report.program)?.nama ?? report.program,
-          ...r,
+          kegiatan: r.kegiatan,
+          sasaran: r.sasaran ?? "",
+          waktu: r.waktu ?? "",
+          tempat: r.tempat ?? "",
+          biaya: r.biaya ?? "",
           pj: person(r.penanggung_jawab ?? report.penanggung_jawab).nama,
         })),
       )
@@ -218,7 +230,9 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
       ? {
           nomor: meeting.supervisi.umpan_balik.nomor ?? "…",
           tanggal: meeting.supervisi.umpan_balik.tanggal ? plainDate(meeting.supervisi.umpan_balik.tanggal) : "…",
-          tempat_tanggal: `${config.puskesmas.kabupaten_kota.replace(/^(Kabupaten|Kota) /, "")}, ${meeting.supervisi.umpan_balik.tanggal ? plainDate(meeting.supervisi.umpan_balik.tanggal) : "…"}`,
+          tempat_tanggal: `${config.puskesmas.kabupaten_kota.replace(/^(Kabupaten|Kota) /, "")}, ${
+            meeting.supervisi.umpan_balik.tanggal ? plainDate(meeting.supervisi.umpan_balik.tanggal) : "…"
+          }`,
           rekomendasi: meeting.supervisi.umpan_balik.rekomendasi,
           tidak: (tilik?.items ?? [])
             .filter((i) => i.answer === false)
@@ -230,12 +244,17 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
 
 export type RenderContext = ReturnType<typeof buildRenderContext>;
 
-/** Make every string safe for the block language: '|' and line breaks escaped. */
+/**
+ * Make every string of the data inert in the block language: each character that means something
+ * there (line breaks, cell bars, inline markup, and the characters that start a block, a list item
+ * or a cell marker) is escaped with a backslash, which the parser turns back into the character.
+ * Data can never become layout.
+ */
 export function escapeForBlocks<T>(value: T): T {
-  if (typeof value === "string")
-    return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "\\n") as T;
+  if (typeof value === "string") return value.replace(/[\\|*_:#>^-]/g, "\\$&").replace(/\r?\n|\r/g, "\\n") as T;
   if (Array.isArray(value)) return value.map(escapeForBlocks) as T;
-  if (value && typeof value === "object")
+  if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForBlocks(v)])) as T;
+  }
   return value;
 }

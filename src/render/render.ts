@@ -1,38 +1,20 @@
 // Rendering a month's documents: pick the templates (workspace `templates/` overrides the
 // built-in ones by name), run Handlebars over the render context, parse the block language and
 // build each DOCX in memory. Errors in a template are reported with its file and line.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { UserError } from "../domain/findings.js";
+import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import type { Meeting, ProgramReport, Workspace } from "../domain/schema.js";
+import type { Workspace } from "../domain/schema.js";
+import { logoProblem } from "../domain/check/rules/workspace.js";
+import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
+import { probeFile } from "../io/workspace.js";
 import { BlockSyntaxError, parseBlocks } from "./blocks.js";
+import { DOCUMENTS, type DocumentName } from "./documents.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
 import { blocksToDocument, type DocxOptions, type Logo, packDocument, sniffImage } from "./docx.js";
-
-export const DOCUMENTS = [
-  { name: "undangan", title: "Surat undangan", needs: (m: Meeting) => Boolean(m.undangan) },
-  { name: "susunan-acara", title: "Susunan acara", needs: (m: Meeting) => m.susunan_acara.length > 0 },
-  { name: "daftar-hadir", title: "Daftar hadir", needs: (m: Meeting) => m.hadir.length > 0 },
-  { name: "notulen", title: "Notulen", needs: () => true },
-  { name: "kesepakatan", title: "Nota kesepakatan", needs: (m: Meeting) => m.kesepakatan.length > 0 },
-  {
-    name: "rtl",
-    title: "RTL dan RPK bulan berikutnya",
-    needs: (m: Meeting, programs: ProgramReport[]) => m.rtl.length > 0 || programs.some((p) => p.rpk.length > 0),
-  },
-  { name: "daftar-tilik", title: "Daftar Tilik", needs: () => true },
-  {
-    name: "tren",
-    title: "Tren capaian kinerja",
-    needs: (_m: Meeting, programs: ProgramReport[]) => programs.length > 0,
-  },
-  { name: "umpan-balik", title: "Umpan balik pembinaan", needs: (m: Meeting) => Boolean(m.supervisi?.umpan_balik) },
-] as const;
-
-export type DocumentName = (typeof DOCUMENTS)[number]["name"];
 
 const M = {
   unknownDoc: msg(
@@ -40,22 +22,28 @@ const M = {
     "unknown document '{name}'; choose from: {list}",
   ),
   template: msg("templat {file} baris {line}: {detail}", "template {file} line {line}: {detail}"),
-  templateRun: msg(
-    "templat {file} gagal dijalankan: {detail}; periksa nama helper dan data yang dipakai",
-    "template {file} failed: {detail}; check the helper names and data it uses",
+  unknownField: msg(
+    "templat {file} baris {line}: kolom '{field}' tidak ada dalam data dokumen; periksa ejaannya (lihat " +
+      "templates/README.md)",
+    "template {file} line {line}: field '{field}' is not in the document's data; check its spelling (see " +
+      "templates/README.md)",
   ),
-  logoNotImage: msg(
-    "logo {file} bukan gambar PNG atau JPEG; kop dicetak tanpa logo",
-    "logo {file} is not a PNG or JPEG image; the letterhead prints without a logo",
+  syntax: msg(
+    "templat {file} baris {line}: tanda Handlebars tidak lengkap atau salah tutup ({near}); periksa {{…}} dan " +
+      "pasangan {{#…}}/{{/…}}",
+    "template {file} line {line}: an incomplete or wrongly closed Handlebars tag ({near}); check the {{…}} and the " +
+      "{{#…}}/{{/…}} pairs",
   ),
-  logoOutside: msg(
-    "logo {file} di luar folder workspace; kop dicetak tanpa logo",
-    "logo {file} is outside the workspace folder; the letterhead prints without a logo",
+  helper: msg(
+    "templat {file}: helper '{name}' tidak dikenal; yang tersedia: if, unless, each, with",
+    "template {file}: unknown helper '{name}'; available: if, unless, each, with",
   ),
-  logoMissing: msg(
-    "logo {file} tidak ditemukan; kop dicetak tanpa logo",
-    "logo {file} not found; the letterhead prints without a logo",
+  unreadable: msg("templat {file} tidak dapat dibaca: {detail}", "template {file} cannot be read: {detail}"),
+  notUtf8: msg(
+    "templat {file} bukan UTF-8; simpan ulang sebagai UTF-8",
+    "template {file} is not UTF-8; save it again as UTF-8",
   ),
+  failed: msg("templat {file} gagal dijalankan: {detail}", "template {file} failed: {detail}"),
 };
 
 export function parseOnly(value: string | undefined): DocumentName[] | undefined {
@@ -90,28 +78,56 @@ export function templatePath(
   return existsSync(own) ? { file: own, own: true } : { file: path.join(builtin, `${name}.hbs`), own: false };
 }
 
-/** Load the workspace logo, returning a warning instead of failing when it is unusable. */
+/** Load the workspace logo, returning the same note `check` gives instead of failing when it is unusable. */
 export function loadLogo(root: string, config: Workspace): { logo?: Logo; warning?: string } {
   const file = config.puskesmas.logo;
   if (!file) return {};
-  const abs = path.resolve(root, file);
-  const rel = path.relative(root, abs);
-  if (rel.startsWith("..") || path.isAbsolute(rel)) return { warning: t(M.logoOutside, { file }) };
-  if (!existsSync(abs)) return { warning: t(M.logoMissing, { file }) };
-  try {
-    const data = readFileSync(abs);
-    const info = sniffImage(data);
-    return info ? { logo: { ...info, data } } : { warning: t(M.logoNotImage, { file }) };
-  } catch {
-    return { warning: t(M.logoNotImage, { file }) };
-  }
+  const kind = probeFile(root)(file);
+  if (kind !== "file") return { warning: logoProblem(kind, file) };
+  const read = readRegularFile(path.resolve(root, file), { maxBytes: MAX_LOGO_BYTES, root });
+  const info = read.ok ? sniffImage(read.bytes) : null;
+  if (!read.ok || !info) return { warning: logoProblem("not-image", file) };
+  return { logo: { ...info, data: read.bytes } };
 }
+
+const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 
 export interface RenderedDocument {
   name: DocumentName;
   title: string;
   template: string;
   data: Buffer;
+}
+
+/** The text of a template file: a regular UTF-8 file of at most 1 MB, else a clear error naming it. */
+export function readTemplate(file: string, label: string): string {
+  const read = readRegularFile(file, { maxBytes: 1024 * 1024 });
+  if (!read.ok) throw new UserError(t(M.unreadable, { file: label, detail: describeReadFailure(read, label) }));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new UserError(t(M.notUtf8, { file: label }));
+  }
+}
+
+/** A Handlebars error in the user's language, naming the template, the line and what to fix. */
+function templateError(error: Error, label: string): UserError {
+  const text = error.message;
+  const field = /"([^"]+)" not defined in .* - (\d+):\d+/.exec(text);
+  if (field) return new UserError(t(M.unknownField, { file: label, line: field[2], field: field[1] }));
+  const parse = /Parse error on line (\d+):\n([^\n]*)/.exec(text);
+  if (parse) return new UserError(t(M.syntax, { file: label, line: parse[1], near: parse[2].trim() }));
+  const unclosed = /(\w+) doesn't match (\w+) - (\d+):/.exec(text);
+  if (unclosed)
+    return new UserError(t(M.syntax, { file: label, line: unclosed[3], near: `${unclosed[1]} / ${unclosed[2]}` }));
+  const helper = /Missing helper: "([^"]+)"/.exec(text);
+  if (helper) return new UserError(t(M.helper, { file: label, name: helper[1] }));
+  const line = /line (\d+)/.exec(text)?.[1];
+  return new UserError(
+    line
+      ? t(M.template, { file: label, line, detail: text.split("\n")[0] })
+      : t(M.failed, { file: label, detail: text.split("\n")[0] }),
+  );
 }
 
 export async function renderDocument(
@@ -123,18 +139,22 @@ export async function renderDocument(
   label = templateFile,
   images: DocxOptions["images"] = {},
 ): Promise<RenderedDocument> {
-  const source = readFileSync(templateFile, "utf8");
+  const source = readTemplate(templateFile, label);
   const handlebars = Handlebars.create();
   let text: string;
   try {
-    const template = handlebars.compile(source, { noEscape: true, strict: false, knownHelpersOnly: false });
-    text = template(escapeForBlocks(context), { allowProtoPropertiesByDefault: false });
+    const template = handlebars.compile(source, {
+      noEscape: true,
+      strict: true,
+      knownHelpers: { if: true, unless: true, each: true, with: true },
+      knownHelpersOnly: true,
+    });
+    text = template(escapeForBlocks(context), {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
   } catch (error) {
-    const detail = (error as Error).message.split("\n")[0];
-    const line = /line (\d+)/.exec((error as Error).message)?.[1];
-    throw new UserError(
-      line ? t(M.template, { file: label, line, detail }) : t(M.templateRun, { file: label, detail }),
-    );
+    throw templateError(error as Error, label);
   }
   let blocks;
   try {

@@ -5,13 +5,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import mammoth from "mammoth";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { exportRows, toCsv } from "../../src/domain/export.js";
 import { indicatorTrends, sparkline } from "../../src/domain/trends.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
 
 describe("trends", () => {
-  it("flags indicators behind target for two or more consecutive months", () => {
+  it("flags indicators behind target for two or more consecutive months", async () => {
     const report = (id: string, kumulatif: number, target: number) => ({
       program: "kia",
       bulan: id,
@@ -46,13 +46,13 @@ describe("trends", () => {
     expect(sparkline([0, 50, 100, null])).toBe("▁▅█ ");
   });
 
-  it("lokmin report prints sparklines and highlights indicators behind two months or more", () => {
-    const r = lokmin(["-C", EXAMPLE, "report", "2024-06"]);
+  it("lokmin report prints sparklines and highlights indicators behind two months or more", async () => {
+    const r = await lokmin(["-C", EXAMPLE, "report", "2024-06"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/ptm\/ht\s+[▁▂▃▄▅▆▇█]{6}/);
     expect(r.stdout).toMatch(/ptm\/ht.*tertinggal 6 bln/);
     expect(r.stdout).not.toMatch(/kia\/bbl.*tertinggal/);
-    const json = JSON.parse(lokmin(["-C", EXAMPLE, "report", "2024-06", "--json"]).stdout);
+    const json = JSON.parse((await lokmin(["-C", EXAMPLE, "report", "2024-06", "--json"])).stdout);
     expect(json.indicators.find((i: { indikator: string }) => i.indikator === "ht")).toMatchObject({
       flagged: true,
       behindStreak: 6,
@@ -61,25 +61,26 @@ describe("trends", () => {
 });
 
 describe("export", () => {
-  it("writes one row per fact across months as CSV (quoted where needed) and JSON", () => {
-    const csv = lokmin(["-C", EXAMPLE, "export"]).stdout;
+  it("writes one row per fact across months as CSV (quoted where needed) and JSON", async () => {
+    const csv = (await lokmin(["-C", EXAMPLE, "export"])).stdout;
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "jenis,bulan,program,indikator,id,judul,sasaran,nilai,target,capaian_persen,total,peringkat,status,penanggung_jawab,tenggat",
+      "jenis,bulan,program,indikator,id,judul,sasaran,nilai,target,capaian_persen,total,peringkat,status," +
+        "penanggung_jawab,tenggat",
     );
     expect(lines.filter((l) => l.startsWith("capaian,")).length).toBe(6 * 18);
     expect(lines.some((l) => l.startsWith("kesepakatan,2024-01,") && l.includes("2024-01/K01"))).toBe(true);
     expect(lines.some((l) => l.startsWith("evaluasi_kesepakatan,2024-02,"))).toBe(true);
     expect(toCsv([{ jenis: "masalah", judul: 'Kata "kutip", koma' }])).toContain('"Kata ""kutip"", koma"');
-    const json = JSON.parse(lokmin(["-C", EXAMPLE, "export", "--format", "json"]).stdout);
+    const json = JSON.parse((await lokmin(["-C", EXAMPLE, "export", "--format", "json"])).stdout);
     expect(json.length).toBe(lines.length - 1);
     const out = path.join(tempDir(), "lokmin.csv");
-    expect(lokmin(["-C", EXAMPLE, "export", "--out", out, "--sep", ";"]).status).toBe(0);
+    expect((await lokmin(["-C", EXAMPLE, "export", "--out", out, "--sep", ";"])).status).toBe(0);
     expect(readFileSync(out, "utf8").startsWith("\uFEFFjenis;bulan;")).toBe(true);
-    expect(lokmin(["-C", EXAMPLE, "export", "--out", out]).status).toBe(2);
+    expect((await lokmin(["-C", EXAMPLE, "export", "--out", out])).status).toBe(2);
   });
 
-  it("exportRows keeps capaian numbers as numbers", () => {
+  it("exportRows keeps capaian numbers as numbers", async () => {
     const rows = exportRows({ program: [] } as never, [
       {
         id: "2024-01",
@@ -103,7 +104,7 @@ describe("export", () => {
 });
 
 describe("lokmin summary", () => {
-  it("prints the example and two generated workspaces, the broken one with its error, exit 2", () => {
+  it("prints the example and two generated workspaces, the broken one with its error, exit 2", async () => {
     const dir = tempDir();
     for (const [name, seed, nama] of [
       ["pkm-b", "7", "UPTD Puskesmas Karang Anyar"],
@@ -126,14 +127,14 @@ describe("lokmin summary", () => {
     }
     const broken = path.join(dir, "pkm-c/lokmin.yaml");
     writeFileSync(broken, readFileSync(broken, "utf8").replace("pegawai:", "pegawai: 5\nxx:"));
-    const r = lokmin(["summary", EXAMPLE, path.join(dir, "pkm-b"), path.join(dir, "pkm-c")]);
+    const r = await lokmin(["summary", EXAMPLE, path.join(dir, "pkm-b"), path.join(dir, "pkm-c")]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain("UPTD Puskesmas Sukamaju");
     expect(r.stdout).toContain("UPTD Puskesmas Karang Anyar");
     expect(r.stdout).toMatch(/2024-06\s+20\/20\s+10\/10/);
     expect(r.stdout).toMatch(/pkm-c[\s\S]*lokmin\.yaml:\d+:\d+/);
     const json = JSON.parse(
-      lokmin(["summary", EXAMPLE, path.join(dir, "pkm-b"), path.join(dir, "pkm-c"), "--json"]).stdout,
+      (await lokmin(["summary", EXAMPLE, path.join(dir, "pkm-b"), path.join(dir, "pkm-c"), "--json"])).stdout,
     );
     expect(json.workspaces).toHaveLength(3);
     expect(json.workspaces[1].months).toHaveLength(3);
@@ -143,7 +144,10 @@ describe("lokmin summary", () => {
 
 describe("chart and feedback letter in DOCX", () => {
   const out = tempDir("lokmin-beyond-");
-  const r = lokmin(["-C", EXAMPLE, "render", "2024-06", "--out", out, "--only", "notulen,tren,umpan-balik"]);
+  let r: Awaited<ReturnType<typeof lokmin>>;
+  beforeAll(async () => {
+    r = await lokmin(["-C", EXAMPLE, "render", "2024-06", "--out", out, "--only", "notulen,tren,umpan-balik"]);
+  });
 
   it("the notulen and the trend document carry the chart as a PNG", async () => {
     expect(r.status, r.stderr).toBe(0);
@@ -166,14 +170,14 @@ describe("chart and feedback letter in DOCX", () => {
     expect(text).toContain("Yth. Kepala UPTD Puskesmas Sukamaju");
   });
 
-  it("check warns when the feedback came later than 7 days after the visit", () => {
+  it("check warns when the feedback came later than 7 days after the visit", async () => {
     const ws = copyWorkspace(MINI);
     const file = path.join(ws, "2024-02/rapat.yaml");
     writeFileSync(
       file,
       `${readFileSync(file, "utf8")}supervisi:\n  tanggal: 2024-02-20\n  umpan_balik:\n    tanggal: 2024-03-01\n`,
     );
-    const findings = JSON.parse(lokmin(["-C", ws, "check", "--json"]).stdout).findings;
+    const findings = JSON.parse((await lokmin(["-C", ws, "check", "--json"])).stdout).findings;
     expect(findings.some((f: { rule: string }) => f.rule === "supervisi/umpan-balik")).toBe(true);
   });
 });

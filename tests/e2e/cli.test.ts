@@ -7,34 +7,36 @@ import { meetingSchema, programReportSchema } from "../../src/domain/schema.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, snapshot, tempDir } from "../helpers.js";
 
 describe("lokmin basics", () => {
-  it("--help lists every command and exits 0", () => {
-    const r = lokmin(["--help"]);
+  it("--help lists every command and exits 0", async () => {
+    const r = await lokmin(["--help"]);
     expect(r.status).toBe(0);
     for (const command of ["init", "new", "check", "rank", "carry", "commitments", "render"])
       expect(r.stdout).toContain(command);
   });
 
-  it("an unknown option is a usage error (exit 2)", () => {
-    expect(lokmin(["check", "--bogus"]).status).toBe(2);
+  it("an unknown option is a usage error (exit 2)", async () => {
+    expect((await lokmin(["check", "--bogus"])).status).toBe(2);
   });
 
-  it("outside a workspace it says how to start, exit 2, no stack trace", () => {
-    const r = lokmin(["check"], { cwd: tempDir() });
+  it("outside a workspace it says how to start, exit 2, no stack trace", async () => {
+    const r = await lokmin(["check"], { cwd: tempDir() });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("lokmin init");
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it("speaks English with --lang en or LOKMIN_LANG=en", () => {
-    expect(lokmin(["-C", tempDir(), "check", "--lang", "en"]).stderr).toContain("no lokmin.yaml found");
-    expect(lokmin(["-C", tempDir(), "check"], { env: { LOKMIN_LANG: "en" } }).stderr).toContain("no lokmin.yaml found");
+  it("speaks English with --lang en or LOKMIN_LANG=en", async () => {
+    expect((await lokmin(["-C", tempDir(), "check", "--lang", "en"])).stderr).toContain("no lokmin.yaml found");
+    expect((await lokmin(["-C", tempDir(), "check"], { env: { LOKMIN_LANG: "en" } })).stderr).toContain(
+      "no lokmin.yaml found",
+    );
   });
 });
 
 describe("lokmin init", () => {
-  it("creates a workspace from flags without prompting, then refuses to overwrite it", () => {
+  it("creates a workspace from flags without prompting, then refuses to overwrite it", async () => {
     const dir = tempDir();
-    const r = lokmin([
+    const r = await lokmin([
       "init",
       dir,
       "--nama",
@@ -48,23 +50,23 @@ describe("lokmin init", () => {
     const text = readFileSync(path.join(dir, "lokmin.yaml"), "utf8");
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.lokmin\/schema\/lokmin\.schema\.json/);
     expect(existsSync(path.join(dir, ".lokmin/schema/rapat.schema.json"))).toBe(true);
-    expect(lokmin(["check"], { cwd: dir }).status).not.toBe(2);
-    const again = lokmin(["init", dir, "--nama", "X"]);
+    expect((await lokmin(["check"], { cwd: dir })).status).not.toBe(2);
+    const again = await lokmin(["init", dir, "--nama", "X"]);
     expect(again.status).toBe(2);
     expect(readFileSync(path.join(dir, "lokmin.yaml"), "utf8")).toBe(text);
   });
 
-  it("without a terminal and without --nama it explains which flag to pass", () => {
-    const r = lokmin(["init", tempDir()]);
+  it("without a terminal and without --nama it explains which flag to pass", async () => {
+    const r = await lokmin(["init", tempDir()]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--nama");
   });
 });
 
 describe("lokmin new", () => {
-  it("scaffolds the next month of the example that the schema accepts, carrying open commitments", () => {
+  it("scaffolds the next month of the example that the schema accepts, carrying open commitments", async () => {
     const ws = copyWorkspace(EXAMPLE);
-    const r = lokmin(["-C", ws, "new", "2024-07", "--json"]);
+    const r = await lokmin(["-C", ws, "new", "2024-07", "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.files).toContain("2024-07/rapat.yaml");
@@ -78,18 +80,18 @@ describe("lokmin new", () => {
       parseDocument(readFileSync(path.join(ws, "2024-07/program/kia.yaml"), "utf8")).toJS(),
     );
     expect(kia.indikator.find((i) => i.id === "bumil")).toMatchObject({ sasaran: 812, target_kumulatif: 58.33 });
-    expect(lokmin(["-C", ws, "check", "2024-07", "--json"]).status).toBe(1);
+    expect((await lokmin(["-C", ws, "check", "2024-07", "--json"])).status).toBe(1);
 
     const before = snapshot(ws);
-    const again = lokmin(["-C", ws, "new", "2024-07"]);
+    const again = await lokmin(["-C", ws, "new", "2024-07"]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain("--force");
     expect(snapshot(ws)).toEqual(before);
   });
 
-  it("refuses invalid months with a clear message", () => {
+  it("refuses invalid months with a clear message", async () => {
     for (const month of ["2024-13", "24-5", "2024-5"]) {
-      const r = lokmin(["-C", MINI, "new", month]);
+      const r = await lokmin(["-C", MINI, "new", month]);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain("YYYY-MM");
     }
@@ -97,49 +99,49 @@ describe("lokmin new", () => {
 });
 
 describe("lokmin check", () => {
-  it("passes on the example workspace and reports each month's Daftar Tilik score", () => {
-    const r = lokmin(["-C", EXAMPLE, "check"]);
+  it("passes on the example workspace and reports each month's Daftar Tilik score", async () => {
+    const r = await lokmin(["-C", EXAMPLE, "check"]);
     expect(r.status, r.stderr).toBe(0);
     for (const month of ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"])
       expect(r.stdout).toMatch(new RegExp(`${month}: Daftar Tilik \\d+/20`));
   });
 
-  it("--json prints one object with findings, tilik, sop and arsip", () => {
-    const r = lokmin(["-C", EXAMPLE, "check", "2024-06", "--json"]);
+  it("--json prints one object with findings, tilik, sop and arsip", async () => {
+    const r = await lokmin(["-C", EXAMPLE, "check", "2024-06", "--json"]);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["findings", "tilik", "sop", "arsip", "months"]);
+    expect(Object.keys(out)).toEqual(["findings", "tilik", "sop", "arsip", "months", "off"]);
     expect(out.tilik.total).toBe(20);
     expect(out.tilik.items).toHaveLength(20);
     expect(out.arsip.items).toHaveLength(10);
     expect(r.stderr).toBe("");
   });
 
-  it("reports a typo'd key at its line in a CRLF file, exit 1, with a caret excerpt", () => {
+  it("reports a typo'd key at its line in a CRLF file, exit 1, with a caret excerpt", async () => {
     const ws = copyWorkspace(MINI);
     const file = path.join(ws, "2024-02/rapat.yaml");
     const text = readFileSync(file, "utf8").replace("tempat: Aula", "tempt: Aula").replace(/\n/g, "\r\n");
     writeFileSync(file, text);
     const line = text.split("\r\n").findIndex((l) => l.startsWith("tempt:")) + 1;
-    const r = lokmin(["-C", ws, "check", "--json"]);
+    const r = await lokmin(["-C", ws, "check", "--json"]);
     expect(r.status).toBe(1);
     const finding = JSON.parse(r.stdout).findings.find((f: { rule: string }) => f.rule === "schema/unknown-key");
     expect(finding).toMatchObject({ file: "2024-02/rapat.yaml", line, column: 1 });
     expect(finding.message).toContain("tempat");
-    const human = lokmin(["-C", ws, "check"]);
-    expect(human.stderr).toContain(`${line}:1`);
-    expect(human.stderr).toContain(`${line} | tempt: Aula`);
+    const human = await lokmin(["-C", ws, "check"]);
+    expect(human.stdout).toContain(`${line}:1`);
+    expect(human.stdout).toContain(`${line} | tempt: Aula`);
   });
 
-  it("--max-warnings turns warnings into failure", () => {
+  it("--max-warnings turns warnings into failure", async () => {
     const ws = copyWorkspace(MINI);
     const file = path.join(ws, "2024-02/rapat.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("tanggal_kirim: 2024-02-22", "tanggal_kirim: null"));
-    expect(lokmin(["-C", ws, "check"]).status).toBe(0);
-    expect(lokmin(["-C", ws, "check", "--max-warnings", "0"]).status).toBe(1);
+    expect((await lokmin(["-C", ws, "check"])).status).toBe(0);
+    expect((await lokmin(["-C", ws, "check", "--max-warnings", "0"])).status).toBe(1);
   });
 
-  it("colours only on a TTY: piped output has no escape codes even without NO_COLOR", () => {
-    const r = lokmin(["-C", EXAMPLE, "check"], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+  it("colours only on a TTY: piped output has no escape codes even without NO_COLOR", async () => {
+    const r = await lokmin(["-C", EXAMPLE, "check"], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
     expect(r.stdout + r.stderr).not.toContain("\u001b[");
   });
 });

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from "node:path";
 import JSZip from "jszip";
 import mammoth from "mammoth";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
 
 const text = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
@@ -13,9 +13,12 @@ const DOCS = ["undangan", "susunan-acara", "daftar-hadir", "notulen", "kesepakat
 
 describe("lokmin render on the example", () => {
   const out = tempDir("lokmin-render-");
-  const result = lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", out, "--json"]);
+  let result: Awaited<ReturnType<typeof lokmin>>;
+  beforeAll(async () => {
+    result = await lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", out, "--json"]);
+  });
 
-  it("writes every document the month's data supports (no feedback letter without a supervision visit)", () => {
+  it("writes every document the month's data supports (no feedback letter without a supervision visit)", async () => {
     expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(DOCS.map((d) => `2024-05-${d}.docx`).sort());
   });
@@ -59,7 +62,7 @@ describe("lokmin render on the example", () => {
 
   it("the same data renders the same word/document.xml", async () => {
     const again = tempDir("lokmin-render-");
-    lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", again, "--only", "notulen"]);
+    await lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", again, "--only", "notulen"]);
     const documentXml = async (file: string) =>
       (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
     expect(await documentXml(path.join(again, "2024-05-notulen.docx"))).toBe(
@@ -67,7 +70,7 @@ describe("lokmin render on the example", () => {
     );
   });
 
-  it("LibreOffice converts every document to PDF with a sane page count and the key strings", () => {
+  it("LibreOffice converts every document to PDF with a sane page count and the key strings", async () => {
     const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
     if (soffice.error && process.env.LOKMIN_SKIP_SOFFICE === "1") return;
     expect(
@@ -117,45 +120,45 @@ describe("render safety and overrides", () => {
     cpSync(path.join(REPO, "tests/fixtures/template-override/templates"), path.join(ws, "templates"), {
       recursive: true,
     });
-    const r = lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);
+    const r = await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);
     expect(r.status, r.stderr).toBe(0);
     const t = await text(path.join(ws, "2024-01/dokumen/2024-01-undangan.docx"));
     expect(t).toContain("UNDANGAN RAPAT KERJA BULANAN");
     expect(t).not.toContain("Dengan hormat");
   });
 
-  it("never overwrites without --force; a file that cannot be written is reported and the others are written", () => {
+  it("never overwrites without --force; a file that cannot be written is reported, the others written", async () => {
     const ws = copyWorkspace(MINI);
-    expect(lokmin(["-C", ws, "render", "2024-01"]).status).toBe(0);
+    expect((await lokmin(["-C", ws, "render", "2024-01"])).status).toBe(0);
     const dir = path.join(ws, "2024-01/dokumen");
     const before = readFileSync(path.join(dir, "2024-01-notulen.docx"));
-    const again = lokmin(["-C", ws, "render", "2024-01"]);
+    const again = await lokmin(["-C", ws, "render", "2024-01"]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain("--force");
     expect(readFileSync(path.join(dir, "2024-01-notulen.docx")).equals(before)).toBe(true);
     // A folder where a document should go stands in for a file Word holds open.
     const blocked = path.join(ws, "out");
     mkdirSync(path.join(blocked, "2024-01-notulen.docx"), { recursive: true });
-    const r = lokmin(["-C", ws, "render", "2024-01", "--out", blocked, "--force"]);
+    const r = await lokmin(["-C", ws, "render", "2024-01", "--out", blocked, "--force"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("2024-01-notulen.docx");
     expect(existsSync(path.join(blocked, "2024-01-undangan.docx"))).toBe(true);
     expect(readdirSync(blocked).filter((f) => f.includes("lokmin-tmp"))).toEqual([]);
   });
 
-  it("a template error names the template and line", () => {
+  it("a template error names the template and line", async () => {
     const ws = copyWorkspace(MINI);
     mkdirSync(path.join(ws, "templates"));
     writeFileSync(path.join(ws, "templates/undangan.hbs"), "# Judul\n{{#each peserta}}\n{{nama}}\n");
-    const r = lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);
+    const r = await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("templates/undangan.hbs");
     writeFileSync(path.join(ws, "templates/undangan.hbs"), "# Judul\n{{tidakada nama}}\n");
-    expect(lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]).stderr).toContain("tidakada");
+    expect((await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"])).stderr).toContain("tidakada");
   });
 
-  it("--only rejects unknown document names, including paths", () => {
-    const r = lokmin(["-C", MINI, "render", "2024-01", "--only", "../../etc/passwd"]);
+  it("--only rejects unknown document names, including paths", async () => {
+    const r = await lokmin(["-C", MINI, "render", "2024-01", "--only", "../../etc/passwd"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("undangan");
   });

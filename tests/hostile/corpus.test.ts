@@ -82,7 +82,9 @@ const cases: Case[] = [
         ws,
         R,
         (s) =>
-          `${s}x1: &a [l, l, l, l, l, l, l, l, l, l]\nx2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nx4: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nx5: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
+          `${s}x1: &a [l, l, l, l, l, l, l, l, l, l]\nx2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx3: &c [*b, ` +
+          `*b, *b, *b, *b, *b, *b, *b, *b, *b]\nx4: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nx5: [*d, *d, ` +
+          `*d, *d, *d, *d, *d, *d, *d, *d]\n`,
       ),
     where: { file: R },
     status: broken(),
@@ -231,13 +233,13 @@ const cases: Case[] = [
 ];
 
 describe.each(cases)("hostile input: $name", (c) => {
-  it.each(Object.keys(COMMANDS) as Command[])("%s", (command) => {
+  it.each(Object.keys(COMMANDS) as Command[])("%s", async (command) => {
     const ws = copyWorkspace(MINI);
     c.setup(ws);
     const out = path.join(tempDir("lokmin-out-"), "dokumen");
     const before = snapshot(ws);
     const line = c.where?.line ?? (c.where?.needle ? lineOf(ws, c.where.file, c.where.needle) : undefined);
-    const r = lokmin(["-C", ws, ...COMMANDS[command](out)]);
+    const r = await lokmin(["-C", ws, ...COMMANDS[command](out)]);
     const output = r.stdout + r.stderr;
     expect(output, "no stack trace").not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     const expected = c.status[command] ?? 0;
@@ -265,34 +267,34 @@ describe("hostile arguments", () => {
     ["rank", "2024-5"],
     ["render", "../2024-01"],
     ["carry", "2024-00"],
-  ])("%s %s is refused with exit 2", (command, month) => {
+  ])("%s %s is refused with exit 2", async (command, month) => {
     const ws = copyWorkspace(MINI);
     const before = snapshot(ws);
-    const r = lokmin(["-C", ws, command, month]);
+    const r = await lokmin(["-C", ws, command, month]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("YYYY-MM");
     expect(snapshot(ws)).toEqual(before);
   });
 
-  it("a read-only workspace makes writers fail cleanly (skipped meaningfully as root: root ignores permissions)", () => {
+  it("a read-only workspace makes writers fail cleanly (as root, which ignores permissions: writes)", async () => {
     const ws = copyWorkspace(MINI);
     if (process.getuid?.() === 0) {
       // Root writes anyway; the EACCES/EROFS message is proven by the injected-failure unit test.
-      expect(lokmin(["-C", ws, "new", "2024-03"]).status).toBe(0);
+      expect((await lokmin(["-C", ws, "new", "2024-03"])).status).toBe(0);
       return;
     }
     chmodSync(path.join(ws), 0o555);
-    const r = lokmin(["-C", ws, "new", "2024-03"]);
+    const r = await lokmin(["-C", ws, "new", "2024-03"]);
     chmodSync(path.join(ws), 0o755);
     expect(r.status).toBe(2);
   });
 
-  it("appending garbage after a valid file still reports the file and line", () => {
+  it("appending garbage after a valid file still reports the file and line", async () => {
     const ws = copyWorkspace(MINI);
     appendFileSync(path.join(ws, R), "]]]\n");
     const line = lineOf(ws, R, "]]]");
-    const r = lokmin(["-C", ws, "check"]);
+    const r = await lokmin(["-C", ws, "check"]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${line}:`);
+    expect(r.stdout).toContain(`${line}:`);
   });
 });

@@ -7,7 +7,8 @@ import { methodDef } from "../../src/domain/rank/methods.js";
 import { type RankInput, rankItems } from "../../src/domain/rank/rank.js";
 import { scoringSettingsSchema, type TieRule } from "../../src/domain/schema.js";
 import { serializeYaml } from "../../src/io/write.js";
-import { setScalar } from "../../src/io/yaml-edit.js";
+import { applyEdits } from "../../src/io/yaml-write.js";
+import { YamlSource } from "../../src/io/yaml-source.js";
 
 const usg = methodDef("usg", scoringSettingsSchema.parse({}));
 const score = fc.integer({ min: 1, max: 5 });
@@ -105,8 +106,8 @@ describe("YAML write-back properties", () => {
         const again = serializeYaml(reparsed, { eol: crlf ? "\r\n" : "\n", bom: false });
         expect(again).toBe(text);
         expect(reparsed.toJS()).toEqual(doc.toJS());
-        setScalar(reparsed, ["total_baru"], 42);
-        text = serializeYaml(reparsed, { eol: crlf ? "\r\n" : "\n", bom: false });
+        text =
+          applyEdits(new YamlSource("x.yaml", text, false), [{ op: "set", path: ["total_baru"], value: 42 }]) ?? text;
         const final = parseDocument(text);
         expect(final.toJS()).toEqual({ ...doc.toJS(), total_baru: 42 });
         for (let i = 0; i < Object.keys(object).length; i++) expect(text).toContain(`# komentar ${i}`);

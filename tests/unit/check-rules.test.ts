@@ -1,19 +1,19 @@
 // One small mutation of the clean mini fixture per rule: the rule must fire at the right file
 // and line, and the clean fixture must stay free of errors.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace } from "../../src/domain/check/check.js";
-import { MONTH_RULES, WORKSPACE_RULES } from "../../src/domain/check/rules.js";
-import { loadWorkspace } from "../../src/io/workspace.js";
+import { ruleCatalogue } from "../../src/domain/check/rules/index.js";
 import { copyWorkspace, MINI } from "../helpers.js";
+import { checked } from "./support.js";
 
-function mutate(file: string, edit: (text: string) => string) {
+function mutate(file: string, edit: (text: string) => string, setup?: (root: string) => void) {
   const root = copyWorkspace(MINI);
+  setup?.(root);
   const full = path.join(root, file);
   const text = edit(readFileSync(full, "utf8"));
   writeFileSync(full, text);
-  return { root, text, report: checkWorkspace(loadWorkspace(root)) };
+  return { root, text, report: checked(root) };
 }
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split(/\r?\n/).length;
@@ -24,6 +24,7 @@ interface Case {
   edit: (text: string) => string;
   /** Text on the line the finding must point at. */
   at: string;
+  setup?: (root: string) => void;
 }
 
 const R = "2024-02/rapat.yaml";
@@ -89,7 +90,8 @@ const cases: Case[] = [
     edit: (s) =>
       s.replace(
         "kumulatif: 15",
-        "kumulatif: 15\n    per_desa:\n      - desa: Barat\n        bulan_ini: 4\n        kumulatif: 7\n      - desa: Timur\n        bulan_ini: 5\n        kumulatif: 7",
+        "kumulatif: 15\n    per_desa:\n      - desa: Barat\n        bulan_ini: 4\n        kumulatif: 7\n      - " +
+          "desa: Timur\n        bulan_ini: 5\n        kumulatif: 7",
       ),
     at: "per_desa:",
   },
@@ -166,29 +168,158 @@ const cases: Case[] = [
     edit: (s) => s.replace("  kecamatan: Mini", "  kecamatan: Mini\n  logo: ../../etc/passwd"),
     at: "logo: ../../etc/passwd",
   },
+  {
+    rule: "program/laporan-kegiatan",
+    file: KIA,
+    edit: (s) =>
+      s.replace(/laporan_kegiatan:\n  - kegiatan: Kelas ibu hamil\n    hasil: 2 kali\n/, "laporan_kegiatan: []\n"),
+    at: "laporan_kegiatan: []",
+  },
+  {
+    rule: "program/rencana",
+    file: "2024-02/program/gizi.yaml",
+    edit: (s) => s.replace(/rencana_bulan_ini:\n  - .*\n/, ""),
+    at: "program: gizi",
+  },
+  { rule: "program/rpk", file: KIA, edit: (s) => s.replace(/rpk:\n(  .*\n?)+/, "rpk: []\n"), at: "rpk: []" },
+  {
+    rule: "program/analisis",
+    file: KIA,
+    edit: (s) =>
+      s.replace("analisis: Kunjungan rendah di dusun terjauh", "analisis:\n  orang: Ibu hamil pekerja\n  waktu: null"),
+    at: "analisis:",
+  },
+  {
+    rule: "kesepakatan/referensi",
+    file: R,
+    edit: (s) =>
+      s.replace(
+        "    program: kia\n    penanggung_jawab: bidan\n    tenggat",
+        "    program: kiaa\n    penanggung_jawab: bidan\n    tenggat",
+      ),
+    at: "program: kiaa",
+  },
+  {
+    rule: "kesepakatan/id-ganda",
+    file: R,
+    edit: (s) =>
+      s.replace(
+        "ditandatangani: [kapus, bidan]",
+        "ditandatangani: [kapus, bidan]\n  - id: 2024-02/K01\n    uraian: Lagi\n    penanggung_jawab: bidan\n    " +
+          "tenggat: 2024-03-20\n    target: Satu",
+      ),
+    at: "  - id: 2024-02/K01\n    uraian: Lagi",
+  },
+  {
+    rule: "kesepakatan/evaluasi-ganda",
+    file: R,
+    edit: (s) =>
+      s.replace(
+        "    catatan: Bidan cuti\n",
+        "    catatan: Bidan cuti\n  - id: 2024-01/K01\n    status: belum\n    catatan: dobel\n",
+      ),
+    at: "2024-01/K01\n    status: belum\n    catatan: dobel",
+  },
+  {
+    rule: "rank/id-ganda",
+    file: R,
+    edit: (s) => s.replace("  - id: m2", "  - id: m1"),
+    at: "  - id: m1\n    judul: Data",
+  },
+  {
+    rule: "rank/skor-kosong",
+    file: R,
+    edit: (s) => s.replace("      u: 3\n      s: 3\n      g: 3\n", "      u: 3\n      s: 3\n"),
+    at: "      u: 3\n      s: 3",
+  },
+  {
+    rule: "rank/kriteria-tidak-dikenal",
+    file: R,
+    edit: (s) => s.replace("      g: 3\n", "      g: 3\n      x: 1\n"),
+    at: "x: 1",
+  },
+  {
+    rule: "rank/skor-ganda",
+    file: R,
+    edit: (s) =>
+      s.replace(
+        "    total: 9\n",
+        "    skor_penilai:\n      - penilai: kapus\n        skor: {u: 3, s: 3, g: 3}\n    total: 9\n",
+      ),
+    at: "      u: 3\n      s: 3\n      g: 3\n    skor_penilai",
+  },
+  {
+    rule: "rank/tanpa-skor",
+    file: R,
+    edit: (s) => s.replace("    skor:\n      u: 3\n      s: 3\n      g: 3\n    total: 9\n    peringkat: 2\n", ""),
+    at: "  - id: m2",
+  },
+  {
+    rule: "referensi/berkas-program",
+    file: R,
+    edit: (s) => s,
+    at: "bulan: 2024-02",
+    setup: (root) => rmSync(path.join(root, "2024-02/program/gizi.yaml")),
+  },
+  {
+    rule: "referensi/program",
+    file: "2024-02/program/gizi.yaml",
+    edit: (s) => s.replace("program: gizi", "program: giz"),
+    at: "program: giz",
+  },
+  {
+    rule: "referensi/pejabat",
+    file: "lokmin.yaml",
+    edit: (s) => s.replace("kasubag_tu: tu", "kasubag_tu: tux"),
+    at: "kasubag_tu: tux",
+  },
+  {
+    rule: "sop/profil",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}sop:\n  profil: rutin-2030\n`,
+    at: "profil: rutin-2030",
+  },
+  {
+    rule: "aturan/tidak-sah",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}aturan:\n  laporan/dinkees: error\n`,
+    at: "laporan/dinkees: error",
+  },
+  {
+    rule: "kesepakatan/belum-dievaluasi",
+    file: R,
+    edit: (s) =>
+      s.replace(
+        /evaluasi_kesepakatan:\n  - id: 2024-01\/K01\n    status: belum\n    catatan: Bidan cuti\n/,
+        "evaluasi_kesepakatan: []\n",
+      ),
+    at: "evaluasi_kesepakatan: []",
+  },
 ];
 
 describe("check rules on the mini fixture", () => {
   it("the clean fixture has no errors or warnings", () => {
-    const report = checkWorkspace(loadWorkspace(MINI));
+    const report = checked(MINI);
     expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(report.months.map((m) => m.tilik.score)).toEqual([16, 16]);
   });
 
-  it.each(cases)("$rule fires at $file", ({ rule, file, edit, at }) => {
-    const { text, report } = mutate(file, edit);
+  it.each(cases)("$rule fires at $file", ({ rule, file, edit, at, setup }) => {
+    const { text, report } = mutate(file, edit, setup);
     const hits = report.findings.filter((f) => f.rule === rule);
     expect(hits.length, JSON.stringify(report.findings.map((f) => f.rule))).toBeGreaterThan(0);
     expect(hits[0].file).toBe(file);
     expect(hits[0].line).toBe(lineOf(text, at));
   });
 
-  it("every month rule and workspace rule is covered by a case above", () => {
-    const families = [...MONTH_RULES, ...WORKSPACE_RULES].map((r) => r.id.replace(/<.*$|\*$/, ""));
-    for (const family of families)
+  it("every rule of the registry (but the loader's input rules) is covered by a case above", () => {
+    const ids = ruleCatalogue()
+      .filter((entry) => entry.scope !== "input")
+      .map((entry) => entry.id.replace(/<.*$/, ""));
+    for (const id of ids)
       expect(
-        cases.some((c) => c.rule.startsWith(family)),
-        family,
+        cases.some((c) => c.rule === id || (id.endsWith("/") && c.rule.startsWith(id))),
+        id,
       ).toBe(true);
   });
 
@@ -202,7 +333,8 @@ describe("check rules on the mini fixture", () => {
     const { report } = mutate(
       R,
       (s) =>
-        `${s}supervisi:\n  tanggal: 2024-02-20\n  jawaban:\n    "01": true\n    "02": true\n    "03": false\n  umpan_balik:\n    tanggal: 2024-02-24\n`,
+        `${s}supervisi:\n  tanggal: 2024-02-20\n  jawaban:\n    "01": true\n    "02": true\n    "03": false\n` +
+        "  umpan_balik:\n    tanggal: 2024-02-24\n",
     );
     const feb = report.months[1].tilik;
     expect(feb.items.slice(0, 3).map((i) => [i.answer, i.source])).toEqual([
@@ -212,5 +344,53 @@ describe("check rules on the mini fixture", () => {
     ]);
     expect(feb.score).toBe(18);
     expect(report.months[1].arsip.items.find((a) => a.id === "umpan-balik")!.present).toBe(true);
+  });
+});
+
+describe("rule settings in lokmin.yaml (aturan)", () => {
+  const withSettings = (settings: string, edit: (s: string) => string = (s) => s) => {
+    const root = copyWorkspace(MINI);
+    writeFileSync(
+      path.join(root, "lokmin.yaml"),
+      `${readFileSync(path.join(root, "lokmin.yaml"), "utf8")}aturan:\n${settings}`,
+    );
+    writeFileSync(path.join(root, R), edit(readFileSync(path.join(root, R), "utf8")));
+    return checked(root);
+  };
+  const unsent = (s: string) => s.replace("tanggal_kirim: 2024-02-22", "tanggal_kirim: null");
+
+  it("raises a warning to an error and says which severity it had", () => {
+    const report = withSettings("  laporan/dinkes: error\n", unsent);
+    const hit = report.findings.find((f) => f.rule === "laporan/dinkes")!;
+    expect(hit).toMatchObject({ severity: "error", defaultSeverity: "warning" });
+  });
+
+  it("switches a family off and counts what it switched off; the most specific setting wins", () => {
+    const report = withSettings('  "tilik/*": off\n  tilik/18-evaluasi-kehadiran: warning\n', (s) =>
+      s.replace(/evaluasi_kehadiran: .*/, "evaluasi_kehadiran: null").replace(/verifikasi_data:\n(  .*\n)+/, ""),
+    );
+    const tilik = report.findings.filter((f) => f.rule.startsWith("tilik/"));
+    expect(tilik.map((f) => f.rule)).toEqual(["tilik/18-evaluasi-kehadiran"]);
+    expect(report.off).toBeGreaterThan(0);
+  });
+
+  it("an input rule cannot be switched off, and an unknown rule id is reported with a hint", () => {
+    const report = withSettings("  schema/unknown-key: off\n  laporan/dinkez: off\n");
+    const bad = report.findings.filter((f) => f.rule === "aturan/tidak-sah").map((f) => f.message);
+    expect(bad).toHaveLength(2);
+    expect(bad.join("\n")).toContain("laporan/dinkes");
+  });
+});
+
+describe("date logic with an injected today", () => {
+  const visit = (s: string) => `${s}supervisi:\n  tanggal: 2024-02-20\n`;
+  it("feedback is missing only once seven days have passed since the visit", () => {
+    const root = copyWorkspace(MINI);
+    writeFileSync(path.join(root, R), visit(readFileSync(path.join(root, R), "utf8")));
+    const rule = (today: string) =>
+      checked(root, undefined, today).findings.filter((f) => f.rule === "supervisi/umpan-balik");
+    expect(rule("2024-02-27")).toEqual([]);
+    expect(rule("2024-02-28")).toHaveLength(1);
+    expect(rule("2024-02-28")[0].message).toContain("2024-02-28");
   });
 });

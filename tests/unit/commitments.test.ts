@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   commitmentHistories,
-  commitmentIdDiagnostics,
+  commitmentIdFindings,
   evaluationsToCarry,
+  isOverdue,
   type MonthMeeting,
   nextCommitmentId,
   openBefore,
@@ -13,6 +14,7 @@ import { type Meeting, meetingSchema } from "../../src/domain/schema.js";
 const base = { jenis: "rutin", tanggal: null, waktu: { mulai: "08.00" }, tempat: null, pimpinan: "a", notulis: "b" };
 const month = (id: string, extra: Partial<Record<keyof Meeting, unknown>>): MonthMeeting => ({
   id,
+  file: `${id}/rapat.yaml`,
   meeting: meetingSchema.parse({ ...base, bulan: id, ...extra }),
 });
 const k = (id: string) => ({
@@ -74,7 +76,7 @@ describe("commitments across months", () => {
       month("2024-02", { evaluasi_kesepakatan: [{ id: "2024-01/K07", status: "belum" }] }),
     ];
     expect(
-      commitmentIdDiagnostics(bad)
+      commitmentIdFindings(bad)
         .map((d) => d.rule)
         .sort(),
     ).toEqual(["kesepakatan/id-bulan", "kesepakatan/id-ganda", "kesepakatan/id-tidak-dikenal"]);
@@ -82,5 +84,15 @@ describe("commitments across months", () => {
 
   it("numbers new ids after the highest", () => {
     expect(nextCommitmentId("2024-05", [k("2024-05/K01"), k("2024-05/K07")])).toBe("2024-05/K08");
+  });
+});
+
+describe("overdue, one definition", () => {
+  const open = (tenggat: string) => ({ open: true, commitment: { ...k("2024-02/K01"), tenggat } });
+  it("is judged as of the last day of the month shown, including 29 February", () => {
+    expect(isOverdue(open("2024-02-29"), "2024-02")).toBe(false);
+    expect(isOverdue(open("2024-02-28"), "2024-02")).toBe(true);
+    expect(isOverdue(open("2024-03-01"), "2024-02")).toBe(false);
+    expect(isOverdue({ ...open("2024-01-01"), open: false }, "2024-02")).toBe(false);
   });
 });

@@ -41,17 +41,17 @@ describe("USG", () => {
       rank(
         [item("a", { u: 8, s: 4, g: 2 })],
         methodDef("usg", scoringSettingsSchema.parse({ usg: { skala: { min: 1, max: 10 } } })),
-      ).diagnostics,
+      ).findings,
     ).toEqual([]);
     const bad = rank([item("a", { u: 8, s: 4, g: 2 })]);
     expect(bad.items[0].total).toBeNull();
-    expect(bad.diagnostics[0]).toMatchObject({ rule: "rank/skor-rentang", file: "x.yaml" });
-    expect(bad.diagnostics[0].message).toContain("1–5");
+    expect(bad.findings[0]).toMatchObject({ rule: "rank/skor-rentang", file: "x.yaml" });
+    expect(bad.findings[0].message).toContain("1–5");
   });
 
   it("reports missing and unknown criteria", () => {
     const r = rank([item("a", { u: 3, s: 4, x: 2 })]);
-    expect(r.diagnostics.map((d) => d.rule).sort()).toEqual(["rank/kriteria-tidak-dikenal", "rank/skor-kosong"]);
+    expect(r.findings.map((d) => d.rule).sort()).toEqual(["rank/kriteria-tidak-dikenal", "rank/skor-kosong"]);
   });
 
   it("flags a written total and rank that disagree with the recomputation", () => {
@@ -59,9 +59,9 @@ describe("USG", () => {
       item("a", { u: 3, s: 4, g: 2 }, { total: 10, peringkat: 1 }),
       item("b", { u: 5, s: 5, g: 5 }, { total: 15, peringkat: 1 }),
     ]);
-    expect(r.diagnostics.map((d) => d.rule)).toEqual(["rank/total-berbeda", "rank/peringkat-berbeda"]);
-    expect(r.diagnostics[0].message).toContain("10");
-    expect(r.diagnostics[0].message).toContain("9");
+    expect(r.findings.map((d) => d.rule)).toEqual(["rank/total-berbeda", "rank/peringkat-berbeda"]);
+    expect(r.findings[0].message).toContain("10");
+    expect(r.findings[0].message).toContain("9");
   });
 });
 

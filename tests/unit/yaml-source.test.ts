@@ -10,35 +10,35 @@ const person = z.strictObject({ nama: z.string(), nip: z.string().optional(), ta
 
 describe("loader positions", () => {
   it("reports a typo'd key at its line with a did-you-mean hint", () => {
-    const { diagnostics } = loadValidated("nama: Ani\ntangal: 2024-01-01\n", "a.yaml", person);
+    const { findings: diagnostics } = loadValidated("nama: Ani\ntangal: 2024-01-01\n", "a.yaml", person);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ rule: "schema/unknown-key", file: "a.yaml", line: 2, column: 1 });
     expect(diagnostics[0].message).toContain("'tanggal'");
   });
 
   it("keeps line numbers right in CRLF files", () => {
-    const { diagnostics } = loadValidated("nama: Ani\r\n\r\n# komentar\r\nnip: 12\r\n", "b.yaml", person);
+    const { findings: diagnostics } = loadValidated("nama: Ani\r\n\r\n# komentar\r\nnip: 12\r\n", "b.yaml", person);
     expect(diagnostics[0]).toMatchObject({ line: 4, column: 6 });
   });
 
   it("asks to quote an unquoted 18-digit NIP instead of rounding it", () => {
-    const { diagnostics } = loadValidated("nama: Ani\nnip: 196908262002122003\n", "c.yaml", person);
+    const { findings: diagnostics } = loadValidated("nama: Ani\nnip: 196908262002122003\n", "c.yaml", person);
     expect(diagnostics[0].rule).toBe("schema/unquoted-number");
     expect(diagnostics[0].message).toContain('"196908262002122003"');
     expect(diagnostics[0]).toMatchObject({ line: 2, column: 6 });
   });
 
   it("rejects an impossible date at its position", () => {
-    const { diagnostics } = loadValidated("nama: Ani\ntanggal: 2024-02-30\n", "d.yaml", person);
+    const { findings: diagnostics } = loadValidated("nama: Ani\ntanggal: 2024-02-30\n", "d.yaml", person);
     expect(diagnostics[0]).toMatchObject({ line: 2, column: 10 });
   });
 
   it("reports duplicate keys, tabs and syntax errors as diagnostics, never throws", () => {
-    expect(parseYaml("a: 1\na: 2\n", "e.yaml").diagnostics[0]).toMatchObject({ rule: "yaml/duplicate-key", line: 2 });
-    expect(parseYaml("a:\n\t- 1\n", "f.yaml").diagnostics.length).toBeGreaterThan(0);
-    expect(parseYaml("a: [1, 2\n", "g.yaml").diagnostics[0].line).toBeGreaterThan(0);
-    expect(parseYaml("", "h.yaml").diagnostics[0].rule).toBe("yaml/empty");
-    expect(parseYaml("- 1\n", "i.yaml").diagnostics[0].rule).toBe("yaml/not-a-mapping");
+    expect(parseYaml("a: 1\na: 2\n", "e.yaml").findings[0]).toMatchObject({ rule: "yaml/duplicate-key", line: 2 });
+    expect(parseYaml("a:\n\t- 1\n", "f.yaml").findings.length).toBeGreaterThan(0);
+    expect(parseYaml("a: [1, 2\n", "g.yaml").findings[0].line).toBeGreaterThan(0);
+    expect(parseYaml("", "h.yaml").findings[0].rule).toBe("yaml/empty");
+    expect(parseYaml("- 1\n", "i.yaml").findings[0].rule).toBe("yaml/not-a-mapping");
   });
 
   it("refuses a billion-laughs alias bomb", () => {
@@ -51,7 +51,7 @@ describe("loader positions", () => {
     ].join("\n");
     const parsed = parseYaml(bomb, "bomb.yaml");
     const result = toData(parsed.source!);
-    expect(result.diagnostics[0].rule).toBe("yaml/alias");
+    expect(result.findings[0].rule).toBe("yaml/alias");
   });
 
   it("strips a BOM and reports Latin-1 bytes at their line", () => {
@@ -61,18 +61,18 @@ describe("loader positions", () => {
       Buffer.concat([Buffer.from("nama: Ani\nalamat: Jl. "), Buffer.from([0xe9]), Buffer.from("\n")]),
       "k.yaml",
     );
-    expect(latin1.diagnostic).toMatchObject({ rule: "yaml/encoding", line: 2 });
+    expect(latin1.finding).toMatchObject({ rule: "yaml/encoding", line: 2 });
   });
 
   it("points a missing required key at its parent", () => {
     const text = readFileSync(path.join(MINI, "2024-01/rapat.yaml"), "utf8").replace("pimpinan: kapus\n", "");
-    const { diagnostics } = loadValidated(text, "r.yaml", meetingSchema);
+    const { findings: diagnostics } = loadValidated(text, "r.yaml", meetingSchema);
     expect(diagnostics.map((d) => d.rule)).toEqual(["schema/missing-key"]);
     expect(diagnostics[0].message).toContain("pimpinan");
   });
 
   it("accepts the mini fixture's lokmin.yaml", () => {
     const text = readFileSync(path.join(MINI, "lokmin.yaml"), "utf8");
-    expect(loadValidated(text, "lokmin.yaml", workspaceSchema).diagnostics).toEqual([]);
+    expect(loadValidated(text, "lokmin.yaml", workspaceSchema).findings).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-// The check engine: runs every registered rule over the loaded workspace (all months or the
-// ones asked for) and returns findings plus each month's Daftar Tilik, SOP and archive status.
-// Pure: takes a loaded workspace, returns data.
-import type { MonthMeeting } from "../commitments.js";
-import { type Diagnostic, sortDiagnostics } from "../findings.js";
-import { type LoadedWorkspace, monthMeetings } from "../../io/workspace.js";
+// The check engine: runs every rule group over a workspace (all months or the ones asked for),
+// applies the rule settings of lokmin.yaml, and returns the findings plus each month's Daftar
+// Tilik, SOP and archive status. Pure: data in, data out; the clock and the disk come in `input`.
+import type { Finding } from "../findings.js";
+import { supervisionProfile } from "../regulations.js";
+import { type MonthMeeting, monthMeetings, type WorkspaceData } from "../workspace-data.js";
 import {
   type ArchiveItem,
   archiveChecklist,
@@ -12,69 +12,98 @@ import {
   type TilikItem,
   tilikChecklist,
 } from "./checklists.js";
-import type { MonthContext } from "./context.js";
-import { MONTH_RULES, WORKSPACE_RULES } from "./rules.js";
+import type { FileKind, MonthContext } from "./context.js";
+import { runGroup } from "./registry.js";
+import { MONTH_GROUPS, ruleCatalogue, WORKSPACE_GROUPS } from "./rules/index.js";
+import { applyRuleSettings, settingStatus } from "./settings.js";
 
 export interface MonthReport {
   month: string;
+  /** False when the meeting file could not be read: the checklists then say little. */
+  complete: boolean;
   tilik: { score: number; total: number; items: Array<Omit<TilikItem, "severity" | "path">> };
   sop: { profile: string; done: number; required: number; steps: SopItem[] };
   arsip: { present: number; total: number; items: Array<Omit<ArchiveItem, "severity" | "path" | "hint">> };
 }
 
 export interface CheckReport {
-  findings: Diagnostic[];
+  findings: Finding[];
   months: MonthReport[];
+  /** Findings switched off by lokmin.yaml's `aturan`. */
+  off: number;
 }
 
-export function checkWorkspace(workspace: LoadedWorkspace, months?: readonly string[]): CheckReport {
-  const findings: Diagnostic[] = [];
+export interface CheckInput {
+  workspace: WorkspaceData;
+  /** Months to check; all when empty. */
+  months?: readonly string[];
+  /** Today as an ISO date. */
+  today: string;
+  /** What a workspace-relative path names on disk (the logo). */
+  probe: (rel: string) => FileKind;
+}
+
+const isMonthFile = (file: string) => /^\d{4}-\d{2}\//.test(file);
+
+export function checkWorkspace({ workspace, months, today, probe }: CheckInput): CheckReport {
   const wanted = (id: string) => !months || months.length === 0 || months.includes(id);
+  const findings: Finding[] = workspace.findings.filter((f) => !isMonthFile(f.file) || wanted(f.file.slice(0, 7)));
   const config = workspace.config;
-  findings.push(...workspace.diagnostics.filter((d) => !/^\d{4}-\d{2}\//.test(d.file) || wanted(d.file.slice(0, 7))));
-  if (!config) return { findings: sortDiagnostics(findings), months: [] };
-  for (const rule of WORKSPACE_RULES) findings.push(...rule.run(config.data, config.source, workspace.root));
+  if (!config) return { findings, months: [], off: 0 };
+  const profile = supervisionProfile(config.data.pembinaan);
+  const catalogue = ruleCatalogue();
+  const rules = { status: (id: string) => settingStatus(id, catalogue), ids: catalogue.map((entry) => entry.id) };
+  for (const group of WORKSPACE_GROUPS) {
+    findings.push(...runGroup(group, { config: config.data, file: config.file, probe, today, profile, rules }));
+  }
   const meetings: MonthMeeting[] = monthMeetings(workspace);
   const reports: MonthReport[] = [];
   workspace.months.forEach((month, index) => {
     if (!wanted(month.id)) return;
-    const loadFindings = workspace.diagnostics.filter((d) => d.file.startsWith(`${month.id}/`));
     const ctx: MonthContext = {
       config: config.data,
-      configSource: config.source,
       month,
       previous: workspace.months[index - 1],
       meetings,
-      meetingValid: month.meeting !== undefined,
-      loadFindings,
+      loadFindings: workspace.findings.filter((f) => f.file.startsWith(`${month.id}/`)),
+      today,
+      profile,
     };
-    if (month.meeting) for (const rule of MONTH_RULES) findings.push(...rule.run(ctx));
-    const tilik = tilikChecklist(ctx);
-    const sop = sopChecklist(ctx);
-    const arsip = archiveChecklist(ctx);
-    reports.push({
-      month: month.id,
-      tilik: { score: tilik.score, total: tilik.total, items: tilik.items.map(({ severity, path, ...rest }) => rest) },
-      sop: {
-        profile: sop.profile,
-        done: sop.steps.filter((s) => s.applies === "required" && s.done).length,
-        required: sop.steps.filter((s) => s.applies === "required").length,
-        steps: sop.steps,
-      },
-      arsip: {
-        present: arsip.filter((a) => a.present === true).length,
-        total: arsip.filter((a) => a.present !== null).length,
-        items: arsip.map(({ severity, path, hint, ...rest }) => rest),
-      },
-    });
+    if (month.meeting) for (const group of MONTH_GROUPS) findings.push(...runGroup(group, ctx));
+    reports.push(monthReport(ctx));
   });
-  return { findings: sortDiagnostics(dedupe(findings)), months: reports };
+  const fixedIds = new Set(catalogue.filter((entry) => entry.spec.fixed).map((entry) => entry.id));
+  const settled = applyRuleSettings(dedupe(findings), config.data.aturan, (rule) => fixedIds.has(rule));
+  return { findings: settled.findings, months: reports, off: settled.off };
 }
 
-function dedupe(list: Diagnostic[]): Diagnostic[] {
+function monthReport(ctx: MonthContext): MonthReport {
+  const tilik = tilikChecklist(ctx);
+  const sop = sopChecklist(ctx);
+  const arsip = archiveChecklist(ctx);
+  const required = sop.steps.filter((s) => s.applies === "required");
+  return {
+    month: ctx.month.id,
+    complete: ctx.month.meeting !== undefined,
+    tilik: { score: tilik.score, total: tilik.total, items: tilik.items.map(({ severity, path, ...rest }) => rest) },
+    sop: {
+      profile: sop.profile,
+      done: required.filter((s) => s.done).length,
+      required: required.length,
+      steps: sop.steps,
+    },
+    arsip: {
+      present: arsip.filter((a) => a.present === true).length,
+      total: arsip.filter((a) => a.present !== null).length,
+      items: arsip.map(({ severity, path, hint, ...rest }) => rest),
+    },
+  };
+}
+
+function dedupe(list: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.rule}|${d.file}|${d.line}|${d.column}|${d.message}`;
+  return list.filter((f) => {
+    const key = `${f.rule}|${f.file}|${JSON.stringify(f.path ?? [])}|${f.line ?? ""}|${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

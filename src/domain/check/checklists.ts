@@ -1,16 +1,18 @@
-// The three checklists of a month, each derived from the files: the SOP steps in force
-// (evidence per step), the 20-item Daftar Tilik of Perbup Musi Rawas 49/2018 Lampiran III
-// (derived where the files can answer, the supervisor's recorded answer where they cannot),
-// and the 10-document archive minimum of Pasal 31.
+// The three checklists of a month, each derived from the files: the SOP steps in force (evidence
+// per step), the 20-item Daftar Tilik of the supervision regulation (derived where the files can
+// answer, the supervisor's recorded answer where they cannot), and the 10-document archive minimum.
+import { msg, t } from "../../i18n/index.js";
 import { unevaluatedIn } from "../commitments.js";
 import type { Severity } from "../findings.js";
-import type { EVIDENCE_KINDS } from "../schema.js";
+import type { SupervisionProfile } from "../regulations.js";
+import type { EVIDENCE_KINDS, Meeting, ProgramReport } from "../schema.js";
 import { resolveSop, stepApplies } from "../sop.js";
-import { filled, type MonthContext } from "./context.js";
+import { coverageGap } from "../targets.js";
+import { filled, type MonthContext, meetingOf } from "./context.js";
 
-type Evidence = (typeof EVIDENCE_KINDS)[number];
+export type Evidence = (typeof EVIDENCE_KINDS)[number];
 
-/** Where the evidence of each kind lives (path in the meeting file, for findings). */
+/** Where the evidence of each kind lives in the meeting file (for findings). */
 export const EVIDENCE_PATH: Record<Evidence, string> = {
   persiapan_kapus: "persiapan",
   persiapan_program: "persiapan",
@@ -31,25 +33,42 @@ export const EVIDENCE_PATH: Record<Evidence, string> = {
   pembahasan: "pembahasan",
 };
 
+/** Evidence each program file must hold itself (a report from one program is not a report from all). */
+export const PROGRAM_EVIDENCE: Partial<Record<Evidence, (report: ProgramReport) => boolean>> = {
+  laporan_bulan_lalu: (report) => report.laporan_kegiatan.length > 0,
+  rencana_bulan_ini: (report) => report.rencana_bulan_ini.length > 0,
+  rpk: (report) => report.rpk.length > 0,
+};
+
+/** An analysis by person, time and place (Perbup Pasal 11); free text counts as written. */
+export function analysisParts(report: ProgramReport): { orang: boolean; waktu: boolean; tempat: boolean } {
+  const a = report.analisis;
+  if (typeof a === "string") return { orang: filled(a), waktu: filled(a), tempat: filled(a) };
+  return { orang: filled(a?.orang), waktu: filled(a?.waktu), tempat: filled(a?.tempat) };
+}
+
+export const behindTarget = (report: ProgramReport) => report.indikator.some((i) => (coverageGap(i) ?? 0) > 0);
+
+const everyProgram = (programs: ProgramReport[], has: (report: ProgramReport) => boolean) =>
+  programs.length > 0 && programs.every(has);
+
 /** Whether the month's files hold evidence of this kind. */
 export function hasEvidence(ctx: MonthContext, kind: Evidence): boolean {
-  const m = ctx.month.meeting?.data;
+  const m = meetingOf(ctx);
   if (!m) return false;
   const programs = ctx.month.programs.map((p) => p.data);
+  const perProgram = PROGRAM_EVIDENCE[kind];
+  if (perProgram) return everyProgram(programs, perProgram);
   switch (kind) {
     case "persiapan_kapus":
       return filled(m.persiapan?.kepala_puskesmas);
     case "persiapan_program":
       return (
         filled(m.persiapan?.program) ||
-        (programs.length > 0 && programs.every((p) => filled(p.analisis) || p.rpk.length > 0))
+        everyProgram(programs, (p) => !behindTarget(p) || Object.values(analysisParts(p)).every(Boolean))
       );
     case "persiapan_tu":
       return filled(m.undangan?.nomor) && filled(m.undangan?.tanggal) && filled(m.tempat) && filled(m.notulis);
-    case "laporan_bulan_lalu":
-      return programs.some((p) => p.laporan_kegiatan.length > 0);
-    case "rencana_bulan_ini":
-      return programs.some((p) => p.rencana_bulan_ini.length > 0);
     case "informasi":
       return m.informasi.length > 0;
     case "audit_internal":
@@ -64,17 +83,23 @@ export function hasEvidence(ctx: MonthContext, kind: Evidence): boolean {
       return filled(m.evaluasi_tengah_tahun);
     case "ruk":
       return filled(m.ruk);
-    case "rpk":
-      return programs.some((p) => p.rpk.length > 0);
     case "kesepakatan":
       return m.kesepakatan.length > 0;
     case "bahan_tribulanan":
       return filled(m.bahan_tribulanan);
     case "musrenbang":
       return filled(m.musrenbang);
-    case "pembahasan":
+    default:
       return false;
   }
+}
+
+/** SOP steps recorded as discussed: a `pembahasan` item naming the step, or linked to an agenda entry for it. */
+export function discussedSteps(meeting: Meeting | undefined): Set<string> {
+  if (!meeting) return new Set();
+  const agendaStep = new Map(meeting.agenda.map((a) => [a.id, a.langkah]));
+  const steps = meeting.pembahasan.flatMap((p) => [p.langkah, p.agenda ? agendaStep.get(p.agenda) : undefined]);
+  return new Set(steps.filter((step): step is string => Boolean(step)));
 }
 
 export interface SopItem {
@@ -86,8 +111,8 @@ export interface SopItem {
 
 export function sopChecklist(ctx: MonthContext): { profile: string; unknownProfile: boolean; steps: SopItem[] } {
   const sop = resolveSop(ctx.config.sop);
-  const m = ctx.month.meeting?.data;
-  const discussed = new Set((m?.pembahasan ?? []).map((p) => p.langkah).filter(Boolean));
+  const m = meetingOf(ctx);
+  const discussed = discussedSteps(m);
   const special = m?.langkah_khusus ?? [];
   return {
     profile: sop.profile,
@@ -107,32 +132,82 @@ export interface TilikItem {
   question: string;
   answer: boolean | null;
   source: "data" | "pembina" | null;
+  /** Why the files answer so, for `check` (names the section to fill). */
   reason: string;
   /** Severity of the finding when the answer is "tidak" (null: no finding). */
   severity: Severity | null;
   path: string;
 }
 
-type Derive = (ctx: MonthContext) => { answer: boolean; reason: string } | null;
+type Derived = { answer: boolean; reason: string } | null;
 
 interface TilikDef {
   no: number;
   slug: string;
-  question: string;
+  question: (profile: SupervisionProfile) => string;
   severity: Severity | null;
   path: string;
-  derive: Derive;
+  derive: (ctx: MonthContext) => Derived;
 }
 
 const yes = (reason: string) => ({ answer: true, reason });
 const no = (reason: string) => ({ answer: false, reason });
-const meeting = (ctx: MonthContext) => ctx.month.meeting?.data;
+const q = (text: string) => () => text;
+
+const R = {
+  verifyDate: msg("verifikasi_data.tanggal kosong", "verifikasi_data.tanggal is empty"),
+  verifyAfter: msg("verifikasi {date} sesudah rapat {meeting}", "verification {date} is after the meeting {meeting}"),
+  verifiedOn: msg("verifikasi {date}", "verified {date}"),
+  recorded: msg("hasil verifikasi tercatat", "verification result recorded"),
+  notRecorded: msg("verifikasi_data.hasil kosong", "verifikasi_data.hasil is empty"),
+  reported: msg("hasil verifikasi dilaporkan dalam rapat", "verification reported in the meeting"),
+  notReported: msg("verifikasi_data.dilaporkan belum true", "verifikasi_data.dilaporkan is not true"),
+  agenda: msg("{n} butir agenda", "{n} agenda items"),
+  noAgenda: msg("agenda kosong", "agenda is empty"),
+  noInvitation: msg("bagian undangan tidak ada", "the undangan section is missing"),
+  invitationIncomplete: msg("nomor atau tanggal undangan kosong", "invitation number or date is empty"),
+  invitation: msg("undangan {nomor}", "invitation {nomor}"),
+  programme: msg("susunan acara ada", "programme present"),
+  noProgramme: msg("susunan_acara kosong", "susunan_acara is empty"),
+  noAttendance: msg("daftar hadir kosong", "attendance list is empty"),
+  blankAttendance: msg("{n} status kehadiran belum diisi", "{n} attendance statuses are empty"),
+  attendance: msg("{present} hadir dari {total}", "{present} present of {total}"),
+  minutes: msg("{n} butir pembahasan", "{n} discussion items"),
+  noMinutes: msg("pembahasan, notulis atau tanggal kosong", "pembahasan, notulis or tanggal is empty"),
+  problems: msg("{problems} masalah, {rtl} RTL", "{problems} problems, {rtl} RTL"),
+  noProblems: msg("masalah atau rtl kosong", "masalah or rtl is empty"),
+  targets: msg("{n} indikator dengan target kumulatif", "{n} indicators with a cumulative target"),
+  noTargets: msg("tidak ada indikator bertarget", "no indicator with a target"),
+  discussion: msg("pembahasan tercatat", "discussion recorded"),
+  noDiscussion: msg("pembahasan kosong", "pembahasan is empty"),
+  agreements: msg("{n} kesepakatan", "{n} commitments"),
+  noAgreements: msg("kesepakatan kosong", "kesepakatan is empty"),
+  archived: msg("berkas sah dan arsip minimum lengkap", "files valid and the archive minimum complete"),
+  notArchived: msg(
+    "{n} dokumen arsip belum ada atau berkas tidak sah",
+    "{n} archive documents missing or files invalid",
+  ),
+  speaker: msg("narasumber luar tercatat di daftar hadir", "an outside speaker is in the attendance list"),
+  attendanceEvaluated: msg("evaluasi_kehadiran terisi", "evaluasi_kehadiran filled in"),
+  attendanceNotEvaluated: msg("evaluasi_kehadiran kosong", "evaluasi_kehadiran is empty"),
+  unevaluated: msg("{n} kesepakatan terbuka belum dievaluasi", "{n} open commitments not evaluated"),
+  evaluated: msg("{n} kesepakatan dievaluasi", "{n} commitments evaluated"),
+  nothingOpen: msg("tidak ada kesepakatan terbuka dari bulan lalu", "no open commitments from last month"),
+  followUp: msg("RTL / RPK bulan berikutnya tersusun", "next month's RTL / RPK drawn up"),
+  noFollowUp: msg("rtl dan rpk kosong", "rtl and rpk are empty"),
+  supervisor: msg("jawaban pembina", "supervisor's answer"),
+  supervisorWithData: msg("jawaban pembina (data: {reason})", "supervisor's answer (data: {reason})"),
+  bySupervisor: msg(
+    "diisi pembina saat supervisi (supervisi.jawaban)",
+    "answered by the supervisor (supervisi.jawaban)",
+  ),
+};
 
 export const TILIK: TilikDef[] = [
   {
     no: 1,
     slug: "surat-tugas",
-    question: "Apakah ada surat penugasan pelaksanaan bimbingan teknis/pembinaan dari tim Dinkes",
+    question: (p) => `Apakah ada surat penugasan pelaksanaan bimbingan teknis/pembinaan dari tim ${p.pembina}`,
     severity: null,
     path: "supervisi",
     derive: () => null,
@@ -140,7 +215,7 @@ export const TILIK: TilikDef[] = [
   {
     no: 2,
     slug: "buku-tamu",
-    question: "Apakah mengisi buku tamu / kunjungan kerja",
+    question: q("Apakah mengisi buku tamu / kunjungan kerja"),
     severity: null,
     path: "supervisi",
     derive: () => null,
@@ -148,7 +223,7 @@ export const TILIK: TilikDef[] = [
   {
     no: 3,
     slug: "jadwal",
-    question: "Adakah kesesuaian jadwal dengan kunjungan bimbingan teknis/pembinaan",
+    question: q("Adakah kesesuaian jadwal dengan kunjungan bimbingan teknis/pembinaan"),
     severity: null,
     path: "supervisi",
     derive: () => null,
@@ -156,229 +231,224 @@ export const TILIK: TilikDef[] = [
   {
     no: 4,
     slug: "verifikasi",
-    question: "Apakah sebelum pelaksanaan LOKMIN Bulanan dilakukan verifikasi data antar program",
+    question: q("Apakah sebelum pelaksanaan LOKMIN Bulanan dilakukan verifikasi data antar program"),
     severity: "warning",
     path: "verifikasi_data",
     derive: (ctx) => {
-      const v = meeting(ctx)?.verifikasi_data;
-      const date = meeting(ctx)?.tanggal;
-      if (!v?.tanggal) return no("verifikasi_data.tanggal kosong");
-      return date && v.tanggal > date
-        ? no(`verifikasi ${v.tanggal} sesudah rapat ${date}`)
-        : yes(`verifikasi ${v.tanggal}`);
+      const v = meetingOf(ctx)?.verifikasi_data;
+      const date = meetingOf(ctx)?.tanggal;
+      if (!v?.tanggal) return no(t(R.verifyDate));
+      if (date && v.tanggal > date) return no(t(R.verifyAfter, { date: v.tanggal, meeting: date }));
+      return yes(t(R.verifiedOn, { date: v.tanggal }));
     },
   },
   {
     no: 5,
     slug: "verifikasi-tercatat",
-    question: "Apakah hasil verifikasi tercatat dengan baik",
+    question: q("Apakah hasil verifikasi tercatat dengan baik"),
     severity: "warning",
     path: "verifikasi_data",
-    derive: (ctx) =>
-      filled(meeting(ctx)?.verifikasi_data?.hasil)
-        ? yes("verifikasi_data.hasil terisi")
-        : no("verifikasi_data.hasil kosong"),
+    derive: (ctx) => (filled(meetingOf(ctx)?.verifikasi_data?.hasil) ? yes(t(R.recorded)) : no(t(R.notRecorded))),
   },
   {
     no: 6,
     slug: "verifikasi-dilaporkan",
-    question: "Apakah hasil verifikasi dilaporkan dalam LOKMIN",
+    question: q("Apakah hasil verifikasi dilaporkan dalam LOKMIN"),
     severity: "warning",
     path: "verifikasi_data",
-    derive: (ctx) =>
-      meeting(ctx)?.verifikasi_data?.dilaporkan
-        ? yes("verifikasi_data.dilaporkan: true")
-        : no("verifikasi_data.dilaporkan bukan true"),
+    derive: (ctx) => (meetingOf(ctx)?.verifikasi_data?.dilaporkan ? yes(t(R.reported)) : no(t(R.notReported))),
   },
   {
     no: 7,
     slug: "agenda",
-    question: "Apakah ada agenda khusus dalam LOKMIN secara sistematis",
+    question: q("Apakah ada agenda khusus dalam LOKMIN secara sistematis"),
     severity: "warning",
     path: "agenda",
-    derive: (ctx) =>
-      (meeting(ctx)?.agenda.length ?? 0) > 0 ? yes(`${meeting(ctx)!.agenda.length} butir agenda`) : no("agenda kosong"),
+    derive: (ctx) => {
+      const n = meetingOf(ctx)?.agenda.length ?? 0;
+      return n > 0 ? yes(t(R.agenda, { n })) : no(t(R.noAgenda));
+    },
   },
   {
     no: 8,
     slug: "undangan",
-    question: "Apakah ada surat undangan pelaksanaan LOKMIN tersebut",
+    question: q("Apakah ada surat undangan pelaksanaan LOKMIN tersebut"),
     severity: "warning",
     path: "undangan",
     derive: (ctx) => {
-      const u = meeting(ctx)?.undangan;
-      if (!u) return no("bagian undangan tidak ada");
+      const u = meetingOf(ctx)?.undangan;
+      if (!u) return no(t(R.noInvitation));
       return filled(u.nomor) && filled(u.tanggal)
-        ? yes(`undangan ${u.nomor}`)
-        : no("nomor atau tanggal undangan kosong");
+        ? yes(t(R.invitation, { nomor: u.nomor ?? "" }))
+        : no(t(R.invitationIncomplete));
     },
   },
   {
     no: 9,
     slug: "susunan-acara",
-    question: "Apakah ada susunan acara pada pelaksanaan LOKMIN tersebut",
+    question: q("Apakah ada susunan acara pada pelaksanaan LOKMIN tersebut"),
     severity: "warning",
     path: "susunan_acara",
-    derive: (ctx) =>
-      (meeting(ctx)?.susunan_acara.length ?? 0) > 0 ? yes("susunan acara ada") : no("susunan_acara kosong"),
+    derive: (ctx) => ((meetingOf(ctx)?.susunan_acara.length ?? 0) > 0 ? yes(t(R.programme)) : no(t(R.noProgramme))),
   },
   {
     no: 10,
     slug: "daftar-hadir",
-    question: "Apakah tersedia daftar hadir dalam LOKMIN",
+    question: q("Apakah tersedia daftar hadir dalam LOKMIN"),
     severity: "warning",
     path: "hadir",
     derive: (ctx) => {
-      const rows = meeting(ctx)?.hadir ?? [];
-      if (rows.length === 0) return no("daftar hadir kosong");
+      const rows = meetingOf(ctx)?.hadir ?? [];
+      if (rows.length === 0) return no(t(R.noAttendance));
       const blank = rows.filter((r) => r.status === null).length;
-      return blank
-        ? no(`${blank} status kehadiran belum diisi`)
-        : yes(`${rows.filter((r) => r.status === "hadir").length} hadir dari ${rows.length}`);
+      if (blank) return no(t(R.blankAttendance, { n: blank }));
+      return yes(t(R.attendance, { present: rows.filter((r) => r.status === "hadir").length, total: rows.length }));
     },
   },
   {
     no: 11,
     slug: "notulen",
-    question: "Apakah notulen lokakarya mini tercatat dan terkumpul dalam satu dokumen dengan baik",
+    question: q("Apakah notulen lokakarya mini tercatat dan terkumpul dalam satu dokumen dengan baik"),
     severity: "warning",
     path: "pembahasan",
     derive: (ctx) => {
-      const m = meeting(ctx);
+      const m = meetingOf(ctx);
       return m && m.pembahasan.length > 0 && filled(m.notulis) && filled(m.tanggal)
-        ? yes(`${m.pembahasan.length} butir pembahasan`)
-        : no("pembahasan, notulis atau tanggal kosong");
+        ? yes(t(R.minutes, { n: m.pembahasan.length }))
+        : no(t(R.noMinutes));
     },
   },
   {
     no: 12,
     slug: "masalah-rencana-aksi",
-    question: "Apakah tercatat rumusan masalah dan rencana aksi dalam LOKMIN bulanan",
+    question: q("Apakah tercatat rumusan masalah dan rencana aksi dalam LOKMIN bulanan"),
     severity: "warning",
     path: "masalah",
     derive: (ctx) => {
-      const m = meeting(ctx);
+      const m = meetingOf(ctx);
       return m && m.masalah.length > 0 && m.rtl.length > 0
-        ? yes(`${m.masalah.length} masalah, ${m.rtl.length} RTL`)
-        : no("masalah atau rtl kosong");
+        ? yes(t(R.problems, { problems: m.masalah.length, rtl: m.rtl.length }))
+        : no(t(R.noProblems));
     },
   },
   {
     no: 13,
     slug: "target",
-    question: "Apakah ada target dan batasan yang akan dicapai",
+    question: q("Apakah ada target dan batasan yang akan dicapai"),
     severity: "warning",
     path: "kesepakatan",
     derive: (ctx) => {
-      const indicators = ctx.month.programs.flatMap((p) => p.data.indikator);
-      return indicators.length > 0
-        ? yes(`${indicators.length} indikator dengan target kumulatif`)
-        : no("tidak ada indikator bertarget");
+      const n = ctx.month.programs.flatMap((p) => p.data.indikator).length;
+      return n > 0 ? yes(t(R.targets, { n })) : no(t(R.noTargets));
     },
   },
   {
     no: 14,
     slug: "pembahasan",
-    question: "Apakah ada proses pembahasan dalam LOKMIN tersebut",
+    question: q("Apakah ada proses pembahasan dalam LOKMIN tersebut"),
     severity: "warning",
     path: "pembahasan",
-    derive: (ctx) =>
-      (meeting(ctx)?.pembahasan.length ?? 0) > 0 ? yes("pembahasan tercatat") : no("pembahasan kosong"),
+    derive: (ctx) => ((meetingOf(ctx)?.pembahasan.length ?? 0) > 0 ? yes(t(R.discussion)) : no(t(R.noDiscussion))),
   },
   {
     no: 15,
     slug: "kesepakatan",
-    question: "Apakah ada kesepakatan pelaksanaan peningkatan kinerja program",
+    question: q("Apakah ada kesepakatan pelaksanaan peningkatan kinerja program"),
     severity: "warning",
     path: "kesepakatan",
-    derive: (ctx) =>
-      (meeting(ctx)?.kesepakatan.length ?? 0) > 0
-        ? yes(`${meeting(ctx)!.kesepakatan.length} kesepakatan`)
-        : no("kesepakatan kosong"),
+    derive: (ctx) => {
+      const n = meetingOf(ctx)?.kesepakatan.length ?? 0;
+      return n > 0 ? yes(t(R.agreements, { n })) : no(t(R.noAgreements));
+    },
   },
   {
     no: 16,
     slug: "arsip",
-    question: "Apakah dokumen LOKMIN tersimpan dengan rapi dan sistematis",
+    question: q("Apakah dokumen LOKMIN tersimpan dengan rapi dan sistematis"),
     severity: "warning",
     path: "arsip",
     derive: (ctx) => {
       const missing = archiveChecklist(ctx).filter((d) => d.present === false).length;
-      return ctx.meetingValid && ctx.loadFindings.every((f) => f.severity !== "error") && missing === 0
-        ? yes("berkas sah dan arsip minimum lengkap")
-        : no(`${missing} dokumen arsip belum ada atau berkas tidak sah`);
+      const valid = ctx.month.meeting !== undefined && ctx.loadFindings.every((f) => f.severity !== "error");
+      return valid && missing === 0 ? yes(t(R.archived)) : no(t(R.notArchived, { n: missing }));
     },
   },
   {
     no: 17,
     slug: "narasumber",
-    question: "Apakah ada narasumber dalam LOKMIN dari luar",
+    question: q("Apakah ada narasumber dalam LOKMIN dari luar"),
     severity: null,
     path: "hadir",
-    derive: (ctx) =>
-      (meeting(ctx)?.hadir ?? []).some((h) => h.narasumber) ? yes("narasumber luar tercatat di daftar hadir") : null,
+    derive: (ctx) => ((meetingOf(ctx)?.hadir ?? []).some((h) => h.narasumber) ? yes(t(R.speaker)) : null),
   },
   {
     no: 18,
     slug: "evaluasi-kehadiran",
-    question: "Apakah kehadiran peserta di evaluasi dalam LOKMIN tersebut",
+    question: q("Apakah kehadiran peserta di evaluasi dalam LOKMIN tersebut"),
     severity: "warning",
     path: "evaluasi_kehadiran",
     derive: (ctx) =>
-      filled(meeting(ctx)?.evaluasi_kehadiran) ? yes("evaluasi_kehadiran terisi") : no("evaluasi_kehadiran kosong"),
+      filled(meetingOf(ctx)?.evaluasi_kehadiran) ? yes(t(R.attendanceEvaluated)) : no(t(R.attendanceNotEvaluated)),
   },
   {
     no: 19,
     slug: "evaluasi-kesepakatan",
-    question: "Apakah kesepakatan kinerja di evaluasi dalam LOKMIN tersebut",
+    question: q("Apakah kesepakatan kinerja di evaluasi dalam LOKMIN tersebut"),
     severity: "warning",
     path: "evaluasi_kesepakatan",
     derive: (ctx) => {
       const { missing, blank } = unevaluatedIn(ctx.meetings, ctx.month.id);
-      const done = meeting(ctx)?.evaluasi_kesepakatan.filter((e) => e.status !== null).length ?? 0;
-      if (missing.length + blank.length > 0)
-        return no(`${missing.length + blank.length} kesepakatan terbuka belum dievaluasi`);
-      return yes(done ? `${done} kesepakatan dievaluasi` : "tidak ada kesepakatan terbuka dari bulan lalu");
+      const done = meetingOf(ctx)?.evaluasi_kesepakatan.filter((e) => e.status !== null).length ?? 0;
+      if (missing.length + blank.length > 0) return no(t(R.unevaluated, { n: missing.length + blank.length }));
+      return yes(done ? t(R.evaluated, { n: done }) : t(R.nothingOpen));
     },
   },
   {
     no: 20,
     slug: "tindak-lanjut",
-    question: "Apakah ada dokumen tindak lanjut hasil LOKMIN tersebut",
+    question: q("Apakah ada dokumen tindak lanjut hasil LOKMIN tersebut"),
     severity: "warning",
     path: "rtl",
     derive: (ctx) => {
-      const m = meeting(ctx);
+      const m = meetingOf(ctx);
       const rpk = ctx.month.programs.some((p) => p.data.rpk.length > 0);
-      return m && (m.rtl.length > 0 || rpk) ? yes("RTL / RPK bulan berikutnya tersusun") : no("rtl dan rpk kosong");
+      return m && (m.rtl.length > 0 || rpk) ? yes(t(R.followUp)) : no(t(R.noFollowUp));
     },
   },
 ];
 
 export const tilikId = (def: Pick<TilikDef, "no" | "slug">) => `${String(def.no).padStart(2, "0")}-${def.slug}`;
+export const TILIK_IDS = TILIK.map(tilikId);
+
+/** The supervisor's recorded answer for an item: keyed "01", "1" or "01-surat-tugas". */
+export function supervisorAnswer(answers: Record<string, boolean>, def: Pick<TilikDef, "no" | "slug">) {
+  return answers[String(def.no).padStart(2, "0")] ?? answers[String(def.no)] ?? answers[tilikId(def)];
+}
 
 export function tilikChecklist(ctx: MonthContext): { score: number; total: number; items: TilikItem[] } {
-  const answers = meeting(ctx)?.supervisi?.jawaban ?? {};
+  const answers = meetingOf(ctx)?.supervisi?.jawaban ?? {};
   const items = TILIK.map((def): TilikItem => {
-    const key = String(def.no).padStart(2, "0");
-    const recorded = answers[key] ?? answers[String(def.no)] ?? answers[tilikId(def)];
+    const recorded = supervisorAnswer(answers, def);
     const derived = def.derive(ctx);
-    const base = { no: def.no, id: tilikId(def), question: def.question, severity: def.severity, path: def.path };
-    if (recorded !== undefined)
-      return {
-        ...base,
-        answer: recorded,
-        source: "pembina",
-        reason: derived ? `jawaban pembina (data: ${derived.reason})` : "jawaban pembina",
-      };
+    const base = {
+      no: def.no,
+      id: tilikId(def),
+      question: def.question(ctx.profile),
+      severity: def.severity,
+      path: def.path,
+    };
+    if (recorded !== undefined) {
+      const reason = derived ? t(R.supervisorWithData, { reason: derived.reason }) : t(R.supervisor);
+      return { ...base, answer: recorded, source: "pembina", reason };
+    }
     if (derived) return { ...base, answer: derived.answer, source: "data", reason: derived.reason };
-    return { ...base, answer: null, source: null, reason: "diisi pembina saat supervisi (supervisi.jawaban)" };
+    return { ...base, answer: null, source: null, reason: t(R.bySupervisor) };
   });
   return { score: items.filter((i) => i.answer === true).length, total: items.length, items };
 }
 
 export interface ArchiveItem {
-  id: string;
+  id: ArchiveId;
   name: string;
   /** null: not applicable this month. */
   present: boolean | null;
@@ -399,18 +469,42 @@ export const ARCHIVE_IDS = [
   "laporan-tindak-lanjut",
   "umpan-balik",
 ] as const;
+export type ArchiveId = (typeof ARCHIVE_IDS)[number];
+
+const A = {
+  undangan: msg("isi undangan.nomor dan undangan.tanggal", "fill undangan.nomor and undangan.tanggal"),
+  acara: msg("isi susunan_acara", "fill susunan_acara"),
+  hadir: msg("isi status setiap baris hadir", "fill the status of every hadir row"),
+  notulen: msg("catat pembahasan per agenda", "record the discussion per agenda item"),
+  materi: msg("isi capaian program atau arsip.materi", "fill the programs' coverage or arsip.materi"),
+  bahasan: msg("catat masalah atau keputusan pembahasan", "record problems or decisions"),
+  nota: msg("catat kesepakatan yang ditandatangani", "record the signed commitments"),
+  sk: msg("isi arsip.sk_tim_efektif dengan nomor SK", "fill arsip.sk_tim_efektif with the decree number"),
+  tindakLanjut: msg(
+    "isi tindak_lanjut atau status evaluasi_kesepakatan",
+    "fill tindak_lanjut or the evaluation statuses",
+  ),
+  umpanBalik: msg("catat supervisi.umpan_balik dari Dinas Kesehatan", "record supervisi.umpan_balik from the Dinas"),
+};
 
 export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
-  const m = meeting(ctx);
+  const m = meetingOf(ctx);
   const programs = ctx.month.programs.map((p) => p.data);
   const item = (
-    id: (typeof ARCHIVE_IDS)[number],
+    id: ArchiveId,
     name: string,
     present: boolean | null,
     severity: Severity,
     path: string,
     hint: string,
-  ): ArchiveItem => ({ id, name, present, severity, path, hint });
+  ) => ({
+    id,
+    name,
+    present,
+    severity,
+    path,
+    hint,
+  });
   return [
     item(
       "undangan",
@@ -418,23 +512,16 @@ export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
       Boolean(m?.undangan && filled(m.undangan.nomor) && filled(m.undangan.tanggal)),
       "error",
       "undangan",
-      "isi undangan.nomor dan undangan.tanggal",
+      t(A.undangan),
     ),
-    item(
-      "susunan-acara",
-      "Susunan acara",
-      (m?.susunan_acara.length ?? 0) > 0,
-      "error",
-      "susunan_acara",
-      "isi susunan_acara",
-    ),
+    item("susunan-acara", "Susunan acara", (m?.susunan_acara.length ?? 0) > 0, "error", "susunan_acara", t(A.acara)),
     item(
       "daftar-hadir",
       "Daftar hadir",
-      (m?.hadir.length ?? 0) > 0 && m!.hadir.every((h) => h.status !== null),
+      (m?.hadir.length ?? 0) > 0 && (m?.hadir.every((h) => h.status !== null) ?? false),
       "error",
       "hadir",
-      "isi status setiap baris hadir",
+      t(A.hadir),
     ),
     item(
       "notulen",
@@ -442,7 +529,7 @@ export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
       Boolean(m && m.pembahasan.length > 0 && filled(m.tanggal)),
       "error",
       "pembahasan",
-      "catat pembahasan per agenda",
+      t(A.notulen),
     ),
     item(
       "materi",
@@ -450,7 +537,7 @@ export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
       (m?.arsip?.materi.length ?? 0) > 0 || programs.some((p) => p.indikator.some((i) => i.kumulatif !== null)),
       "warning",
       "arsip",
-      "isi capaian program atau arsip.materi",
+      t(A.materi),
     ),
     item(
       "hasil-bahasan",
@@ -458,31 +545,17 @@ export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
       Boolean(m && (m.masalah.length > 0 || m.pembahasan.some((p) => filled(p.keputusan)))),
       "error",
       "masalah",
-      "catat masalah atau keputusan pembahasan",
+      t(A.bahasan),
     ),
-    item(
-      "nota-kesepakatan",
-      "Nota kesepakatan",
-      (m?.kesepakatan.length ?? 0) > 0,
-      "error",
-      "kesepakatan",
-      "catat kesepakatan yang ditandatangani",
-    ),
-    item(
-      "sk-tim-efektif",
-      "SK pembentukan tim efektif",
-      filled(m?.arsip?.sk_tim_efektif),
-      "warning",
-      "arsip",
-      "isi arsip.sk_tim_efektif dengan nomor SK",
-    ),
+    item("nota-kesepakatan", "Nota kesepakatan", (m?.kesepakatan.length ?? 0) > 0, "error", "kesepakatan", t(A.nota)),
+    item("sk-tim-efektif", "SK pembentukan tim efektif", filled(m?.arsip?.sk_tim_efektif), "warning", "arsip", t(A.sk)),
     item(
       "laporan-tindak-lanjut",
       "Laporan tindak lanjut kesepakatan",
       filled(m?.tindak_lanjut) || (m?.evaluasi_kesepakatan.some((e) => e.status !== null) ?? false),
       "warning",
       "tindak_lanjut",
-      "isi tindak_lanjut atau status evaluasi_kesepakatan",
+      t(A.tindakLanjut),
     ),
     item(
       "umpan-balik",
@@ -490,7 +563,7 @@ export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
       m?.supervisi ? Boolean(m.supervisi.umpan_balik?.tanggal) : null,
       "warning",
       "supervisi",
-      "catat supervisi.umpan_balik dari Dinas Kesehatan",
+      t(A.umpanBalik),
     ),
   ];
 }

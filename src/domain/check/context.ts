@@ -1,49 +1,34 @@
-// What every check rule sees: the workspace settings, the month under check, the month before
-// it, and all meetings (for commitments). Also the helper rules use to place a finding at the
-// line of a YAML path.
-import type { MonthMeeting } from "../commitments.js";
-import type { Diagnostic, Severity } from "../findings.js";
+// What the check rules see. A month rule sees the workspace settings, the month under check, the
+// month before it, every month's commitments, the findings of loading the month's files and the
+// date; a workspace rule sees lokmin.yaml and a probe of the workspace's files. Everything that
+// touches the disk or the clock is passed in here by the edge.
+import type { Finding } from "../findings.js";
+import type { SupervisionProfile } from "../regulations.js";
 import type { Workspace } from "../schema.js";
-import type { LoadedMonth } from "../../io/workspace.js";
-import { locate, type PathSegment, type YamlSource } from "../../io/yaml-source.js";
+import type { MonthData, MonthMeeting } from "../workspace-data.js";
 
 export interface MonthContext {
   config: Workspace;
-  configSource?: YamlSource;
-  month: LoadedMonth;
+  month: MonthData;
   /** The month folder just before this one, when the workspace has it. */
-  previous?: LoadedMonth;
+  previous?: MonthData;
   meetings: MonthMeeting[];
-  /** Whether each program file of this month validated (invalid files are not in month.programs). */
-  meetingValid: boolean;
-  /** Findings from loading this month's files (schema, YAML). */
-  loadFindings: Diagnostic[];
+  /** Findings from loading this month's files (schema, YAML); invalid files are not in `month`. */
+  loadFindings: Finding[];
+  /** Today as an ISO date (YYYY-MM-DD). */
+  today: string;
+  profile: SupervisionProfile;
 }
 
-export function findingAt(
-  source: YamlSource | undefined,
-  fallbackFile: string,
-  path: PathSegment[],
-  rule: string,
-  severity: Severity,
-  message: string,
-  prefer: "key" | "value" = "key",
-): Diagnostic {
-  const where = source ? locate(source, path, prefer) : { line: 1, column: 1 };
-  return { rule, severity, file: source?.rel ?? fallbackFile, ...where, message };
-}
+/** What a workspace-relative path names: the loader's answer, so rules never touch the disk. */
+export type FileKind = "file" | "missing" | "outside" | "other";
 
-export const meetingFile = (ctx: MonthContext) => `${ctx.month.id}/rapat.yaml`;
-
-/** A finding in the meeting file at a path (the nearest existing key when it is missing). */
-export function atMeeting(
-  ctx: MonthContext,
-  path: PathSegment[],
-  rule: string,
-  severity: Severity,
-  message: string,
-): Diagnostic {
-  return findingAt(ctx.month.meeting?.source, meetingFile(ctx), path, rule, severity, message);
+export interface WorkspaceContext {
+  config: Workspace;
+  file: string;
+  probe: (rel: string) => FileKind;
+  today: string;
+  profile: SupervisionProfile;
 }
 
 export const filled = (value: unknown): boolean =>
@@ -51,3 +36,5 @@ export const filled = (value: unknown): boolean =>
   value !== undefined &&
   !(typeof value === "string" && value.trim() === "") &&
   !(Array.isArray(value) && value.length === 0);
+
+export const meetingOf = (ctx: MonthContext) => ctx.month.meeting?.data;

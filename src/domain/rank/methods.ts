@@ -1,7 +1,65 @@
 // Prioritisation methods used in Lokmin practice (domain brief §4), as data: each method names
 // its criteria with their score ranges (set locally, Perbup Pasal 15(2)) and how criterion
 // means combine into a total. Ranges come from lokmin.yaml; nothing is hard-wired to 1–5.
-import type { Criterion, Method, ScoringSettings } from "../schema.js";
+import { type Message, msg } from "../../i18n/index.js";
+import type { Criterion, ScoringSettings } from "../schema.js";
+
+/** The methods, as data: the schema's enums, the CLI's choices and the README table come from here. */
+export const METHODS = [
+  {
+    id: "usg",
+    nama: "USG",
+    untuk: ["masalah", "solusi"],
+    kriteria: "u Urgency, s Seriousness, g Growth (1–5)",
+    rumus: "U + S + G; rumus: kali → U × S × G",
+  },
+  {
+    id: "mcua",
+    nama: "MCUA",
+    untuk: ["masalah", "solusi"],
+    kriteria: "penilaian.mcua.kriteria dengan bobot (bawaan: besar 5, gawat 4, mudah 3, dukungan 2; nilai 1–10)",
+    rumus: "Σ bobot × rata-rata nilai",
+  },
+  { id: "carl", nama: "CARL", untuk: ["masalah", "solusi"], kriteria: "c, a, r, l (1–5)", rumus: "C × A × R × L" },
+  {
+    id: "hanlon",
+    nama: "Hanlon",
+    untuk: ["masalah"],
+    kriteria: "a besar (0–10), b keseriusan (0–20), c kemudahan (0–10), pearl: {p, e, a, r, l} (0/1)",
+    rumus: "(A + B) × C × D, D = P × E × A × R × L",
+  },
+  {
+    id: "reinke",
+    nama: "Reinke / MIV-C",
+    untuk: ["masalah", "solusi"],
+    kriteria: "m, i, v, c biaya 1 termurah … 5 termahal (1–5, boleh desimal)",
+    rumus: "M × I × V / C",
+  },
+] as const satisfies ReadonlyArray<{
+  id: string;
+  nama: string;
+  untuk: readonly ("masalah" | "solusi")[];
+  kriteria: string;
+  rumus: string;
+}>;
+
+export type Method = (typeof METHODS)[number]["id"];
+export const METHOD_IDS = METHODS.map((m) => m.id) as [Method, ...Method[]];
+const usableFor = (target: "masalah" | "solusi") =>
+  METHODS.filter((m) => (m.untuk as readonly string[]).includes(target)).map((m) => m.id) as [Method, ...Method[]];
+export const PROBLEM_METHODS = usableFor("masalah");
+export const SOLUTION_METHODS = usableFor("solusi");
+
+export const TIE_RULES = ["bersama", "urutan", "kriteria"] as const;
+export type TieRule = (typeof TIE_RULES)[number];
+export const TIE_RULE_NOTES: Record<TieRule, Message> = {
+  bersama: msg("nilai sama berbagi peringkat: 1, 2, 2, 4", "equal totals share a rank: 1, 2, 2, 4"),
+  urutan: msg("nilai sama diurutkan menurut urutan di berkas", "equal totals are ordered as listed in the file"),
+  kriteria: msg(
+    "nilai sama diurutkan menurut kriteria {order}, lalu berbagi peringkat",
+    "equal totals are ordered by criteria {order}, then share a rank",
+  ),
+};
 
 export interface Scale {
   min: number;

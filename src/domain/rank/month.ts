@@ -1,11 +1,10 @@
 // Ranking applied to one month: which method is in force, the problems and each problem's
 // solution alternatives as rank inputs, problem candidates from coverage, and the write-back
-// of totals and ranks into the meeting file's YAML document.
-import type { Document } from "yaml";
+// of totals and ranks as edits of the meeting file.
 import type { Meeting, Method, ProgramReport, TieRule, Workspace } from "../schema.js";
-import { coverageGap, coveragePercent } from "../targets.js";
-import { setScalar } from "../../io/yaml-edit.js";
-import type { YamlSource } from "../../io/yaml-source.js";
+import { coverageGap, coveragePercent, round } from "../targets.js";
+import type { YamlEdit } from "../edits.js";
+import type { PathSegment } from "../findings.js";
 import { methodDef } from "./methods.js";
 import { type RankResult, rankItems } from "./rank.js";
 
@@ -26,7 +25,6 @@ export function rankProblems(
   config: Workspace,
   meeting: Meeting,
   file: string,
-  source?: YamlSource,
   options: MonthRankOptions = {},
 ): RankResult {
   const method = methodDef(problemMethod(config, meeting, options.method), config.penilaian, "masalah");
@@ -39,12 +37,8 @@ export function rankProblems(
     peringkat: p.peringkat,
     path: ["masalah", index],
   }));
-  return rankItems(inputs, method, {
-    tieRule: options.tieRule ?? config.penilaian.seri,
-    tieOrder: config.penilaian.urutan_kriteria,
-    file,
-    source,
-  });
+  const tieRule = options.tieRule ?? config.penilaian.seri;
+  return rankItems(inputs, method, { tieRule, tieOrder: config.penilaian.urutan_kriteria, file });
 }
 
 export interface SolutionRanking extends RankResult {
@@ -56,10 +50,10 @@ export function rankSolutions(
   config: Workspace,
   meeting: Meeting,
   file: string,
-  source?: YamlSource,
   options: MonthRankOptions = {},
 ): SolutionRanking[] {
   const method = methodDef(solutionMethod(config, meeting, options.method), config.penilaian, "solusi");
+  const tieRule = options.tieRule ?? config.penilaian.seri;
   return meeting.masalah.flatMap((problem, problemIndex) => {
     if (problem.solusi.length === 0) return [];
     const inputs = problem.solusi.map((s, index) => ({
@@ -71,39 +65,35 @@ export function rankSolutions(
       peringkat: s.peringkat,
       path: ["masalah", problemIndex, "solusi", index],
     }));
-    const result = rankItems(inputs, method, {
-      tieRule: options.tieRule ?? config.penilaian.seri,
-      tieOrder: config.penilaian.urutan_kriteria,
-      file,
-      source,
-    });
+    const result = rankItems(inputs, method, { tieRule, tieOrder: config.penilaian.urutan_kriteria, file });
     return [{ ...result, problem: problem.id, problemIndex }];
   });
 }
 
-/** Write totals and ranks into the document; returns how many values changed. */
-export function writeRanks(
-  doc: Document,
-  result: RankResult,
-  basePath: (index: number) => (string | number)[],
-): number {
-  let changed = 0;
-  result.items.forEach((item, index) => {
-    if (item.total === null) return;
+/** The totals and ranks to write, only where the file holds another value (so a second run writes nothing). */
+export function rankEdits(result: RankResult, basePath: (index: number) => PathSegment[]): YamlEdit[] {
+  return result.items.flatMap((item, index) => {
+    if (item.total === null) return [];
     const base = basePath(index);
-    if (setScalar(doc, [...base, "total"], item.total, ["skor", "skor_penilai"])) changed++;
-    if (item.rank !== null && setScalar(doc, [...base, "peringkat"], item.rank, ["total"])) changed++;
+    const edits: YamlEdit[] = [];
+    if (item.written.total !== item.total) {
+      edits.push({ op: "set", path: [...base, "total"], value: item.total, after: ["skor", "skor_penilai"] });
+    }
+    if (item.rank !== null && item.written.rank !== item.rank) {
+      edits.push({ op: "set", path: [...base, "peringkat"], value: item.rank, after: ["total"] });
+    }
+    return edits;
   });
-  return changed;
 }
 
-/** Mark the top-ranked solution `dipilih: true` when none is chosen yet. */
-export function markChosen(doc: Document, meeting: Meeting, ranking: SolutionRanking): boolean {
+/** Mark the single top-ranked solution `dipilih: true` when no solution of the problem is marked yet. */
+export function chosenEdit(meeting: Meeting, ranking: SolutionRanking): YamlEdit | undefined {
   const problem = meeting.masalah[ranking.problemIndex];
-  if (problem.solusi.some((s) => s.dipilih !== undefined)) return false;
+  if (problem.solusi.some((s) => s.dipilih !== undefined)) return undefined;
   const winners = ranking.items.map((item, index) => ({ item, index })).filter(({ item }) => item.rank === 1);
-  if (winners.length !== 1) return false;
-  return setScalar(doc, ["masalah", ranking.problemIndex, "solusi", winners[0].index, "dipilih"], true, ["peringkat"]);
+  if (winners.length !== 1) return undefined;
+  const path = ["masalah", ranking.problemIndex, "solusi", winners[0].index, "dipilih"];
+  return { op: "set", path, value: true, after: ["peringkat", "total"] };
 }
 
 export interface Candidate {
@@ -131,7 +121,7 @@ export function problemCandidates(
       const gap = coverageGap(indicator);
       const capaian = coveragePercent(indicator);
       if (gap === null || capaian === null || gap <= 0) continue;
-      const nama = program?.indikator.find((i) => i.id === indicator.id)?.nama ?? indicator.id;
+      const nama = program?.indikator.find((i) => i.id === indicator.id)?.nama ?? program?.nama ?? indicator.id;
       out.push({
         program: report.program,
         indikator: indicator.id,
@@ -146,6 +136,13 @@ export function problemCandidates(
   return out.sort((a, b) => b.gap - a.gap || a.program.localeCompare(b.program));
 }
 
+/** "Capaian pelayanan kesehatan ibu hamil … di bawah target": the name in mid-sentence, acronyms kept. */
+export function candidateTitle(name: string): string {
+  const [first, ...rest] = name.trim().split(" ");
+  const lowered = /^[A-Z][a-z]/.test(first) ? first[0].toLowerCase() + first.slice(1) : first;
+  return `Capaian ${[lowered, ...rest].join(" ")} di bawah target`;
+}
+
 /** Problem entries to append for candidates not yet listed. */
 export function candidateProblems(candidates: readonly Candidate[], meeting: Meeting) {
   const used = new Set(meeting.masalah.map((p) => p.id));
@@ -157,10 +154,10 @@ export function candidateProblems(candidates: readonly Candidate[], meeting: Mee
       used.add(id);
       return {
         id,
-        judul: `Capaian ${c.nama} di bawah target`,
+        judul: candidateTitle(c.nama),
         program: c.program,
         indikator: c.indikator,
-        kesenjangan: c.gap,
+        kesenjangan: round(c.gap, 2),
         akar_masalah: [],
       };
     });

@@ -1,12 +1,11 @@
 // Ranking problems or solution alternatives: validate each score against the method's
 // criteria and ranges, average several raters (showing the spread), compute totals, apply an
 // explicit tie rule, and flag written totals and ranks that disagree with the recomputation.
-import type { Diagnostic } from "../findings.js";
+import type { Finding, PathSegment } from "../findings.js";
 import { msg, t } from "../../i18n/index.js";
 import type { Scores, TieRule } from "../schema.js";
 import { round } from "../targets.js";
-import { locate, type PathSegment, type YamlSource } from "../../io/yaml-source.js";
-import type { MethodDef } from "./methods.js";
+import { type MethodDef, TIE_RULE_NOTES } from "./methods.js";
 
 export interface RankInput {
   id: string;
@@ -38,7 +37,7 @@ export interface RankResult {
   tie_rule: TieRule;
   tie_note: string;
   items: RankedItem[];
-  diagnostics: Diagnostic[];
+  findings: RankFinding[];
 }
 
 const M = {
@@ -47,8 +46,10 @@ const M = {
     "score '{criterion}' is missing for {id}; give a value {min}–{max}",
   ),
   range: msg(
-    "skor {criterion} = {value} di luar rentang {min}–{max} untuk {id}; perbaiki atau ubah skala di lokmin.yaml (penilaian)",
-    "score {criterion} = {value} is outside {min}–{max} for {id}; fix it or change the scale in lokmin.yaml (penilaian)",
+    "skor {criterion} = {value} di luar rentang {min}–{max} untuk {id}; perbaiki atau ubah skala di lokmin.yaml " +
+      "(penilaian)",
+    "score {criterion} = {value} is outside {min}–{max} for {id}; fix it or change the scale in lokmin.yaml " +
+      "(penilaian)",
   ),
   unknown: msg(
     "kriteria '{criterion}' tidak dipakai metode {method} (kriteria: {allowed}); hapus atau ganti",
@@ -67,32 +68,34 @@ const M = {
     "peringkat tertulis {written} berbeda dengan hitungan ulang {computed}; jalankan `lokmin rank --write`",
     "written rank {written} differs from the recomputed {computed}; run `lokmin rank --write`",
   ),
-  tieShared: msg("nilai sama berbagi peringkat (1, 2, 2, 4)", "equal totals share a rank (1, 2, 2, 4)"),
-  tieOrder: msg("nilai sama diurutkan menurut urutan di berkas", "equal totals are ordered as listed in the file"),
-  tieCriteria: msg(
-    "nilai sama diurutkan menurut kriteria {order}, lalu berbagi peringkat",
-    "equal totals are ordered by criteria {order}, then share a rank",
-  ),
 };
 
+export type RankRule =
+  | "rank/skor-ganda"
+  | "rank/tanpa-skor"
+  | "rank/kriteria-tidak-dikenal"
+  | "rank/skor-kosong"
+  | "rank/skor-rentang"
+  | "rank/total-berbeda"
+  | "rank/peringkat-berbeda";
+export type RankFinding = Finding & { rule: RankRule };
+
 interface Context {
-  source?: YamlSource;
   file: string;
 }
 
 function diagnostic(
   ctx: Context,
   path: PathSegment[],
-  rule: string,
-  severity: Diagnostic["severity"],
+  rule: RankRule,
+  severity: Finding["severity"],
   message: string,
-): Diagnostic {
-  const where = ctx.source ? locate(ctx.source, path) : { line: 1, column: 1 };
-  return { rule, severity, file: ctx.file, ...where, message };
+): RankFinding {
+  return { rule, severity, file: ctx.file, path, at: "value", message };
 }
 
 /** Validate and average one item's scores. Returns null means when a score is unusable. */
-function meanScores(item: RankInput, method: MethodDef, ctx: Context, out: Diagnostic[]) {
+function meanScores(item: RankInput, method: MethodDef, ctx: Context, out: RankFinding[]) {
   const rows: Array<{ scores: Scores; path: PathSegment[] }> = item.skor_penilai?.length
     ? item.skor_penilai.map((row, index) => ({ scores: row.skor, path: [...item.path, "skor_penilai", index, "skor"] }))
     : item.skor
@@ -203,16 +206,15 @@ export interface RankOptions {
   /** Criterion ids for the `kriteria` tie rule, e.g. ["u", "s", "g"]. */
   tieOrder?: string[];
   file: string;
-  source?: YamlSource;
 }
 
 export function rankItems(inputs: readonly RankInput[], method: MethodDef, options: RankOptions): RankResult {
-  const ctx: Context = { source: options.source, file: options.file };
-  const diagnostics: Diagnostic[] = [];
+  const ctx: Context = { file: options.file };
+  const findings: RankFinding[] = [];
   const own = (options.tieOrder ?? []).filter((id) => method.criteria.some((c) => c.id === id));
   const tieOrder = own.length ? own : method.criteria.map((c) => c.id);
   const computed = inputs.map((input) => {
-    const scored = meanScores(input, method, ctx, diagnostics);
+    const scored = meanScores(input, method, ctx, findings);
     const total = scored ? round(method.combine(scored.means)) : null;
     const tiebreak = tieOrder.map((id) => (typeof scored?.means[id] === "number" ? (scored.means[id] as number) : 0));
     return { input, scored, total, tiebreak };
@@ -221,7 +223,7 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
   const items: RankedItem[] = computed.map(({ input, scored, total }, index) => {
     const rank = ranks[index];
     if (total !== null && input.total !== undefined && Math.abs(input.total - total) > 0.005) {
-      diagnostics.push(
+      findings.push(
         diagnostic(
           ctx,
           [...input.path, "total"],
@@ -232,7 +234,7 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
       );
     }
     if (rank !== null && input.peringkat !== undefined && input.peringkat !== rank) {
-      diagnostics.push(
+      findings.push(
         diagnostic(
           ctx,
           [...input.path, "peringkat"],
@@ -253,11 +255,6 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
       written: { total: input.total, rank: input.peringkat },
     };
   });
-  const tie_note =
-    options.tieRule === "bersama"
-      ? t(M.tieShared)
-      : options.tieRule === "urutan"
-        ? t(M.tieOrder)
-        : t(M.tieCriteria, { order: tieOrder.join(" > ") });
-  return { method: method.id, formula: method.formula, tie_rule: options.tieRule, tie_note, items, diagnostics };
+  const tie_note = t(TIE_RULE_NOTES[options.tieRule], { order: tieOrder.join(" > ") });
+  return { method: method.id, formula: method.formula, tie_rule: options.tieRule, tie_note, items, findings };
 }

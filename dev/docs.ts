@@ -1,0 +1,86 @@
+// The README's tables that come from lokmin's registries (rules, scoring methods, documents,
+// meeting kinds), generated so the README can never drift from the code. `npm run docs` rewrites
+// the sections between <!-- lokmin:NAME --> markers; a test fails when they are out of date.
+import { readFileSync, writeFileSync } from "node:fs";
+import { ruleCatalogue } from "../src/domain/check/rules/index.js";
+import { MEETING_KINDS, SPECIAL_STEPS } from "../src/domain/meeting-kinds.js";
+import { METHODS } from "../src/domain/rank/methods.js";
+import { cite, supervisionProfile } from "../src/domain/regulations.js";
+import type { Message } from "../src/i18n/index.js";
+import { DOCUMENTS } from "../src/render/documents.js";
+
+const en = (m: Message) => m.en;
+const row = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
+const table = (header: string[], rows: string[][]) =>
+  [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
+
+export function rulesTable(): string {
+  const profile = supervisionProfile();
+  return table(
+    ["rule id", "severity", "what it checks", "source", "how to fix"],
+    ruleCatalogue().map(({ id, spec }) => {
+      const members = spec.members?.() ?? [];
+      const family = members.length ? ` (${members.map((m) => `\`${m}\``).join(", ")})` : "";
+      const severity = spec.fixed ? `${spec.severity} (fixed)` : spec.severity;
+      return [`\`${id}\``, severity, `${en(spec.what)}${family}`, cite(spec.source, profile, en), en(spec.fix)];
+    }),
+  );
+}
+
+export function methodsTable(): string {
+  return table(
+    ["method", "key", "used for", "criteria (default scale)", "total"],
+    METHODS.map((m) => [m.nama, `\`${m.id}\``, m.untuk.join(", "), m.kriteria, m.rumus]),
+  );
+}
+
+export function documentsTable(): string {
+  return table(
+    ["document", "file", "contains"],
+    DOCUMENTS.map((d) => [d.title, `BULAN-${d.name}.docx`, en(d.contains)]),
+  );
+}
+
+export function meetingKindsTable(): string {
+  return table(
+    ["kind or step", "key", "when"],
+    [
+      ...MEETING_KINDS.map((k) => [k.nama, `jenis: ${k.id}`, k.id === "pertama" ? "January" : "other months"]),
+      ...SPECIAL_STEPS.map((s) => [
+        s.nama,
+        `langkah_khusus: ${s.id}`,
+        s.id === "bulan_kedua"
+          ? "February"
+          : s.id === "tengah_tahun"
+            ? "June and July"
+            : "March, June, September, December",
+      ]),
+    ],
+  );
+}
+
+export const SECTIONS: Record<string, () => string> = {
+  rules: rulesTable,
+  methods: methodsTable,
+  documents: documentsTable,
+  "meeting-kinds": meetingKindsTable,
+};
+
+/** The README with every generated section replaced by its current content. */
+export function updateReadme(text: string): string {
+  let out = text;
+  for (const [name, make] of Object.entries(SECTIONS)) {
+    const start = `<!-- lokmin:${name} -->`;
+    const end = `<!-- /lokmin:${name} -->`;
+    const a = out.indexOf(start);
+    const b = out.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`README has no ${start} … ${end} section`);
+    out = `${out.slice(0, a + start.length)}\n${make()}\n${out.slice(b)}`;
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith("docs.js")) {
+  const file = new URL("../README.md", import.meta.url);
+  writeFileSync(file, updateReadme(readFileSync(file, "utf8")));
+}

@@ -1,0 +1,244 @@
+// The command table as data: each command's name, arguments, options and descriptions in both
+// languages, and the module that runs it (loaded only when the command runs, so `lokmin --help`
+// loads none of docx, handlebars or the prompts). `--help`, the README's command list and the
+// CLI choices all come from here and from the registries they name.
+import { DOCUMENTS } from "../render/documents.js";
+import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "../domain/rank/methods.js";
+import { msg, type Message } from "../i18n/index.js";
+import type { Context } from "./context.js";
+
+export interface OptionSpec {
+  flags: string;
+  description: Message;
+  choices?: readonly string[];
+  default?: string;
+}
+
+export interface ArgumentSpec {
+  name: string;
+  description: Message;
+  default?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  description: Message;
+  args?: ArgumentSpec[];
+  options?: OptionSpec[];
+  /** Whether `--json` prints the command's result as one JSON object. */
+  json?: boolean;
+  load: () => Promise<{ run: (ctx: Context, ...args: never[]) => Promise<number> }>;
+}
+
+const MONTH = msg(
+  "YYYY-MM, mis. 2024-05 (bawaan: bulan terakhir)",
+  "YYYY-MM, e.g. 2024-05 (default: the latest month)",
+);
+const month: ArgumentSpec = { name: "[bulan]", description: MONTH };
+const force = (what: Message): OptionSpec => ({ flags: "--force", description: what });
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: "init",
+    description: msg("buat workspace baru (lokmin.yaml)", "create a new workspace (lokmin.yaml)"),
+    args: [{ name: "[dir]", description: msg("folder tujuan", "target folder"), default: "." }],
+    options: [
+      { flags: "--nama <nama>", description: msg("nama Puskesmas", "name of the Puskesmas") },
+      { flags: "--kecamatan <kecamatan>", description: msg("kecamatan", "sub-district") },
+      { flags: "--kabupaten <kabupaten>", description: msg("kabupaten/kota", "regency/city") },
+      { flags: "--alamat <alamat>", description: msg("alamat Puskesmas", "address") },
+      { flags: "--kepala <nama>", description: msg("nama Kepala Puskesmas", "name of the head") },
+      { flags: "--kepala-nip <nip>", description: msg("NIP Kepala Puskesmas", "NIP of the head") },
+      { flags: "--tu <nama>", description: msg("nama Kasubag TU", "name of the head of administration") },
+      { flags: "--tu-nip <nip>", description: msg("NIP Kasubag TU", "NIP of the head of administration") },
+      { flags: "--zona <zona>", description: msg("zona waktu", "time zone"), choices: ["WIB", "WITA", "WIT"] },
+      {
+        flags: "--taksonomi <jenis>",
+        description: msg("program klasik atau klaster ILP", "classic programs or ILP clusters"),
+        choices: ["program", "klaster"],
+      },
+      { flags: "--tanpa-git", description: msg("jangan buat repositori git", "do not create a git repository") },
+      force(msg("timpa lokmin.yaml yang ada", "overwrite an existing lokmin.yaml")),
+      { flags: "--yes", description: msg("jangan bertanya, pakai nilai bawaan", "no questions, use defaults") },
+    ],
+    json: true,
+    load: () => import("../commands/init.js"),
+  },
+  {
+    name: "new",
+    description: msg("siapkan folder satu bulan", "scaffold a month"),
+    args: [
+      {
+        name: "[bulan]",
+        description: msg(
+          "YYYY-MM (bawaan: bulan sesudah bulan terakhir)",
+          "YYYY-MM (default: the month after the latest)",
+        ),
+      },
+    ],
+    options: [
+      { flags: "--mulai <jam>", description: msg("jam mulai rapat", "meeting start time"), default: "08.00" },
+      {
+        flags: "--lengkapi",
+        description: msg(
+          "bulan yang sudah ada: buat hanya berkas yang hilang dan tambahkan indikator baru; isi yang ada tidak diubah",
+          "existing month: create only missing files and add new indicators; nothing filled in is changed",
+        ),
+      },
+      force(
+        msg(
+          "buat ulang bulan yang ada (isi lama disimpan sebagai cadangan)",
+          "recreate an existing month (the old content is kept as a backup)",
+        ),
+      ),
+    ],
+    json: true,
+    load: () => import("../commands/new.js"),
+  },
+  {
+    name: "check",
+    description: msg("periksa kelengkapan dan konsistensi", "check completeness and consistency"),
+    args: [
+      {
+        name: "[bulan...]",
+        description: msg("bulan yang diperiksa (bawaan: semua)", "months to check (default: all)"),
+      },
+    ],
+    options: [
+      { flags: "--max-warnings <n>", description: msg("gagal bila peringatan lebih dari n", "fail above n warnings") },
+      { flags: "--rules", description: msg("daftar semua aturan", "list every rule") },
+    ],
+    json: true,
+    load: () => import("../commands/check.js"),
+  },
+  {
+    name: "rank",
+    description: msg("prioritaskan masalah dan solusi", "prioritise problems and solutions"),
+    args: [month],
+    options: [
+      {
+        flags: "--metode <metode>",
+        description: msg("metode untuk masalah", "method for problems"),
+        choices: PROBLEM_METHODS,
+      },
+      {
+        flags: "--metode-solusi <metode>",
+        description: msg("metode untuk solusi", "method for solutions"),
+        choices: SOLUTION_METHODS,
+      },
+      { flags: "--seri <aturan>", description: msg("aturan nilai sama", "tie rule"), choices: TIE_RULES },
+      { flags: "--solusi", description: msg("peringkatkan juga alternatif solusi", "rank solution alternatives too") },
+      { flags: "--candidates", description: msg("kandidat masalah dari capaian", "problem candidates from coverage") },
+      {
+        flags: "--add-candidates",
+        description: msg("tambahkan kandidat ke daftar masalah", "add candidates to the problem list"),
+      },
+      {
+        flags: "--write",
+        description: msg("tulis total dan peringkat ke berkas", "write totals and ranks to the file"),
+      },
+      {
+        flags: "--interactive",
+        description: msg("isi skor lewat pertanyaan (terminal)", "enter scores at prompts (terminal)"),
+      },
+    ],
+    json: true,
+    load: () => import("../commands/rank.js"),
+  },
+  {
+    name: "carry",
+    description: msg("bawa kesepakatan terbuka ke bulan ini", "carry open commitments into a month"),
+    args: [month],
+    json: true,
+    load: () => import("../commands/carry.js"),
+  },
+  {
+    name: "commitments",
+    description: msg("daftar kesepakatan terbuka", "list open commitments"),
+    options: [
+      {
+        flags: "--all",
+        description: msg("semua, termasuk yang selesai, dengan riwayat", "all, closed ones too, with history"),
+      },
+      { flags: "--program <id>", description: msg("hanya program ini", "only this program") },
+      { flags: "--pj <nama>", description: msg("penanggung jawab (id atau nama)", "person responsible (id or name)") },
+      {
+        flags: "--per <bulan>",
+        description: msg("umur dan tenggat per akhir bulan ini", "age and overdue as of the end of this month"),
+      },
+    ],
+    json: true,
+    load: () => import("../commands/commitments.js"),
+  },
+  {
+    name: "render",
+    description: msg("cetak dokumen DOCX bulan ini", "write the month's DOCX documents"),
+    args: [month],
+    options: [
+      {
+        flags: "--out <dir>",
+        description: msg("folder keluaran (bawaan BULAN/dokumen)", "output folder (default MONTH/dokumen)"),
+      },
+      {
+        flags: "--only <nama>",
+        description: msg(
+          `hanya dokumen ini: ${DOCUMENTS.map((d) => d.name).join(",")}`,
+          `only these documents: ${DOCUMENTS.map((d) => d.name).join(",")}`,
+        ),
+      },
+      force(
+        msg("timpa berkas yang diubah orang (cadangan disimpan)", "overwrite files someone edited (a backup is kept)"),
+      ),
+    ],
+    json: true,
+    load: () => import("../commands/render.js"),
+  },
+  {
+    name: "report",
+    description: msg("tren capaian per indikator", "coverage trends per indicator"),
+    args: [month],
+    json: true,
+    load: () => import("../commands/report.js"),
+  },
+  {
+    name: "export",
+    description: msg(
+      "ekspor capaian, masalah dan kesepakatan (CSV/JSON)",
+      "export coverage, problems and commitments (CSV/JSON)",
+    ),
+    options: [
+      {
+        flags: "--format <format>",
+        description: msg("csv atau json", "csv or json"),
+        choices: ["csv", "json"],
+        default: "csv",
+      },
+      { flags: "--out <berkas>", description: msg("berkas tujuan (bawaan: layar)", "output file (default: stdout)") },
+      {
+        flags: "--sep <karakter>",
+        description: msg(
+          "pemisah CSV; ';' untuk Excel berbahasa Indonesia",
+          "CSV separator; ';' for Excel with Indonesian settings",
+        ),
+        default: ",",
+      },
+      force(msg("timpa berkas yang ada", "overwrite an existing file")),
+    ],
+    json: true,
+    load: () => import("../commands/export.js"),
+  },
+  {
+    name: "summary",
+    description: msg("ringkasan banyak Puskesmas untuk Dinas Kesehatan", "the Dinas' view across workspaces"),
+    args: [{ name: "<dir...>", description: msg("folder workspace", "workspace folders") }],
+    json: true,
+    load: () => import("../commands/summary.js"),
+  },
+  {
+    name: "schema",
+    description: msg("tulis JSON Schema untuk editor", "write JSON Schema files for editors"),
+    options: [{ flags: "--out <dir>", description: msg("folder tujuan", "target folder") }],
+    json: true,
+    load: () => import("../commands/schema.js"),
+  },
+];

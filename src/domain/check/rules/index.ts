@@ -1,0 +1,45 @@
+// Every rule group of `lokmin check`, in the order they run. `RuleId` is derived from them, and
+// `check --rules`, the README table and the `aturan` settings of lokmin.yaml all read this list.
+import type { RuleGroup, RuleSpec } from "../registry.js";
+import { capaianRules } from "./capaian.js";
+import { checklistRules } from "./checklists.js";
+import { inputRules } from "./input.js";
+import { kesepakatanRules } from "./kesepakatan.js";
+import { prioritasRules } from "./prioritas.js";
+import { rapatRules } from "./rapat.js";
+import { referensiRules } from "./referensi.js";
+import { workspaceRules } from "./workspace.js";
+
+export const MONTH_GROUPS = [
+  checklistRules,
+  capaianRules,
+  rapatRules,
+  kesepakatanRules,
+  prioritasRules,
+  referensiRules,
+] as const;
+export const WORKSPACE_GROUPS = [workspaceRules] as const;
+export const INPUT_GROUPS = [inputRules] as const;
+
+type IdsOf<G> = G extends RuleGroup<infer Id, never> ? Id : G extends RuleGroup<infer Id, infer _Ctx> ? Id : never;
+/** Every rule id as declared (families as "sop/<langkah>"). */
+export type DeclaredRuleId = IdsOf<
+  (typeof MONTH_GROUPS)[number] | (typeof WORKSPACE_GROUPS)[number] | (typeof INPUT_GROUPS)[number]
+>;
+
+export interface CatalogueEntry {
+  id: string;
+  spec: RuleSpec;
+  scope: "input" | "workspace" | "month";
+}
+
+/** The whole registry, in the order `check --rules` and the README print it. */
+export function ruleCatalogue(): CatalogueEntry[] {
+  const entries = (groups: readonly { rules: Readonly<Record<string, RuleSpec>> }[], scope: CatalogueEntry["scope"]) =>
+    groups.flatMap((group) => Object.entries(group.rules).map(([id, spec]) => ({ id, spec, scope })));
+  return [
+    ...entries(INPUT_GROUPS, "input"),
+    ...entries(MONTH_GROUPS, "month"),
+    ...entries(WORKSPACE_GROUPS, "workspace"),
+  ];
+}

@@ -1,0 +1,96 @@
+// Commitments across months (Perbup Pasal 18–20): every open commitment evaluated at the next
+// month, ids stable and unique, and each commitment naming programs, indicators and problems
+// that exist.
+import { msg, t } from "../../../i18n/index.js";
+import { COMMITMENT_ID_RULES, commitmentIdFindings, unevaluatedIn } from "../../commitments.js";
+import type { MonthContext } from "../context.js";
+import { defineRules } from "../registry.js";
+
+const M = {
+  notEvaluated: msg(
+    "kesepakatan {id} ({month}) belum dievaluasi bulan ini; jalankan `lokmin carry {current}` lalu isi status",
+    "commitment {id} ({month}) is not evaluated this month; run `lokmin carry {current}` and fill in its status",
+  ),
+  blankStatus: msg(
+    "status evaluasi {id} belum diisi: selesai | sebagian | belum | batal",
+    "evaluation status of {id} is empty: selesai | sebagian | belum | batal",
+  ),
+  unknownProgram: msg(
+    "kesepakatan {id} menyebut program '{value}' yang tidak ada di lokmin.yaml{hint}",
+    "commitment {id} names program '{value}', which is not in lokmin.yaml{hint}",
+  ),
+  unknownIndicator: msg(
+    "kesepakatan {id} menyebut indikator '{value}' yang tidak ada{where}",
+    "commitment {id} names indicator '{value}', which does not exist{where}",
+  ),
+  unknownProblem: msg(
+    "kesepakatan {id} menyebut masalah '{value}' yang tidak ada di daftar masalah bulan ini",
+    "commitment {id} names problem '{value}', which is not in this month's problem list",
+  ),
+  inProgram: msg(" pada program {program}", " in program {program}"),
+};
+
+export const kesepakatanRules = defineRules<
+  | "kesepakatan/belum-dievaluasi"
+  | "kesepakatan/id-ganda"
+  | "kesepakatan/id-bulan"
+  | "kesepakatan/evaluasi-ganda"
+  | "kesepakatan/id-tidak-dikenal"
+  | "kesepakatan/referensi",
+  MonthContext
+>({
+  rules: {
+    "kesepakatan/belum-dievaluasi": {
+      severity: "error",
+      source: { kind: "pembinaan", pasal: "evaluasi", note: msg("evaluasi di bulan N+1", "evaluated at month N+1") },
+      what: msg(
+        "setiap kesepakatan terbuka dari bulan sebelumnya dievaluasi bulan ini",
+        "every open commitment from earlier months is evaluated this month",
+      ),
+      fix: msg("`lokmin carry BULAN`, lalu isi status", "`lokmin carry MONTH`, then fill in the status"),
+    },
+    ...COMMITMENT_ID_RULES,
+    "kesepakatan/referensi": {
+      severity: "error",
+      source: { kind: "pembinaan", pasal: "kesepakatan" },
+      what: msg(
+        "program, indikator dan masalah yang disebut kesepakatan ada",
+        "the program, indicator and problem a commitment names exist",
+      ),
+      fix: msg("perbaiki id-nya atau hapus kuncinya", "fix the id or remove the key"),
+    },
+  },
+  run(ctx, report) {
+    const meeting = ctx.month.meeting;
+    if (!meeting) return;
+    const file = meeting.file;
+    const { missing, blank } = unevaluatedIn(ctx.meetings, ctx.month.id);
+    for (const h of missing) {
+      const message = t(M.notEvaluated, { id: h.commitment.id, month: h.month, current: ctx.month.id });
+      report("kesepakatan/belum-dievaluasi", { file, path: ["evaluasi_kesepakatan"], message });
+    }
+    const evaluations = meeting.data.evaluasi_kesepakatan;
+    for (const e of blank) {
+      const path = ["evaluasi_kesepakatan", evaluations.indexOf(e), "status"];
+      report("kesepakatan/belum-dievaluasi", { file, path, message: t(M.blankStatus, { id: e.id }) });
+    }
+    for (const finding of commitmentIdFindings(ctx.meetings)) {
+      if (finding.file === file) report(finding.rule, finding);
+    }
+    const problems = new Set(meeting.data.masalah.map((p) => p.id));
+    meeting.data.kesepakatan.forEach((k, index) => {
+      const at = (key: string, message: string) =>
+        report("kesepakatan/referensi", { file, path: ["kesepakatan", index, key], at: "value", message });
+      const program = k.program ? ctx.config.program.find((p) => p.id === k.program) : undefined;
+      if (k.program && !program) at("program", t(M.unknownProgram, { id: k.id, value: k.program, hint: "" }));
+      if (k.indikator) {
+        const pool = program ? [program] : ctx.config.program;
+        if (!pool.some((p) => p.indikator.some((i) => i.id === k.indikator))) {
+          const where = program ? t(M.inProgram, { program: program.id }) : "";
+          at("indikator", t(M.unknownIndicator, { id: k.id, value: k.indikator, where }));
+        }
+      }
+      if (k.masalah && !problems.has(k.masalah)) at("masalah", t(M.unknownProblem, { id: k.id, value: k.masalah }));
+    });
+  },
+});

@@ -1,0 +1,180 @@
+// Rules over lokmin.yaml itself: NIP shape, unique ids, officials and coordinators on the roster,
+// a known SOP profile, the logo inside the workspace, and the `aturan` settings naming real rules.
+import { closest } from "fastest-levenshtein";
+import { msg, t } from "../../../i18n/index.js";
+import { checkNip } from "../../format-id.js";
+import type { PathSegment } from "../../findings.js";
+import { resolveSop, SOP_PROFILES } from "../../sop.js";
+import type { FileKind, WorkspaceContext } from "../context.js";
+import { defineRules } from "../registry.js";
+
+const M = {
+  nip: msg(
+    "NIP {nip} ({name}) tampak tidak sah: {reason}; periksa kembali (tidak ditolak)",
+    "NIP {nip} ({name}) looks malformed: {reason}; check it (not rejected)",
+  ),
+  duplicateId: msg("id '{id}' dipakai lebih dari sekali di {list}", "id '{id}' is used more than once in {list}"),
+  unknownPerson: msg("'{id}' tidak ada di daftar pegawai lokmin.yaml", "'{id}' is not in the lokmin.yaml staff roster"),
+  sopUnknown: msg(
+    "profil SOP '{profile}' tidak dikenal (tersedia: {known}); semua langkah diambil dari sop.tambahan",
+    "unknown SOP profile '{profile}' (known: {known}); all steps come from sop.tambahan",
+  ),
+  logoMissing: msg(
+    "logo '{logo}' tidak ditemukan; kop surat dicetak tanpa logo",
+    "logo '{logo}' not found; the letterhead prints without a logo",
+  ),
+  logoOutside: msg(
+    "logo '{logo}' berada di luar folder workspace; salin ke dalam workspace",
+    "logo '{logo}' is outside the workspace folder; copy it inside",
+  ),
+  logoOther: msg(
+    "logo '{logo}' bukan berkas gambar PNG atau JPEG; kop surat dicetak tanpa logo",
+    "logo '{logo}' is not a PNG or JPEG image file; the letterhead prints without a logo",
+  ),
+  unknownRule: msg(
+    "aturan '{id}' tidak dikenal{hint}; lihat `lokmin check --rules`",
+    "unknown rule '{id}'{hint}; see `lokmin check --rules`",
+  ),
+  fixedRule: msg(
+    "aturan '{id}' menentukan apakah berkas dapat dibaca; tingkatnya tidak dapat diubah",
+    "rule '{id}' decides whether a file can be read; its severity cannot be changed",
+  ),
+  didYouMean: msg(" (maksud Anda '{hint}'?)", " (did you mean '{hint}'?)"),
+};
+
+const NIP_REASONS = {
+  length: msg("bukan 18 digit", "not 18 digits"),
+  "birth-date": msg("tanggal lahir tidak sah", "invalid birth date"),
+  appointment: msg("TMT pengangkatan tidak sah", "invalid appointment month"),
+  gender: msg("digit jenis kelamin bukan 1/2", "gender digit is not 1/2"),
+} as const;
+
+/** What is wrong with the logo, or undefined when it is a file inside the workspace (check and render say the same). */
+export function logoProblem(kind: FileKind | "not-image", logo: string): string | undefined {
+  switch (kind) {
+    case "outside":
+      return t(M.logoOutside, { logo });
+    case "missing":
+      return t(M.logoMissing, { logo });
+    case "other":
+    case "not-image":
+      return t(M.logoOther, { logo });
+    default:
+      return undefined;
+  }
+}
+
+/** What the rule settings in `aturan` may name, given by the engine (which knows the whole registry). */
+export interface RuleCatalogueView {
+  status(id: string): "ok" | "unknown" | "fixed";
+  ids: readonly string[];
+}
+
+export const workspaceRules = defineRules<
+  "pegawai/nip" | "referensi/id-ganda" | "referensi/pejabat" | "sop/profil" | "puskesmas/logo" | "aturan/tidak-sah",
+  WorkspaceContext & { rules: RuleCatalogueView }
+>({
+  rules: {
+    "pegawai/nip": {
+      severity: "warning",
+      source: { kind: "nip" },
+      what: msg(
+        "NIP 18 digit dengan tanggal lahir, TMT dan digit jenis kelamin yang sah (diperingatkan, tidak ditolak)",
+        "NIPs are 18 digits with a valid birth date, appointment month and gender digit (warned, never rejected)",
+      ),
+      fix: msg("periksa NIP pada SK", "check the NIP against the decree"),
+    },
+    "referensi/id-ganda": {
+      severity: "error",
+      source: { kind: "lokmin" },
+      what: msg("id pegawai dan program unik", "staff and program ids are unique"),
+      fix: msg("beri id lain", "give it another id"),
+    },
+    "referensi/pejabat": {
+      severity: "error",
+      source: { kind: "lokmin" },
+      what: msg(
+        "pejabat dan koordinator program ada di daftar pegawai",
+        "officials and program coordinators are on the staff roster",
+      ),
+      fix: msg("tambahkan orangnya ke pegawai atau perbaiki id", "add the person to pegawai or fix the id"),
+    },
+    "sop/profil": {
+      severity: "error",
+      source: { kind: "sop" },
+      what: msg("profil SOP di lokmin.yaml dikenal", "the SOP profile in lokmin.yaml exists"),
+      fix: msg(
+        "tulis rutin-2022 atau rutin-2019, atau definisikan langkah di sop.tambahan",
+        "write rutin-2022 or rutin-2019, or define steps in sop.tambahan",
+      ),
+    },
+    "puskesmas/logo": {
+      severity: "warning",
+      source: { kind: "permendagri-1-2023", note: msg("kop naskah dinas dengan logo", "letterhead with logo") },
+      what: msg("logo ada di dalam folder workspace", "the logo exists inside the workspace folder"),
+      fix: msg("perbaiki puskesmas.logo atau salin logonya", "fix puskesmas.logo or copy the logo in"),
+    },
+    "aturan/tidak-sah": {
+      severity: "warning",
+      source: { kind: "lokmin" },
+      what: msg(
+        "pengaturan aturan di lokmin.yaml menyebut aturan yang ada",
+        "rule settings in lokmin.yaml name existing rules",
+      ),
+      fix: msg("perbaiki id aturan (lihat `lokmin check --rules`)", "fix the rule id (see `lokmin check --rules`)"),
+    },
+  },
+  run(ctx, report) {
+    const file = ctx.file;
+    const config = ctx.config;
+    config.pegawai.forEach((p, i) => {
+      if (!p.nip) return;
+      const result = checkNip(p.nip);
+      if (result.ok || !result.reason) return;
+      const message = t(M.nip, { nip: p.nip, name: p.nama, reason: t(NIP_REASONS[result.reason]) });
+      report("pegawai/nip", { file, path: ["pegawai", i, "nip"], at: "value", message });
+    });
+    const roster = new Set(config.pegawai.map((p) => p.id));
+    const official = (id: string, path: PathSegment[]) => {
+      if (!roster.has(id))
+        report("referensi/pejabat", { file, path, at: "value", message: t(M.unknownPerson, { id }) });
+    };
+    official(config.pejabat.kepala_puskesmas, ["pejabat", "kepala_puskesmas"]);
+    official(config.pejabat.kasubag_tu, ["pejabat", "kasubag_tu"]);
+    config.program.forEach((p, i) => official(p.penanggung_jawab, ["program", i, "penanggung_jawab"]));
+    for (const [key, list] of [
+      ["pegawai", config.pegawai],
+      ["program", config.program],
+    ] as const) {
+      const seen = new Set<string>();
+      list.forEach((item, i) => {
+        if (seen.has(item.id)) {
+          report("referensi/id-ganda", {
+            file,
+            path: [key, i, "id"],
+            at: "value",
+            message: t(M.duplicateId, { id: item.id, list: key }),
+          });
+        }
+        seen.add(item.id);
+      });
+    }
+    if (resolveSop(config.sop).unknownProfile) {
+      const message = t(M.sopUnknown, { profile: config.sop.profil, known: Object.keys(SOP_PROFILES).join(", ") });
+      report("sop/profil", { file, path: ["sop", "profil"], at: "value", message });
+    }
+    const logo = config.puskesmas.logo;
+    const problem = logo ? logoProblem(ctx.probe(logo), logo) : undefined;
+    if (problem) report("puskesmas/logo", { file, path: ["puskesmas", "logo"], at: "value", message: problem });
+    for (const id of Object.keys(config.aturan)) {
+      const status = ctx.rules.status(id);
+      if (status === "ok") continue;
+      const hint = status === "unknown" && ctx.rules.ids.length ? closest(id, [...ctx.rules.ids]) : undefined;
+      const message =
+        status === "fixed"
+          ? t(M.fixedRule, { id })
+          : t(M.unknownRule, { id, hint: hint ? t(M.didYouMean, { hint }) : "" });
+      report("aturan/tidak-sah", { file, path: ["aturan", id], message });
+    }
+  },
+});

@@ -1,0 +1,242 @@
+// Reading files whose nature lokmin cannot trust (YAML files, templates, logos in a folder anyone
+// may have edited), and lokmin's own temporary files: their names, and clearing the ones a killed
+// run left behind.
+//
+// A read never blocks and never takes more than maxBytes+1 bytes: FIFOs, sockets and devices
+// (including a symlink to /dev/zero) are refused before and after opening, and the size is checked
+// before reading and again while reading.
+//
+// Symlink policy: when a workspace root is given, a file is read only if its real location
+// (symlinks and Windows junctions resolved) lies inside the real location of the root. A symlink
+// pointing out of the workspace is refused ("outside"), so a workspace copied from someone else
+// cannot make lokmin pull ~/.ssh or C:\Users\… into a document. Symlinks within the workspace work.
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+} from "node:fs";
+import path from "node:path";
+import { msg, t } from "../i18n/index.js";
+
+export type ReadFailureReason = "missing" | "directory" | "special" | "too-big" | "outside" | "unreadable";
+export type ReadFailure = { ok: false; reason: ReadFailureReason; code?: string; size?: number; limit?: number };
+export type ReadResult = { ok: true; bytes: Buffer; size: number; mtimeMs: number } | ReadFailure;
+
+// Windows has neither flag; 0 leaves the open flags unchanged there.
+const O_NONBLOCK: number = constants.O_NONBLOCK ?? 0;
+const O_NOCTTY: number = constants.O_NOCTTY ?? 0;
+
+const M = {
+  missing: msg("{file} tidak ada", "{file} does not exist"),
+  directory: msg(
+    "{file} adalah folder, bukan berkas; pilih berkasnya",
+    "{file} is a folder, not a file; choose the file itself",
+  ),
+  special: msg(
+    "{file} adalah FIFO/soket/perangkat, bukan berkas biasa; ganti dengan berkas biasa (mis. salinan berkas YAML " +
+      "aslinya)",
+    "{file} is a FIFO/socket/device, not a regular file; replace it with a regular file (e.g. a copy of the " +
+      "original YAML file)",
+  ),
+  tooBig: msg(
+    "{file} terlalu besar ({size}, batas {limit}); periksa apakah ini berkas yang benar",
+    "{file} is too large ({size}, limit {limit}); check that it is the right file",
+  ),
+  outside: msg(
+    "{file} adalah tautan ke luar folder workspace; lokmin hanya membaca berkas di dalam workspace — salin " +
+      "berkasnya ke dalam folder workspace",
+    "{file} links outside the workspace folder; lokmin only reads files inside the workspace — copy the file into " +
+      "the workspace folder",
+  ),
+  unreadable: msg(
+    "tidak dapat membaca {file} ({code}); periksa izin berkas",
+    "cannot read {file} ({code}); check its permissions",
+  ),
+};
+
+function failure(error: unknown): ReadFailure {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return { ok: false, reason: "missing", code };
+    case "EISDIR":
+      return { ok: false, reason: "directory", code };
+    case "EAGAIN":
+    case "EWOULDBLOCK":
+    case "ENXIO":
+    case "ENODEV":
+      return { ok: false, reason: "special", code };
+    default:
+      return { ok: false, reason: "unreadable", code: code ?? String(error) };
+  }
+}
+
+function classify(stat: Stats, maxBytes: number): ReadFailure | undefined {
+  if (stat.isDirectory()) return { ok: false, reason: "directory" };
+  if (!stat.isFile()) return { ok: false, reason: "special" };
+  if (stat.size > maxBytes) return { ok: false, reason: "too-big", size: stat.size, limit: maxBytes };
+  return undefined;
+}
+
+function isWithin(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return !(rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+}
+
+/** Where `abs` really is, or why it may not be read from inside `root`. */
+function realInside(abs: string, root: string): string | ReadFailure {
+  let real: string;
+  try {
+    real = realpathSync.native(abs);
+  } catch (error) {
+    return failure(error);
+  }
+  let realRoot: string;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    realRoot = path.resolve(root);
+  }
+  return isWithin(realRoot, real) ? real : { ok: false, reason: "outside" };
+}
+
+/** Read a regular file of at most `maxBytes` bytes without ever blocking on a FIFO or device. */
+export function readRegularFile(abs: string, opts: { maxBytes: number; root?: string }): ReadResult {
+  const { maxBytes } = opts;
+  let target = abs;
+  if (opts.root !== undefined) {
+    const real = realInside(abs, opts.root);
+    if (typeof real !== "string") return real;
+    target = real;
+  }
+  try {
+    const refused = classify(statSync(target), maxBytes);
+    if (refused) return refused;
+  } catch (error) {
+    return failure(error);
+  }
+  let fd: number;
+  try {
+    fd = openSync(target, constants.O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  } catch (error) {
+    return failure(error);
+  }
+  try {
+    // The path may have been swapped for a FIFO or device between the stat and the open.
+    const stat = fstatSync(fd);
+    const refused = classify(stat, maxBytes);
+    if (refused) return refused;
+    // Files such as those in /proc report size 0, so the buffer grows, up to maxBytes + 1.
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buffer.length) {
+        if (total > maxBytes) break;
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    if (total > maxBytes) return { ok: false, reason: "too-big", size: Math.max(stat.size, total), limit: maxBytes };
+    return { ok: true, bytes: buffer.subarray(0, total), size: total, mtimeMs: stat.mtimeMs };
+  } catch (error) {
+    return failure(error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+}
+
+/** The message for a failed read, naming the file (`label`) and what to do about it. */
+export function describeReadFailure(result: ReadFailure, label: string): string {
+  switch (result.reason) {
+    case "missing":
+      return t(M.missing, { file: label });
+    case "directory":
+      return t(M.directory, { file: label });
+    case "special":
+      return t(M.special, { file: label });
+    case "too-big":
+      return t(M.tooBig, {
+        file: label,
+        size: result.size === undefined ? "?" : formatSize(result.size),
+        limit: result.limit === undefined ? "?" : formatSize(result.limit),
+      });
+    case "outside":
+      return t(M.outside, { file: label });
+    default:
+      return t(M.unreadable, { file: label, code: result.code ?? "?" });
+  }
+}
+
+const TEMP_NAME = /^\.(.+)\.lokmin-tmp-(\d+)-[0-9a-f]+$/;
+const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** A fresh temporary name beside `file`: `.<basename>.lokmin-tmp-<pid>-<hex>`. */
+export function tempPathFor(file: string): string {
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.lokmin-tmp-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
+}
+
+/** Whether a process with this id runs on this machine (EPERM: it does, owned by someone else). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/**
+ * Remove lokmin's temporary files in `dir` left by a run that was killed: those whose writer is
+ * no longer running on this machine, and any older than an hour. Returns the names removed.
+ * Call it while holding the workspace lock: a temp file of a writer on another machine sharing the
+ * folder is indistinguishable from one whose writer died.
+ */
+export function cleanStaleTemps(dir: string, now = Date.now()): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const match = TEMP_NAME.exec(entry.name);
+    if (!match || !entry.isFile()) continue;
+    const full = path.join(dir, entry.name);
+    try {
+      const stat = lstatSync(full);
+      if (!stat.isFile()) continue;
+      if (processAlive(Number(match[2])) && now - stat.mtimeMs <= TEMP_MAX_AGE_MS) continue;
+      unlinkSync(full);
+      removed.push(entry.name);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}

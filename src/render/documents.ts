@@ -1,0 +1,86 @@
+// The documents `lokmin render` writes, as data: name (also the template's file name), title,
+// what it contains, and whether the month's data supports it. The CLI's `--only` choices, the
+// README table and the render loop all read this list; a new document is one entry here and
+// one template.
+import type { Meeting, ProgramReport } from "../domain/schema.js";
+import { msg, type Message } from "../i18n/index.js";
+
+export interface DocumentSpec {
+  name: string;
+  title: string;
+  contains: Message;
+  needs: (meeting: Meeting, programs: readonly ProgramReport[]) => boolean;
+}
+
+export const DOCUMENTS = [
+  {
+    name: "undangan",
+    title: "Surat undangan",
+    contains: msg(
+      "surat undangan berkop dengan nomor, sifat, lampiran, hal, acara dan daftar undangan",
+      "the invitation letter with letterhead, number, agenda and invitee list",
+    ),
+    needs: (m: Meeting) => Boolean(m.undangan),
+  },
+  {
+    name: "susunan-acara",
+    title: "Susunan acara",
+    contains: msg("susunan acara dengan slot waktu", "the time-slotted programme"),
+    needs: (m: Meeting) => m.susunan_acara.length > 0,
+  },
+  {
+    name: "daftar-hadir",
+    title: "Daftar hadir",
+    contains: msg(
+      "daftar hadir bertanda tangan, baris kosong untuk tamu",
+      "the attendance list to sign, with blank rows for walk-ins",
+    ),
+    needs: (m: Meeting) => m.hadir.length > 0,
+  },
+  {
+    name: "notulen",
+    title: "Notulen",
+    contains: msg(
+      "notulen rapat: agenda, pembahasan, capaian, grafik tren, masalah, kesepakatan",
+      "the minutes: agenda, discussion, coverage, trend chart, problems, commitments",
+    ),
+    needs: () => true,
+  },
+  {
+    name: "kesepakatan",
+    title: "Nota kesepakatan",
+    contains: msg("nota kesepakatan yang ditandatangani", "the signed commitment note"),
+    needs: (m: Meeting) => m.kesepakatan.length > 0,
+  },
+  {
+    name: "rtl",
+    title: "RTL dan RPK bulan berikutnya",
+    contains: msg("rencana tindak lanjut dan RPK bulan berikutnya", "the follow-up plan and next month's RPK"),
+    needs: (m: Meeting, programs: readonly ProgramReport[]) =>
+      m.rtl.length > 0 || programs.some((p) => p.rpk.length > 0),
+  },
+  {
+    name: "daftar-tilik",
+    title: "Daftar Tilik",
+    contains: msg("Daftar Tilik pembinaan, terisi dari `check`", "the supervision checklist, pre-filled from `check`"),
+    needs: () => true,
+  },
+  {
+    name: "tren",
+    title: "Tren capaian kinerja",
+    contains: msg("grafik dan tabel tren capaian kumulatif", "the cumulative coverage trend chart and table"),
+    needs: (_m: Meeting, programs: readonly ProgramReport[]) => programs.length > 0,
+  },
+  {
+    name: "umpan-balik",
+    title: "Umpan balik pembinaan",
+    contains: msg(
+      "surat umpan balik Dinas Kesehatan setelah supervisi",
+      "the Dinas' feedback letter after a supervision visit",
+    ),
+    needs: (m: Meeting) => Boolean(m.supervisi?.umpan_balik),
+  },
+] as const satisfies readonly DocumentSpec[];
+
+export type DocumentName = (typeof DOCUMENTS)[number]["name"];
+export const DOCUMENT_NAMES = DOCUMENTS.map((d) => d.name) as DocumentName[];

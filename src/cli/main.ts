@@ -9,7 +9,6 @@ import { msg, resolveLang, setLang, t } from "../i18n/index.js";
 import { COMMANDS } from "./commands.js";
 import { type Context, isoToday, type Streams } from "./context.js";
 import { commanderMessage, helpTexts, localizedHelp } from "./help.js";
-import { findingsJson, printFindings } from "./shared.js";
 import { createUi, type Ui } from "./ui.js";
 
 const M = {
@@ -89,11 +88,11 @@ export async function main(argv: string[], streams: Streams = defaultStreams()):
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return handleError(error, ui, streams);
+    return await handleError(error, ui, streams);
   }
 }
 
-function handleError(error: unknown, ui: Ui, streams: Streams): number {
+async function handleError(error: unknown, ui: Ui, streams: Streams): Promise<number> {
   if (error instanceof CommanderError) {
     if (["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)) return EXIT.ok;
     const message = commanderMessage(error);
@@ -107,6 +106,8 @@ function handleError(error: unknown, ui: Ui, streams: Streams): number {
     return EXIT.interrupted;
   }
   if (error instanceof UserError) {
+    // Loaded only here: printing findings needs the YAML layer, which --help never should.
+    const { findingsJson, printFindings } = await import("./shared.js");
     const root = error.root ?? "";
     if (ui.json)
       ui.printJson({ error: { kind: "input", message: error.message, findings: findingsJson(root, error.findings) } });

@@ -20,7 +20,8 @@ export interface Chart {
 
 /** A line chart of the given trends (at most 8 lines, the ones furthest behind first). */
 export async function trendChart(trends: IndicatorTrend[], monthLabels: string[], title: string): Promise<Chart> {
-  const PImage = await import("pureimage");
+  const loaded = await import("pureimage");
+  const PImage = ("default" in loaded ? loaded.default : loaded) as typeof import("pureimage");
   const require = createRequire(import.meta.url);
   const fontDir = `${require.resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "")}ttf/`;
   if (!fontsLoaded) {

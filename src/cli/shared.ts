@@ -1,7 +1,7 @@
 // Helpers every command shares at the edge: opening the workspace (with the parse cache, saved
 // after loading), the month argument (the latest month when none is given), the failure when
 // input files are invalid, and printing findings with their positions.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../domain/findings.js";
 import { isMonthId } from "../domain/month.js";
@@ -9,7 +9,7 @@ import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { ParseCache } from "../io/cache.js";
-import { cleanStaleTemps } from "../io/fs-safe.js";
+import { cleanStaleTemps, readRegularFile } from "../io/fs-safe.js";
 import { withLock } from "../io/lock.js";
 import { positionAll, type SourceLookup } from "../io/positions.js";
 import {
@@ -20,7 +20,7 @@ import {
   probeFile,
   type WorkspaceWithConfig,
 } from "../io/workspace.js";
-import { YamlSource } from "../io/yaml-source.js";
+import { decodeUtf8, MAX_FILE_BYTES, YamlSource } from "../io/yaml-source.js";
 import type { Context } from "./context.js";
 import { diagnosticJson, formatDiagnostics } from "./ui.js";
 
@@ -91,17 +91,14 @@ export function requireLoadedMonth(workspace: LoadedWorkspace, month: string) {
 
 /** Source lookup for positions: the files already read, else read (and parsed) on demand. */
 export function sourcesOf(root: string, known?: Map<string, YamlSource>): SourceLookup {
-  const cache = new Map(known);
+  const cache = new Map<string, YamlSource | undefined>(known);
   return (file) => {
     if (cache.has(file)) return cache.get(file);
-    try {
-      const text = readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "");
-      const source = new YamlSource(file, text, false);
-      cache.set(file, source);
-      return source;
-    } catch {
-      return undefined;
-    }
+    const read = readRegularFile(path.join(root, file), { maxBytes: MAX_FILE_BYTES, root });
+    const decoded = read.ok ? decodeUtf8(read.bytes, file) : undefined;
+    const source = decoded?.text === undefined ? undefined : new YamlSource(file, decoded.text, decoded.bom);
+    cache.set(file, source);
+    return source;
   };
 }
 

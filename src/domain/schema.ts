@@ -10,6 +10,8 @@ import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "./rank/methods.js"
 const text = () => z.string().min(1);
 /** A count of people or things: a whole number ≥ 0 (2.100 written for "two thousand one hundred" is refused). */
 const count = () => z.number().int().min(0);
+/** A page margin in cm: wider than 8 cm leaves no room for text on A4 or F4. */
+const margin = () => z.number().min(0).max(8);
 const isoDate = () => z.iso.date().describe("Tanggal ISO: YYYY-MM-DD");
 const id = () =>
   z
@@ -145,7 +147,8 @@ export const workspaceSchema = z
         font: z.string().default("Arial"),
         ukuran_font: z.number().min(8).max(16).default(12),
         margin_cm: z
-          .strictObject({ atas: z.number(), kanan: z.number(), bawah: z.number(), kiri: z.number() })
+          .strictObject({ atas: margin(), kanan: margin(), bawah: margin(), kiri: margin() })
+          .describe("Margin halaman dalam cm (0–8 per sisi, agar selalu ada ruang untuk teks)")
           .default({ atas: 2, kanan: 2, bawah: 2.5, kiri: 3 }),
       })
       .default({ ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } }),

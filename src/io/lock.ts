@@ -80,6 +80,10 @@ const M = {
     "tidak dapat membuat berkas kunci {file} ({code}); periksa izin folder workspace",
     "cannot create the lock file {file} ({code}); check the workspace folder's permissions",
   ),
+  diskFull: msg(
+    "ruang disk habis: berkas kunci {file} tidak dapat dibuat; kosongkan ruang lalu ulangi — tidak ada berkas yang diubah",
+    "the disk is full: the lock file {file} cannot be created; free some space and try again — no file was changed",
+  ),
 };
 
 /** Lock ids held by this process, so a lock naming our own pid but none of these is a dead predecessor's. */
@@ -251,6 +255,12 @@ function holding(file: string, holder: LockHolder, content: Buffer): Lock {
   return { file, release };
 }
 
+function lockError(file: string, error: unknown): UserError {
+  const code = errno(error);
+  if (code === "ENOSPC" || code === "EDQUOT") return new UserError(t(M.diskFull, { file }));
+  return new UserError(t(M.cannotLock, { file, code: code ?? String(error) }));
+}
+
 /** Take the workspace lock of `root`, waiting for another holder up to `waitMs`. */
 export async function acquireLock(root: string, opts: LockOptions): Promise<Lock> {
   const file = path.join(root, ...LOCK_FILE.split("/"));
@@ -268,7 +278,7 @@ export async function acquireLock(root: string, opts: LockOptions): Promise<Lock
   try {
     mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
-    throw new UserError(t(M.cannotLock, { file: shown, code: errno(error) ?? String(error) }));
+    throw lockError(shown, error);
   }
   for (;;) {
     let seen: Seen | undefined;
@@ -277,7 +287,7 @@ export async function acquireLock(root: string, opts: LockOptions): Promise<Lock
       seen = readLock(file);
       if (seen && isStale(seen, Date.now()) && takeOver(file, seen, content)) return holding(file, holder, content);
     } catch (error) {
-      throw new UserError(t(M.cannotLock, { file: shown, code: errno(error) ?? String(error) }));
+      throw lockError(shown, error);
     }
     const left = deadline - Date.now();
     if (left <= 0) throw busy(shown, seen);

@@ -1,8 +1,8 @@
 // The JSON Schema files editors use, kept in a folder (the workspace's .lokmin/schema): written
 // when missing or different, left alone when already current.
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { jsonSchemas } from "../domain/json-schema.js";
+import { readRegularFile } from "./fs-safe.js";
 import { writeFileAtomic } from "./write.js";
 
 /** Write (or refresh) the schema files in `dir`; returns the names that changed. */
@@ -10,7 +10,8 @@ export function syncSchemas(dir: string): string[] {
   const changed: string[] = [];
   for (const [name, content] of Object.entries(jsonSchemas())) {
     const file = path.join(dir, name);
-    if (existsSync(file) && readFileSync(file, "utf8") === content) continue;
+    const current = readRegularFile(file, { maxBytes: 4 * 1024 * 1024 });
+    if (current.ok && current.bytes.toString("utf8") === content) continue;
     writeFileAtomic(file, content, { overwrite: true, label: file });
     changed.push(name);
   }

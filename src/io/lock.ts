@@ -81,7 +81,8 @@ const M = {
     "cannot create the lock file {file} ({code}); check the workspace folder's permissions",
   ),
   diskFull: msg(
-    "ruang disk habis: berkas kunci {file} tidak dapat dibuat; kosongkan ruang lalu ulangi — tidak ada berkas yang diubah",
+    "ruang disk habis: berkas kunci {file} tidak dapat dibuat; kosongkan ruang lalu ulangi — tidak ada berkas yang " +
+      "diubah",
     "the disk is full: the lock file {file} cannot be created; free some space and try again — no file was changed",
   ),
 };

@@ -132,7 +132,8 @@ describe("advice never destroys work", () => {
     edit(ws, "lokmin.yaml", (s) =>
       s.replace(
         "        sasaran: 120\n        target: 100\n",
-        "        sasaran: 120\n        target: 100\n      - id: bulin\n        nama: Ibu bersalin\n        sasaran: 110\n        target: 100\n",
+        "        sasaran: 120\n        target: 100\n      - id: bulin\n        nama: Ibu bersalin\n        sasaran: " +
+          "110\n        target: 100\n",
       ),
     );
     const r = await lokmin(["-C", ws, "new", "2024-02", "--lengkapi"]);

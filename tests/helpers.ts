@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { main } from "../src/cli/main.js";
 
@@ -38,6 +38,8 @@ interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Pretend stdout and stdin are a terminal. */
   tty?: boolean;
+  /** Typed on the pretend terminal one entry at a time (implies tty): "4\r" is 4 and Enter, "\x03" Ctrl-C. */
+  keys?: string[];
   now?: Date;
 }
 
@@ -47,6 +49,10 @@ class Capture extends Writable {
   override _write(chunk: Buffer | string, _encoding: string, callback: () => void) {
     this.text += chunk.toString();
     callback();
+  }
+  // Prompts pipe into the output and end the pipe when they finish; a terminal stays open.
+  override end(): this {
+    return this;
   }
 }
 
@@ -67,15 +73,34 @@ function environment(extra: Record<string, string | undefined> = {}): NodeJS.Pro
 export async function lokmin(args: string[], options: RunOptions = {}): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
-  if (options.tty) stdout.isTTY = true;
+  const tty = Boolean(options.tty || options.keys);
+  if (tty) stdout.isTTY = true;
+  const stdin = Object.assign(new PassThrough(), { isTTY: tty, setRawMode: () => stdin });
+  // Each key is typed once the program has answered the previous one: its output changed and
+  // then stayed quiet for a moment (a prompt waiting for input).
+  const typing = (async () => {
+    let seen = -1;
+    for (const key of options.keys ?? []) {
+      for (;;) {
+        const before = stdout.text.length;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        if (stdout.text.length === before && before !== seen) break;
+      }
+      seen = stdout.text.length;
+      stdin.write(key);
+    }
+  })();
   const status = await main(args, {
     stdout,
     stderr,
-    stdinIsTTY: Boolean(options.tty),
-    env: environment(options.env),
+    stdin,
+    stdinIsTTY: tty,
+    env: environment({ ...(tty ? { CI: undefined } : {}), ...options.env }),
     cwd: options.cwd ?? REPO,
     now: options.now ? () => options.now as Date : undefined,
   });
+  await typing;
+  stdin.end();
   return { status, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -75,6 +75,7 @@ const M = {
   ),
   invalidScores: msg("skor tidak sah; perbaiki lalu ulangi", "invalid scores; fix them and try again"),
   spread: msg("selisih penilai", "rater spread"),
+  scoreRange: msg("tulis angka {min}–{max}, mis. 4 atau 4,5", "write a number {min}–{max}, e.g. 4 or 4.5"),
   keepScores: msg("Simpan {count} skor yang sudah diisi?", "Save the {count} scores entered so far?"),
   problem: msg("masalah", "problem"),
 };
@@ -274,7 +275,7 @@ function printCandidates(ui: Ui, month: string, candidates: Candidate[]): void {
  * says so (asked once); the totals are shown when done.
  */
 async function scoreInteractively(ctx: Context, config: Workspace, meeting: Meeting, override?: Method) {
-  const { confirm, number: askNumber } = await import("@inquirer/prompts");
+  const { confirm, input } = await import("@inquirer/prompts");
   const method = methodDef(problemMethod(config, meeting, override), config.penilaian);
   const edits: YamlEdit[] = [];
   const io = { input: ctx.streams.stdin, output: ctx.streams.stdout };
@@ -284,18 +285,20 @@ async function scoreInteractively(ctx: Context, config: Workspace, meeting: Meet
         const keys = criterion.factors ? criterion.factors.map((f) => [criterion.id, f]) : [[criterion.id]];
         for (const key of keys) {
           const existing = scoreAt(problem.skor, key);
+          const { min, max } = criterion.scale;
           const label = `${problem.id} ${problem.judul} — ${criterion.nama}${key[1] ? ` ${key[1].toUpperCase()}` : ""}`;
-          const value = await askNumber(
+          const answer = await input(
             {
-              message: `${label} (${criterion.scale.min}–${criterion.scale.max})`,
-              default: existing,
-              min: criterion.scale.min,
-              max: criterion.scale.max,
-              step: "any",
-              required: true,
+              message: `${label} (${number(min)}–${number(max)})`,
+              default: existing === undefined ? undefined : number(existing),
+              validate: (text) => {
+                const value = parseScore(text);
+                return value !== undefined && value >= min && value <= max ? true : t(M.scoreRange, { min, max });
+              },
             },
             io,
           );
+          const value = parseScore(answer);
           if (value === undefined || value === existing) continue;
           edits.push({ op: "set", path: ["masalah", index, "skor", ...key], value });
         }
@@ -309,6 +312,13 @@ async function scoreInteractively(ctx: Context, config: Workspace, meeting: Meet
     if (!keep) throw new Interrupted();
   }
   return { edits };
+}
+
+/** A score typed at the prompt: "4", "4.5" or the Indonesian "4,5". */
+function parseScore(text: string): number | undefined {
+  const trimmed = text.trim().replace(",", ".");
+  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return undefined;
+  return Number(trimmed);
 }
 
 function scoreAt(scores: Scores | undefined, key: string[]): number | undefined {

@@ -1,0 +1,190 @@
+// A Kasubag TU's first month (issue 14): check says "clean" only when the month is right, the
+// scaffold writes what check will ask for, the overdue list agrees with itself, Indonesian
+// everywhere, prompts that can be cancelled, and the small frictions of a first month.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
+
+const R = "2024-02/rapat.yaml";
+const KIA = "2024-02/program/kia.yaml";
+const read = (ws: string, file: string) => readFileSync(path.join(ws, file), "utf8");
+const edit = (ws: string, file: string, fn: (s: string) => string) =>
+  writeFileSync(path.join(ws, file), fn(read(ws, file)));
+const rules = (stdout: string) => JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule) as string[];
+
+describe("check says clean only when the month is right", () => {
+  it("a percentage written with a decimal comma gets a hint to write a point", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, KIA, (s) => s.replace("kumulatif: 15", "kumulatif: 15\n    capaian_persen: 12,5"));
+    const r = await lokmin(["-C", ws, "check"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("'12,5' dibaca sebagai teks");
+    expect(r.stdout).toContain("dengan titik: 12.5");
+  });
+
+  it("one program's report does not count for the others: each empty program file is an error at that file", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, "2024-02/program/gizi.yaml", (s) =>
+      s.replace(/laporan_kegiatan:\n(  .*\n)+?rencana_bulan_ini:\n  - .*\n/, "").replace(/rpk:\n(  .*\n?)+/, ""),
+    );
+    const r = await lokmin(["-C", ws, "check", "2024-02", "--json"]);
+    const found = JSON.parse(r.stdout).findings.filter((f: { file: string }) => f.file === "2024-02/program/gizi.yaml");
+    expect(found.map((f: { rule: string }) => f.rule).sort()).toEqual([
+      "program/laporan-kegiatan",
+      "program/rencana",
+      "program/rpk",
+    ]);
+  });
+
+  it("a program behind target needs its analysis by person, time and place", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, KIA, (s) => s.replace("analisis: Kunjungan rendah di dusun terjauh", "analisis: null"));
+    expect(rules((await lokmin(["-C", ws, "check", "--json"])).stdout)).toContain("program/analisis");
+  });
+
+  it("a pembahasan item linked to an agenda entry counts for the agenda's SOP step", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, R, (s) => s.replace(/informasi:\n  - sumber: .*\n    isi: .*\n/, "informasi: []\n"));
+    expect(rules((await lokmin(["-C", ws, "check", "--json"])).stdout)).toContain("sop/06-informasi");
+    edit(ws, R, (s) =>
+      s
+        .replace(
+          "    langkah: 08-analisis-capaian\n",
+          "    langkah: 08-analisis-capaian\n  - id: a02\n    judul: Informasi\n    langkah: 06-informasi\n",
+        )
+        .replace(
+          "    keputusan: Sweeping\n",
+          "    keputusan: Sweeping\n  - agenda: a02\n    pembicara: kapus\n    isi: Kebijakan baru dari kabupaten\n",
+        ),
+    );
+    expect(rules((await lokmin(["-C", ws, "check", "--json"])).stdout)).not.toContain("sop/06-informasi");
+  });
+
+  it("when the meeting file cannot be read, the summary says so instead of a low score", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, R, (s) => s.replace("tempat: Aula", "tempat: [Aula"));
+    const r = await lokmin(["-C", ws, "check", "2024-02"]);
+    expect(r.stdout).toContain("2024-02: rapat.yaml tidak dapat dibaca");
+    expect(r.stdout).not.toMatch(/2024-02: Daftar Tilik \d+\/20/);
+  });
+});
+
+describe("the scaffold writes what check will ask for", () => {
+  it("carries the SK of the effective team, adds the quarter's section and comments each indicator", async () => {
+    const ws = copyWorkspace(MINI);
+    const r = await lokmin(["-C", ws, "new", "2024-03"]);
+    expect(r.status, r.stderr).toBe(0);
+    const meeting = read(ws, "2024-03/rapat.yaml");
+    expect(meeting).toContain("sk_tim_efektif: SK 001/2024");
+    expect(meeting).toMatch(/\nbahan_tribulanan: null/);
+    const kia = read(ws, "2024-03/program/kia.yaml");
+    expect(kia).toContain("# Pelayanan ibu hamil · kumulatif s.d. bulan lalu: 15");
+    const june = await lokmin(["-C", ws, "new", "2024-06"]);
+    expect(june.status).toBe(0);
+    expect(read(ws, "2024-06/rapat.yaml")).toMatch(/\nevaluasi_tengah_tahun: null/);
+  });
+});
+
+describe("the overdue list agrees with itself", () => {
+  it("judges deadlines as of the end of the month shown, matches --pj by name in any case, shows names", async () => {
+    const ws = copyWorkspace(MINI);
+    const feb = await lokmin(["-C", ws, "commitments", "--per", "2024-02", "--json"]);
+    const k = JSON.parse(feb.stdout).commitments.find((c: { id: string }) => c.id === "2024-02/K01");
+    expect(k).toMatchObject({ overdue: false, penanggung_jawab_nama: "Citra Bidan" });
+    const jan = JSON.parse(feb.stdout).commitments.find((c: { id: string }) => c.id === "2024-01/K01");
+    expect(jan).toMatchObject({ overdue: true, tenggat: "2024-02-20" });
+    const mine = await lokmin(["-C", ws, "commitments", "--per", "2024-02", "--pj", "CITRA"]);
+    expect(mine.stdout).toContain("Citra Bidan");
+    expect(mine.stdout).toContain("1 lewat tenggat) per akhir 2024-02");
+    expect(mine.stdout).not.toContain(" bidan ");
+    const nobody = await lokmin(["-C", ws, "commitments", "--pj", "Zainal"]);
+    expect(nobody.status).toBe(2);
+    expect(nobody.stderr).toContain("tidak ada pegawai yang cocok");
+  });
+});
+
+describe("generated text reads like a person wrote it", () => {
+  it("candidate problems get a sentence title and the count says problems were added", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, R, (s) => s.replace(/masalah:\n  # The forum[\s\S]*?\nrtl:/, "masalah: []\nrtl:"));
+    const r = await lokmin(["-C", ws, "rank", "2024-02", "--add-candidates"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\d+ masalah ditambahkan/);
+    expect(read(ws, R)).toContain("judul: Capaian pelayanan ibu hamil di bawah target");
+    expect(r.stdout).toMatch(/Aturan nilai sama: bersama — [^()]*\(?[^()]*\)?$/m);
+  });
+});
+
+describe("prompts", () => {
+  it("rank --interactive asks every score on a terminal, saves them and shows the totals", async () => {
+    const ws = copyWorkspace(MINI);
+    const r = await lokmin(["-C", ws, "rank", "2024-02", "--interactive"], {
+      keys: ["\r", "\r", "\r", "4\r", "4,5\r", "2\r"],
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(read(ws, R)).toContain("s: 4.5");
+    expect(r.stdout).toContain("10,5");
+  });
+
+  it("Ctrl-C in a prompt is 'dibatalkan' with exit 130; scores entered so far are kept when asked", async () => {
+    const ws = copyWorkspace(MINI);
+    const before = read(ws, R);
+    const cancel = await lokmin(["-C", ws, "rank", "2024-02", "--interactive"], { keys: ["\x03"] });
+    expect(cancel.status).toBe(130);
+    expect(cancel.stderr).toContain("dibatalkan");
+    expect(read(ws, R)).toBe(before);
+    const keep = await lokmin(["-C", ws, "rank", "2024-02", "--interactive"], { keys: ["2\r", "\x03", "y\r"] });
+    expect(keep.status, keep.stderr).toBe(0);
+    expect(read(ws, R)).toMatch(/u: 2\n/);
+  });
+
+  it("init on a terminal asks every question it has a flag for, NIPs included, and quotes them", async () => {
+    const dir = tempDir();
+    const answers = [
+      "UPTD Puskesmas Uji\r",
+      "Uji\r",
+      "Kabupaten Uji\r",
+      "Jl. Uji\r",
+      "dr. Ani\r",
+      "198006102006041003\r",
+    ];
+    const more = ["Budi\r", "197803152005012004\r", "\r", "\r"];
+    const r = await lokmin(["init", dir], { keys: [...answers, ...more] });
+    expect(r.status, r.stderr).toBe(0);
+    const text = read(dir, "lokmin.yaml");
+    expect(text).toContain('nip: "198006102006041003"');
+    expect(text).toContain('nip: "197803152005012004"');
+    expect(text).not.toMatch(/^\s+logo:/m);
+  });
+});
+
+describe("small frictions", () => {
+  it("commands that take one month default to the latest month folder", async () => {
+    const ws = copyWorkspace(MINI);
+    const rank = await lokmin(["-C", ws, "rank", "--json"]);
+    expect(JSON.parse(rank.stdout).month).toBe("2024-02");
+    const next = await lokmin(["-C", ws, "new", "--json"]);
+    expect(JSON.parse(next.stdout).month).toBe("2024-03");
+  });
+
+  it("export --sep ';' writes decimal commas; export --json is one object; summary of a workspace with no months says so", async () => {
+    const semi = await lokmin(["-C", MINI, "export", "--sep", ";"]);
+    expect(semi.stdout).toMatch(/;16,67;/);
+    const json = await lokmin(["-C", MINI, "export", "--json"]);
+    expect(Array.isArray(JSON.parse(json.stdout).rows)).toBe(true);
+    const empty = tempDir();
+    expect((await lokmin(["init", empty, "--nama", "X", "--tanpa-git"])).status).toBe(0);
+    const summary = await lokmin(["summary", empty]);
+    expect(summary.stdout).toContain("belum ada bulan");
+  });
+
+  it("init creates a git repository with a .gitignore when git is installed", async () => {
+    const dir = tempDir();
+    const r = await lokmin(["init", dir, "--nama", "UPTD Puskesmas Uji"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(path.join(dir, ".git"))).toBe(true);
+    expect(read(dir, ".gitignore")).toContain(".lokmin/lock");
+    expect(r.stdout).toContain("tanpa logo");
+  });
+});

@@ -23,7 +23,7 @@ describe("check says clean only when the month is right", () => {
     expect(r.stdout).toContain("dengan titik: 12.5");
   });
 
-  it("one program's report does not count for the others: each empty program file is an error at that file", async () => {
+  it("one program's report does not count for the others: each empty program file is an error there", async () => {
     const ws = copyWorkspace(MINI);
     edit(ws, "2024-02/program/gizi.yaml", (s) =>
       s.replace(/laporan_kegiatan:\n(  .*\n)+?rencana_bulan_ini:\n  - .*\n/, "").replace(/rpk:\n(  .*\n?)+/, ""),
@@ -168,7 +168,7 @@ describe("small frictions", () => {
     expect(JSON.parse(next.stdout).month).toBe("2024-03");
   });
 
-  it("export --sep ';' writes decimal commas; export --json is one object; summary of a workspace with no months says so", async () => {
+  it("export --sep ';' writes decimal commas, export --json one object; summary says a workspace has no months", async () => {
     const semi = await lokmin(["-C", MINI, "export", "--sep", ";"]);
     expect(semi.stdout).toMatch(/;16,67;/);
     const json = await lokmin(["-C", MINI, "export", "--json"]);

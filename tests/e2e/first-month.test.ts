@@ -168,7 +168,7 @@ describe("small frictions", () => {
     expect(JSON.parse(next.stdout).month).toBe("2024-03");
   });
 
-  it("export --sep ';' writes decimal commas, export --json one object; summary says a workspace has no months", async () => {
+  it("export --sep ';' writes decimal commas; --json is one object; summary says there are no months", async () => {
     const semi = await lokmin(["-C", MINI, "export", "--sep", ";"]);
     expect(semi.stdout).toMatch(/;16,67;/);
     const json = await lokmin(["-C", MINI, "export", "--json"]);

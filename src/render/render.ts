@@ -3,11 +3,11 @@
 // build each DOCX in memory. Errors in a template are reported with its file and line.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { UserError } from "../domain/findings.js";
-import { msg, t } from "../i18n/index.js";
 import type { Meeting, ProgramReport, Workspace } from "../domain/schema.js";
+import { msg, t } from "../i18n/index.js";
+import { readAssetText } from "../io/assets.js";
 import { BlockSyntaxError, parseBlocks } from "./blocks.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
 import { blocksToDocument, type DocxOptions, type Logo, packDocument, sniffImage } from "./docx.js";
@@ -70,24 +70,13 @@ export function parseOnly(value: string | undefined): DocumentName[] | undefined
   return names as DocumentName[];
 }
 
-/** The package's own templates/ folder: found by walking up from this module (src/ or dist/). */
-export const BUILTIN_TEMPLATES = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(path.join(dir, "templates", "notulen.hbs"))) return path.join(dir, "templates");
-    dir = path.dirname(dir);
-  }
-  return path.join(dir, "templates");
-})();
+/** Built-in templates are assets (src/io/assets.ts), named by this prefix instead of a path. */
+const BUILTIN = "lokmin-asset:";
 
 /** The template file for a document: the workspace's own `templates/NAME.hbs`, else the built-in one. */
-export function templatePath(
-  root: string,
-  name: DocumentName,
-  builtin = BUILTIN_TEMPLATES,
-): { file: string; own: boolean } {
+export function templatePath(root: string, name: DocumentName): { file: string; own: boolean } {
   const own = path.join(root, "templates", `${name}.hbs`);
-  return existsSync(own) ? { file: own, own: true } : { file: path.join(builtin, `${name}.hbs`), own: false };
+  return existsSync(own) ? { file: own, own: true } : { file: `${BUILTIN}templates/${name}.hbs`, own: false };
 }
 
 /** Load the workspace logo, returning a warning instead of failing when it is unusable. */
@@ -123,7 +112,9 @@ export async function renderDocument(
   label = templateFile,
   images: DocxOptions["images"] = {},
 ): Promise<RenderedDocument> {
-  const source = readFileSync(templateFile, "utf8");
+  const source = templateFile.startsWith(BUILTIN)
+    ? readAssetText(templateFile.slice(BUILTIN.length))
+    : readFileSync(templateFile, "utf8");
   const handlebars = Handlebars.create();
   let text: string;
   try {

@@ -3,28 +3,9 @@
 // dropped), code-split so each command loads only what it uses. The heavy dependencies stay
 // external and load only through dynamic import in the commands that need them.
 
-import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
-
-// The parse cache (src/io/cache.ts) is valid only for the exact schemas it was filled with.
-const schemaFingerprint = createHash("sha1")
-  .update(readFileSync(new URL("../src/domain/schema.ts", import.meta.url)))
-  .update(readFileSync(new URL("../package.json", import.meta.url)))
-  .digest("hex")
-  .slice(0, 16);
-
-// zod re-exports its ~40 message locales (≈ 360 KB); lokmin writes its own messages in
-// Indonesian and English, so the bundle gets an empty locale set and starts faster.
-const dropZodLocales = {
-  name: "drop-zod-locales",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${"zod"}`) ? { path: "zod-locales", namespace: "lokmin-stub" } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "lokmin-stub" }, () => ({ contents: "export {};", loader: "js" }));
-  },
-};
+import { dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({

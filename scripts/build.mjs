@@ -4,8 +4,17 @@
 // external and load only through dynamic import in the commands that need them.
 
 import { rmSync } from "node:fs";
-import { build } from "esbuild";
 import { dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
+
+// `npm install -g .` in a fresh clone runs this (prepare) before any devDependency is
+// installed: say what works instead of a module-not-found stack.
+const { build } = await import("esbuild").catch(() => {
+  process.stderr.write(
+    "lokmin: esbuild is not installed, so dist/ cannot be built. Run `npm ci` first; to install the\n" +
+      "command from a clone: npm ci && npm pack && npm install -g ./lokmin-<version>.tgz (README, Development).\n",
+  );
+  process.exit(1);
+});
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({

@@ -14,11 +14,10 @@
 //   command, shared chunks) and each chunk turned into CommonJS. The main script holds a tiny
 //   loader plus the chunks `lokmin --help` needs (commander, the command table, messages); every
 //   other chunk (docx, handlebars, pureimage, zod, the YAML libraries, …) is an SEA asset,
-//   compiled only when a command needs it. So start-up does not pay for parsing ~4 MB of code.
+//   compiled only when a command needs it. So `--help` compiles 56 KB, not all 1.7 MB of code.
 //   Packages that src/ loads with createRequire (eemeli/yaml) are separate CommonJS assets too.
 // - the main script's V8 code cache (useCodeCache) for the platform that builds the blobs
-//   (the cache is platform-specific: the other platform's executable compiles the ~200 KB
-//   main script itself);
+//   (the cache is platform-specific: the other platform's executable compiles its main script);
 // - the files src/io/assets.ts reads: templates/*.hbs, schema/*.json, the DejaVu Sans font,
 //   the example workspace (examples/puskesmas-sukamaju) under the same asset names.
 import { spawnSync } from "node:child_process";
@@ -47,9 +46,12 @@ const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
 const started = performance.now();
 
-// Node 24 "Krypton" is the Active LTS line the registry serves for both platforms (26 is not
-// LTS yet; 22 leaves maintenance in April 2027). Its SEA has getAssetKeys, execArgvExtension
-// and a stable blob format; 24.21.0 is its newest release on the registry.
+// Node 22 "Jod", the LTS line whose Windows binary CI can run: under the Wine 8 of Debian 12 the
+// Windows node.exe of 24 and 26 aborts at start ("Fatal process out of memory:
+// SegmentedTable::InitializeTable", a reservation of address space by their V8 that this Wine
+// refuses), so an executable made from them could not be tried before it ships. 22 is in
+// maintenance (security fixes) until April 2027; move to 24 (pinned below, `--node 24.21.0`)
+// when CI can run it (a newer Wine, or a Windows runner). Its SEA has assets, getAssetKeys, useCodeCache.
 const DEFAULT_NODE = "22.23.3";
 const INTEGRITY = {
   "22.23.3": {
@@ -217,6 +219,25 @@ const lazyChildProcess = {
   },
 };
 
+// In the chunks made CommonJS, esbuild's interop copies every property descriptor of an
+// imported module; for node:process that runs native getters such as process.title, which asks
+// Windows for the console title (under Wine's console libuv then aborts: "Assertion failed:
+// process_title"). ESM code here only imports process' default export, so it gets the global.
+const processDefault = {
+  name: "lokmin-process-default",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) =>
+      args.kind === "import-statement" || args.kind === "dynamic-import"
+        ? { path: "process", namespace: "lokmin-process" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lokmin-process" }, () => ({
+      loader: "js",
+      contents: "export default process;",
+    }));
+  },
+};
+
 async function buildCode() {
   const common = {
     bundle: true,
@@ -239,7 +260,7 @@ async function buildCode() {
     // ESM builds first: `await import("pureimage")` of its CommonJS build would, once split
     // into a chunk, expose only `default` (Node itself would also offer the named exports).
     mainFields: ["module", "main"],
-    plugins: [dropZodLocales, createRequireShim, lazyChildProcess],
+    plugins: [dropZodLocales, createRequireShim, lazyChildProcess, processDefault],
     define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
   });
   const chunks = new Map();
@@ -255,7 +276,8 @@ async function buildCode() {
       supported: { "dynamic-import": false },
       logOverride: { "empty-import-meta": "silent" },
     });
-    chunks.set(path.basename(file.path), cjs.code);
+    // Strict, as these chunks are when dist/ runs them as ES modules.
+    chunks.set(path.basename(file.path), `"use strict";${cjs.code}`);
   }
   // Which chunks each chunk imports statically (loaded with it, not on demand).
   const staticImports = new Map();
@@ -347,22 +369,41 @@ function dataAssets() {
 
 /** Licence texts of Node and of every package bundled, for the zips. */
 function notices(inputs, nodeLicense) {
-  const packages = new Map();
+  const packages = new Map([[path.join(repo, "node_modules", "dejavu-fonts-ttf"), "dejavu-fonts-ttf"]]);
   for (const input of inputs) {
-    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll("\\", "/"));
-    if (m && !packages.has(m[1])) packages.set(m[1], path.join(repo, "node_modules", m[1]));
+    // The innermost node_modules/<package>/ of the path (nested copies count as themselves).
+    const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input.replaceAll("\\", "/"));
+    if (m) packages.set(path.join(repo, m[1]), m[2]);
   }
   const parts = [
     "lokmin: MIT License. This executable contains Node.js and the following packages.",
     `\n==== Node.js ${nodeVersion} ====\n\n${nodeLicense}`,
   ];
-  for (const [name, dir] of [...packages].sort()) {
+  for (const [dir, name] of [...packages].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const version = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).version;
     const license = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
     const text = license ? readFileSync(path.join(dir, license), "utf8") : "(see the package's package.json)";
     parts.push(`\n==== ${name} ${version} ====\n\n${text}`);
   }
   return parts.join("\n");
+}
+
+/**
+ * Drop the Authenticode signature of a PE file. node.exe is signed by the Node.js project; after
+ * postject rewrote the file, the certificate table still points at the old (now wrong) offset,
+ * which Windows shows as a damaged signature. Unsigned is what the executable honestly is.
+ */
+function stripSignature(file) {
+  const bytes = readFileSync(file);
+  const pe = bytes.readUInt32LE(0x3c);
+  if (bytes.readUInt32LE(pe) !== 0x4550) fail(`${file} is not a PE file`);
+  const pe32plus = bytes.readUInt16LE(pe + 24) === 0x20b;
+  const security = pe + 24 + (pe32plus ? 112 : 96) + 4 * 8; // data directory 4: certificate table
+  const [offset, size] = [bytes.readUInt32LE(security), bytes.readUInt32LE(security + 4)];
+  if (!size) return;
+  bytes.writeUInt32LE(0, security);
+  bytes.writeUInt32LE(0, security + 4);
+  writeFileSync(file, offset + size === bytes.length ? bytes.subarray(0, offset) : bytes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,13 +499,14 @@ for (const target of targets) {
       // V8's code cache is specific to the platform that makes it (see the top of this file).
       useCodeCache: target.id === host.id,
       useSnapshot: false,
-      // A NODE_OPTIONS meant for another Node program on the laptop must not change lokmin.
+      // A NODE_OPTIONS meant for another Node program on the laptop must not change lokmin
+      // (Node 24's switch; the executables of 22 do not apply NODE_OPTIONS either, tested).
       execArgvExtension: "none",
       assets,
     }),
   );
-  const made_blob = spawnSync(hostNode, ["--experimental-sea-config", config], { encoding: "utf8" });
-  if (made_blob.status !== 0) fail(`making the ${target.id} blob failed:\n${made_blob.stderr}${made_blob.stdout}`);
+  const blobRun = spawnSync(hostNode, ["--experimental-sea-config", config], { encoding: "utf8" });
+  if (blobRun.status !== 0) fail(`making the ${target.id} blob failed:\n${blobRun.stderr}${blobRun.stdout}`);
   const out = path.join(release, target.out);
   const base = target.out.replace(/\.exe$/, "");
   const archive = path.join(release, `${base}.zip`);
@@ -472,8 +514,12 @@ for (const target of targets) {
   const partial = `${out}.partial`;
   copyFileSync(binaries.get(target.id), partial);
   chmodSync(partial, 0o755);
-  step(`injecting ${(statSync(blob).size / 1024 / 1024).toFixed(1)} MB into ${target.out}…`);
+  step(
+    `injecting ${(statSync(blob).size / 1024 / 1024).toFixed(1)} MB into ${target.out}… ` +
+      "(postject's warnings about .note sections and the old signature are expected)",
+  );
   await inject(partial, "NODE_SEA_BLOB", readFileSync(blob), { sentinelFuse: SEA_FUSE });
+  if (target.platform === "win32") stripSignature(partial);
   renameSync(partial, out);
   writeFileSync(
     archive,

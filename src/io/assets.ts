@@ -104,7 +104,10 @@ export function exampleFiles(): string[] {
   const sea = embedded();
   // getAssetKeys: Node 24.8+, the runtime the executable embeds (not yet in @types/node 20).
   if (sea)
-    return (sea as Sea & { getAssetKeys(): string[] }).getAssetKeys().filter((key) => key.startsWith("example/"));
+    return (sea as Sea & { getAssetKeys(): string[] })
+      .getAssetKeys()
+      .filter((key) => key.startsWith("example/"))
+      .sort();
   const root = path.join(packageDir(), SOURCES["example/"]);
   if (!existsSync(root)) return [];
   return listFiles(root).map((rel) => `example/${rel}`);

@@ -4,7 +4,7 @@
 // (slow); .ci/run builds the executables and then runs `npx vitest run tests/package`.
 // Without release/ (or Wine) the tests are skipped and say why; LOKMIN_PACKAGE_TESTS=required
 // (set by .ci/run) turns a skip into a failure.
-import { type SpawnSyncOptions, spawnSync } from "node:child_process";
+import { type SpawnSyncOptions, spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   closeSync,
@@ -97,6 +97,9 @@ describe.skipIf(Boolean(linuxSkip))(`lokmin-linux-x64${linuxSkip ? ` (skipped: $
     const r = run(["--version"], root);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(packageJson.version);
+    // A NODE_OPTIONS left by some other Node program does not reach lokmin.
+    const options = spawnSync(exe, ["--version"], { env: { ...env, NODE_OPTIONS: "--require ./nowhere.js" } });
+    expect(options.status).toBe(0);
   });
 
   it("without arguments prints the help and exits (no waiting outside Windows)", () => {
@@ -267,6 +270,58 @@ describe.skipIf(Boolean(windowsSkip))(
       expect(readdirSync(path.join(out, "Dokumen Mei")).sort()).toEqual(["2024-05-tren.docx", "2024-05-undangan.docx"]);
       rmSync(out, { recursive: true, force: true });
     });
+
+    // A console of its own, as Explorer gives a double-clicked program: a pseudo-terminal from
+    // util-linux's `script`, which Wine turns into the program's console.
+    const script = ["/usr/bin/script", "/bin/script"].find((file) => existsSync(file));
+    const onConsole = (extraEnv: NodeJS.ProcessEnv) => {
+      const child = spawn(
+        script as string,
+        ["-qec", `'${wine}' '${path.join(drive, "lokmin-win-x64.exe")}'`, "/dev/null"],
+        { env: { ...env, ...extraEnv }, stdio: ["pipe", "pipe", "pipe"] },
+      );
+      let output = "";
+      child.stdout.on("data", (chunk) => {
+        output += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      return { child, output: () => output, exited };
+    };
+    const until = async (condition: () => boolean, ms: number) => {
+      for (const start = Date.now(); !condition() && Date.now() - start < ms; )
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+
+    it.skipIf(!script)(
+      "started like a double-click, explains itself in Indonesian and waits for Enter",
+      async () => {
+        const { child, output, exited } = onConsole({ PROMPT: undefined });
+        let code: number | null | undefined;
+        void exited.then((value) => {
+          code = value;
+        });
+        await until(() => output().includes("Tekan Enter") || code !== undefined, 90_000);
+        expect(output()).toContain("program baris perintah");
+        expect(output()).toContain("Usage: lokmin");
+        expect(output()).toContain("Tekan Enter untuk menutup jendela ini.");
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(code).toBeUndefined(); // still waiting
+        child.stdin.write("\r");
+        expect(await exited).toBe(0);
+      },
+      120_000,
+    );
+
+    it.skipIf(!script)(
+      "typed in cmd (PROMPT set) on a console, prints the help and exits at once",
+      async () => {
+        const { output, exited } = onConsole({ PROMPT: "$P$G" });
+        expect(await exited).toBe(0);
+        expect(output()).toContain("Usage: lokmin");
+        expect(output()).not.toContain("Tekan Enter");
+      },
+      120_000,
+    );
 
     it("without arguments and without a console prints the help and exits instead of waiting", () => {
       const r = run([]);

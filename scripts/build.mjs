@@ -3,28 +3,20 @@
 // download nothing but the bundle), code-split so each command loads only what it uses: docx,
 // handlebars, the prompts and the chart library sit in chunks that only their commands import.
 
-import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
-import { build } from "esbuild";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
 
-// The parse cache (src/io/cache.ts) is valid only for the exact schemas it was filled with.
-const schemaFingerprint = createHash("sha1")
-  .update(readFileSync(new URL("../src/domain/schema.ts", import.meta.url)))
-  .update(readFileSync(new URL("../package.json", import.meta.url)))
-  .digest("hex")
-  .slice(0, 16);
-
-// zod re-exports its ~40 message locales (≈ 360 KB); lokmin writes its own messages in
-// Indonesian and English, so the bundle gets an empty locale set and starts faster.
-const dropZodLocales = {
-  name: "drop-zod-locales",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${"zod"}`) ? { path: "zod-locales", namespace: "lokmin-stub" } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "lokmin-stub" }, () => ({ contents: "export {};", loader: "js" }));
-  },
-};
+// `npm install -g .` in a fresh clone runs this (prepare) before any devDependency is
+// installed: say what works instead of a module-not-found stack.
+const { build } = await import("esbuild").catch(() => {
+  process.stderr.write(
+    "lokmin: esbuild is not installed, so dist/ cannot be built. Run `npm ci` first; to install the\n" +
+      "command from a clone: npm ci && npm pack && npm install -g ./lokmin-<version>.tgz (README, Development).\n",
+  );
+  process.exit(1);
+});
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
@@ -35,7 +27,6 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["dejavu-fonts-ttf"],
   banner: {
     js:
       "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = " +
@@ -46,6 +37,12 @@ await build({
   plugins: [dropZodLocales],
   define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
 });
+
+// The chart's one font file travels in dist/ (the font package is 12 MB of other faces).
+const fontPackage = path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json"));
+mkdirSync(new URL("../dist/fonts", import.meta.url), { recursive: true });
+copyFileSync(path.join(fontPackage, "ttf", "DejaVuSans.ttf"), new URL("../dist/fonts/DejaVuSans.ttf", import.meta.url));
+copyFileSync(path.join(fontPackage, "LICENSE"), new URL("../dist/fonts/LICENSE-DejaVu.txt", import.meta.url));
 
 // Developer tools (the example generator) are built beside the CLI, never into the shipped dist/.
 rmSync(new URL("../dist-dev", import.meta.url), { recursive: true, force: true });

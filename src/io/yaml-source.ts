@@ -567,37 +567,42 @@ export function issuesToFindings(
   return out;
 }
 
-/** Anchors, aliases, tags and directives go through the full parser, which guards against alias bombs. */
-const UNUSUAL = /(^|[\s[{,:-])[&*!][^\s\]},]|^%/m;
-
 /**
- * The fast path: js-yaml (YAML 1.2 core scalars, resolved as eemeli/yaml resolves them; duplicate
- * keys refused) straight into zod. Undefined whenever anything is unusual, so the full parser can
- * report it in detail.
+ * Text the fast path declines, so the full parser reads it: anchors, aliases, tags and
+ * directives (the full parser guards against alias bombs), and the few constructs where js-yaml
+ * reads differently from eemeli/yaml — a list item with nothing after its dash, two dashes on one
+ * line, and an empty key in a flow collection. tests/hostile/yaml-parsers.test.ts holds the two
+ * parsers to the same data on everything the fast path accepts.
  */
-function fastData<T>(text: string, schema: z.ZodType<T>): T | undefined {
-  if (UNUSUAL.test(text)) return undefined;
-  let raw: unknown;
+const DECLINED = [
+  /(^|[\s[{,:-])[&*!]/m,
+  /^%/m,
+  /^[ \t]*-[ \t]*(#.*)?\r?$/m,
+  /(^|\s)-[ \t]+-([ \t]|$)/m,
+  /[[{,][ \t]*:/,
+];
+
+/** The fast path's reading of a document, or undefined when it declines (see DECLINED) or fails. */
+export function fastParse(text: string): unknown {
+  if (DECLINED.some((pattern) => pattern.test(text))) return undefined;
   try {
-    raw = jsYaml.load(text, { schema: CORE_12, json: false });
+    return jsYaml.load(text, { schema: CORE_12, json: false });
   } catch {
     return undefined;
   }
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
+}
+
+/** The fast path: js-yaml (duplicate keys refused) straight into zod; undefined when anything is unusual. */
+function fastData<T>(text: string, schema: z.ZodType<T>): T | undefined {
+  const raw = fastParse(text);
+  if (raw === null || raw === undefined || typeof raw !== "object" || Array.isArray(raw)) return undefined;
   const result = schema.safeParse(raw);
   return result.success ? result.data : undefined;
 }
 
 /** Read plain data from YAML text: the fast path when it applies, else the position-keeping parser. */
 export function readData(text: string): unknown {
-  if (!UNUSUAL.test(text)) {
-    try {
-      return jsYaml.load(text, { schema: CORE_12, json: false });
-    } catch {
-      // fall through to the full parser
-    }
-  }
-  return yamlLib().parse(text, { maxAliasCount: MAX_ALIAS_COUNT });
+  return fastParse(text) ?? yamlLib().parse(text, { maxAliasCount: MAX_ALIAS_COUNT });
 }
 
 /** Parse, convert and validate in one go. */

@@ -2,9 +2,9 @@
 // line, drawn in-process to PNG with pureimage (pure JavaScript, no native binary) and the DejaVu
 // Sans font from the npm registry, so it renders the same on every machine. Indicators behind
 // for two or more months are drawn in red.
-import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
 import type { IndicatorTrend } from "../domain/trends.js";
+import { assetFile, FONT_ASSET } from "../io/assets.js";
 
 const SCALE = 0.75;
 const WIDTH = Math.round(1400 * SCALE);
@@ -22,10 +22,8 @@ export interface Chart {
 export async function trendChart(trends: IndicatorTrend[], monthLabels: string[], title: string): Promise<Chart> {
   const loaded = await import("pureimage");
   const PImage = ("default" in loaded ? loaded.default : loaded) as typeof import("pureimage");
-  const require = createRequire(import.meta.url);
-  const fontDir = `${require.resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "")}ttf/`;
   if (!fontsLoaded) {
-    PImage.registerFont(`${fontDir}DejaVuSans.ttf`, FAMILY, 400, "normal", "normal").loadSync();
+    PImage.registerFont(assetFile(FONT_ASSET), FAMILY, 400, "normal", "normal").loadSync();
     fontsLoaded = true;
   }
   const shown = [...trends]

@@ -3,12 +3,12 @@
 // build each DOCX in memory. Errors in a template are reported with its file and line.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import type { Workspace } from "../domain/schema.js";
 import { logoProblem } from "../domain/check/rules/workspace.js";
+import { readAssetText } from "../io/assets.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { probeFile } from "../io/workspace.js";
 import { BlockSyntaxError, parseBlocks } from "./blocks.js";
@@ -58,24 +58,13 @@ export function parseOnly(value: string | undefined): DocumentName[] | undefined
   return names as DocumentName[];
 }
 
-/** The package's own templates/ folder: found by walking up from this module (src/ or dist/). */
-export const BUILTIN_TEMPLATES = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(path.join(dir, "templates", "notulen.hbs"))) return path.join(dir, "templates");
-    dir = path.dirname(dir);
-  }
-  return path.join(dir, "templates");
-})();
+/** Built-in templates are assets (src/io/assets.ts), named by this prefix instead of a path. */
+const BUILTIN = "lokmin-asset:";
 
 /** The template file for a document: the workspace's own `templates/NAME.hbs`, else the built-in one. */
-export function templatePath(
-  root: string,
-  name: DocumentName,
-  builtin = BUILTIN_TEMPLATES,
-): { file: string; own: boolean } {
+export function templatePath(root: string, name: DocumentName): { file: string; own: boolean } {
   const own = path.join(root, "templates", `${name}.hbs`);
-  return existsSync(own) ? { file: own, own: true } : { file: path.join(builtin, `${name}.hbs`), own: false };
+  return existsSync(own) ? { file: own, own: true } : { file: `${BUILTIN}templates/${name}.hbs`, own: false };
 }
 
 /** Load the workspace logo, returning the same note `check` gives instead of failing when it is unusable. */
@@ -139,7 +128,9 @@ export async function renderDocument(
   label = templateFile,
   images: DocxOptions["images"] = {},
 ): Promise<RenderedDocument> {
-  const source = readTemplate(templateFile, label);
+  const source = templateFile.startsWith(BUILTIN)
+    ? readAssetText(templateFile.slice(BUILTIN.length))
+    : readTemplate(templateFile, label);
   const handlebars = Handlebars.create();
   let text: string;
   try {

@@ -1,0 +1,23 @@
+// Pieces shared by the two builds of src/: dist/ (scripts/build.mjs) and the single executable
+// (scripts/package.mjs).
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+// The parse cache (src/io/cache.ts) is valid only for the exact schemas it was filled with.
+export const schemaFingerprint = createHash("sha1")
+  .update(readFileSync(new URL("../src/domain/schema.ts", import.meta.url)))
+  .update(readFileSync(new URL("../package.json", import.meta.url)))
+  .digest("hex")
+  .slice(0, 16);
+
+// zod re-exports its ~40 message locales (≈ 360 KB); lokmin writes its own messages in
+// Indonesian and English, so the bundle gets an empty locale set and starts faster.
+export const dropZodLocales = {
+  name: "drop-zod-locales",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${"zod"}`) ? { path: "zod-locales", namespace: "lokmin-stub" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lokmin-stub" }, () => ({ contents: "export {};", loader: "js" }));
+  },
+};

@@ -43,9 +43,10 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** Apply edits in order to YAML text; only the bytes of edited values change. */
 export function applyYamlEdits(text: string, edits: readonly YamlEdit[]): { text: string; changed: boolean } {
+  if (edits.length === 0) return { text, changed: false };
   const bom = text.startsWith("\uFEFF");
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  let state = parse(bom ? text.slice(1) : text, []);
+  let state = parse(bom ? text.slice(1) : text, edits[0].path);
   for (const edit of edits) state = applyEdit(state, edit, eol) ?? state;
   const out = bom ? `\uFEFF${state.text}` : state.text;
   return { text: out, changed: out !== text };
@@ -65,7 +66,8 @@ function parse(text: string, path: readonly PathSegment[]): Parsed {
   if (docs.length > 1) throw new YamlPatchError(path, "the text holds several YAML documents");
   const doc = docs[0];
   if (doc.errors.length > 0) {
-    throw new YamlPatchError(path, `the YAML does not parse (${doc.errors[0].message.split("\n")[0]})`);
+    const detail = doc.errors[0].message.split("\n")[0].replace(/:$/, "");
+    throw new YamlPatchError(path, `the YAML does not parse (${detail})`);
   }
   let data: unknown;
   try {
@@ -167,6 +169,10 @@ function expectedData(before: unknown, edit: YamlEdit): unknown {
     return root;
   }
   const value = edit.op === "append" ? edit.items.map((item) => normalize(item, path)) : normalize(edit.value, path);
+  if (path.length === 0) {
+    if (Array.isArray(root)) root.push(...(value as Json[]));
+    return root;
+  }
   let node = root as Record<string, unknown> | unknown[];
   for (let i = 0; i < path.length - 1; i++) {
     const key = Array.isArray(node) ? (path[i] as number) : String(path[i]);

@@ -230,6 +230,13 @@ describe("append", () => {
     expect(apply("b:\na: 1\n", { op: "append", path: ["b"], items: ["x"] }).text).toBe("b:\n  - x\na: 1\n");
   });
 
+  it("appends to a sequence at the root and to a null item", () => {
+    expect(apply("- a\n- b\n", { op: "append", path: [], items: ["c"] }).text).toBe("- a\n- b\n- c\n");
+    expect(apply("a:\n  -\n  - x\n", { op: "append", path: ["a", 0], items: [1, 2] }).text).toBe(
+      "a:\n  - - 1\n    - 2\n  - x\n",
+    );
+  });
+
   it("keeps blank lines between items and puts new items after the last one", () => {
     const base = lines("hadir:", "  - kapus", "", "  - tu", "", "rapat: ok");
     expect(apply(base, { op: "append", path: ["hadir"], items: ["bidan"] }).text).toBe(
@@ -373,6 +380,7 @@ describe("refusals", () => {
     refuses("? [a]\n: 1\nb: 2\n", { op: "set", path: ["b"], value: 3 }, /complex or explicit/);
     refuses("a: 1\n---\nb: 2\n", { op: "set", path: ["a"], value: 2 }, /several YAML documents/);
     refuses("a: [1\n", { op: "set", path: ["a"], value: 2 }, /does not parse/);
+    refuses("a: 1\na: 2\n", { op: "set", path: ["a"], value: 3 }, /^cannot edit a: the YAML does not parse \(Map keys/);
     refuses("a: 1\n", { op: "set", path: ["a", "b"], value: 2 }, /a\.b: a is a scalar/);
     refuses("a: [1]\n", { op: "set", path: ["a", 3], value: 2 }, /out of range/);
     refuses("a: 1\n", { op: "set", path: ["b", 0], value: 2 }, /cannot create a sequence item/);

@@ -1,10 +1,13 @@
-// Applying the domain's edits to a YAML file and writing it back: only the values the edits name
-// change, the file's line endings and BOM are kept, a second run with the same edits writes
-// nothing, and the write refuses if the file changed on disk since it was read.
+// Applying the domain's edits to a YAML file and writing it back: the edits are spliced into the
+// text (yaml-patch.ts), so only the values they name change and every other byte stays as the
+// person wrote it; a second run with the same edits writes nothing; the write refuses if the file
+// changed on disk since it was read. Where splicing cannot be done safely (an alias on the path),
+// the edit goes through the YAML Document instead: the data is right, the layout canonical.
 import path from "node:path";
 import type { Document, Node, Pair } from "yaml";
 import type { YamlEdit } from "../domain/edits.js";
 import { serializeYaml, writeFileAtomic } from "./write.js";
+import { applyYamlEdits, YamlPatchError } from "./yaml-patch.js";
 import { yamlLib } from "./yaml-lib.js";
 import type { YamlSource } from "./yaml-source.js";
 
@@ -47,8 +50,20 @@ function setScalar(doc: Document, edit: Extract<YamlEdit, { op: "set" }>): boole
   return true;
 }
 
-/** Apply edits to the source's document; returns the new text, or undefined when nothing changed. */
+/** Apply edits to the source's text; returns the new text, or undefined when nothing changed. */
 export function applyEdits(source: YamlSource, edits: readonly YamlEdit[]): string | undefined {
+  if (edits.length === 0) return undefined;
+  try {
+    const patched = applyYamlEdits(source.text, edits);
+    if (!patched.changed) return undefined;
+    return source.bom ? `\uFEFF${patched.text}` : patched.text;
+  } catch (error) {
+    if (!(error instanceof YamlPatchError)) throw error;
+    return applyThroughDocument(source, edits);
+  }
+}
+
+function applyThroughDocument(source: YamlSource, edits: readonly YamlEdit[]): string | undefined {
   const y = yamlLib();
   const doc = source.doc.clone();
   let changed = false;

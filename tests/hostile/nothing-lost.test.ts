@@ -389,3 +389,43 @@ describe("messages speak Indonesian", () => {
     expect((await lokmin(["--help", "--lang", "en"])).stdout).toContain("Usage:");
   });
 });
+
+describe("write-back changes only what it means to", () => {
+  it("rank --write and carry on a hand-styled file change only totals, ranks and evaluations", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, R, (s) =>
+      s
+        .replace("tempat: Aula", "tempat:   'Aula'   # ruang rapat")
+        .replace("isi: Capaian ibu hamil rendah", "isi: >\n      Capaian ibu hamil\n      rendah\n")
+        .replace("    skor:\n      u: 5\n      s: 4\n      g: 3\n    total: 12\n", "    skor: {u: 5, s: 4, g: 3}\n\n\n")
+        .replace("    total: 9\n    peringkat: 2\n", "")
+        .replace(
+          /evaluasi_kesepakatan:\n  - id: 2024-01\/K01\n    status: belum\n    catatan: Bidan cuti\n/,
+          "evaluasi_kesepakatan: []   # diisi carry\n",
+        )
+        .replace(/\n/g, "\r\n"),
+    );
+    const before = read(ws, R).split("\r\n");
+    expect((await lokmin(["-C", ws, "rank", "2024-02", "--write"])).status).toBe(0);
+    expect((await lokmin(["-C", ws, "carry", "2024-02"])).status).toBe(0);
+    const after = read(ws, R);
+    expect(after.replace(/\r\n/g, "")).not.toContain("\n");
+    const lines = after.split("\r\n");
+    const added = lines.filter((l) => !before.includes(l));
+    const removed = before.filter((l) => !lines.includes(l));
+    expect(removed).toEqual(["evaluasi_kesepakatan: []   # diisi carry"]);
+    expect(
+      added.every((l) =>
+        /^\s*(total|peringkat): \d+$|^evaluasi_kesepakatan:|^\s+(- id|uraian|penanggung_jawab|tenggat|status|catatan)\b/.test(
+          l,
+        ),
+      ),
+      added.join("\n"),
+    ).toBe(true);
+    expect(after).toMatch(/skor: \{u: 5, s: 4, g: 3\}\r\n    total: 12\r\n\r\n\r\n    peringkat: 1/);
+    const again = read(ws, R);
+    await lokmin(["-C", ws, "rank", "2024-02", "--write"]);
+    await lokmin(["-C", ws, "carry", "2024-02"]);
+    expect(read(ws, R)).toBe(again);
+  });
+});

@@ -390,6 +390,9 @@ describe("messages speak Indonesian", () => {
   });
 });
 
+const EXPECTED_LINE =
+  /^\s*(total|peringkat): \d+$|^evaluasi_kesepakatan:|^\s+(- id|uraian|penanggung_jawab|tenggat|status|catatan)\b/;
+
 describe("write-back changes only what it means to", () => {
   it("rank --write and carry on a hand-styled file change only totals, ranks and evaluations", async () => {
     const ws = copyWorkspace(MINI);
@@ -415,11 +418,7 @@ describe("write-back changes only what it means to", () => {
     const removed = before.filter((l) => !lines.includes(l));
     expect(removed).toEqual(["evaluasi_kesepakatan: []   # diisi carry"]);
     expect(
-      added.every((l) =>
-        /^\s*(total|peringkat): \d+$|^evaluasi_kesepakatan:|^\s+(- id|uraian|penanggung_jawab|tenggat|status|catatan)\b/.test(
-          l,
-        ),
-      ),
+      added.every((l) => EXPECTED_LINE.test(l)),
       added.join("\n"),
     ).toBe(true);
     expect(after).toMatch(/skor: \{u: 5, s: 4, g: 3\}\r\n    total: 12\r\n\r\n\r\n    peringkat: 1/);

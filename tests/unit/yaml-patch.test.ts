@@ -165,7 +165,8 @@ describe("replace", () => {
     expect(text).toBe(
       RAPAT.replace(
         "      turun di dua desa.\n",
-        "      turun di dua desa.\n    akar_masalah:\n      - kategori: Metode\n        uraian: Sweeping belum terjadwal\n",
+        "      turun di dua desa.\n    akar_masalah:\n      - kategori: Metode\n" +
+          "        uraian: Sweeping belum terjadwal\n",
       ),
     );
   });

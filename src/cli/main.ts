@@ -27,6 +27,8 @@ const M = {
   dir: msg("jalankan seolah-olah dari folder ini", "run as if started in this folder"),
   lang: msg("bahasa pesan: id (bawaan) atau en", "message language: id (default) or en"),
   json: msg("keluaran satu objek JSON", "print one JSON object"),
+  options: msg("[opsi]", "[options]"),
+  command: msg("[perintah]", "[command]"),
 };
 
 /** The value of a global option given before or after the command (`--lang en`, `--lang=en`). */
@@ -45,6 +47,7 @@ export async function main(argv: string[], streams: Streams = defaultStreams()):
 
   const program = new Command("lokmin")
     .description(t(M.description))
+    .usage(`${t(M.options)} ${t(M.command)}`)
     .version(packageJson.version, "-v, --version", helpTexts.version())
     .helpOption("-h, --help", helpTexts.help())
     .helpCommand("help [perintah]", helpTexts.helpCommand())
@@ -63,6 +66,7 @@ export async function main(argv: string[], streams: Streams = defaultStreams()):
     const command = program
       .command(spec.name)
       .description(t(spec.description))
+      .usage([t(M.options), ...(spec.args ?? []).map((arg) => arg.name)].join(" "))
       .helpOption("-h, --help", helpTexts.help())
       .configureHelp({ ...localizedHelp(), showGlobalOptions: true });
     for (const arg of spec.args ?? []) command.argument(arg.name, t(arg.description), arg.default);

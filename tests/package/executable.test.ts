@@ -105,7 +105,7 @@ describe.skipIf(Boolean(linuxSkip))(`lokmin-linux-x64${linuxSkip ? ` (skipped: $
   it("without arguments prints the help and exits (no waiting outside Windows)", () => {
     const r = run([], root);
     expect(r.status).toBe(0);
-    expect(r.stdout + r.stderr).toContain("Usage: lokmin");
+    expect(r.stdout + r.stderr).toContain("Pemakaian: lokmin");
   });
 
   it("runs init, new, check and render in an empty folder", () => {
@@ -302,7 +302,7 @@ describe.skipIf(Boolean(windowsSkip))(
         });
         await until(() => output().includes("Tekan Enter") || code !== undefined, 90_000);
         expect(output()).toContain("program baris perintah");
-        expect(output()).toContain("Usage: lokmin");
+        expect(output()).toContain("Pemakaian: lokmin");
         expect(output()).toContain("Tekan Enter untuk menutup jendela ini.");
         await new Promise((resolve) => setTimeout(resolve, 1500));
         expect(code).toBeUndefined(); // still waiting
@@ -317,7 +317,7 @@ describe.skipIf(Boolean(windowsSkip))(
       async () => {
         const { output, exited } = onConsole({ PROMPT: "$P$G" });
         expect(await exited).toBe(0);
-        expect(output()).toContain("Usage: lokmin");
+        expect(output()).toContain("Pemakaian: lokmin");
         expect(output()).not.toContain("Tekan Enter");
       },
       120_000,
@@ -326,7 +326,7 @@ describe.skipIf(Boolean(windowsSkip))(
     it("without arguments and without a console prints the help and exits instead of waiting", () => {
       const r = run([]);
       expect(r.status).toBe(0);
-      expect(r.stdout + r.stderr).toContain("Usage: lokmin");
+      expect(r.stdout + r.stderr).toContain("Pemakaian: lokmin");
       expect(r.stdout).not.toContain("Tekan Enter");
     });
   },

@@ -17,5 +17,6 @@ for (const stream of [process.stdout, process.stderr]) {
 // `npm run bench` reads the peak memory of each run from this line.
 if (process.env.LOKMIN_REPORT_RSS)
   process.on("exit", () => process.stderr.write(`lokmin-max-rss-kb=${process.resourceUsage().maxRSS}\n`));
-const { main } = await import(cli.href);
+const { exitOnInterrupt, main } = await import(cli.href);
+exitOnInterrupt(process.argv.slice(2), process.env);
 process.exitCode = await main(process.argv.slice(2));

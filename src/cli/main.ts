@@ -128,6 +128,20 @@ async function handleError(error: unknown, ui: Ui, streams: Streams): Promise<nu
   return EXIT.usage;
 }
 
+/**
+ * Ctrl-C while a command runs (outside a prompt, which handles it itself): "dibatalkan", exit 130.
+ * The exit handlers still run, so the workspace lock is released; a temporary file cut short is
+ * removed by the next command that writes. Installed by the entries (bin, executable), not by
+ * main, so in-process callers keep their own signal handling.
+ */
+export function exitOnInterrupt(argv: readonly string[], env: NodeJS.ProcessEnv): void {
+  process.once("SIGINT", () => {
+    setLang(resolveLang(globalValue(argv, "--lang"), env));
+    process.stderr.write(`\nlokmin: ${t(M.interrupted)}\n`);
+    process.exit(EXIT.interrupted);
+  });
+}
+
 /** @inquirer/prompts ends a prompt on Ctrl-C with an ExitPromptError. */
 const isPromptExit = (error: unknown) =>
   (error as Error)?.name === "ExitPromptError" || (error as Error)?.name === "AbortPromptError";

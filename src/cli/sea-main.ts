@@ -4,7 +4,7 @@
 // help into a console window that closes at once. Then it explains itself in Indonesian and
 // waits for Enter.
 import path from "node:path";
-import { main } from "./main.js";
+import { exitOnInterrupt, main } from "./main.js";
 
 export interface StartInfo {
   platform: NodeJS.Platform;
@@ -112,6 +112,7 @@ export async function seaMain(argv: string[] = process.argv.slice(2)): Promise<v
     parentName: () => windowsParentName(),
   });
   if (!doubleClick) {
+    exitOnInterrupt(argv, process.env);
     process.exitCode = await main(argv);
     return;
   }

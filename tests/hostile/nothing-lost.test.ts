@@ -15,10 +15,11 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyWorkspace, lokmin, MINI, REPO, snapshot, tempDir } from "../helpers.js";
+import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, snapshot, tempDir } from "../helpers.js";
 
 const R = "2024-02/rapat.yaml";
 const read = (ws: string, file: string) => readFileSync(path.join(ws, file), "utf8");
@@ -426,5 +427,31 @@ describe("write-back changes only what it means to", () => {
     await lokmin(["-C", ws, "rank", "2024-02", "--write"]);
     await lokmin(["-C", ws, "carry", "2024-02"]);
     expect(read(ws, R)).toBe(again);
+  });
+});
+
+describe("Ctrl-C while a command runs", () => {
+  it("says dibatalkan and exits 130 (a real process waiting for the workspace lock, a real SIGINT)", async () => {
+    const ws = copyWorkspace(MINI);
+    mkdirSync(path.join(ws, ".lokmin"), { recursive: true });
+    const held = JSON.stringify({
+      pid: process.pid,
+      host: hostname(),
+      command: "uji",
+      started: new Date().toISOString(),
+    });
+    writeFileSync(path.join(ws, ".lokmin/lock"), held);
+    const args = [path.join(REPO, "bin/lokmin.js"), "-C", ws, "carry", "2024-02"];
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, NO_COLOR: "1", LOKMIN_LOCK_WAIT_MS: "20000" },
+    });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(err).toContain("dibatalkan");
+    expect(read(ws, ".lokmin/lock")).toBe(held);
   });
 });

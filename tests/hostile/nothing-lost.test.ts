@@ -19,7 +19,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, snapshot, tempDir } from "../helpers.js";
+import { copyWorkspace, lokmin, MINI, REPO, snapshot, tempDir } from "../helpers.js";
 
 const R = "2024-02/rapat.yaml";
 const read = (ws: string, file: string) => readFileSync(path.join(ws, file), "utf8");

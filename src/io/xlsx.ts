@@ -80,6 +80,7 @@ function styleCell(target: ExcelJS.Cell, spec: CellSpec): void {
     case "computed":
       target.fill = fill("E2EFDA");
       target.border = thin;
+      target.alignment = { vertical: "top" };
       break;
     case "input":
       target.fill = fill("FFF2CC");

@@ -248,6 +248,7 @@ describe("hostile workbooks: exit 2 naming workbook, sheet and cell, nothing wri
     const r = await lokmin(["import", "2024-06", path.join(out, "2024-05-kia.xlsx")], { cwd: ws });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/2024-05-kia\.xlsx, Capaian!E2: isian ini untuk bulan 2024-05, bukan 2024-06/);
+    expect(r.stderr.match(/isian ini untuk bulan/g)).toHaveLength(1);
   });
 
   it("all or nothing: one bad workbook among good ones writes nothing; --json reports every problem", async () => {

@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { generateWorkspace } from "../../dev/generate.js";
 import { copyWorkspace, EXAMPLE, lokmin, snapshot, tempDir } from "../helpers.js";
 import { COL, editBook, rowOf, sheet } from "../form-support.js";
 
@@ -38,6 +39,29 @@ describe("form then import with no edits", () => {
     expect(JSON.parse(june.stdout)).toMatchObject({ ok: true, problems: [] });
     expect(JSON.parse(june.stdout).files.every((f: { written: boolean }) => !f.written)).toBe(true);
     expect(yamlOnly(ws)).toEqual(before);
+  });
+
+  it("changes no file in generated workspaces (across a new year, 4 programs, different seeds)", async () => {
+    for (const seed of [7, 20240101]) {
+      const out = path.join(tempDir("lokmin-gen-"), "ws");
+      generateWorkspace({
+        out,
+        startMonth: "2023-11",
+        months: 3,
+        programs: 4,
+        seed,
+        name: `UPTD Puskesmas Uji ${seed}`,
+      });
+      const before = yamlOnly(out);
+      for (const month of ["2023-12", "2024-01"]) {
+        const forms = tempDir("lokmin-forms-");
+        const f = await lokmin(["form", month, "--out", forms, "--satu"], { cwd: out });
+        expect(f.status, f.stderr).toBe(0);
+        const i = await lokmin(["import", month, forms], { cwd: out });
+        expect(i.status, i.stderr).toBe(0);
+      }
+      expect(yamlOnly(out)).toEqual(before);
+    }
   });
 
   it("a freshly scaffolded month (every figure empty) round-trips unchanged", async () => {
@@ -87,6 +111,11 @@ describe("import of filled-in workbooks", () => {
     await editBook(path.join(out, "2024-06-rapat.xlsx"), (book) => {
       const hadir = sheet(book, "Kehadiran");
       hadir.getCell(`E${rowOf(hadir, "p:lina")}`).value = "izin";
+      const guest = rowOf(hadir, "r:tamu", 1);
+      hadir.getCell(`B${guest}`).value = "Drs. Hendra, Camat Sukamaju";
+      hadir.getCell(`D${guest}`).value = "Kecamatan Sukamaju";
+      hadir.getCell(`E${guest}`).value = "hadir";
+      hadir.getCell(`F${guest}`).value = "ya";
       const k = sheet(book, "Kesepakatan");
       const r = rowOf(k, "r:kesepakatan");
       for (const [col, value] of Object.entries({
@@ -129,6 +158,10 @@ describe("import of filled-in workbooks", () => {
     );
     const rapat = readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8");
     expect(rapat).toMatch(/pegawai: lina\n {4}status: izin/);
+    expect(rapat).toContain(
+      "  - nama: Drs. Hendra, Camat Sukamaju\n    instansi: Kecamatan Sukamaju\n" +
+        "    status: hadir\n    narasumber: true",
+    );
     expect(rapat).toMatch(
       new RegExp(
         "id: 2024-06/K0\\d\n {4}uraian: Kelas ibu hamil tiap bulan\n {4}program: kia\n {4}penanggung_jawab: sri\n" +

@@ -185,6 +185,32 @@ describe("program workbook model", () => {
     expect(importEdits(input, again).meeting).toEqual([]);
   });
 
+  it("every method's matrix round-trips, and a changed score is written under its criterion", () => {
+    const full: Record<string, Record<string, number | Record<string, number>>> = {
+      usg: { u: 5, s: 4, g: 3 },
+      carl: { c: 4, a: 3, r: 5, l: 2 },
+      hanlon: { a: 8, b: 15, c: 6, pearl: { p: 1, e: 1, a: 0, r: 1, l: 1 } },
+      reinke: { m: 4, i: 3, v: 5, c: 2.5 },
+    };
+    for (const [method, skor] of Object.entries(full)) {
+      const meeting = buildMeeting({ config, month: "2024-05", carried: [] });
+      meeting.metode = { masalah: method as "usg" };
+      meeting.masalah = [{ id: "m1", judul: "Capaian rendah", akar_masalah: [], skor, solusi: [] }];
+      const input: MonthInput = { config, month: "2024-05", meeting, programs: [] };
+      const [file] = monthWorkbooks(input, { only: ["rapat"] });
+      const untouched = readWorkbooks(input, [{ file: file.name, workbook: saved(file.spec) }]);
+      expect(untouched.problems, method).toEqual([]);
+      expect(importEdits(input, untouched).meeting, method).toEqual([]);
+      const changed = saved(file.spec, (sheet) => {
+        const row = sheet.rows.find((r) => r?.[0]?.kind === "text" && r[0].value === "m:m1");
+        if (row) row[3] = { kind: "number", value: 1 };
+      });
+      const edits = importEdits(input, readWorkbooks(input, [{ file: file.name, workbook: changed }])).meeting;
+      const first = Object.keys(skor)[0];
+      expect(edits, method).toEqual([{ op: "replace", path: ["masalah", 0, "skor"], value: { ...skor, [first]: 1 } }]);
+    }
+  });
+
   it("binds each sheet to its Puskesmas, target, month and part", () => {
     const base = fingerprint(config, "program", "kia", "2024-05", "capaian");
     const other = { ...config, puskesmas: { ...config.puskesmas, kabupaten_kota: "Kabupaten Lain" } };

@@ -26,7 +26,7 @@ export function formatProblem(p: FormProblem): string {
   return where ? `${p.file}, ${where}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
-export const M = {
+const M = {
   notWhole: msg('"{text}" bukan bilangan bulat', '"{text}" is not a whole number'),
   thousands: msg(
     '"{text}" bukan bilangan bulat yang jelas; tulis {digits} tanpa titik ribuan',

@@ -63,6 +63,10 @@ const M = {
     "lembar '{sheet}' bukan bagian isian lokmin; hapus lembar itu (salin angkanya ke lembar isian bila perlu)",
     "sheet '{sheet}' is not part of a lokmin form; delete it (copy its figures into the form's sheets if needed)",
   ),
+  hiddenSheet: msg(
+    " (lembar ini tersembunyi: klik kanan nama lembar → Unhide)",
+    " (the sheet is hidden: right-click a sheet name → Unhide)",
+  ),
   notAForm: msg(
     "berkas ini bukan isian lokmin (tidak ada baris identitas); buat isian dengan `lokmin form`",
     "this file is not a lokmin form (no identification row); make one with `lokmin form`",
@@ -125,8 +129,16 @@ export function monthWorkbooks(
   const programs = input.programs.filter((p) => wanted(p.program));
   const choices = choicesSheet(config, month);
   if (options.single) {
+    // Sheet names hold at most 31 characters: a long program id is cut, and numbered if two cuts meet.
+    const used = new Set<string>();
+    const prefix = (id: string) => {
+      let name = safeSheetName(id).slice(0, 20);
+      for (let n = 2; used.has(name); n++) name = `${safeSheetName(id).slice(0, 17)}~${n}`;
+      used.add(name);
+      return `${name} `;
+    };
     const sheets = [
-      ...programs.flatMap((p) => programSheets(programInput(input, p), `${safeSheetName(p.program).slice(0, 20)} `)),
+      ...programs.flatMap((p) => programSheets(programInput(input, p), prefix(p.program))),
       ...(input.meeting && wanted(MEETING_TARGET) ? meetingSheets({ config, month, meeting: input.meeting }) : []),
       choices,
     ];
@@ -246,7 +258,10 @@ function recognise(input: MonthInput, source: WorkbookSource, reader: CellReader
   for (const sheet of source.workbook.sheets) {
     const identity = sheetIdentity(sheet);
     if (!identity) {
-      if (!sheetIsEmpty(sheet)) reader.problem(t(M.foreignSheet, { sheet: sheet.name }), { sheet: sheet.name });
+      if (!sheetIsEmpty(sheet)) {
+        const message = t(M.foreignSheet, { sheet: sheet.name }) + (sheet.hidden ? t(M.hiddenSheet) : "");
+        reader.problem(message, { sheet: sheet.name });
+      }
       continue;
     }
     ours++;

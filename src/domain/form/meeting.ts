@@ -632,6 +632,7 @@ export function meetingEdits(input: MeetingFormInput, values: MeetingValues): Ya
           ...normalizeItem(h, ["pegawai", "nama", "jabatan", "instansi", "narasumber"]),
           status: values.status?.get(h.pegawai ?? "") ?? h.status,
         }));
+      // The list is replaced whole, statuses included: drop the per-status edits made above.
       edits.splice(0, edits.length, ...edits.filter((e) => e.path[0] !== "hadir"));
       edits.push({ op: "replace", path: ["hadir"], value: [...staffRows, ...next] });
     }

@@ -81,7 +81,10 @@ export const cell = (style: CellSpec["style"], value?: CellSpec["value"], extra:
   ...extra,
 });
 
-const IDENTITY_LABEL = msg("Identitas isian (jangan diubah):", "Form identification (do not change):");
+const IDENTITY_LABEL = msg(
+  "← identitas isian: Puskesmas, program, bulan, bagian, sidik (jangan diubah)",
+  "← form identification: Puskesmas, program, month, part, fingerprint (do not change)",
+);
 
 /** Builds one sheet row by row; column A holds each row's key. */
 export class SheetBuilder {
@@ -95,12 +98,13 @@ export class SheetBuilder {
   ) {
     this.row(TITLE_KEY, [cell("title", title)]);
     this.row(IDENTITY_KEY, [
-      cell("identity", t(IDENTITY_LABEL)),
+      cell("identity", "ID"),
       cell("identity", identity.puskesmas),
       cell("identity", `${identity.kind}:${identity.target}`),
       cell("identity", identity.month),
       cell("identity", identity.section),
       cell("identity", identity.fingerprint),
+      cell("identity", t(IDENTITY_LABEL)),
     ]);
   }
 
@@ -150,7 +154,7 @@ function rowHeight(row: ReadonlyArray<CellSpec | undefined>, widths: readonly nu
   let lines = 1;
   row.forEach((c, i) => {
     if (!c || !WRAPPED.has(c.style) || typeof c.value !== "string" || !c.value) return;
-    const perLine = Math.max(1, (widths[i] ?? 10) - 1) / (c.style === "header" ? 1.15 : 1);
+    const perLine = Math.max(1, (widths[i] ?? 10) - 1) * (c.style === "header" ? 0.9 : 1.2);
     const count = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
     lines = Math.max(lines, count);
   });

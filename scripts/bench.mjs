@@ -44,6 +44,9 @@ const half = path.join(outDir, "workspace-5y");
 generate(big, 10, 30);
 generate(half, 5, 30);
 const renderOut = mkdtempSync(path.join(tmpdir(), "lokmin-bench-"));
+// The workbooks of one 13-program month: written by `form`, then read back by `import` (which finds
+// nothing to change, so every run measures the same work).
+const formsOut = mkdtempSync(path.join(tmpdir(), "lokmin-bench-forms-"));
 // A cache folder of the bench's own: the first run of each scenario fills it (that run counts
 // too), "no cache" scenarios measure the cold path every time.
 const cacheDir = mkdtempSync(path.join(tmpdir(), "lokmin-bench-cache-"));
@@ -77,6 +80,16 @@ const scenarios = [
     label: "render one month, all documents",
     args: ["-C", example, "render", "2024-05", "--out", renderOut, "--force"],
     target: { ratio: 6 },
+  },
+  {
+    id: "form-month",
+    label: "form one month, 13 programs + meeting",
+    args: ["-C", example, "form", "2024-05", "--out", formsOut, "--force"],
+  },
+  {
+    id: "import-month",
+    label: "import one month, 14 workbooks",
+    args: ["-C", example, "import", "2024-05", formsOut],
   },
   {
     id: "check-5y-cold",

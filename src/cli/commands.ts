@@ -194,6 +194,56 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("../commands/render.js"),
   },
   {
+    name: "form",
+    description: msg(
+      "tulis isian Excel bulan ini (per program dan rapat)",
+      "write the month's Excel forms (per program and the meeting)",
+    ),
+    args: [month],
+    options: [
+      {
+        flags: "--out <dir>",
+        description: msg("folder keluaran (bawaan BULAN/isian)", "output folder (default MONTH/isian)"),
+      },
+      {
+        flags: "--satu",
+        description: msg(
+          "semua program dan rapat dalam satu buku kerja",
+          "every program and the meeting in one workbook",
+        ),
+      },
+      {
+        flags: "--only <id>",
+        description: msg(
+          "hanya program ini (id, pisahkan koma) atau 'rapat'",
+          "only these programs (ids, comma-separated) or 'rapat'",
+        ),
+      },
+      force(msg("timpa isian yang sudah ada dan berbeda", "replace existing forms that differ")),
+    ],
+    json: true,
+    load: () => import("../commands/form.js"),
+  },
+  {
+    name: "import",
+    description: msg(
+      "baca isian Excel/CSV yang sudah diisi ke berkas YAML bulan ini",
+      "read filled-in Excel/CSV forms into the month's YAML files",
+    ),
+    args: [
+      month,
+      {
+        name: "[berkas...]",
+        description: msg(
+          "isian .xlsx/.csv atau folder (bawaan BULAN/isian)",
+          "forms .xlsx/.csv or folders (default MONTH/isian)",
+        ),
+      },
+    ],
+    json: true,
+    load: () => import("../commands/import.js"),
+  },
+  {
     name: "report",
     description: msg("tren capaian per indikator", "coverage trends per indicator"),
     args: [month],

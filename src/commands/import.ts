@@ -1,0 +1,223 @@
+// `lokmin import 2024-05 isian/`: read the workbooks (and coverage CSVs) people filled in and write
+// their values into the month's YAML files. Everything is read and validated first; if any cell
+// of any file is wrong, every problem is listed (workbook, sheet, cell) and nothing is written.
+// Only values that differ are written, through the same write-back as `rank --write`, so comments,
+// key order and line endings stay and a second import changes nothing.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import type { Context } from "../cli/context.js";
+import {
+  failOnInputErrors,
+  inMonth,
+  monthArgument,
+  openWorkspace,
+  requireLoadedMonth,
+  requireMonth,
+  resolveOut,
+  whileLocked,
+} from "../cli/shared.js";
+import type { YamlEdit } from "../domain/edits.js";
+import { type FormProblem, formatProblem } from "../domain/form/cells.js";
+import { readCoverageCsv } from "../domain/form/csv.js";
+import { importEdits, type MonthInput, readWorkbooks, type WorkbookSource } from "../domain/form/forms.js";
+import { programEdits } from "../domain/form/program.js";
+import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
+import { meetingSchema, programReportSchema } from "../domain/schema.js";
+import { EXIT, UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
+import { applyEdits, writeEdits } from "../io/yaml-write.js";
+import { loadValidated, type YamlSource } from "../io/yaml-source.js";
+
+const M = {
+  noFiles: msg(
+    "tidak ada isian (.xlsx atau .csv) di {dir}; sebutkan berkasnya: `lokmin import {month} kia.xlsx`",
+    "no forms (.xlsx or .csv) in {dir}; name the files: `lokmin import {month} kia.xlsx`",
+  ),
+  xls: msg(
+    "ini berkas Excel lama (.xls); buka lalu Simpan Sebagai → Excel Workbook (.xlsx)",
+    "this is an old Excel file (.xls); open it and Save As → Excel Workbook (.xlsx)",
+  ),
+  notZip: msg(
+    "bukan berkas xlsx (isinya bukan buku kerja Excel); simpan dari Excel/LibreOffice sebagai .xlsx atau .csv",
+    "not an xlsx file (its content is not an Excel workbook); save it from Excel/LibreOffice as .xlsx or .csv",
+  ),
+  notXlsx: msg(
+    "berkas zip ini bukan buku kerja Excel (.xlsx); pilih isian yang dibuat `lokmin form`",
+    "this zip file is not an Excel workbook (.xlsx); choose a form made by `lokmin form`",
+  ),
+  unpacked: msg(
+    "isi berkas xlsx terlalu besar setelah dibuka (lebih dari 100 MB); periksa apakah ini berkas yang benar",
+    "the xlsx file is too large once unpacked (over 100 MB); check that it is the right file",
+  ),
+  broken: msg(
+    "berkas xlsx rusak dan tidak dapat dibaca ({detail}); buka di Excel lalu simpan lagi",
+    "the xlsx file is damaged and cannot be read ({detail}); open it in Excel and save it again",
+  ),
+  twice: msg(
+    "program {program} ada di {file} dan {other}; impor satu sumber per program",
+    "program {program} is in {file} and {other}; import one source per program",
+  ),
+  invalid: msg(
+    "{count} masalah di isian; tidak ada yang ditulis. Perbaiki sel yang disebut lalu impor lagi.",
+    "{count} problems in the forms; nothing was written. Fix the cells named and import again.",
+  ),
+  resultInvalid: msg("hasil impor tidak sah: {message}", "the imported result is invalid: {message}"),
+  changed: msg("{source} → {file}: {count} nilai diubah", "{source} → {file}: {count} values changed"),
+  same: msg("tidak ada perubahan dari {count} isian: {files}", "no change from {count} forms: {files}"),
+  done: msg(
+    "Selesai: {files} berkas YAML diubah. Periksa dengan `lokmin check {month}`.",
+    "Done: {files} YAML files changed. Check with `lokmin check {month}`.",
+  ),
+};
+
+const FORM_FILE = /\.(xlsx|csv)$/i;
+
+export async function run(ctx: Context, first: string | undefined, rest: string[] = []): Promise<number> {
+  let monthArg: string | undefined;
+  let given = [...rest];
+  if (first !== undefined) {
+    if (isMonthId(first)) monthArg = first;
+    else if (looksLikeMonth(first)) requireMonth(first);
+    else given = [first, ...given];
+  }
+  return whileLocked(ctx, "import", () => importForms(ctx, monthArg, given));
+}
+
+/** Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files). */
+function expand(ctx: Context, given: readonly string[], fallback: string, month: string): string[] {
+  const out: string[] = [];
+  for (const item of given.length ? given : [fallback]) {
+    const abs = resolveOut(ctx, item);
+    let folder = false;
+    try {
+      folder = statSync(abs).isDirectory();
+    } catch {
+      // a missing file is reported when it is read
+    }
+    if (!folder) {
+      out.push(abs);
+      continue;
+    }
+    const names = readdirSync(abs)
+      .filter((n) => FORM_FILE.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+      .sort();
+    if (names.length === 0) throw new UserError(t(M.noFiles, { dir: item, month }));
+    out.push(...names.map((n) => path.join(abs, n)));
+  }
+  return out;
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Excel's "CSV (Comma delimited)" on Windows saves in the ANSI code page.
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+async function importForms(ctx: Context, monthArg: string | undefined, given: string[]): Promise<number> {
+  const workspace = openWorkspace(ctx, (id) =>
+    monthArg === undefined || id === monthArg || id === shiftMonth(monthArg, -1) ? "full" : "skip",
+  );
+  const month = monthArgument(monthArg, workspace);
+  const loaded = requireLoadedMonth(workspace, month);
+  failOnInputErrors(workspace, inMonth(month));
+  const config = workspace.config.data;
+  const input: MonthInput = {
+    config,
+    month,
+    meeting: loaded.meeting?.data,
+    programs: loaded.programs.map((p) => p.data),
+    previousPrograms: workspace.months.find((m) => m.id === shiftMonth(month, -1))?.programs.map((p) => p.data),
+  };
+  const files = expand(ctx, given, path.join(workspace.root, month, "isian"), month);
+  const xlsx = await import("../io/xlsx.js");
+  const problems: FormProblem[] = [];
+  const sources: WorkbookSource[] = [];
+  const csvPrograms = new Map<string, { values: Parameters<typeof programEdits>[1]; file: string }>();
+  for (const abs of files) {
+    const label = path.basename(abs);
+    const read = readRegularFile(abs, { maxBytes: xlsx.MAX_WORKBOOK_BYTES });
+    if (!read.ok) {
+      problems.push({ file: label, message: describeReadFailure(read, label) });
+      continue;
+    }
+    if (/\.csv$/i.test(abs)) {
+      const result = readCoverageCsv(input, label, decodeText(read.bytes));
+      problems.push(...result.problems);
+      for (const [program, values] of result.programs) {
+        const other = csvPrograms.get(program);
+        if (other) problems.push({ file: label, message: t(M.twice, { program, file: label, other: other.file }) });
+        else csvPrograms.set(program, { values, file: label });
+      }
+      continue;
+    }
+    const kind = xlsx.inspectXlsx(read.bytes);
+    if (kind) {
+      const message = { xls: M.xls, "not-zip": M.notZip, "not-xlsx": M.notXlsx, "too-big-unpacked": M.unpacked }[kind];
+      problems.push({ file: label, message: t(message) });
+      continue;
+    }
+    try {
+      sources.push({ file: label, workbook: await xlsx.readXlsx(read.bytes) });
+    } catch (error) {
+      problems.push({ file: label, message: t(M.broken, { detail: (error as Error).message.split("\n")[0] }) });
+    }
+  }
+  const result = readWorkbooks(input, sources);
+  problems.push(...result.problems);
+  for (const [program, csv] of csvPrograms) {
+    const other = result.programs.get(program);
+    if (other) problems.push({ file: csv.file, message: t(M.twice, { program, file: csv.file, other: other.file }) });
+  }
+
+  // Every target file with its edits, and the new text checked against the schema before any write.
+  const edits = importEdits(input, result);
+  const plan: Array<{ source: YamlSource; edits: YamlEdit[]; from: string; text?: string }> = [];
+  const add = (file: string, list: YamlEdit[], from: string, kind: "program" | "meeting") => {
+    const source = workspace.sources.get(file);
+    if (!source) return;
+    const text = list.length ? applyEdits(source, list) : undefined;
+    if (text !== undefined) {
+      const schema = kind === "program" ? programReportSchema : meetingSchema;
+      const check = loadValidated<unknown>(text.replace(/^\uFEFF/, ""), file, schema as z.ZodType<unknown>);
+      for (const finding of check.findings.filter((f) => f.severity === "error"))
+        problems.push({ file: from, message: t(M.resultInvalid, { message: `${file}: ${finding.message}` }) });
+    }
+    plan.push({ source, edits: list, from, text });
+  };
+  for (const program of loaded.programs) {
+    const fromWorkbook = result.programs.get(program.data.program);
+    const fromCsv = csvPrograms.get(program.data.program);
+    if (fromWorkbook) add(program.file, edits.programs.get(program.data.program) ?? [], fromWorkbook.file, "program");
+    else if (fromCsv) add(program.file, programEdits(program.data, fromCsv.values), fromCsv.file, "program");
+  }
+  if (result.meeting && loaded.meeting) add(loaded.meeting.file, edits.meeting, result.meeting.file, "meeting");
+
+  if (problems.length) {
+    if (ctx.ui.json) ctx.ui.printJson({ month, ok: false, problems, files: [] });
+    else {
+      for (const p of problems) ctx.ui.err(formatProblem(p));
+      ctx.ui.err(`lokmin: ${t(M.invalid, { count: problems.length })}`);
+    }
+    return EXIT.usage;
+  }
+  const report = [];
+  for (const item of plan) {
+    const written = item.text !== undefined && writeEdits(workspace.root, item.source, item.edits);
+    const count = written ? item.edits.length : 0;
+    report.push({ source: item.from, file: item.source.rel, changes: count, written });
+    if (written && !ctx.ui.json) ctx.ui.out(t(M.changed, { source: item.from, file: item.source.rel, count }));
+  }
+  const same = report.filter((r) => !r.written);
+  const changedFiles = report.length - same.length;
+  if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report });
+  else {
+    if (same.length) ctx.ui.out(t(M.same, { count: same.length, files: same.map((r) => r.source).join(", ") }));
+    ctx.ui.out(t(M.done, { files: changedFiles, month }));
+  }
+  return EXIT.ok;
+}

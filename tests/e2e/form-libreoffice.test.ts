@@ -1,0 +1,131 @@
+// The round trip through a real spreadsheet program: `lokmin form`, a script changes input cells,
+// LibreOffice Calc (headless) opens and saves the workbooks as .xlsx, `lokmin import` reads what
+// Calc saved. The YAML gets exactly the changed figures, and the formulas, validations and sheet
+// protection survive Calc: its own recalculated results equal what import computed.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { copyWorkspace, EXAMPLE, lokmin, snapshot, tempDir } from "../helpers.js";
+import { COL, editBook, openBook, rowOf, sheet } from "../form-support.js";
+
+const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
+const skip = Boolean(soffice.error) && process.env.LOKMIN_SKIP_SOFFICE === "1";
+
+describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
+  let ws: string;
+  let calc: string;
+  let first: { status: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    expect(
+      soffice.error,
+      "LibreOffice Calc is needed: apt-get install libreoffice-calc-nogui (or LOKMIN_SKIP_SOFFICE=1)",
+    ).toBeUndefined();
+    ws = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-04", "--out", out, "--only", "kia,rapat"], { cwd: ws })).status).toBe(0);
+    await editBook(path.join(out, "2024-04-kia.xlsx"), (book) => {
+      book.calcProperties.fullCalcOnLoad = true;
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.bulan}${rowOf(s, "d:bumil:Sukamaju")}`).value = 15;
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bbl")}`).value = 70;
+      const k = sheet(book, "Kegiatan");
+      k.getCell(`C${rowOf(k, "r:kegiatan")}`).value = "Terlaksana di 5 desa, 2 posyandu ditunda hujan";
+    });
+    await editBook(path.join(out, "2024-04-rapat.xlsx"), (book) => {
+      book.calcProperties.fullCalcOnLoad = true;
+      const m = sheet(book, "Masalah");
+      const blank = rowOf(m, "b:");
+      m.getCell(`C${blank}`).value = "Dewi Lestari, S.Gz (dewi)";
+      const rows = [rowOf(m, "m:m1", 3), rowOf(m, "m:m2", 3), rowOf(m, "m:m3", 3)];
+      rows.forEach((r, i) => ["D", "E", "F", "G"].forEach((c, j) => (m.getCell(`${c}${r}`).value = 5 + ((i + j) % 4))));
+      m.getCell(`D${rowOf(m, "m:m1", 0)}`).value = 8;
+      const e = sheet(book, "Evaluasi");
+      e.getCell(`F${rowOf(e, "e:2024-03/K01")}`).value = "sebagian";
+    });
+    calc = tempDir("lokmin-calc-");
+    // A profile that recalculates every formula on load, as Calc does while a person types, so the
+    // results Calc saves are its own and not the ones the script left behind.
+    const profile = tempDir("lokmin-lo-");
+    mkdirSync(path.join(profile, "user"), { recursive: true });
+    writeFileSync(
+      path.join(profile, "user", "registrymodifications.xcu"),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ' +
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">' +
+        "<value>0</value></prop></item>\n</oor:items>\n",
+    );
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        calc,
+        path.join(out, "2024-04-kia.xlsx"),
+        path.join(out, "2024-04-rapat.xlsx"),
+      ],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    first = await lokmin(["import", "2024-04", calc], { cwd: ws });
+  });
+
+  it("imports what Calc saved: the changed figures, kumulatif from last month + this month", () => {
+    expect(first.status, first.stderr).toBe(0);
+    const kia = parseDocument(readFileSync(path.join(ws, "2024-04/program/kia.yaml"), "utf8")).toJS();
+    const bumil = kia.indikator.find((i: { id: string }) => i.id === "bumil");
+    const sukamaju = bumil.per_desa.find((v: { desa: string }) => v.desa === "Sukamaju");
+    expect(sukamaju).toMatchObject({ bulan_ini: 15, kumulatif: 48 + 15 });
+    expect(bumil.bulan_ini).toBe(47 - 13 + 15);
+    expect(kia.indikator.find((i: { id: string }) => i.id === "bbl")).toMatchObject({
+      bulan_ini: 70,
+      kumulatif: 190 + 70,
+    });
+    expect(kia.laporan_kegiatan[0].hasil).toBe("Terlaksana di 5 desa, 2 posyandu ditunda hujan");
+    const rapat = parseDocument(readFileSync(path.join(ws, "2024-04/rapat.yaml"), "utf8")).toJS();
+    const m1 = rapat.masalah.find((m: { id: string }) => m.id === "m1");
+    expect(m1.skor_penilai.map((r: { penilai: string }) => r.penilai)).toEqual(["ratna", "sri", "fitri", "dewi"]);
+    expect(m1.skor_penilai[0].skor.besar).toBe(8);
+    expect(m1.skor_penilai[3].skor).toEqual({ besar: 5, gawat: 6, mudah: 7, dukungan: 8 });
+    expect(rapat.evaluasi_kesepakatan.find((e: { id: string }) => e.id === "2024-03/K01").status).toBe("sebagian");
+  });
+
+  it("formulas, validation and protection survive Calc, and Calc's results equal lokmin's", async () => {
+    const book = await openBook(path.join(calc, "2024-04-kia.xlsx"));
+    const s = sheet(book, "Capaian");
+    const r = rowOf(s, "i:bbl");
+    const kum = s.getCell(`${COL.kum}${r}`).value as { formula: string; result: number };
+    expect(kum.formula).toBe(`IF(J${r}="","",I${r}+J${r})`);
+    expect(kum.result).toBe(260);
+    const capaian = s.getCell(`${COL.capaian}${r}`).value as { formula: string; result: number };
+    expect(capaian.formula).toContain(`K${r}/G${r}*100`);
+    expect(capaian.result).toBeCloseTo((260 / 738) * 100, 6);
+    const total = s.getCell(`${COL.bulan}${rowOf(s, "i:bumil")}`).value as { formula: string; result: number };
+    expect(total.formula).toMatch(/^IF\(COUNT\(J\d+:J\d+\)=0,"",SUM\(J\d+:J\d+\)\)$/);
+    expect(total.result).toBe(49);
+    expect(s.getCell(`${COL.bulan}${r}`).dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+    });
+    const zip = await JSZip.loadAsync(readFileSync(path.join(calc, "2024-04-kia.xlsx")));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toMatch(/<sheetProtection[^>]*sheet="(true|1)"/);
+    const rapat = sheet(await openBook(path.join(calc, "2024-04-rapat.xlsx")), "Masalah");
+    const dewi = rapat.getCell(`H${rowOf(rapat, "m:m1", 3)}`).value as { formula: string; result: number };
+    expect(dewi.formula).toContain("5*D");
+    expect(dewi.result).toBe(5 * 5 + 4 * 6 + 3 * 7 + 2 * 8);
+  });
+
+  it("importing Calc's files again changes nothing", async () => {
+    const before = snapshot(ws);
+    const again = await lokmin(["import", "2024-04", calc], { cwd: ws });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain("0 berkas YAML diubah");
+    expect(snapshot(ws)).toEqual(before);
+  });
+});

@@ -1,0 +1,314 @@
+// `lokmin form` and `lokmin import` on the example: a returned workbook with no edits changes no
+// file; a coordinator's and the TU's edits land as exactly those values (comments kept, a second
+// import changes nothing); CSV coverage; and every hostile workbook is refused with the workbook,
+// sheet and cell named and nothing written.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateWorkspace } from "../../dev/generate.js";
+import { copyWorkspace, EXAMPLE, lokmin, snapshot, tempDir } from "../helpers.js";
+import { COL, editBook, rowOf, sheet } from "../form-support.js";
+
+let ws: string;
+let forms: string;
+const yamlOnly = (dir: string) => new Map([...snapshot(dir)].filter(([file]) => file.endsWith(".yaml")));
+
+beforeAll(async () => {
+  ws = copyWorkspace(EXAMPLE);
+  forms = tempDir("lokmin-forms-");
+  const r = await lokmin(["form", "2024-06", "--out", forms], { cwd: ws });
+  expect(r.status, r.stderr).toBe(0);
+});
+
+describe("form then import with no edits", () => {
+  it("changes no file: January's KIA, April's 14 workbooks (MCUA), May as one workbook, June", async () => {
+    const before = yamlOnly(ws);
+    for (const [month, extra] of [
+      ["2024-01", ["--only", "kia"]],
+      ["2024-04", []],
+      ["2024-05", ["--satu", "--only", "kia,gizi,rapat"]],
+    ] as const) {
+      const out = tempDir("lokmin-forms-");
+      const f = await lokmin(["form", month, "--out", out, ...extra], { cwd: ws });
+      expect(f.status, f.stderr).toBe(0);
+      const i = await lokmin(["import", month, out], { cwd: ws });
+      expect(i.status, i.stderr).toBe(0);
+      expect(i.stdout).toContain("0 berkas YAML diubah");
+    }
+    const june = await lokmin(["import", "2024-06", forms, "--json"], { cwd: ws });
+    expect(JSON.parse(june.stdout)).toMatchObject({ ok: true, problems: [] });
+    expect(JSON.parse(june.stdout).files.every((f: { written: boolean }) => !f.written)).toBe(true);
+    expect(yamlOnly(ws)).toEqual(before);
+  });
+
+  it("changes no file in generated workspaces (across a new year, 4 programs, different seeds)", async () => {
+    for (const seed of [7, 20240101]) {
+      const out = path.join(tempDir("lokmin-gen-"), "ws");
+      generateWorkspace({
+        out,
+        startMonth: "2023-11",
+        months: 3,
+        programs: 4,
+        seed,
+        name: `UPTD Puskesmas Uji ${seed}`,
+      });
+      const before = yamlOnly(out);
+      for (const month of ["2023-12", "2024-01"]) {
+        const forms = tempDir("lokmin-forms-");
+        const f = await lokmin(["form", month, "--out", forms, "--satu"], { cwd: out });
+        expect(f.status, f.stderr).toBe(0);
+        const i = await lokmin(["import", month, forms], { cwd: out });
+        expect(i.status, i.stderr).toBe(0);
+      }
+      expect(yamlOnly(out)).toEqual(before);
+    }
+  });
+
+  it("a freshly scaffolded month (every figure empty) round-trips unchanged", async () => {
+    const fresh = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["new", "2024-07"], { cwd: fresh })).status).toBe(0);
+    const before = yamlOnly(fresh);
+    expect((await lokmin(["form"], { cwd: fresh })).status).toBe(0);
+    const i = await lokmin(["import"], { cwd: fresh });
+    expect(i.status, i.stderr).toBe(0);
+    expect(yamlOnly(fresh)).toEqual(before);
+  });
+
+  it("form twice leaves an untouched workbook alone and refuses to replace a filled one without --force", async () => {
+    const again = await lokmin(["form", "2024-06", "--out", forms, "--only", "kia"], { cwd: ws });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("tidak berubah");
+    const out = tempDir("lokmin-forms-");
+    await lokmin(["form", "2024-06", "--out", out, "--only", "kia"], { cwd: ws });
+    const file = path.join(out, "2024-06-kia.xlsx");
+    await editBook(file, (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bbl")}`).value = 80;
+    });
+    const refused = await lokmin(["form", "2024-06", "--out", out, "--only", "kia"], { cwd: ws });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("sudah ada dan isinya berbeda");
+    const forced = await lokmin(["form", "2024-06", "--out", out, "--only", "kia", "--force"], { cwd: ws });
+    expect(forced.status).toBe(0);
+  });
+});
+
+describe("import of filled-in workbooks", () => {
+  it("writes exactly the values people changed, keeps comments, and a second import changes nothing", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-06", "--out", out, "--only", "kia,rapat"], { cwd: work })).status).toBe(0);
+    await editBook(path.join(out, "2024-06-kia.xlsx"), (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.bulan}${rowOf(s, "d:bumil:Sukamaju")}`).value = 20;
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bbl")}`).value = 80;
+      s.getCell(`${COL.catatan}${rowOf(s, "i:bbl")}`).value = "Termasuk persalinan di RS rujukan";
+      const rpk = sheet(book, "RPK");
+      const blank = rowOf(rpk, "r:rpk", 1);
+      rpk.getCell(`B${blank}`).value = "Kelas ibu hamil";
+      rpk.getCell(`F${blank}`).value = "Sri Wahyuni, A.Md.Keb (sri)";
+    });
+    await editBook(path.join(out, "2024-06-rapat.xlsx"), (book) => {
+      const hadir = sheet(book, "Kehadiran");
+      hadir.getCell(`E${rowOf(hadir, "p:lina")}`).value = "izin";
+      const guest = rowOf(hadir, "r:tamu", 1);
+      hadir.getCell(`B${guest}`).value = "Drs. Hendra, Camat Sukamaju";
+      hadir.getCell(`D${guest}`).value = "Kecamatan Sukamaju";
+      hadir.getCell(`E${guest}`).value = "hadir";
+      hadir.getCell(`F${guest}`).value = "ya";
+      const k = sheet(book, "Kesepakatan");
+      const r = rowOf(k, "r:kesepakatan");
+      for (const [col, value] of Object.entries({
+        C: "Kelas ibu hamil tiap bulan",
+        D: "kia",
+        G: "sri",
+        H: new Date(Date.UTC(2024, 6, 20)),
+        I: "Kelas terlaksana di 5 desa",
+        J: "ratna, sri",
+      }))
+        k.getCell(`${col}${r}`).value = value;
+    });
+    const before = readFileSync(path.join(work, "2024-06/program/kia.yaml"), "utf8");
+    const first = await lokmin(["import", "2024-06", out], { cwd: work });
+    expect(first.status, first.stderr).toBe(0);
+    const kia = readFileSync(path.join(work, "2024-06/program/kia.yaml"), "utf8");
+    expect(kia).toContain("# Pelayanan kesehatan ibu hamil sesuai standar · kumulatif s.d. bulan lalu: 280");
+    expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 99/);
+    expect(kia).toMatch(/id: bumil\n(.*\n){3} {4}bulan_ini: 66\n {4}kumulatif: 346/);
+    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 395\n {4}catatan: Termasuk persalinan/);
+    expect(kia).toMatch(/- kegiatan: Kelas ibu hamil\n {4}penanggung_jawab: sri\n?$/);
+    const remaining = before.split("\n");
+    const added = kia.split("\n").filter((line) => {
+      const at = remaining.indexOf(line);
+      if (at >= 0) remaining.splice(at, 1);
+      return at < 0;
+    });
+    expect(added.map((l) => l.trim()).sort()).toEqual(
+      [
+        "bulan_ini: 20",
+        "kumulatif: 99",
+        "bulan_ini: 66",
+        "kumulatif: 346",
+        "bulan_ini: 80",
+        "kumulatif: 395",
+        "catatan: Termasuk persalinan di RS rujukan",
+        "- kegiatan: Kelas ibu hamil",
+        "penanggung_jawab: sri",
+      ].sort(),
+    );
+    const rapat = readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8");
+    expect(rapat).toMatch(/pegawai: lina\n {4}status: izin/);
+    expect(rapat).toContain(
+      "  - nama: Drs. Hendra, Camat Sukamaju\n    instansi: Kecamatan Sukamaju\n" +
+        "    status: hadir\n    narasumber: true",
+    );
+    expect(rapat).toMatch(
+      new RegExp(
+        "id: 2024-06/K0\\d\n {4}uraian: Kelas ibu hamil tiap bulan\n {4}program: kia\n {4}penanggung_jawab: sri\n" +
+          " {4}tenggat: 2024-07-20",
+      ),
+    );
+    expect(rapat).toContain("# Kesepakatan bersama yang ditandatangani");
+    const files = yamlOnly(work);
+    const second = await lokmin(["import", "2024-06", out], { cwd: work });
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain("0 berkas YAML diubah");
+    expect(yamlOnly(work)).toEqual(files);
+    const check = await lokmin(["check", "2024-06", "--json"], { cwd: work });
+    const rules = JSON.parse(check.stdout).findings.map((f: { rule: string }) => f.rule);
+    expect(rules.filter((r: string) => r.startsWith("capaian/") || r.startsWith("schema/"))).toEqual([]);
+  });
+
+  it("reads coverage from a CSV with ';', a BOM and village rows; kumulatif follows from last month", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const csv = path.join(tempDir(), "capaian.csv");
+    writeFileSync(csv, "\uFEFFprogram;indikator;desa;bulan ini\r\nkia;bbl;;80\r\nkia;bumil;Sukamaju;20\r\n");
+    const r = await lokmin(["import", "2024-06", csv], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    const kia = readFileSync(path.join(work, "2024-06/program/kia.yaml"), "utf8");
+    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 395/);
+    expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 99/);
+    writeFileSync(csv, "program;indikator;bulan_ini;kumulatif\nkia;bbl;12,5;1.450\n");
+    const bad = await lokmin(["import", "2024-06", csv], { cwd: work });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("capaian.csv, baris 2, kolom bulan_ini: 12,5 bukan bilangan bulat");
+    expect(bad.stderr).toContain(
+      'capaian.csv, baris 2, kolom kumulatif: "1.450" bukan bilangan bulat yang jelas; tulis 1450',
+    );
+  });
+});
+
+describe("hostile workbooks: exit 2 naming workbook, sheet and cell, nothing written", () => {
+  const cases: Array<{ name: string; make: (file: string) => Promise<void> | void; expected: RegExp }> = [
+    {
+      name: "text in a number cell",
+      make: (file) =>
+        editBook(file, (book) => {
+          const s = sheet(book, "Capaian");
+          s.getCell(`${COL.bulan}${rowOf(s, "d:bumil:Sukamaju")}`).value = "1.450 orang";
+        }),
+      expected: /2024-06-kia\.xlsx, Capaian!J\d+: "1\.450 orang" bukan bilangan bulat/,
+    },
+    {
+      name: "a deleted row",
+      make: (file) =>
+        editBook(file, (book) => {
+          const s = sheet(book, "Capaian");
+          s.spliceRows(rowOf(s, "d:bumil:Sidomulyo"), 1);
+        }),
+      expected: /2024-06-kia\.xlsx, Capaian!E\d+: baris desa Sidomulyo indikator bumil tidak ada/,
+    },
+    {
+      name: "an extra sheet",
+      make: (file) =>
+        editBook(file, (book) => {
+          book.addWorksheet("Hitungan").getCell("A1").value = 123;
+        }),
+      expected: /2024-06-kia\.xlsx, Hitungan: lembar 'Hitungan' bukan bagian isian lokmin/,
+    },
+    {
+      name: "a formula error",
+      make: (file) =>
+        editBook(file, (book) => {
+          const s = sheet(book, "Capaian");
+          s.getCell(`${COL.bulan}${rowOf(s, "i:bbl")}`).value = {
+            formula: "74/0",
+            result: { error: "#DIV/0!" },
+          } as never;
+        }),
+      expected: /2024-06-kia\.xlsx, Capaian!J\d+: sel berisi kesalahan rumus #DIV\/0!/,
+    },
+    {
+      name: "merged cells",
+      make: (file) =>
+        editBook(file, (book) => {
+          const s = sheet(book, "Capaian");
+          const r = rowOf(s, "i:bulin");
+          s.mergeCells(`J${r}:K${r}`);
+        }),
+      expected: /2024-06-kia\.xlsx, Capaian!J\d+:K\d+: sel J\d+:K\d+ digabung/,
+    },
+    {
+      name: "a 20 MB file",
+      make: (file) => writeFileSync(file, Buffer.alloc(20 * 1024 * 1024, 0x50)),
+      expected: /2024-06-kia\.xlsx: 2024-06-kia\.xlsx terlalu besar/,
+    },
+    {
+      name: "a file that is not xlsx",
+      make: (file) => writeFileSync(file, "%PDF-1.4\n% not a workbook\n"),
+      expected: /2024-06-kia\.xlsx: bukan berkas xlsx/,
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const dir = tempDir("lokmin-hostile-");
+      const file = path.join(dir, "2024-06-kia.xlsx");
+      copyFileSync(path.join(forms, "2024-06-kia.xlsx"), file);
+      await c.make(file);
+      const before = yamlOnly(ws);
+      const r = await lokmin(["import", "2024-06", file], { cwd: ws });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(c.expected);
+      expect(r.stderr).toContain("tidak ada yang ditulis");
+      expect(yamlOnly(ws)).toEqual(before);
+    });
+  }
+
+  it("another month's workbook is refused at its identification cell", async () => {
+    const out = tempDir("lokmin-forms-");
+    await lokmin(["form", "2024-05", "--out", out, "--only", "kia"], { cwd: ws });
+    const r = await lokmin(["import", "2024-06", path.join(out, "2024-05-kia.xlsx")], { cwd: ws });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/2024-05-kia\.xlsx, Capaian!E2: isian ini untuk bulan 2024-05, bukan 2024-06/);
+    expect(r.stderr.match(/isian ini untuk bulan/g)).toHaveLength(1);
+  });
+
+  it("all or nothing: one bad workbook among good ones writes nothing; --json reports every problem", async () => {
+    const dir = tempDir("lokmin-mixed-");
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(path.join(forms, "2024-06-gizi.xlsx"), path.join(dir, "2024-06-gizi.xlsx"));
+    copyFileSync(path.join(forms, "2024-06-kia.xlsx"), path.join(dir, "2024-06-kia.xlsx"));
+    await editBook(path.join(dir, "2024-06-gizi.xlsx"), (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.bulan}${rowOf(s, "i:ttd-remaja")}`).value = 3;
+    });
+    await editBook(path.join(dir, "2024-06-kia.xlsx"), (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bbl")}`).value = -4;
+    });
+    const before = yamlOnly(ws);
+    const r = await lokmin(["import", "2024-06", dir, "--json"], { cwd: ws });
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file: "2024-06-kia.xlsx",
+        sheet: "Capaian",
+        message: expect.stringContaining("negatif"),
+      }),
+    ]);
+    expect(yamlOnly(ws)).toEqual(before);
+  });
+});

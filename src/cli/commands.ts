@@ -85,6 +85,20 @@ export const COMMANDS: CommandSpec[] = [
           "existing month: create only missing files and add new indicators; nothing filled in is changed",
         ),
       },
+      {
+        flags: "--tribulanan",
+        description: msg(
+          "Lokmin tribulanan lintas sektor di folder bulan itu (tribulanan.yaml)",
+          "the quarterly cross-sector Lokmin in that month's folder (tribulanan.yaml)",
+        ),
+      },
+      {
+        flags: "--pralokmin",
+        description: msg(
+          "pralokmin setiap klaster (pralokmin/<klaster>.yaml), hanya yang belum ada",
+          "the pralokmin of each klaster (pralokmin/<klaster>.yaml), only those missing",
+        ),
+      },
       force(
         msg(
           "buat ulang bulan yang ada (isi lama disimpan sebagai cadangan)",

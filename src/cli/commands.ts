@@ -249,6 +249,23 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("../commands/summary.js"),
   },
   {
+    name: "pkp",
+    description: msg(
+      "Penilaian Kinerja Puskesmas tahun ini: capaian, skor, Lokmin yang dilaksanakan",
+      "the year's PKP: coverage, scores, Lokmin held",
+    ),
+    args: [{ name: "<tahun>", description: msg("tahun, mis. 2024", "year, e.g. 2024") }],
+    options: [
+      {
+        flags: "--xlsx <berkas>",
+        description: msg("tulis juga tabelnya sebagai workbook Excel", "also write the table as an Excel workbook"),
+      },
+      force(msg("timpa workbook yang ada", "overwrite an existing workbook")),
+    ],
+    json: true,
+    load: () => import("../commands/pkp.js"),
+  },
+  {
     name: "schema",
     description: msg("tulis JSON Schema untuk editor", "write JSON Schema files for editors"),
     options: [{ flags: "--out <dir>", description: msg("folder tujuan", "target folder") }],

@@ -243,10 +243,41 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "summary",
-    description: msg("ringkasan banyak Puskesmas untuk Dinas Kesehatan", "the Dinas' view across workspaces"),
-    args: [{ name: "<dir...>", description: msg("folder workspace", "workspace folders") }],
+    description: msg(
+      "ringkasan banyak Puskesmas untuk Dinas Kesehatan, dari workspace atau paket zip",
+      "the Dinas' view across Puskesmas, from workspaces or package zips",
+    ),
+    args: [
+      {
+        name: "<dir...>",
+        description: msg(
+          "folder workspace, berkas paket .zip, atau folder berisi paket",
+          "workspace folders, package .zip files, or folders of packages",
+        ),
+      },
+    ],
     json: true,
     load: () => import("../commands/summary.js"),
+  },
+  {
+    name: "paket",
+    description: msg(
+      "satu zip bulan ini untuk Dinas: YAML, dokumen, hasil check, manifest",
+      "one zip of the month for the Dinas: YAML, documents, check result, manifest",
+    ),
+    args: [month],
+    options: [
+      {
+        flags: "--out <berkas>",
+        description: msg(
+          "berkas zip tujuan (bawaan BULAN/lokmin-<puskesmas>-BULAN.zip)",
+          "zip file to write (default MONTH/lokmin-<puskesmas>-MONTH.zip)",
+        ),
+      },
+      force(msg("timpa paket lain yang sudah ada", "replace a different package already there")),
+    ],
+    json: true,
+    load: () => import("../commands/paket.js"),
   },
   {
     name: "pkp",

@@ -306,13 +306,13 @@ export function fillQuarterly(
   return meeting;
 }
 
-/** A klaster's pralokmin a few days before the Lokmin, held and recorded. */
+/** Each klaster's pralokmin on a working day before the Lokmin (a Tuesday), held and recorded. */
 export function fillPralokmin(config: Workspace, month: string, lokminDate: string): Pralokmin[] {
   return pralokminClusters(config).map((klaster, index) => {
     const file = buildPralokmin(config, month, klaster, "13.00");
     return {
       ...file,
-      tanggal: addDays(lokminDate, -3 - index),
+      tanggal: addDays(lokminDate, -[1, 4, 5, 6][index % 4]),
       waktu: { mulai: "13.00", selesai: "14.30" },
       tempat: "Ruang rapat Puskesmas",
       hadir: file.hadir.map((h) => ({ ...h, status: "hadir" as const })),

@@ -3,6 +3,7 @@
 // Lokmin (tribulanan.yaml: cross-sector invitees, the Permenkes 44/2016 agenda, the quarterly
 // kesepakatan still open) and the pralokmin of each klaster. src/io/new-yaml.ts writes them.
 import { monthName } from "./format-date.js";
+import { number } from "./format-id.js";
 import { crossSectorRoster, QUARTERLY_STEPS, quarterlyOfficials } from "./lintas-sektor.js";
 import { meetingKind, type QuarterlyKind } from "./meeting-kinds.js";
 import { parseMonth } from "./month.js";
@@ -58,7 +59,7 @@ function poaRows(program: Program): NonNullable<Meeting["poa"]> {
   });
   if (program.indikator.length === 0) return [row(undefined, null, null)];
   return program.indikator.map((i) =>
-    row(i.id, `${i.sasaran}${i.satuan ? ` ${i.satuan}` : ""}`, `${String(i.target).replace(".", ",")}%`),
+    row(i.id, `${number(i.sasaran, 0)}${i.satuan ? ` ${i.satuan}` : ""}`, `${number(i.target, 2)}%`),
   );
 }
 

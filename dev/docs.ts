@@ -3,7 +3,7 @@
 // the sections between <!-- lokmin:NAME --> markers; a test fails when they are out of date.
 import { readFileSync, writeFileSync } from "node:fs";
 import { ruleCatalogue } from "../src/domain/check/rules/index.js";
-import { MEETING_KINDS, SPECIAL_STEPS } from "../src/domain/meeting-kinds.js";
+import { MEETING_KINDS, SPECIAL_STEPS, seriesOf } from "../src/domain/meeting-kinds.js";
 import { METHODS } from "../src/domain/rank/methods.js";
 import { cite, supervisionProfile } from "../src/domain/regulations.js";
 import type { Message } from "../src/i18n/index.js";
@@ -43,12 +43,15 @@ export function documentsTable(): string {
 
 export function meetingKindsTable(): string {
   return table(
-    ["kind or step", "key", "when"],
+    ["kind or step", "file and key", "when"],
     [
-      ...MEETING_KINDS.map((k) => [k.nama, `jenis: ${k.id}`, k.id === "pertama" ? "January" : "other months"]),
+      ...MEETING_KINDS.map((k) => {
+        const series = seriesOf(k.series);
+        return [k.nama, series.kindKey ? `${series.file} · ${series.kindKey}: ${k.id}` : series.file, k.kapan];
+      }),
       ...SPECIAL_STEPS.map((s) => [
         s.nama,
-        `langkah_khusus: ${s.id}`,
+        `rapat.yaml · langkah_khusus: ${s.id}`,
         s.id === "bulan_kedua"
           ? "February"
           : s.id === "tengah_tahun"

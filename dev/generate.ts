@@ -14,9 +14,19 @@ import {
   buildMeeting,
   buildProgramReport,
   indicatorComments,
-  MEETING_COMMENTS,
+  meetingComments,
   PROGRAM_COMMENTS,
 } from "../src/domain/scaffold.js";
+import { PRALOKMIN_COMMENTS, QUARTERLY_COMMENTS } from "../src/domain/scaffold-year.js";
+import {
+  clusterConfig,
+  CROSS_SECTOR,
+  evaluatePoa,
+  fillFirstLokmin,
+  fillPralokmin,
+  fillQuarterly,
+  POA_COMMITMENT,
+} from "./generate-year.js";
 import { commentsFor, type FileKindName, type YamlComment } from "../src/domain/yaml-file.js";
 import { newYamlText } from "../src/io/new-yaml.js";
 import type { CommitmentStatus, Meeting, Person, Program, ProgramReport, Workspace } from "../src/domain/schema.js";
@@ -30,6 +40,8 @@ export interface GenerateOptions {
   months: number;
   programs: number;
   seed: number;
+  /** "klaster": the small ILP twin (three klaster, pralokmin every month). */
+  taksonomi?: "program" | "klaster";
 }
 
 function prng(seed: number) {
@@ -327,6 +339,8 @@ export function buildConfig(programCount: number): Workspace {
       { id: "ukp", nama: "UKP, Kefarmasian dan Laboratorium" },
     ],
     program: programs,
+    taksonomi: "program",
+    lintas_sektor: CROSS_SECTOR,
     sop: { profil: "rutin-2022", nonaktif: [], tambahan: [] },
     penilaian: {
       metode_masalah: "usg",
@@ -366,7 +380,16 @@ interface State {
   cumulative: Map<string, number>;
   village: Map<string, number>;
   meetings: MonthMeeting[];
+  quarterly: MonthMeeting[];
   previous: ProgramReport[];
+  yearRand: ReturnType<typeof prng>;
+}
+
+/** How fast an indicator's coverage grows, from the seed that defines it (by program, else by indicator). */
+function paceOf(programId: string, indicatorId: string): number {
+  const seed = PROGRAMS.find(([id]) => programId.startsWith(id));
+  const row = (seed ? [seed] : PROGRAMS).flatMap((s) => s[4]).find(([iid]) => iid === indicatorId);
+  return row?.[5] ?? 1;
 }
 
 function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof prng>, state: State): ProgramReport[] {
@@ -377,9 +400,8 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
   }
   return config.program.map((program) => {
     const report = buildProgramReport(config, month, program.id);
-    const seed = PROGRAMS.find(([id]) => program.id.startsWith(id))!;
     report.indikator = report.indikator.map((indicator) => {
-      const pace = seed[4].find(([iid]) => iid === indicator.id)?.[5] ?? 1;
+      const pace = paceOf(program.id, indicator.id);
       const dip = m.month === 3 || m.month === 4 ? 0.85 : 1;
       const expected = (indicator.sasaran * indicator.target_tahunan) / 100 / 12;
       const served = Math.max(0, Math.round(expected * pace * dip * (0.9 + rand.next() * 0.2)));
@@ -512,6 +534,7 @@ function fillMeeting(
   meeting.evaluasi_kehadiran =
     `Hadir ${present} dari ${meeting.hadir.length} undangan; yang berhalangan sudah ` + `memberi kabar`;
   meeting.evaluasi_kesepakatan = meeting.evaluasi_kesepakatan.map((e) => {
+    if (e.uraian === POA_COMMITMENT) return evaluatePoa(e, month);
     const status: CommitmentStatus = rand.next() < 0.7 ? "selesai" : rand.next() < 0.5 ? "sebagian" : "belum";
     return {
       ...e,
@@ -652,6 +675,8 @@ function fillMeeting(
       },
     };
   }
+  // The year's meetings draw from their own sequence, so adding them left the monthly data as it was.
+  if (meeting.jenis === "pertama") fillFirstLokmin(config, meeting, month, state.yearRand);
   return meeting;
 }
 
@@ -661,9 +686,10 @@ function writeYaml(root: string, file: string, kind: FileKindName, value: object
   writeFileSync(abs, newYamlText({ file, kind, value, comments }));
 }
 
-export function generateWorkspace(options: GenerateOptions): void {
+export function generateWorkspace(options: GenerateOptions): Workspace {
   const rand = prng(options.seed);
-  const config = buildConfig(options.programs);
+  const base = buildConfig(options.programs);
+  const config = options.taksonomi === "klaster" ? clusterConfig(base) : base;
   if (options.name) config.puskesmas.nama = options.name;
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(options.out, { recursive: true });
@@ -684,14 +710,38 @@ export function generateWorkspace(options: GenerateOptions): void {
     mkdirSync(path.join(options.out, ".lokmin/schema"), { recursive: true });
     writeFileSync(path.join(options.out, ".lokmin/schema", name), content);
   }
-  const state: State = { cumulative: new Map(), village: new Map(), meetings: [], previous: [] };
+  const state: State = {
+    cumulative: new Map(),
+    village: new Map(),
+    meetings: [],
+    quarterly: [],
+    previous: [],
+    yearRand: prng(options.seed + 1),
+  };
   let current = parseMonth(options.startMonth)!;
   for (let i = 0; i < options.months; i++) {
     const month = formatMonth(current);
     const programs = fillPrograms(config, month, rand, state);
     const meeting = fillMeeting(config, month, programs, rand, state, i);
     state.meetings.push({ id: month, file: `${month}/rapat.yaml`, meeting });
-    writeYaml(options.out, `${month}/rapat.yaml`, "meeting", meeting, commentsFor(meeting, MEETING_COMMENTS));
+    writeYaml(options.out, `${month}/rapat.yaml`, "meeting", meeting, meetingComments(config, meeting));
+    if (parseMonth(month)!.month % 3 === 0) {
+      const quarterly = fillQuarterly(config, month, meeting.tanggal!, programs, state.quarterly, state.yearRand);
+      state.quarterly.push({ id: month, file: `${month}/tribulanan.yaml`, meeting: quarterly });
+      writeYaml(
+        options.out,
+        `${month}/tribulanan.yaml`,
+        "tribulanan",
+        quarterly,
+        commentsFor(quarterly, QUARTERLY_COMMENTS),
+      );
+    }
+    if (config.pralokmin) {
+      for (const pralokmin of fillPralokmin(config, month, meeting.tanggal!)) {
+        const file = `${month}/pralokmin/${pralokmin.klaster}.yaml`;
+        writeYaml(options.out, file, "pralokmin", pralokmin, commentsFor(pralokmin, PRALOKMIN_COMMENTS));
+      }
+    }
     for (const report of programs) {
       const previous = state.previous.find(
         (p) => p.program === report.program && p.bulan.slice(0, 4) === month.slice(0, 4),
@@ -704,6 +754,7 @@ export function generateWorkspace(options: GenerateOptions): void {
       formatMonth({ year: current.month === 12 ? current.year + 1 : current.year, month: (current.month % 12) + 1 }),
     )!;
   }
+  return config;
 }
 
 function parseArgs(argv: string[]): GenerateOptions {
@@ -719,11 +770,12 @@ function parseArgs(argv: string[]): GenerateOptions {
     programs: Number(get("programs", "13")),
     seed: Number(get("seed", "20240101")),
     name: get("nama", "") || undefined,
+    taksonomi: get("taksonomi", "program") === "klaster" ? "klaster" : "program",
   };
 }
 
 if (process.argv[1] && /generate\.(js|ts)$/.test(process.argv[1])) {
   const options = parseArgs(process.argv.slice(2));
-  generateWorkspace(options);
-  process.stdout.write(`workspace: ${options.out} (${options.months} bulan × ${options.programs} program)\n`);
+  const config = generateWorkspace(options);
+  process.stdout.write(`workspace: ${options.out} (${options.months} bulan × ${config.program.length} program)\n`);
 }

@@ -85,6 +85,20 @@ export const COMMANDS: CommandSpec[] = [
           "existing month: create only missing files and add new indicators; nothing filled in is changed",
         ),
       },
+      {
+        flags: "--tribulanan",
+        description: msg(
+          "Lokmin tribulanan lintas sektor di folder bulan itu (tribulanan.yaml)",
+          "the quarterly cross-sector Lokmin in that month's folder (tribulanan.yaml)",
+        ),
+      },
+      {
+        flags: "--pralokmin",
+        description: msg(
+          "pralokmin setiap klaster (pralokmin/<klaster>.yaml), hanya yang belum ada",
+          "the pralokmin of each klaster (pralokmin/<klaster>.yaml), only those missing",
+        ),
+      },
       force(
         msg(
           "buat ulang bulan yang ada (isi lama disimpan sebagai cadangan)",
@@ -279,10 +293,58 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "summary",
-    description: msg("ringkasan banyak Puskesmas untuk Dinas Kesehatan", "the Dinas' view across workspaces"),
-    args: [{ name: "<dir...>", description: msg("folder workspace", "workspace folders") }],
+    description: msg(
+      "ringkasan banyak Puskesmas untuk Dinas Kesehatan, dari workspace atau paket zip",
+      "the Dinas' view across Puskesmas, from workspaces or package zips",
+    ),
+    args: [
+      {
+        name: "<dir...>",
+        description: msg(
+          "folder workspace, berkas paket .zip, atau folder berisi paket",
+          "workspace folders, package .zip files, or folders of packages",
+        ),
+      },
+    ],
     json: true,
     load: () => import("../commands/summary.js"),
+  },
+  {
+    name: "paket",
+    description: msg(
+      "satu zip bulan ini untuk Dinas: YAML, dokumen, hasil check, manifest",
+      "one zip of the month for the Dinas: YAML, documents, check result, manifest",
+    ),
+    args: [month],
+    options: [
+      {
+        flags: "--out <berkas>",
+        description: msg(
+          "berkas zip tujuan (bawaan BULAN/lokmin-<puskesmas>-BULAN.zip)",
+          "zip file to write (default MONTH/lokmin-<puskesmas>-MONTH.zip)",
+        ),
+      },
+      force(msg("timpa paket lain yang sudah ada", "replace a different package already there")),
+    ],
+    json: true,
+    load: () => import("../commands/paket.js"),
+  },
+  {
+    name: "pkp",
+    description: msg(
+      "Penilaian Kinerja Puskesmas tahun ini: capaian, skor, Lokmin yang dilaksanakan",
+      "the year's PKP: coverage, scores, Lokmin held",
+    ),
+    args: [{ name: "<tahun>", description: msg("tahun, mis. 2024", "year, e.g. 2024") }],
+    options: [
+      {
+        flags: "--xlsx <berkas>",
+        description: msg("tulis juga tabelnya sebagai workbook Excel", "also write the table as an Excel workbook"),
+      },
+      force(msg("timpa workbook yang ada", "overwrite an existing workbook")),
+    ],
+    json: true,
+    load: () => import("../commands/pkp.js"),
   },
   {
     name: "schema",

@@ -157,6 +157,7 @@ function cleanWorkspaceTemps(root: string): void {
       if (!entry.isDirectory() || !isMonthId(entry.name)) continue;
       const month = path.join(root, entry.name);
       dirs.push(month, path.join(month, "program"), path.join(month, "dokumen"), path.join(month, "isian"));
+      dirs.push(path.join(month, "pralokmin"));
     }
   } catch {
     return;

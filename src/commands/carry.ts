@@ -1,5 +1,7 @@
 // `lokmin carry 2024-06`: add to an existing month the evaluation entries of commitments still
 // open; only those entries are added, everything else in the file stays as written. Idempotent.
+// rapat.yaml gets the monthly kesepakatan; a tribulanan.yaml in the month gets the quarterly ones
+// (made at earlier quarterly meetings: each series is evaluated at its own next meeting).
 import type { Context } from "../cli/context.js";
 import {
   failOnInputErrors,
@@ -10,6 +12,8 @@ import {
   requireMonth,
 } from "../cli/shared.js";
 import { commitmentIdFindings, evaluationsToCarry } from "../domain/commitments.js";
+import type { CommitmentSeries } from "../domain/meeting-kinds.js";
+import type { Evaluation } from "../domain/schema.js";
 import { monthMeetings, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
@@ -42,23 +46,39 @@ async function carry(ctx: Context, monthArg: string | undefined): Promise<number
   );
   const month = monthArgument(monthArg, workspace);
   const target = requireLoadedMonth(workspace, month);
-  failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || file.endsWith("rapat.yaml"));
-  const meetings = monthMeetings(workspace);
-  const idErrors = commitmentIdFindings(meetings).filter(
-    (d) => d.severity === "error" && d.file.startsWith(`${month}/`),
+  failOnInputErrors(
+    workspace,
+    (file) => file === WORKSPACE_FILE || file.endsWith("rapat.yaml") || file.endsWith("tribulanan.yaml"),
   );
-  if (idErrors.length) throw new UserError(t(M.badIds), idErrors, workspace.root);
-  const meeting = target.meeting ?? target.commitments;
-  const source = meeting && workspace.sources.get(meeting.file);
-  if (!meeting || !source) throw new UserError(t(M.noMeeting, { file: `${month}/rapat.yaml` }));
-  const toAdd = evaluationsToCarry(meetings, month, meeting.data.evaluasi_kesepakatan);
-  if (toAdd.length === 0) {
-    if (ctx.ui.json) ctx.ui.printJson({ month, added: [] });
-    else ctx.ui.out(t(M.nothing, { month }));
-    return 0;
+  const series: CommitmentSeries[] = [
+    "bulanan",
+    ...(target.quarterly || target.quarterlyCommitments ? ["tribulanan" as const] : []),
+  ];
+  const plans = series.map((one) => {
+    const meetings = monthMeetings(workspace, one);
+    const idErrors = commitmentIdFindings(meetings).filter(
+      (d) => d.severity === "error" && d.file.startsWith(`${month}/`),
+    );
+    if (idErrors.length) throw new UserError(t(M.badIds), idErrors, workspace.root);
+    const meeting = meetings.find((m) => m.id === month);
+    const source = meeting && workspace.sources.get(meeting.file);
+    const file = one === "bulanan" ? `${month}/rapat.yaml` : `${month}/tribulanan.yaml`;
+    if (!meeting || !source) throw new UserError(t(M.noMeeting, { file }));
+    const toAdd: Evaluation[] = evaluationsToCarry(meetings, month, meeting.meeting.evaluasi_kesepakatan);
+    return { file: meeting.file, source, toAdd };
+  });
+  const files: Record<string, string[]> = {};
+  for (const plan of plans) {
+    if (plan.toAdd.length === 0) continue;
+    writeEdits(workspace.root, plan.source, [{ op: "append", path: ["evaluasi_kesepakatan"], items: plan.toAdd }]);
+    files[plan.file] = plan.toAdd.map((e) => e.id);
   }
-  writeEdits(workspace.root, source, [{ op: "append", path: ["evaluasi_kesepakatan"], items: toAdd }]);
-  if (ctx.ui.json) ctx.ui.printJson({ month, added: toAdd.map((e) => e.id) });
-  else ctx.ui.out(t(M.carried, { count: toAdd.length, file: meeting.file, ids: toAdd.map((e) => e.id).join(", ") }));
+  const added = Object.values(files).flat();
+  if (ctx.ui.json) ctx.ui.printJson({ month, added, files });
+  else if (added.length === 0) ctx.ui.out(t(M.nothing, { month }));
+  else {
+    for (const [file, ids] of Object.entries(files))
+      ctx.ui.out(t(M.carried, { count: ids.length, file, ids: ids.join(", ") }));
+  }
   return 0;
 }

@@ -3,7 +3,7 @@
 // Filters by program and person (id or name, any case); listings show names, not ids.
 import type { Context } from "../cli/context.js";
 import { failOnInputErrors, findingsJson, openWorkspace, printFindings, requireMonth } from "../cli/shared.js";
-import { commitmentRows, matchPeople } from "../domain/commitment-list.js";
+import { allCommitmentRows, matchPeople } from "../domain/commitment-list.js";
 import { commitmentIdFindings } from "../domain/commitments.js";
 import { monthMeetings } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
@@ -34,14 +34,16 @@ export async function run(
   options: { all?: boolean; program?: string; pj?: string; per?: string },
 ): Promise<number> {
   const workspace = openWorkspace(ctx, () => "kesepakatan");
-  failOnInputErrors(workspace, (file) => file.endsWith("rapat.yaml"));
+  failOnInputErrors(workspace, (file) => file.endsWith("rapat.yaml") || file.endsWith("tribulanan.yaml"));
   const config = workspace.config.data;
   const meetings = monthMeetings(workspace);
+  const quarterly = monthMeetings(workspace, "tribulanan");
   const latest = workspace.months.at(-1)?.id;
   const asOf = options.per ? requireMonth(options.per) : latest;
   const people = options.pj === undefined ? undefined : matchPeople(config, options.pj);
   if (people?.size === 0) {
-    throw new UserError(t(M.noPerson, { pj: options.pj, known: config.pegawai.map((p) => p.nama).join(", ") }));
+    const known = [...config.pegawai, ...(config.lintas_sektor?.peserta ?? [])].map((p) => p.nama).join(", ");
+    throw new UserError(t(M.noPerson, { pj: options.pj, known }));
   }
   if (options.program && !config.program.some((p) => p.id === options.program)) {
     throw new UserError(
@@ -53,8 +55,9 @@ export async function run(
     else ctx.ui.out(t(M.noMonths));
     return 0;
   }
-  const rows = commitmentRows(config, meetings, asOf, { all: options.all, program: options.program, people });
-  const findings = commitmentIdFindings(meetings);
+  const filter = { all: options.all, program: options.program, people };
+  const rows = allCommitmentRows(config, { bulanan: meetings, tribulanan: quarterly }, asOf, filter);
+  const findings = [...commitmentIdFindings(meetings), ...commitmentIdFindings(quarterly)];
   if (ctx.ui.json) {
     ctx.ui.printJson({
       as_of: asOf,

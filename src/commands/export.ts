@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import { failOnInputErrors, openWorkspace } from "../cli/shared.js";
-import { exportRows, toCsv } from "../domain/export.js";
+import { exportColumns, exportRows, toCsv } from "../domain/export.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -28,17 +28,24 @@ export async function run(
   const months = workspace.months.map((m) => ({
     id: m.id,
     meeting: m.meeting?.data,
+    quarterly: m.quarterly?.data,
     programs: m.programs.map((p) => p.data),
   }));
   const rows = exportRows(workspace.config.data, months);
   const decimalComma = options.sep === ";";
+  const columns = exportColumns(workspace.config.data);
   if (!options.out) {
     if (ctx.ui.json) ctx.ui.printJson({ rows });
-    else ctx.ui.write(format === "csv" ? toCsv(rows, options.sep, decimalComma) : `${JSON.stringify(rows, null, 2)}\n`);
+    else
+      ctx.ui.write(
+        format === "csv" ? toCsv(rows, options.sep, decimalComma, columns) : `${JSON.stringify(rows, null, 2)}\n`,
+      );
     return 0;
   }
   const text =
-    format === "csv" ? `\uFEFF${toCsv(rows, options.sep, decimalComma)}` : `${JSON.stringify(rows, null, 2)}\n`;
+    format === "csv"
+      ? `\uFEFF${toCsv(rows, options.sep, decimalComma, columns)}`
+      : `${JSON.stringify(rows, null, 2)}\n`;
   const file = path.resolve(ctx.cwd, options.out);
   writeFileAtomic(file, text, { overwrite: Boolean(options.force), label: options.out, force: options.force });
   if (ctx.ui.json) ctx.ui.printJson({ file, format, rows: rows.length });

@@ -92,6 +92,7 @@ const COMMENTS = {
   pejabat: "id pegawai pejabat penandatangan",
   pegawai: "Daftar pegawai; NIP selalu dalam tanda kutip",
   program: "Program (atau klaster) dengan koordinator dan indikatornya; isi sasaran setahun",
+  taksonomi: "program (PJ program) atau klaster (klaster ILP, PJ klaster): kosakata dokumen, pesan dan ekspor",
   sop: "Profil SOP Lokmin: rutin-2022 (15 langkah) atau rutin-2019; nonaktif/tambahan untuk menyesuaikan",
   penilaian: "Metode prioritas dan skala skor (Perbup Pasal 15 ayat 2: disepakati setempat)",
   aturan: "Tingkat aturan `lokmin check` bila perlu diubah, mis. laporan/dinkes: error",
@@ -128,6 +129,7 @@ export function buildWorkspace(o: Answers): Workspace {
       usg: { skala: { min: 1, max: 5 }, rumus: "jumlah" },
     },
     aturan: {},
+    taksonomi: o.taksonomi,
   };
 }
 

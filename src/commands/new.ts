@@ -1,7 +1,9 @@
 // `lokmin new 2024-05`: scaffold a month folder, carrying every open commitment of earlier months
 // into its evaluation section. An existing month is never overwritten: `--lengkapi` creates only
 // the files that are missing and adds indicators lokmin.yaml gained since; `--force` recreates the
-// month after moving the old folder into .lokmin/cadangan/.
+// month after moving the old folder into .lokmin/cadangan/. `--tribulanan` scaffolds the quarterly
+// cross-sector Lokmin beside the monthly one (tribulanan.yaml, its own open kesepakatan carried in),
+// `--pralokmin` the pralokmin of each klaster (pralokmin/<klaster>.yaml, only those missing).
 import { existsSync, mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
@@ -10,7 +12,9 @@ import { evaluationsToCarry } from "../domain/commitments.js";
 import type { YamlEdit } from "../domain/edits.js";
 import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
 import { buildProgramReport, scaffoldMonth } from "../domain/scaffold.js";
-import { monthMeetings, SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
+import { pralokminFiles, scaffoldQuarterly } from "../domain/scaffold-year.js";
+import { monthMeetings, quarterlyFile, SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
+import type { YamlFile } from "../domain/yaml-file.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { newYamlText } from "../io/new-yaml.js";
@@ -41,12 +45,30 @@ const M = {
   ),
   backup: msg("Isi lama {month} disimpan di {dir}", "The old content of {month} is kept in {dir}"),
   conflict: msg("--lengkapi dan --force tidak dapat dipakai bersama", "--lengkapi and --force cannot be used together"),
+  quarterlyExists: msg(
+    "{file} sudah ada; tidak ada yang diubah. --force membuat ulang (isi lama disimpan di .lokmin/cadangan)",
+    "{file} already exists; nothing changed. --force recreates it (the old content is kept in .lokmin/cadangan)",
+  ),
+  createdOther: msg(
+    "{month}: {count} berkas dibuat ({files}); {carried} kesepakatan tribulanan terbuka dibawa.",
+    "{month}: {count} files created ({files}); {carried} open quarterly commitments carried.",
+  ),
+  pralokminComplete: msg(
+    "{month}: berkas pralokmin setiap klaster sudah ada; tidak ada yang diubah.",
+    "{month}: every klaster already has its pralokmin file; nothing changed.",
+  ),
+  quarterHint: msg(
+    "Bulan akhir triwulan: Lokmin tribulanan lintas sektor dibuat dengan `lokmin new {month} --tribulanan`.",
+    "End of a quarter: scaffold the quarterly cross-sector Lokmin with `lokmin new {month} --tribulanan`.",
+  ),
 };
 
 interface NewOptions {
   mulai: string;
   force?: boolean;
   lengkapi?: boolean;
+  tribulanan?: boolean;
+  pralokmin?: boolean;
 }
 
 export async function run(ctx: Context, monthArg: string | undefined, options: NewOptions): Promise<number> {
@@ -59,17 +81,22 @@ export async function run(ctx: Context, monthArg: string | undefined, options: N
 async function scaffold(ctx: Context, monthArg: string | undefined, options: NewOptions): Promise<number> {
   const root = findWorkspaceRoot(ctx.cwd);
   const existing = listMonths(root);
-  const month = monthArg ?? (options.lengkapi ? existing.at(-1) : undefined) ?? nextMonth(existing, ctx.today);
+  const extra = options.tribulanan || options.pralokmin;
+  const month = monthArg ?? (options.lengkapi || extra ? existing.at(-1) : undefined) ?? nextMonth(existing, ctx.today);
   const workspace = openWorkspace(
     ctx,
     (id) => (id === shiftMonth(month, -1) || id === month ? "full" : id < month ? "kesepakatan" : "skip"),
     root,
   );
   // Earlier meetings must at least yield their commitments, or carrying them would lose some.
-  const unreadable = new Set(
-    workspace.months.filter((m) => m.id < month && !m.meeting && !m.commitments).map((m) => `${m.id}/rapat.yaml`),
-  );
+  const unreadable = new Set([
+    ...workspace.months.filter((m) => m.id < month && !m.meeting && !m.commitments).map((m) => `${m.id}/rapat.yaml`),
+    ...workspace.months
+      .filter((m) => m.id < month && !m.quarterly && !m.quarterlyCommitments)
+      .map((m) => quarterlyFile(m.id)),
+  ]);
   failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
+  if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
   const dir = path.join(workspace.root, month);
   const exists = existsSync(dir);
   if (exists && options.lengkapi) return complete(ctx, workspace, month);
@@ -100,6 +127,46 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
   } else {
     if (backup) ctx.ui.out(t(M.backup, { month, dir: backup }));
     ctx.ui.out(t(M.created, { month, count: files.length, carried: carried.length }));
+    if ((parseMonth(month)?.month ?? 1) % 3 === 0) ctx.ui.out(t(M.quarterHint, { month }));
+  }
+  return 0;
+}
+
+/** `--tribulanan` and `--pralokmin`: the meetings held beside the monthly Lokmin, in its month folder. */
+function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, month: string, options: NewOptions) {
+  const config = workspace.config.data;
+  const start = options.mulai.replace(":", ".");
+  const files: YamlFile[] = [];
+  let carried: string[] = [];
+  let backup: string | undefined;
+  if (options.tribulanan) {
+    const file = quarterlyFile(month);
+    const abs = path.join(workspace.root, file);
+    if (existsSync(abs) && !options.force) throw new UserError(t(M.quarterlyExists, { file }));
+    if (existsSync(abs)) backup = moveToBackup(workspace.root, file, ctx.today);
+    const earlier = monthMeetings(workspace, "tribulanan").filter((m) => m.id < month);
+    const evaluations = evaluationsToCarry(earlier, month);
+    carried = evaluations.map((e) => e.id);
+    const quarterlyEarlier = earlier.some((m) => m.id.slice(0, 4) === month.slice(0, 4));
+    files.push(scaffoldQuarterly({ config, month, carried: evaluations, quarterlyEarlier, start }));
+  }
+  const pralokmin = options.pralokmin
+    ? pralokminFiles(config, month, start).filter((f) => !existsSync(path.join(workspace.root, f.file)))
+    : [];
+  files.push(...pralokmin);
+  for (const file of files) {
+    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
+  }
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  if (ctx.ui.json) {
+    ctx.ui.printJson({ month, files: files.map((f) => f.file), carried, backup: backup ?? null });
+    return 0;
+  }
+  if (backup) ctx.ui.out(t(M.backup, { month, dir: backup }));
+  if (options.pralokmin && pralokmin.length === 0) ctx.ui.out(t(M.pralokminComplete, { month }));
+  if (files.length) {
+    const names = files.map((f) => f.file).join(", ");
+    ctx.ui.out(t(M.createdOther, { month, count: files.length, files: names, carried: carried.length }));
   }
   return 0;
 }
@@ -111,12 +178,15 @@ function nextMonth(months: readonly string[], today: string): string {
   return formatMonth(parseMonth(today.slice(0, 7)) ?? { year: 2024, month: 1 });
 }
 
-function moveToBackup(root: string, month: string, today: string): string {
-  const base = path.join(".lokmin", "cadangan", `${month}-${today}`);
-  let rel = base;
-  for (let n = 2; existsSync(path.join(root, rel)); n++) rel = `${base}-${n}`;
+/** Move a month folder (or one file of it, `2024-03/tribulanan.yaml`) into .lokmin/cadangan/. */
+function moveToBackup(root: string, what: string, today: string): string {
+  const name = what.replace(/\.yaml$/, "").replace(/\//g, "-");
+  const ext = what.endsWith(".yaml") ? ".yaml" : "";
+  const base = path.join(".lokmin", "cadangan", `${name}-${today}`);
+  let rel = `${base}${ext}`;
+  for (let n = 2; existsSync(path.join(root, rel)); n++) rel = `${base}-${n}${ext}`;
   mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  renameSync(path.join(root, month), path.join(root, rel));
+  renameSync(path.join(root, what), path.join(root, rel));
   return rel.split(path.sep).join("/");
 }
 

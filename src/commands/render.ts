@@ -26,6 +26,7 @@ import { relativePath, scopeFor } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
 import { trendChart } from "../render/chart.js";
 import { buildRenderContext } from "../render/context.js";
+import { buildYearContext } from "../render/year-context.js";
 import { DOCUMENTS, type DocumentName } from "../render/documents.js";
 import { sniffImage } from "../render/docx.js";
 import { loadLogo, parseOnly, renderDocument, templatePath } from "../render/render.js";
@@ -80,19 +81,22 @@ async function render(
     workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
     month,
   );
-  const context = buildRenderContext({
-    config,
-    month,
-    meeting: meeting.data,
-    programs,
-    problems,
-    tilik: check.months.find((m) => m.month === month)?.tilik,
-    trends,
-  });
+  const context = {
+    ...buildRenderContext({
+      config,
+      month,
+      meeting: meeting.data,
+      programs,
+      problems,
+      tilik: check.months.find((m) => m.month === month)?.tilik,
+      trends,
+    }),
+    ...buildYearContext({ config, month, meeting: meeting.data, loaded, programs }),
+  };
   const { logo, warning } = loadLogo(workspace.root, config);
   if (warning && !ctx.ui.json) ctx.ui.err(`lokmin: ${warning}`);
 
-  const wanted = DOCUMENTS.filter((d) => (only ? only.includes(d.name) : d.needs(meeting.data, programs)));
+  const wanted = DOCUMENTS.filter((d) => (only ? only.includes(d.name) : d.needs(meeting.data, programs, loaded)));
   const images: Record<string, { png: Uint8Array; width: number; height: number }> = {};
   if (trends.length && wanted.some((d) => d.name === "notulen" || d.name === "tren")) {
     const months = [...new Set(trends.flatMap((t) => t.points.map((p) => p.month)))].sort();

@@ -1,8 +1,10 @@
 // Export: one row per fact (an indicator's capaian in a month, a ranked problem, a commitment
-// and each of its evaluations) across months, for Excel and for the Dinas' own tools. Pure.
+// and each of its evaluations, monthly and quarterly) across months, for Excel and for the Dinas'
+// own tools, in the workspace's vocabulary (a `klaster` column under ILP). Pure.
 import { commitmentHistories, type MonthMeeting } from "./commitments.js";
-import type { Meeting, ProgramReport, Workspace } from "./schema.js";
+import type { Meeting, ProgramReport, QuarterlyMeeting, Workspace } from "./schema.js";
 import { coveragePercent, round } from "./targets.js";
+import { taxonomyOf } from "./vocabulary.js";
 
 const percentOrNull = (value: number | null) => (value === null ? null : round(value, 2));
 
@@ -23,11 +25,18 @@ export const EXPORT_COLUMNS = [
   "penanggung_jawab",
   "tenggat",
 ] as const;
-export type ExportRow = Partial<Record<(typeof EXPORT_COLUMNS)[number], string | number | null>>;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number] | "klaster";
+export type ExportRow = Partial<Record<ExportColumn, string | number | null>>;
+
+/** The columns in the workspace's vocabulary: `klaster` instead of `program` under ILP. */
+export const exportColumns = (config: Pick<Workspace, "taksonomi" | "program">): ExportColumn[] =>
+  taxonomyOf(config) === "klaster" ? EXPORT_COLUMNS.map((c) => (c === "program" ? "klaster" : c)) : [...EXPORT_COLUMNS];
 
 export interface ExportMonth {
   id: string;
   meeting?: Meeting;
+  /** The quarterly cross-sector meeting of the month, when there is one. */
+  quarterly?: QuarterlyMeeting;
   programs: ProgramReport[];
 }
 
@@ -64,24 +73,45 @@ export function exportRows(config: Workspace, months: readonly ExportMonth[]): E
       });
     }
   }
-  const meetings: MonthMeeting[] = months.flatMap((m) =>
-    m.meeting ? [{ id: m.id, file: `${m.id}/rapat.yaml`, meeting: m.meeting }] : [],
-  );
-  for (const h of commitmentHistories(meetings)) {
-    const base = {
-      program: h.commitment.program ?? null,
-      indikator: h.commitment.indikator ?? null,
-      id: h.commitment.id,
-      judul: h.commitment.uraian,
-      penanggung_jawab: h.commitment.penanggung_jawab,
-      tenggat: h.commitment.tenggat,
-    };
-    rows.push({ jenis: "kesepakatan", bulan: h.month, ...base, status: h.status ?? (h.open ? "terbuka" : null) });
-    for (const e of h.evaluations)
-      rows.push({ jenis: "evaluasi_kesepakatan", bulan: e.month, ...base, status: e.status });
+  const series = [
+    { suffix: "", list: months.flatMap((m) => (m.meeting ? [meetingOf(m.id, "rapat", m.meeting)] : [])) },
+    {
+      suffix: "_tribulanan",
+      list: months.flatMap((m) => (m.quarterly ? [meetingOf(m.id, "tribulanan", m.quarterly)] : [])),
+    },
+  ];
+  for (const { suffix, list } of series) {
+    for (const h of commitmentHistories(list)) {
+      const base = {
+        program: h.commitment.program ?? null,
+        indikator: h.commitment.indikator ?? null,
+        id: h.commitment.id,
+        judul: h.commitment.uraian,
+        penanggung_jawab: h.commitment.penanggung_jawab,
+        tenggat: h.commitment.tenggat,
+      };
+      const status = h.status ?? (h.open ? "terbuka" : null);
+      rows.push({ jenis: `kesepakatan${suffix}`, bulan: h.month, ...base, status });
+      for (const e of h.evaluations)
+        rows.push({ jenis: `evaluasi_kesepakatan${suffix}`, bulan: e.month, ...base, status: e.status });
+    }
   }
-  return rows;
+  if (taxonomyOf(config) !== "klaster") return rows;
+  return rows.map(({ program, ...rest }) => {
+    const out: ExportRow = {};
+    for (const column of exportColumns(config)) {
+      const value = column === "klaster" ? program : rest[column as keyof typeof rest];
+      if (value !== undefined) out[column] = value;
+    }
+    return out;
+  });
 }
+
+const meetingOf = (id: string, name: string, meeting: MonthMeeting["meeting"]): MonthMeeting => ({
+  id,
+  file: `${id}/${name}.yaml`,
+  meeting,
+});
 
 /** Text that Excel would run as a formula: neutralised with a leading apostrophe (OWASP, CSV injection). */
 export function neutralizeFormula(text: string): string {
@@ -92,7 +122,12 @@ export function neutralizeFormula(text: string): string {
  * RFC 4180 CSV with a header row; `sep` may be ';' for Excel with Indonesian regional settings,
  * where decimals are written with a comma. Text cells that start like a formula are neutralised.
  */
-export function toCsv(rows: readonly ExportRow[], sep = ",", decimalComma = false): string {
+export function toCsv(
+  rows: readonly ExportRow[],
+  sep = ",",
+  decimalComma = false,
+  columns: readonly ExportColumn[] = EXPORT_COLUMNS,
+): string {
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return "";
     const text =
@@ -103,6 +138,6 @@ export function toCsv(rows: readonly ExportRow[], sep = ",", decimalComma = fals
         : neutralizeFormula(String(value));
     return /["\r\n]/.test(text) || text.includes(sep) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [EXPORT_COLUMNS.join(sep), ...rows.map((row) => EXPORT_COLUMNS.map((c) => cell(row[c])).join(sep))];
+  const lines = [columns.join(sep), ...rows.map((row) => columns.map((c) => cell(row[c])).join(sep))];
   return `${lines.join("\r\n")}\r\n`;
 }

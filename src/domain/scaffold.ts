@@ -8,7 +8,9 @@ import { parseMonth } from "./month.js";
 import type { Evaluation, Meeting, ProgramReport, Workspace } from "./schema.js";
 import { resolveSop, stepApplies } from "./sop.js";
 import { cumulativeTarget } from "./targets.js";
+import { inVocabulary, taxonomyOf } from "./vocabulary.js";
 import { MEETING_FILE, PROGRAM_DIR } from "./workspace-data.js";
+import { FIRST_LOKMIN_AGENDA, FIRST_LOKMIN_COMMENTS, firstLokminSections, pralokminFiles } from "./scaffold-year.js";
 
 const PREPARATION_STEPS = new Set(["persiapan_kapus", "persiapan_program", "persiapan_tu"]);
 
@@ -29,9 +31,13 @@ const minutes = (clock: string) => {
 const fromMinutes = (total: number) =>
   `${String(Math.floor(total / 60) % 24).padStart(2, "0")}.${String(total % 60).padStart(2, "0")}`;
 
-function defaultProgramme(start: string): Meeting["susunan_acara"] {
+/** A programme of time slots starting at `start` (the defaults are written from 08.00). */
+export function shiftedProgramme(
+  programme: ReadonlyArray<readonly [string, string, string]>,
+  start: string,
+): Meeting["susunan_acara"] {
   const shift = minutes(start) - 8 * 60;
-  return DEFAULT_PROGRAMME.map(([range, acara, pelaksana]) => ({
+  return programme.map(([range, acara, pelaksana]) => ({
     waktu: range
       .split("–")
       .map((time) => fromMinutes(minutes(time) + shift))
@@ -56,12 +62,15 @@ export interface ScaffoldInput {
 export function buildMeeting({ config, month, carried, start = "08.00", previousMeeting }: ScaffoldInput): Meeting {
   const id = parseMonth(month) ?? { year: 0, month: 1 };
   const special = specialSteps(id);
+  const taxonomy = taxonomyOf(config);
   const steps = resolveSop(config.sop).steps.filter(
     (s) => !PREPARATION_STEPS.has(s.bukti) && stepApplies(s, special) !== "not-applicable",
   );
+  const jenis = meetingKind(id, { firstMonth: config.penggalangan_tim?.bulan ?? 1 });
+  const programme = DEFAULT_PROGRAMME.map(([w, a, p]) => [w, a, inVocabulary(p, taxonomy)] as const);
   return {
     bulan: month,
-    jenis: meetingKind(id),
+    jenis,
     langkah_khusus: special,
     tanggal: null,
     waktu: { mulai: start, selesai: null },
@@ -77,8 +86,11 @@ export function buildMeeting({ config, month, carried, start = "08.00", previous
       penerima: [],
       tembusan: [],
     },
-    susunan_acara: defaultProgramme(start),
-    agenda: steps.map((s, index) => ({ id: `a${String(index + 1).padStart(2, "0")}`, judul: s.judul, langkah: s.id })),
+    susunan_acara: shiftedProgramme(programme, start),
+    agenda: [
+      ...(jenis === "pertama" ? FIRST_LOKMIN_AGENDA.map((judul) => ({ judul })) : []),
+      ...steps.map((s) => ({ judul: inVocabulary(s.judul, taxonomy), langkah: s.id })),
+    ].map((item, index) => ({ id: `a${String(index + 1).padStart(2, "0")}`, ...item })),
     verifikasi_data: { tanggal: null, hasil: null, dilaporkan: false },
     persiapan: { kepala_puskesmas: null, program: null, tata_usaha: null },
     informasi: [],
@@ -92,6 +104,7 @@ export function buildMeeting({ config, month, carried, start = "08.00", previous
     masalah: [],
     rtl: [],
     kesepakatan: [],
+    ...(jenis === "pertama" ? firstLokminSections(config) : {}),
     laporan_dinkes: { tanggal_kirim: null },
     tindak_lanjut: null,
     arsip: { sk_tim_efektif: previousMeeting?.arsip?.sk_tim_efektif ?? null, materi: [] },
@@ -164,6 +177,13 @@ export function indicatorComments(config: Workspace, report: ProgramReport, prev
   });
 }
 
+/** The comments of a meeting file in the workspace's vocabulary ("PJ klaster" under ILP). */
+export function meetingComments(config: Workspace, meeting: object) {
+  const taxonomy = taxonomyOf(config);
+  const all = { ...MEETING_COMMENTS, ...FIRST_LOKMIN_COMMENTS };
+  return commentsFor(meeting, Object.fromEntries(Object.entries(all).map(([k, v]) => [k, inVocabulary(v, taxonomy)])));
+}
+
 export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
   const sameYear = (p: ProgramReport) => p.bulan.slice(0, 4) === input.month.slice(0, 4);
   const meeting = buildMeeting(input);
@@ -172,7 +192,7 @@ export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
       file: `${input.month}/${MEETING_FILE}`,
       kind: "meeting",
       value: meeting,
-      comments: commentsFor(meeting, MEETING_COMMENTS),
+      comments: meetingComments(input.config, meeting),
     },
     ...input.config.program.map((program): YamlFile => {
       const report = buildProgramReport(input.config, input.month, program.id);
@@ -184,5 +204,6 @@ export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
         comments: [...commentsFor(report, PROGRAM_COMMENTS), ...indicatorComments(input.config, report, previous)],
       };
     }),
+    ...(input.config.pralokmin ? pralokminFiles(input.config, input.month, input.start) : []),
   ];
 }

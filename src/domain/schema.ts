@@ -3,7 +3,8 @@
 // Keys are in the Indonesian vocabulary of the Lokmin; every object is strict so a typo'd
 // key is an error (with a "did you mean" hint added by the loader).
 import { z } from "zod";
-import { MEETING_KIND_IDS, SPECIAL_STEP_IDS } from "./meeting-kinds.js";
+import { SECTOR_IDS } from "./lintas-sektor.js";
+import { MEETING_KIND_IDS, QUARTERLY_KIND_IDS, SPECIAL_STEP_IDS } from "./meeting-kinds.js";
 import { CLOCK_PATTERN, MONTH_PATTERN } from "./month.js";
 import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "./rank/methods.js";
 
@@ -56,7 +57,8 @@ export const programSchema = z.strictObject({
   id: id(),
   nama: text(),
   kelompok: z.string().optional().describe("Kelompok/klaster, id dari daftar 'kelompok'"),
-  penanggung_jawab: id().describe("id pegawai koordinator program"),
+  penanggung_jawab: id().describe("id pegawai koordinator program (PJ program / PJ klaster)"),
+  anggota: z.array(id()).optional().describe("id pegawai anggota klaster/program (peserta pralokmin)"),
   indikator: z.array(indicatorSchema).default([]),
 });
 
@@ -121,6 +123,24 @@ export const scoringSettingsSchema = z.strictObject({
   mcua_solusi: methodSettings({ kriteria: z.array(criterionSchema).optional() }).optional(),
 });
 
+/** A member of the kecamatan's cross-sector roster (quarterly Lokmin), outside the Puskesmas. */
+export const crossSectorPersonSchema = z
+  .strictObject({
+    id: id(),
+    nama: text().describe("Nama lengkap dengan gelar"),
+    jabatan: text().describe("Jabatan, mis. Camat Sukamaju, Kepala Desa Sidomulyo"),
+    instansi: text().describe("Instansi, mis. Kecamatan Sukamaju, Polsek Sukamaju"),
+    sektor: z
+      .enum(SECTOR_IDS)
+      .describe("camat | desa | dinkes | pkk | pokjanal | kader | tni | polri | kua | sekolah | opd | lain"),
+    desa: z.string().optional().describe("Desa/kelurahan yang diwakili (kepala desa, kader)"),
+    nip: nipSchema.optional(),
+    pangkat: z.string().optional(),
+    aktif: z.boolean().optional(),
+  })
+  .describe("Peserta lintas sektor");
+
+export const TAXONOMIES = ["program", "klaster"] as const;
 export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
 export const workspaceSchema = z
   .strictObject({
@@ -194,6 +214,38 @@ export const workspaceSchema = z
       .default({})
       .describe("Tingkat aturan `lokmin check`: id aturan atau 'keluarga/*' → error | warning | info | off"),
     penilaian: scoringSettingsSchema.default({ metode_masalah: "usg", metode_solusi: "reinke", seri: "bersama" }),
+    taksonomi: z
+      .enum(TAXONOMIES)
+      .optional()
+      .describe("program (program klasik, PJ program) atau klaster (klaster ILP, PJ klaster)"),
+    penggalangan_tim: z
+      .strictObject({
+        bulan: z.number().int().min(1).max(12).default(1).describe("Bulan Lokmin pertama (penggalangan tim), 1–12"),
+      })
+      .optional()
+      .describe("Lokmin bulanan pertama tahun ini: pembagian tugas, wilayah binaan, POA"),
+    lintas_sektor: z
+      .strictObject({
+        pimpinan: id()
+          .optional()
+          .describe("id yang memimpin Lokmin tribulanan (sering Camat); bawaan Kepala Puskesmas"),
+        penandatangan_undangan: id()
+          .optional()
+          .describe("id yang menandatangani undangan tribulanan; bawaan Kepala Puskesmas"),
+        tempat: z.string().optional().describe("Tempat bawaan Lokmin tribulanan, mis. Aula Kantor Camat"),
+        peserta: z.array(crossSectorPersonSchema).default([]).describe("Peserta lintas sektor dengan instansinya"),
+      })
+      .optional()
+      .describe("Lokmin tribulanan lintas sektor (Permenkes 44/2016)"),
+    pralokmin: z
+      .strictObject({
+        klaster: z
+          .array(id())
+          .optional()
+          .describe("id klaster yang mengadakan pralokmin sebelum Lokmin; kosong = semua klaster"),
+      })
+      .optional()
+      .describe("Pralokmin per klaster sebelum Lokmin bulanan (praktik ILP setempat)"),
   })
   .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
 
@@ -266,6 +318,29 @@ export const attendanceSchema = z.strictObject({
   instansi: z.string().optional(),
   status: z.enum(ATTENDANCE).nullable().default(null).describe("hadir | izin | sakit | dinas_luar | alpa"),
   narasumber: z.boolean().optional().describe("Narasumber dari luar Puskesmas"),
+});
+
+/** One row of the task and wilayah binaan matrix of the first Lokmin. */
+export const taskDivisionSchema = z.strictObject({
+  pegawai: id(),
+  program: z.array(id()).default([]).describe("id program/klaster yang dipegang"),
+  tugas: z.array(z.string()).default([]).describe("Tugas lain, mis. Pustu, posyandu, UKS, pelaporan"),
+  wilayah_binaan: z.array(z.string()).default([]).describe("Desa/kelurahan binaan (dari daftar desa)"),
+});
+
+/** One activity of the annual plan of action (POA) drawn up at the first Lokmin from the RPK. */
+export const poaRowSchema = z.strictObject({
+  program: id(),
+  indikator: id().optional(),
+  kegiatan: z.string().nullable().describe("Kegiatan dari RPK tahunan"),
+  tujuan: z.string().nullable().optional(),
+  sasaran: z.string().nullable().optional(),
+  target: z.string().nullable().optional(),
+  lokasi: z.string().nullable().optional(),
+  jadwal: z.array(z.number().int().min(1).max(12)).default([]).describe("Bulan pelaksanaan, 1–12"),
+  penanggung_jawab: id(),
+  biaya: z.string().nullable().optional(),
+  sumber_dana: z.string().nullable().optional().describe("BOK, JKN, APBD …"),
 });
 
 export const meetingSchema = z
@@ -351,6 +426,11 @@ export const meetingSchema = z
       .default([]),
     kesepakatan: z.array(commitmentSchema).default([]),
     evaluasi_kesepakatan: z.array(evaluationSchema).default([]),
+    pembagian_tugas: z
+      .array(taskDivisionSchema)
+      .optional()
+      .describe("Lokmin pertama: pembagian tugas dan wilayah binaan setiap pegawai"),
+    poa: z.array(poaRowSchema).optional().describe("Lokmin pertama: POA tahunan disusun dari RPK"),
     laporan_dinkes: z
       .strictObject({ tanggal_kirim: isoDate().nullable(), cara: z.string().optional() })
       .optional()
@@ -388,6 +468,123 @@ export const meetingCommitmentsSchema = z.looseObject({
   kesepakatan: z.array(commitmentSchema).default([]),
   evaluasi_kesepakatan: z.array(evaluationSchema).default([]),
 });
+
+export const QUARTERLY_COMMITMENT_ID_PATTERN = /^(\d{4}-(0[1-9]|1[0-2]))\/T\d{2,}$/;
+const quarterlyId = () =>
+  z
+    .string()
+    .regex(QUARTERLY_COMMITMENT_ID_PATTERN, { message: "kesepakatan-tribulanan" })
+    .describe("Pengenal tetap, unik di workspace: 2024-03/T01");
+
+export const quarterlyCommitmentSchema = commitmentSchema.extend({
+  id: quarterlyId(),
+  instansi: z.string().optional().describe("Instansi/sektor pelaksana"),
+  penanggung_jawab: id().describe("id peserta lintas sektor atau pegawai"),
+  ditandatangani: z.array(id()).default([]).describe("id peserta lintas sektor dan pegawai yang menandatangani"),
+});
+export const quarterlyEvaluationSchema = evaluationSchema.extend({ id: quarterlyId() });
+
+export const quarterlyMeetingSchema = z
+  .strictObject({
+    bulan: monthId(),
+    jenis: z.enum(QUARTERLY_KIND_IDS).describe("tribulanan-pertama (pertama tahun ini) atau tribulanan"),
+    tanggal: isoDate().nullable().describe("Tanggal rapat"),
+    waktu: z.strictObject({ mulai: clock(), selesai: clock().nullable().optional() }),
+    tempat: z.string().nullable(),
+    pimpinan: id().describe("id yang memimpin: peserta lintas sektor (mis. camat) atau pegawai"),
+    notulis: id().describe("id pegawai notulis"),
+    undangan: z
+      .strictObject({
+        nomor: z.string().nullable(),
+        tanggal: isoDate().nullable(),
+        sifat: z.enum(["Biasa", "Segera", "Terbatas", "Rahasia", "Sangat Rahasia"]).default("Biasa"),
+        lampiran: z.string().default("-"),
+        hal: text(),
+        penandatangan: id().describe("id yang menandatangani undangan"),
+        penerima: z.array(z.string()).default([]).describe("id peserta atau nama penerima; kosong = daftar terlampir"),
+        tembusan: z.array(z.string()).default([]),
+      })
+      .optional(),
+    susunan_acara: z
+      .array(z.strictObject({ waktu: text(), acara: text(), pelaksana: z.string().optional() }))
+      .default([]),
+    agenda: z.array(z.strictObject({ id: id(), judul: text(), langkah: z.string().optional() })).default([]),
+    hadir: z
+      .array(attendanceSchema.extend({ peserta: id().optional().describe("id peserta lintas sektor") }))
+      .default([]),
+    capaian_desa: z
+      .array(z.strictObject({ desa: text(), uraian: z.string().nullable() }))
+      .default([])
+      .describe("Capaian kinerja per desa/kelurahan triwulan lalu"),
+    peran_sektor: z
+      .array(z.strictObject({ instansi: text(), peran: z.string().nullable() }))
+      .default([])
+      .describe("Peran dan dukungan setiap sektor"),
+    rencana_terpadu: z
+      .array(
+        z.strictObject({
+          instansi: text(),
+          kegiatan: text(),
+          sasaran: z.string().optional(),
+          waktu: z.string().optional(),
+          lokasi: z.string().optional(),
+          sumber_daya: z.string().optional(),
+          penanggung_jawab: id().optional(),
+        }),
+      )
+      .default([])
+      .describe("Rencana kegiatan terpadu per sektor"),
+    pembahasan: z
+      .array(
+        z.strictObject({
+          agenda: z.string().optional(),
+          langkah: z.string().optional(),
+          pembicara: z.string(),
+          isi: text(),
+          keputusan: z.string().optional(),
+        }),
+      )
+      .default([]),
+    kesepakatan: z.array(quarterlyCommitmentSchema).default([]),
+    evaluasi_kesepakatan: z.array(quarterlyEvaluationSchema).default([]),
+    usulan_musrenbang: z
+      .array(
+        z.strictObject({
+          usulan: text(),
+          lokasi: z.string().optional(),
+          sasaran: z.string().optional(),
+          alasan: z.string().optional(),
+          pengusul: z.string().optional(),
+        }),
+      )
+      .default([])
+      .describe("Usulan kesehatan untuk Musrenbang kecamatan"),
+    laporan_dinkes: z.strictObject({ tanggal_kirim: isoDate().nullable(), cara: z.string().optional() }).optional(),
+  })
+  .describe("tribulanan.yaml: Lokmin tribulanan lintas sektor");
+
+export const quarterlyCommitmentsSchema = z.looseObject({
+  bulan: monthId(),
+  kesepakatan: z.array(quarterlyCommitmentSchema).default([]),
+  evaluasi_kesepakatan: z.array(quarterlyEvaluationSchema).default([]),
+});
+
+export const pralokminSchema = z
+  .strictObject({
+    bulan: monthId(),
+    klaster: id().describe("id klaster di lokmin.yaml"),
+    tanggal: isoDate().nullable().describe("Tanggal pralokmin, sebelum Lokmin bulanan"),
+    waktu: z.strictObject({ mulai: clock(), selesai: clock().nullable().optional() }),
+    tempat: z.string().nullable(),
+    pimpinan: id().describe("id PJ klaster"),
+    notulis: id(),
+    hadir: z.array(attendanceSchema).default([]),
+    pembahasan: z
+      .array(z.strictObject({ pembicara: z.string(), isi: text(), keputusan: z.string().optional() }))
+      .default([]),
+    bahan_lokmin: z.string().nullable().optional().describe("Yang dibawa klaster ke Lokmin: capaian, masalah, usulan"),
+  })
+  .describe("pralokmin/<klaster>.yaml: pralokmin satu klaster");
 
 export const villageCoverageSchema = z.strictObject({
   desa: text(),
@@ -465,6 +662,12 @@ export type Evaluation = z.infer<typeof evaluationSchema>;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export type ProgramReport = z.infer<typeof programReportSchema>;
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
+export type CrossSectorPerson = z.infer<typeof crossSectorPersonSchema>;
+export type TaskDivision = z.infer<typeof taskDivisionSchema>;
+export type PoaRow = z.infer<typeof poaRowSchema>;
+export type QuarterlyMeeting = z.infer<typeof quarterlyMeetingSchema>;
+export type QuarterlyCommitment = z.infer<typeof quarterlyCommitmentSchema>;
+export type Pralokmin = z.infer<typeof pralokminSchema>;
 export type { Method, TieRule } from "./rank/methods.js";
 
 /** The three file kinds of a workspace, each with its schema and its JSON Schema file name. */
@@ -472,5 +675,7 @@ export const FILE_KINDS = {
   workspace: { schema: workspaceSchema, jsonSchemaFile: "lokmin.schema.json" },
   meeting: { schema: meetingSchema, jsonSchemaFile: "rapat.schema.json" },
   program: { schema: programReportSchema, jsonSchemaFile: "program.schema.json" },
+  tribulanan: { schema: quarterlyMeetingSchema, jsonSchemaFile: "tribulanan.schema.json" },
+  pralokmin: { schema: pralokminSchema, jsonSchemaFile: "pralokmin.schema.json" },
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;

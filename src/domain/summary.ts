@@ -1,5 +1,5 @@
 // The supervisor's view across Puskesmas: per workspace and month, the Daftar Tilik score,
-// archive completeness, open and overdue commitments, and indicators behind target, computed
+// archive completeness, open and overdue commitments (monthly and quarterly), and indicators behind target, computed
 // with the same loader and rules as `check`. Pure over loaded workspaces.
 import { type CheckInput, checkWorkspace } from "./check/check.js";
 import { commitmentHistories, isOverdue } from "./commitments.js";
@@ -22,10 +22,12 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
   const { workspace } = input;
   const report = checkWorkspace(input);
   const meetings = monthMeetings(workspace);
+  const quarterly = monthMeetings(workspace, "tribulanan");
   const months = workspace.months.map((month): MonthSummary => {
     const checked = report.months.find((m) => m.month === month.id);
     const findings = report.findings.filter((f) => f.file.startsWith(`${month.id}/`));
-    const open = commitmentHistories(meetings.filter((m) => m.id <= month.id)).filter((h) => h.open);
+    const upTo = (list: typeof meetings) => commitmentHistories(list.filter((m) => m.id <= month.id));
+    const open = [...upTo(meetings), ...upTo(quarterly)].filter((h) => h.open);
     const indicators = month.programs.flatMap((p) => p.data.indikator);
     return {
       month: month.id,

@@ -7,10 +7,56 @@ export const round = (value: number, digits = 2) => {
   return Math.round((value + Number.EPSILON) * factor) / factor;
 };
 
-/** Cumulative target (%) up to `month` (1..12). */
+/** Cumulative target (%) up to `month` (1..12), as written in the program files: two decimals. */
 export function cumulativeTarget(indicator: Pick<Indicator, "target" | "target_bulanan">, month: number): number {
   if (Array.isArray(indicator.target_bulanan)) return indicator.target_bulanan[month - 1];
   return round((indicator.target * month) / 12);
+}
+
+/**
+ * The exact cumulative target behind a program file's written one: the pro-rata target × month ÷ 12
+ * when the file holds its two-decimal rounding (41,67 for 41,666…), else the file's own figure (a
+ * table of monthly targets, or a value set by hand). Shown figures round this once, never 41,67 again.
+ */
+export function exactCumulativeTarget(
+  report: Pick<IndicatorReport, "target_tahunan" | "target_kumulatif">,
+  month: number,
+): number {
+  const exact = (report.target_tahunan * month) / 12;
+  return Math.abs(round(exact) - report.target_kumulatif) < 0.001 ? exact : report.target_kumulatif;
+}
+
+/**
+ * A ratio numerator ÷ denominator rounded once, half up, to `digits` decimals, computed on the exact
+ * fraction (decimal inputs are read as the decimals they print as), so 10.149 never becomes 10,15
+ * and then 10,2, and 10,15 exactly never becomes 10,1 through binary floating point.
+ */
+export function roundRatio(numerator: number, denominator: number, digits: number): number {
+  const scale = (value: number) => {
+    const [whole, fraction = ""] = Math.abs(value).toFixed(12).replace(/0+$/, "").split(".");
+    return { int: BigInt(`${whole}${fraction}`) * (value < 0 ? -1n : 1n), exp: fraction.length };
+  };
+  const n = scale(numerator);
+  const d = scale(denominator);
+  if (d.int === 0n) return Number.NaN;
+  // value = (n.int / 10^n.exp) / (d.int / 10^d.exp); scaled by 10^digits
+  let num = n.int * 10n ** BigInt(d.exp + digits);
+  let den = d.int * 10n ** BigInt(n.exp);
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const negative = num < 0n;
+  const abs = negative ? -num : num;
+  const rounded = (abs * 2n + den) / (den * 2n);
+  const signed = negative ? -rounded : rounded;
+  return Number(signed) / 10 ** digits;
+}
+
+/** Capaian (%) rounded once at `digits`; null when it cannot be computed. */
+export function coverageRounded(report: Pick<IndicatorReport, "kumulatif" | "sasaran">, digits: number): number | null {
+  if (report.kumulatif === null || report.sasaran <= 0) return null;
+  return roundRatio(report.kumulatif * 100, report.sasaran, digits);
 }
 
 /**

@@ -3,7 +3,7 @@
 // Pure: takes loaded months, returns data for the terminal table, the chart and the export.
 import { parseMonth } from "./month.js";
 import type { ProgramReport, Workspace } from "./schema.js";
-import { coveragePercent, round } from "./targets.js";
+import { coveragePercent, exactCumulativeTarget, round } from "./targets.js";
 
 export interface TrendPoint {
   month: string;
@@ -39,7 +39,9 @@ export function indicatorTrends(config: Workspace, months: readonly MonthProgram
     for (const indicator of program.indikator) {
       const points = span.flatMap((m) => {
         const report = m.programs.find((p) => p.program === program.id)?.indikator.find((i) => i.id === indicator.id);
-        return report ? [{ month: m.id, capaian: coveragePercent(report), target: report.target_kumulatif }] : [];
+        if (!report) return [];
+        const target = exactCumulativeTarget(report, parseMonth(m.id)!.month);
+        return [{ month: m.id, capaian: coveragePercent(report), target }];
       });
       if (points.length === 0) continue;
       let behindStreak = 0;
@@ -82,5 +84,9 @@ export const lastGap = (trend: IndicatorTrend) => {
 export const trendsJson = (trends: readonly IndicatorTrend[]) =>
   trends.map((trend) => ({
     ...trend,
-    points: trend.points.map((p) => ({ ...p, capaian: p.capaian === null ? null : round(p.capaian, 2) })),
+    points: trend.points.map((p) => ({
+      ...p,
+      capaian: p.capaian === null ? null : round(p.capaian, 2),
+      target: round(p.target, 2),
+    })),
   }));

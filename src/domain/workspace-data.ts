@@ -1,16 +1,22 @@
 // A workspace as data, the way the domain sees it: lokmin.yaml and each month's meeting and
-// program files, each with its workspace-relative file name. The loader (src/io/workspace.ts)
-// fills it; nothing here knows about disks or YAML.
+// program files (and the quarterly cross-sector meeting and the klaster pralokmin beside them),
+// each with its workspace-relative file name. The loader (src/io/workspace.ts) fills it; nothing
+// here knows about disks or YAML.
 import type { Finding } from "./findings.js";
-import type { Meeting, MeetingCommitments, ProgramReport, Workspace } from "./schema.js";
+import type { CommitmentSeries } from "./meeting-kinds.js";
+import type { Meeting, MeetingCommitments, Pralokmin, ProgramReport, QuarterlyMeeting, Workspace } from "./schema.js";
 
 export const WORKSPACE_FILE = "lokmin.yaml";
 export const MEETING_FILE = "rapat.yaml";
+export const QUARTERLY_FILE = "tribulanan.yaml";
 export const PROGRAM_DIR = "program";
+export const PRALOKMIN_DIR = "pralokmin";
 export const SCHEMA_DIR = ".lokmin/schema";
 
 export const meetingFile = (month: string) => `${month}/${MEETING_FILE}`;
+export const quarterlyFile = (month: string) => `${month}/${QUARTERLY_FILE}`;
 export const programFile = (month: string, program: string) => `${month}/${PROGRAM_DIR}/${program}.yaml`;
+export const pralokminFile = (month: string, klaster: string) => `${month}/${PRALOKMIN_DIR}/${klaster}.yaml`;
 
 export interface Loaded<T> {
   file: string;
@@ -23,6 +29,12 @@ export interface MonthData {
   /** Only the commitment sections of rapat.yaml, when the whole meeting was not needed. */
   commitments?: Loaded<MeetingCommitments>;
   programs: Loaded<ProgramReport>[];
+  /** The quarterly cross-sector meeting held this month (tribulanan.yaml), when there is one. */
+  quarterly?: Loaded<QuarterlyMeeting>;
+  /** Only the commitment sections of tribulanan.yaml. */
+  quarterlyCommitments?: Loaded<MeetingCommitments>;
+  /** The pralokmin of each klaster (pralokmin/<klaster>.yaml). */
+  pralokmin?: Loaded<Pralokmin>[];
 }
 
 export interface WorkspaceData {
@@ -39,9 +51,18 @@ export interface MonthMeeting {
   meeting: MeetingCommitments;
 }
 
-export function monthMeetings(workspace: Pick<WorkspaceData, "months">): MonthMeeting[] {
+/**
+ * The commitment view of one series of meetings, month by month: the monthly Lokmin (rapat.yaml,
+ * the default) or the quarterly cross-sector Lokmin (tribulanan.yaml). Each series evaluates its
+ * own kesepakatan at its next meeting.
+ */
+export function monthMeetings(
+  workspace: Pick<WorkspaceData, "months">,
+  series: CommitmentSeries = "bulanan",
+): MonthMeeting[] {
   return workspace.months.flatMap((month) => {
-    const loaded = month.meeting ?? month.commitments;
+    const loaded =
+      series === "bulanan" ? (month.meeting ?? month.commitments) : (month.quarterly ?? month.quarterlyCommitments);
     return loaded ? [{ id: month.id, file: loaded.file, meeting: loaded.data }] : [];
   });
 }

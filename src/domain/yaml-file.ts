@@ -3,7 +3,7 @@
 // writes it.
 import type { PathSegment } from "./findings.js";
 
-export type FileKindName = "workspace" | "meeting" | "program";
+export type FileKindName = "workspace" | "meeting" | "program" | "tribulanan" | "pralokmin";
 
 export interface YamlComment {
   path: PathSegment[];

@@ -1,7 +1,8 @@
 // The workspace on disk: finding its root (walking up to lokmin.yaml, or -C), listing month
-// folders, and reading lokmin.yaml and each month's rapat.yaml and program files through the one
-// YAML reader. Loading never throws for bad user files: everything becomes a finding. The parse
-// cache is read here and saved by the caller, so loading itself writes nothing.
+// folders, and reading lokmin.yaml and each month's rapat.yaml, program files, and (when present)
+// tribulanan.yaml and pralokmin/<klaster>.yaml through the one YAML reader. Loading never throws
+// for bad user files: everything becomes a finding. The parse cache is read here and saved by the
+// caller, so loading itself writes nothing.
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
@@ -13,8 +14,13 @@ import {
   type MeetingCommitments,
   meetingCommitmentsSchema,
   meetingSchema,
+  type Pralokmin,
+  pralokminSchema,
   type ProgramReport,
   programReportSchema,
+  quarterlyCommitmentsSchema,
+  type QuarterlyMeeting,
+  quarterlyMeetingSchema,
   type Workspace,
   workspaceSchema,
 } from "../domain/schema.js";
@@ -22,7 +28,9 @@ import {
   type Loaded,
   MEETING_FILE,
   type MonthData,
+  PRALOKMIN_DIR,
   PROGRAM_DIR,
+  QUARTERLY_FILE,
   WORKSPACE_FILE,
   type WorkspaceData,
 } from "../domain/workspace-data.js";
@@ -214,7 +222,56 @@ function loadMonth(root: string, id: string, scope: MonthScope, into: LoadedWork
       if (loaded) month.programs.push(loaded);
     }
   }
+  loadOtherMeetings(root, dir, scope, month, keep, cache);
   return month;
+}
+
+/**
+ * The meetings held beside the monthly Lokmin: the quarterly cross-sector Lokmin (tribulanan.yaml;
+ * its commitments are read in every scope, so they are carried like the monthly ones) and the
+ * pralokmin of each klaster (pralokmin/*.yaml, read with the month in full).
+ */
+function loadOtherMeetings(
+  root: string,
+  dir: string,
+  scope: MonthScope,
+  month: MonthData,
+  keep: <T>(result: FileResult<T>) => Loaded<T> | undefined,
+  cache: (kind: string) => { store: ParseCache; kind: string } | undefined,
+) {
+  const quarterlyPath = path.join(dir, QUARTERLY_FILE);
+  if (existsSync(quarterlyPath)) {
+    if (scope === "kesepakatan") {
+      month.quarterlyCommitments = keep<MeetingCommitments>(
+        loadFile(root, quarterlyPath, quarterlyCommitmentsSchema, cache("tribulanan-kesepakatan")),
+      );
+    } else {
+      month.quarterly = keep<QuarterlyMeeting>(
+        loadFile(root, quarterlyPath, quarterlyMeetingSchema, cache("tribulanan")),
+      );
+      if (!month.quarterly) {
+        month.quarterlyCommitments = loadFile(
+          root,
+          quarterlyPath,
+          quarterlyCommitmentsSchema,
+          cache("tribulanan-kesepakatan"),
+        ).loaded;
+      }
+    }
+  }
+  const pralokminDir = path.join(dir, PRALOKMIN_DIR);
+  if (scope === "full" && existsSync(pralokminDir) && statSync(pralokminDir).isDirectory()) {
+    month.pralokmin = [];
+    const names = readdirSync(pralokminDir)
+      .filter((name) => /\.yaml$/i.test(name))
+      .sort();
+    for (const name of names) {
+      const loaded = keep<Pralokmin>(
+        loadFile(root, path.join(pralokminDir, name), pralokminSchema, cache("pralokmin")),
+      );
+      if (loaded) month.pralokmin.push(loaded);
+    }
+  }
 }
 
 /**

@@ -122,6 +122,10 @@ export const FORMATS: Record<string, Message> = {
   bulan: msg("YYYY-MM, mis. 2024-05", "YYYY-MM, e.g. 2024-05"),
   jam: msg("jam 08.00 atau 08:00", "a time 08.00 or 08:00"),
   kesepakatan: msg("BULAN/Knn, mis. 2024-05/K03", "MONTH/Knn, e.g. 2024-05/K03"),
+  "kesepakatan-tribulanan": msg(
+    "BULAN/Tnn untuk kesepakatan tribulanan, mis. 2024-03/T01",
+    "MONTH/Tnn for a quarterly commitment, e.g. 2024-03/T01",
+  ),
 };
 
 /** eemeli/yaml's error codes, each explained in the user's language. */

@@ -3,14 +3,24 @@
 // README table and the render loop all read this list; a new document is one entry here and
 // one template.
 import type { Meeting, ProgramReport } from "../domain/schema.js";
+import type { MonthData } from "../domain/workspace-data.js";
 import { msg, type Message } from "../i18n/index.js";
 
 export interface DocumentSpec {
   name: string;
   title: string;
   contains: Message;
-  needs: (meeting: Meeting, programs: readonly ProgramReport[]) => boolean;
+  /** Whether the month's data supports it; `month` carries the meetings held beside rapat.yaml. */
+  needs: (
+    meeting: Meeting,
+    programs: readonly ProgramReport[],
+    month?: Pick<MonthData, "quarterly" | "pralokmin">,
+  ) => boolean;
+  /** Printed on landscape pages (wide tables). */
+  landscape?: boolean;
 }
+
+type Month = Pick<MonthData, "quarterly" | "pralokmin"> | undefined;
 
 export const DOCUMENTS = [
   {
@@ -79,6 +89,72 @@ export const DOCUMENTS = [
       "the Dinas' feedback letter after a supervision visit",
     ),
     needs: (m: Meeting) => Boolean(m.supervisi?.umpan_balik),
+  },
+  {
+    name: "pembagian-tugas",
+    title: "Matriks pembagian tugas dan wilayah binaan",
+    contains: msg(
+      "Lokmin pertama: tugas dan wilayah binaan setiap pegawai (lanskap)",
+      "first Lokmin: each staff member's tasks and wilayah binaan (landscape)",
+    ),
+    needs: (m: Meeting) => m.jenis === "pertama" && (m.pembagian_tugas?.length ?? 0) > 0,
+    landscape: true,
+  },
+  {
+    name: "poa",
+    title: "Plan of Action (POA) tahunan",
+    contains: msg(
+      "Lokmin pertama: POA tahunan dari RPK dengan jadwal per bulan (lanskap)",
+      "first Lokmin: the annual POA from the RPK with its monthly schedule (landscape)",
+    ),
+    needs: (m: Meeting) => m.jenis === "pertama" && (m.poa?.length ?? 0) > 0,
+    landscape: true,
+  },
+  {
+    name: "tribulanan-undangan",
+    title: "Surat undangan Lokmin tribulanan",
+    contains: msg(
+      "undangan Lokmin tribulanan kepada lintas sektor, dengan daftar undangan dan instansinya",
+      "the quarterly Lokmin's invitation to the sectors outside the Puskesmas, with the invitee list",
+    ),
+    needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => Boolean(month?.quarterly?.data.undangan),
+  },
+  {
+    name: "tribulanan-daftar-hadir",
+    title: "Daftar hadir Lokmin tribulanan",
+    contains: msg(
+      "daftar hadir lintas sektor dengan jabatan dan instansi",
+      "the cross-sector attendance list with jabatan and instansi",
+    ),
+    needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => (month?.quarterly?.data.hadir.length ?? 0) > 0,
+  },
+  {
+    name: "tribulanan-notulen",
+    title: "Notulen Lokmin tribulanan",
+    contains: msg(
+      "notulen: capaian per desa, peran sektor, rencana terpadu, kesepakatan, usulan Musrenbang",
+      "the minutes: coverage per village, sectors' roles, integrated plan, agreement, Musrenbang proposals",
+    ),
+    needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => Boolean(month?.quarterly),
+  },
+  {
+    name: "tribulanan-kesepakatan",
+    title: "Kesepakatan lintas sektor",
+    contains: msg(
+      "kesepakatan lintas sektor yang ditandatangani setiap sektor",
+      "the cross-sector agreement, signed by each sector",
+    ),
+    needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) =>
+      (month?.quarterly?.data.kesepakatan.length ?? 0) > 0,
+  },
+  {
+    name: "pralokmin",
+    title: "Notulen dan daftar hadir pralokmin",
+    contains: msg(
+      "pralokmin setiap klaster: notulen singkat dan daftar hadir",
+      "each klaster's pralokmin: short minutes and attendance list",
+    ),
+    needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => (month?.pralokmin?.length ?? 0) > 0,
   },
 ] as const satisfies readonly DocumentSpec[];
 

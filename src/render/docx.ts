@@ -11,6 +11,7 @@ import {
   ImageRun,
   Packer,
   PageBreak,
+  PageOrientation,
   Paragraph,
   type ParagraphChild,
   Table,
@@ -40,6 +41,8 @@ export interface DocxOptions {
   title: string;
   /** Named PNG images the `::grafik NAME` block places (e.g. the trend chart). */
   images?: Record<string, { png: Uint8Array; width: number; height: number }>;
+  /** Landscape pages (the year's wide tables: the POA, the task matrix). */
+  landscape?: boolean;
 }
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
@@ -67,10 +70,11 @@ function runs(list: Run[], extra: { bold?: boolean; size?: number } = {}): Parag
   );
 }
 
-/** Content width in twips for the configured paper and margins. */
-export function contentWidth(config: Workspace): number {
+/** Content width in twips for the configured paper and margins (the long side when landscape). */
+export function contentWidth(config: Workspace, landscape = false): number {
   const page = PAGE[config.kertas.ukuran];
-  return Math.round(page.width - (config.kertas.margin_cm.kiri + config.kertas.margin_cm.kanan) * TWIPS_PER_CM);
+  const across = landscape ? page.height : page.width;
+  return Math.round(across - (config.kertas.margin_cm.kiri + config.kertas.margin_cm.kanan) * TWIPS_PER_CM);
 }
 
 /** Percentages → whole twips that add up exactly to `total`. */
@@ -226,7 +230,7 @@ function signatures(signers: Extract<Block, { kind: "signatures" }>["signers"], 
 
 export function blocksToDocument(blocks: Block[], options: DocxOptions): Document {
   const { config } = options;
-  const width = contentWidth(config);
+  const width = contentWidth(config, options.landscape);
   const children: Array<Paragraph | Table> = [];
   // Drawing ids are numbered per document (1 is the logo) so the same data renders the same XML.
   let imageId = 1;
@@ -349,7 +353,11 @@ export function blocksToDocument(blocks: Block[], options: DocxOptions): Documen
       {
         properties: {
           page: {
-            size: { width: page.width, height: page.height },
+            size: {
+              width: page.width,
+              height: page.height,
+              ...(options.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
+            },
             margin: {
               top: Math.round(m.atas * TWIPS_PER_CM),
               right: Math.round(m.kanan * TWIPS_PER_CM),

@@ -12,7 +12,7 @@ import { readAssetText } from "../io/assets.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { probeFile } from "../io/workspace.js";
 import { BlockSyntaxError, parseBlocks } from "./blocks.js";
-import { DOCUMENTS, type DocumentName } from "./documents.js";
+import { DOCUMENTS, type DocumentName, type DocumentSpec } from "./documents.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
 import { blocksToDocument, type DocxOptions, type Logo, packDocument, sniffImage } from "./docx.js";
 
@@ -156,7 +156,13 @@ export async function renderDocument(
     }
     throw error;
   }
-  const title = DOCUMENTS.find((d) => d.name === name)!.title;
-  const doc = blocksToDocument(blocks, { config, logo, images, title: `${title} ${context.bulan_nama}` });
-  return { name, title, template: label, data: await packDocument(doc) };
+  const spec: DocumentSpec = DOCUMENTS.find((d) => d.name === name)!;
+  const doc = blocksToDocument(blocks, {
+    config,
+    logo,
+    images,
+    title: `${spec.title} ${context.bulan_nama}`,
+    landscape: spec.landscape,
+  });
+  return { name, title: spec.title, template: label, data: await packDocument(doc) };
 }

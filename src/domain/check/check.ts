@@ -14,7 +14,7 @@ import {
 } from "./checklists.js";
 import type { FileKind, MonthContext } from "./context.js";
 import { runGroup } from "./registry.js";
-import { MONTH_GROUPS, ruleCatalogue, WORKSPACE_GROUPS } from "./rules/index.js";
+import { MONTH_GROUPS, OTHER_MEETING_GROUPS, ruleCatalogue, WORKSPACE_GROUPS } from "./rules/index.js";
 import { applyRuleSettings, settingStatus } from "./settings.js";
 
 export interface MonthReport {
@@ -57,6 +57,7 @@ export function checkWorkspace({ workspace, months, today, probe }: CheckInput):
     findings.push(...runGroup(group, { config: config.data, file: config.file, probe, today, profile, rules }));
   }
   const meetings: MonthMeeting[] = monthMeetings(workspace);
+  const quarterly: MonthMeeting[] = monthMeetings(workspace, "tribulanan");
   const reports: MonthReport[] = [];
   workspace.months.forEach((month, index) => {
     if (!wanted(month.id)) return;
@@ -65,11 +66,14 @@ export function checkWorkspace({ workspace, months, today, probe }: CheckInput):
       month,
       previous: workspace.months[index - 1],
       meetings,
+      quarterly,
       loadFindings: workspace.findings.filter((f) => f.file.startsWith(`${month.id}/`)),
       today,
       profile,
     };
     if (month.meeting) for (const group of MONTH_GROUPS) findings.push(...runGroup(group, ctx));
+    // The quarterly meeting and the pralokmin are checked even when rapat.yaml cannot be read.
+    for (const group of OTHER_MEETING_GROUPS) findings.push(...runGroup(group, ctx));
     reports.push(monthReport(ctx));
   });
   const fixedIds = new Set(catalogue.filter((entry) => entry.spec.fixed).map((entry) => entry.id));

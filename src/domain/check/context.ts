@@ -13,6 +13,8 @@ export interface MonthContext {
   /** The month folder just before this one, when the workspace has it. */
   previous?: MonthData;
   meetings: MonthMeeting[];
+  /** Every quarterly cross-sector meeting's commitments (tribulanan.yaml), month by month. */
+  quarterly: MonthMeeting[];
   /** Findings from loading this month's files (schema, YAML); invalid files are not in `month`. */
   loadFindings: Finding[];
   /** Today as an ISO date (YYYY-MM-DD). */

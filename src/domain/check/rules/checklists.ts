@@ -14,6 +14,7 @@ import {
 } from "../checklists.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
+import { inVocabulary, taxonomyOf, unitLabel } from "../../vocabulary.js";
 import { meetingFile } from "../../workspace-data.js";
 
 const M = {
@@ -28,21 +29,20 @@ const M = {
     "minimum archive ({source}): {name} is missing; {hint}",
   ),
   noReport: msg(
-    "program {program} belum melaporkan kegiatan bulan lalu (SOP langkah 4); isi laporan_kegiatan",
-    "program {program} has not reported last month's activities (SOP step 4); fill laporan_kegiatan",
+    "{program} belum melaporkan kegiatan bulan lalu (SOP langkah 4); isi laporan_kegiatan",
+    "{program} has not reported last month's activities (SOP step 4); fill laporan_kegiatan",
   ),
   noPlan: msg(
-    "program {program} belum menulis rencana bulan ini (SOP langkah 5); isi rencana_bulan_ini",
-    "program {program} has no plan for this month (SOP step 5); fill rencana_bulan_ini",
+    "{program} belum menulis rencana bulan ini (SOP langkah 5); isi rencana_bulan_ini",
+    "{program} has no plan for this month (SOP step 5); fill rencana_bulan_ini",
   ),
   noRpk: msg(
-    "program {program} belum menyusun RPK bulan berikutnya (SOP langkah 13); isi rpk",
-    "program {program} has no RPK for next month (SOP step 13); fill rpk",
+    "{program} belum menyusun RPK bulan berikutnya (SOP langkah 13); isi rpk",
+    "{program} has no RPK for next month (SOP step 13); fill rpk",
   ),
   noAnalysis: msg(
-    "program {program} tertinggal dari target tetapi analisis belum menyebut {parts} (orang, waktu, tempat); isi " +
-      "analisis",
-    "program {program} is behind target but its analysis does not give {parts} (person, time, place); fill analisis",
+    "{program} tertinggal dari target tetapi analisis belum menyebut {parts} (orang, waktu, tempat); isi " + "analisis",
+    "{program} is behind target but its analysis does not give {parts} (person, time, place); fill analisis",
   ),
 };
 
@@ -129,11 +129,15 @@ export const checklistRules = defineRules<
         file,
         path: [EVIDENCE_PATH[def.bukti]],
         severity: step.applies === "required" ? "error" : "info",
-        message: t(M.sopMissing, { step: step.id, title: step.judul, path: EVIDENCE_PATH[def.bukti] }),
+        message: t(M.sopMissing, {
+          step: step.id,
+          title: inVocabulary(step.judul, taxonomyOf(ctx.config)),
+          path: EVIDENCE_PATH[def.bukti],
+        }),
       });
     }
     for (const { file: programFile, data } of ctx.month.programs) {
-      const program = ctx.config.program.find((p) => p.id === data.program)?.nama ?? data.program;
+      const program = unitLabel(ctx.config, data.program);
       if (data.laporan_kegiatan.length === 0)
         report("program/laporan-kegiatan", {
           file: programFile,

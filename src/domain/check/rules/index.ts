@@ -5,9 +5,13 @@ import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
+import { pertamaRules } from "./pertama.js";
+import { pralokminRules } from "./pralokmin.js";
 import { prioritasRules } from "./prioritas.js";
 import { rapatRules } from "./rapat.js";
 import { referensiRules } from "./referensi.js";
+import { tahunanRules } from "./tahunan.js";
+import { tribulananRules } from "./tribulanan.js";
 import { workspaceRules } from "./workspace.js";
 
 export const MONTH_GROUPS = [
@@ -17,14 +21,20 @@ export const MONTH_GROUPS = [
   kesepakatanRules,
   prioritasRules,
   referensiRules,
+  pertamaRules,
 ] as const;
-export const WORKSPACE_GROUPS = [workspaceRules] as const;
+/** Groups over the meetings held beside the monthly Lokmin: run even when rapat.yaml cannot be read. */
+export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 
 type IdsOf<G> = G extends RuleGroup<infer Id, never> ? Id : G extends RuleGroup<infer Id, infer _Ctx> ? Id : never;
 /** Every rule id as declared (families as "sop/<langkah>"). */
 export type DeclaredRuleId = IdsOf<
-  (typeof MONTH_GROUPS)[number] | (typeof WORKSPACE_GROUPS)[number] | (typeof INPUT_GROUPS)[number]
+  | (typeof MONTH_GROUPS)[number]
+  | (typeof OTHER_MEETING_GROUPS)[number]
+  | (typeof WORKSPACE_GROUPS)[number]
+  | (typeof INPUT_GROUPS)[number]
 >;
 
 export interface CatalogueEntry {
@@ -40,6 +50,7 @@ export function ruleCatalogue(): CatalogueEntry[] {
   return [
     ...entries(INPUT_GROUPS, "input"),
     ...entries(MONTH_GROUPS, "month"),
+    ...entries(OTHER_MEETING_GROUPS, "month"),
     ...entries(WORKSPACE_GROUPS, "workspace"),
   ];
 }

@@ -2,6 +2,7 @@
 // indicators match lokmin.yaml, and every program has its file for the month.
 import { msg, t } from "../../../i18n/index.js";
 import type { PathSegment } from "../../findings.js";
+import { unitLabel } from "../../vocabulary.js";
 import { programFile } from "../../workspace-data.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
@@ -17,9 +18,9 @@ const M = {
     "indicator '{id}' is not in program {program} in lokmin.yaml",
   ),
   missingProgramFile: msg(
-    "program {id} tidak punya berkas {file}; buat yang hilang dengan `lokmin new {month} --lengkapi` (berkas yang " +
+    "{unit} tidak punya berkas {file}; buat yang hilang dengan `lokmin new {month} --lengkapi` (berkas yang " +
       "ada tidak diubah)",
-    "program {id} has no file {file}; create the missing ones with `lokmin new {month} --lengkapi` (existing files " +
+    "{unit} has no file {file}; create the missing ones with `lokmin new {month} --lengkapi` (existing files " +
       "are kept)",
   ),
   noProgramFiles: msg(
@@ -144,7 +145,7 @@ export const referensiRules = defineRules<
       report("referensi/berkas-program", {
         file: meeting.file,
         path: [],
-        message: t(M.missingProgramFile, { id: def.id, file, month: ctx.month.id }),
+        message: t(M.missingProgramFile, { unit: unitLabel(ctx.config, def.id), file, month: ctx.month.id }),
       });
     }
   },

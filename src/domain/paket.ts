@@ -1,0 +1,153 @@
+// The monthly package a Puskesmas sends the Dinas (`lokmin paket`): what goes in (the month's YAML,
+// its documents, the `check` result as JSON) and the manifest that lists every file with its size
+// and SHA-256 and the kesepakatan still open (their history lies in earlier months, not in the
+// package), and what a received package must satisfy before `summary` reads it. Pure: the bytes and
+// their hashes come from the edge (src/io/paket.ts).
+import { msg, t } from "../i18n/index.js";
+import type { CommitmentHistory } from "./commitments.js";
+import { lastDay, parseMonth } from "./month.js";
+import type { Workspace } from "./schema.js";
+import type { MonthSummary } from "./summary.js";
+import { coverageGap } from "./targets.js";
+import type { MonthData } from "./workspace-data.js";
+
+export const PACKAGE_FORMAT = "lokmin-paket";
+export const PACKAGE_VERSION = 1;
+export const MANIFEST_FILE = "manifest.json";
+export const CHECK_FILE = "check.json";
+
+export interface ManifestEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface OpenCommitment {
+  id: string;
+  uraian: string;
+  penanggung_jawab: string;
+  tenggat: string;
+  status: string | null;
+}
+
+export interface Manifest {
+  format: typeof PACKAGE_FORMAT;
+  versi: number;
+  lokmin: string;
+  puskesmas: { nama: string; kecamatan: string; kabupaten_kota: string };
+  bulan: string;
+  dibuat: string;
+  /** Kesepakatan still open at the end of the month, monthly and quarterly, from the whole history. */
+  kesepakatan_terbuka: OpenCommitment[];
+  berkas: ManifestEntry[];
+  check: { galat: number; peringatan: number; tilik: string; arsip: string };
+}
+
+/** `lokmin-uptd-puskesmas-sukamaju-2024-05.zip` */
+export function packageName(config: Workspace, month: string): string {
+  const slug = config.puskesmas.nama
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase();
+  return `lokmin-${slug || "puskesmas"}-${month}.zip`;
+}
+
+/** Whether a path inside a package is one lokmin would write: relative, forward slashes, no `..`. */
+export function safeEntryName(name: string): boolean {
+  if (name.length === 0 || name.length > 260) return false;
+  if (name.startsWith("/") || name.includes("\\") || /^[a-zA-Z]:/.test(name)) return false;
+  return name.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+}
+
+const M = {
+  notManifest: msg(
+    "manifest.json tidak ada atau bukan manifest paket lokmin",
+    "manifest.json is missing or not a lokmin package manifest",
+  ),
+  version: msg(
+    "paket versi {version} belum dikenal lokmin ini; perbarui lokmin",
+    "package version {version} is unknown to this lokmin; update lokmin",
+  ),
+  missing: msg(
+    "{file} tercantum di manifest tetapi tidak ada di paket",
+    "{file} is listed in the manifest but missing",
+  ),
+  size: msg(
+    "{file}: ukuran {actual} bita, manifest {expected}",
+    "{file}: {actual} bytes, the manifest says {expected}",
+  ),
+  checksum: msg("{file}: checksum SHA-256 tidak cocok", "{file}: SHA-256 checksum does not match"),
+  extra: msg("{file} ada di paket tetapi tidak di manifest", "{file} is in the package but not in the manifest"),
+  required: msg("paket tidak memuat {file}", "the package holds no {file}"),
+};
+
+/** What is wrong with a received package, given its manifest (parsed JSON) and each entry's size and hash. */
+export function verifyPackage(manifest: unknown, entries: ReadonlyMap<string, { bytes: number; sha256: string }>) {
+  const problems: string[] = [];
+  const m = manifest as Partial<Manifest> | undefined;
+  if (!m || m.format !== PACKAGE_FORMAT || !Array.isArray(m.berkas) || typeof m.bulan !== "string") {
+    return { problems: [t(M.notManifest)] };
+  }
+  if (m.versi !== PACKAGE_VERSION) return { problems: [t(M.version, { version: String(m.versi) })] };
+  const listed = new Set<string>();
+  for (const entry of m.berkas) {
+    listed.add(entry.path);
+    const actual = entries.get(entry.path);
+    if (!actual) problems.push(t(M.missing, { file: entry.path }));
+    else if (actual.bytes !== entry.bytes)
+      problems.push(t(M.size, { file: entry.path, actual: actual.bytes, expected: entry.bytes }));
+    else if (actual.sha256 !== entry.sha256) problems.push(t(M.checksum, { file: entry.path }));
+  }
+  for (const name of entries.keys())
+    if (name !== MANIFEST_FILE && !listed.has(name)) problems.push(t(M.extra, { file: name }));
+  for (const file of [CHECK_FILE, "lokmin.yaml", `${m.bulan}/rapat.yaml`])
+    if (!listed.has(file)) problems.push(t(M.required, { file }));
+  return { problems, manifest: problems.length ? undefined : (m as Manifest) };
+}
+
+interface CheckView {
+  findings?: Array<{ severity: string; file: string }>;
+  months?: Array<{ month: string; tilik: { score: number; total: number }; arsip: { present: number; total: number } }>;
+}
+
+/** The kesepakatan open at the end of a month (both series), for the manifest. */
+export function openCommitments(histories: readonly CommitmentHistory[]): OpenCommitment[] {
+  return histories
+    .filter((h) => h.open)
+    .map((h) => ({
+      id: h.commitment.id,
+      uraian: h.commitment.uraian,
+      penanggung_jawab: h.commitment.penanggung_jawab,
+      tenggat: h.commitment.tenggat,
+      status: h.status,
+    }));
+}
+
+/**
+ * A summary row from a package: what the Puskesmas' own `check` said (Daftar Tilik, archive,
+ * errors and warnings, computed with its whole history), the kesepakatan its manifest lists as
+ * open (and those past their deadline), and the indicators behind target in the month's files.
+ */
+export function packagedMonthSummary(
+  month: MonthData,
+  check: unknown,
+  open: readonly Pick<OpenCommitment, "tenggat">[],
+): MonthSummary {
+  const view = (check ?? {}) as CheckView;
+  const checked = view.months?.find((m) => m.month === month.id);
+  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month.id}/`));
+  const end = lastDay(parseMonth(month.id)!);
+  const indicators = month.programs.flatMap((p) => p.data.indikator);
+  return {
+    month: month.id,
+    tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
+    arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    open_commitments: open.length,
+    overdue_commitments: open.filter((c) => c.tenggat < end).length,
+    indicators_behind: indicators.filter((i) => (coverageGap(i) ?? 0) > 0).length,
+    indicators: indicators.length,
+  };
+}

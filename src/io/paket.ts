@@ -1,0 +1,150 @@
+// The package zip on disk: collecting a month's files into one deterministic zip with its manifest
+// (SHA-256 per file), and reading a received zip defensively: size and entry limits checked before
+// anything is inflated, names that could escape a folder refused, every checksum verified. A package
+// that fails is reported with what failed and none of its content is used.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import {
+  CHECK_FILE,
+  type Manifest,
+  MANIFEST_FILE,
+  type ManifestEntry,
+  safeEntryName,
+  verifyPackage,
+} from "../domain/paket.js";
+import { MEETING_FILE, PRALOKMIN_DIR, PROGRAM_DIR, QUARTERLY_FILE, WORKSPACE_FILE } from "../domain/workspace-data.js";
+import { msg, t } from "../i18n/index.js";
+import { describeReadFailure, readRegularFile } from "./fs-safe.js";
+import { MAX_FILE_BYTES } from "./yaml-source.js";
+
+const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 300 * 1024 * 1024;
+const MAX_ENTRIES = 5000;
+export const DOCUMENT_DIR = "dokumen";
+
+const M = {
+  unreadable: msg("{file} tidak dapat dibaca: {detail}", "{file} cannot be read: {detail}"),
+  notZip: msg("{file} bukan berkas zip yang utuh ({detail})", "{file} is not an intact zip file ({detail})"),
+  tooMany: msg("{file} memuat lebih dari {max} berkas", "{file} holds more than {max} files"),
+  tooBig: msg(
+    "{file} terlalu besar setelah dibuka ({entry}); paket lokmin tidak sebesar itu",
+    "{file} is too big once unpacked ({entry}); a lokmin package is never that large",
+  ),
+  badName: msg("{file} memuat nama berkas yang tidak aman: {entry}", "{file} holds an unsafe file name: {entry}"),
+  failed: msg(
+    "paket {file} tidak lolos pemeriksaan checksum dan tidak dibaca: {problems}",
+    "package {file} failed its checksum verification and was not read: {problems}",
+  ),
+  badJson: msg("{entry} di {file} bukan JSON yang sah", "{entry} in {file} is not valid JSON"),
+};
+
+export const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** The workspace-relative files of a month that go into its package (YAML and documents), sorted. */
+export function packageSources(root: string, month: string): { yaml: string[]; documents: string[] } {
+  const list = (dir: string, keep: (name: string) => boolean) => {
+    const abs = path.join(root, dir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) return [];
+    return readdirSync(abs, { withFileTypes: true })
+      .filter((e) => e.isFile() && keep(e.name) && !e.name.startsWith("~$") && !e.name.startsWith("."))
+      .map((e) => `${dir}/${e.name}`)
+      .sort();
+  };
+  const yaml = (name: string) => /\.ya?ml$/i.test(name);
+  return {
+    yaml: [
+      WORKSPACE_FILE,
+      ...[MEETING_FILE, QUARTERLY_FILE].map((f) => `${month}/${f}`).filter((f) => existsSync(path.join(root, f))),
+      ...list(`${month}/${PRALOKMIN_DIR}`, yaml),
+      ...list(`${month}/${PROGRAM_DIR}`, yaml),
+    ],
+    documents: list(`${month}/${DOCUMENT_DIR}`, (name) => !name.includes(".lokmin-tmp-")),
+  };
+}
+
+/** Read each file (regular files inside the workspace only) for the package. */
+export function readForPackage(root: string, files: readonly string[]): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const file of files) {
+    const maxBytes = /\.ya?ml$/i.test(file) ? MAX_FILE_BYTES : MAX_ENTRY_BYTES;
+    const read = readRegularFile(path.join(root, file), { maxBytes, root });
+    if (!read.ok) throw new Error(t(M.unreadable, { file, detail: describeReadFailure(read, file) }));
+    out.set(file, read.bytes);
+  }
+  return out;
+}
+
+/** The zip: every file, check.json and the manifest, in a fixed order with a fixed date (same data, same bytes). */
+export async function writePackageZip(
+  files: ReadonlyMap<string, Uint8Array>,
+  check: unknown,
+  manifest: Omit<Manifest, "berkas">,
+): Promise<{ zip: Uint8Array; manifest: Manifest }> {
+  const { zipSync, strToU8 } = await import("fflate");
+  const all = new Map(files);
+  all.set(CHECK_FILE, strToU8(`${JSON.stringify(check, null, 2)}\n`));
+  const names = [...all.keys()].sort();
+  const berkas: ManifestEntry[] = names.map((name) => ({
+    path: name,
+    bytes: all.get(name)!.length,
+    sha256: sha256(all.get(name)!),
+  }));
+  const full: Manifest = { ...manifest, berkas };
+  const mtime = new Date(`${manifest.dibuat}T00:00:00Z`);
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {
+    [MANIFEST_FILE]: [strToU8(`${JSON.stringify(full, null, 2)}\n`), { mtime }],
+  };
+  for (const name of names) entries[name] = [all.get(name)!, { mtime }];
+  return { zip: zipSync(entries, { level: 6 }), manifest: full };
+}
+
+export interface ReadPackage {
+  manifest: Manifest;
+  check: unknown;
+  /** Every file of the package but the manifest and check.json, by workspace-relative name. */
+  files: Map<string, Uint8Array>;
+}
+
+/** Open a received package; throws an Error whose message says what is wrong when it cannot be trusted. */
+export async function readPackage(abs: string, label: string): Promise<ReadPackage> {
+  const read = readRegularFile(abs, { maxBytes: MAX_PACKAGE_BYTES });
+  if (!read.ok) throw new Error(t(M.unreadable, { file: label, detail: describeReadFailure(read, label) }));
+  const { unzipSync, strFromU8 } = await import("fflate");
+  let count = 0;
+  let total = 0;
+  let unpacked: Record<string, Uint8Array>;
+  try {
+    unpacked = unzipSync(read.bytes, {
+      filter: (file) => {
+        if (file.name.endsWith("/")) return false;
+        if (!safeEntryName(file.name)) throw new PackageError(t(M.badName, { file: label, entry: file.name }));
+        if (++count > MAX_ENTRIES) throw new PackageError(t(M.tooMany, { file: label, max: MAX_ENTRIES }));
+        total += file.originalSize;
+        if (file.originalSize > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES)
+          throw new PackageError(t(M.tooBig, { file: label, entry: file.name }));
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    throw new Error(t(M.notZip, { file: label, detail: (error as Error).message }), { cause: error });
+  }
+  const json = (name: string) => {
+    try {
+      return unpacked[name] ? JSON.parse(strFromU8(unpacked[name])) : undefined;
+    } catch {
+      throw new Error(t(M.badJson, { entry: name, file: label }));
+    }
+  };
+  const sizes = new Map(
+    Object.entries(unpacked).map(([name, data]) => [name, { bytes: data.length, sha256: sha256(data) }]),
+  );
+  const { problems, manifest } = verifyPackage(json(MANIFEST_FILE), sizes);
+  if (!manifest) throw new Error(t(M.failed, { file: label, problems: problems.join("; ") }));
+  const files = new Map(Object.entries(unpacked).filter(([name]) => name !== MANIFEST_FILE && name !== CHECK_FILE));
+  return { manifest, check: json(CHECK_FILE), files };
+}
+
+class PackageError extends Error {}

@@ -11,6 +11,7 @@ import { termsOf } from "../domain/vocabulary.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
+import { pkpWorkbookSpec } from "../domain/pkp-workbook.js";
 import { writeFileAtomic } from "../io/write.js";
 
 const M = {
@@ -53,9 +54,9 @@ export async function run(ctx: Context, yearArg: string, options: { xlsx?: strin
   );
   const terms = termsOf(config);
   if (options.xlsx) {
-    const { pkpWorkbook } = await import("../io/pkp-xlsx.js");
+    const { writeXlsx } = await import("../io/xlsx.js");
     const file = path.resolve(ctx.cwd, options.xlsx);
-    const data = await pkpWorkbook({ result, config, terms, today: ctx.today });
+    const data = await writeXlsx(pkpWorkbookSpec({ result, config, terms, today: ctx.today }));
     writeFileAtomic(file, data, { overwrite: Boolean(options.force), label: options.xlsx, force: options.force });
     if (!ctx.ui.json) ctx.ui.err(t(M.wrote, { file: options.xlsx }));
   }

@@ -1,6 +1,7 @@
 // Scaffolding a month: pure functions from the workspace settings (the commitments still open and
 // last month's data) to the month's files as data — the meeting and one report per program — with
 // the comments that guide whoever fills them in. src/io/new-yaml.ts turns them into text.
+import { analysisMethods, causeCategories } from "./analysis.js";
 import { commentsFor, type YamlFile } from "./yaml-file.js";
 import { monthName } from "./format-date.js";
 import { meetingKind, specialSteps } from "./meeting-kinds.js";
@@ -90,6 +91,7 @@ export function buildMeeting({ config, month, carried, start = "08.00", previous
     evaluasi_kesepakatan: carried,
     pembahasan: [],
     masalah: [],
+    ...(analysisMethods(config).includes("stakeholder") ? { stakeholder: [] } : {}),
     rtl: [],
     kesepakatan: [],
     laporan_dinkes: { tanggal_kirim: null },
@@ -139,6 +141,7 @@ export const MEETING_COMMENTS: Record<string, string> = {
   evaluasi_kesepakatan: "Evaluasi kesepakatan bulan lalu (Perbup Pasal 20): status selesai | sebagian | belum | batal",
   pembahasan: "Pembahasan per agenda: agenda, pembicara, isi, keputusan",
   masalah: "Masalah, akar masalah, skor prioritas (lokmin rank) dan alternatif solusi",
+  stakeholder: "Peta stakeholder (Perbup Pasal 36): nama, instansi, pengaruh dan kepentingan tinggi | rendah",
   rtl: "Rencana tindak lanjut (SOP langkah 10)",
   kesepakatan: "Kesepakatan bersama yang ditandatangani; id: BULAN/Knn",
   laporan_dinkes: "Pengiriman notulen ke Dinas Kesehatan",
@@ -164,6 +167,20 @@ export function indicatorComments(config: Workspace, report: ProgramReport, prev
   });
 }
 
+/** The comments of a new meeting file: the problem list's names the analysis tools the month uses. */
+export function meetingComments(config: Workspace): Record<string, string> {
+  const methods = analysisMethods(config);
+  const tools = [
+    methods.includes("fishbone") ? `akar_masalah: kategori (${causeCategories(config).join(", ")}) dan uraian` : "",
+    methods.includes("swot")
+      ? "swot: kekuatan, kelemahan, peluang, ancaman, strategi {so, wo, st, wt}; solusi terpilih: strategi SO|WO|ST|WT"
+      : "",
+  ].filter(Boolean);
+  return tools.length
+    ? { ...MEETING_COMMENTS, masalah: `${MEETING_COMMENTS.masalah}. Per masalah: ${tools.join("; ")}` }
+    : MEETING_COMMENTS;
+}
+
 export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
   const sameYear = (p: ProgramReport) => p.bulan.slice(0, 4) === input.month.slice(0, 4);
   const meeting = buildMeeting(input);
@@ -172,7 +189,7 @@ export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
       file: `${input.month}/${MEETING_FILE}`,
       kind: "meeting",
       value: meeting,
-      comments: commentsFor(meeting, MEETING_COMMENTS),
+      comments: commentsFor(meeting, meetingComments(input.config)),
     },
     ...input.config.program.map((program): YamlFile => {
       const report = buildProgramReport(input.config, input.month, program.id);

@@ -171,13 +171,16 @@ export function indicatorComments(config: Workspace, report: ProgramReport, prev
 export function meetingComments(config: Workspace): Record<string, string> {
   const methods = analysisMethods(config);
   const tools = [
-    methods.includes("fishbone") ? `akar_masalah: kategori (${causeCategories(config).join(", ")}) dan uraian` : "",
-    methods.includes("swot")
-      ? "swot: kekuatan, kelemahan, peluang, ancaman, strategi {so, wo, st, wt}; solusi terpilih: strategi SO|WO|ST|WT"
-      : "",
+    methods.includes("fishbone") ? `akar_masalah: kategori (${causeCategories(config).join(", ")}), uraian` : "",
+    ...(methods.includes("swot")
+      ? [
+          "swot: kekuatan, kelemahan, peluang, ancaman, strategi {so, wo, st, wt}",
+          "solusi terpilih: strategi SO|WO|ST|WT",
+        ]
+      : []),
   ].filter(Boolean);
   return tools.length
-    ? { ...MEETING_COMMENTS, masalah: `${MEETING_COMMENTS.masalah}. Per masalah: ${tools.join("; ")}` }
+    ? { ...MEETING_COMMENTS, masalah: [MEETING_COMMENTS.masalah, ...tools.map((tool) => ` ${tool}`)].join("\n") }
     : MEETING_COMMENTS;
 }
 

@@ -9,6 +9,7 @@ import type { Stakeholder } from "../domain/schema.js";
 import { stakeholderMap } from "../domain/stakeholders.js";
 import { assetFile, FONT_ASSET } from "../io/assets.js";
 import { cachedBlob } from "../io/cache.js";
+import { type AnalysisInput, analysisPictures } from "./analysis-context.js";
 
 const WIDTH = 1200;
 const FAMILY = "DejaVu Sans";
@@ -143,8 +144,8 @@ export async function fishboneChart(fishbone: Fishbone, label = "MASALAH"): Prom
     const bottom = Math.max(half(1), headHeight / 2 + 10);
     return { size, lineHeight, causes, top, bottom, height: MARGIN * 2 + top + bottom, head };
   };
-  let plan = layout(22);
-  for (let size = 21; size >= 15 && plan.height > WIDTH * MAX_ASPECT; size--) plan = layout(size);
+  let plan = layout(24);
+  for (let size = 23; size >= 15 && plan.height > WIDTH * MAX_ASPECT; size--) plan = layout(size);
   const { size, lineHeight, causes, height, head } = plan;
   const spineY = MARGIN + plan.top;
 
@@ -210,7 +211,10 @@ export async function fishboneChart(fishbone: Fishbone, label = "MASALAH"): Prom
  * The stakeholder map of Pasal 36: influence up, interest to the right; each quadrant headed by its
  * group (with the regulation's own word) and listing its members.
  */
-export async function stakeholderChart(stakeholders: readonly Stakeholder[]): Promise<Picture> {
+export async function stakeholderChart(
+  stakeholders: readonly Stakeholder[],
+  title = "PETA STAKEHOLDER (Perbup Pasal 36)",
+): Promise<Picture> {
   const PImage = await pureimage();
   const measure = PImage.make(10, 10).getContext("2d");
   const axis = 56;
@@ -237,7 +241,7 @@ export async function stakeholderChart(stakeholders: readonly Stakeholder[]): Pr
   const rowHeight = [0, 1].map((row) =>
     Math.max(200, ...quadrants.map((q, i) => (place(q.kind)[1] === row ? headerHeight + body(i) + 30 : 0))),
   );
-  const top = MARGIN;
+  const top = MARGIN + (title ? 44 : 0);
   const gridBottom = top + rowHeight[0] + rowHeight[1];
   const height = Math.ceil(gridBottom + 70);
 
@@ -245,6 +249,7 @@ export async function stakeholderChart(stakeholders: readonly Stakeholder[]): Pr
   const g = canvas.getContext("2d");
   g.fillStyle = "#ffffff";
   g.fillRect(0, 0, WIDTH, height);
+  if (title) text(g, [title], gridLeft, MARGIN - 6, size + 3);
   const fills: Record<string, string> = {
     promotor: "#bdbdbd",
     laten: "#d9d9d9",
@@ -305,7 +310,10 @@ const sizeOf = (png: Uint8Array) => {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 };
 
-/** A picture made once per distinct data: re-rendering an unchanged month reuses the PNG. */
+/**
+ * A picture made once per distinct data: re-rendering an unchanged month reuses the PNG. Bump
+ * `version` whenever the drawing changes, or caches made by an earlier lokmin would be reused.
+ */
 async function cached(kind: string, data: unknown, make: () => Promise<Picture>, env?: NodeJS.ProcessEnv) {
   const key = JSON.stringify({ chart: kind, version: 1, data });
   const png = await cachedBlob(key, async () => (await make()).png, isPng, env);
@@ -317,3 +325,14 @@ export const cachedFishbone = (fishbone: Fishbone, label?: string, env?: NodeJS.
 
 export const cachedStakeholderMap = (stakeholders: readonly Stakeholder[], env?: NodeJS.ProcessEnv) =>
   cached("stakeholder", stakeholders, () => stakeholderChart(stakeholders), env);
+
+/** Every analysis picture of the month, drawn (or taken from the cache) under its context name. */
+export async function analysisImages(input: AnalysisInput, env?: NodeJS.ProcessEnv) {
+  const images: Record<string, Picture> = {};
+  for (const picture of analysisPictures(input))
+    images[picture.name] =
+      picture.kind === "fishbone"
+        ? await cachedFishbone(picture.fishbone, picture.label, env)
+        : await cachedStakeholderMap(picture.stakeholders, env);
+  return images;
+}

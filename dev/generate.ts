@@ -10,6 +10,7 @@ import { jsonSchemas } from "../src/domain/json-schema.js";
 import { formatMonth, lastDay, parseMonth } from "../src/domain/month.js";
 import { methodDef } from "../src/domain/rank/methods.js";
 import { rankItems } from "../src/domain/rank/rank.js";
+import { DEFAULT_CAUSE_CATEGORIES } from "../src/domain/analysis.js";
 import {
   buildMeeting,
   buildProgramReport,
@@ -29,7 +30,17 @@ import {
 } from "./generate-year.js";
 import { commentsFor, type FileKindName, type YamlComment } from "../src/domain/yaml-file.js";
 import { newYamlText } from "../src/io/new-yaml.js";
-import type { CommitmentStatus, Meeting, Person, Program, ProgramReport, Workspace } from "../src/domain/schema.js";
+import type {
+  CommitmentStatus,
+  Meeting,
+  Person,
+  Program,
+  ProgramReport,
+  Stakeholder,
+  Swot,
+  Workspace,
+} from "../src/domain/schema.js";
+import type { StrategyId } from "../src/domain/swot.js";
 import { coverageGap, round } from "../src/domain/targets.js";
 
 export interface GenerateOptions {
@@ -229,6 +240,45 @@ const SOLUTIONS = [
   "Pengajuan pengadaan alat dan reagen ke Dinas Kesehatan",
 ];
 
+/** The SWOT strategy each solution above comes from (Perbup Pasal 17 ayat (2)). */
+const SOLUTION_STRATEGY: StrategyId[] = ["SO", "ST", "WO", "SO", "WO", "WT"];
+
+/** May's SWOT of its first priority problem. */
+const SWOT: Swot = {
+  kekuatan: ["Bidan desa tinggal di setiap desa", "Kader posyandu aktif di kelima desa"],
+  kelemahan: ["Pencatatan kohort belum diperbarui tiap minggu", "Petugas merangkap beberapa program"],
+  peluang: ["Dana desa dapat membiayai transport kader", "Camat mendukung gerakan pendataan sasaran"],
+  ancaman: ["Akses jalan dusun terputus saat musim hujan", "Sasaran bekerja di kebun pada jam layanan"],
+  strategi: {
+    so: ["Sweeping sasaran bersama kader dengan dukungan kecamatan dan desa"],
+    wo: ["Transport kader dari dana desa untuk validasi data sasaran setiap minggu"],
+    st: ["Pelayanan sore hari di dusun terjauh oleh bidan desa"],
+    wt: ["Jadwal pelayanan disesuaikan dengan musim hujan dan musim panen"],
+  },
+};
+
+/** May's stakeholder map, prepared for the cross-sector support of the sweeping (Perbup Pasal 36). */
+const STAKEHOLDERS: Stakeholder[] = [
+  { nama: "Camat Sukamaju", instansi: "Kecamatan Sukamaju", pengaruh: "tinggi", kepentingan: "tinggi" },
+  {
+    nama: "Kepala Desa Tanjung Sari",
+    instansi: "Pemerintah Desa Tanjung Sari",
+    pengaruh: "tinggi",
+    kepentingan: "tinggi",
+  },
+  { nama: "Kapolsek Sukamaju", instansi: "Polsek Sukamaju", pengaruh: "tinggi", kepentingan: "rendah" },
+  { nama: "Kepala Desa Mekar Jaya", instansi: "Pemerintah Desa Mekar Jaya", pengaruh: "tinggi", kepentingan: "rendah" },
+  { nama: "Ketua TP-PKK Kecamatan", instansi: "TP-PKK Kecamatan Sukamaju", pengaruh: "rendah", kepentingan: "tinggi" },
+  { nama: "Kader Posyandu Mawar", instansi: "Desa Sidomulyo", pengaruh: "rendah", kepentingan: "tinggi" },
+  {
+    nama: "Pengelola kebun",
+    instansi: "PT Sawit Lestari",
+    pengaruh: "rendah",
+    kepentingan: "rendah",
+    keterangan: "Pekerja kebun adalah sasaran yang sulit dijangkau pada jam layanan",
+  },
+];
+
 const INFORMASI = [
   ["Rapat koordinasi Dinas Kesehatan", "Penguatan pencatatan ASIK dan target SPM triwulan berjalan"],
   ["Rapat minggon Kecamatan", "Kecamatan mendukung gerakan jumat bersih dan pendataan ibu hamil oleh desa"],
@@ -359,6 +409,7 @@ export function buildConfig(programCount: number): Workspace {
         ],
       },
     },
+    analisis: { kategori: [...DEFAULT_CAUSE_CATEGORIES], metode: ["fishbone"] },
     aturan: {},
   };
 }
@@ -554,12 +605,19 @@ function fillMeeting(
     .sort((a, b) => b.gap - a.gap)
     .slice(0, 3);
   const useMcua = m.month === 4;
+  const analysis = prng(m.year * 100 + m.month);
   if (useMcua) meeting.metode = { masalah: "mcua" };
   const raters = ["ratna", "sri", "fitri"];
   meeting.masalah = candidates.map((c, i) => {
     const program = config.program.find((p) => p.id === c.program)!;
     const indicator = program.indikator.find((x) => x.id === c.indikator)!;
-    const causes = [0, 1, 4].map((k) => ({ kategori: ROOT_CAUSES[k][0], uraian: rand.pick(ROOT_CAUSES[k][1]) }));
+    // Every category of the fishbone has a cause: the first three drawn as before (so the rest of the
+    // example keeps its values), the others from their own generator.
+    const drawn = new Map([0, 1, 4].map((k) => [k, rand.pick(ROOT_CAUSES[k][1])]));
+    const causes = ROOT_CAUSES.map(([kategori, list], k) => ({
+      kategori,
+      uraian: drawn.get(k) ?? analysis.pick(list),
+    }));
     const scores = useMcua
       ? {
           skor_penilai: raters.map((penilai) => ({
@@ -568,10 +626,12 @@ function fillMeeting(
           })),
         }
       : { skor: { u: 5 - Math.min(i, 2), s: rand.int(3, 5), g: rand.int(3, 4) } };
+    const withSwot = m.month === 5 && i === 0;
     const solusi = SOLUTIONS.slice(i % 3, (i % 3) + 3).map((uraian, k) => ({
       id: `s${k + 1}`,
       uraian,
       skor: { m: rand.int(3, 5), i: rand.int(3, 5), v: rand.int(3, 5), c: rand.int(1, 4) },
+      ...(withSwot ? { strategi: SOLUTION_STRATEGY[(i % 3) + k] } : {}),
     }));
     return {
       id: `m${i + 1}`,
@@ -582,6 +642,7 @@ function fillMeeting(
       akar_masalah: causes,
       ...scores,
       solusi,
+      ...(withSwot ? { swot: SWOT } : {}),
     };
   });
   const file = `${month}/rapat.yaml`;
@@ -615,6 +676,10 @@ function fillMeeting(
       solusi: solusi.map((s, k) => (k === best ? { ...s, dipilih: true } : s)),
     };
   });
+  if (m.month === 5) {
+    meeting.metode = { analisis: ["fishbone", "stakeholder"] };
+    Object.assign(meeting, withKeyAfter(meeting, "masalah", "stakeholder", STAKEHOLDERS));
+  }
   const next = formatMonth({ year: m.month === 12 ? m.year + 1 : m.year, month: (m.month % 12) + 1 });
   meeting.rtl = meeting.masalah.map((p, i) => {
     const chosen = p.solusi.find((s) => s.dipilih) ?? p.solusi[0];
@@ -680,6 +745,15 @@ function fillMeeting(
   return meeting;
 }
 
+/** The object with `key` placed right after `after` (YAML keeps insertion order). */
+function withKeyAfter<T extends object>(object: T, after: keyof T, key: string, value: unknown): T {
+  const entries = Object.entries(object).filter(([k]) => k !== key);
+  const at = entries.findIndex(([k]) => k === after) + 1;
+  entries.splice(at, 0, [key, value]);
+  for (const k of Object.keys(object)) delete (object as Record<string, unknown>)[k];
+  return Object.assign(object, Object.fromEntries(entries));
+}
+
 function writeYaml(root: string, file: string, kind: FileKindName, value: object, comments: YamlComment[]) {
   const abs = path.join(root, file);
   mkdirSync(path.dirname(abs), { recursive: true });
@@ -703,6 +777,7 @@ export function generateWorkspace(options: GenerateOptions): Workspace {
       pegawai: "Pegawai; NIP selalu dalam tanda kutip",
       program: "Program, koordinator dan indikator (sasaran setahun, target %)",
       penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
+      analisis: "Kategori akar masalah (tulang fishbone) dan alat analisis forum (Perbup Pasal 15, 17, 36)",
     }),
   );
   writeFileSync(path.join(options.out, "logo.png"), tinyPng());

@@ -2,6 +2,7 @@
 // candidates from coverage, scoring at prompts on a terminal, and --write of totals and ranks
 // (only those values change in the file; a second run writes nothing).
 import type { Context } from "../cli/context.js";
+import { analysisMethods } from "../domain/analysis.js";
 import {
   failOnInputErrors,
   findingsJson,
@@ -107,7 +108,7 @@ async function rank(ctx: Context, monthArg: string | undefined, options: RankOpt
       meeting.data,
     );
     if (options.addCandidates) {
-      const problems = candidateProblems(candidates, meeting.data);
+      const problems = candidateProblems(candidates, meeting.data, analysisMethods(config, meeting.data));
       added = problems.length;
       if (problems.length) edits.push({ op: "append", path: ["masalah"], items: problems });
     }

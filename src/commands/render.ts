@@ -24,6 +24,7 @@ import { msg, t } from "../i18n/index.js";
 import { cachedBlob } from "../io/cache.js";
 import { relativePath, scopeFor } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
+import { analysisImages } from "../render/analysis-charts.js";
 import { trendChart } from "../render/chart.js";
 import { buildRenderContext } from "../render/context.js";
 import { buildYearContext } from "../render/year-context.js";
@@ -114,6 +115,8 @@ async function render(
     );
     images.tren = { png, ...pngSize(png) };
   }
+  if (wanted.some((d) => d.name === "notulen" || d.name === "analisis"))
+    Object.assign(images, await analysisImages({ config, meeting: meeting.data, problems }, ctx.env));
   const skipped = only ? [] : DOCUMENTS.filter((d) => !wanted.includes(d)).map((d) => d.name);
   const results: Array<{ name: DocumentName; file: string; template: string; ok: boolean; error?: string }> = [];
   for (const doc of wanted) {

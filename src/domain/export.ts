@@ -1,8 +1,13 @@
-// Export: one row per fact (an indicator's capaian in a month, a ranked problem, a commitment
-// and each of its evaluations, monthly and quarterly) across months, for Excel and for the Dinas'
-// own tools, in the workspace's vocabulary (a `klaster` column under ILP). Pure.
+// Export: one row per fact (an indicator's capaian in a month, a ranked problem, its root causes
+// and SWOT items, a stakeholder, a commitment and each of its evaluations, monthly and quarterly)
+// across months, for Excel and for the Dinas' own tools, in the workspace's vocabulary (a
+// `klaster` column under ILP). Pure.
+import { causeCategories } from "./analysis.js";
 import { commitmentHistories, type MonthMeeting } from "./commitments.js";
+import { matchCategory } from "./fishbone.js";
 import type { Meeting, ProgramReport, QuarterlyMeeting, Workspace } from "./schema.js";
+import { stakeholderKind } from "./stakeholders.js";
+import { SWOT_FACTORS, SWOT_STRATEGIES } from "./swot.js";
 import { coveragePercent, round } from "./targets.js";
 import { taxonomyOf } from "./vocabulary.js";
 
@@ -24,6 +29,11 @@ export const EXPORT_COLUMNS = [
   "status",
   "penanggung_jawab",
   "tenggat",
+  "kategori",
+  "strategi",
+  "instansi",
+  "pengaruh",
+  "kepentingan",
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number] | "klaster";
 export type ExportRow = Partial<Record<ExportColumn, string | number | null>>;
@@ -42,6 +52,7 @@ export interface ExportMonth {
 
 export function exportRows(config: Workspace, months: readonly ExportMonth[]): ExportRow[] {
   const rows: ExportRow[] = [];
+  const categories = causeCategories(config);
   for (const month of months) {
     for (const report of month.programs) {
       for (const i of report.indikator) {
@@ -61,15 +72,35 @@ export function exportRows(config: Workspace, months: readonly ExportMonth[]): E
       }
     }
     for (const p of month.meeting?.masalah ?? []) {
+      const of = { bulan: month.id, program: p.program ?? null, indikator: p.indikator ?? null, id: p.id };
       rows.push({
         jenis: "masalah",
-        bulan: month.id,
-        program: p.program ?? null,
-        indikator: p.indikator ?? null,
-        id: p.id,
+        ...of,
         judul: p.judul,
         total: p.total ?? null,
         peringkat: p.peringkat ?? null,
+        strategi: p.solusi.find((s) => s.dipilih)?.strategi ?? null,
+      });
+      for (const cause of p.akar_masalah) {
+        const kategori = matchCategory(cause.kategori, categories) ?? cause.kategori ?? null;
+        rows.push({ jenis: "akar_masalah", ...of, judul: cause.uraian, kategori });
+      }
+      if (!p.swot) continue;
+      for (const factor of SWOT_FACTORS)
+        for (const item of p.swot[factor.key]) rows.push({ jenis: "swot", ...of, judul: item, kategori: factor.key });
+      for (const strategy of SWOT_STRATEGIES)
+        for (const item of p.swot.strategi[strategy.key])
+          rows.push({ jenis: "swot", ...of, judul: item, kategori: "strategi", strategi: strategy.id });
+    }
+    for (const s of month.meeting?.stakeholder ?? []) {
+      rows.push({
+        jenis: "stakeholder",
+        bulan: month.id,
+        judul: s.nama,
+        kategori: stakeholderKind(s).id,
+        instansi: s.instansi ?? null,
+        pengaruh: s.pengaruh,
+        kepentingan: s.kepentingan,
       });
     }
   }

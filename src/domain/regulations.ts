@@ -23,6 +23,9 @@ export interface SupervisionProfile {
     kesepakatan: string;
     skor: string;
     deskripsi: string;
+    fishbone: string;
+    swot: string;
+    stakeholder: string;
   };
 }
 
@@ -44,6 +47,9 @@ export const SUPERVISION_PROFILES: Record<string, SupervisionProfile> = {
       kesepakatan: "Pasal 18–20",
       skor: "Pasal 15 ayat (2)",
       deskripsi: "Pasal 11",
+      fishbone: "Pasal 15 ayat (1)",
+      swot: "Pasal 17 ayat (2)",
+      stakeholder: "Pasal 36 ayat (3)",
     },
   },
 };

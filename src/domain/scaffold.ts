@@ -1,6 +1,7 @@
 // Scaffolding a month: pure functions from the workspace settings (the commitments still open and
 // last month's data) to the month's files as data — the meeting and one report per program — with
 // the comments that guide whoever fills them in. src/io/new-yaml.ts turns them into text.
+import { analysisMethods, causeCategories } from "./analysis.js";
 import { commentsFor, type YamlFile } from "./yaml-file.js";
 import { monthName } from "./format-date.js";
 import { meetingKind, specialSteps } from "./meeting-kinds.js";
@@ -102,6 +103,7 @@ export function buildMeeting({ config, month, carried, start = "08.00", previous
     evaluasi_kesepakatan: carried,
     pembahasan: [],
     masalah: [],
+    ...(analysisMethods(config).includes("stakeholder") ? { stakeholder: [] } : {}),
     rtl: [],
     kesepakatan: [],
     ...(jenis === "pertama" ? firstLokminSections(config) : {}),
@@ -152,6 +154,7 @@ export const MEETING_COMMENTS: Record<string, string> = {
   evaluasi_kesepakatan: "Evaluasi kesepakatan bulan lalu (Perbup Pasal 20): status selesai | sebagian | belum | batal",
   pembahasan: "Pembahasan per agenda: agenda, pembicara, isi, keputusan",
   masalah: "Masalah, akar masalah, skor prioritas (lokmin rank) dan alternatif solusi",
+  stakeholder: "Peta stakeholder (Perbup Pasal 36): nama, instansi, pengaruh dan kepentingan tinggi | rendah",
   rtl: "Rencana tindak lanjut (SOP langkah 10)",
   kesepakatan: "Kesepakatan bersama yang ditandatangani; id: BULAN/Knn",
   laporan_dinkes: "Pengiriman notulen ke Dinas Kesehatan",
@@ -177,10 +180,24 @@ export function indicatorComments(config: Workspace, report: ProgramReport, prev
   });
 }
 
-/** The comments of a meeting file in the workspace's vocabulary ("PJ klaster" under ILP). */
+/**
+ * The comments of a meeting file in the workspace's vocabulary ("PJ klaster" under ILP); the
+ * problem list's comment names the analysis tools the month uses.
+ */
 export function meetingComments(config: Workspace, meeting: object) {
   const taxonomy = taxonomyOf(config);
-  const all = { ...MEETING_COMMENTS, ...FIRST_LOKMIN_COMMENTS };
+  const methods = analysisMethods(config);
+  const tools = [
+    methods.includes("fishbone") ? `akar_masalah: kategori (${causeCategories(config).join(", ")}), uraian` : "",
+    ...(methods.includes("swot")
+      ? [
+          "swot: kekuatan, kelemahan, peluang, ancaman, strategi {so, wo, st, wt}",
+          "solusi terpilih: strategi SO|WO|ST|WT",
+        ]
+      : []),
+  ].filter(Boolean);
+  const masalah = [MEETING_COMMENTS.masalah, ...tools.map((tool) => ` ${tool}`)].join("\n");
+  const all = { ...MEETING_COMMENTS, masalah, ...FIRST_LOKMIN_COMMENTS };
   return commentsFor(meeting, Object.fromEntries(Object.entries(all).map(([k, v]) => [k, inVocabulary(v, taxonomy)])));
 }
 

@@ -5,8 +5,11 @@
 import { z } from "zod";
 import { SECTOR_IDS } from "./lintas-sektor.js";
 import { MEETING_KIND_IDS, QUARTERLY_KIND_IDS, SPECIAL_STEP_IDS } from "./meeting-kinds.js";
+import { ANALYSIS_METHODS, DEFAULT_ANALYSIS_METHODS, DEFAULT_CAUSE_CATEGORIES } from "./analysis.js";
 import { CLOCK_PATTERN, MONTH_PATTERN } from "./month.js";
 import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "./rank/methods.js";
+import { LEVELS } from "./stakeholders.js";
+import { STRATEGY_IDS } from "./swot.js";
 
 const text = () => z.string().min(1);
 /** A count of people or things: a whole number ≥ 0 (2.100 written for "two thousand one hundred" is refused). */
@@ -141,6 +144,27 @@ export const crossSectorPersonSchema = z
   .describe("Peserta lintas sektor");
 
 export const TAXONOMIES = ["program", "klaster"] as const;
+
+const analysisMethodsSchema = () =>
+  z
+    .array(z.enum(ANALYSIS_METHODS))
+    .describe("Alat analisis: fishbone (Perbup Pasal 15), swot (Pasal 17), stakeholder (Pasal 36)");
+
+export const analysisSettingsSchema = z
+  .strictObject({
+    kategori: z
+      .array(text())
+      .min(1)
+      .default([...DEFAULT_CAUSE_CATEGORIES])
+      .describe("Kategori akar masalah = tulang fishbone, mis. Manusia, Metode, Dana, Sarana & Prasarana, Lingkungan"),
+    metode: analysisMethodsSchema()
+      .default([...DEFAULT_ANALYSIS_METHODS])
+      .describe(
+        "Alat analisis yang dipakai setiap bulan (fishbone, swot, stakeholder); `lokmin new` menyiapkan isiannya",
+      ),
+  })
+  .describe("Analisis masalah: kategori fishbone dan alat analisis forum (Perbup Pasal 15, 17, 36)");
+
 export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
 export const workspaceSchema = z
   .strictObject({
@@ -246,6 +270,7 @@ export const workspaceSchema = z
       })
       .optional()
       .describe("Pralokmin per klaster sebelum Lokmin bulanan (praktik ILP setempat)"),
+    analisis: analysisSettingsSchema.optional(),
   })
   .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
 
@@ -265,12 +290,55 @@ export const solutionSchema = z.strictObject({
   uraian: text(),
   ...scoredItem,
   dipilih: z.boolean().optional().describe("Alternatif terpilih sebagai dasar RTL"),
+  strategi: z
+    .enum(STRATEGY_IDS)
+    .optional()
+    .describe("Strategi SWOT asal solusi ini: SO | WO | ST | WT (wajib untuk solusi terpilih bila masalah punya swot)"),
 });
 
 export const rootCauseSchema = z.strictObject({
-  kategori: z.string().optional().describe("Kategori fishbone: Manusia, Metode, Dana, Sarana, Lingkungan …"),
+  kategori: z
+    .string()
+    .optional()
+    .describe("Kategori fishbone dari analisis.kategori di lokmin.yaml (bawaan: Manusia, Metode, Dana, …)"),
   uraian: text(),
 });
+
+const swotList = (what: string) => z.array(text()).default([]).describe(what);
+export const swotSchema = z
+  .strictObject({
+    kekuatan: swotList("Kekuatan (S): faktor internal yang mendukung"),
+    kelemahan: swotList("Kelemahan (W): faktor internal yang menghambat"),
+    peluang: swotList("Peluang (O): faktor eksternal yang dapat dimanfaatkan"),
+    ancaman: swotList("Ancaman (T): faktor eksternal yang mengancam"),
+    strategi: z
+      .strictObject({
+        so: swotList("Strategi S-O: memakai kekuatan untuk meraih peluang"),
+        wo: swotList("Strategi W-O: mengatasi kelemahan dengan memanfaatkan peluang"),
+        st: swotList("Strategi S-T: memakai kekuatan untuk menghadapi ancaman"),
+        wt: swotList("Strategi W-T: mengurangi kelemahan dan menghindari ancaman"),
+      })
+      .default({ so: [], wo: [], st: [], wt: [] }),
+  })
+  .describe("Tabel SWOT untuk mencari strategi pemecahan masalah (Perbup Pasal 17 ayat (2))");
+
+/**
+ * One stakeholder (Perbup Pasal 36). Its group (promotor, laten, apatis, defender) is derived from
+ * pengaruh and kepentingan and is never written. A reusable piece: every meeting kind that maps
+ * stakeholders includes `stakeholdersSchema`.
+ */
+export const stakeholderSchema = z
+  .strictObject({
+    nama: text().describe("Nama orang atau lembaga"),
+    instansi: z.string().optional().describe("Instansi / sektor, mis. Kecamatan Sukamaju, TP-PKK"),
+    pengaruh: z.enum(LEVELS).describe("Tingkat pengaruh: tinggi | rendah"),
+    kepentingan: z.enum(LEVELS).describe("Tingkat kepentingan (kepedulian) pada program: tinggi | rendah"),
+    keterangan: z.string().optional().describe("Peran atau dukungan yang diharapkan (teknis, operasional, hukum)"),
+  })
+  .describe("Stakeholder; jenisnya (promotor, laten, apatis, defender) dihitung lokmin dari pengaruh dan kepentingan");
+export const stakeholdersSchema = z
+  .array(stakeholderSchema)
+  .describe("Peta stakeholder (Perbup Pasal 36): nama, instansi, pengaruh dan kepentingan tinggi | rendah");
 
 export const problemSchema = z.strictObject({
   id: id(),
@@ -282,6 +350,7 @@ export const problemSchema = z.strictObject({
   akar_masalah: z.array(rootCauseSchema).default([]),
   ...scoredItem,
   solusi: z.array(solutionSchema).default([]),
+  swot: swotSchema.optional(),
 });
 
 export const COMMITMENT_STATUSES = ["selesai", "sebagian", "belum", "batal"] as const;
@@ -407,9 +476,14 @@ export const meetingSchema = z
       .default([]),
     masalah: z.array(problemSchema).default([]),
     metode: z
-      .strictObject({ masalah: z.enum(PROBLEM_METHODS).optional(), solusi: z.enum(SOLUTION_METHODS).optional() })
+      .strictObject({
+        masalah: z.enum(PROBLEM_METHODS).optional(),
+        solusi: z.enum(SOLUTION_METHODS).optional(),
+        analisis: analysisMethodsSchema().optional(),
+      })
       .optional()
-      .describe("Metode penilaian bulan ini; default dari lokmin.yaml"),
+      .describe("Metode penilaian dan alat analisis bulan ini; default dari lokmin.yaml"),
+    stakeholder: stakeholdersSchema.optional(),
     rtl: z
       .array(
         z.strictObject({
@@ -656,6 +730,9 @@ export type Meeting = z.infer<typeof meetingSchema>;
 export type MeetingCommitments = Pick<Meeting, "kesepakatan" | "evaluasi_kesepakatan">;
 export type Problem = z.infer<typeof problemSchema>;
 export type Solution = z.infer<typeof solutionSchema>;
+export type Swot = z.infer<typeof swotSchema>;
+export type Stakeholder = z.infer<typeof stakeholderSchema>;
+export type RootCause = z.infer<typeof rootCauseSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;

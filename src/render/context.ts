@@ -11,6 +11,7 @@ import type { RankResult } from "../domain/rank/rank.js";
 import type { Meeting, Person, ProgramReport, Workspace } from "../domain/schema.js";
 import { coverageGap, coveragePercent } from "../domain/targets.js";
 import type { IndicatorTrend } from "../domain/trends.js";
+import { buildAnalysisContext } from "./analysis-context.js";
 
 export interface RenderInput {
   config: Workspace;
@@ -139,6 +140,7 @@ export function buildRenderContext({ config, month, meeting, programs, problems,
       keputusan: p.keputusan ?? "",
     })),
     capaian: indicators,
+    analisis: buildAnalysisContext({ config, meeting, problems }),
     metode: problems.method.toUpperCase(),
     rumus: problems.formula,
     masalah: ranked.map(({ p, r }) => ({

@@ -82,6 +82,17 @@ export const DOCUMENTS = [
     needs: (_m: Meeting, programs: readonly ProgramReport[]) => programs.length > 0,
   },
   {
+    name: "analisis",
+    title: "Analisis masalah",
+    contains: msg(
+      "fishbone tiap masalah prioritas, tabel SWOT dan strateginya, peta stakeholder (untuk layar proyektor)",
+      "the fishbone of each priority problem, the SWOT table and its strategies, the stakeholder map (for the " +
+        "projector)",
+    ),
+    needs: (m: Meeting) =>
+      m.masalah.some((p) => p.akar_masalah.length > 0 || p.swot) || (m.stakeholder?.length ?? 0) > 0,
+  },
+  {
     name: "umpan-balik",
     title: "Umpan balik pembinaan",
     contains: msg(

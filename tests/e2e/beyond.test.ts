@@ -66,7 +66,7 @@ describe("export", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
       "jenis,bulan,program,indikator,id,judul,sasaran,nilai,target,capaian_persen,total,peringkat,status," +
-        "penanggung_jawab,tenggat",
+        "penanggung_jawab,tenggat,kategori,strategi,instansi,pengaruh,kepentingan",
     );
     expect(lines.filter((l) => l.startsWith("capaian,")).length).toBe(6 * 18);
     expect(lines.some((l) => l.startsWith("kesepakatan,2024-01,") && l.includes("2024-01/K01"))).toBe(true);
@@ -154,7 +154,8 @@ describe("chart and feedback letter in DOCX", () => {
     for (const doc of ["notulen", "tren"]) {
       const zip = await JSZip.loadAsync(readFileSync(path.join(out, `2024-06-${doc}.docx`)));
       const media = Object.keys(zip.files).filter((f) => f.startsWith("word/media/"));
-      expect(media.length, doc).toBe(2);
+      // The logo and the chart; the notulen also has the fishbone of each of the month's three problems.
+      expect(media.length, doc).toBe(doc === "notulen" ? 2 + 3 : 2);
       const sizes = await Promise.all(media.map(async (m) => (await zip.file(m)!.async("uint8array")).length));
       expect(Math.max(...sizes)).toBeGreaterThan(20_000);
     }

@@ -9,7 +9,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
 
 const text = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
-const DOCS = ["undangan", "susunan-acara", "daftar-hadir", "notulen", "kesepakatan", "rtl", "daftar-tilik", "tren"];
+const DOCS = [
+  "undangan",
+  "susunan-acara",
+  "daftar-hadir",
+  "notulen",
+  "kesepakatan",
+  "rtl",
+  "daftar-tilik",
+  "tren",
+  "analisis",
+];
 
 describe("lokmin render on the example", () => {
   const out = tempDir("lokmin-render-");
@@ -60,6 +70,26 @@ describe("lokmin render on the example", () => {
     expect(tilik).toMatch(/\d+ dari 20/);
   });
 
+  it("the analysis document and the notulen carry the fishbones, the SWOT tables and the stakeholder map", async () => {
+    const media = async (doc: string) =>
+      Object.keys((await JSZip.loadAsync(readFileSync(path.join(out, `2024-05-${doc}.docx`)))).files).filter((f) =>
+        f.startsWith("word/media/"),
+      ).length;
+    // Three priority problems with causes and one stakeholder map; the notulen adds the trend chart.
+    expect(await media("analisis")).toBe(1 + 3 + 1);
+    expect(await media("notulen")).toBe(1 + 1 + 3 + 1);
+    const analysis = await text(path.join(out, "2024-05-analisis.docx"));
+    expect(analysis).toContain("1. Prioritas 1: Capaian pelayanan kesehatan penderita hipertensi di bawah target");
+    expect(analysis).toContain("• Bidan desa tinggal di setiap desa");
+    expect(analysis).toContain("• Pelayanan sore hari di dusun terjauh oleh bidan desa");
+    expect(analysis).toContain("(strategi ST)");
+    expect(analysis).toMatch(/Pengelola kebun\s+PT Sawit Lestari\s+rendah\s+rendah\s+Apatis/);
+    const notulen = await text(path.join(out, "2024-05-notulen.docx"));
+    expect(notulen).toContain("Analisis SWOT prioritas 1: Capaian pelayanan kesehatan penderita hipertensi");
+    expect(notulen.indexOf("Analisis SWOT")).toBeGreaterThan(notulen.indexOf("F. Prioritas masalah"));
+    expect(notulen.indexOf("Analisis SWOT")).toBeLessThan(notulen.indexOf("G. Keputusan dan kesepakatan"));
+  });
+
   it("the same data renders the same word/document.xml", async () => {
     const again = tempDir("lokmin-render-");
     await lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", again, "--only", "notulen"]);
@@ -95,12 +125,13 @@ describe("lokmin render on the example", () => {
     const expectations: Record<string, string[]> = {
       undangan: ["UPTD PUSKESMAS SUKAMAJU", "Selasa, 21 Mei 2024"],
       "daftar-hadir": ["DAFTAR HADIR", "Tanda Tangan"],
-      notulen: ["NOTULEN", "Pimpinan Rapat"],
+      notulen: ["NOTULEN", "Pimpinan Rapat", "Analisis SWOT prioritas 1", "Ancaman (T)"],
       kesepakatan: ["NOTA KESEPAKATAN"],
       rtl: ["RENCANA TINDAK LANJUT"],
       "susunan-acara": ["SUSUNAN ACARA"],
       "daftar-tilik": ["DAFTAR TILIK"],
       tren: ["TREN CAPAIAN KINERJA KUMULATIF", "tertinggal"],
+      analisis: ["ANALISIS MASALAH", "Kekuatan (S)", "Strategi WT", "Kader Posyandu Mawar", "Defender"],
     };
     for (const doc of DOCS) {
       const pdf = path.join(pdfDir, `2024-05-${doc}.pdf`);

@@ -30,6 +30,17 @@ interface Case {
 
 const R = "2024-02/rapat.yaml";
 const KIA = "2024-02/program/kia.yaml";
+/** After problem m1's last line: a SWOT (empty factors and strategies replaceable) and solutions. */
+const afterM1 = (s: string, extra: string) => s.replace("    peringkat: 1\n", `    peringkat: 1\n${extra}`);
+const SWOT =
+  "    swot:\n      kekuatan: [Bidan desa]\n      kelemahan: [Kohort lama]\n      peluang: [Dukungan desa]\n" +
+  "      ancaman: [Jalan putus]\n      strategi:\n        so: [Sweeping bersama kader]\n";
+const useTools = (s: string, tools: string) =>
+  s.replace("masalah:\n  # The forum", `metode:\n  analisis: [${tools}]\nmasalah:\n  # The forum`);
+const STAKEHOLDERS =
+  "stakeholder:\n  - nama: Camat\n    pengaruh: tinggi\n    kepentingan: tinggi\n" +
+  "  - nama: Camat\n    pengaruh: tinggi\n    kepentingan: rendah\n";
+
 const cases: Case[] = [
   { rule: "tilik/08-undangan", file: R, edit: (s) => s.replace(/undangan:\n(  .*\n)+/, ""), at: "bulan:" },
   { rule: "arsip/undangan", file: R, edit: (s) => s.replace(/undangan:\n(  .*\n)+/, ""), at: "bulan:" },
@@ -297,6 +308,61 @@ const cases: Case[] = [
     at: "evaluasi_kesepakatan: []",
   },
 ];
+
+cases.push(
+  {
+    rule: "fishbone/kategori",
+    file: R,
+    edit: (s) => s.replace("kategori: Metode", "kategori: Metod"),
+    at: "kategori: Metod",
+  },
+  {
+    rule: "fishbone/tanpa-kategori",
+    file: R,
+    edit: (s) => s.replace("      - kategori: Metode\n        uraian:", "      - uraian:"),
+    at: "      - uraian: Sweeping",
+  },
+  {
+    rule: "swot/tidak-ada",
+    file: R,
+    edit: (s) =>
+      afterM1(
+        useTools(s, "fishbone, swot"),
+        "    solusi:\n      - id: s1\n        uraian: Sweeping\n        dipilih: true\n",
+      ),
+    at: "  - id: m1",
+  },
+  {
+    rule: "swot/belum-lengkap",
+    file: R,
+    edit: (s) => afterM1(s, SWOT.replace("[Jalan putus]", "[]")),
+    at: "      ancaman: []",
+  },
+  {
+    rule: "swot/strategi-terpilih",
+    file: R,
+    edit: (s) => afterM1(s, `${SWOT}    solusi:\n      - id: s1\n        uraian: Sweeping\n        dipilih: true\n`),
+    at: "      - id: s1",
+  },
+  {
+    rule: "swot/strategi-tidak-ada",
+    file: R,
+    edit: (s) => afterM1(s, `${SWOT}    solusi:\n      - id: s1\n        uraian: Sweeping\n        strategi: WT\n`),
+    at: "        strategi: WT",
+  },
+  {
+    rule: "stakeholder/kosong",
+    file: R,
+    edit: (s) => `${useTools(s, "fishbone, stakeholder")}stakeholder: []\n`,
+    at: "stakeholder: []",
+  },
+  {
+    rule: "stakeholder/ganda",
+    file: R,
+    edit: (s) => `${s}${STAKEHOLDERS}`,
+    at: "  - nama: Camat\n    pengaruh: tinggi\n    kepentingan: rendah",
+  },
+);
 
 describe("check rules on the mini fixture", () => {
   it("the clean fixture has no errors or warnings", () => {

@@ -1,6 +1,7 @@
 // Ranking applied to one month: which method is in force, the problems and each problem's
 // solution alternatives as rank inputs, problem candidates from coverage, and the write-back
 // of totals and ranks as edits of the meeting file.
+import type { AnalysisMethod } from "../analysis.js";
 import type { Meeting, Method, ProgramReport, TieRule, Workspace } from "../schema.js";
 import { coverageGap, coveragePercent, round } from "../targets.js";
 import type { YamlEdit } from "../edits.js";
@@ -143,8 +144,21 @@ export function candidateTitle(name: string): string {
   return `Capaian ${[lowered, ...rest].join(" ")} di bawah target`;
 }
 
-/** Problem entries to append for candidates not yet listed. */
-export function candidateProblems(candidates: readonly Candidate[], meeting: Meeting) {
+/** An empty SWOT table for a new problem when the month uses SWOT (Perbup Pasal 17 ayat (2)). */
+export const emptySwot = () => ({
+  kekuatan: [],
+  kelemahan: [],
+  peluang: [],
+  ancaman: [],
+  strategi: { so: [], wo: [], st: [], wt: [] },
+});
+
+/** Problem entries to append for candidates not yet listed (with an empty SWOT when the month uses it). */
+export function candidateProblems(
+  candidates: readonly Candidate[],
+  meeting: Meeting,
+  methods: readonly AnalysisMethod[] = [],
+) {
   const used = new Set(meeting.masalah.map((p) => p.id));
   return candidates
     .filter((c) => !c.listed)
@@ -159,6 +173,7 @@ export function candidateProblems(candidates: readonly Candidate[], meeting: Mee
         indikator: c.indikator,
         kesenjangan: round(c.gap, 2),
         akar_masalah: [],
+        ...(methods.includes("swot") ? { swot: emptySwot() } : {}),
       };
     });
 }

@@ -1,6 +1,7 @@
 // Every rule group of `lokmin check`, in the order they run. `RuleId` is derived from them, and
 // `check --rules`, the README table and the `aturan` settings of lokmin.yaml all read this list.
 import type { RuleGroup, RuleSpec } from "../registry.js";
+import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
 import { inputRules } from "./input.js";
@@ -20,6 +21,7 @@ export const MONTH_GROUPS = [
   rapatRules,
   kesepakatanRules,
   prioritasRules,
+  analisisRules,
   referensiRules,
   pertamaRules,
 ] as const;

@@ -46,6 +46,9 @@ export function localizedHelp(): HelpConfiguration {
         extra.push(`${t(H.default)}: ${option.defaultValue}`);
       return extra.length ? `${option.description} (${extra.join("; ")})` : option.description;
     },
+    subcommandTerm(cmd) {
+      return `${cmd.name()} ${cmd.usage()}`.trim();
+    },
     argumentDescription(argument) {
       const extra = argument.defaultValue !== undefined ? ` (${t(H.default)}: ${argument.defaultValue})` : "";
       return `${argument.description}${extra}`;

@@ -25,7 +25,7 @@ const M = {
       "documents",
   ),
   dir: msg("jalankan seolah-olah dari folder ini", "run as if started in this folder"),
-  lang: msg("bahasa pesan: id (bawaan) atau en", "message language: id (default) or en"),
+  lang: msg("bahasa pesan, bawaan id", "message language, default id"),
   json: msg("keluaran satu objek JSON", "print one JSON object"),
   options: msg("[opsi]", "[options]"),
   command: msg("[perintah]", "[command]"),

@@ -1,7 +1,8 @@
 // The round trip through a real spreadsheet program: `lokmin form`, a script changes input cells,
 // LibreOffice Calc (headless) opens and saves the workbooks as .xlsx, `lokmin import` reads what
-// Calc saved. The YAML gets exactly the changed figures, and the formulas, validations and sheet
-// protection survive Calc: its own recalculated results equal what import computed.
+// Calc saved. The YAML gets exactly the changed figures (and May's causes, SWOT, strategy and
+// stakeholder level), and the formulas, validations and sheet protection survive Calc: its own
+// recalculated results equal what import computed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,6 +19,7 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
   let ws: string;
   let calc: string;
   let first: { status: number; stdout: string; stderr: string };
+  let mayImport: { status: number; stdout: string; stderr: string };
 
   beforeAll(async () => {
     expect(
@@ -27,6 +29,7 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
     ws = copyWorkspace(EXAMPLE);
     const out = tempDir("lokmin-forms-");
     expect((await lokmin(["form", "2024-04", "--out", out, "--only", "kia,rapat"], { cwd: ws })).status).toBe(0);
+    expect((await lokmin(["form", "2024-05", "--out", out, "--only", "rapat"], { cwd: ws })).status).toBe(0);
     await editBook(path.join(out, "2024-04-kia.xlsx"), (book) => {
       book.calcProperties.fullCalcOnLoad = true;
       const s = sheet(book, "Capaian");
@@ -45,6 +48,15 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
       m.getCell(`D${rowOf(m, "m:m1", 0)}`).value = 8;
       const e = sheet(book, "Evaluasi");
       e.getCell(`F${rowOf(e, "e:2024-03/K01")}`).value = "sebagian";
+    });
+    await editBook(path.join(out, "2024-05-rapat.xlsx"), (book) => {
+      book.calcProperties.fullCalcOnLoad = true;
+      const a = sheet(book, "Akar & SWOT");
+      a.getCell(`B${rowOf(a, "r:akar:m2")}`).value = "Lingkungan";
+      a.getCell(`D${rowOf(a, "r:swot:m1", 2)}`).value = "Dana desa untuk PMT";
+      a.getCell(`E${rowOf(a, "s:m1:s1")}`).value = "WO";
+      const s = sheet(book, "Stakeholder");
+      s.getCell(`E${rowOf(s, "r:stakeholder", 2)}`).value = "tinggi";
     });
     calc = tempDir("lokmin-calc-");
     // A profile that recalculates every formula on load, as Calc does while a person types, so the
@@ -69,10 +81,14 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
         calc,
         path.join(out, "2024-04-kia.xlsx"),
         path.join(out, "2024-04-rapat.xlsx"),
+        path.join(out, "2024-05-rapat.xlsx"),
       ],
       { stdio: "ignore", timeout: 120_000 },
     );
-    first = await lokmin(["import", "2024-04", calc], { cwd: ws });
+    first = await lokmin(["import", "2024-04", ...["kia", "rapat"].map((f) => path.join(calc, `2024-04-${f}.xlsx`))], {
+      cwd: ws,
+    });
+    mayImport = await lokmin(["import", "2024-05", path.join(calc, "2024-05-rapat.xlsx")], { cwd: ws });
   });
 
   it("imports what Calc saved: the changed figures, kumulatif from last month + this month", () => {
@@ -93,6 +109,28 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
     expect(m1.skor_penilai[0].skor.besar).toBe(8);
     expect(m1.skor_penilai[3].skor).toEqual({ besar: 5, gawat: 6, mudah: 7, dukungan: 8 });
     expect(rapat.evaluasi_kesepakatan.find((e: { id: string }) => e.id === "2024-03/K01").status).toBe("sebagian");
+  });
+
+  it("imports May's analysis sheets as Calc saved them: a cause's category, SWOT, strategy, a level", () => {
+    expect(mayImport.status, mayImport.stderr).toBe(0);
+    const rapat = parseDocument(readFileSync(path.join(ws, "2024-05/rapat.yaml"), "utf8")).toJS();
+    const [m1, m2] = rapat.masalah;
+    expect(m2.akar_masalah[0]).toEqual({ kategori: "Lingkungan", uraian: "Petugas merangkap beberapa program" });
+    expect(m2.akar_masalah).toHaveLength(5);
+    expect(m1.swot.peluang).toEqual([
+      "Dana desa dapat membiayai transport kader",
+      "Camat mendukung gerakan pendataan sasaran",
+      "Dana desa untuk PMT",
+    ]);
+    expect(m1.swot.kekuatan).toHaveLength(2);
+    expect(m1.solusi.map((s: { strategi?: string }) => s.strategi)).toEqual(["WO", "ST", "WO"]);
+    expect(rapat.stakeholder[2]).toEqual({
+      nama: "Kapolsek Sukamaju",
+      instansi: "Polsek Sukamaju",
+      pengaruh: "tinggi",
+      kepentingan: "tinggi",
+    });
+    expect(rapat.stakeholder).toHaveLength(7);
   });
 
   it("formulas, validation and protection survive Calc, and Calc's results equal lokmin's", async () => {
@@ -119,13 +157,32 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
     const dewi = rapat.getCell(`H${rowOf(rapat, "m:m1", 3)}`).value as { formula: string; result: number };
     expect(dewi.formula).toContain("5*D");
     expect(dewi.result).toBe(5 * 5 + 4 * 6 + 3 * 7 + 2 * 8);
+    const may = await openBook(path.join(calc, "2024-05-rapat.xlsx"));
+    const a = sheet(may, "Akar & SWOT");
+    expect(a.getCell(`B${rowOf(a, "r:akar:m2")}`).dataValidation).toMatchObject({
+      type: "list",
+      formulae: expect.arrayContaining(["Pilihan!$E$5:$E$9"]),
+    });
+    expect(a.getCell(`E${rowOf(a, "s:m1:s1")}`).dataValidation).toMatchObject({ type: "list" });
+    const map = sheet(may, "Stakeholder");
+    const row = rowOf(map, "r:stakeholder", 2);
+    const kapolsek = map.getCell(`G${row}`).value as { formula: string; result: string };
+    expect(kapolsek.formula).toContain(`IF(D${row}="tinggi"`);
+    expect(kapolsek.result).toBe("Promotor");
   });
 
   it("importing Calc's files again changes nothing", async () => {
     const before = snapshot(ws);
-    const again = await lokmin(["import", "2024-04", calc], { cwd: ws });
-    expect(again.status, again.stderr).toBe(0);
-    expect(again.stdout).toContain("0 berkas YAML diubah");
+    for (const [month, files] of [
+      ["2024-04", ["kia", "rapat"]],
+      ["2024-05", ["rapat"]],
+    ] as const) {
+      const again = await lokmin(["import", month, ...files.map((f) => path.join(calc, `${month}-${f}.xlsx`))], {
+        cwd: ws,
+      });
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).toContain("0 berkas YAML diubah");
+    }
     expect(snapshot(ws)).toEqual(before);
   });
 });

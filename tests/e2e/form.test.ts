@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 describe("form then import with no edits", () => {
-  it("changes no file: January's KIA, April's 14 workbooks (MCUA), May as one workbook, June", async () => {
+  it("changes no file: January's KIA, April's 14 workbooks (MCUA), May (SWOT, stakeholders) in one, June", async () => {
     const before = yamlOnly(ws);
     for (const [month, extra] of [
       ["2024-01", ["--only", "kia"]],
@@ -195,6 +195,109 @@ describe("import of filled-in workbooks", () => {
     expect(bad.stderr).toContain(
       'capaian.csv, baris 2, kolom kumulatif: "1.450" bukan bilangan bulat yang jelas; tulis 1450',
     );
+  });
+});
+
+describe("the analysis sheets: causes, SWOT, solution strategies, stakeholders (May)", () => {
+  let may: string;
+  beforeAll(async () => {
+    may = tempDir("lokmin-forms-");
+    const r = await lokmin(["form", "2024-05", "--out", may, "--only", "rapat"], { cwd: ws });
+    expect(r.status, r.stderr).toBe(0);
+  });
+  /** Lines of `after` not in `before` and lines of `before` not in `after`, as multisets, trimmed. */
+  const diff = (before: string, after: string) => {
+    const take = (from: string[], lines: string[]) =>
+      lines.filter((line) => {
+        const at = from.indexOf(line);
+        if (at >= 0) from.splice(at, 1);
+        return at < 0;
+      });
+    const trim = (lines: string[]) => lines.map((l) => l.trim()).sort();
+    return {
+      added: trim(take(before.split("\n"), after.split("\n"))),
+      removed: trim(take(after.split("\n"), before.split("\n"))),
+    };
+  };
+
+  it("edits land as exactly those YAML lines, comments kept, and a second import changes nothing", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const file = path.join(tempDir("lokmin-forms-"), "2024-05-rapat.xlsx");
+    copyFileSync(path.join(may, "2024-05-rapat.xlsx"), file);
+    await editBook(file, (book) => {
+      const a = sheet(book, "Akar & SWOT");
+      a.getCell(`B${rowOf(a, "r:akar:m3")}`).value = "Metode";
+      const blank = rowOf(a, "r:akar:m2", 5);
+      a.getCell(`B${blank}`).value = "Dana";
+      a.getCell(`C${blank}`).value = "Insentif kader belum dianggarkan";
+      a.spliceRows(rowOf(a, "r:akar:m1", 3), 1);
+      a.getCell(`E${rowOf(a, "r:swot:m1", 2)}`).value = "Harga BBM naik";
+      a.getCell(`E${rowOf(a, "s:m1:s3")}`).value = "WT";
+      const s = sheet(book, "Stakeholder");
+      const row = rowOf(s, "r:stakeholder", 7);
+      ["Kepala Puskesmas Pembantu", "Pustu Mekar Jaya", "tinggi", "tinggi"].forEach(
+        (value, i) => (s.getCell(`${"BCDE"[i]}${row}`).value = value),
+      );
+    });
+    const rapat = path.join(work, "2024-05", "rapat.yaml");
+    const before = readFileSync(rapat, "utf8");
+    const first = await lokmin(["import", "2024-05", file], { cwd: work });
+    expect(first.status, first.stderr).toBe(0);
+    const after = readFileSync(rapat, "utf8");
+    expect(diff(before, after)).toEqual({
+      added: [
+        "- Harga BBM naik",
+        "- kategori: Dana",
+        "- kategori: Metode",
+        "- nama: Kepala Puskesmas Pembantu",
+        "instansi: Pustu Mekar Jaya",
+        "kepentingan: tinggi",
+        "pengaruh: tinggi",
+        "strategi: WT",
+        "uraian: Insentif kader belum dianggarkan",
+      ],
+      removed: [
+        "- kategori: Manusia",
+        "- kategori: Sarana & Prasarana",
+        "strategi: WO",
+        "uraian: Alat ukur (tensimeter, timbangan) di posyandu rusak",
+      ],
+    });
+    expect(after).toContain("# Peta stakeholder (Perbup Pasal 36)");
+    expect(after).toMatch(/- kategori: Dana\n {8}uraian: Insentif kader belum dianggarkan\n {4}skor:/);
+    const files = yamlOnly(work);
+    const second = await lokmin(["import", "2024-05", file], { cwd: work });
+    expect(second.stdout).toContain("0 berkas YAML diubah");
+    expect(yamlOnly(work)).toEqual(files);
+  });
+
+  it("an unknown category, a strategy not SO|WO|ST|WT, 'sedang' as a level: exit 2 naming the cells", async () => {
+    const file = path.join(tempDir("lokmin-hostile-"), "2024-05-rapat.xlsx");
+    copyFileSync(path.join(may, "2024-05-rapat.xlsx"), file);
+    const cells: Record<string, string> = {};
+    await editBook(file, (book) => {
+      const a = sheet(book, "Akar & SWOT");
+      cells.category = `B${rowOf(a, "r:akar:m2", 1)}`;
+      a.getCell(cells.category).value = "Metoda";
+      cells.strategy = `E${rowOf(a, "s:m1:s1")}`;
+      a.getCell(cells.strategy).value = "SWOT";
+      const s = sheet(book, "Stakeholder");
+      cells.level = `E${rowOf(s, "r:stakeholder", 2)}`;
+      s.getCell(cells.level).value = "sedang";
+    });
+    const before = yamlOnly(ws);
+    const r = await lokmin(["import", "2024-05", file], { cwd: ws });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `2024-05-rapat.xlsx, Akar & SWOT!${cells.category}: kategori "Metoda" tidak ada di daftar kategori akar ` +
+        'masalah (Manusia, Metode, Dana, Sarana & Prasarana, Lingkungan); maksud Anda "Metode"?',
+    );
+    expect(r.stderr).toContain(
+      `2024-05-rapat.xlsx, Akar & SWOT!${cells.strategy}: "SWOT" tidak ada dalam pilihan: SO, WO, ST, WT`,
+    );
+    expect(r.stderr).toContain(`2024-05-rapat.xlsx, Stakeholder!${cells.level}: "sedang" tidak ada dalam pilihan`);
+    expect(r.stderr).toContain("lokmin: 3 masalah di isian; tidak ada yang ditulis");
+    expect(yamlOnly(ws)).toEqual(before);
   });
 });
 

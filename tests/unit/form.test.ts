@@ -20,7 +20,7 @@ import { type MonthInput, importEdits, monthWorkbooks, readWorkbooks } from "../
 import { fingerprint } from "../../src/domain/form/layout.js";
 import type { ReadCell, ReadSheet, ReadWorkbook, WorkbookSpec } from "../../src/domain/form/workbook.js";
 import { buildMeeting, buildProgramReport } from "../../src/domain/scaffold.js";
-import { type ProgramReport, workspaceSchema } from "../../src/domain/schema.js";
+import { type Meeting, meetingSchema, type ProgramReport, workspaceSchema } from "../../src/domain/schema.js";
 import { EXAMPLE } from "../helpers.js";
 
 const config = workspaceSchema.parse(parse(readFileSync(path.join(EXAMPLE, "lokmin.yaml"), "utf8")));
@@ -224,6 +224,186 @@ describe("program workbook model", () => {
       ]).size,
     ).toBe(5);
     expect(base).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe("analysis sheets: causes, SWOT, strategies, stakeholders", () => {
+  const may = (): Meeting =>
+    meetingSchema.parse(parse(readFileSync(path.join(EXAMPLE, "2024-05", "rapat.yaml"), "utf8")));
+  const monthOf = (meeting: Meeting): MonthInput => ({ config, month: "2024-05", meeting, programs: [] });
+  /** The row of a sheet read back whose hidden key is `key` (the nth such row). */
+  const row = (sheet: ReadSheet, key: string, nth = 0) =>
+    sheet.rows.filter((r) => r?.[0]?.kind === "text" && r[0].value === key)[nth]!;
+  const rowNumber = (sheet: ReadSheet, key: string, nth = 0) => sheet.rows.indexOf(row(sheet, key, nth)) + 1;
+  const text = (value: string): ReadCell => ({ kind: "text", value });
+  const EMPTY_CELL: ReadCell = { kind: "empty" };
+  /** Import the meeting workbook after `change` edits its sheets (by name). */
+  function importWith(input: MonthInput, change: (sheets: Record<string, ReadSheet>) => void) {
+    const [file] = monthWorkbooks(input, { only: ["rapat"] });
+    const workbook = saved(file.spec);
+    change(Object.fromEntries(workbook.sheets.map((s) => [s.name, s])));
+    const read = readWorkbooks(input, [{ file: file.name, workbook }]);
+    return { problems: read.problems.map(formatProblem), edits: importEdits(input, read).meeting };
+  }
+
+  it("May (a SWOT, a stakeholder map) round-trips to no edit; the sheets follow the month's tools", () => {
+    const input = monthOf(may());
+    const [file] = monthWorkbooks(input, { only: ["rapat"] });
+    expect(file.spec.sheets.map((s) => s.name)).toEqual([
+      "Kehadiran",
+      "Masalah",
+      "Solusi",
+      "Akar & SWOT",
+      "Stakeholder",
+      "Kesepakatan",
+      "Evaluasi",
+      "Pilihan",
+    ]);
+    expect(importWith(input, () => {})).toEqual({ problems: [], edits: [] });
+    // A category the YAML already holds outside the list (`check` warns) or none at all stays as it is.
+    const offList = may();
+    offList.masalah[0].akar_masalah[0].kategori = "petugas";
+    delete offList.masalah[0].akar_masalah[1].kategori;
+    expect(importWith(monthOf(offList), () => {})).toEqual({ problems: [], edits: [] });
+    // Only m1 has a SWOT (May does not use SWOT as a method): m2 and m3 show their causes only.
+    const sheet = file.spec.sheets[3];
+    const keys = sheet.rows.map((r) => r?.[0]?.value);
+    expect(keys.filter((k) => String(k).startsWith("h:"))).toEqual([
+      ...["h:masalah:m1", "h:akar:m1", "h:swot:m1", "h:strategi:m1", "h:solusi:m1"],
+      ...["h:masalah:m2", "h:akar:m2", "h:masalah:m3", "h:akar:m3"],
+    ]);
+    const kategori = sheet.rows[keys.indexOf("r:akar:m1")]![1]!;
+    expect(kategori).toMatchObject({ style: "input", validation: { type: "list", range: "Pilihan!$E$5:$E$9" } });
+    // A month with the fishbone only: no SWOT, no strategy column, no stakeholder sheet.
+    const plain = may();
+    plain.masalah.forEach((p) => {
+      delete p.swot;
+      p.solusi.forEach((s) => delete s.strategi);
+    });
+    delete plain.stakeholder;
+    plain.metode = { analisis: ["fishbone"] };
+    const [fishbone] = monthWorkbooks(monthOf(plain), { only: ["rapat"] });
+    expect(fishbone.spec.sheets.map((s) => s.name)).toContain("Akar masalah");
+    expect(fishbone.spec.sheets.map((s) => s.name)).not.toContain("Stakeholder");
+    expect(importWith(monthOf(plain), () => {})).toEqual({ problems: [], edits: [] });
+  });
+
+  it("each kind of edit becomes exactly its YAML edit", () => {
+    const { problems, edits } = importWith(monthOf(may()), (s) => {
+      const akar = s["Akar & SWOT"];
+      row(akar, "r:akar:m1", 1)[1] = text(" sarana &  prasarana ");
+      row(akar, "r:akar:m2", 5)[1] = text("Dana");
+      row(akar, "r:akar:m2", 5)[2] = text("Insentif kader belum dianggarkan");
+      row(akar, "r:swot:m1", 2)[3] = text("Dana desa untuk PMT");
+      row(akar, "s:m1:s1")[4] = text("wo");
+      row(akar, "s:m1:s2")[4] = EMPTY_CELL;
+      row(s.Stakeholder, "r:stakeholder", 2)[4] = text("tinggi");
+    });
+    expect(problems).toEqual([]);
+    expect(edits).toEqual([
+      { op: "set", path: ["masalah", 0, "akar_masalah", 1, "kategori"], value: "Sarana & Prasarana", after: [] },
+      {
+        op: "replace",
+        path: ["masalah", 0, "swot", "peluang"],
+        value: [
+          "Dana desa dapat membiayai transport kader",
+          "Camat mendukung gerakan pendataan sasaran",
+          "Dana desa untuk PMT",
+        ],
+      },
+      { op: "set", path: ["masalah", 0, "solusi", 0, "strategi"], value: "WO", after: expect.any(Array) },
+      { op: "delete", path: ["masalah", 0, "solusi", 1, "strategi"] },
+      {
+        op: "replace",
+        path: ["masalah", 1, "akar_masalah"],
+        value: [...may().masalah[1].akar_masalah, { kategori: "Dana", uraian: "Insentif kader belum dianggarkan" }],
+        after: expect.arrayContaining(["judul", "kesenjangan"]),
+      },
+      {
+        op: "set",
+        path: ["stakeholder", 2, "kepentingan"],
+        value: "tinggi",
+        after: ["nama", "instansi", "pengaruh"],
+      },
+    ]);
+  });
+
+  it("lists replace the YAML's: a deleted or emptied row is gone, a SWOT is made or removed whole", () => {
+    const meeting = may();
+    meeting.metode = { analisis: ["fishbone", "swot", "stakeholder"] };
+    const { problems, edits } = importWith(monthOf(meeting), (s) => {
+      const akar = s["Akar & SWOT"];
+      akar.rows.splice(rowNumber(akar, "r:akar:m3", 2) - 1, 1);
+      row(akar, "r:akar:m3", 3)[1] = EMPTY_CELL;
+      row(akar, "r:akar:m3", 3)[2] = EMPTY_CELL;
+      for (const key of ["r:swot:m1", "r:strategi:m1"])
+        akar.rows.filter((r) => r?.[0]?.kind === "text" && r[0].value === key).forEach((r) => r!.splice(1, 4));
+      row(akar, "r:swot:m2")[1] = text("Kader aktif");
+      row(akar, "r:strategi:m2")[4] = text("Sweeping di luar jam kebun");
+      const sh = s.Stakeholder;
+      sh.rows.splice(rowNumber(sh, "r:stakeholder", 6) - 1, 1);
+    });
+    expect(problems).toEqual([]);
+    const causes = meeting.masalah[2].akar_masalah;
+    expect(edits).toEqual([
+      { op: "delete", path: ["masalah", 0, "swot"] },
+      {
+        op: "replace",
+        path: ["masalah", 1, "swot"],
+        value: {
+          kekuatan: ["Kader aktif"],
+          kelemahan: [],
+          peluang: [],
+          ancaman: [],
+          strategi: { so: [], wo: [], st: [], wt: ["Sweeping di luar jam kebun"] },
+        },
+      },
+      {
+        op: "replace",
+        path: ["masalah", 2, "akar_masalah"],
+        value: [causes[0], causes[1], causes[3]],
+        after: expect.any(Array),
+      },
+      { op: "replace", path: ["stakeholder"], value: meeting.stakeholder!.slice(0, 6), after: ["masalah", "metode"] },
+    ]);
+  });
+
+  it("hostile cells are problems naming the cell: a category outside the list, a strategy, a level", () => {
+    const at = (sheet: ReadSheet, key: string, column: string, nth = 0) => `${column}${rowNumber(sheet, key, nth)}`;
+    const expected: string[] = [];
+    const { problems } = importWith(monthOf(may()), (s) => {
+      const akar = s["Akar & SWOT"];
+      row(akar, "r:akar:m2", 0)[1] = text("Manusiaa");
+      row(akar, "r:akar:m3", 3)[1] = text("Sarana");
+      row(akar, "s:m1:s3")[4] = text("SWOT");
+      row(s.Stakeholder, "r:stakeholder", 1)[3] = text("sedang");
+      row(s.Stakeholder, "r:stakeholder", 7)[2] = text("Dinas PUPR");
+      expected.push(
+        `2024-05-rapat.xlsx, Akar & SWOT!${at(akar, "r:akar:m2", "B")}: kategori "Manusiaa" tidak ada di daftar ` +
+          'kategori akar masalah (Manusia, Metode, Dana, Sarana & Prasarana, Lingkungan); maksud Anda "Manusia"? ' +
+          "Pilih dari daftar, atau tambahkan kategori itu ke analisis.kategori di lokmin.yaml",
+        `2024-05-rapat.xlsx, Akar & SWOT!${at(akar, "r:akar:m3", "B", 3)}: kategori "Sarana" tidak ada`,
+        `2024-05-rapat.xlsx, Akar & SWOT!${at(akar, "s:m1:s3", "E")}: "SWOT" tidak ada dalam pilihan: SO, WO, ST, WT`,
+        `2024-05-rapat.xlsx, Stakeholder!${at(s.Stakeholder, "r:stakeholder", "D", 1)}: "sedang" tidak ada dalam ` +
+          "pilihan: tinggi, rendah",
+        `2024-05-rapat.xlsx, Stakeholder!${at(s.Stakeholder, "r:stakeholder", "B", 7)}: kolom Nama wajib diisi`,
+      );
+    });
+    expect(problems).toHaveLength(expected.length + 2);
+    for (const message of expected) expect(problems).toContainEqual(expect.stringContaining(message));
+    expect(problems.join("\n")).toContain('maksud Anda "Sarana & Prasarana"');
+  });
+
+  it("a problem's deleted block is missed by its key, not read as another problem's", () => {
+    const { problems, edits } = importWith(monthOf(may()), (s) => {
+      const akar = s["Akar & SWOT"];
+      akar.rows.splice(rowNumber(akar, "h:masalah:m2") - 1, 2);
+    });
+    expect(problems).toEqual([
+      "2024-05-rapat.xlsx, Akar & SWOT!B3: baris masalah m2 tidak ada di lembar ini (terhapus?); buat isian baru " +
+        "dengan `lokmin form` atau salin baris itu kembali",
+    ]);
+    expect(edits).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   MEETING_SECTIONS,
   type MeetingValues,
   meetingEdits,
+  meetingSections,
   meetingSheets,
   readMeetingSheets,
 } from "./meeting.js";
@@ -220,7 +221,12 @@ export function readWorkbooks(input: MonthInput, sources: readonly WorkbookSourc
         continue;
       }
       claimed.set(target, source.file);
-      const expected: readonly string[] = target === MEETING_TARGET ? MEETING_SECTIONS : PROGRAM_SECTIONS;
+      const expected: readonly string[] =
+        target !== MEETING_TARGET
+          ? PROGRAM_SECTIONS
+          : input.meeting
+            ? meetingSections({ config: input.config, month: input.month, meeting: input.meeting })
+            : MEETING_SECTIONS;
       for (const section of expected) {
         if (!sections.has(section)) reader.problem(t(M.missingSection, { section, target: label }));
       }

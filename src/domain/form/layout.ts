@@ -119,9 +119,10 @@ export class SheetBuilder {
     return this.rows.length + 1;
   }
 
-  section(title: string, note: string): void {
+  /** A blank line, the section's title (keyed `key`, e.g. a block's `h:…` header) and what to fill. */
+  section(title: string, note: string, key = SECTION_KEY): void {
     if (this.rows.length > 2) this.rows.push([]);
-    this.row(SECTION_KEY, [cell("title", title)]);
+    this.row(key, [cell("title", title)]);
     this.row(NOTE_KEY, [cell("note", note)]);
   }
 

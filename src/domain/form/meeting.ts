@@ -1,13 +1,31 @@
 // The meeting workbook the Kasubag TU runs: attendance (a status per invitee, guests), the scoring
 // matrices of the month's problems and solutions in the month's method (one block per rater where
 // scores are per rater, as MCUA is), new and existing kesepakatan, and the evaluation of last
-// month's kesepakatan. Import writes scores, never totals or ranks: `lokmin rank` computes those.
+// month's kesepakatan; the analysis sheets of ./analysis.ts (causes, SWOT, stakeholders) sit after
+// the scores. Import writes scores, never totals or ranks: `lokmin rank` computes those.
 import { msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
 import { monthName } from "../format-date.js";
 import { type CriterionDef, type MethodDef, methodDef } from "../rank/methods.js";
 import { problemMethod, solutionMethod } from "../rank/month.js";
-import { ATTENDANCE, COMMITMENT_STATUSES, type Meeting, type Scores, type Workspace } from "../schema.js";
+import {
+  ATTENDANCE,
+  COMMITMENT_STATUSES,
+  type Meeting,
+  type Scores,
+  type Stakeholder,
+  type Workspace,
+} from "../schema.js";
+import {
+  type AnalysisValues,
+  analysisEdits,
+  analysisSheet,
+  analysisSheetName,
+  readAnalysisSheet,
+  readStakeholderSheet,
+  showsStakeholders,
+  stakeholderSheet,
+} from "./analysis.js";
 import { type CellReader, parseChoice, parseScore } from "./cells.js";
 import { type Choice, staffChoices, staffColumn } from "./choices.js";
 import {
@@ -30,8 +48,20 @@ import {
 import { listEdits, normalizeItem, same, scalarEdit } from "./lists.js";
 import { address, type CellSpec, columnLetter, type ReadSheet, readCell, type SheetSpec } from "./workbook.js";
 
-export const MEETING_SECTIONS = ["kehadiran", "masalah", "solusi", "kesepakatan", "evaluasi"] as const;
+export const MEETING_SECTIONS = [
+  "kehadiran",
+  "masalah",
+  "solusi",
+  "analisis",
+  "stakeholder",
+  "kesepakatan",
+  "evaluasi",
+] as const;
 export type MeetingSection = (typeof MEETING_SECTIONS)[number];
+
+/** The parts a month's meeting workbook has: the stakeholder sheet only where the month maps them. */
+export const meetingSections = (input: MeetingFormInput): MeetingSection[] =>
+  MEETING_SECTIONS.filter((s) => s !== "stakeholder" || showsStakeholders(input));
 
 export interface MeetingFormInput {
   config: Workspace;
@@ -340,6 +370,8 @@ export function meetingSheets(input: MeetingFormInput, prefix = ""): SheetSpec[]
     scoreSheet(b, input, target);
     sheets.push(b.build({ landscape: true }));
   }
+  sheets.push(analysisSheet(input, name(analysisSheetName(input)), id("analisis"), title));
+  if (showsStakeholders(input)) sheets.push(stakeholderSheet(input, name("Stakeholder"), id("stakeholder"), title));
 
   const kesepakatan = new SheetBuilder(
     name("Kesepakatan"),
@@ -402,6 +434,8 @@ export interface MeetingValues {
   scores?: Array<{ section: "masalah" | "solusi"; raters: boolean; items: Map<string, Map<string, Scores>> }>;
   commitments?: Array<{ id: string | null; values: Record<string, unknown>; cell: string; sheet: string }>;
   evaluations?: Map<string, { status: string | null; catatan: string | null }>;
+  analysis?: AnalysisValues;
+  stakeholders?: Stakeholder[];
 }
 
 export function readMeetingSheets(
@@ -461,6 +495,8 @@ export function readMeetingSheets(
       items: readScores(input, target, sheet, reader),
     });
   }
+  if (sheets.analisis) values.analysis = readAnalysisSheet(input, sheets.analisis, reader);
+  if (sheets.stakeholder) values.stakeholders = readStakeholderSheet(input, sheets.stakeholder, reader);
   if (sheets.kesepakatan) {
     const sheet = sheets.kesepakatan;
     const rows = readTable(sheet, reader, "kesepakatan", commitmentColumns(input)) ?? [];
@@ -702,6 +738,7 @@ export function meetingEdits(input: MeetingFormInput, values: MeetingValues): Ya
     }
     if (toAppend.length) edits.push({ op: "append", path: ["kesepakatan"], items: toAppend });
   }
+  edits.push(...analysisEdits(input, values));
   if (values.evaluations) {
     meeting.evaluasi_kesepakatan.forEach((e, index) => {
       const v = values.evaluations?.get(e.id);

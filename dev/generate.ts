@@ -630,7 +630,8 @@ function fillMeeting(
   }));
   meeting.laporan_dinkes = { tanggal_kirim: addDays(date, rand.int(1, 4)), cara: "email" };
   meeting.tindak_lanjut = carried.length
-    ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan PJ program (lihat evaluasi_kesepakatan)"
+    ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan setiap PJ program dan dicatat dalam tabel " +
+      "evaluasi kesepakatan"
     : "Belum ada kesepakatan bulan lalu untuk ditindaklanjuti";
   meeting.arsip = {
     sk_tim_efektif:

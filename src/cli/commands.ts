@@ -189,6 +189,13 @@ export const COMMANDS: CommandSpec[] = [
       force(
         msg("timpa berkas yang diubah orang (cadangan disimpan)", "overwrite files someone edited (a backup is kept)"),
       ),
+      {
+        flags: "--pdf",
+        description: msg(
+          "tulis juga PDF lewat LibreOffice (bila terpasang)",
+          "also write PDFs through LibreOffice (when installed)",
+        ),
+      },
     ],
     json: true,
     load: () => import("../commands/render.js"),

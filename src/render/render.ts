@@ -1,20 +1,26 @@
-// Rendering a month's documents: pick the templates (workspace `templates/` overrides the
-// built-in ones by name), run Handlebars over the render context, parse the block language and
-// build each DOCX in memory. Errors in a template are reported with its file and line.
+// Rendering a month's documents: pick each document's template (the workspace's own
+// `templates/NAME.docx` made in Word, else its `templates/NAME.hbs`, else the built-in one), fill
+// it from the render context, and finish the package with its fingerprint. Handlebars runs in
+// strict mode with only if/unless/each/with; every mistake in a template is reported with its
+// file, line and the field or block at fault.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { UserError } from "../errors.js";
-import { msg, t } from "../i18n/index.js";
 import type { Workspace } from "../domain/schema.js";
 import { logoProblem } from "../domain/check/rules/workspace.js";
+import { UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { probeFile } from "../io/workspace.js";
-import { BlockSyntaxError, parseBlocks } from "./blocks.js";
-import { DOCUMENTS, type DocumentName } from "./documents.js";
+import { BUILTIN_TEMPLATES, builtinTemplate } from "./assets.js";
+import { type Block, BlockSyntaxError, parseBlocks } from "./blocks.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
-import { blocksToDocument, type DocxOptions, type Logo, packDocument, sniffImage } from "./docx.js";
+import { DOCUMENTS, type DocumentName } from "./documents.js";
+import { blocksToDocx, type Letterhead, type Logo, type Picture, sniffImage } from "./docx.js";
+import { finishDocx } from "./package.js";
+import type { ZipEntries } from "./zip.js";
+
+export { BUILTIN_TEMPLATES };
 
 const M = {
   unknownDoc: msg(
@@ -23,9 +29,9 @@ const M = {
   ),
   template: msg("templat {file} baris {line}: {detail}", "template {file} line {line}: {detail}"),
   unknownField: msg(
-    "templat {file} baris {line}: kolom '{field}' tidak ada dalam data dokumen; periksa ejaannya (lihat " +
+    "templat {file} baris {line}: kolom '{field}' tidak ada dalam data dokumen; periksa ejaannya (daftar kolom: " +
       "templates/README.md)",
-    "template {file} line {line}: field '{field}' is not in the document's data; check its spelling (see " +
+    "template {file} line {line}: field '{field}' is not in the document's data; check its spelling (the fields: " +
       "templates/README.md)",
   ),
   syntax: msg(
@@ -44,6 +50,10 @@ const M = {
     "template {file} is not UTF-8; save it again as UTF-8",
   ),
   failed: msg("templat {file} gagal dijalankan: {detail}", "template {file} failed: {detail}"),
+  noBuiltin: msg(
+    "dokumen {name} tidak punya templat bawaan; buat templates/{name}.docx atau .hbs",
+    "document {name} has no built-in template; create templates/{name}.docx or .hbs",
+  ),
 };
 
 export function parseOnly(value: string | undefined): DocumentName[] | undefined {
@@ -58,45 +68,82 @@ export function parseOnly(value: string | undefined): DocumentName[] | undefined
   return names as DocumentName[];
 }
 
-/** The package's own templates/ folder: found by walking up from this module (src/ or dist/). */
-export const BUILTIN_TEMPLATES = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(path.join(dir, "templates", "notulen.hbs"))) return path.join(dir, "templates");
-    dir = path.dirname(dir);
-  }
-  return path.join(dir, "templates");
-})();
-
-/** The template file for a document: the workspace's own `templates/NAME.hbs`, else the built-in one. */
-export function templatePath(
-  root: string,
-  name: DocumentName,
-  builtin = BUILTIN_TEMPLATES,
-): { file: string; own: boolean } {
-  const own = path.join(root, "templates", `${name}.hbs`);
-  return existsSync(own) ? { file: own, own: true } : { file: path.join(builtin, `${name}.hbs`), own: false };
+export interface TemplateRef {
+  kind: "docx" | "hbs";
+  /** The workspace's own file, or null for the built-in template. */
+  file: string | null;
+  /** How messages name it: "templates/notulen.docx" or "templates/notulen.hbs (bawaan)". */
+  label: string;
 }
 
-/** Load the workspace logo, returning the same note `check` gives instead of failing when it is unusable. */
-export function loadLogo(root: string, config: Workspace): { logo?: Logo; warning?: string } {
-  const file = config.puskesmas.logo;
+/** A document's template: the workspace's Word file, else its Handlebars file, else the built-in one. */
+export function templateFor(root: string, name: DocumentName): TemplateRef {
+  for (const kind of ["docx", "hbs"] as const) {
+    const own = path.join(root, "templates", `${name}.${kind}`);
+    if (existsSync(own)) return { kind, file: own, label: `templates/${name}.${kind}` };
+  }
+  return { kind: "hbs", file: null, label: `templates/${name}.hbs (bawaan)` };
+}
+
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** An image of the workspace (a logo), or the same note `check` gives when it is unusable. */
+export function loadImage(root: string, file: string | undefined): { image?: Logo; warning?: string } {
   if (!file) return {};
   const kind = probeFile(root)(file);
   if (kind !== "file") return { warning: logoProblem(kind, file) };
-  const read = readRegularFile(path.resolve(root, file), { maxBytes: MAX_LOGO_BYTES, root });
+  const read = readRegularFile(path.resolve(root, file), { maxBytes: MAX_IMAGE_BYTES, root });
   const info = read.ok ? sniffImage(read.bytes) : null;
   if (!read.ok || !info) return { warning: logoProblem("not-image", file) };
-  return { logo: { ...info, data: read.bytes } };
+  return { image: { ...info, data: read.bytes } };
 }
 
-const MAX_LOGO_BYTES = 5 * 1024 * 1024;
-
-export interface RenderedDocument {
-  name: DocumentName;
-  title: string;
-  template: string;
-  data: Buffer;
+/** The Puskesmas' and the Dinas' letterheads (kop surat) from lokmin.yaml, with their logos. */
+export function buildLetterheads(
+  root: string,
+  config: Workspace,
+): { letterheads: Record<"puskesmas" | "dinas", Letterhead>; warnings: string[] } {
+  const p = config.puskesmas;
+  const d = config.dinas_kesehatan;
+  const pemda = `PEMERINTAH ${p.kabupaten_kota.toUpperCase()}`;
+  const logo = loadImage(root, p.logo);
+  const dinasLogo = d.logo ? loadImage(root, d.logo) : logo;
+  const contacts = (x: { telepon?: string; email?: string; laman?: string }) =>
+    [x.telepon && `Telp. ${x.telepon}`, x.email && `Email: ${x.email}`, x.laman].filter(Boolean).join("  ·  ");
+  const warnings = [logo.warning, d.logo ? dinasLogo.warning : undefined].filter((w): w is string => Boolean(w));
+  return {
+    warnings,
+    letterheads: {
+      puskesmas: {
+        logo: logo.image,
+        lines: [
+          { text: pemda, size: 26, bold: true },
+          { text: d.nama.toUpperCase(), size: 26, bold: true },
+          { text: p.nama.toUpperCase(), size: 30, bold: true },
+          {
+            text: [p.alamat, p.kelurahan && `Kel. ${p.kelurahan}`, `Kec. ${p.kecamatan}`, p.kode_pos]
+              .filter(Boolean)
+              .join(", "),
+            size: 20,
+          },
+          { text: contacts(p), size: 20 },
+        ],
+      },
+      dinas: {
+        logo: dinasLogo.image,
+        lines: [
+          ...(d.kop?.length
+            ? d.kop.map((text, i) => ({ text, size: i === d.kop!.length - 1 ? 30 : 26, bold: true }))
+            : [
+                { text: pemda, size: 26, bold: true },
+                { text: d.nama.toUpperCase(), size: 30, bold: true },
+              ]),
+          { text: [d.alamat, d.kode_pos].filter(Boolean).join(", "), size: 20 },
+          { text: contacts(d), size: 20 },
+        ],
+      },
+    },
+  };
 }
 
 /** The text of a template file: a regular UTF-8 file of at most 1 MB, else a clear error naming it. */
@@ -110,11 +157,22 @@ export function readTemplate(file: string, label: string): string {
   }
 }
 
+/** The field expression at a line and column of the source, for messages ("rapat.tangal"). */
+function expressionAt(source: string, line: number, column: number, name: string): string {
+  const text = source.split(/\r?\n/)[line - 1] ?? "";
+  const tags = [...text.matchAll(/\{\{[#/^~]?\s*(?:[\w]+\s+)?([@\w./-]+)/g)].map((m) => ({ at: m.index, path: m[1] }));
+  const near = tags.filter((tag) => tag.at <= column + 2 && tag.path.split(/[./]/).includes(name)).pop();
+  return near?.path ?? tags.find((tag) => tag.path.split(/[./]/).includes(name))?.path ?? name;
+}
+
 /** A Handlebars error in the user's language, naming the template, the line and what to fix. */
-function templateError(error: Error, label: string): UserError {
+function templateError(error: Error, label: string, source: string): UserError {
   const text = error.message;
-  const field = /"([^"]+)" not defined in .* - (\d+):\d+/.exec(text);
-  if (field) return new UserError(t(M.unknownField, { file: label, line: field[2], field: field[1] }));
+  const field = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(text);
+  if (field) {
+    const where = expressionAt(source, Number(field[2]), Number(field[3]), field[1]);
+    return new UserError(t(M.unknownField, { file: label, line: field[2], field: where }));
+  }
   const parse = /Parse error on line (\d+):\n([^\n]*)/.exec(text);
   if (parse) return new UserError(t(M.syntax, { file: label, line: parse[1], near: parse[2].trim() }));
   const unclosed = /(\w+) doesn't match (\w+) - (\d+):/.exec(text);
@@ -130,16 +188,8 @@ function templateError(error: Error, label: string): UserError {
   );
 }
 
-export async function renderDocument(
-  name: DocumentName,
-  templateFile: string,
-  context: RenderContext,
-  config: Workspace,
-  logo: Logo | undefined,
-  label = templateFile,
-  images: DocxOptions["images"] = {},
-): Promise<RenderedDocument> {
-  const source = readTemplate(templateFile, label);
+/** Handlebars in strict mode over the escaped context, then the block language. */
+export function runBlockTemplate(source: string, label: string, context: object): Block[] {
   const handlebars = Handlebars.create();
   let text: string;
   try {
@@ -154,18 +204,70 @@ export async function renderDocument(
       allowProtoMethodsByDefault: false,
     });
   } catch (error) {
-    throw templateError(error as Error, label);
+    throw templateError(error as Error, label, source);
   }
-  let blocks;
   try {
-    blocks = parseBlocks(text);
+    return parseBlocks(text);
   } catch (error) {
     if (error instanceof BlockSyntaxError) {
       throw new UserError(t(M.template, { file: `${label} (hasil)`, line: error.line, detail: error.message }));
     }
     throw error;
   }
-  const title = DOCUMENTS.find((d) => d.name === name)!.title;
-  const doc = blocksToDocument(blocks, { config, logo, images, title: `${title} ${context.bulan_nama}` });
-  return { name, title, template: label, data: await packDocument(doc) };
+}
+
+/** The template source of a Handlebars document, the workspace's or the built-in one. */
+export function blockTemplateSource(name: DocumentName, ref: TemplateRef): string {
+  if (ref.file) return readTemplate(ref.file, ref.label);
+  const text = builtinTemplate(name);
+  if (text === null) throw new UserError(t(M.noBuiltin, { name }));
+  return text;
+}
+
+export interface RenderAssets {
+  config: Workspace;
+  letterheads: Record<"puskesmas" | "dinas", Letterhead>;
+  images: Record<string, Picture>;
+  draft: boolean;
+}
+
+export interface RenderedDocument {
+  name: DocumentName;
+  title: string;
+  template: string;
+  data: Buffer;
+  sidik: string;
+}
+
+export const documentTitle = (name: DocumentName, context: Pick<RenderContext, "bulan_nama" | "puskesmas">) =>
+  `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${context.puskesmas.nama}`;
+
+/** One document, filled and packaged (with its fingerprint). */
+export async function renderDocument(
+  name: DocumentName,
+  ref: TemplateRef,
+  context: RenderContext,
+  assets: RenderAssets,
+): Promise<RenderedDocument> {
+  const spec = DOCUMENTS.find((d) => d.name === name)!;
+  const extra = "context" in spec && typeof spec.context === "function" ? spec.context(context) : {};
+  const data = { ...context, ...extra };
+  const title = documentTitle(name, context);
+  let entries: ZipEntries;
+  if (ref.kind === "docx" && ref.file) {
+    const { fillWordTemplate } = await import("./word-template.js");
+    entries = await fillWordTemplate(ref.file, ref.label, data, assets, title);
+  } else {
+    const blocks = runBlockTemplate(blockTemplateSource(name, ref), ref.label, data);
+    entries = blocksToDocx(blocks, {
+      config: assets.config,
+      letterheads: assets.letterheads,
+      images: assets.images,
+      title,
+      owner: context.puskesmas.nama,
+      draft: assets.draft,
+    });
+  }
+  const { data: bytes, sidik } = finishDocx(entries);
+  return { name, title: spec.title, template: ref.label, data: bytes, sidik };
 }

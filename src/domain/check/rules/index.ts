@@ -3,6 +3,7 @@
 import type { RuleGroup, RuleSpec } from "../registry.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
+import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
 import { prioritasRules } from "./prioritas.js";
@@ -17,6 +18,7 @@ export const MONTH_GROUPS = [
   kesepakatanRules,
   prioritasRules,
   referensiRules,
+  dokumenRules,
 ] as const;
 export const WORKSPACE_GROUPS = [workspaceRules] as const;
 export const INPUT_GROUPS = [inputRules] as const;

@@ -36,7 +36,7 @@ export type Block =
       rows: Cell[][];
     }
   | { kind: "letterhead"; of: "puskesmas" | "dinas" }
-  | { kind: "signatures"; place: "pair" | "right" | "center"; signers: Array<Signer | null> }
+  | { kind: "signatures"; place: "pair" | "right" | "center"; compact?: boolean; signers: Array<Signer | null> }
   | { kind: "image"; name: string }
   | { kind: "spacer"; lines: number }
   | { kind: "pagebreak" }
@@ -213,7 +213,7 @@ export function parseBlocks(source: string): Block[] {
           }
           const rows = lines.map(({ text, line: at }) => {
             const cells = splitCells(text).map((cell): Cell => {
-              const span = /^\^(\d)\s/.exec(cell);
+              const span = /^\^(\d)(\s|$)/.exec(cell);
               const content = span ? cell.slice(span[0].length) : cell;
               const marker = /^([>^])(\s|$)/.exec(content);
               const align: Align | undefined = marker ? (marker[1] === ">" ? "right" : "center") : undefined;
@@ -254,7 +254,7 @@ export function parseBlocks(source: string): Block[] {
             return { title: parseInline(title), name: plain(name), nip: plain(nip), pangkat: plain(pangkat) };
           });
           const place = args[0] === "tengah" ? "center" : signers.length === 1 ? "right" : "pair";
-          blocks.push({ kind: "signatures", place, signers });
+          blocks.push({ kind: "signatures", place, signers, ...(args.includes("ringkas") ? { compact: true } : {}) });
           break;
         }
         case "akhir":

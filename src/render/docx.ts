@@ -8,7 +8,7 @@
 // signature blocks after Permendagri 1/2023, and an optional "DRAF" mark on every page.
 import type { Workspace } from "../domain/schema.js";
 import type { Align, Block, Cell, Run, Signer } from "./blocks.js";
-import { fontScale, sizeColumns } from "./measure.js";
+import { fontScale, lineCount, sizeColumns } from "./measure.js";
 import { xml, type ZipEntries } from "./zip.js";
 
 const TWIPS_PER_CM = 566.929;
@@ -194,7 +194,7 @@ interface Media {
 
 /** Everything the document part needs to know while it is being written. */
 class Writer {
-  body: Array<Para | { table: string }> = [];
+  body: Array<Para | { table: string; signatures?: boolean }> = [];
   media: Media[] = [];
   numbering: number[] = [];
   drawingId = 0;
@@ -294,7 +294,7 @@ const DOTS = "........................................";
 /** Room for the signature and the stamp between the title and the name. */
 const SIGN_ROOM = 1150;
 
-function signerParagraphs(signer: Signer, titleLines: number, first: boolean): string {
+function signerParagraphs(signer: Signer, titleLines: number, first: boolean, room = SIGN_ROOM, nameGap = 0): string {
   const lines = plainText(signer.title).split("\n").length;
   const pad: Run[] = Array.from({ length: titleLines - lines }, (_, i) => ({ text: "", break: i > 0 }));
   const title: Run[] = pad.length
@@ -304,25 +304,39 @@ function signerParagraphs(signer: Signer, titleLines: number, first: boolean): s
     paraXml({ align: "center", before: first ? 0 : 360, keepNext: true, content: runsXml(title) }),
     paraXml({
       align: "center",
-      before: SIGN_ROOM,
+      before: room,
       keepNext: true,
       // A signer not named in the data is a form to fill in by hand: dotted name and NIP.
       content: signer.name ? runXml(signer.name, { bold: true, underline: true }) : runXml(DOTS),
     }),
-    signer.pangkat ? paraXml({ align: "center", keepNext: true, content: runXml(signer.pangkat) }) : "",
+    // A shorter name is followed by the room a longer one takes beside it, so rank and NIP line up.
+    signer.pangkat
+      ? paraXml({ align: "center", keepNext: true, before: nameGap, content: runXml(signer.pangkat) })
+      : "",
     signer.nip || !signer.name
-      ? paraXml({ align: "center", content: runXml(`NIP. ${signer.nip || DOTS.slice(0, 28)}`) })
+      ? paraXml({
+          align: "center",
+          before: signer.pangkat ? 0 : nameGap,
+          content: runXml(`NIP. ${signer.nip || DOTS.slice(0, 28)}`),
+        })
       : "",
   ].join("");
 }
 
 function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, width: number) {
   // Never a signature alone on a page: what comes just before it moves along.
+  const keepLastRow = (item: { table: string }) => {
+    const rowStart = item.table.lastIndexOf("<w:tr>");
+    item.table = item.table.slice(0, rowStart) + item.table.slice(rowStart).replace(/<w:pPr>/g, "<w:pPr><w:keepNext/>");
+  };
   const last = w.body[w.body.length - 1];
-  if (last && "table" in last) {
-    const rowStart = last.table.lastIndexOf("<w:tr>");
-    last.table = last.table.slice(0, rowStart) + last.table.slice(rowStart).replace(/<w:pPr>/g, "<w:pPr><w:keepNext/>");
-  } else if (last) last.keepNext = true;
+  if (last && "table" in last) keepLastRow(last);
+  else if (last) {
+    last.keepNext = true;
+    // "Mengetahui," between two signature blocks: the first block goes along too.
+    const before = w.body[w.body.length - 2];
+    if (before && "table" in before && before.signatures) keepLastRow(before);
+  }
   const { signers, place } = block;
   const layout = place === "pair" ? [50, 50] : place === "right" ? [45, 55] : [22, 56, 22];
   const widths = columnTwips(layout, width);
@@ -331,8 +345,28 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
   for (let i = 0; i < signers.length; i += perRow) {
     const group = signers.slice(i, i + perRow);
     const titleLines = Math.max(...group.map((s) => (s ? plainText(s.title).split("\n").length : 1)));
+    const slotWidth = place === "pair" ? widths[0] : widths[1];
+    const nameLines = (s: Signer | null) =>
+      s?.name ? lineCount(s.name, slotWidth - 200, w.fontSize, true, w.scale) : 1;
+    const most = Math.max(...group.map(nameLines));
+    const lineHeight = w.fontSize * 20 * 1.15;
     const slot = (s: Signer | null, width: number) =>
-      cellXml(s ? signerParagraphs(s, titleLines, i === 0) : "", width, { noBorders: true, top: true });
+      cellXml(
+        s
+          ? signerParagraphs(
+              s,
+              titleLines,
+              i === 0,
+              block.compact ? 800 : SIGN_ROOM,
+              (most - nameLines(s)) * lineHeight,
+            )
+          : "",
+        width,
+        {
+          noBorders: true,
+          top: true,
+        },
+      );
     const empty = (width: number) => cellXml("", width, { noBorders: true });
     const cells =
       place === "pair"
@@ -343,6 +377,8 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
     rows.push(rowXml(cells));
   }
   w.table(tableXml(widths, rows, { borders: false }));
+  const added = w.body[w.body.length - 1];
+  if ("table" in added) added.signatures = true;
 }
 
 function table(w: Writer, block: Extract<Block, { kind: "table" }>, width: number) {

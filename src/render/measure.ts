@@ -86,13 +86,25 @@ export function sizeColumns(
   let widths = hints.map((h) => (h / sum) * total);
   if (!options.form) {
     // Columns that never wrap keep what they need; the rest goes to the columns that wrap.
+    // Spare room is shared among the wrapping columns in the template's proportions, none taking
+    // more than it needs to fit on one line.
     const need = widths.map((w, i) => Math.min(w, Math.max(natural[i], minimum[i])));
-    const spare = widths.reduce((a, w, i) => a + (w - need[i]), 0);
-    const wrapping = widths.map((w, i) => (natural[i] > w ? natural[i] - w : 0));
-    const wrapTotal = wrapping.reduce((a, b) => a + b, 0);
-    if (wrapTotal > 0 && spare > 0) {
-      widths = need.map((w, i) => w + (spare * wrapping[i]) / wrapTotal);
+    let spare = widths.reduce((a, w, i) => a + (w - need[i]), 0);
+    widths = need;
+    for (let pass = 0; pass < 4 && spare > 1; pass++) {
+      const open = widths.map((w, i) => (natural[i] > w ? hints[i] : 0));
+      const share = open.reduce((a, b) => a + b, 0);
+      if (share <= 0) break;
+      let used = 0;
+      widths = widths.map((w, i) => {
+        if (!open[i]) return w;
+        const next = Math.min(natural[i], w + (spare * open[i]) / share);
+        used += next - w;
+        return next;
+      });
+      spare -= used;
     }
+    if (spare > 1) widths = widths.map((w) => w + (spare * w) / widths.reduce((a, b) => a + b, 0));
   }
   // No column narrower than its longest word: take the difference from columns with room to spare.
   const floor = minimum.reduce((a, b) => a + b, 0);
@@ -108,4 +120,19 @@ export function sizeColumns(
   const rounded = widths.map((w) => Math.floor(w));
   rounded[n - 1] += total - rounded.reduce((a, b) => a + b, 0);
   return rounded;
+}
+
+/** How many lines `text` takes in `width` twips, wrapped greedily at spaces as a word processor does. */
+export function lineCount(text: string, width: number, sizePt: number, bold = false, scale = 1): number {
+  const space = textWidth(" ", sizePt, bold, scale);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = textWidth(word, sizePt, bold, scale);
+    if (used > 0 && used + space + w > width) {
+      lines++;
+      used = w;
+    } else used += (used > 0 ? space : 0) + w;
+  }
+  return lines;
 }

@@ -119,6 +119,12 @@ const cases: Case[] = [
     },
   },
   {
+    rule: "kehadiran/evaluasi-berbeda",
+    file: R,
+    edit: (s) => s.replace(/evaluasi_kehadiran: .*/, "evaluasi_kehadiran: Hadir 3 dari 3"),
+    at: "evaluasi_kehadiran: Hadir 3 dari 3",
+  },
+  {
     rule: "kesepakatan/penanda-tangan-hadir",
     file: R,
     edit: (s) => s.replace("ditandatangani: [kapus, bidan]", "ditandatangani: [kapus, bidan, tu]"),

@@ -1,6 +1,7 @@
 // Rules about what the printed documents say: a date on a letter or a meeting that falls on a
 // Sunday or a holiday (national fixed holidays plus lokmin.yaml `hari_libur`, the year's SKB list),
-// and a person who signs the nota kesepakatan without having attended the meeting.
+// a person who signs the nota kesepakatan without having attended the meeting, and an attendance
+// note whose numbers contradict the attendance list.
 import { msg, t } from "../../../i18n/index.js";
 import { longDate } from "../../format-date.js";
 import type { MonthContext } from "../context.js";
@@ -18,6 +19,12 @@ const M = {
       "under the title",
   ),
   notListed: msg("tidak tercatat", "not listed"),
+  countsDiffer: msg(
+    "evaluasi_kehadiran menyebut {written} tetapi daftar hadir mencatat {present} hadir dari {total}; notulen " +
+      "mencetak hitungan daftar hadir",
+    "evaluasi_kehadiran says {written} but the attendance list records {present} present of {total}; the notulen " +
+      "prints the list's count",
+  ),
   absent: msg("tercatat '{status}'", "recorded as '{status}'"),
 };
 
@@ -36,7 +43,10 @@ const WHAT = {
   umpan: msg("tanggal surat umpan balik", "the feedback letter's date"),
 };
 
-export const dokumenRules = defineRules<"dokumen/hari-libur" | "kesepakatan/penanda-tangan-hadir", MonthContext>({
+export const dokumenRules = defineRules<
+  "dokumen/hari-libur" | "kesepakatan/penanda-tangan-hadir" | "kehadiran/evaluasi-berbeda",
+  MonthContext
+>({
   rules: {
     "dokumen/hari-libur": {
       severity: "warning",
@@ -65,6 +75,15 @@ export const dokumenRules = defineRules<"dokumen/hari-libur" | "kesepakatan/pena
         "correct the attendance status, or collect the signature later with the note",
       ),
     },
+    "kehadiran/evaluasi-berbeda": {
+      severity: "warning",
+      source: { kind: "pembinaan", pasal: "tilik" },
+      what: msg(
+        "angka di evaluasi_kehadiran sama dengan hitungan daftar hadir",
+        "the numbers in evaluasi_kehadiran match the attendance list",
+      ),
+      fix: msg("perbaiki angkanya atau status kehadiran", "correct the numbers or the attendance statuses"),
+    },
   },
   run(ctx, report) {
     const meeting = ctx.month.meeting;
@@ -89,6 +108,16 @@ export const dokumenRules = defineRules<"dokumen/hari-libur" | "kesepakatan/pena
     check(m.undangan?.tanggal, "undangan", ["undangan", "tanggal"]);
     check(m.supervisi?.umpan_balik?.tanggal, "umpan", ["supervisi", "umpan_balik", "tanggal"]);
     if (m.hadir.length === 0) return;
+    const written = /(\d+)\s*(?:orang\s*)?(?:hadir\s*)?dari\s*(\d+)/i.exec(m.evaluasi_kehadiran ?? "");
+    const present = m.hadir.filter((h) => h.status === "hadir").length;
+    if (written && (Number(written[1]) !== present || Number(written[2]) !== m.hadir.length)) {
+      report("kehadiran/evaluasi-berbeda", {
+        file,
+        path: ["evaluasi_kehadiran"],
+        at: "value",
+        message: t(M.countsDiffer, { written: written[0], present, total: m.hadir.length }),
+      });
+    }
     const status = new Map(m.hadir.filter((h) => h.pegawai).map((h) => [h.pegawai as string, h.status]));
     const head = ctx.config.pejabat.kepala_puskesmas;
     m.kesepakatan.forEach((k, i) => {

@@ -35,7 +35,16 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["docx", "handlebars", "@inquirer/prompts", "pureimage", "dejavu-fonts-ttf", "mammoth", "jszip"],
+  external: [
+    "docxtemplater",
+    "pizzip",
+    "handlebars",
+    "@inquirer/prompts",
+    "pureimage",
+    "dejavu-fonts-ttf",
+    "mammoth",
+    "jszip",
+  ],
   banner: {
     js:
       "import { createRequire as __lokminCreateRequire } from 'node:module'; const require = " +

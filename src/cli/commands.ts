@@ -201,6 +201,39 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("../commands/render.js"),
   },
   {
+    name: "template",
+    description: msg(
+      "tulis templat Word awal untuk sebuah dokumen ke templates/, atau --list",
+      "write a starting Word template for a document into templates/, or --list",
+    ),
+    args: [
+      {
+        name: "[dokumen]",
+        description: msg(
+          `nama dokumen: ${DOCUMENTS.map((d) => d.name).join(", ")}`,
+          `document name: ${DOCUMENTS.map((d) => d.name).join(", ")}`,
+        ),
+      },
+    ],
+    options: [
+      {
+        flags: "--list",
+        description: msg(
+          "dokumen mana memakai templat workspace dan mana bawaan",
+          "which documents use a workspace template and which the built-in one",
+        ),
+      },
+      force(
+        msg(
+          "tulis ulang templat yang sudah diubah (cadangan disimpan)",
+          "rewrite an edited template (a backup is kept)",
+        ),
+      ),
+    ],
+    json: true,
+    load: () => import("../commands/template.js"),
+  },
+  {
     name: "report",
     description: msg("tren capaian per indikator", "coverage trends per indicator"),
     args: [month],

@@ -69,7 +69,7 @@ export async function run(ctx: Context, monthArg: string | undefined, options: R
   return whileLocked(ctx, "render", () => render(ctx, monthArg, options, only));
 }
 
-type Outcome = "written" | "replaced" | "unchanged" | "kept" | "failed";
+export type Outcome = "written" | "replaced" | "unchanged" | "kept" | "failed";
 
 async function render(
   ctx: Context,
@@ -196,10 +196,10 @@ async function render(
 }
 
 /** Write one document where it belongs, deciding by the fingerprint of what is there now. */
-function place(
+export function place(
   target: string,
   shown: string,
-  rendered: RenderedDocument,
+  rendered: Pick<RenderedDocument, "data" | "sidik">,
   force: boolean,
 ): { outcome: Outcome; backup?: string } {
   const existing = readRegularFile(target, { maxBytes: 64 << 20 });
@@ -220,7 +220,7 @@ function place(
   }
   if (!force) return { outcome: "kept" };
   const backup = freeBackupName(target);
-  writeFileAtomic(backup, existing.bytes, { overwrite: false, label: backup });
+  writeFileAtomic(backup, existing.bytes, { overwrite: false, label: path.basename(backup) });
   writeFileAtomic(target, rendered.data, { overwrite: true, force: true, label: shown, expected: existing.bytes });
   return { outcome: "replaced", backup };
 }

@@ -231,3 +231,12 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   });
   return s.png();
 }
+
+/** A grey stand-in picture for a starting Word template; lokmin replaces it by its alt text. */
+export async function placeholderPicture(label: string, width = 1500, height = 700): Promise<Chart> {
+  const s = await Sketch.create(width, height);
+  s.rect(0, 0, width, height, "#e6e6e6");
+  s.rect(6, 6, width - 12, height - 12, "#f4f4f4");
+  s.text(label, width / 2, height / 2, { size: 44, color: "#555555", align: "center" });
+  return s.png();
+}

@@ -616,9 +616,11 @@ export function buildRenderContext({
         keterangan: noteFor(item) ?? (item.answer === null ? "" : derivedNote(item)),
       })),
     },
-    supervisi: meeting.supervisi
-      ? { tanggal: plainDate(meeting.supervisi.tanggal), pembina: meeting.supervisi.pembina ?? "" }
-      : null,
+    supervisi: {
+      ada: Boolean(meeting.supervisi),
+      tanggal: meeting.supervisi ? plainDate(meeting.supervisi.tanggal) : "",
+      pembina: meeting.supervisi?.pembina ?? "",
+    },
     tren_bulan: [...new Set(trends.flatMap((t) => t.points.map((p) => p.month)))].sort().map(shortMonthName),
     tren: firstOfGroup(
       trends.map((trend) => {

@@ -45,6 +45,8 @@ export interface DocxOptions {
   images?: Record<string, Picture>;
   /** A month that fails `lokmin check`: every page carries a "DRAF" mark. */
   draft?: boolean;
+  /** For a starting Word template: pictures carry {%name} as alt text, where lokmin puts the real one. */
+  pictureAltText?: boolean;
 }
 
 const NS =
@@ -383,9 +385,12 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
 
 function table(w: Writer, block: Extract<Block, { kind: "table" }>, width: number) {
   const size = block.small ? Math.max(8, w.fontSize - (block.mini ? 3 : 2)) : w.fontSize;
+  // In a starting template, a placeholder stands for a short value, a loop tag for nothing.
+  const proxy = (text: string) =>
+    w.options.pictureAltText ? text.replace(/\{[#^/][^}]*\}/g, "").replace(/\{[^}]*\}/g, "xxxxxxxxxx") : text;
   const measured = block.rows.map((cells, rowIndex) =>
     cells.map((c: Cell) => ({
-      text: plainText(c.runs),
+      text: proxy(plainText(c.runs)),
       bold: (block.header && rowIndex === 0) || c.runs.some((r) => r.bold),
       span: c.span,
     })),
@@ -621,7 +626,7 @@ export function blocksToDocx(blocks: Block[], options: DocxOptions): ZipEntries 
             (height * image.width) / image.height,
             height,
             block.name,
-            `Grafik ${block.name}`,
+            options.pictureAltText ? `{%${block.name}}` : `Grafik ${block.name}`,
           ),
         });
         break;

@@ -242,6 +242,35 @@ export interface RenderedDocument {
 export const documentTitle = (name: DocumentName, context: Pick<RenderContext, "bulan_nama" | "puskesmas">) =>
   `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${context.puskesmas.nama}`;
 
+/**
+ * A starting Word template for a document: its built-in template converted to placeholders and laid
+ * out with the workspace's letterhead, font and paper (`lokmin template NAME`).
+ */
+export async function buildStarter(
+  name: DocumentName,
+  config: Workspace,
+  letterheads: RenderAssets["letterheads"],
+): Promise<{ data: Buffer; sidik: string }> {
+  const { starterBlocksSource } = await import("./word-starter.js");
+  const { placeholderPicture } = await import("./chart.js");
+  const source = builtinTemplate(name);
+  if (source === null) throw new UserError(t(M.noBuiltin, { name }));
+  const blocks = parseBlocks(starterBlocksSource(source));
+  const chart: Record<string, Picture> = {};
+  if (blocks.some((b) => b.kind === "image"))
+    chart.tren = await placeholderPicture("Grafik tren capaian — diisi lokmin (teks alternatif {%tren})");
+  const title = `${DOCUMENTS.find((d) => d.name === name)!.title} {bulan_nama} — {puskesmas.nama}`;
+  const entries = blocksToDocx(blocks, {
+    config,
+    letterheads,
+    images: chart,
+    title,
+    owner: config.puskesmas.nama,
+    pictureAltText: true,
+  });
+  return finishDocx(entries);
+}
+
 /** One document, filled and packaged (with its fingerprint). */
 export async function renderDocument(
   name: DocumentName,
@@ -256,7 +285,7 @@ export async function renderDocument(
   let entries: ZipEntries;
   if (ref.kind === "docx" && ref.file) {
     const { fillWordTemplate } = await import("./word-template.js");
-    entries = await fillWordTemplate(ref.file, ref.label, data, assets, title);
+    entries = await fillWordTemplate(ref.file, ref.label, data, assets);
   } else {
     const blocks = runBlockTemplate(blockTemplateSource(name, ref), ref.label, data);
     entries = blocksToDocx(blocks, {

@@ -4,44 +4,14 @@
 // from the DOCX XML: content present, no YAML keys or true/false, Indonesian proofing language,
 // heading styles, page numbers, signatures, strict templates, hostile data shown literally, and
 // re-rendering that replaces only what nobody edited.
-import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readZip, writeZip } from "../../src/render/zip.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { docxText, partOf, pdfPages, toPdf } from "./docs-support.js";
 
 const DOCS = ["undangan", "susunan-acara", "daftar-hadir", "notulen", "kesepakatan", "rtl", "daftar-tilik", "tren"];
-
-/** The text of word/document.xml, one line per paragraph. */
-export const docxText = (file: string) =>
-  partOf(file, "word/document.xml")
-    .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-    .join("\n")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-
-export const partOf = (file: string, part: string) => Buffer.from(readZip(readFileSync(file)).get(part)!).toString();
-
-/** Convert DOCX files to PDF in one LibreOffice run; returns the PDF path of each. */
-export function toPdf(files: string[]): Map<string, string> {
-  const out = tempDir("lokmin-pdf-");
-  const profile = `file://${tempDir("lokmin-lo-")}`;
-  execFileSync(
-    "soffice",
-    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...files],
-    { stdio: "ignore", timeout: 180_000 },
-  );
-  return new Map(files.map((f) => [f, path.join(out, `${path.basename(f, ".docx")}.pdf`)]));
-}
-
-/** The PDF's text page by page (pdftotext -layout). */
-export const pdfPages = (pdf: string) =>
-  execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
 
 /** Snake-case keys of the YAML files, which must never reach a printed document. */
 const YAML_KEY = /\b(?:[a-z]+_){1,3}[a-z]+\b/;

@@ -1,0 +1,157 @@
+// A Puskesmas' own Word templates (issue #17): the starting templates `lokmin template` writes
+// render to the same text as the built-in documents; a template made in LibreOffice Writer
+// (placeholders split over runs, a repeated table row, a paragraph loop, a picture placed by alt
+// text) renders right and `render --pdf` converts it; hostile templates are each a clear exit-2
+// message with nothing written.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DOCUMENT_NAMES } from "../../src/render/documents.js";
+import { readZip, writeZip } from "../../src/render/zip.js";
+import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { docxText, partOf, pdfPages } from "./docs-support.js";
+
+const FIXTURE = path.join(REPO, "tests/fixtures/word-templates/undangan-writer.docx");
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+describe("starting templates and a template made in LibreOffice Writer", () => {
+  const ws = copyWorkspace(EXAMPLE);
+  const builtin = tempDir("lokmin-builtin-");
+  const writer = copyWorkspace(MINI);
+  let listed: Awaited<ReturnType<typeof lokmin>>;
+  let rendered: Awaited<ReturnType<typeof lokmin>>;
+  let writerRun: Awaited<ReturnType<typeof lokmin>>;
+
+  beforeAll(async () => {
+    for (const name of DOCUMENT_NAMES) {
+      const r = await lokmin(["-C", ws, "template", name]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    listed = await lokmin(["-C", ws, "template", "--list", "--json"]);
+    rendered = await lokmin(["-C", ws, "render", "2024-05"]);
+    await lokmin(["-C", ws, "render", "2024-06", "--only", "umpan-balik"]);
+    await lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", builtin]);
+    await lokmin(["-C", EXAMPLE, "render", "2024-06", "--only", "umpan-balik", "--out", builtin]);
+    // The Writer template in a workspace with a logo: the picture with alt text {%logo} becomes it.
+    writeFileSync(path.join(writer, "logo.png"), readFileSync(path.join(EXAMPLE, "logo.png")));
+    const yaml = path.join(writer, "lokmin.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^(puskesmas:\n)/m, "$1  logo: logo.png\n"));
+    await lokmin(["-C", writer, "template", "undangan"]);
+    writeFileSync(path.join(writer, "templates/undangan.docx"), readFileSync(FIXTURE));
+    writerRun = await lokmin(["-C", writer, "render", "2024-01", "--only", "undangan", "--pdf"]);
+  }, 180_000);
+
+  it("template --list says which documents use a workspace Word template", () => {
+    const docs = JSON.parse(listed.stdout).documents as Array<{ name: string; template: string }>;
+    expect(docs.map((d) => d.name)).toEqual(DOCUMENT_NAMES);
+    expect(docs.every((d) => d.template === "word")).toBe(true);
+  });
+
+  it("the starting templates render to the same text as the built-in documents", () => {
+    expect(rendered.status, rendered.stderr).toBe(0);
+    const months = DOCUMENT_NAMES.map((n) => (n === "umpan-balik" ? `2024-06-${n}` : `2024-05-${n}`));
+    for (const doc of months) {
+      const own = path.join(ws, doc.slice(0, 7), "dokumen", `${doc}.docx`);
+      expect(squash(docxText(own)), doc).toBe(squash(docxText(path.join(builtin, `${doc}.docx`))));
+    }
+    // The chart goes where the template's stand-in picture is, by its alt text.
+    const tren = readZip(readFileSync(path.join(ws, "2024-05/dokumen/2024-05-tren.docx")));
+    expect([...tren.keys()].some((k) => k.startsWith("word/media/lokmin-tren"))).toBe(true);
+  });
+
+  it("a template made in LibreOffice Writer fills split placeholders, repeats rows and places the logo", () => {
+    expect(writerRun.status, writerRun.stderr).toBe(0);
+    const out = path.join(writer, "2024-01/dokumen/2024-01-undangan.docx");
+    const text = docxText(out);
+    expect(text).toContain("KOP BUATAN WRITER UPTD PUSKESMAS MINI");
+    expect(text).toContain("Rapat pada Selasa, 23 Januari 2024, pukul 08.00–12.00 WIB"); // split over three runs
+    expect(text).toContain("Daftar undangan terlampir.");
+    expect(text).not.toContain("Penerima tertulis.");
+    const xml = partOf(out, "word/document.xml");
+    expect(xml.match(/<w:tr[ >]/g)?.length).toBe(1 + 3); // header + one row per attendee
+    expect(text).toMatch(/1\. Analisis capaian/);
+    expect(xml).not.toMatch(/\{[#/^]?[a-z_.]+\}/); // no placeholder left
+    const parts = readZip(readFileSync(out));
+    const logo = [...parts.entries()].find(([k]) => k.startsWith("word/media/lokmin-logo"));
+    expect(logo && Buffer.from(logo[1]).equals(readFileSync(path.join(EXAMPLE, "logo.png")))).toBe(true);
+    // render --pdf: LibreOffice converted the result beside the DOCX.
+    expect(writerRun.stdout).toContain("PDF:");
+    const pdf = pdfPages(path.join(writer, "2024-01/dokumen/2024-01-undangan.pdf")).join("\n");
+    expect(pdf).toContain("KOP BUATAN WRITER");
+    expect(pdf).toContain("Kepala UPTD Puskesmas Mini");
+  });
+});
+
+describe("hostile Word templates: a clear exit-2 message, nothing written", () => {
+  const base = copyWorkspace(MINI);
+  let starter: Buffer;
+  beforeAll(async () => {
+    await lokmin(["-C", base, "template", "undangan"]);
+    starter = readFileSync(path.join(base, "templates/undangan.docx"));
+  });
+
+  /** The starting template with one paragraph holding `tag` added to the body. */
+  const withTag = (tag: string) => {
+    const entries = readZip(starter);
+    const doc = Buffer.from(entries.get("word/document.xml")!).toString();
+    entries.set(
+      "word/document.xml",
+      Buffer.from(doc.replace("<w:body>", `<w:body><w:p><w:r><w:t xml:space="preserve">${tag}</w:t></w:r></w:p>`)),
+    );
+    return writeZip(entries);
+  };
+
+  const attempt = async (bytes: Buffer) => {
+    const ws = copyWorkspace(MINI);
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(path.join(ws, "templates"));
+    writeFileSync(path.join(ws, "templates/undangan.docx"), bytes);
+    const r = await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(existsSync(path.join(ws, "2024-01/dokumen/2024-01-undangan.docx"))).toBe(false);
+    expect(r.stderr).toContain("templates/undangan.docx");
+    return r.stderr;
+  };
+
+  it("a corrupt .docx", async () => {
+    expect(await attempt(Buffer.from("PK\u0003\u0004 this is not really a zip"))).toContain("bukan berkas Word");
+    expect(await attempt(starter.subarray(0, starter.length - 40))).toContain("simpan ulang");
+  });
+
+  it("a .docx that is really a zip bomb, honest or lying about its size", async () => {
+    const honest = new Map([...readZip(starter)]);
+    honest.set("word/media/bomb.bin", Buffer.alloc(40 << 20));
+    expect(await attempt(writeZip(honest))).toContain("terlalu besar");
+    // Declared as 100 bytes, inflates to 8 MB: stopped while inflating.
+    const lying = new Map([["[Content_Types].xml", Buffer.alloc(8 << 20, 32)]]);
+    const bytes = writeZip(lying);
+    const central = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(100, central + 24);
+    bytes.writeUInt32LE(100, 22);
+    expect(await attempt(bytes)).toContain("terlalu besar");
+  });
+
+  it("placeholders naming a prototype property, raw XML or code are refused", async () => {
+    for (const tag of ["{constructor}", "{__proto__}", "{peserta.constructor}", "{rapat.toString}"])
+      expect(await attempt(withTag(tag)), tag).toMatch(/tidak ada dalam data dokumen/);
+    expect(await attempt(withTag("{@puskesmas.nama}"))).toContain("XML mentah");
+    expect(await attempt(withTag("{process.exit(1)}"))).toContain("hanya nama kolom");
+  });
+
+  it("a loop over a missing list, an unknown field, an unclosed loop: each names the placeholder", async () => {
+    expect(await attempt(withTag("{#tidakada}{nama}{/tidakada}"))).toContain("'tidakada'");
+    expect(await attempt(withTag("{rapat.tangal}"))).toContain("'rapat.tangal'");
+    expect(await attempt(withTag("{#peserta}{nama}"))).toContain("{/peserta}");
+    expect(await attempt(withTag("{%tren}"))).toContain("Alt Text");
+  });
+
+  it("render --pdf without LibreOffice says what to install and still writes the DOCX", async () => {
+    const ws = copyWorkspace(MINI);
+    const r = await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan", "--pdf"], {
+      env: { LOKMIN_SOFFICE: path.join(ws, "tidak-ada", "soffice") },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("LibreOffice tidak ditemukan");
+    expect(existsSync(path.join(ws, "2024-01/dokumen/2024-01-undangan.docx"))).toBe(true);
+  });
+});

@@ -4,23 +4,30 @@
 // in Word (kept). Word and LibreOffice keep custom properties when they save, but any save
 // rewrites the content, so the fingerprint no longer matches.
 import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { CUSTOM_PROPS_TYPE } from "./docx.js";
-import { readZip, writeZip, xml, ZipError, type ZipEntries } from "./zip.js";
+import { listZip, readZip, writeZip, xml, ZipError, type ZipEntries, type ZipListing } from "./zip.js";
 
 const CUSTOM = "docProps/custom.xml";
 const PROPERTY = "lokmin-sidik";
 const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
 
-/** A hash of every part but the custom properties, in name order. */
-export function fingerprint(entries: ZipEntries): string {
+/**
+ * A hash of every part but the custom properties: their names, CRC-32s and sizes in name order.
+ * The same values sit in the ZIP's central directory, so checking a file needs no inflating.
+ */
+function fingerprintOf(listing: ZipListing[]): string {
   const hash = createHash("sha256");
-  for (const name of [...entries.keys()].sort()) {
-    if (name === CUSTOM) continue;
-    hash.update(name).update("\0").update(entries.get(name)!).update("\0");
+  for (const e of [...listing].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name === CUSTOM) continue;
+    hash.update(`${e.name}\0${e.crc}\0${e.size}\n`);
   }
   return hash.digest("hex").slice(0, 40);
 }
+
+export const fingerprint = (entries: ZipEntries) =>
+  fingerprintOf([...entries].map(([name, data]) => ({ name, crc: crc32(data), size: data.length })));
 
 const decode = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
 const encode = (text: string) => Buffer.from(text, "utf8");
@@ -84,17 +91,19 @@ export type Provenance =
 
 /** Where an existing file came from, judged by its fingerprint. */
 export function provenance(bytes: Uint8Array): Provenance {
-  let entries: ZipEntries;
+  let listing: ZipListing[];
+  let custom: Uint8Array | undefined;
   try {
-    entries = readZip(bytes);
+    listing = listZip(bytes);
+    if (listing.some((e) => e.name === CUSTOM))
+      custom = readZip(bytes, undefined, (name) => name === CUSTOM).get(CUSTOM);
   } catch (error) {
     if (error instanceof ZipError) return { kind: "foreign" };
     throw error;
   }
-  const custom = entries.get(CUSTOM);
   const stored = custom
     ? new RegExp(`name="${PROPERTY}"[^>]*>\\s*<vt:lpwstr>([0-9a-f]+)</vt:lpwstr>`).exec(decode(custom))?.[1]
     : undefined;
   if (!stored) return { kind: "foreign" };
-  return fingerprint(entries) === stored ? { kind: "lokmin", sidik: stored } : { kind: "edited" };
+  return fingerprintOf(listing) === stored ? { kind: "lokmin", sidik: stored } : { kind: "edited" };
 }

@@ -3,9 +3,11 @@
 // it from the render context, and finish the package with its fingerprint. Handlebars runs in
 // strict mode with only if/unless/each/with; every mistake in a template is reported with its
 // file, line and the field or block at fault.
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import Handlebars from "handlebars";
+import type HandlebarsRuntimeType from "handlebars/runtime";
 import type { Workspace } from "../domain/schema.js";
 import { logoProblem } from "../domain/check/rules/workspace.js";
 import { UserError } from "../errors.js";
@@ -188,18 +190,69 @@ function templateError(error: Error, label: string, source: string): UserError {
   );
 }
 
+/** How every template is compiled (scripts/build.mjs precompiles the built-in ones the same way). */
+const HBS_OPTIONS = {
+  noEscape: true,
+  strict: true,
+  knownHelpers: { if: true, unless: true, each: true, with: true },
+  knownHelpersOnly: true,
+};
+
+const HBS_OPTIONS_KEY = JSON.stringify(HBS_OPTIONS);
+
+type Precompiled = Record<string, { key: string; spec: TemplateSpecification }>;
+type TemplateSpecification = Parameters<typeof HandlebarsRuntimeType.template>[0];
+/** Handlebars' runtime alone (the compiler is not needed for precompiled templates); CommonJS, so required. */
+const runtime = () => createRequire(import.meta.url)("handlebars/runtime") as typeof HandlebarsRuntimeType;
+let precompiled: Precompiled | null | undefined;
+
+/** The built-in templates precompiled at build time (dist/builtin-templates.js); none when run from src/. */
+async function loadPrecompiled(): Promise<Precompiled | null> {
+  if (precompiled === undefined) {
+    try {
+      const url = new URL("./builtin-templates.js", import.meta.url).href;
+      precompiled = ((await import(/* @vite-ignore */ url)) as { TEMPLATES: Precompiled }).TEMPLATES;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled;
+}
+
+/** The template function for a source: the precompiled one when it is the same text, else compiled now. */
+async function compiled(source: string, name: string | null) {
+  if (name) {
+    const entry = (await loadPrecompiled())?.[name];
+    const key = createHash("sha1").update(HBS_OPTIONS_KEY).update("\0").update(source).digest("hex");
+    if (entry && entry.key === key) return runtime().create().template(entry.spec);
+  }
+  // The compiler loads only for a workspace's own template (or when run from src/).
+  const { default: Handlebars } = await import("handlebars");
+  return Handlebars.create().compile(source, structuredClone(HBS_OPTIONS)); // Handlebars adds to its options
+}
+
+/** The escaped copy of a context, made once however many documents use it. */
+const ESCAPED = new WeakMap<object, object>();
+function escaped(context: object): object {
+  let copy = ESCAPED.get(context);
+  if (!copy) {
+    copy = escapeForBlocks(context);
+    ESCAPED.set(context, copy);
+  }
+  return copy;
+}
+
 /** Handlebars in strict mode over the escaped context, then the block language. */
-export function runBlockTemplate(source: string, label: string, context: object): Block[] {
-  const handlebars = Handlebars.create();
+export async function runBlockTemplate(
+  source: string,
+  label: string,
+  context: object,
+  builtin: string | null = null,
+): Promise<Block[]> {
   let text: string;
   try {
-    const template = handlebars.compile(source, {
-      noEscape: true,
-      strict: true,
-      knownHelpers: { if: true, unless: true, each: true, with: true },
-      knownHelpersOnly: true,
-    });
-    text = template(escapeForBlocks(context), {
+    const template = await compiled(source, builtin);
+    text = template(escaped(context), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
@@ -280,14 +333,14 @@ export async function renderDocument(
 ): Promise<RenderedDocument> {
   const spec = DOCUMENTS.find((d) => d.name === name)!;
   const extra = "context" in spec && typeof spec.context === "function" ? spec.context(context) : {};
-  const data = { ...context, ...extra };
+  const data = Object.keys(extra).length ? { ...context, ...extra } : context;
   const title = documentTitle(name, context);
   let entries: ZipEntries;
   if (ref.kind === "docx" && ref.file) {
     const { fillWordTemplate } = await import("./word-template.js");
     entries = await fillWordTemplate(ref.file, ref.label, data, assets);
   } else {
-    const blocks = runBlockTemplate(blockTemplateSource(name, ref), ref.label, data);
+    const blocks = await runBlockTemplate(blockTemplateSource(name, ref), ref.label, data, ref.file ? null : name);
     entries = blocksToDocx(blocks, {
       config: assets.config,
       letterheads: assets.letterheads,

@@ -35,7 +35,8 @@ export function writeZip(entries: ZipEntries): Buffer {
   for (const [name, data] of entries) {
     const nameBytes = Buffer.from(name, "utf8");
     const crc = crc32(data);
-    const deflated = data.length > 64 ? deflateRawSync(data, { level: 6 }) : null;
+    // Pictures are compressed already: stored as they are, like Word does.
+    const deflated = data.length > 64 && !/\.(png|jpe?g|gif)$/i.test(name) ? deflateRawSync(data, { level: 6 }) : null;
     const useDeflate = deflated !== null && deflated.length < data.length;
     const body = useDeflate ? deflated : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const method = useDeflate ? 8 : 0;
@@ -78,9 +79,29 @@ export function writeZip(entries: ZipEntries): Buffer {
   return Buffer.concat([...locals, ...central, end]);
 }
 
-/** Read every entry of a ZIP archive within the limits; anything malformed is a ZipError. */
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): ZipEntries {
+export interface ZipListing {
+  name: string;
+  crc: number;
+  size: number;
+}
+
+/** Names, CRC-32s and sizes of a ZIP's entries, from its central directory alone (nothing inflated). */
+export function listZip(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): ZipListing[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { count, cdOffset } = endRecord(buf, limits);
+  const out: ZipListing[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ZipError("corrupt", "bad entry");
+    const nameLength = buf.readUInt16LE(p + 28);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
+    if (!name.endsWith("/")) out.push({ name, crc: buf.readUInt32LE(p + 16), size: buf.readUInt32LE(p + 24) });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+function endRecord(buf: Buffer, limits: ZipLimits) {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
     if (buf.readUInt32LE(i) === 0x06054b50) {
@@ -95,6 +116,17 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): Zip
   if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError("unsupported", "ZIP64");
   if (count > limits.maxEntries) throw new ZipError("too-big", `${count} entries`);
   if (cdOffset + cdSize > buf.length) throw new ZipError("corrupt", "central directory outside the file");
+  return { count, cdOffset };
+}
+
+/** Read every entry of a ZIP archive within the limits; anything malformed is a ZipError. */
+export function readZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = DOCX_LIMITS,
+  wanted: (name: string) => boolean = () => true,
+): ZipEntries {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { count, cdOffset } = endRecord(buf, limits);
   const out: ZipEntries = new Map();
   let total = 0;
   let p = cdOffset;
@@ -112,7 +144,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): Zip
     const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
     p += 46 + nameLength + extraLength + commentLength;
     if (flags & 1) throw new ZipError("unsupported", "encrypted entry");
-    if (name.endsWith("/")) continue;
+    if (name.endsWith("/") || !wanted(name)) continue;
     if (size > limits.maxEntryBytes) throw new ZipError("too-big", `${name}: ${size} bytes`);
     total += size;
     if (total > limits.maxTotalBytes) throw new ZipError("too-big", `total ${total} bytes`);

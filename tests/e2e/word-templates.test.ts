@@ -3,7 +3,8 @@
 // (placeholders split over runs, a repeated table row, a paragraph loop, a picture placed by alt
 // text) renders right and `render --pdf` converts it; hostile templates are each a clear exit-2
 // message with nothing written.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DOCUMENT_NAMES } from "../../src/render/documents.js";
@@ -21,6 +22,8 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
   let listed: Awaited<ReturnType<typeof lokmin>>;
   let rendered: Awaited<ReturnType<typeof lokmin>>;
   let writerRun: Awaited<ReturnType<typeof lokmin>>;
+  const roundTrip = copyWorkspace(EXAMPLE);
+  let roundTripRun: Awaited<ReturnType<typeof lokmin>>;
 
   beforeAll(async () => {
     for (const name of DOCUMENT_NAMES) {
@@ -39,7 +42,36 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     await lokmin(["-C", writer, "template", "undangan"]);
     writeFileSync(path.join(writer, "templates/undangan.docx"), readFileSync(FIXTURE));
     writerRun = await lokmin(["-C", writer, "render", "2024-01", "--only", "undangan", "--pdf"]);
+    // A starting template opened and saved again by LibreOffice Writer is still a working template.
+    const resaved = tempDir("lokmin-resaved-");
+    const profile = `file://${tempDir("lokmin-lo-")}`;
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        resaved,
+      ].concat(["notulen", "kesepakatan"].map((n) => path.join(ws, "templates", `${n}.docx`))),
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    mkdirSync(path.join(roundTrip, "templates"));
+    for (const n of ["notulen", "kesepakatan"])
+      writeFileSync(path.join(roundTrip, "templates", `${n}.docx`), readFileSync(path.join(resaved, `${n}.docx`)));
+    roundTripRun = await lokmin(["-C", roundTrip, "render", "2024-05", "--only", "notulen,kesepakatan"]);
   }, 180_000);
+
+  it("a starting template re-saved by LibreOffice renders the same text", () => {
+    expect(roundTripRun.status, roundTripRun.stderr).toBe(0);
+    for (const n of ["notulen", "kesepakatan"]) {
+      const file = `2024-05-${n}.docx`;
+      const again = path.join(roundTrip, "2024-05/dokumen", file);
+      expect(partOf(again, "word/document.xml"), n).toContain("xmlns:w14"); // LibreOffice's own XML
+      expect(squash(docxText(again)), n).toBe(squash(docxText(path.join(builtin, file))));
+    }
+  });
 
   it("template --list says which documents use a workspace Word template", () => {
     const docs = JSON.parse(listed.stdout).documents as Array<{ name: string; template: string }>;
@@ -103,7 +135,6 @@ describe("hostile Word templates: a clear exit-2 message, nothing written", () =
 
   const attempt = async (bytes: Buffer) => {
     const ws = copyWorkspace(MINI);
-    const { mkdirSync } = await import("node:fs");
     mkdirSync(path.join(ws, "templates"));
     writeFileSync(path.join(ws, "templates/undangan.docx"), bytes);
     const r = await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);

@@ -36,7 +36,14 @@ export type Block =
       rows: Cell[][];
     }
   | { kind: "letterhead"; of: "puskesmas" | "dinas" }
-  | { kind: "signatures"; place: "pair" | "right" | "center"; compact?: boolean; signers: Array<Signer | null> }
+  | {
+      kind: "signatures";
+      place: "pair" | "right" | "center";
+      compact?: boolean;
+      signers: Array<Signer | null>;
+      /** "Mengetahui," and the one who acknowledges, centred under the signers and kept with the last of them. */
+      acknowledged?: { runs: Run[]; signer: Signer };
+    }
   | { kind: "image"; name: string }
   | { kind: "spacer"; lines: number }
   | { kind: "pagebreak" }
@@ -269,5 +276,38 @@ export function parseBlocks(source: string): Block[] {
       blocks.push({ kind: "paragraph", runs: parseInline(line.slice(2)), align: "justify", indent: true });
     else blocks.push({ kind: "paragraph", runs: parseInline(line), align: "justify", indent: false });
   }
-  return blocks;
+  return joinAcknowledgements(blocks);
+}
+
+/**
+ * Signers, then a centred line ("Mengetahui,") and one centred signer: one block, so the one who
+ * acknowledges is never left alone on the next page (word processors do not keep a table with the
+ * next one).
+ */
+function joinAcknowledgements(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.kind === "signatures" && block.place === "center" && block.signers.length === 1 && block.signers[0]) {
+      // Walk back over spacers to one centred line, then to the signers before it.
+      let i = out.length - 1;
+      while (i >= 0 && out[i].kind === "spacer") i--;
+      const line = out[i];
+      let j = i - 1;
+      while (j >= 0 && out[j].kind === "spacer") j--;
+      const head = out[j];
+      if (
+        line?.kind === "paragraph" &&
+        line.align === "center" &&
+        head?.kind === "signatures" &&
+        head.place !== "center" &&
+        !head.acknowledged
+      ) {
+        out.splice(j + 1);
+        head.acknowledged = { runs: line.runs, signer: block.signers[0] };
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
 }

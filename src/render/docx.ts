@@ -309,7 +309,10 @@ function signerParagraphs(signer: Signer, titleLines: number, first: boolean, ro
       before: room,
       keepNext: true,
       // A signer not named in the data is a form to fill in by hand: dotted name and NIP.
-      content: signer.name ? runXml(signer.name, { bold: true, underline: true }) : runXml(DOTS),
+      content:
+        signer.name && !/^\.+$/.test(signer.name)
+          ? runXml(signer.name, { bold: true, underline: true })
+          : runXml(signer.name || DOTS),
     }),
     // A shorter name is followed by the room a longer one takes beside it, so rank and NIP line up.
     signer.pangkat
@@ -335,6 +338,9 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
   if (last && "table" in last) keepLastRow(last);
   else if (last) {
     last.keepNext = true;
+    // The place and date above ("Sukamaju, 21 Mei 2024", "Yang bersepakat,") go along too.
+    const above = w.body[w.body.length - 2];
+    if (above && !("table" in above) && (above.align === "right" || above.align === "center")) above.keepNext = true;
     // "Mengetahui," between two signature blocks: the first block goes along too.
     const before = w.body[w.body.length - 2];
     if (before && "table" in before && before.signatures) keepLastRow(before);
@@ -376,7 +382,44 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
         : place === "right"
           ? empty(widths[0]) + slot(group[0], widths[1])
           : empty(widths[0]) + slot(group[0], widths[1]) + empty(widths[2]);
-    rows.push(rowXml(cells));
+    const last = i + perRow >= signers.length;
+    if (last && block.acknowledged) {
+      // The last signers and the acknowledgement share one row that never splits.
+      const inner = tableXml(widths, [rowXml(cells)], { borders: false });
+      const ack = block.acknowledged;
+      const below =
+        paraXml({ align: "center", before: 360, keepNext: true, content: runsXml(ack.runs) }) +
+        signerParagraphs(ack.signer, plainText(ack.signer.title).split("\n").length, true, SIGN_ROOM);
+      const full = widths.reduce((a, b) => a + b, 0);
+      rows.push(
+        rowXml(
+          `<w:tc><w:tcPr><w:tcW w:w="${full}" w:type="dxa"/><w:gridSpan w:val="${widths.length}"/>` +
+            `<w:tcBorders>${NONE}</w:tcBorders><w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" ` +
+            `w:type="dxa"/></w:tcMar></w:tcPr>${group.length ? inner : ""}${below}</w:tc>`,
+        ),
+      );
+    } else rows.push(rowXml(cells));
+  }
+  if (signers.length === 0 && block.acknowledged) {
+    const ack = block.acknowledged;
+    w.para({ align: "center", keepNext: true, content: runsXml(ack.runs) });
+    w.table(
+      tableXml(
+        columnTwips([22, 56, 22], width),
+        [
+          rowXml(
+            cellXml("", columnTwips([22, 56, 22], width)[0], { noBorders: true }) +
+              cellXml(signerParagraphs(ack.signer, 1, true), columnTwips([22, 56, 22], width)[1], {
+                noBorders: true,
+                top: true,
+              }) +
+              cellXml("", columnTwips([22, 56, 22], width)[2], { noBorders: true }),
+          ),
+        ],
+        { borders: false },
+      ),
+    );
+    return;
   }
   w.table(tableXml(widths, rows, { borders: false }));
   const added = w.body[w.body.length - 1];

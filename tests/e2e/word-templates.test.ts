@@ -176,6 +176,22 @@ describe("hostile Word templates: a clear exit-2 message, nothing written", () =
     expect(await attempt(withTag("{%tren}"))).toContain("Alt Text");
   });
 
+  it("a month that fails check marks a Word template's every page DRAF", async () => {
+    const ws = copyWorkspace(MINI);
+    mkdirSync(path.join(ws, "templates"));
+    writeFileSync(path.join(ws, "templates/undangan.docx"), starter);
+    const rapat = path.join(ws, "2024-01", "rapat.yaml");
+    writeFileSync(rapat, readFileSync(rapat, "utf8").replace("tanggal: 2024-01-23", "tanggal: 2024-02-02"));
+    const r = await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan"]);
+    expect(r.status, r.stderr).toBe(0);
+    const parts = readZip(readFileSync(path.join(ws, "2024-01/dokumen/2024-01-undangan.docx")));
+    const doc = Buffer.from(parts.get("word/document.xml")!).toString();
+    const sections = doc.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections.length).toBeGreaterThan(0);
+    for (const sect of sections) expect(sect).toContain("rIdLokminDraf");
+    expect(Buffer.from(parts.get("word/lokmin-draf.xml")!).toString()).toContain("DRAF");
+  });
+
   it("render --pdf without LibreOffice says what to install and still writes the DOCX", async () => {
     const ws = copyWorkspace(MINI);
     const r = await lokmin(["-C", ws, "render", "2024-01", "--only", "undangan", "--pdf"], {

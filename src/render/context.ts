@@ -45,6 +45,13 @@ const str = (value: string | null | undefined) => value ?? "";
 export const rankText = (pangkat?: string, golongan?: string) =>
   pangkat && golongan ? `${pangkat} (${golongan})` : (pangkat ?? golongan ?? "");
 
+/**
+ * A NIP as printed, "19780315 200501 2 004", with no-break spaces inside "200501 2 004": a narrow
+ * column wraps it only after the birth date, never between the last digits.
+ */
+export const printNip = (nip: string | undefined) =>
+  formatNip(nip).replace(/^(\d{8}) (\d{6}) (\d) (\d{3})$/, "$1 $2\u00a0$3\u00a0$4");
+
 export function personView(config: Workspace, id: string | undefined) {
   const person: Person | undefined = config.pegawai.find((p) => p.id === id);
   const jabatan = person?.jabatan ?? "";
@@ -54,7 +61,7 @@ export function personView(config: Workspace, id: string | undefined) {
     jabatan,
     /** The title over a signature (with Plt./Plh. for the head when lokmin.yaml says so). */
     jabatan_ttd: jabatan,
-    nip: formatNip(person?.nip),
+    nip: printNip(person?.nip),
     ada_nip: Boolean(person?.nip),
     pangkat: rankText(person?.pangkat, person?.golongan),
   };
@@ -392,14 +399,14 @@ export function buildRenderContext({
           : on.sebutan
             ? `${on.sebutan} ${base}`
             : (on.jabatan ?? base);
-      return { jabatan_ttd: title, nama: on.nama, pangkat: str(on.pangkat), nip: formatNip(on.nip), ada: true };
+      return { jabatan_ttd: title, nama: on.nama, pangkat: str(on.pangkat), nip: printNip(on.nip), ada: true };
     }
     if (dinas.kepala)
       return {
         jabatan_ttd: base,
         nama: dinas.kepala.nama,
         pangkat: str(dinas.kepala.pangkat),
-        nip: formatNip(dinas.kepala.nip),
+        nip: printNip(dinas.kepala.nip),
         ada: true,
       };
     return { jabatan_ttd: base, nama: "", pangkat: "", nip: "", ada: false };

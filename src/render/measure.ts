@@ -75,7 +75,7 @@ export function sizeColumns(
           // A header may wrap between its words; only the body decides how wide a column wants to be.
           if (!(options.header && rowIndex === 0))
             natural[column] = Math.max(natural[column], textWidth(line, sizePt, cell.bold, scale) + PADDING);
-          for (const word of line.split(/\s+/))
+          for (const word of line.split(/[ \t]+/))
             minimum[column] = Math.max(minimum[column], textWidth(word, sizePt, cell.bold, scale) + PADDING);
         }
       }
@@ -127,7 +127,7 @@ export function lineCount(text: string, width: number, sizePt: number, bold = fa
   const space = textWidth(" ", sizePt, bold, scale);
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
     const w = textWidth(word, sizePt, bold, scale);
     if (used > 0 && used + space + w > width) {
       lines++;

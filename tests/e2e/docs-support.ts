@@ -16,7 +16,8 @@ export const docxText = (file: string) =>
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
+    .replace(/&apos;/g, "'")
+    .replace(/\u00a0/g, " ");
 
 export const partOf = (file: string, part: string) => Buffer.from(readZip(readFileSync(file)).get(part)!).toString();
 
@@ -34,4 +35,7 @@ export function toPdf(files: string[]): Map<string, string> {
 
 /** The PDF's text page by page (pdftotext -layout). */
 export const pdfPages = (pdf: string) =>
-  execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
+  execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })
+    .replace(/\u00a0/g, " ")
+    .split("\f")
+    .slice(0, -1);

@@ -25,8 +25,12 @@ const M = {
 };
 
 /** Where LibreOffice's `soffice` is: LOKMIN_SOFFICE, PATH, then the usual install folders. */
-export function findSoffice(env: NodeJS.ProcessEnv, platform = process.platform): string | null {
-  if (env.LOKMIN_SOFFICE) return existsSync(env.LOKMIN_SOFFICE) ? env.LOKMIN_SOFFICE : null;
+export function findSoffice(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+  exists: (file: string) => boolean = existsSync,
+): string | null {
+  if (env.LOKMIN_SOFFICE) return exists(env.LOKMIN_SOFFICE) ? env.LOKMIN_SOFFICE : null;
   const windows = platform === "win32";
   const names = windows ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
   const dirs = (env.PATH ?? env.Path ?? "").split(windows ? ";" : ":").filter(Boolean);
@@ -39,7 +43,7 @@ export function findSoffice(env: NodeJS.ProcessEnv, platform = process.platform)
   for (const dir of dirs)
     for (const name of names) {
       const file = (windows ? path.win32 : path).join(dir, name);
-      if (existsSync(file)) return file;
+      if (exists(file)) return file;
     }
   return null;
 }

@@ -10,6 +10,7 @@ import { msg, t } from "../i18n/index.js";
 import { relativePath } from "../io/workspace.js";
 import { DOCUMENTS, type DocumentName } from "../render/documents.js";
 import { buildLetterheads, buildStarter, parseOnly, templateFor } from "../render/render.js";
+import { StarterError } from "../render/word-starter.js";
 import { place } from "./render.js";
 
 const M = {
@@ -31,6 +32,12 @@ const M = {
       "kept)",
   ),
   backup: msg("cadangan: {file}", "backup: {file}"),
+  noWord: msg(
+    "templates/{name}.hbs memakai sesuatu yang tidak ada padanannya di Word ({detail}); sederhanakan templatnya " +
+      "atau hapus dulu agar templat bawaan yang dipakai",
+    "templates/{name}.hbs uses something with no Word equivalent ({detail}); simplify it, or remove it so the " +
+      "built-in template is used",
+  ),
   header: msg("dokumen           templat yang dipakai", "document          template in use"),
   word: msg("templat Word workspace ({file})", "workspace Word template ({file})"),
   hbs: msg("templat Handlebars workspace ({file})", "workspace Handlebars template ({file})"),
@@ -89,7 +96,13 @@ async function write(ctx: Context, name: DocumentName, force: boolean): Promise<
       workspace.root,
     );
   const { letterheads } = buildLetterheads(workspace.root, config);
-  const starter = await buildStarter(name, config, letterheads);
+  let starter;
+  try {
+    starter = await buildStarter(name, config, letterheads, workspace.root);
+  } catch (error) {
+    if (error instanceof StarterError) throw new UserError(t(M.noWord, { name, detail: error.message }));
+    throw error;
+  }
   const target = path.join(workspace.root, "templates", `${name}.docx`);
   const shown = relativePath(workspace.root, target);
   const { outcome, backup } = place(target, shown, starter, force);

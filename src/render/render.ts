@@ -296,17 +296,21 @@ export const documentTitle = (name: DocumentName, context: Pick<RenderContext, "
   `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${context.puskesmas.nama}`;
 
 /**
- * A starting Word template for a document: its built-in template converted to placeholders and laid
- * out with the workspace's letterhead, font and paper (`lokmin template NAME`).
+ * A starting Word template for a document: its Handlebars template (the workspace's own, else the
+ * built-in one) converted to placeholders and laid out with the workspace's letterhead, font and
+ * paper (`lokmin template NAME`). A construct with no Word equivalent is a clear error.
  */
 export async function buildStarter(
   name: DocumentName,
   config: Workspace,
   letterheads: RenderAssets["letterheads"],
+  root?: string,
 ): Promise<{ data: Buffer; sidik: string }> {
   const { starterBlocksSource } = await import("./word-starter.js");
   const { placeholderPicture } = await import("./chart.js");
-  const source = builtinTemplate(name);
+  // The wording the workspace uses now: its own .hbs when it has one, else the built-in one.
+  const own = root ? path.join(root, "templates", `${name}.hbs`) : null;
+  const source = own && existsSync(own) ? readTemplate(own, `templates/${name}.hbs`) : builtinTemplate(name);
   if (source === null) throw new UserError(t(M.noBuiltin, { name }));
   const blocks = parseBlocks(starterBlocksSource(source));
   const chart: Record<string, Picture> = {};

@@ -176,6 +176,25 @@ describe("hostile Word templates: a clear exit-2 message, nothing written", () =
     expect(await attempt(withTag("{%tren}"))).toContain("Alt Text");
   });
 
+  it("template starts from the workspace's own Handlebars wording when it has one", async () => {
+    const ws = copyWorkspace(MINI);
+    mkdirSync(path.join(ws, "templates"));
+    const own = path.join(REPO, "tests/fixtures/template-override/templates/undangan.hbs");
+    writeFileSync(path.join(ws, "templates/undangan.hbs"), readFileSync(own));
+    expect((await lokmin(["-C", ws, "template", "undangan"])).status).toBe(0);
+    expect(docxText(path.join(ws, "templates/undangan.docx"))).toContain("UNDANGAN RAPAT KERJA BULANAN");
+    // Written again unchanged: nothing changes; edited in Word: kept unless --force.
+    expect((await lokmin(["-C", ws, "template", "undangan"])).stdout).toContain("tidak berubah");
+    const edited = readZip(readFileSync(path.join(ws, "templates/undangan.docx")));
+    edited.set("word/document.xml", Buffer.from(`${Buffer.from(edited.get("word/document.xml")!)} `));
+    writeFileSync(path.join(ws, "templates/undangan.docx"), writeZip(edited));
+    const kept = await lokmin(["-C", ws, "template", "undangan"]);
+    expect(kept.status).toBe(1);
+    expect(kept.stderr).toContain("--force");
+    expect((await lokmin(["-C", ws, "template", "undangan", "--force"])).status).toBe(0);
+    expect(existsSync(path.join(ws, "templates/undangan.cadangan-1.docx"))).toBe(true);
+  });
+
   it("a month that fails check marks a Word template's every page DRAF", async () => {
     const ws = copyWorkspace(MINI);
     mkdirSync(path.join(ws, "templates"));

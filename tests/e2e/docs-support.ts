@@ -1,6 +1,6 @@
 // Reading rendered documents back as their readers see them: the DOCX parts and text, and the
 // PDF that LibreOffice makes of them, page by page. Shared by the render test files.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readZip } from "../../src/render/zip.js";
@@ -31,6 +31,23 @@ export function toPdf(files: string[]): Map<string, string> {
     { stdio: "ignore", timeout: 180_000 },
   );
   return new Map(files.map((f) => [f, path.join(out, `${path.basename(f, ".docx")}.pdf`)]));
+}
+
+/** The same, without waiting: LibreOffice converts while the test prepares other files. */
+export function toPdfLater(files: string[]): Promise<Map<string, string>> {
+  const out = tempDir("lokmin-pdf-");
+  const profile = `file://${tempDir("lokmin-lo-")}`;
+  return new Promise((resolve, reject) =>
+    execFile(
+      "soffice",
+      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...files],
+      { timeout: 180_000 },
+      (error) =>
+        error
+          ? reject(error)
+          : resolve(new Map(files.map((f) => [f, path.join(out, `${path.basename(f, ".docx")}.pdf`)]))),
+    ),
+  );
 }
 
 /** The PDF's text page by page (pdftotext -layout). */

@@ -3,7 +3,7 @@
 // (placeholders split over runs, a repeated table row, a paragraph loop, a picture placed by alt
 // text) renders right and `render --pdf` converts it; hostile templates are each a clear exit-2
 // message with nothing written.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -41,22 +41,27 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^(puskesmas:\n)/m, "$1  logo: logo.png\n"));
     await lokmin(["-C", writer, "template", "undangan"]);
     writeFileSync(path.join(writer, "templates/undangan.docx"), readFileSync(FIXTURE));
-    writerRun = await lokmin(["-C", writer, "render", "2024-01", "--only", "undangan", "--pdf"]);
-    // A starting template opened and saved again by LibreOffice Writer is still a working template.
+    // A starting template opened and saved again by LibreOffice Writer is still a working template;
+    // that LibreOffice runs while the Writer template is rendered and converted (`--pdf`).
     const resaved = tempDir("lokmin-resaved-");
     const profile = `file://${tempDir("lokmin-lo-")}`;
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--convert-to",
-        "docx:MS Word 2007 XML",
-        "--outdir",
-        resaved,
-      ].concat(["notulen", "kesepakatan"].map((n) => path.join(ws, "templates", `${n}.docx`))),
-      { stdio: "ignore", timeout: 120_000 },
+    const saving = new Promise<void>((resolve, reject) =>
+      execFile(
+        "soffice",
+        [
+          `-env:UserInstallation=${profile}`,
+          "--headless",
+          "--convert-to",
+          "docx:MS Word 2007 XML",
+          "--outdir",
+          resaved,
+        ].concat(["notulen", "kesepakatan"].map((n) => path.join(ws, "templates", `${n}.docx`))),
+        { timeout: 120_000 },
+        (error) => (error ? reject(error) : resolve()),
+      ),
     );
+    writerRun = await lokmin(["-C", writer, "render", "2024-01", "--only", "undangan", "--pdf"]);
+    await saving;
     mkdirSync(path.join(roundTrip, "templates"));
     for (const n of ["notulen", "kesepakatan"])
       writeFileSync(path.join(roundTrip, "templates", `${n}.docx`), readFileSync(path.join(resaved, `${n}.docx`)));

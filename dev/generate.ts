@@ -419,6 +419,12 @@ const addDays = (iso: string, days: number) => {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 };
+/** The day itself, or the Monday after when it falls on a weekend (letters are dated on working days). */
+const weekday = (iso: string) => {
+  let day = iso;
+  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
+  return day;
+};
 
 /** Tuesday of the last full week: a typical Lokmin date. */
 function meetingDate(month: string): string {
@@ -718,7 +724,8 @@ function fillMeeting(
   }));
   meeting.laporan_dinkes = { tanggal_kirim: addDays(date, rand.int(1, 4)), cara: "email" };
   meeting.tindak_lanjut = carried.length
-    ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan PJ program (lihat evaluasi_kesepakatan)"
+    ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan setiap PJ program dan dicatat dalam tabel " +
+      "evaluasi kesepakatan"
     : "Belum ada kesepakatan bulan lalu untuk ditindaklanjuti";
   meeting.arsip = {
     sk_tim_efektif:
@@ -731,7 +738,7 @@ function fillMeeting(
       pembina: "Tim Pembina Dinas Kesehatan Kabupaten Lembah Hijau",
       jawaban: { "01": true, "02": true, "03": m.month !== 3 },
       umpan_balik: {
-        tanggal: addDays(date, 5),
+        tanggal: weekday(addDays(date, 5)),
         nomor: `400.7/${100 + m.month}/Dinkes/${m.year}`,
         rekomendasi: [
           "Pertajam analisis per desa untuk indikator hipertensi",

@@ -203,6 +203,13 @@ export const COMMANDS: CommandSpec[] = [
       force(
         msg("timpa berkas yang diubah orang (cadangan disimpan)", "overwrite files someone edited (a backup is kept)"),
       ),
+      {
+        flags: "--pdf",
+        description: msg(
+          "tulis juga PDF lewat LibreOffice (bila terpasang)",
+          "also write PDFs through LibreOffice (when installed)",
+        ),
+      },
     ],
     json: true,
     load: () => import("../commands/render.js"),
@@ -256,6 +263,39 @@ export const COMMANDS: CommandSpec[] = [
     ],
     json: true,
     load: () => import("../commands/import.js"),
+  },
+  {
+    name: "template",
+    description: msg(
+      "tulis templat Word awal untuk sebuah dokumen ke templates/, atau --list",
+      "write a starting Word template for a document into templates/, or --list",
+    ),
+    args: [
+      {
+        name: "[dokumen]",
+        description: msg(
+          `nama dokumen: ${DOCUMENTS.map((d) => d.name).join(", ")}`,
+          `document name: ${DOCUMENTS.map((d) => d.name).join(", ")}`,
+        ),
+      },
+    ],
+    options: [
+      {
+        flags: "--list",
+        description: msg(
+          "dokumen mana memakai templat workspace dan mana bawaan",
+          "which documents use a workspace template and which the built-in one",
+        ),
+      },
+      force(
+        msg(
+          "tulis ulang templat yang sudah diubah (cadangan disimpan)",
+          "rewrite an edited template (a backup is kept)",
+        ),
+      ),
+    ],
+    json: true,
+    load: () => import("../commands/template.js"),
   },
   {
     name: "report",

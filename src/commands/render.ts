@@ -1,7 +1,9 @@
 // `lokmin render 2024-05`: write the month's DOCX documents into BULAN/dokumen (or --out).
-// Each file is built in memory and written atomically; an existing file is replaced only with
-// --force; a file that cannot be written (locked by Word, read-only) is reported and the
-// others are still written.
+// Each file is built in memory and written atomically. A file lokmin wrote and nobody changed
+// since (its fingerprint matches) is replaced freely, or left alone when the new one is the same;
+// a file someone edited (in Word) or did not come from lokmin is kept, unless --force, which
+// first keeps a backup copy. A month that fails `lokmin check` renders as DRAF. A file that
+// cannot be written (locked by Word, read-only) is reported and the others are still written.
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import {
@@ -11,49 +13,65 @@ import {
   monthArgument,
   openWorkspace,
   requireLoadedMonth,
+  requireMonth,
   resolveOut,
   whileLocked,
-  requireMonth,
 } from "../cli/shared.js";
 import { checkWorkspace } from "../domain/check/check.js";
-import { shortMonthName } from "../domain/format-date.js";
-import { rankProblems } from "../domain/rank/month.js";
 import { indicatorTrends } from "../domain/trends.js";
+import { rankProblems } from "../domain/rank/month.js";
 import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { cachedBlob } from "../io/cache.js";
+import { readRegularFile } from "../io/fs-safe.js";
 import { relativePath, scopeFor } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
 import { analysisImages } from "../render/analysis-charts.js";
-import { trendChart } from "../render/chart.js";
 import { buildRenderContext } from "../render/context.js";
-import { buildYearContext } from "../render/year-context.js";
 import { DOCUMENTS, type DocumentName } from "../render/documents.js";
-import { sniffImage } from "../render/docx.js";
-import { loadLogo, parseOnly, renderDocument, templatePath } from "../render/render.js";
-
-const pngSize = (png: Uint8Array) => {
-  const info = sniffImage(png);
-  return { width: info?.width ?? 1, height: info?.height ?? 1 };
-};
+import { provenance } from "../render/package.js";
+import { buildLetterheads, parseOnly, type RenderedDocument, renderDocument, templateFor } from "../render/render.js";
+import { trendImages } from "../render/trend-image.js";
+import { buildYearContext } from "../render/year-context.js";
 
 const M = {
   wrote: msg("ditulis: {file}", "written: {file}"),
+  replaced: msg("diperbarui: {file}", "updated: {file}"),
+  same: msg("tidak berubah: {file}", "unchanged: {file}"),
   failed: msg("gagal: {file}: {detail}", "failed: {file}: {detail}"),
+  kept: msg(
+    "dibiarkan: {file} sudah diubah sejak lokmin menulisnya (mis. di Word); pakai --force untuk menggantinya " +
+      "(salinan cadangan disimpan)",
+    "kept: {file} was changed since lokmin wrote it (e.g. in Word); use --force to replace it (a backup copy is kept)",
+  ),
+  foreign: msg(
+    "dibiarkan: {file} sudah ada dan bukan tulisan lokmin; pakai --force untuk menggantinya (salinan cadangan " +
+      "disimpan)",
+    "kept: {file} already exists and was not written by lokmin; use --force to replace it (a backup copy is kept)",
+  ),
+  backup: msg("cadangan: {file}", "backup: {file}"),
   summary: msg("{count} dokumen di {dir}", "{count} documents in {dir}"),
   skipped: msg("dilewati (data belum ada): {names}", "skipped (no data yet): {names}"),
+  draft: msg(
+    "DRAF: bulan {month} belum lolos `lokmin check` ({count} kesalahan); setiap halaman diberi tanda DRAF — " +
+      "perbaiki lalu jalankan render lagi sebelum ditandatangani",
+    "DRAFT: month {month} does not pass `lokmin check` ({count} errors); every page is marked DRAF — fix them and " +
+      "render again before signing",
+  ),
 };
 
 interface RenderOptions {
   out?: string;
   only?: string;
   force?: boolean;
+  pdf?: boolean;
 }
 
 export async function run(ctx: Context, monthArg: string | undefined, options: RenderOptions): Promise<number> {
   const only = parseOnly(options.only);
   return whileLocked(ctx, "render", () => render(ctx, monthArg, options, only));
 }
+
+export type Outcome = "written" | "replaced" | "unchanged" | "kept" | "failed";
 
 async function render(
   ctx: Context,
@@ -76,6 +94,8 @@ async function render(
   const programs = loaded.programs.map((p) => p.data);
   const outDir = options.out ? resolveOut(ctx, options.out) : path.join(workspace.root, month, "dokumen");
   const check = checkWorkspace(checkInput(ctx, workspace, [month]));
+  const errors = check.findings.filter((f) => f.severity === "error" && inMonth(month)(f.file)).length;
+  const draft = errors > 0;
   const problems = rankProblems(config, meeting.data, meeting.file);
   const trends = indicatorTrends(
     config,
@@ -91,57 +111,133 @@ async function render(
       problems,
       tilik: check.months.find((m) => m.month === month)?.tilik,
       trends,
+      draft,
     }),
     ...buildYearContext({ config, month, meeting: meeting.data, loaded, programs }),
   };
-  const { logo, warning } = loadLogo(workspace.root, config);
-  if (warning && !ctx.ui.json) ctx.ui.err(`lokmin: ${warning}`);
+  const { letterheads, warnings } = buildLetterheads(workspace.root, config);
+  if (draft) warnings.unshift(t(M.draft, { month, count: errors }));
+  if (!ctx.ui.json) for (const warning of warnings) ctx.ui.err(`lokmin: ${warning}`);
 
   const wanted = DOCUMENTS.filter((d) => (only ? only.includes(d.name) : d.needs(meeting.data, programs, loaded)));
-  const images: Record<string, { png: Uint8Array; width: number; height: number }> = {};
-  if (trends.length && wanted.some((d) => d.name === "notulen" || d.name === "tren")) {
-    const months = [...new Set(trends.flatMap((t) => t.points.map((p) => p.month)))].sort();
-    const behind = trends.filter((t) => t.behindStreak > 0);
-    const shown = behind.length ? behind : trends;
-    const labels = months.map(shortMonthName);
-    const title = `Capaian kumulatif ${months[0].slice(0, 4)} terhadap target`;
-    // The chart is a pure function of the trends: re-rendering an unchanged month reuses it.
-    const key = JSON.stringify({ chart: 1, shown, labels, title });
-    const png = await cachedBlob(
-      key,
-      async () => (await trendChart(shown, labels, title)).png,
-      (data) => sniffImage(data)?.type === "png",
-      ctx.env,
-    );
-    images.tren = { png, ...pngSize(png) };
-  }
-  if (wanted.some((d) => d.name === "notulen" || d.name === "analisis"))
-    Object.assign(images, await analysisImages({ config, meeting: meeting.data, problems }, ctx.env));
+  const uses = (...names: string[]) => wanted.some((d) => names.includes(d.name));
+  const images = {
+    ...(uses("notulen", "tren") ? await trendImages(trends, ctx.env) : {}),
+    ...(uses("notulen", "analisis") ? await analysisImages({ config, meeting: meeting.data, problems }, ctx.env) : {}),
+  };
   const skipped = only ? [] : DOCUMENTS.filter((d) => !wanted.includes(d)).map((d) => d.name);
-  const results: Array<{ name: DocumentName; file: string; template: string; ok: boolean; error?: string }> = [];
-  for (const doc of wanted) {
-    const { file: template, own } = templatePath(workspace.root, doc.name);
-    const label = own ? relativePath(workspace.root, template) : `templates/${doc.name}.hbs (bawaan)`;
-    const target = path.join(outDir, `${month}-${doc.name}.docx`);
+  const results: Array<{
+    name: DocumentName;
+    file: string;
+    template: string;
+    outcome: Outcome;
+    ok: boolean;
+    backup?: string;
+    error?: string;
+  }> = [];
+  const shownPath = (target: string) => {
     const relative = relativePath(ctx.cwd, target);
-    const shown = relative && !relative.startsWith("..") ? relative : target;
+    return relative && !relative.startsWith("..") ? relative : target;
+  };
+  const say = (line: string, err = false) => {
+    if (!ctx.ui.json) (err ? ctx.ui.err : ctx.ui.out)(line);
+  };
+  for (const doc of wanted) {
+    const ref = templateFor(workspace.root, doc.name);
+    const target = path.join(outDir, `${month}-${doc.name}.docx`);
+    const shown = shownPath(target);
     try {
-      const rendered = await renderDocument(doc.name, template, context, config, logo, label, images);
-      writeFileAtomic(target, rendered.data, { overwrite: Boolean(options.force), label: shown });
-      results.push({ name: doc.name, file: target, template: label, ok: true });
-      if (!ctx.ui.json) ctx.ui.out(t(M.wrote, { file: shown }));
+      const rendered = await renderDocument(doc.name, ref, context, { config, letterheads, images, draft });
+      const { outcome, backup } = place(target, shown, rendered, Boolean(options.force));
+      if (backup) say(t(M.backup, { file: shownPath(backup) }));
+      const line = {
+        written: M.wrote,
+        replaced: M.replaced,
+        unchanged: M.same,
+        kept: M.kept,
+        failed: M.failed,
+      }[outcome];
+      if (outcome === "kept") {
+        const existing = readRegularFile(target, { maxBytes: 64 << 20 });
+        const foreign = existing.ok && provenance(existing.bytes).kind === "foreign";
+        say(t(foreign ? M.foreign : M.kept, { file: shown }), true);
+      } else say(t(line, { file: shown }));
+      results.push({ name: doc.name, file: target, template: ref.label, outcome, ok: outcome !== "kept", backup });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      results.push({ name: doc.name, file: target, template: label, ok: false, error: error.message });
-      if (!ctx.ui.json) ctx.ui.err(t(M.failed, { file: shown, detail: error.message }));
+      results.push({
+        name: doc.name,
+        file: target,
+        template: ref.label,
+        outcome: "failed",
+        ok: false,
+        error: error.message,
+      });
+      say(t(M.failed, { file: shown, detail: error.message }), true);
     }
   }
-  const failed = results.filter((r) => !r.ok).length;
+  let pdf: Awaited<ReturnType<typeof import("./render-pdf.js").convertToPdf>> | undefined;
+  if (options.pdf) {
+    const { convertToPdf } = await import("./render-pdf.js");
+    const files = results.filter((r) => r.outcome !== "failed").map((r) => r.file);
+    pdf = await convertToPdf(ctx, files, outDir);
+  }
+  const failed = results.filter((r) => r.outcome === "failed").length;
+  const kept = results.filter((r) => r.outcome === "kept").length;
   if (ctx.ui.json)
-    ctx.ui.printJson({ month, out: outDir, documents: results, skipped, warnings: warning ? [warning] : [] });
+    ctx.ui.printJson({
+      month,
+      out: outDir,
+      draft,
+      documents: results,
+      skipped,
+      warnings,
+      ...(pdf ? { pdf } : {}),
+    });
   else {
     if (skipped.length) ctx.ui.out(ctx.ui.color.dim(t(M.skipped, { names: skipped.join(", ") })));
-    ctx.ui.out(t(M.summary, { count: results.length - failed, dir: outDir }));
+    ctx.ui.out(t(M.summary, { count: results.length - failed - kept, dir: outDir }));
   }
-  return failed ? EXIT.usage : EXIT.ok;
+  if (failed || (pdf && !pdf.ok)) return EXIT.usage;
+  return kept ? EXIT.findings : EXIT.ok;
+}
+
+/** Write one document where it belongs, deciding by the fingerprint of what is there now. */
+export function place(
+  target: string,
+  shown: string,
+  rendered: Pick<RenderedDocument, "data" | "sidik">,
+  force: boolean,
+): { outcome: Outcome; backup?: string } {
+  const existing = readRegularFile(target, { maxBytes: 64 << 20 });
+  if (!existing.ok) {
+    if (existing.reason !== "missing") {
+      // A folder, a device, a file too big to be ours: writing reports the reason in words.
+      writeFileAtomic(target, rendered.data, { overwrite: force, force, label: shown });
+      return { outcome: "written" };
+    }
+    writeFileAtomic(target, rendered.data, { overwrite: false, label: shown });
+    return { outcome: "written" };
+  }
+  const origin = provenance(existing.bytes);
+  if (origin.kind === "lokmin") {
+    if (origin.sidik === rendered.sidik) return { outcome: "unchanged" };
+    writeFileAtomic(target, rendered.data, { overwrite: true, label: shown, expected: existing.bytes });
+    return { outcome: "replaced" };
+  }
+  if (!force) return { outcome: "kept" };
+  const backup = freeBackupName(target);
+  writeFileAtomic(backup, existing.bytes, { overwrite: false, label: path.basename(backup) });
+  writeFileAtomic(target, rendered.data, { overwrite: true, force: true, label: shown, expected: existing.bytes });
+  return { outcome: "replaced", backup };
+}
+
+/** "2024-05-notulen.cadangan-1.docx", the first number not taken. */
+function freeBackupName(target: string): string {
+  const stem = target.replace(/\.docx$/i, "");
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}.cadangan-${n}.docx`;
+    const probe = readRegularFile(candidate, { maxBytes: 1 });
+    if (!probe.ok && probe.reason === "missing") return candidate;
+  }
 }

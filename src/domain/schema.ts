@@ -33,10 +33,17 @@ export const personSchema = z
     nama: text().describe("Nama lengkap dengan gelar"),
     nip: nipSchema.optional(),
     jabatan: text().describe("Jabatan / unit"),
-    pangkat: z.string().optional(),
+    pangkat: z.string().optional().describe("Pangkat, mis. 'Pembina' (dicetak di bawah nama penanda tangan)"),
+    golongan: z.string().optional().describe("Golongan ruang, mis. 'IV/a'"),
     aktif: z.boolean().optional(),
   })
   .describe("Pegawai Puskesmas");
+
+export const signatorySchema = z.strictObject({
+  nama: text().describe("Nama lengkap dengan gelar"),
+  nip: nipSchema.optional(),
+  pangkat: z.string().optional().describe("Pangkat/golongan, mis. 'Pembina Utama Muda (IV/c)'"),
+});
 
 export const monthlyTargetSchema = z
   .union([
@@ -183,7 +190,34 @@ export const workspaceSchema = z
       logo: z.string().optional().describe("Path logo relatif terhadap folder workspace"),
       tempat_surat: z.string().optional().describe("Nama tempat di surat, default kecamatan"),
     }),
-    dinas_kesehatan: z.strictObject({ nama: text(), alamat: z.string().optional() }),
+    dinas_kesehatan: z.strictObject({
+      nama: text(),
+      alamat: z.string().optional(),
+      kode_pos: z.string().optional(),
+      telepon: z.string().optional(),
+      email: z.string().optional(),
+      laman: z.string().optional(),
+      logo: z
+        .string()
+        .optional()
+        .describe("Logo pada kop Dinas, relatif terhadap folder workspace; bawaan: logo Puskesmas"),
+      kop: z
+        .array(z.string())
+        .optional()
+        .describe("Baris kop surat Dinas, mis. ['PEMERINTAH KABUPATEN …', 'DINAS KESEHATAN']; bawaan dari nama"),
+      kepala: signatorySchema.optional().describe("Kepala Dinas Kesehatan"),
+      penandatangan: signatorySchema
+        .extend({
+          sebutan: z
+            .enum(["a.n.", "Plt.", "Plh."])
+            .optional()
+            .describe("a.n. (atas nama Kepala Dinas), Plt. atau Plh.; kosong = Kepala Dinas sendiri"),
+          jabatan: z.string().optional().describe("Jabatan penanda tangan, mis. 'Kepala Bidang Kesehatan Masyarakat'"),
+        })
+        .optional()
+        .describe("Yang menandatangani umpan balik pembinaan bila bukan Kepala Dinas sendiri"),
+      tembusan: z.array(z.string()).optional().describe("Tembusan surat umpan balik, mis. ['Kepala Dinas', 'Arsip']"),
+    }),
     zona_waktu: z.enum(TIME_ZONES).default("WIB"),
     kertas: z
       .strictObject({
@@ -215,7 +249,15 @@ export const workspaceSchema = z
     pejabat: z.strictObject({
       kepala_puskesmas: id().describe("id pegawai Kepala Puskesmas"),
       kasubag_tu: id().describe("id pegawai Kasubag TU"),
+      sebutan_kepala: z
+        .enum(["Plt.", "Plh."])
+        .optional()
+        .describe("Kepala Puskesmas pelaksana tugas (Plt.) atau pelaksana harian (Plh.)"),
     }),
+    hari_libur: z
+      .array(isoDate())
+      .optional()
+      .describe("Hari libur nasional dan cuti bersama (SKB) tahun ini; tanggal surat di hari itu diperingatkan"),
     pegawai: z.array(personSchema).min(1),
     desa: z.array(z.string()).default([]).describe("Desa/kelurahan wilayah kerja"),
     kelompok: z.array(groupSchema).default([]).describe("Kelompok program atau klaster ILP"),
@@ -463,6 +505,11 @@ export const meetingSchema = z
     musrenbang: z.string().nullable().optional().describe("Bahan Musrenbang kecamatan (bulan kedua)"),
     hadir: z.array(attendanceSchema).default([]),
     evaluasi_kehadiran: z.string().nullable().optional().describe("Evaluasi kehadiran peserta"),
+    kesimpulan: z
+      .union([z.string(), z.array(z.string())])
+      .nullable()
+      .optional()
+      .describe("Kesimpulan rapat yang dibacakan pimpinan; bila kosong notulen menyusunnya dari data"),
     pembahasan: z
       .array(
         z.strictObject({
@@ -524,6 +571,10 @@ export const meetingSchema = z
           .record(z.string(), z.boolean())
           .default({})
           .describe("Jawaban pembina untuk butir Daftar Tilik, mis. {'01': true}"),
+        catatan: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe("Catatan pembina per butir Daftar Tilik, mis. {'02': 'buku tamu belum ada'}"),
         umpan_balik: z
           .strictObject({
             tanggal: isoDate().nullable(),
@@ -711,7 +762,9 @@ export const programReportSchema = z
           waktu: z.string().optional(),
           tempat: z.string().optional(),
           penanggung_jawab: id().optional(),
-          biaya: z.string().optional(),
+          biaya: z.string().optional().describe("Sumber dana, mis. BOK"),
+          tujuan: z.string().optional().describe("Tujuan kegiatan"),
+          volume: z.string().optional().describe("Volume, mis. '5 desa × 1 kali'"),
         }),
       )
       .default([])

@@ -74,6 +74,17 @@ export function readAssetText(name: string): string {
   return readAsset(name).toString("utf8");
 }
 
+/** The text of a built-in template (`templates/NAME.hbs`), or null when lokmin has none of that name. */
+export function builtinTemplate(name: string): string | null {
+  if (!/^[a-z0-9-]+$/.test(name)) return null;
+  try {
+    return readAssetText(`templates/${name}.hbs`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
 /**
  * A real file holding the asset, for libraries that only open paths (pureimage's fonts): the
  * package's own file, or in the executable a copy written once (per content) into lokmin's

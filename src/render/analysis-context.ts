@@ -56,6 +56,8 @@ export function buildAnalysisContext(input: AnalysisInput) {
     const swot = problem.swot;
     return {
       no: i + 1,
+      /** Every problem after the first starts a new page of the analysis document. */
+      halaman_baru: i > 0,
       id: problem.id,
       judul: problem.judul,
       peringkat: rank ?? "–",

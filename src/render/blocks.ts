@@ -1,6 +1,6 @@
 // The block language templates produce: a small line-based vocabulary (headings, paragraphs,
-// lists, tables, field tables, letterhead, signature blocks, spacing, page breaks) parsed into
-// typed blocks that the DOCX writer turns into `docx` objects. No XML is ever built by hand.
+// lists, tables, field tables, letterhead, signature blocks, spacing, page breaks, landscape
+// sections) parsed into typed blocks that the DOCX writer (docx.ts) turns into WordprocessingML.
 // Documented in templates/README.md.
 
 export interface Run {
@@ -20,23 +20,41 @@ export interface Cell {
 }
 
 export type Block =
-  | { kind: "heading"; level: 1 | 2; runs: Run[] }
+  | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }
   | { kind: "paragraph"; runs: Run[]; align: Align; indent: boolean }
   | { kind: "list"; ordered: boolean; items: Run[][] }
   | {
       kind: "table";
+      /** Relative column widths; the writer then sizes them from the content. */
       widths: number[];
       header: boolean;
       borders: boolean;
       small: boolean;
+      /** Smaller still (a one-page form). */
+      mini?: boolean;
       rowHeight?: number;
       rows: Cell[][];
     }
   | { kind: "letterhead"; of: "puskesmas" | "dinas" }
-  | { kind: "signatures"; signers: Array<{ title: Run[]; name: string; nip: string } | null> }
+  | {
+      kind: "signatures";
+      place: "pair" | "right" | "center";
+      compact?: boolean;
+      signers: Array<Signer | null>;
+      /** "Mengetahui," and the one who acknowledges, centred under the signers and kept with the last of them. */
+      acknowledged?: { runs: Run[]; signer: Signer };
+    }
   | { kind: "image"; name: string }
   | { kind: "spacer"; lines: number }
-  | { kind: "pagebreak" };
+  | { kind: "pagebreak" }
+  | { kind: "section"; landscape: boolean };
+
+export interface Signer {
+  title: Run[];
+  name: string;
+  nip: string;
+  pangkat: string;
+}
 
 export class BlockSyntaxError extends Error {
   constructor(
@@ -107,6 +125,7 @@ export function parseInline(text: string): Run[] {
 }
 
 function parseWidths(spec: string | undefined, line: number): number[] {
+  if (spec && /^auto(=\d+)?$/.test(spec)) return new Array<number>(Number(spec.slice(5)) || 0).fill(1);
   if (!spec || !/^\d+(,\d+)*$/.test(spec))
     throw new BlockSyntaxError(
       line,
@@ -122,6 +141,8 @@ const DIRECTIVES = [
   "kiri",
   "spasi",
   "halaman-baru",
+  "lanskap",
+  "potret",
   "daftar",
   "tabel",
   "isian",
@@ -178,6 +199,10 @@ export function parseBlocks(source: string): Block[] {
         case "halaman-baru":
           blocks.push({ kind: "pagebreak" });
           break;
+        case "lanskap":
+        case "potret":
+          blocks.push({ kind: "section", landscape: name === "lanskap" });
+          break;
         case "daftar":
           blocks.push({
             kind: "list",
@@ -187,10 +212,15 @@ export function parseBlocks(source: string): Block[] {
           break;
         case "tabel":
         case "isian": {
-          const widths = parseWidths(args[0], lineNo);
-          const rows = body().map(({ text, line: at }) => {
+          let widths = parseWidths(args[0], lineNo);
+          const lines = body();
+          if (widths.length === 0) {
+            const columns = Math.max(1, ...lines.map((l) => splitCells(l.text).length));
+            widths = new Array<number>(columns).fill(1);
+          }
+          const rows = lines.map(({ text, line: at }) => {
             const cells = splitCells(text).map((cell): Cell => {
-              const span = /^\^(\d)\s/.exec(cell);
+              const span = /^\^(\d)(\s|$)/.exec(cell);
               const content = span ? cell.slice(span[0].length) : cell;
               const marker = /^([>^])(\s|$)/.exec(content);
               const align: Align | undefined = marker ? (marker[1] === ">" ? "right" : "center") : undefined;
@@ -213,40 +243,71 @@ export function parseBlocks(source: string): Block[] {
             widths,
             header: name === "tabel" && args.includes("kepala"),
             borders: name === "tabel" && !args.includes("tanpa-garis"),
-            small: args.includes("kecil"),
+            small: args.includes("kecil") || args.includes("mini"),
+            ...(args.includes("mini") ? { mini: true } : {}),
             ...(height ? { rowHeight: Number(height.slice(7)) } : {}),
             rows,
           });
           break;
         }
-        case "ttd":
-          blocks.push({
-            kind: "signatures",
-            signers: body().map(({ text }) => {
-              if (text === "-") return null;
-              const [title, name = "", nip = ""] = splitCells(text);
-              return {
-                title: parseInline(title),
-                name: parseInline(name)
-                  .map((r) => r.text)
-                  .join(""),
-                nip: parseInline(nip)
-                  .map((r) => r.text)
-                  .join(""),
-              };
-            }),
+        case "ttd": {
+          const plain = (cell: string) =>
+            parseInline(cell)
+              .map((r) => r.text)
+              .join("");
+          const signers = body().map(({ text }) => {
+            if (text === "-") return null;
+            const [title, name = "", nip = "", pangkat = ""] = splitCells(text);
+            return { title: parseInline(title), name: plain(name), nip: plain(nip), pangkat: plain(pangkat) };
           });
+          const place = args[0] === "tengah" ? "center" : signers.length === 1 ? "right" : "pair";
+          blocks.push({ kind: "signatures", place, signers, ...(args.includes("ringkas") ? { compact: true } : {}) });
           break;
+        }
         case "akhir":
           throw new BlockSyntaxError(lineNo, "::akhir tanpa blok yang dibuka");
       }
       continue;
     }
-    if (line.startsWith("## ")) blocks.push({ kind: "heading", level: 2, runs: parseInline(line.slice(3)) });
+    if (line.startsWith("### ")) blocks.push({ kind: "heading", level: 3, runs: parseInline(line.slice(4)) });
+    else if (line.startsWith("## ")) blocks.push({ kind: "heading", level: 2, runs: parseInline(line.slice(3)) });
     else if (line.startsWith("# ")) blocks.push({ kind: "heading", level: 1, runs: parseInline(line.slice(2)) });
     else if (line.startsWith("> "))
       blocks.push({ kind: "paragraph", runs: parseInline(line.slice(2)), align: "justify", indent: true });
     else blocks.push({ kind: "paragraph", runs: parseInline(line), align: "justify", indent: false });
   }
-  return blocks;
+  return joinAcknowledgements(blocks);
+}
+
+/**
+ * Signers, then a centred line ("Mengetahui,") and one centred signer: one block, so the one who
+ * acknowledges is never left alone on the next page (word processors do not keep a table with the
+ * next one).
+ */
+function joinAcknowledgements(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.kind === "signatures" && block.place === "center" && block.signers.length === 1 && block.signers[0]) {
+      // Walk back over spacers to one centred line, then to the signers before it.
+      let i = out.length - 1;
+      while (i >= 0 && out[i].kind === "spacer") i--;
+      const line = out[i];
+      let j = i - 1;
+      while (j >= 0 && out[j].kind === "spacer") j--;
+      const head = out[j];
+      if (
+        line?.kind === "paragraph" &&
+        line.align === "center" &&
+        head?.kind === "signatures" &&
+        head.place !== "center" &&
+        !head.acknowledged
+      ) {
+        out.splice(j + 1);
+        head.acknowledged = { runs: line.runs, signer: block.signers[0] };
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
 }

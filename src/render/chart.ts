@@ -1,16 +1,14 @@
-// The trend chart: cumulative capaian per indicator month by month against the pro-rata target
-// line, drawn in-process to PNG with pureimage (pure JavaScript, no native binary) and the DejaVu
-// Sans font from the npm registry, so it renders the same on every machine. Indicators behind
-// for two or more months are drawn in red.
+// Charts drawn in-process to PNG with pureimage (pure JavaScript, no native binary) and the
+// DejaVu Sans font from the npm registry, so they look the same on every machine. Charts are
+// meant to be printed in grey: series are told apart by line style and markers, values are
+// written on the lines. `Sketch` holds the drawing helpers every chart shares (text that wraps,
+// dashed lines, markers, PNG encoding); `trendChart` is the trend of cumulative capaian.
 import { PassThrough } from "node:stream";
 import type { IndicatorTrend } from "../domain/trends.js";
 import { assetFile, FONT_ASSET } from "../io/assets.js";
 
-const SCALE = 0.75;
-const WIDTH = Math.round(1400 * SCALE);
 const FAMILY = "DejaVu Sans";
 let fontsLoaded = false;
-const PALETTE = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f", "#e377c2"];
 
 export interface Chart {
   png: Uint8Array;
@@ -18,26 +16,84 @@ export interface Chart {
   height: number;
 }
 
-/** A line chart of the given trends (at most 8 lines, the ones furthest behind first). */
-export async function trendChart(trends: IndicatorTrend[], monthLabels: string[], title: string): Promise<Chart> {
-  const loaded = await import("pureimage");
-  const PImage = ("default" in loaded ? loaded.default : loaded) as typeof import("pureimage");
-  if (!fontsLoaded) {
-    PImage.registerFont(assetFile(FONT_ASSET), FAMILY, 400, "normal", "normal").loadSync();
-    fontsLoaded = true;
+type Context2D = ReturnType<ReturnType<typeof import("pureimage").make>["getContext"]>;
+
+/** A canvas with the helpers every lokmin chart uses. */
+export class Sketch {
+  private constructor(
+    readonly pureimage: typeof import("pureimage"),
+    readonly canvas: ReturnType<typeof import("pureimage").make>,
+    readonly g: Context2D,
+    readonly width: number,
+    readonly height: number,
+  ) {}
+
+  static async create(width: number, height: number): Promise<Sketch> {
+    const loaded = await import("pureimage");
+    const PImage = ("default" in loaded ? loaded.default : loaded) as typeof import("pureimage");
+    if (!fontsLoaded) {
+      PImage.registerFont(assetFile(FONT_ASSET), FAMILY, 400, "normal", "normal").loadSync();
+      fontsLoaded = true;
+    }
+    const canvas = PImage.make(width, height);
+    const g = canvas.getContext("2d");
+    g.fillStyle = "#ffffff";
+    g.fillRect(0, 0, width, height);
+    return new Sketch(PImage, canvas, g, width, height);
   }
-  const shown = [...trends]
-    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak)
-    .slice(0, 8);
-  const legendRows = Math.ceil(shown.length / 2);
-  const plot = { left: 70, top: 60, width: WIDTH - 100, height: 390 };
-  const height = plot.top + plot.height + 70 + legendRows * 27;
-  const canvas = PImage.make(WIDTH, height);
-  const g = canvas.getContext("2d");
-  // One face keeps start-up short; emphasis is carried by colour and line weight.
-  const font = (size: number, _bold = false) => `${Math.round(size * SCALE)}px '${FAMILY}'`;
-  /** pureimage has no setLineDash: draw dashed polylines segment by segment. */
-  const dashed = (points: Array<[number, number]>, dash = 12, gap = 8) => {
+
+  font(size: number) {
+    this.g.font = `${Math.round(size)}px '${FAMILY}'`;
+  }
+
+  text(
+    text: string,
+    x: number,
+    y: number,
+    options: { size: number; color?: string; align?: "left" | "center" | "right" },
+  ) {
+    this.font(options.size);
+    this.g.fillStyle = options.color ?? "#000000";
+    const w = this.g.measureText(text).width;
+    const left = options.align === "center" ? x - w / 2 : options.align === "right" ? x - w : x;
+    this.g.fillText(text, left, y);
+    return w;
+  }
+
+  /** Words wrapped to `width`; at most `lines` lines, the last one shortened with "…". */
+  wrap(text: string, width: number, size: number, lines = 2): string[] {
+    this.font(size);
+    const out: string[] = [];
+    let current = "";
+    for (const word of text.split(/\s+/)) {
+      const next = current ? `${current} ${word}` : word;
+      if (this.g.measureText(next).width <= width || !current) current = next;
+      else {
+        out.push(current);
+        current = word;
+      }
+    }
+    if (current) out.push(current);
+    if (out.length > lines) {
+      let last = out[lines - 1];
+      while (last.length > 1 && this.g.measureText(`${last}…`).width > width) last = last.slice(0, -1);
+      return [...out.slice(0, lines - 1), `${last}…`];
+    }
+    return out;
+  }
+
+  line(points: Array<[number, number]>, options: { color: string; width: number; dash?: [number, number] }) {
+    const { g } = this;
+    g.strokeStyle = options.color;
+    g.lineWidth = options.width;
+    if (!options.dash) {
+      g.beginPath();
+      points.forEach(([x, y], i) => (i === 0 ? g.moveTo(x, y) : g.lineTo(x, y)));
+      g.stroke();
+      return;
+    }
+    // pureimage has no setLineDash: draw dashed polylines segment by segment.
+    const [dash, gap] = options.dash;
     for (let i = 1; i < points.length; i++) {
       const [x0, y0] = points[i - 1];
       const [x1, y1] = points[i];
@@ -51,89 +107,137 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
         g.stroke();
       }
     }
-  };
-  g.fillStyle = "#ffffff";
-  g.fillRect(0, 0, WIDTH, height);
-  g.fillStyle = "#000000";
-  g.font = font(28, true);
-  g.fillText(title, plot.left, 34);
+  }
+
+  /** A filled circle, or a hollow one (white inside) for a second series. */
+  marker(x: number, y: number, radius: number, color: string, hollow = false) {
+    const { g } = this;
+    g.fillStyle = color;
+    g.beginPath();
+    g.arc(x, y, radius, 0, Math.PI * 2);
+    g.fill();
+    if (hollow) {
+      g.fillStyle = "#ffffff";
+      g.beginPath();
+      g.arc(x, y, radius - 2.5, 0, Math.PI * 2);
+      g.fill();
+    }
+  }
+
+  rect(x: number, y: number, w: number, h: number, color: string) {
+    this.g.fillStyle = color;
+    this.g.fillRect(x, y, w, h);
+  }
+
+  async png(): Promise<Chart> {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    await this.pureimage.encodePNGToStream(this.canvas, sink);
+    return { png: Buffer.concat(chunks), width: this.width, height: this.height };
+  }
+}
+
+const fmt = (v: number) => v.toFixed(1).replace(".", ",");
+
+/**
+ * Small multiples: one panel per indicator (at most 9, the ones furthest behind first), each with
+ * its cumulative capaian (solid line, filled markers, value at the last point) against its own
+ * cumulative target (dashed line, hollow markers), so an indicator with a 50% target is judged
+ * against 50%. Panels of indicators behind two months or more have a dark title bar.
+ */
+export async function trendChart(trends: IndicatorTrend[], monthLabels: string[], title: string): Promise<Chart> {
+  const shown = [...trends]
+    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak)
+    .slice(0, 9);
+  const columns = shown.length <= 4 ? 2 : 3;
+  const rows = Math.max(1, Math.ceil(shown.length / columns));
+  const width = 1500;
+  const panelW = width / columns;
+  const panelH = 350;
+  const top = 96;
+  const height = top + rows * panelH + 10;
+  const s = await Sketch.create(width, height);
+  s.text(title, 20, 40, { size: 30 });
+  // The legend, drawn once at the top so it is never cut.
+  const ly = 76;
+  s.line(
+    [
+      [24, ly - 8],
+      [84, ly - 8],
+    ],
+    { color: "#000000", width: 5 },
+  );
+  s.marker(54, ly - 8, 7, "#000000");
+  let lx = 96 + s.text("capaian kumulatif", 96, ly, { size: 24 }) + 40;
+  s.line(
+    [
+      [lx, ly - 8],
+      [lx + 60, ly - 8],
+    ],
+    { color: "#555555", width: 4, dash: [12, 7] },
+  );
+  s.marker(lx + 30, ly - 8, 7, "#555555", true);
+  lx += 72;
+  lx += s.text("target kumulatif indikator itu", lx, ly, { size: 24 }) + 40;
+  s.rect(lx, ly - 20, 26, 20, "#333333");
+  s.text("tertinggal ≥ 2 bulan", lx + 36, ly, { size: 24 });
 
   const n = Math.max(monthLabels.length, 1);
-  const highest = Math.max(10, ...shown.flatMap((t) => t.points.flatMap((p) => [p.target, p.capaian ?? 0])));
-  const top = Math.min(100, Math.ceil(highest / 10) * 10 + 10);
-  const step = top > 50 ? 20 : 10;
-  const x = (i: number) => plot.left + (n === 1 ? plot.width / 2 : (i / (n - 1)) * plot.width);
-  const y = (v: number) => plot.top + plot.height - (Math.min(v, top) / top) * plot.height;
-  g.font = font(20);
-  g.strokeStyle = "#d9d9d9";
-  g.lineWidth = 1;
-  for (let v = 0; v <= top; v += step) {
-    g.beginPath();
-    g.moveTo(plot.left, y(v));
-    g.lineTo(plot.left + plot.width, y(v));
-    g.stroke();
-    g.fillStyle = "#444444";
-    g.fillText(`${v}%`, plot.left - 55, y(v) + 5);
-  }
-  monthLabels.forEach((label, i) => {
-    g.fillStyle = "#444444";
-    g.fillText(label, x(i) - g.measureText(label).width / 2, plot.top + plot.height + 24);
-  });
-
-  // The pro-rata target line (the same for every indicator with a linear target: take the first).
-  const target = shown[0]?.points.map((p) => p.target) ?? [];
-  g.strokeStyle = "#000000";
-  g.lineWidth = 3;
-  dashed(target.map((v, i) => [x(i), y(v)]));
-
   shown.forEach((trend, index) => {
-    const color = trend.flagged
-      ? ["#d62728", "#ff7f0e", "#e6550d", "#a50f15"][index % 4]
-      : PALETTE[index % PALETTE.length];
-    g.strokeStyle = color;
-    g.fillStyle = color;
-    g.lineWidth = trend.flagged ? 5 : 3;
-    g.beginPath();
-    let started = false;
-    trend.points.forEach((p, i) => {
-      if (p.capaian === null) return;
-      if (!started) g.moveTo(x(i), y(p.capaian));
-      else g.lineTo(x(i), y(p.capaian));
-      started = true;
-    });
-    g.stroke();
-    trend.points.forEach((p, i) => {
-      if (p.capaian === null) return;
-      g.beginPath();
-      g.arc(x(i), y(p.capaian), trend.flagged ? 7 : 5, 0, Math.PI * 2);
-      g.fill();
-    });
-    const column = index % 2;
-    const row = Math.floor(index / 2);
-    const lx = plot.left + column * (plot.width / 2);
-    const ly = plot.top + plot.height + 56 + row * 27;
-    g.fillRect(lx, ly - 10, 21, 6);
-    g.fillStyle = "#000000";
-    g.font = font(20, trend.flagged);
-    const label = `${trend.nama}${trend.flagged ? ` (tertinggal ${trend.behindStreak} bln)` : ""}`;
-    g.fillText(label.length > 60 ? `${label.slice(0, 57)}…` : label, lx + 30, ly - 3);
+    const px = (index % columns) * panelW;
+    const py = top + Math.floor(index / columns) * panelH;
+    const plot = { left: px + 78, top: py + 80, width: panelW - 190, height: panelH - 140 };
+    const titleLines = s.wrap(trend.nama, panelW - 36, 24, 2);
+    if (trend.flagged) s.rect(px + 8, py + 2, panelW - 16, 64, "#333333");
+    titleLines.forEach((line, i) =>
+      s.text(line, px + 16, py + 28 + i * 29, { size: 24, color: trend.flagged ? "#ffffff" : "#000000" }),
+    );
+    const values = trend.points.flatMap((p) => [p.target, p.capaian ?? 0]);
+    const high = Math.min(100, Math.max(10, Math.ceil(Math.max(...values) / 10) * 10 + 10));
+    const step = high > 50 ? 25 : 10;
+    const x = (i: number) => plot.left + (n === 1 ? plot.width / 2 : (i / (n - 1)) * plot.width);
+    const y = (v: number) => plot.top + plot.height - (Math.min(v, high) / high) * plot.height;
+    for (let v = 0; v <= high; v += step) {
+      s.line(
+        [
+          [plot.left, y(v)],
+          [plot.left + plot.width, y(v)],
+        ],
+        { color: "#d0d0d0", width: 1 },
+      );
+      s.text(`${v}%`, plot.left - 8, y(v) + 7, { size: 20, color: "#444444", align: "right" });
+    }
+    monthLabels.forEach((label, i) =>
+      s.text(label, x(i), plot.top + plot.height + 30, { size: 20, color: "#444444", align: "center" }),
+    );
+    const index0 = (month: string) =>
+      monthLabels.length - trend.points.length + trend.points.findIndex((p) => p.month === month);
+    const target = trend.points.map((p) => [x(index0(p.month)), y(p.target)] as [number, number]);
+    s.line(target, { color: "#555555", width: 4, dash: [12, 7] });
+    for (const [tx, ty] of target) s.marker(tx, ty, 6, "#555555", true);
+    const actual = trend.points
+      .filter((p) => p.capaian !== null)
+      .map((p) => [x(index0(p.month)), y(p.capaian as number)] as [number, number]);
+    s.line(actual, { color: "#000000", width: 5 });
+    for (const [ax, ay] of actual) s.marker(ax, ay, 7, "#000000");
+    const last = trend.points[trend.points.length - 1];
+    if (last.capaian !== null && actual.length) {
+      const [ax, ay] = actual[actual.length - 1];
+      const above = last.capaian >= last.target;
+      s.text(`${fmt(last.capaian)}%`, ax + 12, ay + (above ? -12 : 28), { size: 23 });
+      const [tx, ty] = target[target.length - 1];
+      s.text(`${fmt(last.target)}%`, tx + 12, ty + (above ? 28 : -12), { size: 21, color: "#555555" });
+    }
   });
-  g.strokeStyle = "#000000";
-  g.lineWidth = 3;
-  dashed(
-    [
-      [WIDTH - 250, 29],
-      [WIDTH - 220, 29],
-    ],
-    8,
-    5,
-  );
-  g.fillStyle = "#000000";
-  g.font = font(20);
-  g.fillText("target kumulatif", WIDTH - 210, 34);
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await PImage.encodePNGToStream(canvas, sink);
-  return { png: Buffer.concat(chunks), width: WIDTH, height };
+  return s.png();
+}
+
+/** A grey stand-in picture for a starting Word template; lokmin replaces it by its alt text. */
+export async function placeholderPicture(label: string, width = 1500, height = 700): Promise<Chart> {
+  const s = await Sketch.create(width, height);
+  s.rect(0, 0, width, height, "#e6e6e6");
+  s.rect(6, 6, width - 12, height - 12, "#f4f4f4");
+  s.text(label, width / 2, height / 2, { size: 44, color: "#555555", align: "center" });
+  return s.png();
 }

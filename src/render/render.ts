@@ -1,20 +1,25 @@
-// Rendering a month's documents: pick the templates (workspace `templates/` overrides the
-// built-in ones by name), run Handlebars over the render context, parse the block language and
-// build each DOCX in memory. Errors in a template are reported with its file and line.
+// Rendering a month's documents: pick each document's template (the workspace's own
+// `templates/NAME.docx` made in Word, else its `templates/NAME.hbs`, else the built-in one), fill
+// it from the render context, and finish the package with its fingerprint. Handlebars runs in
+// strict mode with only if/unless/each/with; every mistake in a template is reported with its
+// file, line and the field or block at fault.
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import Handlebars from "handlebars";
-import { UserError } from "../errors.js";
-import { msg, t } from "../i18n/index.js";
+import type HandlebarsRuntimeType from "handlebars/runtime";
 import type { Workspace } from "../domain/schema.js";
 import { logoProblem } from "../domain/check/rules/workspace.js";
-import { readAssetText } from "../io/assets.js";
+import { UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { probeFile } from "../io/workspace.js";
-import { BlockSyntaxError, parseBlocks } from "./blocks.js";
-import { DOCUMENTS, type DocumentName, type DocumentSpec } from "./documents.js";
+import { builtinTemplate } from "../io/assets.js";
+import { type Block, BlockSyntaxError, parseBlocks } from "./blocks.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
-import { blocksToDocument, type DocxOptions, type Logo, packDocument, sniffImage } from "./docx.js";
+import { DOCUMENTS, type DocumentName } from "./documents.js";
+import { blocksToDocx, type Letterhead, type Logo, type Picture, sniffImage } from "./docx.js";
+import { finishDocx } from "./package.js";
+import type { ZipEntries } from "./zip.js";
 
 const M = {
   unknownDoc: msg(
@@ -23,9 +28,9 @@ const M = {
   ),
   template: msg("templat {file} baris {line}: {detail}", "template {file} line {line}: {detail}"),
   unknownField: msg(
-    "templat {file} baris {line}: kolom '{field}' tidak ada dalam data dokumen; periksa ejaannya (lihat " +
+    "templat {file} baris {line}: kolom '{field}' tidak ada dalam data dokumen; periksa ejaannya (daftar kolom: " +
       "templates/README.md)",
-    "template {file} line {line}: field '{field}' is not in the document's data; check its spelling (see " +
+    "template {file} line {line}: field '{field}' is not in the document's data; check its spelling (the fields: " +
       "templates/README.md)",
   ),
   syntax: msg(
@@ -44,6 +49,10 @@ const M = {
     "template {file} is not UTF-8; save it again as UTF-8",
   ),
   failed: msg("templat {file} gagal dijalankan: {detail}", "template {file} failed: {detail}"),
+  noBuiltin: msg(
+    "dokumen {name} tidak punya templat bawaan; buat templates/{name}.docx atau .hbs",
+    "document {name} has no built-in template; create templates/{name}.docx or .hbs",
+  ),
 };
 
 export function parseOnly(value: string | undefined): DocumentName[] | undefined {
@@ -58,34 +67,82 @@ export function parseOnly(value: string | undefined): DocumentName[] | undefined
   return names as DocumentName[];
 }
 
-/** Built-in templates are assets (src/io/assets.ts), named by this prefix instead of a path. */
-const BUILTIN = "lokmin-asset:";
-
-/** The template file for a document: the workspace's own `templates/NAME.hbs`, else the built-in one. */
-export function templatePath(root: string, name: DocumentName): { file: string; own: boolean } {
-  const own = path.join(root, "templates", `${name}.hbs`);
-  return existsSync(own) ? { file: own, own: true } : { file: `${BUILTIN}templates/${name}.hbs`, own: false };
+export interface TemplateRef {
+  kind: "docx" | "hbs";
+  /** The workspace's own file, or null for the built-in template. */
+  file: string | null;
+  /** How messages name it: "templates/notulen.docx" or "templates/notulen.hbs (bawaan)". */
+  label: string;
 }
 
-/** Load the workspace logo, returning the same note `check` gives instead of failing when it is unusable. */
-export function loadLogo(root: string, config: Workspace): { logo?: Logo; warning?: string } {
-  const file = config.puskesmas.logo;
+/** A document's template: the workspace's Word file, else its Handlebars file, else the built-in one. */
+export function templateFor(root: string, name: DocumentName): TemplateRef {
+  for (const kind of ["docx", "hbs"] as const) {
+    const own = path.join(root, "templates", `${name}.${kind}`);
+    if (existsSync(own)) return { kind, file: own, label: `templates/${name}.${kind}` };
+  }
+  return { kind: "hbs", file: null, label: `templates/${name}.hbs (bawaan)` };
+}
+
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** An image of the workspace (a logo), or the same note `check` gives when it is unusable. */
+export function loadImage(root: string, file: string | undefined): { image?: Logo; warning?: string } {
   if (!file) return {};
   const kind = probeFile(root)(file);
   if (kind !== "file") return { warning: logoProblem(kind, file) };
-  const read = readRegularFile(path.resolve(root, file), { maxBytes: MAX_LOGO_BYTES, root });
+  const read = readRegularFile(path.resolve(root, file), { maxBytes: MAX_IMAGE_BYTES, root });
   const info = read.ok ? sniffImage(read.bytes) : null;
   if (!read.ok || !info) return { warning: logoProblem("not-image", file) };
-  return { logo: { ...info, data: read.bytes } };
+  return { image: { ...info, data: read.bytes } };
 }
 
-const MAX_LOGO_BYTES = 5 * 1024 * 1024;
-
-export interface RenderedDocument {
-  name: DocumentName;
-  title: string;
-  template: string;
-  data: Buffer;
+/** The Puskesmas' and the Dinas' letterheads (kop surat) from lokmin.yaml, with their logos. */
+export function buildLetterheads(
+  root: string,
+  config: Workspace,
+): { letterheads: Record<"puskesmas" | "dinas", Letterhead>; warnings: string[] } {
+  const p = config.puskesmas;
+  const d = config.dinas_kesehatan;
+  const pemda = `PEMERINTAH ${p.kabupaten_kota.toUpperCase()}`;
+  const logo = loadImage(root, p.logo);
+  const dinasLogo = d.logo ? loadImage(root, d.logo) : logo;
+  const contacts = (x: { telepon?: string; email?: string; laman?: string }) =>
+    [x.telepon && `Telp. ${x.telepon}`, x.email && `Email: ${x.email}`, x.laman].filter(Boolean).join("  ·  ");
+  const warnings = [logo.warning, d.logo ? dinasLogo.warning : undefined].filter((w): w is string => Boolean(w));
+  return {
+    warnings,
+    letterheads: {
+      puskesmas: {
+        logo: logo.image,
+        lines: [
+          { text: pemda, size: 26, bold: true },
+          { text: d.nama.toUpperCase(), size: 26, bold: true },
+          { text: p.nama.toUpperCase(), size: 30, bold: true },
+          {
+            text: [p.alamat, p.kelurahan && `Kel. ${p.kelurahan}`, `Kec. ${p.kecamatan}`, p.kode_pos]
+              .filter(Boolean)
+              .join(", "),
+            size: 20,
+          },
+          { text: contacts(p), size: 20 },
+        ],
+      },
+      dinas: {
+        logo: dinasLogo.image,
+        lines: [
+          ...(d.kop?.length
+            ? d.kop.map((text, i) => ({ text, size: i === d.kop!.length - 1 ? 30 : 26, bold: true }))
+            : [
+                { text: pemda, size: 26, bold: true },
+                { text: d.nama.toUpperCase(), size: 30, bold: true },
+              ]),
+          { text: [d.alamat, d.kode_pos].filter(Boolean).join(", "), size: 20 },
+          { text: contacts(d), size: 20 },
+        ],
+      },
+    },
+  };
 }
 
 /** The text of a template file: a regular UTF-8 file of at most 1 MB, else a clear error naming it. */
@@ -99,11 +156,22 @@ export function readTemplate(file: string, label: string): string {
   }
 }
 
+/** The field expression at a line and column of the source, for messages ("rapat.tangal"). */
+function expressionAt(source: string, line: number, column: number, name: string): string {
+  const text = source.split(/\r?\n/)[line - 1] ?? "";
+  const tags = [...text.matchAll(/\{\{[#/^~]?\s*(?:[\w]+\s+)?([@\w./-]+)/g)].map((m) => ({ at: m.index, path: m[1] }));
+  const near = tags.filter((tag) => tag.at <= column + 2 && tag.path.split(/[./]/).includes(name)).pop();
+  return near?.path ?? tags.find((tag) => tag.path.split(/[./]/).includes(name))?.path ?? name;
+}
+
 /** A Handlebars error in the user's language, naming the template, the line and what to fix. */
-function templateError(error: Error, label: string): UserError {
+function templateError(error: Error, label: string, source: string): UserError {
   const text = error.message;
-  const field = /"([^"]+)" not defined in .* - (\d+):\d+/.exec(text);
-  if (field) return new UserError(t(M.unknownField, { file: label, line: field[2], field: field[1] }));
+  const field = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(text);
+  if (field) {
+    const where = expressionAt(source, Number(field[2]), Number(field[3]), field[1]);
+    return new UserError(t(M.unknownField, { file: label, line: field[2], field: where }));
+  }
   const parse = /Parse error on line (\d+):\n([^\n]*)/.exec(text);
   if (parse) return new UserError(t(M.syntax, { file: label, line: parse[1], near: parse[2].trim() }));
   const unclosed = /(\w+) doesn't match (\w+) - (\d+):/.exec(text);
@@ -119,50 +187,195 @@ function templateError(error: Error, label: string): UserError {
   );
 }
 
-export async function renderDocument(
-  name: DocumentName,
-  templateFile: string,
-  context: RenderContext,
-  config: Workspace,
-  logo: Logo | undefined,
-  label = templateFile,
-  images: DocxOptions["images"] = {},
-): Promise<RenderedDocument> {
-  const source = templateFile.startsWith(BUILTIN)
-    ? readAssetText(templateFile.slice(BUILTIN.length))
-    : readTemplate(templateFile, label);
-  const handlebars = Handlebars.create();
+/** How every template is compiled (scripts/build.mjs precompiles the built-in ones the same way). */
+const HBS_OPTIONS = {
+  noEscape: true,
+  strict: true,
+  knownHelpers: { if: true, unless: true, each: true, with: true },
+  knownHelpersOnly: true,
+};
+
+const HBS_OPTIONS_KEY = JSON.stringify(HBS_OPTIONS);
+
+type Precompiled = Record<string, { key: string; spec: TemplateSpecification }>;
+type TemplateSpecification = Parameters<typeof HandlebarsRuntimeType.template>[0];
+/** Handlebars' runtime alone: the compiler is not needed for precompiled templates. */
+async function runtime(): Promise<typeof HandlebarsRuntimeType> {
+  const loaded = await import("handlebars/runtime");
+  return ("default" in loaded ? loaded.default : loaded) as typeof HandlebarsRuntimeType;
+}
+let precompiled: Precompiled | null | undefined;
+
+/** The built-in templates precompiled at build time (dist/builtin-templates.js); none when run from src/. */
+async function loadPrecompiled(): Promise<Precompiled | null> {
+  if (precompiled === undefined) {
+    try {
+      const url = new URL("./builtin-templates.js", import.meta.url).href;
+      precompiled = ((await import(/* @vite-ignore */ url)) as { TEMPLATES: Precompiled }).TEMPLATES;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled;
+}
+
+/** The template function for a source: the precompiled one when it is the same text, else compiled now. */
+async function compiled(source: string, name: string | null) {
+  if (name) {
+    const entry = (await loadPrecompiled())?.[name];
+    const key = createHash("sha1").update(HBS_OPTIONS_KEY).update("\0").update(source).digest("hex");
+    if (entry && entry.key === key) return (await runtime()).create().template(entry.spec);
+  }
+  // The compiler loads only for a workspace's own template (or when run from src/).
+  const { default: Handlebars } = await import("handlebars");
+  return Handlebars.create().compile(source, structuredClone(HBS_OPTIONS)); // Handlebars adds to its options
+}
+
+/** The escaped copy of a context, made once however many documents use it. */
+const ESCAPED = new WeakMap<object, object>();
+function escaped(context: object): object {
+  let copy = ESCAPED.get(context);
+  if (!copy) {
+    copy = escapeForBlocks(context);
+    ESCAPED.set(context, copy);
+  }
+  return copy;
+}
+
+/** Handlebars in strict mode over the escaped context, then the block language. */
+export async function runBlockTemplate(
+  source: string,
+  label: string,
+  context: object,
+  builtin: string | null = null,
+): Promise<Block[]> {
   let text: string;
   try {
-    const template = handlebars.compile(source, {
-      noEscape: true,
-      strict: true,
-      knownHelpers: { if: true, unless: true, each: true, with: true },
-      knownHelpersOnly: true,
-    });
-    text = template(escapeForBlocks(context), {
+    const template = await compiled(source, builtin);
+    text = template(escaped(context), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
   } catch (error) {
-    throw templateError(error as Error, label);
+    throw templateError(error as Error, label, source);
   }
-  let blocks;
   try {
-    blocks = parseBlocks(text);
+    return parseBlocks(text);
   } catch (error) {
     if (error instanceof BlockSyntaxError) {
       throw new UserError(t(M.template, { file: `${label} (hasil)`, line: error.line, detail: error.message }));
     }
     throw error;
   }
-  const spec: DocumentSpec = DOCUMENTS.find((d) => d.name === name)!;
-  const doc = blocksToDocument(blocks, {
+}
+
+/** The template source of a Handlebars document, the workspace's or the built-in one. */
+export function blockTemplateSource(name: DocumentName, ref: TemplateRef): string {
+  if (ref.file) return readTemplate(ref.file, ref.label);
+  const text = builtinTemplate(name);
+  if (text === null) throw new UserError(t(M.noBuiltin, { name }));
+  return text;
+}
+
+export interface RenderAssets {
+  config: Workspace;
+  letterheads: Record<"puskesmas" | "dinas", Letterhead>;
+  images: Record<string, Picture>;
+  draft: boolean;
+}
+
+export interface RenderedDocument {
+  name: DocumentName;
+  title: string;
+  template: string;
+  data: Buffer;
+  sidik: string;
+}
+
+export const documentTitle = (name: DocumentName, context: Pick<RenderContext, "bulan_nama" | "puskesmas">) =>
+  `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${context.puskesmas.nama}`;
+
+const STAND_IN: Record<string, string> = {
+  tren: "Grafik tren capaian",
+  fishbone: "Diagram fishbone masalah",
+  stakeholder: "Peta stakeholder",
+};
+
+/**
+ * The alt-text name a Word template gives a picture the block template names by a field:
+ * `{fishbone}` (in a loop over the problems) → fishbone, `{analisis.stakeholder.gambar}` → stakeholder.
+ */
+export function wordPictureName(name: string): string {
+  const field = /^\{(.+)\}$/.exec(name)?.[1];
+  if (!field) return name;
+  const parts = field.split(".");
+  return parts.at(-1) === "gambar" && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
+}
+
+/**
+ * A starting Word template for a document: its Handlebars template (the workspace's own, else the
+ * built-in one) converted to placeholders and laid out with the workspace's letterhead, font and
+ * paper (`lokmin template NAME`). A construct with no Word equivalent is a clear error.
+ */
+export async function buildStarter(
+  name: DocumentName,
+  config: Workspace,
+  letterheads: RenderAssets["letterheads"],
+  root?: string,
+): Promise<{ data: Buffer; sidik: string }> {
+  const { starterBlocksSource } = await import("./word-starter.js");
+  const { placeholderPicture } = await import("./chart.js");
+  // The wording the workspace uses now: its own .hbs when it has one, else the built-in one.
+  const own = root ? path.join(root, "templates", `${name}.hbs`) : null;
+  const source = own && existsSync(own) ? readTemplate(own, `templates/${name}.hbs`) : builtinTemplate(name);
+  if (source === null) throw new UserError(t(M.noBuiltin, { name }));
+  const blocks = parseBlocks(starterBlocksSource(source));
+  const chart: Record<string, Picture> = {};
+  for (const block of blocks) {
+    if (block.kind !== "image") continue;
+    block.name = wordPictureName(block.name);
+    chart[block.name] ??= await placeholderPicture(
+      `${STAND_IN[block.name] ?? "Gambar"} — diisi lokmin (teks alternatif {%${block.name}})`,
+    );
+  }
+  const title = `${DOCUMENTS.find((d) => d.name === name)!.title} {bulan_nama} — {puskesmas.nama}`;
+  const entries = blocksToDocx(blocks, {
     config,
-    logo,
-    images,
-    title: `${spec.title} ${context.bulan_nama}`,
-    landscape: spec.landscape,
+    letterheads,
+    images: chart,
+    title,
+    owner: config.puskesmas.nama,
+    pictureAltText: true,
   });
-  return { name, title: spec.title, template: label, data: await packDocument(doc) };
+  return finishDocx(entries);
+}
+
+/** One document, filled and packaged (with its fingerprint). */
+export async function renderDocument(
+  name: DocumentName,
+  ref: TemplateRef,
+  context: RenderContext,
+  assets: RenderAssets,
+): Promise<RenderedDocument> {
+  const spec = DOCUMENTS.find((d) => d.name === name)!;
+  const extra = "context" in spec && typeof spec.context === "function" ? spec.context(context) : {};
+  const data = Object.keys(extra).length ? { ...context, ...extra } : context;
+  const title = documentTitle(name, context);
+  let entries: ZipEntries;
+  if (ref.kind === "docx" && ref.file) {
+    const { fillWordTemplate } = await import("./word-template.js");
+    entries = await fillWordTemplate(ref.file, ref.label, data, assets);
+  } else {
+    const blocks = await runBlockTemplate(blockTemplateSource(name, ref), ref.label, data, ref.file ? null : name);
+    entries = blocksToDocx(blocks, {
+      config: assets.config,
+      letterheads: assets.letterheads,
+      images: assets.images,
+      title,
+      owner: context.puskesmas.nama,
+      draft: assets.draft,
+    });
+  }
+  const { data: bytes, sidik } = finishDocx(entries);
+  return { name, title: spec.title, template: ref.label, data: bytes, sidik };
 }

@@ -114,6 +114,34 @@ const cases: Case[] = [
     edit: (s) => s.replace("tanggal: 2024-02-20", "tanggal: 2024-03-02"),
     at: "tanggal: 2024-03-02",
   },
+  {
+    rule: "dokumen/hari-libur",
+    file: R,
+    edit: (s) => s.replace("tanggal: 2024-02-15", "tanggal: 2024-02-18"),
+    at: "tanggal: 2024-02-18",
+  },
+  {
+    rule: "dokumen/hari-libur",
+    file: R,
+    edit: (s) => s.replace("tanggal: 2024-02-20", "tanggal: 2024-02-14"),
+    at: "tanggal: 2024-02-14",
+    setup: (root) => {
+      const file = path.join(root, "lokmin.yaml");
+      writeFileSync(file, `${readFileSync(file, "utf8")}hari_libur: [2024-02-14]\n`);
+    },
+  },
+  {
+    rule: "kehadiran/evaluasi-berbeda",
+    file: R,
+    edit: (s) => s.replace(/evaluasi_kehadiran: .*/, "evaluasi_kehadiran: Hadir 3 dari 3"),
+    at: "evaluasi_kehadiran: Hadir 3 dari 3",
+  },
+  {
+    rule: "kesepakatan/penanda-tangan-hadir",
+    file: R,
+    edit: (s) => s.replace("ditandatangani: [kapus, bidan]", "ditandatangani: [kapus, bidan, tu]"),
+    at: "ditandatangani: [kapus, bidan, tu]",
+  },
   { rule: "rapat/bulan", file: KIA, edit: (s) => s.replace("bulan: 2024-02", "bulan: 2024-03"), at: "bulan: 2024-03" },
   {
     rule: "undangan/terlambat",

@@ -4,6 +4,7 @@ import type { RuleGroup, RuleSpec } from "../registry.js";
 import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
+import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
 import { pertamaRules } from "./pertama.js";
@@ -24,6 +25,7 @@ export const MONTH_GROUPS = [
   analisisRules,
   referensiRules,
   pertamaRules,
+  dokumenRules,
 ] as const;
 /** Groups over the meetings held beside the monthly Lokmin: run even when rapat.yaml cannot be read. */
 export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;

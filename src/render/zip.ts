@@ -1,0 +1,180 @@
+// The ZIP container of a DOCX: a deterministic writer (fixed timestamps, entries in the order
+// given, deflated with node's zlib) and a defensive reader for files that come from outside
+// (workspace templates, documents a person may have edited): sizes, entry counts and the total
+// inflated size are bounded before and during inflation, so a corrupt file or a zip bomb is a
+// clear error, never a hang or an exhausted memory.
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+
+export type ZipEntries = Map<string, Uint8Array>;
+
+export class ZipError extends Error {
+  constructor(
+    readonly reason: "corrupt" | "too-big" | "unsupported",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Limits for reading a zip from outside: a real DOCX template is far below these. */
+export interface ZipLimits {
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+}
+
+export const DOCX_LIMITS: ZipLimits = { maxEntries: 2000, maxEntryBytes: 32 << 20, maxTotalBytes: 64 << 20 };
+
+const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01: the same bytes for the same content
+
+/** A ZIP archive of the entries, deflated (small or incompressible entries are stored). */
+export function writeZip(entries: ZipEntries): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const crc = crc32(data);
+    // Pictures are compressed already: stored as they are, like Word does.
+    const deflated = data.length > 64 && !/\.(png|jpe?g|gif)$/i.test(name) ? deflateRawSync(data, { level: 6 }) : null;
+    const useDeflate = deflated !== null && deflated.length < data.length;
+    const body = useDeflate ? deflated : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const method = useDeflate ? 8 : 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(0x0800, 8);
+    header.writeUInt16LE(method, 10);
+    header.writeUInt16LE(0, 12);
+    header.writeUInt16LE(DOS_DATE, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(body.length, 20);
+    header.writeUInt32LE(data.length, 24);
+    header.writeUInt16LE(nameBytes.length, 28);
+    header.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, body);
+    central.push(header, nameBytes);
+    offset += 30 + nameBytes.length + body.length;
+  }
+  const centralSize = central.reduce((sum, b) => sum + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.size, 8);
+  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...central, end]);
+}
+
+export interface ZipListing {
+  name: string;
+  crc: number;
+  size: number;
+}
+
+/** Names, CRC-32s and sizes of a ZIP's entries, from its central directory alone (nothing inflated). */
+export function listZip(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): ZipListing[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { count, cdOffset } = endRecord(buf, limits);
+  const out: ZipListing[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ZipError("corrupt", "bad entry");
+    const nameLength = buf.readUInt16LE(p + 28);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
+    if (!name.endsWith("/")) out.push({ name, crc: buf.readUInt32LE(p + 16), size: buf.readUInt32LE(p + 24) });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+function endRecord(buf: Buffer, limits: ZipLimits) {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError("corrupt", "no ZIP end record");
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError("unsupported", "ZIP64");
+  if (count > limits.maxEntries) throw new ZipError("too-big", `${count} entries`);
+  if (cdOffset + cdSize > buf.length) throw new ZipError("corrupt", "central directory outside the file");
+  return { count, cdOffset };
+}
+
+/** Read every entry of a ZIP archive within the limits; anything malformed is a ZipError. */
+export function readZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = DOCX_LIMITS,
+  wanted: (name: string) => boolean = () => true,
+): ZipEntries {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { count, cdOffset } = endRecord(buf, limits);
+  const out: ZipEntries = new Map();
+  let total = 0;
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ZipError("corrupt", "bad entry");
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const localOffset = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
+    p += 46 + nameLength + extraLength + commentLength;
+    if (flags & 1) throw new ZipError("unsupported", "encrypted entry");
+    if (name.endsWith("/") || !wanted(name)) continue;
+    if (size > limits.maxEntryBytes) throw new ZipError("too-big", `${name}: ${size} bytes`);
+    total += size;
+    if (total > limits.maxTotalBytes) throw new ZipError("too-big", `total ${total} bytes`);
+    if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== 0x04034b50)
+      throw new ZipError("corrupt", `${name}: bad local header`);
+    const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+    if (start + compressed > buf.length) throw new ZipError("corrupt", `${name}: truncated`);
+    const raw = buf.subarray(start, start + compressed);
+    let data: Buffer;
+    if (method === 0) data = raw;
+    else if (method === 8) {
+      try {
+        // The declared size may lie: inflation itself is capped, one byte over is "too big".
+        data = inflateRawSync(raw, { maxOutputLength: Math.min(limits.maxEntryBytes, size) + 1 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+          throw new ZipError("too-big", `${name}: inflates past its declared size`);
+        throw new ZipError("corrupt", `${name}: ${(error as Error).message}`);
+      }
+    } else throw new ZipError("unsupported", `${name}: compression method ${method}`);
+    if (data.length !== size) throw new ZipError(data.length > size ? "too-big" : "corrupt", `${name}: size`);
+    if (crc32(data) !== crc) throw new ZipError("corrupt", `${name}: checksum`);
+    out.set(name, data);
+  }
+  return out;
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Text made safe for XML content and attributes; characters XML 1.0 cannot carry are dropped. */
+export const xml = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
+  text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);

@@ -58,10 +58,14 @@ const windowsSkip = skipReason(
   "lokmin-win-x64.exe under Wine",
 );
 
-/** True when the bytes are a DOCX (a zip) that embeds an image: the trend chart drawn with the embedded font. */
+/**
+ * True when the bytes are a DOCX (a zip) that embeds a picture besides the logo: a chart drawn with
+ * the embedded font.
+ */
 const docxWithImage = (file: string) => {
   const bytes = readFileSync(file);
-  return bytes.subarray(0, 2).toString() === "PK" && bytes.includes("word/media/");
+  const media = new Set(bytes.toString("latin1").match(/word\/media\/[\w-]+\.png/g));
+  return bytes.subarray(0, 2).toString() === "PK" && media.size >= 2;
 };
 
 describe.skipIf(Boolean(linuxSkip))(`lokmin-linux-x64${linuxSkip ? ` (skipped: ${linuxSkip})` : ""}`, () => {
@@ -153,9 +157,10 @@ describe.skipIf(Boolean(linuxSkip))(`lokmin-linux-x64${linuxSkip ? ` (skipped: $
     const out = path.join(root, "example out");
     const render = run(["-C", work, "render", "2024-05", "--out", out], root);
     expect(render.status).toBe(0);
-    expect(readdirSync(out)).toHaveLength(8);
+    expect(readdirSync(out)).toHaveLength(9);
     expect(docxWithImage(path.join(out, "2024-05-notulen.docx"))).toBe(true);
     expect(docxWithImage(path.join(out, "2024-05-tren.docx"))).toBe(true);
+    expect(docxWithImage(path.join(out, "2024-05-analisis.docx"))).toBe(true);
   });
 });
 
@@ -254,7 +259,7 @@ describe.skipIf(Boolean(windowsSkip))(
       expect(r.stderr).not.toContain("internal");
       expect(r.status).toBe(0);
       const dokumen = path.join(drive, "Puskesmas Sukamaju", "2024-05", "dokumen");
-      expect(readdirSync(dokumen)).toHaveLength(8);
+      expect(readdirSync(dokumen)).toHaveLength(9);
       expect(docxWithImage(path.join(dokumen, "2024-05-notulen.docx"))).toBe(true);
     });
 

@@ -11,6 +11,11 @@ import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "./rank/methods.js"
 import { LEVELS } from "./stakeholders.js";
 import { STRATEGY_IDS } from "./swot.js";
 
+// zod's JIT compiles a fast parser per object schema with `new Function` on first use; a command
+// parses each file once, so compiling costs more than it saves (measured: check of one month
+// 254 → 203 ms, ten years uncached 2.24 → 2.12 s).
+z.config({ jitless: true });
+
 const text = () => z.string().min(1);
 /** A count of people or things: a whole number ≥ 0 (2.100 written for "two thousand one hundred" is refused). */
 const count = () => z.number().int().min(0);

@@ -19,6 +19,15 @@ import { coveragePercent } from "../src/domain/targets.js";
 
 type Rand = { next: () => number; int: (min: number, max: number) => number };
 
+/** A name inside a sentence: words in lower case, acronyms (TB, HIV/AIDS, PTM) kept. */
+export const inSentence = (name: string) =>
+  name
+    .split(" ")
+    .map((word) => (/[A-Z].*[A-Z]/.test(word) ? word : word.toLowerCase()))
+    .join(" ");
+
+const programName = (config: Workspace, id: string) => config.program.find((p) => p.id === id)?.nama ?? id;
+
 const addDays = (iso: string, days: number) => {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -139,7 +148,8 @@ export function fillFirstLokmin(config: Workspace, meeting: Meeting, month: stri
     const step = rand.int(1, 3);
     return {
       ...row,
-      kegiatan: ACTIVITY[row.indikator ?? ""] ?? `Pelayanan dan pencatatan ${row.program}`,
+      kegiatan:
+        ACTIVITY[row.indikator ?? ""] ?? `Pelayanan dan pencatatan ${inSentence(programName(config, row.program))}`,
       tujuan: "Capaian sesuai target tahunan",
       lokasi: "Seluruh desa wilayah kerja",
       jadwal: Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => (m - 1) % step === 0),

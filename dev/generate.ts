@@ -27,7 +27,9 @@ import {
   fillPralokmin,
   fillQuarterly,
   POA_COMMITMENT,
+  inSentence,
 } from "./generate-year.js";
+import { monthName } from "../src/domain/format-date.js";
 import { commentsFor, type FileKindName, type YamlComment } from "../src/domain/yaml-file.js";
 import { newYamlText } from "../src/io/new-yaml.js";
 import type {
@@ -414,6 +416,14 @@ export function buildConfig(programCount: number): Workspace {
   };
 }
 
+/** What an indicator counts ("ibu hamil"), for sentences about its targets. */
+const unitOf = (config: Workspace, program: string | undefined, indicator: string | undefined) => {
+  const found = config.program.find((p) => p.id === program)?.indikator.find((i) => i.id === indicator);
+  if (!found) return indicator ?? "";
+  if (found.satuan && found.satuan.includes(" ")) return found.satuan;
+  return inSentence(found.nama).replace(/^(pelayanan kesehatan|cakupan|persentase) /, "");
+};
+
 const addDays = (iso: string, days: number) => {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -488,16 +498,17 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
     const pj = program.penanggung_jawab;
     report.laporan_kegiatan = [
       {
-        kegiatan: `Pelayanan ${program.nama.toLowerCase()} di dalam gedung dan posyandu`,
+        kegiatan: `Pelayanan ${inSentence(program.nama)} di dalam gedung dan posyandu`,
         hasil: `Terlaksana sesuai jadwal di ${rand.int(4, 5)} desa`,
       },
       { kegiatan: "Pencatatan dan pelaporan bulanan", hasil: "Laporan dikirim tepat waktu" },
     ];
-    report.rencana_bulan_ini = [`Kunjungan lapangan ${program.nama.toLowerCase()} ke desa ${rand.pick(VILLAGES)}`];
+    report.rencana_bulan_ini = [`Kunjungan lapangan ${inSentence(program.nama)} ke desa ${rand.pick(VILLAGES)}`];
     const behind = report.indikator.filter((i) => (coverageGap(i) ?? 0) > 0);
+    const behindUnits = [...new Set(behind.map((i) => unitOf(config, program.id, i.id)))];
     report.analisis = behind.length
       ? {
-          orang: `Sasaran ${behind.map((i) => i.id).join(", ")} usia kerja yang belum datang ke posyandu`,
+          orang: `Sasaran usia kerja yang belum datang ke posyandu (${behindUnits.join(", ")})`,
           waktu: "Jam layanan pagi bentrok dengan jam kerja; kunjungan turun saat musim panen",
           tempat: `Dusun terjauh di desa ${rand.pick(VILLAGES)}`,
         }
@@ -506,6 +517,8 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
       {
         kegiatan: `Posyandu / pelayanan luar gedung ${program.nama}`,
         sasaran: "Sasaran program di 5 desa",
+        tujuan: "Menjangkau sasaran yang belum terlayani",
+        volume: "1 kali per desa binaan",
         waktu: `Minggu ke-${rand.int(1, 4)}`,
         tempat: rand.pick(VILLAGES),
         penanggung_jawab: pj,
@@ -589,7 +602,9 @@ function fillMeeting(
   ];
   const present = meeting.hadir.filter((h) => h.status === "hadir").length;
   meeting.evaluasi_kehadiran =
-    `Hadir ${present} dari ${meeting.hadir.length} undangan; yang berhalangan sudah ` + `memberi kabar`;
+    present === meeting.hadir.length
+      ? `Hadir ${present} dari ${meeting.hadir.length} undangan; seluruh undangan hadir`
+      : `Hadir ${present} dari ${meeting.hadir.length} undangan; yang berhalangan sudah memberi kabar`;
   meeting.evaluasi_kesepakatan = meeting.evaluasi_kesepakatan.map((e) => {
     if (e.uraian === POA_COMMITMENT) return evaluatePoa(e, month);
     const status: CommitmentStatus = rand.next() < 0.7 ? "selesai" : rand.next() < 0.5 ? "sebagian" : "belum";
@@ -641,7 +656,7 @@ function fillMeeting(
     }));
     return {
       id: `m${i + 1}`,
-      judul: `Capaian ${indicator.nama.toLowerCase()} di bawah target`,
+      judul: `Capaian ${inSentence(indicator.nama)} di bawah target`,
       program: c.program,
       indikator: c.indikator,
       kesenjangan: round(c.gap),
@@ -694,11 +709,11 @@ function fillMeeting(
       id: `r${i + 1}`,
       masalah: p.id,
       kegiatan: chosen.uraian,
-      sasaran: `Sasaran ${p.indikator} yang belum terlayani`,
-      waktu: `Minggu ke-${i + 1} ${next}`,
+      sasaran: `Sasaran ${unitOf(config, p.program, p.indikator)} yang belum terlayani`,
+      waktu: `Minggu ke-${i + 1} ${monthName(next)}`,
       penanggung_jawab: program.penanggung_jawab,
       biaya: "BOK",
-      indikator_keberhasilan: `Kesenjangan ${p.indikator} turun minimal 5 poin`,
+      indikator_keberhasilan: `Kesenjangan capaian ${unitOf(config, p.program, p.indikator)} turun minimal 5 poin`,
     };
   });
   meeting.kesepakatan = meeting.rtl.map((r, i) => ({
@@ -735,7 +750,7 @@ function fillMeeting(
   if (m.month % 3 === 0) {
     meeting.supervisi = {
       tanggal: date,
-      pembina: "Tim Pembina Dinas Kesehatan Kabupaten Lembah Hijau",
+      pembina: "Hendra Gunawan, SKM, M.Kes",
       jawaban: { "01": true, "02": true, "03": m.month !== 3 },
       umpan_balik: {
         tanggal: weekday(addDays(date, 5)),

@@ -51,6 +51,10 @@ const M = {
   backup: msg("cadangan: {file}", "backup: {file}"),
   summary: msg("{count} dokumen di {dir}", "{count} documents in {dir}"),
   skipped: msg("dilewati (data belum ada): {names}", "skipped (no data yet): {names}"),
+  noData: msg(
+    "{month} belum punya data untuk dokumen {name} ({title}); isi dulu bagiannya (README, Dokumen dan templat)",
+    "{month} has no data yet for the document {name} ({title}); fill in its part first (README, Documents)",
+  ),
   draft: msg(
     "DRAF: bulan {month} belum lolos `lokmin check` ({count} kesalahan); setiap halaman diberi tanda DRAF — " +
       "perbaiki lalu jalankan render lagi sebelum ditandatangani",
@@ -147,7 +151,14 @@ async function render(
     const target = path.join(outDir, `${month}-${doc.name}.docx`);
     const shown = shownPath(target);
     try {
-      const rendered = await renderDocument(doc.name, ref, context, { config, letterheads, images, draft });
+      const rendered = await renderDocument(doc.name, ref, context, { config, letterheads, images, draft }).catch(
+        (error: unknown) => {
+          // Asked for by --only although the month has nothing for it: say that, not which field was empty.
+          if (error instanceof UserError && !doc.needs(meeting.data, programs, loaded))
+            throw new UserError(t(M.noData, { month, name: doc.name, title: doc.title }));
+          throw error;
+        },
+      );
       const { outcome, backup } = place(target, shown, rendered, Boolean(options.force));
       if (backup) say(t(M.backup, { file: shownPath(backup) }));
       const line = {

@@ -63,7 +63,11 @@ export interface SupervisionSettings {
   pembina?: string;
 }
 
-export function supervisionProfile(settings?: Partial<SupervisionSettings>): SupervisionProfile {
+/**
+ * The workspace's supervision profile. Who supervises defaults to the workspace's own Dinas
+ * Kesehatan (the profile's Dinas only names the kabupaten whose regulation it is).
+ */
+export function supervisionProfile(settings?: Partial<SupervisionSettings>, dinas?: string): SupervisionProfile {
   const base =
     SUPERVISION_PROFILES[settings?.profil ?? DEFAULT_SUPERVISION_PROFILE] ??
     SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE];
@@ -71,7 +75,7 @@ export function supervisionProfile(settings?: Partial<SupervisionSettings>): Sup
     ...base,
     nama: settings?.nama ?? base.nama,
     singkat: settings?.singkat ?? base.singkat,
-    pembina: settings?.pembina ?? base.pembina,
+    pembina: settings?.pembina ?? dinas ?? base.pembina,
   };
 }
 

@@ -575,15 +575,25 @@ export function issuesToFindings(
  * Text the fast path declines, so the full parser reads it: anchors, aliases, tags and
  * directives (the full parser guards against alias bombs), and the few constructs where js-yaml
  * reads differently from eemeli/yaml — a list item with nothing after its dash, two dashes on one
- * line, and an empty key in a flow collection. tests/hostile/yaml-parsers.test.ts holds the two
- * parsers to the same data on everything the fast path accepts.
+ * line, an empty key in a flow collection, and a comment sign right after a closing bracket ("[]#",
+ * an error js-yaml lets pass), the explicit-key sign "?", quoted scalars running over
+ * several lines (js-yaml accepts indentation eemeli/yaml refuses) and a null or collection key ("~:", "[]:").
+ * tests/hostile/yaml-parsers.test.ts holds the two parsers to the same data on everything the
+ * fast path accepts.
  */
 const DECLINED = [
-  /(^|[\s[{,:-])[&*!]/m,
+  // An anchor or alias has a name right after its sign ("Sarana & Prasarana" is text); any tag.
+  /(^|[\s[{,:-])([&*][^\s,\]}]|!)/m,
   /^%/m,
   /^[ \t]*-[ \t]*(#.*)?\r?$/m,
   /(^|\s)-[ \t]+-([ \t]|$)/m,
   /[[{,][ \t]*:/,
+  /[\]}]#/,
+  /[\]}][ \t]*:/,
+  /(^|[\s[{,-])\?([ \t]|\r?$)/m,
+  /(^|[:,[{-][ \t]+)'(?:[^'\r\n]|'')*\r?$/m,
+  /(^|[:,[{-][ \t]+)"(?:[^"\\\r\n]|\\.)*\r?$/m,
+  /(^|[\s[{,-])(~|null|Null|NULL)[ \t]*:([ \t]|\r?$)/m,
 ];
 
 /** The fast path's reading of a document, or undefined when it declines (see DECLINED) or fails. */

@@ -70,6 +70,10 @@ export function personView(config: Workspace, id: string | undefined) {
 
 export type PersonView = ReturnType<typeof personView>;
 
+/** The head's title over a signature: "Kepala UPTD Puskesmas …", with Plt./Plh. when lokmin.yaml says so. */
+export const headTitle = (config: Workspace) =>
+  `${config.pejabat.sebutan_kepala ? `${config.pejabat.sebutan_kepala} ` : ""}Kepala ${config.puskesmas.nama}`;
+
 /** The pieces of a regulation's full name, for the Lampiran header: "PERATURAN BUPATI …", "NOMOR 49 TAHUN 2018". */
 function regulationParts(profile: SupervisionProfile) {
   const m = /^(.*?)\s+Nomor\s+(\S+)\s+Tahun\s+(\d{4})\s+tentang\s+(.*)$/i.exec(profile.nama);
@@ -91,7 +95,8 @@ function tilikNote(slug: string, meeting: Meeting, programs: ProgramReport[], pr
     case "agenda":
       return meeting.agenda.length ? `${meeting.agenda.length} butir agenda` : "";
     case "undangan":
-      return meeting.undangan?.nomor ? `Nomor ${meeting.undangan.nomor}` : "";
+      // A zero-width space after each slash lets a narrow column break a letter number there.
+      return meeting.undangan?.nomor ? `Nomor ${meeting.undangan.nomor.replace(/\//g, "/\u200b")}` : "";
     case "susunan-acara":
       return meeting.susunan_acara.length ? `${meeting.susunan_acara.length} mata acara` : "";
     case "daftar-hadir":
@@ -152,7 +157,7 @@ export function buildRenderContext({
 }: RenderInput) {
   const person = (id: string | undefined) => personView(config, id);
   const zone = config.zona_waktu;
-  const profile = supervisionProfile(config.pembinaan);
+  const profile = supervisionProfile(config.pembinaan, config.dinas_kesehatan.nama);
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const programOrder = new Map(config.program.map((p, i) => [p.id, i]));
   const programs = [...unordered].sort(
@@ -282,10 +287,7 @@ export function buildRenderContext({
     target: k.target,
   }));
   const kepala = person(config.pejabat.kepala_puskesmas);
-  const headTitle = `${config.pejabat.sebutan_kepala ? `${config.pejabat.sebutan_kepala} ` : ""}Kepala ${
-    config.puskesmas.nama
-  }`;
-  kepala.jabatan_ttd = headTitle;
+  kepala.jabatan_ttd = headTitle(config);
   const signerIds = [...new Set(meeting.kesepakatan.flatMap((k) => k.ditandatangani))];
   const absentNote = (id: string) => {
     const status = statusOf.get(id);

@@ -8,7 +8,7 @@
 // signature blocks after Permendagri 1/2023, and an optional "DRAF" mark on every page.
 import type { Workspace } from "../domain/schema.js";
 import type { Align, Block, Cell, Run, Signer } from "./blocks.js";
-import { fontScale, lineCount, sizeColumns } from "./measure.js";
+import { fontScale, lineCount, sizeColumns, textWidth } from "./measure.js";
 import { xml, type ZipEntries } from "./zip.js";
 
 const TWIPS_PER_CM = 566.929;
@@ -359,8 +359,40 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
     const before = w.body[w.body.length - 2];
     if (before && "table" in before && before.signatures) keepLastRow(before);
   }
-  const { signers, place } = block;
-  const layout = place === "pair" ? [50, 50] : place === "right" ? [45, 55] : [22, 56, 22];
+  const { place } = block;
+  // A starting template's loop over signers repeats a table row: docxtemplater needs the loop's
+  // opening and closing tags in different cells of that row, so one of them moves to an empty cell
+  // (the closing one for signers side by side, the opening one for a signer on the right or centre).
+  const loopTags = new Map<Signer, { open: string; close: string }>();
+  const signers = block.signers.map((signer) => {
+    if (!w.options.pictureAltText || !signer) return signer;
+    const open = /^((?:\{[#^][\w.]+\})+)/.exec(signer.title[0]?.text ?? "")?.[1] ?? "";
+    const close = /((?:\{\/[\w.]+\})+)$/.exec(signer.nip)?.[1] ?? "";
+    if (!open || !close) return signer;
+    const moved: Signer =
+      place === "pair"
+        ? { ...signer, nip: signer.nip.slice(0, -close.length) }
+        : {
+            ...signer,
+            title: [{ ...signer.title[0], text: signer.title[0].text.slice(open.length) }, ...signer.title.slice(1)],
+          };
+    loopTags.set(moved, { open, close });
+    return moved;
+  });
+  // A signer on the right gets the room its longest title line needs (up to three quarters of the
+  // line), so "Kepala Dinas Kesehatan Kabupaten …" does not break before its last word.
+  const titleWidth = Math.max(
+    0,
+    ...signers.flatMap((signer) =>
+      signer
+        ? plainText(signer.title)
+            .split("\n")
+            .map((line) => textWidth(line, w.fontSize, false, w.scale))
+        : [],
+    ),
+  );
+  const right = Math.round(Math.min(75, Math.max(55, ((titleWidth + 400) / width) * 100)));
+  const layout = place === "pair" ? [50, 50] : place === "right" ? [100 - right, right] : [22, 56, 22];
   const widths = columnTwips(layout, width);
   const rows: string[] = [];
   const perRow = place === "pair" ? 2 : 1;
@@ -389,13 +421,16 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
           top: true,
         },
       );
-    const empty = (width: number) => cellXml("", width, { noBorders: true });
+    const tags = group[0] ? loopTags.get(group[0]) : undefined;
+    const tagCell = (tag: string | undefined, width: number) =>
+      cellXml(tag ? paraXml({ content: runXml(tag) }) : "", width, { noBorders: true });
     const cells =
       place === "pair"
-        ? slot(group[0], widths[0]) + slot(group[1] ?? null, widths[1])
+        ? slot(group[0], widths[0]) +
+          (tags && !group[1] ? tagCell(tags.close, widths[1]) : slot(group[1] ?? null, widths[1]))
         : place === "right"
-          ? empty(widths[0]) + slot(group[0], widths[1])
-          : empty(widths[0]) + slot(group[0], widths[1]) + empty(widths[2]);
+          ? tagCell(tags?.open, widths[0]) + slot(group[0], widths[1])
+          : tagCell(tags?.open, widths[0]) + slot(group[0], widths[1]) + tagCell(undefined, widths[2]);
     const last = i + perRow >= signers.length;
     if (last && block.acknowledged) {
       // The last signers and the acknowledgement share one row that never splits.
@@ -414,6 +449,9 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
       );
     } else rows.push(rowXml(cells));
   }
+  // Rows of signers may go to the next page one by one (each row stays whole); only the last row is
+  // held to what follows, so a long list of signers does not push the whole block to a new page.
+  for (let r = 0; r < rows.length - 1; r++) rows[r] = rows[r].replace(/<w:keepNext\/>/g, "");
   if (signers.length === 0 && block.acknowledged) {
     const ack = block.acknowledged;
     w.para({ align: "center", keepNext: true, content: runsXml(ack.runs) });
@@ -442,19 +480,27 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
 
 function table(w: Writer, block: Extract<Block, { kind: "table" }>, width: number) {
   const size = block.small ? Math.max(8, w.fontSize - (block.mini ? 3 : 2)) : w.fontSize;
-  // In a starting template, a placeholder stands for a short value, a loop tag for nothing.
-  const proxy = (text: string) =>
-    w.options.pictureAltText ? text.replace(/\{[#^/][^}]*\}/g, "").replace(/\{[^}]*\}/g, "xxxxxxxxxx") : text;
+  // A starting template keeps the template's proportions (what the data will hold is not known yet);
+  // only its fixed words, such as the header's, decide how narrow a column may get.
+  const starter = Boolean(w.options.pictureAltText);
+  // A field stands for a word as long as "Tuberkulosis" in a text column, "12.345" in a number column.
+  // Either branch of {#x}…{/x}{^x}…{/x} prints, never both: fields run together count as one.
+  const proxy = (text: string, align?: Align) =>
+    starter
+      ? text
+          .replace(/\{[#^/][^}]*\}/g, "")
+          .replace(/(?:\{[^}]*\})+/g, align === "right" || align === "center" ? "000.000" : "xxxxxxxxxxxx")
+      : text;
   const measured = block.rows.map((cells, rowIndex) =>
     cells.map((c: Cell) => ({
-      text: proxy(plainText(c.runs)),
+      text: proxy(plainText(c.runs), c.align),
       bold: (block.header && rowIndex === 0) || c.runs.some((r) => r.bold),
       span: c.span,
     })),
   );
   const widths = sizeColumns(block.widths, measured, width, size, {
     scale: w.scale,
-    form: block.rowHeight !== undefined || !block.borders,
+    form: starter || block.rowHeight !== undefined || !block.borders,
     header: block.header,
   });
   const rows = block.rows.map((cells, rowIndex) => {

@@ -36,6 +36,7 @@ export function textWidth(text: string, sizePt: number, bold = false, scale = 1)
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
     if (code >= 32 && code <= 126) units += table[code - 32];
+    else if (ch === "\u200b") continue;
     else if (ch === "—" || ch === "✓") units += 1000;
     else units += 600;
   }
@@ -75,7 +76,7 @@ export function sizeColumns(
           // A header may wrap between its words; only the body decides how wide a column wants to be.
           if (!(options.header && rowIndex === 0))
             natural[column] = Math.max(natural[column], textWidth(line, sizePt, cell.bold, scale) + PADDING);
-          for (const word of line.split(/[ \t]+/))
+          for (const word of line.split(/[ \t\u200b]+/))
             minimum[column] = Math.max(minimum[column], textWidth(word, sizePt, cell.bold, scale) + PADDING);
         }
       }

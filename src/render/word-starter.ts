@@ -86,6 +86,10 @@ function emit(node: Node, source: string[], out: Out): void {
             const cell = piece.body.replace(/^\s*\|\s*(?:[>^]\s+)?/, "").trim();
             out.text += ` | ${piece.open}${cell} ${close}`;
           } else out.text += `${piece.open}${piece.body}${close}`;
+        } else if (region === "daftar") {
+          // List items: the tags on items of their own, which docxtemplater's paragraph loop removes
+          // while it repeats the items between, so each repetition stays a numbered item.
+          out.text += `${piece.open}\n${piece.body}${piece.body.endsWith("\n") ? "" : "\n"}${close}\n`;
         } else if (region) {
           // Whole lines inside a table, list or signature block: the tags go on the first and last line,
           // so docxtemplater repeats (or drops) that row, list item or signer.

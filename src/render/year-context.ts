@@ -4,13 +4,14 @@
 // outside the Puskesmas, attendance with instansi, notulen, the signed agreement) and the pralokmin
 // of each klaster, everything formatted the Indonesian way. Pure.
 import { longDate, plainDate } from "../domain/format-date.js";
-import { formatNip, percent, timeRange } from "../domain/format-id.js";
+import { percent, timeRange } from "../domain/format-id.js";
 import { participant, type Participant } from "../domain/lintas-sektor.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import type { Meeting, Pralokmin, ProgramReport, QuarterlyMeeting, Workspace } from "../domain/schema.js";
 import { coveragePercent } from "../domain/targets.js";
 import { indonesianTerms } from "../domain/vocabulary.js";
 import type { MonthData } from "../domain/workspace-data.js";
+import { headTitle, printNip } from "./context.js";
 
 const STATUS_LABEL: Record<string, string> = {
   hadir: "Hadir",
@@ -39,9 +40,9 @@ function personOf(config: Workspace, id: string | undefined) {
     nama,
     jabatan: p?.jabatan ?? "",
     instansi: p?.instansi ?? "",
-    nip: formatNip(p?.nip),
+    nip: printNip(p?.nip),
     /** The title above a signature: "Kepala UPTD Puskesmas …" for the head, else the jabatan. */
-    jabatan_ttd: head ? `Kepala ${config.puskesmas.nama}` : (p?.jabatan ?? ""),
+    jabatan_ttd: head ? headTitle(config) : (p?.jabatan ?? ""),
   };
 }
 
@@ -90,7 +91,7 @@ function firstLokmin(config: Workspace, meeting: Meeting) {
         : "4,21,17,20,19,19",
       baris: rows,
     },
-    poa: { bulan: months, lebar: widths([4, 11, 21, 10, 8, 11], 12, 4, [10, 9]), baris: poa },
+    poa: { bulan: months, lebar: widths([4, 9, 36, 10, 7, 10], 12, 3, [10, 8]), baris: poa },
   };
 }
 

@@ -178,6 +178,8 @@ describe("the documents of a month, as their readers see them", () => {
       expect(t).toContain("Verifikasi 19 Mei 2024");
       expect(t).toContain("Sukamaju, ");
       expect(t).not.toContain("diisi pembina");
+      // The supervisor is the workspace's own Dinas unless lokmin.yaml (pembinaan.pembina) names another.
+      expect(docxText(d).replace(/\s+/g, " ")).toContain("pembinaan dari tim Dinas Kesehatan Kabupaten Lembah Hijau");
     }
     // 16 items answered "ya" from the files; the 4 nobody has answered yet carry no mark at all.
     expect(text(file("daftar-tilik")).match(/✓/g)?.length).toBe(16);
@@ -338,5 +340,12 @@ describe("templates are strict, data stays data, edited files are kept", () => {
     const r = await lokmin(["-C", MINI, "render", "2024-01", "--only", "../../etc/passwd"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("undangan");
+  });
+
+  it("--only a document the month has no data for says so, not which field was empty", async () => {
+    const r = await lokmin(["-C", EXAMPLE, "render", "2024-05", "--only", "umpan-balik", "--out", tempDir("lokmin-")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("2024-05 belum punya data untuk dokumen umpan-balik (Umpan balik pembinaan)");
+    expect(r.stderr).not.toContain("kolom");
   });
 });

@@ -25,9 +25,16 @@ const MONTH_OF: Record<string, string> = {
   poa: "2024-01",
   pralokmin: "2024-01",
 };
+const COLUMN_LOOPS = new Set(["tren", "pembagian-tugas", "poa", "tribulanan-notulen"]);
 const monthOf = (name: string) => MONTH_OF[name] ?? "2024-05";
 const only = (month: string) => DOCUMENT_NAMES.filter((n) => monthOf(n) === month && n !== "pralokmin").join(",");
 const squash = (text: string) => text.replace(/\s+/g, "");
+/** A document's paragraphs as text, empty ones left out: a list item run into the next one shows. */
+const paragraphs = (file: string) =>
+  docxText(file)
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
 
 describe("starting templates and a template made in LibreOffice Writer", () => {
   const ws = copyWorkspace(EXAMPLE);
@@ -113,11 +120,17 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     for (const name of DOCUMENT_NAMES.filter((n) => n !== "pralokmin")) {
       const doc = `${monthOf(name)}-${name}`;
       const own = path.join(ws, doc.slice(0, 7), "dokumen", `${doc}.docx`);
-      expect(squash(docxText(own)), doc).toBe(squash(docxText(path.join(builtin, `${doc}.docx`))));
+      const reference = path.join(builtin, `${doc}.docx`);
+      // A column per month or village is one cell in Word (templates/README.md): same text, fewer paragraphs.
+      if (COLUMN_LOOPS.has(name)) expect(squash(docxText(own)), doc).toBe(squash(docxText(reference)));
+      else expect(paragraphs(own), doc).toEqual(paragraphs(reference));
     }
     for (const doc of ["2024-01-pralokmin", "2024-01-notulen"]) {
       const own = squash(docxText(path.join(klaster, "2024-01/dokumen", `${doc}.docx`)));
       expect(own, doc).toBe(squash(docxText(path.join(klasterBuiltin, `${doc}.docx`))));
+      expect(paragraphs(path.join(klaster, "2024-01/dokumen", `${doc}.docx`)), doc).toEqual(
+        paragraphs(path.join(klasterBuiltin, `${doc}.docx`)),
+      );
       if (doc.endsWith("notulen")) expect(own).toContain("KlasterIndikatorSasaran");
     }
     // The chart goes where the template's stand-in picture is, by its alt text.

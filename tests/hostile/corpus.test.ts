@@ -22,7 +22,8 @@ const COMMANDS: Record<Command, (out: string) => string[]> = {
   rank: () => ["rank", "2024-02", "--write"],
   carry: () => ["carry", "2024-02"],
   commitments: () => ["commitments"],
-  render: (out) => ["render", "2024-02", "--out", out],
+  // The two documents the template cases override; the others go through the same input checks.
+  render: (out) => ["render", "2024-02", "--out", out, "--only", "undangan,notulen"],
   new: () => ["new", "2024-03"],
 };
 const WRITERS: Command[] = ["rank", "carry", "render", "new"];

@@ -142,6 +142,16 @@ describe("the fast path and the position-keeping parser read the same data", () 
     );
   });
 
+  it("declines the constructs js-yaml and eemeli/yaml read apart (each found by the property above)", () => {
+    // Found by the property above: "- []#]" reads as [] in js-yaml; eemeli/yaml reports MISSING_CHAR.
+    expect(fastParse("a:\n  - []#]\n")).toBeUndefined();
+    expect(fastParse("a: {}#x\n")).toBeUndefined();
+    expect(fastParse("a: b#c\n")).toEqual({ a: "b#c" });
+    // The other constructs it found: an explicit key, a quoted scalar over lines, null and collection keys.
+    for (const doc of ["a:\n  - ?\n", "a: '\nb:\n  c: '\n", "a:\n  - ~:\n", "a: [[]:]\n"])
+      expect(fastParse(doc), doc).toBeUndefined();
+  });
+
   it("for the scalars YAML 1.1 and 1.2 read apart, in every style", () => {
     for (const value of TRICKY) {
       for (const how of ["plain", "single", "double"] as const) {

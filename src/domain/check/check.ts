@@ -50,7 +50,7 @@ export function checkWorkspace({ workspace, months, today, probe }: CheckInput):
   const findings: Finding[] = workspace.findings.filter((f) => !isMonthFile(f.file) || wanted(f.file.slice(0, 7)));
   const config = workspace.config;
   if (!config) return { findings, months: [], off: 0 };
-  const profile = supervisionProfile(config.data.pembinaan);
+  const profile = supervisionProfile(config.data.pembinaan, config.data.dinas_kesehatan.nama);
   const catalogue = ruleCatalogue();
   const rules = { status: (id: string) => settingStatus(id, catalogue), ids: catalogue.map((entry) => entry.id) };
   for (const group of WORKSPACE_GROUPS) {

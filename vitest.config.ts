@@ -7,11 +7,14 @@ const packageTests = process.argv.some((arg) => arg.replaceAll("\\", "/").includ
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: packageTests ? configDefaults.exclude : [...configDefaults.exclude, "tests/package/**"],
+    exclude: [...configDefaults.exclude, ...(packageTests ? [] : ["tests/package/**"])],
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // Test files share a worker's loaded modules instead of importing src/ afresh for each file
+    // (42 s → 26 s here); no test mocks modules or changes module state that another reads.
+    isolate: false,
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],

@@ -222,6 +222,19 @@ export function fillQuarterly(
     "SD Negeri 1 Sukamaju": "Menjadwalkan penjaringan kesehatan anak sekolah",
   };
   meeting.peran_sektor = meeting.peran_sektor.map((p) => ({ ...p, peran: roles[p.instansi] ?? "Dukungan sektor" }));
+  // Who can move the sectors, and who cares (Perbup Pasal 36); the map is drawn in the notulen.
+  meeting.stakeholder = [
+    { nama: "Camat Sukamaju", instansi: "Kecamatan Sukamaju", pengaruh: "tinggi", kepentingan: "tinggi" },
+    {
+      nama: "Kepala Desa Tanjung Sari",
+      instansi: "Pemerintah Desa Tanjung Sari",
+      pengaruh: "tinggi",
+      kepentingan: "rendah",
+    },
+    { nama: "Ketua TP-PKK", instansi: "TP-PKK Kecamatan Sukamaju", pengaruh: "rendah", kepentingan: "tinggi" },
+    { nama: "Danramil", instansi: "Koramil Sukamaju", pengaruh: "tinggi", kepentingan: "rendah" },
+    { nama: "Kepala Sekolah", instansi: "SD Negeri 1 Sukamaju", pengaruh: "rendah", kepentingan: "rendah" },
+  ];
   meeting.rencana_terpadu = [
     {
       instansi: "Pemerintah Desa Tanjung Sari",

@@ -25,7 +25,8 @@ import { msg, t } from "../i18n/index.js";
 import { readRegularFile } from "../io/fs-safe.js";
 import { relativePath, scopeFor } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
-import { analysisImages } from "../render/analysis-charts.js";
+import { analysisImages, cachedStakeholderMap } from "../render/analysis-charts.js";
+import { QUARTERLY_STAKEHOLDER_PICTURE } from "../render/analysis-context.js";
 import { buildRenderContext } from "../render/context.js";
 import { DOCUMENTS, type DocumentName } from "../render/documents.js";
 import { provenance } from "../render/package.js";
@@ -128,6 +129,11 @@ async function render(
   const images = {
     ...(uses("notulen", "tren") ? await trendImages(trends, ctx.env) : {}),
     ...(uses("notulen", "analisis") ? await analysisImages({ config, meeting: meeting.data, problems }, ctx.env) : {}),
+    ...(uses("tribulanan-notulen") && loaded.quarterly?.data.stakeholder?.length
+      ? {
+          [QUARTERLY_STAKEHOLDER_PICTURE]: await cachedStakeholderMap(loaded.quarterly.data.stakeholder, ctx.env),
+        }
+      : {}),
   };
   const skipped = only ? [] : DOCUMENTS.filter((d) => !wanted.includes(d)).map((d) => d.name);
   const results: Array<{

@@ -143,6 +143,7 @@ export function buildQuarterlyMeeting({
     ],
     capaian_desa: config.desa.map((desa) => ({ desa, uraian: null })),
     peran_sektor: instansi.map((name) => ({ instansi: name, peran: null })),
+    stakeholder: [],
     rencana_terpadu: [],
     pembahasan: [],
     kesepakatan: [],
@@ -160,6 +161,9 @@ export const QUARTERLY_COMMENTS: Record<string, string> = {
   hadir: "Daftar hadir: peserta = id lintas sektor, pegawai = id pegawai; tamu: nama + jabatan + instansi",
   capaian_desa: "Capaian kinerja per desa/kelurahan triwulan lalu yang dibahas bersama",
   peran_sektor: "Peran dan dukungan setiap sektor/instansi",
+  stakeholder:
+    "Peta stakeholder lintas sektor (Perbup Pasal 36): nama, instansi, pengaruh dan kepentingan tinggi | rendah; " +
+    "kelompoknya dihitung lokmin",
   rencana_terpadu: "Rencana kegiatan terpadu per sektor: instansi, kegiatan, sasaran, waktu, lokasi, sumber_daya",
   kesepakatan:
     "Kesepakatan lintas sektor yang ditandatangani; id BULAN/Tnn; dievaluasi pada Lokmin tribulanan berikutnya",

@@ -650,6 +650,7 @@ export const quarterlyMeetingSchema = z
       .array(z.strictObject({ instansi: text(), peran: z.string().nullable() }))
       .default([])
       .describe("Peran dan dukungan setiap sektor"),
+    stakeholder: stakeholdersSchema.optional(),
     rencana_terpadu: z
       .array(
         z.strictObject({

@@ -21,6 +21,8 @@ export type AnalysisPicture =
   | { name: string; kind: "stakeholder"; stakeholders: Stakeholder[] };
 
 export const STAKEHOLDER_PICTURE = "stakeholder";
+/** The quarterly cross-sector meeting's map, where Pasal 36's stakeholders are above all mapped. */
+export const QUARTERLY_STAKEHOLDER_PICTURE = "tribulanan_stakeholder";
 
 /** The month's problems that have root causes or a SWOT, in rank order (unranked last, as written). */
 function analysed({ config, meeting, problems }: AnalysisInput) {
@@ -83,26 +85,31 @@ export function buildAnalysisContext(input: AnalysisInput) {
     masalah: problems,
     ada_fishbone: problems.some((p) => p.fishbone),
     ada_swot: problems.some((p) => p.swot),
-    stakeholder: {
-      ada: stakeholders.length > 0,
-      gambar: STAKEHOLDER_PICTURE,
-      daftar: stakeholders.map((s, i) => ({
-        no: i + 1,
-        nama: s.nama,
-        instansi: s.instansi ?? "",
-        pengaruh: s.pengaruh,
-        kepentingan: s.kepentingan,
-        kelompok: stakeholderKind(s).nama,
-        keterangan: s.keterangan ?? "",
-      })),
-      kelompok: stakeholderMap(stakeholders).map(({ kind, members }) => ({
-        nama: kind.nama,
-        istilah: kind.istilah,
-        arti: kind.arti,
-        anggota: members.map((m) => (m.instansi ? `${m.nama} (${m.instansi})` : m.nama)),
-      })),
-    },
+    stakeholder: stakeholderView(stakeholders, STAKEHOLDER_PICTURE),
     ada: problems.length > 0 || stakeholders.length > 0,
+  };
+}
+
+/** A stakeholder map as templates see it (the month's, or the quarterly meeting's), with its picture's name. */
+export function stakeholderView(stakeholders: readonly Stakeholder[], picture: string) {
+  return {
+    ada: stakeholders.length > 0,
+    gambar: picture,
+    daftar: stakeholders.map((s, i) => ({
+      no: i + 1,
+      nama: s.nama,
+      instansi: s.instansi ?? "",
+      pengaruh: s.pengaruh,
+      kepentingan: s.kepentingan,
+      kelompok: stakeholderKind(s).nama,
+      keterangan: s.keterangan ?? "",
+    })),
+    kelompok: stakeholderMap(stakeholders).map(({ kind, members }) => ({
+      nama: kind.nama,
+      istilah: kind.istilah,
+      arti: kind.arti,
+      anggota: members.map((m) => (m.instansi ? `${m.nama} (${m.instansi})` : m.nama)),
+    })),
   };
 }
 

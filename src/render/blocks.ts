@@ -194,7 +194,8 @@ export function parseBlocks(source: string): Block[] {
           blocks.push({ kind: "spacer", lines: Math.max(1, Math.min(20, Number(args[0] ?? 1) || 1)) });
           break;
         case "grafik":
-          blocks.push({ kind: "image", name: args[0] ?? "tren" });
+          // The name may come from the data (a picture's name), escaped like any data.
+          blocks.push({ kind: "image", name: (args[0] ?? "tren").replace(/\\(.)/g, "$1") });
           break;
         case "halaman-baru":
           blocks.push({ kind: "pagebreak" });

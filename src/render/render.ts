@@ -299,6 +299,7 @@ const STAND_IN: Record<string, string> = {
   tren: "Grafik tren capaian",
   fishbone: "Diagram fishbone masalah",
   stakeholder: "Peta stakeholder",
+  tribulanan_stakeholder: "Peta stakeholder lintas sektor",
 };
 
 /**
@@ -309,7 +310,9 @@ export function wordPictureName(name: string): string {
   const field = /^\{(.+)\}$/.exec(name)?.[1];
   if (!field) return name;
   const parts = field.split(".");
-  return parts.at(-1) === "gambar" && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
+  if (parts.at(-1) !== "gambar" || parts.length < 2) return parts.at(-1)!;
+  // analisis.stakeholder.gambar → stakeholder; tribulanan.stakeholder.gambar → tribulanan_stakeholder
+  return parts.slice(parts[0] === "analisis" ? 1 : 0, -1).join("_");
 }
 
 /**

@@ -5,9 +5,9 @@
 // the document and the placeholder, never a blank. The file is read defensively (size, entry
 // count and inflated size bounded) so a corrupt file or a zip bomb is a clear error. Pictures are
 // placed by alt text: a picture whose alt text is {%logo}, {%logo_dinas}, {%tren}, {%stakeholder},
-// {%fishbone1} … or {%fishbone} (the next fishbone, for a picture repeated in a loop over the
-// problems) gets that image, keeping its width; an analysis picture the month does not have is
-// removed. A DRAF month gets a mark in every page header.
+// {%tribulanan_stakeholder}, {%fishbone1} … or {%fishbone} (the next fishbone, for a picture
+// repeated in a loop over the problems) gets that image, keeping its width; an analysis picture
+// the month does not have is removed. A DRAF month gets a mark in every page header.
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
 import { UserError } from "../errors.js";
@@ -44,8 +44,9 @@ const M = {
   ),
   picture: msg(
     "gambar diletakkan lewat teks alternatif (Alt Text) sebuah gambar: {%logo}, {%logo_dinas}, {%tren}, " +
-      "{%fishbone}, {%stakeholder}",
-    "pictures are placed through a picture's alt text: {%logo}, {%logo_dinas}, {%tren}, {%fishbone}, {%stakeholder}",
+      "{%fishbone}, {%stakeholder}, {%tribulanan_stakeholder}",
+    "pictures are placed through a picture's alt text: {%logo}, {%logo_dinas}, {%tren}, {%fishbone}, {%stakeholder}, " +
+      "{%tribulanan_stakeholder}",
   ),
   raw: msg("placeholder XML mentah ({@…}) tidak diizinkan", "raw XML placeholders ({@…}) are not allowed"),
   unclosedTag: msg("tanda '{' tidak ditutup dengan '}'", "'{' is not closed with '}'"),
@@ -62,9 +63,9 @@ const M = {
   ),
   unknownImage: msg(
     "teks alternatif gambar '{name}' tidak dikenal; yang tersedia: {%logo}, {%logo_dinas}, {%tren}, {%fishbone} " +
-      "(atau {%fishbone1}, {%fishbone2} …), {%stakeholder}",
+      "(atau {%fishbone1}, {%fishbone2} …), {%stakeholder}, {%tribulanan_stakeholder}",
     "unknown picture alt text '{name}'; available: {%logo}, {%logo_dinas}, {%tren}, {%fishbone} (or {%fishbone1}, " +
-      "{%fishbone2} …), {%stakeholder}",
+      "{%fishbone2} …), {%stakeholder}, {%tribulanan_stakeholder}",
   ),
   other: msg("{detail}", "{detail}"),
 };
@@ -171,7 +172,7 @@ const bytesOf = (s: string) => Buffer.from(s, "utf8");
 /** The logos: when one is not configured, the template's own picture stays. */
 const LOGOS = new Set(["logo", "logo_dinas"]);
 /** The month's pictures: when the month has none of that name, the template's stand-in is removed. */
-const MONTH_PICTURE = /^(tren|stakeholder|fishbone\d*)$/;
+const MONTH_PICTURE = /^(tren|stakeholder|tribulanan_stakeholder|fishbone\d*)$/;
 
 /** Put the workspace's pictures where the template's pictures carry {%name} as alt text. */
 function placePictures(entries: ZipEntries, pictures: Record<string, Picture | Logo | undefined>, label: string) {

@@ -11,6 +11,7 @@ import type { Meeting, Pralokmin, ProgramReport, QuarterlyMeeting, Workspace } f
 import { coveragePercent } from "../domain/targets.js";
 import { indonesianTerms } from "../domain/vocabulary.js";
 import type { MonthData } from "../domain/workspace-data.js";
+import { QUARTERLY_STAKEHOLDER_PICTURE, stakeholderView } from "./analysis-context.js";
 import { headTitle, printNip } from "./context.js";
 
 const STATUS_LABEL: Record<string, string> = {
@@ -177,6 +178,7 @@ function quarterly(config: Workspace, q: QuarterlyMeeting, programs: readonly Pr
       baris: perVillage,
     },
     peran_sektor: q.peran_sektor.map((p, i) => ({ no: i + 1, instansi: p.instansi, peran: p.peran ?? "" })),
+    stakeholder: stakeholderView(q.stakeholder ?? [], QUARTERLY_STAKEHOLDER_PICTURE),
     rencana_terpadu: q.rencana_terpadu.map((r, i) => ({
       no: i + 1,
       instansi: r.instansi,

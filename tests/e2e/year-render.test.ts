@@ -7,7 +7,7 @@ import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
-import { lokmin, REPO, tempDir } from "../helpers.js";
+import { EXAMPLE, lokmin, REPO, tempDir } from "../helpers.js";
 
 const YEAR = path.join(REPO, "tests", "fixtures", "year");
 const out = tempDir("lokmin-year-render-");
@@ -91,5 +91,18 @@ describe("the year's documents", () => {
     expect(pralokmin).toMatch(/PJ klaster\s+Citra Bidan/);
     expect(await text("2024-06-notulen.docx")).toMatch(/Klaster\s+Indikator\s+Sasaran/);
     expect(await text("2024-06-undangan.docx")).toContain("laporan kinerja klaster masing-masing");
+  });
+
+  it("the quarterly notulen maps the sectors' stakeholders (Pasal 36): a picture, a table, each group", async () => {
+    const dir = tempDir("lokmin-year-render-");
+    const r = await lokmin(["-C", EXAMPLE, "render", "2024-06", "--only", "tribulanan-notulen", "--out", dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const file = path.join(dir, "2024-06-tribulanan-notulen.docx");
+    const media = Object.keys(unzipSync(readFileSync(file))).filter((k) => k.startsWith("word/media/"));
+    expect(media).toHaveLength(2); // the logo and the map
+    const printed = (await mammoth.extractRawText({ path: file })).value.replace(/\s+/g, " ");
+    expect(printed).toContain("Pemetaan stakeholder lintas sektor");
+    expect(printed).toMatch(/Camat Sukamaju Kecamatan Sukamaju tinggi tinggi Promotor/);
+    expect(printed).toMatch(/Kepala Sekolah SD Negeri 1 Sukamaju rendah rendah Apatis/);
   });
 });

@@ -31,5 +31,6 @@ describe("wordPictureName", () => {
     expect(wordPictureName("tren")).toBe("tren");
     expect(wordPictureName("{fishbone}")).toBe("fishbone");
     expect(wordPictureName("{analisis.stakeholder.gambar}")).toBe("stakeholder");
+    expect(wordPictureName("{tribulanan.stakeholder.gambar}")).toBe("tribulanan_stakeholder");
   });
 });

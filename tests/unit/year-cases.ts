@@ -83,6 +83,17 @@ export const YEAR_CASES: YearCase[] = [
     at: "- nama: Joko Kader",
   },
   {
+    rule: "tribulanan/stakeholder",
+    file: T3,
+    edit: (s) =>
+      s.replace(
+        "rencana_terpadu:\n",
+        "stakeholder:\n  - nama: Camat Rimba\n    pengaruh: tinggi\n    kepentingan: tinggi\n" +
+          "  - nama: Camat Rimba\n    pengaruh: tinggi\n    kepentingan: rendah\nrencana_terpadu:\n",
+      ),
+    at: "  - nama: Camat Rimba\n    pengaruh: tinggi\n    kepentingan: rendah",
+  },
+  {
     rule: "tribulanan/undangan",
     file: T3,
     edit: (s) => s.replace("tanggal: 2024-03-12", "tanggal: 2024-03-18"),

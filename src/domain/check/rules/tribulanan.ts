@@ -9,6 +9,7 @@ import { participant, QUARTERLY_STEPS, type QuarterlyStep } from "../../lintas-s
 import { quarterOf } from "../../meeting-kinds.js";
 import { daysBetween, parseMonth } from "../../month.js";
 import type { QuarterlyMeeting } from "../../schema.js";
+import { duplicateStakeholders } from "../../stakeholders.js";
 import { meetingFile } from "../../workspace-data.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
@@ -40,6 +41,10 @@ const M = {
   ),
   blankStatus: msg("{n} status kehadiran belum diisi", "{n} attendance statuses are empty"),
   guestNoInstansi: msg("tamu {name} belum ditulis instansinya", "guest {name} has no instansi"),
+  duplicateStakeholder: msg(
+    "stakeholder '{name}' sudah tercantum di urutan ke-{first}; hapus salah satunya",
+    "stakeholder '{name}' is already listed as entry {first}; remove one of them",
+  ),
   noInvitation: msg(
     "undangan lintas sektor belum bernomor dan bertanggal; isi undangan.nomor dan undangan.tanggal",
     "the cross-sector invitation has no number or date; fill undangan.nomor and undangan.tanggal",
@@ -108,6 +113,7 @@ export const tribulananRules = defineRules<
   | "tribulanan/peserta"
   | "tribulanan/lintas-sektor"
   | "tribulanan/hadir"
+  | "tribulanan/stakeholder"
   | "tribulanan/undangan"
   | "tribulanan/capaian-wilayah"
   | "tribulanan/peran-sektor"
@@ -155,6 +161,15 @@ export const tribulananRules = defineRules<
         "attendance statuses are filled in and every guest has an instansi",
       ),
       fix: msg("isi status dan instansi", "fill in status and instansi"),
+    },
+    "tribulanan/stakeholder": {
+      severity: "warning",
+      source: { kind: "pembinaan", pasal: "stakeholder" },
+      what: msg(
+        "peta stakeholder lintas sektor menyebut setiap stakeholder sekali",
+        "the cross-sector stakeholder map lists each stakeholder once",
+      ),
+      fix: msg("hapus salah satunya", "remove one of them"),
     },
     "tribulanan/undangan": {
       severity: "warning",
@@ -297,6 +312,12 @@ export const tribulananRules = defineRules<
         report("tribulanan/hadir", { file, path: ["hadir", i], message });
       }
     });
+
+    const stakeholders = m.stakeholder ?? [];
+    for (const { index, first } of duplicateStakeholders(stakeholders)) {
+      const message = t(M.duplicateStakeholder, { name: stakeholders[index].nama, first: first + 1 });
+      report("tribulanan/stakeholder", { file, path: ["stakeholder", index, "nama"], at: "value", message });
+    }
 
     const sent = m.undangan?.tanggal;
     if (!m.undangan?.nomor || !sent)

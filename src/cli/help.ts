@@ -97,7 +97,7 @@ export function commanderMessage(error: CommanderError): string {
   const quoted = /'([^']+)'/.exec(text)?.[1] ?? "";
   switch (error.code) {
     case "commander.unknownCommand":
-      return `${t(E.unknownCommand, { name: quoted })}${suggestion}. ${t(E.seeHelp)}`;
+      return `${t(E.unknownCommand, { name: quoted })}${suggestion || "."} ${t(E.seeHelp)}`;
     case "commander.unknownOption":
       return `${t(E.unknownOption, { name: quoted })}${suggestion}`;
     case "commander.missingArgument":

@@ -380,7 +380,7 @@ describe("messages speak Indonesian", () => {
 
   it("commander's own words are Indonesian by default and English with --lang en", async () => {
     const unknown = await lokmin(["chek"]);
-    expect(unknown.stderr).toContain("perintah 'chek' tidak dikenal");
+    expect(unknown.stderr).toContain("perintah 'chek' tidak dikenal; maksud Anda check? Lihat `lokmin --help`.");
     expect(unknown.stderr).toContain("check");
     const missing = await lokmin(["summary"]);
     expect(missing.stderr).toContain("wajib diisi");

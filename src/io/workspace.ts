@@ -38,7 +38,7 @@ import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { ParseCache } from "./cache.js";
 import { readRegularFile, describeReadFailure } from "./fs-safe.js";
-import { decodeUtf8, loadValidated, MAX_FILE_BYTES, YamlSource } from "./yaml-source.js";
+import { decodeUtf8, loadValidated, MAX_FILE_BYTES, mayHaveThousandsPoint, YamlSource } from "./yaml-source.js";
 
 export interface LoadedWorkspace extends WorkspaceData {
   root: string;
@@ -112,7 +112,8 @@ export function loadFile<T>(
   if (decoded.finding || decoded.text === undefined) return { findings: decoded.finding ? [decoded.finding] : [] };
   const text = decoded.text;
   const hash = cache ? ParseCache.hash(text) : "";
-  const cached = cache?.store.get<T>(file, cache.kind, hash, schema);
+  // A count written "2.000" is valid data (2) to the schema: such a file is always read afresh.
+  const cached = mayHaveThousandsPoint(text) ? undefined : cache?.store.get<T>(file, cache.kind, hash, schema);
   if (cached !== undefined) {
     const source = new YamlSource(file, text, decoded.bom);
     return { loaded: { file, data: cached }, source, findings: [] };

@@ -365,8 +365,9 @@ function keyLocation(source: YamlSource, parentPath: readonly PathSegment[], key
   return locate(source, parentPath);
 }
 
-/** The object keys a zod schema allows at a path (for "did you mean" hints). */
-export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+/** The zod schema at a path (wrappers such as optional and default removed), or undefined. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking zod's internal definitions
+function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): any {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking zod's internal definitions
   let current: any = schema;
   const unwrap = () => {
@@ -379,12 +380,10 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
       else return;
     }
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal definitions
-  const objectOption = (def: any) => def.options.find((option: any) => option._zod.def.type === "object");
   unwrap();
   for (const segment of path) {
     const def = current?._zod?.def;
-    if (!def) return [];
+    if (!def) return undefined;
     if (def.type === "object") current = def.shape[segment as string];
     else if (def.type === "array") current = def.element;
     else if (def.type === "record") current = def.valueType;
@@ -393,15 +392,68 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
         typeof segment === "number"
           ? def.options.find((o: { _zod: { def: { type: string } } }) => o._zod.def.type === "array")
           : objectOption(def);
-    else return [];
+    else return undefined;
     unwrap();
   }
-  const def = current?._zod?.def;
+  return current;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal definitions
+const objectOption = (def: any) => def.options.find((option: any) => option._zod.def.type === "object");
+
+/** The object keys a zod schema allows at a path (for "did you mean" hints). */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  const def = schemaAt(schema, path)?._zod?.def;
   if (def?.type === "union") {
     const option = objectOption(def);
     return option ? Object.keys(option._zod.def.shape) : [];
   }
   return def?.type === "object" ? Object.keys(def.shape) : [];
+}
+
+/** Whether the schema at a path takes a whole number (a count). */
+const takesWholeNumber = (schema: z.ZodType, path: readonly PathSegment[]) => {
+  const found = schemaAt(schema, path);
+  return found?._zod?.def?.type === "number" && found.format === "safeint";
+};
+
+/** A number written with thousands points as people write them by hand: 2.000, 12.500, 1.000.000. */
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+/** The same anywhere in a file's text, as a plain value (cheap, may over-match: it only declines the fast path). */
+const THOUSANDS_IN_TEXT = /(?:^|[\s:[{,-])\d{1,3}(?:\.\d{3})+[ \t]*(?:$|[,\]}#\r])/m;
+
+/**
+ * Whether a file's text may hold a count written with a thousands point. YAML reads 2.000 as the
+ * whole number 2, which passes every check, so such a file skips the fast path and the parse cache
+ * and is read with positions, where the source text of each number is still known.
+ */
+export const mayHaveThousandsPoint = (text: string) => THOUSANDS_IN_TEXT.test(text);
+
+/** Counts written with a thousands point that YAML read as a (wrong) whole number: 2.000 → 2. */
+function thousandsFindings(source: YamlSource, schema: z.ZodType): Finding[] {
+  const y = yamlLib();
+  const out: Finding[] = [];
+  const walk = (node: unknown, path: PathSegment[]) => {
+    if (y.isMap(node)) {
+      for (const pair of node.items) if (y.isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+    } else if (y.isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    } else if (
+      y.isScalar(node) &&
+      node.type === "PLAIN" &&
+      typeof node.value === "number" &&
+      Number.isInteger(node.value) &&
+      typeof node.source === "string" &&
+      THOUSANDS.test(node.source) &&
+      takesWholeNumber(schema, path)
+    ) {
+      const whole = node.source.replace(/\./g, "");
+      const message = t(M.notWhole, { key: pathLabel(path), source: node.source, read: String(node.value), whole });
+      out.push(finding("schema/number", source.rel, message, position(source.lineCounter, node.range?.[0] ?? 0)));
+    }
+  };
+  walk(source.doc.contents, []);
+  return out;
 }
 
 function pathLabel(path: readonly PathSegment[]): string {
@@ -493,6 +545,11 @@ export function issuesToFindings(
             t(M.notWhole, { key, source: shown, read: String(value).replace(".", ","), whole }),
             "schema/number",
           );
+          break;
+        }
+        if (typeof value === "string" && THOUSANDS.test(value) && takesWholeNumber(schema, path)) {
+          const read = `${typeName("string")} '${value}'`;
+          at(path, t(M.notWhole, { key, source: value, read, whole: value.replace(/\./g, "") }), "schema/number");
           break;
         }
         if (issue.expected === "number" && typeof value === "number" && !Number.isFinite(value)) {
@@ -626,7 +683,7 @@ export function loadValidated<T>(
   schema: z.ZodType<T>,
   bom = false,
 ): { source?: YamlSource; data?: T; findings: Finding[] } {
-  if (text.length <= MAX_FILE_BYTES) {
+  if (text.length <= MAX_FILE_BYTES && !mayHaveThousandsPoint(text)) {
     const data = fastData(text, schema);
     if (data !== undefined) return { source: new YamlSource(rel, text, bom), data, findings: [] };
   }
@@ -635,6 +692,9 @@ export function loadValidated<T>(
   const raw = toData(parsed.source);
   if (raw.findings.length) return { source: parsed.source, findings: raw.findings };
   const result = schema.safeParse(raw.data);
-  if (result.success) return { source: parsed.source, data: result.data, findings: [] };
-  return { source: parsed.source, findings: issuesToFindings(parsed.source, schema, result.error.issues, raw.data) };
+  const thousands = mayHaveThousandsPoint(text) ? thousandsFindings(parsed.source, schema) : [];
+  if (result.success && thousands.length === 0) return { source: parsed.source, data: result.data, findings: [] };
+  const issues = result.success ? [] : issuesToFindings(parsed.source, schema, result.error.issues, raw.data);
+  const findings = [...issues, ...thousands].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { source: parsed.source, findings };
 }

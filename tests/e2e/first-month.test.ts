@@ -14,6 +14,64 @@ const edit = (ws: string, file: string, fn: (s: string) => string) =>
 const rules = (stdout: string) => JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule) as string[];
 
 describe("check says clean only when the month is right", () => {
+  it("a round thousand with a thousands point (2.000, read as 2) is an error in every count field", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, KIA, (s) =>
+      s
+        .replace("kumulatif: 15", "kumulatif: 2.000")
+        .replace("bulan_ini: 9", "bulan_ini: 1.000.000")
+        .replace("sasaran: 120", "sasaran: 12.500"),
+    );
+    edit(ws, "lokmin.yaml", (s) => s.replace("sasaran: 240", "sasaran: 2.000"));
+    const r = await lokmin(["-C", ws, "check"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toContain("Tidak ada galat");
+    expect(r.stdout).toMatch(
+      /40:18 +galat +program\[1\]\.indikator\[0\]\.sasaran: jumlah harus bilangan bulat; tertulis 2\.000/,
+    );
+    expect(r.stdout).toContain("tertulis 2.000, dibaca sebagai 2. Tulis 2000 tanpa titik ribuan");
+    expect(r.stdout).toMatch(
+      /15:16 +galat +indikator\[0\]\.kumulatif: .*tertulis 2\.000, dibaca sebagai 2\. Tulis 2000/,
+    );
+    expect(r.stdout).toMatch(/14:16 .*tertulis 1\.000\.000, dibaca sebagai teks .*Tulis 1000000 tanpa/);
+    expect(r.stdout).toContain("tertulis 12.500, dibaca sebagai 12,5. Tulis 12500 tanpa titik ribuan");
+    const en = await lokmin(["-C", ws, "check", "--lang", "en"]);
+    expect(en.stdout).toContain("written 2.000, read as 2. Write 2000 without a thousands separator");
+  });
+
+  it("a per-village count with a thousands point is found too, and export never shows the misread 2", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, KIA, (s) =>
+      s.replace(
+        "kumulatif: 15\n",
+        "kumulatif: 15\n    per_desa:\n      - desa: Mekar\n        bulan_ini: 9\n        kumulatif: 3.000\n",
+      ),
+    );
+    const r = await lokmin(["-C", ws, "check", "--json"]);
+    const found = JSON.parse(r.stdout).findings.find((f: { rule: string }) => f.rule === "schema/number");
+    expect(found).toMatchObject({ file: KIA, line: 19 });
+    expect(found.message).toContain("indikator[0].per_desa[0].kumulatif");
+    const exported = await lokmin(["-C", ws, "export"]);
+    expect(exported.status).not.toBe(0);
+  });
+
+  it("the parse cache cannot hide a count written with a thousands point", async () => {
+    const { ParseCache } = await import("../../src/io/cache.js");
+    const { loadFile } = await import("../../src/io/workspace.js");
+    const { programReportSchema } = await import("../../src/domain/schema.js");
+    const ws = copyWorkspace(MINI);
+    edit(ws, KIA, (s) => s.replace("kumulatif: 15", "kumulatif: 2.000"));
+    const cacheDir = tempDir();
+    const store = new ParseCache(ws, { LOKMIN_CACHE_DIR: cacheDir }, true);
+    // What an earlier build stored: the file read as valid, with kumulatif 2.
+    const text = read(ws, KIA);
+    const data = (await import("js-yaml")).default.load(text);
+    store.set(KIA, "program", ParseCache.hash(text), data);
+    const result = loadFile(ws, path.join(ws, KIA), programReportSchema, { store, kind: "program" });
+    expect(result.loaded).toBeUndefined();
+    expect(result.findings[0].message).toContain("tertulis 2.000, dibaca sebagai 2");
+  });
+
   it("a percentage written with a decimal comma gets a hint to write a point", async () => {
     const ws = copyWorkspace(MINI);
     edit(ws, KIA, (s) => s.replace("kumulatif: 15", "kumulatif: 15\n    capaian_persen: 12,5"));

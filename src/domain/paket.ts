@@ -8,7 +8,7 @@ import type { CommitmentHistory } from "./commitments.js";
 import { lastDay, parseMonth } from "./month.js";
 import type { Workspace } from "./schema.js";
 import type { MonthSummary } from "./summary.js";
-import { coverageGap } from "./targets.js";
+import { isBehindTarget } from "./targets.js";
 import type { MonthData } from "./workspace-data.js";
 
 export const PACKAGE_FORMAT = "lokmin-paket";
@@ -147,7 +147,7 @@ export function packagedMonthSummary(
     warnings: findings.filter((f) => f.severity === "warning").length,
     open_commitments: open.length,
     overdue_commitments: open.filter((c) => c.tenggat < end).length,
-    indicators_behind: indicators.filter((i) => (coverageGap(i) ?? 0) > 0).length,
+    indicators_behind: indicators.filter(isBehindTarget).length,
     indicators: indicators.length,
   };
 }

@@ -3,7 +3,7 @@
 // with the same loader and rules as `check`. Pure over loaded workspaces.
 import { type CheckInput, checkWorkspace } from "./check/check.js";
 import { commitmentHistories, isOverdue } from "./commitments.js";
-import { coverageGap } from "./targets.js";
+import { isBehindTarget } from "./targets.js";
 import { monthMeetings } from "./workspace-data.js";
 
 export interface MonthSummary {
@@ -37,7 +37,7 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
       warnings: findings.filter((f) => f.severity === "warning").length,
       open_commitments: open.length,
       overdue_commitments: open.filter((h) => isOverdue(h, month.id)).length,
-      indicators_behind: indicators.filter((i) => (coverageGap(i) ?? 0) > 0).length,
+      indicators_behind: indicators.filter(isBehindTarget).length,
       indicators: indicators.length,
     };
   });

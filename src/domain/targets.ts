@@ -76,6 +76,27 @@ export function coverageGap(
   return percent === null ? null : report.target_kumulatif - percent;
 }
 
+/**
+ * The gap as it is shown: target − capaian in percentage points, rounded once to one decimal
+ * (positive = behind); null when capaian cannot be computed. 150 of 360 against 41,67 is 0,0.
+ */
+export function shownGap(
+  report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">,
+): number | null {
+  if (report.kumulatif === null || report.sasaran <= 0) return null;
+  const gap = roundRatio(report.target_kumulatif * report.sasaran - report.kumulatif * 100, report.sasaran, 1);
+  return gap === 0 ? 0 : gap;
+}
+
+/**
+ * The one definition of "behind target", used by rank candidates, check, report, summary, the
+ * documents and the forms: the gap as shown (one decimal) is above zero. The target is stored
+ * rounded (41,67 for 41,666…), so an indicator exactly on target (5/12 of its sasaran) is not behind.
+ */
+export function isBehindTarget(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): boolean {
+  return (shownGap(report) ?? 0) > 0;
+}
+
 /** PKP sub-variable score, capped at 100, exact: served ÷ (target% × sasaran) × 100. */
 export function cappedScore(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_tahunan">): number | null {
   if (report.kumulatif === null || report.sasaran <= 0 || report.target_tahunan <= 0) return null;

@@ -3,12 +3,14 @@
 // Pure: takes loaded months, returns data for the terminal table, the chart and the export.
 import { parseMonth } from "./month.js";
 import type { ProgramReport, Workspace } from "./schema.js";
-import { coveragePercent, exactCumulativeTarget, round } from "./targets.js";
+import { coveragePercent, exactCumulativeTarget, isBehindTarget, round } from "./targets.js";
 
 export interface TrendPoint {
   month: string;
   capaian: number | null;
   target: number;
+  /** Behind target by the one definition (isBehindTarget). */
+  behind: boolean;
 }
 
 export interface IndicatorTrend {
@@ -41,13 +43,13 @@ export function indicatorTrends(config: Workspace, months: readonly MonthProgram
         const report = m.programs.find((p) => p.program === program.id)?.indikator.find((i) => i.id === indicator.id);
         if (!report) return [];
         const target = exactCumulativeTarget(report, parseMonth(m.id)!.month);
-        return [{ month: m.id, capaian: coveragePercent(report), target }];
+        return [{ month: m.id, capaian: coveragePercent(report), target, behind: isBehindTarget(report) }];
       });
       if (points.length === 0) continue;
       let behindStreak = 0;
       for (let i = points.length - 1; i >= 0; i--) {
         const p = points[i];
-        if (p.capaian !== null && p.capaian < p.target) behindStreak++;
+        if (p.behind) behindStreak++;
         else break;
       }
       out.push({

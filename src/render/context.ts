@@ -14,7 +14,7 @@ import type { RankResult } from "../domain/rank/rank.js";
 import { type SupervisionProfile, supervisionProfile } from "../domain/regulations.js";
 import type { EVIDENCE_KINDS, Meeting, Person, ProgramReport, Workspace } from "../domain/schema.js";
 import { resolveSop } from "../domain/sop.js";
-import { coverageGap, coveragePercent } from "../domain/targets.js";
+import { coverageGap, coveragePercent, isBehindTarget } from "../domain/targets.js";
 import type { IndicatorTrend } from "../domain/trends.js";
 import { buildAnalysisContext } from "./analysis-context.js";
 
@@ -215,7 +215,7 @@ export function buildRenderContext({
         kumulatif: number(i.kumulatif, 0),
         capaian: percent(coveragePercent(i)),
         kesenjangan: signedGap(gap),
-        tertinggal: gap !== null && Math.round(gap * 10) / 10 > 0,
+        tertinggal: isBehindTarget(i),
         catatan: str(i.catatan),
       };
     });

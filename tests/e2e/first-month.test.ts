@@ -3,6 +3,7 @@
 // everywhere, prompts that can be cancelled, and the small frictions of a first month.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
 
@@ -11,6 +12,32 @@ const KIA = "2024-02/program/kia.yaml";
 const read = (ws: string, file: string) => readFileSync(path.join(ws, file), "utf8");
 const edit = (ws: string, file: string, fn: (s: string) => string) =>
   writeFileSync(path.join(ws, file), fn(read(ws, file)));
+/**
+ * Gizi exactly on target in February: 150 of 360 served is 41,666…%, the target table says 41,67
+ * (the stored rounding of 5/12); January is 75 of 360 against 20,83. No analysis written.
+ */
+function onTarget(ws: string) {
+  edit(ws, "lokmin.yaml", (s) =>
+    s.replace(
+      "sasaran: 240\n        target: 100",
+      "sasaran: 360\n        target: 100\n        target_bulanan: [20.83, 41.67, 50, 55, 60, 65, 70, 75, 80, 85, 90, 100]",
+    ),
+  );
+  for (const [month, target, bulan, kumulatif] of [
+    ["2024-01", "20.83", 75, 75],
+    ["2024-02", "41.67", 75, 150],
+  ] as const) {
+    edit(ws, `${month}/program/gizi.yaml`, (s) =>
+      s
+        .replace(/sasaran: \d+/, "sasaran: 360")
+        .replace(/target_kumulatif: [\d.]+/, `target_kumulatif: ${target}`)
+        .replace(/bulan_ini: \d+/, `bulan_ini: ${bulan}`)
+        .replace(/ kumulatif: \d+/, ` kumulatif: ${kumulatif}`)
+        .replace("analisis: Sesuai target", "analisis: null"),
+    );
+  }
+}
+
 const rules = (stdout: string) => JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule) as string[];
 
 describe("check says clean only when the month is right", () => {
@@ -125,6 +152,42 @@ describe("check says clean only when the month is right", () => {
     const r = await lokmin(["-C", ws, "check", "2024-02"]);
     expect(r.stdout).toContain("2024-02: rapat.yaml tidak dapat dibaca");
     expect(r.stdout).not.toMatch(/2024-02: Daftar Tilik \d+\/20/);
+  });
+});
+
+describe("one definition of behind target", () => {
+  it("an indicator exactly on target (5/12, target stored as 41,67) is not behind anywhere", async () => {
+    const ws = copyWorkspace(MINI);
+    onTarget(ws);
+    const check = await lokmin(["-C", ws, "check", "--json"]);
+    expect(rules(check.stdout)).not.toContain("program/analisis");
+    expect(JSON.parse(check.stdout).findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
+    const candidates = await lokmin(["-C", ws, "rank", "2024-02", "--candidates", "--json"]);
+    expect(JSON.parse(candidates.stdout).candidates.map((c: { program: string }) => c.program)).toEqual(["kia"]);
+    const report = await lokmin(["-C", ws, "report", "2024-02"]);
+    expect(report.stdout).toMatch(/gizi\/balita .*41,7% +41,7% +0,0 +Pelayanan balita/);
+    expect(report.stdout).toContain("1 dari 2 indikator tertinggal");
+    const summary = await lokmin(["summary", ws, "--json"]);
+    expect(
+      JSON.parse(summary.stdout).workspaces[0].months.map((m: { indicators_behind: number }) => m.indicators_behind),
+    ).toEqual([1, 1]);
+    const out = tempDir();
+    expect((await lokmin(["-C", ws, "render", "2024-02", "--only", "notulen", "--out", out])).status).toBe(0);
+    const text = (await mammoth.extractRawText({ path: path.join(out, "2024-02-notulen.docx") })).value;
+    expect(text).toContain("1 dari 2 indikator masih di bawah target kumulatif");
+  });
+
+  it("the same indicator one person short is behind everywhere", async () => {
+    const ws = copyWorkspace(MINI);
+    onTarget(ws);
+    edit(ws, "2024-02/program/gizi.yaml", (s) =>
+      s.replace("bulan_ini: 75", "bulan_ini: 74").replace(" kumulatif: 150", " kumulatif: 149"),
+    );
+    expect(rules((await lokmin(["-C", ws, "check", "--json"])).stdout)).toContain("program/analisis");
+    const candidates = await lokmin(["-C", ws, "rank", "2024-02", "--candidates", "--json"]);
+    expect(JSON.parse(candidates.stdout).candidates).toHaveLength(2);
+    const summary = await lokmin(["summary", ws, "--json"]);
+    expect(JSON.parse(summary.stdout).workspaces[0].months[1].indicators_behind).toBe(2);
   });
 });
 

@@ -14,7 +14,18 @@ import { parseBlocks, parseInline, splitCells } from "../../src/render/blocks.js
 import { scaffoldMonth } from "../../src/domain/scaffold.js";
 import { meetingSchema, programReportSchema, workspaceSchema } from "../../src/domain/schema.js";
 import { resolveSop, stepApplies } from "../../src/domain/sop.js";
-import { cappedScore, coverageGap, coveragePercent, cumulativeTarget } from "../../src/domain/targets.js";
+import { problemCandidates } from "../../src/domain/rank/month.js";
+import { behindTarget } from "../../src/domain/check/checklists.js";
+import {
+  cappedScore,
+  coverageGap,
+  coveragePercent,
+  cumulativeTarget,
+  isBehindTarget,
+  shownGap,
+} from "../../src/domain/targets.js";
+import { indicatorTrends } from "../../src/domain/trends.js";
+import { programSheets } from "../../src/domain/form/program.js";
 import { serializeYaml } from "../../src/io/write.js";
 import { EXAMPLE, MINI, REPO } from "../helpers.js";
 import { updateReadme } from "../../dev/docs.js";
@@ -53,6 +64,55 @@ describe("coverage arithmetic", () => {
     expect(coverageGap({ kumulatif: 290, sasaran: 812, target_kumulatif: 41.67 })).toBeCloseTo(5.956, 3);
     expect(coveragePercent({ kumulatif: 5, sasaran: 0 })).toBeNull();
     expect(cappedScore({ kumulatif: 130, sasaran: 100, target_tahunan: 100 })).toBe(100);
+  });
+});
+
+describe("behind target: one definition", () => {
+  // TB, sasaran 360, May: 150 served is exactly 5/12; the target is stored rounded as 41,67.
+  const tb = { id: "tb", sasaran: 360, target_tahunan: 100, target_kumulatif: 41.67, bulan_ini: 30, kumulatif: 150 };
+  const short = { ...tb, bulan_ini: 29, kumulatif: 149 };
+  const report = (i: typeof tb) =>
+    programReportSchema.parse({
+      program: "kia",
+      bulan: "2024-05",
+      penanggung_jawab: "bidan",
+      indikator: [{ ...i, id: "bumil" }],
+    });
+
+  it("compares as shown, at one decimal: 150/360 against 41,67 is on target, 149 is behind", () => {
+    expect(cumulativeTarget({ target: 100 }, 5)).toBe(41.67);
+    expect(coverageGap(tb)).toBeGreaterThan(0);
+    expect(shownGap(tb)).toBe(0);
+    expect(isBehindTarget(tb)).toBe(false);
+    expect(shownGap(short)).toBe(0.3);
+    expect(isBehindTarget(short)).toBe(true);
+    expect(isBehindTarget({ ...tb, kumulatif: null })).toBe(false);
+  });
+
+  it("rank candidates, check's analysis rule and the trends use it", () => {
+    const config = miniConfig();
+    expect(problemCandidates(config, [report(tb)])).toEqual([]);
+    expect(problemCandidates(config, [report(short)]).map((c) => c.indikator)).toEqual(["bumil"]);
+    expect(behindTarget(report(tb))).toBe(false);
+    expect(behindTarget(report(short))).toBe(true);
+    const months = (i: typeof tb) => [
+      { id: "2024-04", programs: [report({ ...i, target_kumulatif: 33.33, kumulatif: 120 })] },
+      { id: "2024-05", programs: [report(i)] },
+    ];
+    expect(indicatorTrends(config, months(tb), "2024-05")[0].behindStreak).toBe(0);
+    expect(indicatorTrends(config, months(short), "2024-05")[0].behindStreak).toBe(1);
+  });
+
+  it("the program form names the indicators behind target in its analysis sheet, not one on target", () => {
+    const config = miniConfig();
+    const note = (i: typeof tb) =>
+      JSON.stringify(
+        programSheets({ config, month: "2024-05", report: report(i), previous: undefined }).find((s) =>
+          s.name.endsWith("Analisis"),
+        ),
+      );
+    expect(note(tb)).not.toContain("Di bawah target menurut angka saat ini");
+    expect(note(short)).toContain("Di bawah target menurut angka saat ini: Pelayanan ibu hamil.");
   });
 });
 

@@ -7,7 +7,7 @@ import type { Severity } from "../findings.js";
 import type { SupervisionProfile } from "../regulations.js";
 import type { EVIDENCE_KINDS, Meeting, ProgramReport } from "../schema.js";
 import { resolveSop, stepApplies } from "../sop.js";
-import { coverageGap } from "../targets.js";
+import { isBehindTarget } from "../targets.js";
 import { filled, type MonthContext, meetingOf } from "./context.js";
 
 export type Evidence = (typeof EVIDENCE_KINDS)[number];
@@ -47,7 +47,7 @@ export function analysisParts(report: ProgramReport): { orang: boolean; waktu: b
   return { orang: filled(a?.orang), waktu: filled(a?.waktu), tempat: filled(a?.tempat) };
 }
 
-export const behindTarget = (report: ProgramReport) => report.indikator.some((i) => (coverageGap(i) ?? 0) > 0);
+export const behindTarget = (report: ProgramReport) => report.indikator.some(isBehindTarget);
 
 const everyProgram = (programs: ProgramReport[], has: (report: ProgramReport) => boolean) =>
   programs.length > 0 && programs.every(has);

@@ -11,7 +11,7 @@ import type { YamlEdit } from "../edits.js";
 import { monthName } from "../format-date.js";
 import { parseMonth } from "../month.js";
 import type { IndicatorReport, ProgramReport, Workspace } from "../schema.js";
-import { round } from "../targets.js";
+import { isBehindTarget, round } from "../targets.js";
 import { type CellReader, parseCount, parseText } from "./cells.js";
 import {
   cell,
@@ -64,6 +64,7 @@ const M = {
     "Wajib bila ada indikator di bawah target: siapa yang belum terlayani, kapan, di mana.",
     "Required when an indicator is behind target: who is not served, when, where.",
   ),
+  analisisBehind: msg("Di bawah target menurut angka saat ini: {names}.", "Behind target by the current figures: {names}."),
   rpk: msg("RPK bulan berikutnya (SOP langkah 13)", "Next month's RPK (SOP step 13)"),
   rpkNote: msg(
     "Satu kegiatan per baris; penanggung jawab dipilih dari daftar pegawai. Baris boleh disisipkan.",
@@ -197,7 +198,12 @@ export function programSheets(input: ProgramFormInput, prefix = ""): SheetSpec[]
   sheets.push(kegiatan.build({ protect: { insertRows: true, deleteRows: true } }));
 
   const analisis = new SheetBuilder(name("Analisis"), [36, 80], id("analisis"), title);
-  analisis.section(t(M.analisis), t(M.analisisNote));
+  const program = config.program.find((p) => p.id === report.program);
+  const behind = report.indikator
+    .filter(isBehindTarget)
+    .map((i) => program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id);
+  const behindNote = behind.length ? ` ${t(M.analisisBehind, { names: behind.join(", ") })}` : "";
+  analisis.section(t(M.analisis), t(M.analisisNote) + behindNote);
   const current = analysisOf(report);
   for (const [key, label] of ANALISIS_ROWS) {
     analisis.row(`a:${key}`, [cell("label", label), cell("input", current[key], { format: "text" })]);

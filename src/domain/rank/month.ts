@@ -3,7 +3,7 @@
 // of totals and ranks as edits of the meeting file.
 import type { AnalysisMethod } from "../analysis.js";
 import type { Meeting, Method, ProgramReport, TieRule, Workspace } from "../schema.js";
-import { coverageGap, coveragePercent, round } from "../targets.js";
+import { coverageGap, coveragePercent, isBehindTarget, round } from "../targets.js";
 import type { YamlEdit } from "../edits.js";
 import type { PathSegment } from "../findings.js";
 import { methodDef } from "./methods.js";
@@ -121,7 +121,7 @@ export function problemCandidates(
     for (const indicator of report.indikator) {
       const gap = coverageGap(indicator);
       const capaian = coveragePercent(indicator);
-      if (gap === null || capaian === null || gap <= 0) continue;
+      if (gap === null || capaian === null || !isBehindTarget(indicator)) continue;
       const nama = program?.indikator.find((i) => i.id === indicator.id)?.nama ?? program?.nama ?? indicator.id;
       out.push({
         program: report.program,

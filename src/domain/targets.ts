@@ -80,9 +80,7 @@ export function coverageGap(
  * The gap as it is shown: target − capaian in percentage points, rounded once to one decimal
  * (positive = behind); null when capaian cannot be computed. 150 of 360 against 41,67 is 0,0.
  */
-export function shownGap(
-  report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">,
-): number | null {
+export function shownGap(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): number | null {
   if (report.kumulatif === null || report.sasaran <= 0) return null;
   const gap = roundRatio(report.target_kumulatif * report.sasaran - report.kumulatif * 100, report.sasaran, 1);
   return gap === 0 ? 0 : gap;

@@ -695,6 +695,8 @@ export function loadValidated<T>(
   const thousands = mayHaveThousandsPoint(text) ? thousandsFindings(parsed.source, schema) : [];
   if (result.success && thousands.length === 0) return { source: parsed.source, data: result.data, findings: [] };
   const issues = result.success ? [] : issuesToFindings(parsed.source, schema, result.error.issues, raw.data);
-  const findings = [...issues, ...thousands].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const findings = [...issues, ...thousands].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
   return { source: parsed.source, findings };
 }

@@ -16,11 +16,12 @@ const edit = (ws: string, file: string, fn: (s: string) => string) =>
  * Gizi exactly on target in February: 150 of 360 served is 41,666…%, the target table says 41,67
  * (the stored rounding of 5/12); January is 75 of 360 against 20,83. No analysis written.
  */
+const TABLE = "[20.83, 41.67, 50, 55, 60, 65, 70, 75, 80, 85, 90, 100]";
 function onTarget(ws: string) {
   edit(ws, "lokmin.yaml", (s) =>
     s.replace(
       "sasaran: 240\n        target: 100",
-      "sasaran: 360\n        target: 100\n        target_bulanan: [20.83, 41.67, 50, 55, 60, 65, 70, 75, 80, 85, 90, 100]",
+      `sasaran: 360\n        target: 100\n        target_bulanan: ${TABLE}`,
     ),
   );
   for (const [month, target, bulan, kumulatif] of [

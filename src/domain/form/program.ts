@@ -64,7 +64,10 @@ const M = {
     "Wajib bila ada indikator di bawah target: siapa yang belum terlayani, kapan, di mana.",
     "Required when an indicator is behind target: who is not served, when, where.",
   ),
-  analisisBehind: msg("Di bawah target menurut angka saat ini: {names}.", "Behind target by the current figures: {names}."),
+  analisisBehind: msg(
+    "Di bawah target menurut angka saat ini: {names}.",
+    "Behind target by the current figures: {names}.",
+  ),
   rpk: msg("RPK bulan berikutnya (SOP langkah 13)", "Next month's RPK (SOP step 13)"),
   rpkNote: msg(
     "Satu kegiatan per baris; penanggung jawab dipilih dari daftar pegawai. Baris boleh disisipkan.",

@@ -110,8 +110,20 @@ export function toJson(report: CheckReport, workspace: LoadedWorkspace) {
   };
 }
 
+/** The workspace's own supervision regulation (lokmin.yaml `pembinaan`) when run inside one, else the default. */
+function workspaceProfile(ctx: Context) {
+  let root: string;
+  try {
+    root = findWorkspaceRoot(ctx.cwd);
+  } catch {
+    return supervisionProfile();
+  }
+  const config = loadWorkspace(root, { scope: () => "skip" }).config?.data;
+  return supervisionProfile(config?.pembinaan, config?.dinas_kesehatan.nama);
+}
+
 function printRules(ctx: Context): number {
-  const profile = supervisionProfile();
+  const profile = workspaceProfile(ctx);
   const rules = ruleCatalogue().map(({ id, spec }) => ({
     id,
     severity: spec.severity,

@@ -8,6 +8,7 @@ import type { Context } from "../cli/context.js";
 import { defaultPrograms } from "../domain/defaults.js";
 import type { Workspace } from "../domain/schema.js";
 import { DEFAULT_SOP_PROFILE } from "../domain/sop.js";
+import { DEFAULT_SUPERVISION_PROFILE, SUPERVISION_PROFILES } from "../domain/regulations.js";
 import { commentsFor } from "../domain/yaml-file.js";
 import { SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
@@ -96,6 +97,18 @@ const COMMENTS = {
   sop: "Profil SOP Lokmin: rutin-2022 (15 langkah) atau rutin-2019; nonaktif/tambahan untuk menyesuaikan",
   penilaian: "Metode prioritas dan skala skor (Perbup Pasal 15 ayat 2: disepakati setempat)",
   aturan: "Tingkat aturan `lokmin check` bila perlu diubah, mis. laporan/dinkes: error",
+  desa: [
+    "Desa/kelurahan wilayah kerja: satu nama per baris, tanpa id, mis.",
+    "desa:",
+    "  - Sukamaju",
+    "  - Mekarsari",
+  ].join("\n "),
+  pembinaan: [
+    "Peraturan bupati/wali kota tentang pembinaan Lokmin: dikutip di Daftar Tilik, arsip dan `lokmin check`.",
+    "Contoh bawaan: Perbup Musi Rawas 49/2018. Puskesmas di kabupaten lain: ganti nama dan singkat dengan",
+    "Perbup kabupaten sendiri, mis. singkat: Perbup Bulungan 12/2021. Tambahkan pembina: bila tim pembina",
+    "bukan Dinas Kesehatan di atas.",
+  ].join("\n "),
 };
 
 export function buildWorkspace(o: Answers): Workspace {
@@ -127,6 +140,11 @@ export function buildWorkspace(o: Answers): Workspace {
       metode_solusi: "reinke",
       seri: "bersama",
       usg: { skala: { min: 1, max: 5 }, rumus: "jumlah" },
+    },
+    pembinaan: {
+      profil: DEFAULT_SUPERVISION_PROFILE,
+      nama: SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE].nama,
+      singkat: SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE].singkat,
     },
     aturan: {},
     taksonomi: o.taksonomi,

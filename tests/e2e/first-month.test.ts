@@ -226,6 +226,30 @@ describe("the overdue list agrees with itself", () => {
   });
 });
 
+describe("another kabupaten names its own regulation", () => {
+  it("init writes pembinaan with a comment; check --rules in a workspace cites its own Perbup", async () => {
+    const dir = tempDir();
+    expect((await lokmin(["init", dir, "--nama", "UPTD Puskesmas Uji", "--tanpa-git"])).status).toBe(0);
+    const text = read(dir, "lokmin.yaml");
+    expect(text).toMatch(
+      /# .*pembinaan Lokmin[^\n]*\n# Contoh bawaan: Perbup Musi Rawas 49\/2018\. Puskesmas di kabupaten lain/,
+    );
+    expect(text).toMatch(
+      /\npembinaan:\n  profil: musi-rawas-2018\n  nama: .*\n  singkat: Perbup Musi Rawas 49\/2018\n/,
+    );
+    expect((await lokmin(["check", "--rules"], { cwd: dir })).stdout).toContain("Perbup Musi Rawas 49/2018 Pasal 30");
+    edit(dir, "lokmin.yaml", (s) =>
+      s.replace("singkat: Perbup Musi Rawas 49/2018", "singkat: Perbup Bulungan 12/2021"),
+    );
+    const rules = await lokmin(["check", "--rules"], { cwd: dir });
+    expect(rules.stdout).toContain("Perbup Bulungan 12/2021 Pasal 30");
+    expect(rules.stdout).not.toContain("Musi Rawas");
+    const json = await lokmin(["-C", dir, "check", "--rules", "--json"]);
+    expect(JSON.stringify(JSON.parse(json.stdout))).not.toContain("Musi Rawas");
+    expect((await lokmin(["check", "--rules"], { cwd: tempDir() })).stdout).toContain("Perbup Musi Rawas 49/2018");
+  });
+});
+
 describe("generated text reads like a person wrote it", () => {
   it("candidate problems get a sentence title and the count says problems were added", async () => {
     const ws = copyWorkspace(MINI);

@@ -192,6 +192,38 @@ describe("one definition of behind target", () => {
   });
 });
 
+describe("SOP step messages name what is actually missing", () => {
+  const sopMessage = (stdout: string, step: string) =>
+    JSON.parse(stdout).findings.find((f: { rule: string; file: string }) => f.rule === `sop/${step}` && f.file === R)
+      ?.message as string | undefined;
+
+  it("problems listed without root causes ask for akar_masalah, not for 'masalah'", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, R, (s) =>
+      s.replace("    akar_masalah:\n      - kategori: Metode\n        uraian: Sweeping belum terjadwal\n", ""),
+    );
+    const message = sopMessage((await lokmin(["-C", ws, "check", "2024-02", "--json"])).stdout, "09-masalah");
+    expect(message).toContain("isi akar_masalah (akar penyebab) pada masalah yang sudah ditulis");
+    expect(message).not.toContain("bagian 'masalah'");
+    edit(ws, R, (s) => s.replace(/masalah:\n  # The forum[\s\S]*?\nrtl:/, "masalah: []\nrtl:"));
+    const empty = sopMessage((await lokmin(["-C", ws, "check", "2024-02", "--json"])).stdout, "09-masalah");
+    expect(empty).toContain("isi bagian 'masalah'");
+  });
+
+  it("the preparations of the TU name the empty field; a report missing in one program names that file", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, R, (s) => s.replace("  nomor: 000.1.5/009/1/2024\n", "  nomor: null\n"));
+    const tu = sopMessage((await lokmin(["-C", ws, "check", "2024-02", "--json"])).stdout, "03-persiapan-tu");
+    expect(tu).toContain("isi undangan.nomor atau catat");
+    edit(ws, "2024-02/program/gizi.yaml", (s) =>
+      s.replace(/laporan_kegiatan:\n(  .*\n)+?rencana_bulan_ini:/, "rencana_bulan_ini:"),
+    );
+    const report = sopMessage((await lokmin(["-C", ws, "check", "2024-02", "--json"])).stdout, "04-laporan-bulan-lalu");
+    expect(report).toContain("isi laporan_kegiatan di berkas program gizi");
+    expect(report).not.toContain("'pembahasan'");
+  });
+});
+
 describe("the scaffold writes what check will ask for", () => {
   it("carries the SK of the effective team, adds the quarter's section and comments each indicator", async () => {
     const ws = copyWorkspace(MINI);

@@ -94,6 +94,76 @@ export function hasEvidence(ctx: MonthContext, kind: Evidence): boolean {
   }
 }
 
+const H = {
+  section: msg("bagian '{path}'", "'{path}'"),
+  rootCauses: msg(
+    "akar_masalah (akar penyebab) pada masalah yang sudah ditulis",
+    "akar_masalah (root causes) of the problems already listed",
+  ),
+  perProgram: msg("{key} di berkas program {programs}", "{key} in the program files of {programs}"),
+  coverage: msg("kumulatif indikator di berkas program", "the indicators' kumulatif in the program files"),
+  analysis: msg(
+    "persiapan.program, atau analisis (orang, waktu, tempat) di berkas program {programs}",
+    "persiapan.program, or analisis (person, time, place) in the program files of {programs}",
+  ),
+};
+
+const PROGRAM_KEY: Partial<Record<Evidence, string>> = {
+  laporan_bulan_lalu: "laporan_kegiatan",
+  rencana_bulan_ini: "rencana_bulan_ini",
+  rpk: "rpk",
+};
+
+/**
+ * What to fill for evidence that is missing: the part actually missing, never a section that is
+ * already filled ("root causes" when the problems are listed, the program files lacking a report).
+ */
+export function missingEvidence(ctx: MonthContext, kind: Evidence): { path: string; fill: string } {
+  const path = EVIDENCE_PATH[kind];
+  const section = { path, fill: t(H.section, { path }) };
+  const m = meetingOf(ctx);
+  if (!m) return section;
+  const programs = ctx.month.programs.map((p) => p.data);
+  const lacking = (has: (report: ProgramReport) => boolean) =>
+    programs
+      .filter((p) => !has(p))
+      .map((p) => p.program)
+      .join(", ");
+  const perProgram = PROGRAM_EVIDENCE[kind];
+  const key = PROGRAM_KEY[kind];
+  if (perProgram && key && programs.length > 0)
+    return { path, fill: t(H.perProgram, { key, programs: lacking(perProgram) }) };
+  switch (kind) {
+    case "masalah":
+      return m.masalah.length > 0 ? { path, fill: t(H.rootCauses) } : section;
+    case "persiapan_kapus":
+      return { path, fill: t(H.section, { path: "persiapan.kepala_puskesmas" }) };
+    case "persiapan_program":
+      return programs.length > 0
+        ? {
+            path,
+            fill: t(H.analysis, {
+              programs: lacking((p) => !behindTarget(p) || Object.values(analysisParts(p)).every(Boolean)),
+            }),
+          }
+        : { path, fill: t(H.section, { path: "persiapan.program" }) };
+    case "persiapan_tu": {
+      const parts: Array<[string, unknown]> = [
+        ["undangan.nomor", m.undangan?.nomor],
+        ["undangan.tanggal", m.undangan?.tanggal],
+        ["tempat", m.tempat],
+        ["notulis", m.notulis],
+      ];
+      const empty = parts.filter(([, value]) => !filled(value)).map(([name]) => name);
+      return empty.length ? { path: empty[0].split(".")[0], fill: empty.join(", ") } : section;
+    }
+    case "capaian":
+      return programs.length > 0 ? { path, fill: t(H.coverage) } : section;
+    default:
+      return section;
+  }
+}
+
 /** SOP steps recorded as discussed: a `pembahasan` item naming the step, or linked to an agenda entry for it. */
 export function discussedSteps(meeting: Meeting | undefined): Set<string> {
   if (!meeting) return new Set();

@@ -7,7 +7,7 @@ import {
   analysisParts,
   archiveChecklist,
   behindTarget,
-  EVIDENCE_PATH,
+  missingEvidence,
   sopChecklist,
   TILIK_IDS,
   tilikChecklist,
@@ -19,9 +19,8 @@ import { meetingFile } from "../../workspace-data.js";
 
 const M = {
   sopMissing: msg(
-    "langkah SOP {step} belum ada buktinya: {title}; isi bagian '{path}' atau catat di pembahasan dengan langkah: " +
-      "{step}",
-    "SOP step {step} has no evidence: {title}; fill in '{path}' or record it in pembahasan with langkah: {step}",
+    "langkah SOP {step} belum ada buktinya: {title}; isi {fill} atau catat di pembahasan dengan langkah: {step}",
+    "SOP step {step} has no evidence: {title}; fill in {fill} or record it in pembahasan with langkah: {step}",
   ),
   tilikNo: msg('Daftar Tilik {no} "{question}": tidak ({reason})', 'Checklist item {no} "{question}": no ({reason})'),
   arsipMissing: msg(
@@ -125,14 +124,15 @@ export const checklistRules = defineRules<
       if (step.done || step.applies === "not-applicable") continue;
       const def = sop.steps.find((s) => s.id === step.id);
       if (!def) continue;
+      const missing = missingEvidence(ctx, def.bukti);
       report(`sop/${step.id}`, {
         file,
-        path: [EVIDENCE_PATH[def.bukti]],
+        path: [missing.path],
         severity: step.applies === "required" ? "error" : "info",
         message: t(M.sopMissing, {
           step: step.id,
           title: inVocabulary(step.judul, taxonomyOf(ctx.config)),
-          path: EVIDENCE_PATH[def.bukti],
+          fill: missing.fill,
         }),
       });
     }

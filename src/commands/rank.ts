@@ -1,6 +1,7 @@
 // `lokmin rank 2024-05`: the ranked problem (or solution) table for the projector, problem
 // candidates from coverage, scoring at prompts on a terminal, and --write of totals and ranks
 // (only those values change in the file; a second run writes nothing).
+import { confirm } from "../cli/prompts.js";
 import type { Context } from "../cli/context.js";
 import { analysisMethods } from "../domain/analysis.js";
 import {
@@ -276,7 +277,7 @@ function printCandidates(ui: Ui, month: string, candidates: Candidate[]): void {
  * says so (asked once); the totals are shown when done.
  */
 async function scoreInteractively(ctx: Context, config: Workspace, meeting: Meeting, override?: Method) {
-  const { confirm, input } = await import("@inquirer/prompts");
+  const { input } = await import("@inquirer/prompts");
   const method = methodDef(problemMethod(config, meeting, override), config.penilaian);
   const edits: YamlEdit[] = [];
   const io = { input: ctx.streams.stdin, output: ctx.streams.stdout };
@@ -307,9 +308,7 @@ async function scoreInteractively(ctx: Context, config: Workspace, meeting: Meet
     }
   } catch (error) {
     if ((error as Error)?.name !== "ExitPromptError" || edits.length === 0) throw error;
-    const keep = await confirm({ message: t(M.keepScores, { count: edits.length }), default: true }, io).catch(
-      () => false,
-    );
+    const keep = await confirm(io, t(M.keepScores, { count: edits.length }), true).catch(() => false);
     if (!keep) throw new Interrupted();
   }
   return { edits };

@@ -3,6 +3,7 @@
 // everywhere, prompts that can be cancelled, and the small frictions of a first month.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters as plain } from "node:util";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
@@ -315,6 +316,26 @@ describe("prompts", () => {
     const keep = await lokmin(["-C", ws, "rank", "2024-02", "--interactive"], { keys: ["2\r", "\x03", "y\r"] });
     expect(keep.status, keep.stderr).toBe(0);
     expect(read(ws, R)).toMatch(/u: 2\n/);
+  });
+
+  it("the keep-the-scores question is Indonesian (Y/t, Ya/Tidak) by default and English with --lang en", async () => {
+    const ws = copyWorkspace(MINI);
+    const before = read(ws, R);
+    const keep = await lokmin(["-C", ws, "rank", "2024-02", "--interactive"], { keys: ["2\r", "\x03", "ya\r"] });
+    expect(keep.status, keep.stderr).toBe(0);
+    expect(plain(keep.stdout)).toContain("Simpan 1 skor yang sudah diisi? (Y/t)");
+    expect(plain(keep.stdout)).toMatch(/\(Y\/t\) Ya/);
+    expect(plain(keep.stdout)).not.toMatch(/Y\/n|Yes/);
+    const copy = copyWorkspace(MINI);
+    const drop = await lokmin(["-C", copy, "rank", "2024-02", "--interactive"], { keys: ["2\r", "\x03", "t\r"] });
+    expect(drop.status).toBe(130);
+    expect(plain(drop.stdout)).toMatch(/\(Y\/t\) Tidak/);
+    expect(read(copy, R)).toBe(before);
+    const en = await lokmin(["-C", copyWorkspace(MINI), "rank", "2024-02", "--interactive", "--lang", "en"], {
+      keys: ["2\r", "\x03", "\r"],
+    });
+    expect(en.status, en.stderr).toBe(0);
+    expect(plain(en.stdout)).toMatch(/Save the 1 scores entered so far\? \(Y\/n\) Yes/);
   });
 
   it("init on a terminal asks every question it has a flag for, NIPs included, and quotes them", async () => {

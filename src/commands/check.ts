@@ -23,6 +23,10 @@ const M = {
       "diperbaiki",
     "{month}: rapat.yaml cannot be read; checklist, SOP and archive are not assessed until the errors above are fixed",
   ),
+  provisional: msg(
+    "{month}: nilai sementara — {files} tidak dapat dibaca dan belum dinilai; perbaiki galat di atas",
+    "{month}: provisional — {files} could not be read and are not assessed; fix the errors above",
+  ),
   ok: msg("Tidak ada galat.", "No errors."),
   failed: msg(
     "Pemeriksaan gagal: {errors} galat, {warnings} peringatan.",
@@ -88,6 +92,8 @@ export async function run(
       };
       ctx.ui.out(t(M.header, { ...values, present: m.arsip.present, archive: m.arsip.total }));
     }
+    if (m.unassessed.length)
+      ctx.ui.out(ctx.ui.color.yellow(t(M.provisional, { month: m.month, files: m.unassessed.join(", ") })));
   }
   if (workspace.config && workspace.months.length === 0) ctx.ui.out(t(M.noMonths));
   if (report.off) ctx.ui.out(ctx.ui.color.dim(t(M.off, { n: report.off })));

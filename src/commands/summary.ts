@@ -17,6 +17,10 @@ import { ParseCache } from "../io/cache.js";
 import { findWorkspaceRoot, loadWorkspace } from "../io/workspace.js";
 
 const M = {
+  notAssessed: msg(
+    "sementara: {files} tidak dapat dibaca; {n} indikator belum dinilai (termasuk dalam jumlah indikator)",
+    "provisional: {files} could not be read; {n} indicators not assessed (included in the total)",
+  ),
   header: msg(
     "bulan    tilik  arsip  galat  peringatan  kesepakatan terbuka/lewat  indikator tertinggal",
     "month    check  arch.  errors warnings    commitments open/overdue   indicators behind",
@@ -170,6 +174,12 @@ function print(ctx: Context, results: readonly Result[]) {
         `  ${m.month}  ${m.tilik.padStart(5)}  ${m.arsip.padStart(5)}  ${String(m.errors).padStart(5)}  ` +
           `${String(m.warnings).padStart(10)}  ${commitments}  ${behind}`,
       );
+      if (m.not_assessed.length)
+        ctx.ui.out(
+          c.yellow(
+            `           ${t(M.notAssessed, { files: m.not_assessed.join(", "), n: m.indicators_not_assessed })}`,
+          ),
+        );
     }
     ctx.ui.out();
   }

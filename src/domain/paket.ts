@@ -108,7 +108,12 @@ export function verifyPackage(manifest: unknown, entries: ReadonlyMap<string, { 
 
 interface CheckView {
   findings?: Array<{ severity: string; file: string }>;
-  months?: Array<{ month: string; tilik: { score: number; total: number }; arsip: { present: number; total: number } }>;
+  months?: Array<{
+    month: string;
+    tilik: { score: number; total: number };
+    arsip: { present: number; total: number };
+    unassessed?: string[];
+  }>;
 }
 
 /** The kesepakatan open at the end of a month (both series), for the manifest. */
@@ -149,5 +154,8 @@ export function packagedMonthSummary(
     overdue_commitments: open.filter((c) => c.tenggat < end).length,
     indicators_behind: indicators.filter(isBehindTarget).length,
     indicators: indicators.length,
+    // The package's own check names files it could not read; their indicators are not in the package.
+    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
+    indicators_not_assessed: 0,
   };
 }

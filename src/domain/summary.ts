@@ -15,7 +15,11 @@ export interface MonthSummary {
   open_commitments: number;
   overdue_commitments: number;
   indicators_behind: number;
+  /** Indicators of the month, those of unreadable program files included. */
   indicators: number;
+  /** Program files that could not be read: their indicators count as not assessed, not as absent. */
+  not_assessed: string[];
+  indicators_not_assessed: number;
 }
 
 export function summarizeWorkspace(input: CheckInput): { name: string; months: MonthSummary[] } {
@@ -29,6 +33,11 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
     const upTo = (list: typeof meetings) => commitmentHistories(list.filter((m) => m.id <= month.id));
     const open = [...upTo(meetings), ...upTo(quarterly)].filter((h) => h.open);
     const indicators = month.programs.flatMap((p) => p.data.indikator);
+    const notAssessed = month.unreadable ?? [];
+    const programIds = notAssessed.map((file) => (file.split("/").pop() ?? "").replace(/\.ya?ml$/i, ""));
+    const unread = (workspace.config?.data.program ?? [])
+      .filter((p) => programIds.includes(p.id))
+      .reduce((n, p) => n + p.indikator.length, 0);
     return {
       month: month.id,
       tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
@@ -38,7 +47,9 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
       open_commitments: open.length,
       overdue_commitments: open.filter((h) => isOverdue(h, month.id)).length,
       indicators_behind: indicators.filter(isBehindTarget).length,
-      indicators: indicators.length,
+      indicators: indicators.length + unread,
+      not_assessed: notAssessed,
+      indicators_not_assessed: unread,
     };
   });
   return { name: workspace.config?.data.puskesmas.nama ?? "?", months };

@@ -29,6 +29,8 @@ export interface MonthData {
   /** Only the commitment sections of rapat.yaml, when the whole meeting was not needed. */
   commitments?: Loaded<MeetingCommitments>;
   programs: Loaded<ProgramReport>[];
+  /** Program files of the month that exist but could not be read (their errors are in the findings). */
+  unreadable?: string[];
   /** The quarterly cross-sector meeting held this month (tribulanan.yaml), when there is one. */
   quarterly?: Loaded<QuarterlyMeeting>;
   /** Only the commitment sections of tribulanan.yaml. */

@@ -221,6 +221,7 @@ function loadMonth(root: string, id: string, scope: MonthScope, into: LoadedWork
         loadFile(root, path.join(programDir, name), programReportSchema, cache("program")),
       );
       if (loaded) month.programs.push(loaded);
+      else (month.unreadable ??= []).push(relativePath(root, path.join(programDir, name)));
     }
   }
   loadOtherMeetings(root, dir, scope, month, keep, cache);

@@ -225,6 +225,27 @@ describe("SOP step messages name what is actually missing", () => {
   });
 });
 
+describe("a program file stopped by a schema error", () => {
+  it("check says the scores are provisional and names the file; summary counts it as not assessed", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, "2024-02/program/gizi.yaml", (s) => s.replace("bulan: 2024-02", "bulan: 2024-02\ntidak_ada: 1"));
+    const r = await lokmin(["-C", ws, "check"]);
+    expect(r.stdout).toContain(
+      "2024-02: nilai sementara — 2024-02/program/gizi.yaml tidak dapat dibaca dan belum dinilai; perbaiki galat",
+    );
+    expect(r.stdout).not.toMatch(/2024-01: nilai sementara/);
+    const json = JSON.parse((await lokmin(["-C", ws, "check", "--json"])).stdout);
+    expect(json.months.map((m: { unassessed: string[] }) => m.unassessed)).toEqual([[], ["2024-02/program/gizi.yaml"]]);
+    const summary = await lokmin(["summary", ws]);
+    expect(summary.stdout).toMatch(
+      /2024-02 .* 1\/2\n +sementara: 2024-02\/program\/gizi\.yaml tidak dapat dibaca; 1 indikator/,
+    );
+    const months = JSON.parse((await lokmin(["summary", ws, "--json"])).stdout).workspaces[0].months;
+    expect(months[1]).toMatchObject({ indicators: 2, indicators_not_assessed: 1, not_assessed: [expect.any(String)] });
+    expect(months[0]).toMatchObject({ indicators: 2, indicators_not_assessed: 0, not_assessed: [] });
+  });
+});
+
 describe("the scaffold writes what check will ask for", () => {
   it("carries the SK of the effective team, adds the quarter's section and comments each indicator", async () => {
     const ws = copyWorkspace(MINI);

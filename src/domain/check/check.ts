@@ -21,6 +21,8 @@ export interface MonthReport {
   month: string;
   /** False when the meeting file could not be read: the checklists then say little. */
   complete: boolean;
+  /** Program files that could not be read: the scores leave them out, so they are provisional. */
+  unassessed: string[];
   tilik: { score: number; total: number; items: Array<Omit<TilikItem, "severity" | "path">> };
   sop: { profile: string; done: number; required: number; steps: SopItem[] };
   arsip: { present: number; total: number; items: Array<Omit<ArchiveItem, "severity" | "path" | "hint">> };
@@ -89,6 +91,7 @@ function monthReport(ctx: MonthContext): MonthReport {
   return {
     month: ctx.month.id,
     complete: ctx.month.meeting !== undefined,
+    unassessed: ctx.month.unreadable ?? [],
     tilik: { score: tilik.score, total: tilik.total, items: tilik.items.map(({ severity, path, ...rest }) => rest) },
     sop: {
       profile: sop.profile,

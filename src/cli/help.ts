@@ -31,6 +31,14 @@ const E = {
     "nilai '{value}' untuk {option} tidak sah; pilihan: {choices}",
     "'{value}' is not valid for {option}; choices: {choices}",
   ),
+  quoteValue: msg(
+    "; nilai opsi yang berisi spasi ditulis dalam tanda kutip: {example}",
+    "; an option value with spaces goes in quotes: {example}",
+  ),
+  quoteValues: msg(
+    '; nilai yang berisi spasi ditulis dalam tanda kutip, mis. --pj "siti aminah"',
+    '; a value with spaces goes in quotes, e.g. --pj "siti aminah"',
+  ),
   optionMissing: msg("opsi {option} butuh nilai", "option {option} needs a value"),
   generic: msg("perintah tidak dapat dibaca: {detail}", "cannot read the command: {detail}"),
   seeHelp: msg("Lihat `lokmin --help`.", "See `lokmin --help`."),
@@ -89,8 +97,27 @@ export function localizedHelp(): HelpConfiguration {
 
 export const helpTexts = { help: () => t(H.help), helpCommand: () => t(H.helpCommand), version: () => t(H.version) };
 
-/** A commander parse error in the user's language. */
-export function commanderMessage(error: CommanderError): string {
+/**
+ * The option whose value was split at its spaces ("--pj siti aminah": an option that takes a value,
+ * then two or more words), written with its value in quotes; undefined when no option was split.
+ */
+export function quotedExample(argv: readonly string[], takesValue: (flag: string) => boolean): string | undefined {
+  for (let i = argv.length - 3; i >= 0; i--) {
+    if (!takesValue(argv[i])) continue;
+    const words = argv.slice(i + 1);
+    const until = words.findIndex((word) => word.startsWith("-"));
+    const value = until < 0 ? words : words.slice(0, until);
+    if (value.length >= 2) return `${argv[i]} "${value.join(" ")}"`;
+  }
+  return undefined;
+}
+
+/** A commander parse error in the user's language; `argv` gives the hints their examples. */
+export function commanderMessage(
+  error: CommanderError,
+  argv: readonly string[] = [],
+  takesValue: (flag: string) => boolean = () => false,
+): string {
   const text = error.message.replace(/^error: /, "");
   const hint = /\(Did you mean (.+)\?\)/.exec(text)?.[1];
   const suggestion = hint ? t(E.didYouMean, { hint }) : "";
@@ -104,7 +131,8 @@ export function commanderMessage(error: CommanderError): string {
       return t(E.missingArgument, { name: quoted });
     case "commander.excessArguments": {
       const expected = /Expected (\d+) argument/.exec(text)?.[1] ?? "0";
-      return t(E.excess, { command: quoted, expected });
+      const example = quotedExample(argv, takesValue);
+      return t(E.excess, { command: quoted, expected }) + (example ? t(E.quoteValue, { example }) : t(E.quoteValues));
     }
     case "commander.invalidArgument": {
       const option = /option '([^']+)'/.exec(text)?.[1]?.split(" ")[0] ?? quoted;

@@ -92,14 +92,19 @@ export async function main(argv: string[], streams: Streams = defaultStreams()):
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return await handleError(error, ui, streams);
+    return await handleError(error, ui, streams, argv);
   }
 }
 
-async function handleError(error: unknown, ui: Ui, streams: Streams): Promise<number> {
+async function handleError(error: unknown, ui: Ui, streams: Streams, argv: readonly string[]): Promise<number> {
   if (error instanceof CommanderError) {
     if (["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)) return EXIT.ok;
-    const message = commanderMessage(error);
+    // Options of the command named in argv that take a value ("--pj <pegawai>"), for the quoting hint.
+    const spec = COMMANDS.find((c) => argv.includes(c.name));
+    const valued = (spec?.options ?? []).filter((o) => o.flags.includes("<")).flatMap((o) => o.flags.split(/[ ,]+/));
+    const message = commanderMessage(error, argv.slice(spec ? argv.indexOf(spec.name) + 1 : argv.length), (flag) =>
+      valued.includes(flag),
+    );
     if (ui.json) ui.printJson({ error: { kind: "usage", code: error.code.replace(/^commander\./, ""), message } });
     else ui.err(`lokmin: ${message}`);
     return EXIT.usage;

@@ -32,5 +32,17 @@ export function t(message: Message, params?: Params): string {
   return fill(message[current], params);
 }
 
+/**
+ * A number as shown in a message: rounded to `digits` decimals, with a decimal comma in Indonesian
+ * ("41,7") and a point in English, never a thousands separator (2000, not 2.000, which YAML misreads).
+ */
+export function decimal(value: number, digits = 1): string {
+  if (!Number.isFinite(value)) return String(value);
+  return new Intl.NumberFormat(current === "id" ? "id-ID" : "en-US", {
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(value);
+}
+
 /** Shorthand to declare a message pair inline. */
 export const msg = (id: string, en: string): Message => ({ id, en });

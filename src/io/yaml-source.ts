@@ -8,7 +8,7 @@ import jsYaml from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { z } from "zod";
 import type { Finding, PathSegment } from "../domain/findings.js";
-import { type Message, msg, t } from "../i18n/index.js";
+import { decimal, type Message, msg, t } from "../i18n/index.js";
 import { CORE_12 } from "./yaml-core.js";
 import { yamlLib } from "./yaml-lib.js";
 
@@ -86,6 +86,12 @@ const M = {
     "{key}: jumlah harus bilangan bulat; tertulis {source}, dibaca sebagai {read}. Tulis {whole} tanpa titik ribuan",
     "{key}: a count must be a whole number; written {source}, read as {read}. Write {whole} without a thousands " +
       "separator",
+  ),
+  listOfText: msg(
+    "{key}: harus teks, tertulis pemetaan ({keys}). '{list}' adalah daftar teks, satu nama per baris tanpa id, " +
+      "mis. - {example}",
+    "{key}: must be text, found a mapping ({keys}). '{list}' is a list of text, one name per line without an id, " +
+      "e.g. - {example}",
   ),
   notFinite: msg(
     "{key}: {source} bukan angka yang dapat dihitung (tak hingga atau NaN); tulis angka biasa",
@@ -224,6 +230,18 @@ const YAML_ERRORS: Partial<Record<string, { rule: string; message: Message }>> =
   },
   NON_STRING_KEY: { rule: "yaml/syntax", message: msg("kunci harus berupa teks", "keys must be text") },
 };
+const QUOTE_COLON = msg(
+  "; bila nilainya teks yang memuat ': ', beri tanda kutip: {example}",
+  "; if the value is text containing ': ', put it in quotes: {example}",
+);
+
+/** "tempat: Aula: lantai 2" → 'tempat: "Aula: lantai 2"', when the line is a key whose value holds ": ". */
+function quotedLine(line: string): string | undefined {
+  const match = /^\s*(?:-\s+)?([^\s:#'"{[][^:#]*?):[ \t]+([^'"\s|>{[&*!].*?:[ \t].*?)\s*$/.exec(line);
+  if (!match || / #/.test(match[2])) return undefined;
+  return `${match[1]}: "${match[2].replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
 const SYNTAX_FALLBACK = msg(
   "struktur YAML tidak sah di sini; periksa indentasi, tanda ':' dan tanda kutip di baris ini",
   "invalid YAML structure here; check the indentation, ':' and quotes on this line",
@@ -287,12 +305,11 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
   const { doc, lineCounter } = source;
   const findings = doc.errors.map((error) => {
     const known = YAML_ERRORS[error.code];
-    return finding(
-      known?.rule ?? "yaml/syntax",
-      rel,
-      t(known?.message ?? SYNTAX_FALLBACK),
-      position(lineCounter, error.pos[0]),
-    );
+    const where = position(lineCounter, error.pos[0]);
+    const example =
+      error.code === "BLOCK_AS_IMPLICIT_KEY" ? quotedLine(text.split(/\r?\n/)[where.line - 1] ?? "") : undefined;
+    const hint = example ? t(QUOTE_COLON, { example }) : "";
+    return finding(known?.rule ?? "yaml/syntax", rel, t(known?.message ?? SYNTAX_FALLBACK) + hint, where);
   });
   if (findings.length > 0) return { findings };
   if (doc.contents === null || (yamlLib().isScalar(doc.contents) && doc.contents.value === null)) {
@@ -540,16 +557,28 @@ export function issuesToFindings(
         if (issue.expected === "int" && typeof value === "number") {
           const shown = written ?? String(value);
           const whole = /^\d{1,3}(\.\d{3})+$/.test(shown) ? shown.replace(/\./g, "") : String(Math.round(value));
-          at(
-            path,
-            t(M.notWhole, { key, source: shown, read: String(value).replace(".", ","), whole }),
-            "schema/number",
-          );
+          at(path, t(M.notWhole, { key, source: shown, read: decimal(value, 6), whole }), "schema/number");
           break;
         }
         if (typeof value === "string" && THOUSANDS.test(value) && takesWholeNumber(schema, path)) {
           const read = `${typeName("string")} '${value}'`;
           at(path, t(M.notWhole, { key, source: value, read, whole: value.replace(/\./g, "") }), "schema/number");
+          break;
+        }
+        const list = schemaAt(schema, path.slice(0, -1))?._zod?.def;
+        if (
+          issue.expected === "string" &&
+          value !== null &&
+          typeof value === "object" &&
+          !Array.isArray(value) &&
+          typeof path[path.length - 1] === "number" &&
+          list?.type === "array"
+        ) {
+          const entries = Object.entries(value as Record<string, unknown>);
+          const named = entries.find(([k, v]) => /nama|name/.test(k) && typeof v === "string") ?? entries[0];
+          const example = typeof named?.[1] === "string" ? named[1] : "Sukamaju";
+          const keys = entries.map(([k]) => k).join(", ");
+          at(path, t(M.listOfText, { key, keys, list: pathLabel(path.slice(0, -1)), example }), "schema/type");
           break;
         }
         if (issue.expected === "number" && typeof value === "number" && !Number.isFinite(value)) {

@@ -380,6 +380,48 @@ describe("prompts", () => {
 });
 
 describe("small frictions", () => {
+  it("an option value split at its spaces gets a hint to put it in quotes", async () => {
+    const r = await lokmin(["-C", MINI, "commitments", "--pj", "siti", "aminah"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("terlalu banyak argumen untuk 'commitments' (paling banyak 0)");
+    expect(r.stderr).toContain('nilai opsi yang berisi spasi ditulis dalam tanda kutip: --pj "siti aminah"');
+    const en = await lokmin(["-C", MINI, "commitments", "--pj", "siti", "aminah", "--lang", "en"]);
+    expect(en.stderr).toContain('an option value with spaces goes in quotes: --pj "siti aminah"');
+  });
+
+  it("a value holding ': ' gets a hint to put the text in quotes", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, R, (s) => s.replace("tempat: Aula", "tempat: Aula: lantai 2"));
+    const r = await lokmin(["-C", ws, "check", "2024-02"]);
+    expect(r.stdout).toMatch(/8:9 +galat +pemetaan bersarang/);
+    expect(r.stdout).toContain(`beri tanda kutip: tempat: "Aula: lantai 2"`);
+  });
+
+  it("numbers in messages are rounded to one decimal, with a decimal comma in Indonesian", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, "2024-02/program/gizi.yaml", (s) => s.replace("kumulatif: 40", "kumulatif: 40\n    capaian_persen: 20"));
+    const r = await lokmin(["-C", ws, "check", "2024-02", "--json"]);
+    const found = JSON.parse(r.stdout).findings.find((f: { rule: string }) => f.rule === "capaian/persen-berbeda");
+    expect(found.message).toContain("capaian_persen tertulis 20% tetapi hitungan ulang 16,7% (40 ÷ 240)");
+    const en = await lokmin(["-C", ws, "check", "2024-02", "--json", "--lang", "en"]);
+    expect(en.stdout).toContain("recomputed 16.7% (40 ÷ 240)");
+    expect(en.stdout).not.toMatch(/16\.6666/);
+  });
+
+  it("init explains the village list; id/nama entries get an error that shows the expected shape", async () => {
+    const dir = tempDir();
+    expect((await lokmin(["init", dir, "--nama", "UPTD Puskesmas Uji", "--tanpa-git"])).status).toBe(0);
+    expect(read(dir, "lokmin.yaml")).toMatch(
+      /# Desa\/kelurahan .*satu nama per baris[^\n]*\n# desa:\n#   - Sukamaju\n/,
+    );
+    edit(dir, "lokmin.yaml", (s) => s.replace("desa: []", "desa:\n  - id: skm\n    nama: Sukamaju"));
+    const r = await lokmin(["-C", dir, "check"]);
+    expect(r.stdout).toContain(
+      "desa[0]: harus teks, tertulis pemetaan (id, nama). 'desa' adalah daftar teks, satu nama per baris tanpa id, " +
+        "mis. - Sukamaju",
+    );
+  });
+
   it("commands that take one month default to the latest month folder", async () => {
     const ws = copyWorkspace(MINI);
     const rank = await lokmin(["-C", ws, "rank", "--json"]);

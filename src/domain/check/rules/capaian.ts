@@ -1,7 +1,7 @@
 // Coverage arithmetic of each program file: filled in, never above the target population, the
 // written percentage and cumulative target right, the cumulative never dropping within a year and
 // adding up from last month, and the villages adding up to the total.
-import { msg, t } from "../../../i18n/index.js";
+import { decimal, msg, t } from "../../../i18n/index.js";
 import type { PathSegment } from "../../findings.js";
 import { parseMonth } from "../../month.js";
 import type { IndicatorReport } from "../../schema.js";
@@ -129,7 +129,12 @@ export const capaianRules = defineRules<Rule, MonthContext>({
         }
         const computed = coveragePercent(i);
         if (i.capaian_persen !== undefined && computed !== null && Math.abs(i.capaian_persen - computed) > 0.05) {
-          const values = { written: i.capaian_persen, computed, kumulatif: i.kumulatif ?? 0, sasaran: i.sasaran };
+          const values = {
+            written: decimal(i.capaian_persen, 2),
+            computed: decimal(computed),
+            kumulatif: i.kumulatif ?? 0,
+            sasaran: i.sasaran,
+          };
           at("capaian/persen-berbeda", ["capaian_persen"], t(M.percentWrong, values));
         }
         const def = ctx.config.program.find((p) => p.id === program.data.program)?.indikator.find((x) => x.id === i.id);

@@ -50,13 +50,9 @@ copyFileSync(path.join(fontPackage, "LICENSE"), new URL("../dist/fonts/LICENSE-D
 // source: src/render/render.ts uses it only when the templates/ file still has that text.
 {
   const { default: Handlebars } = await import("handlebars");
-  // Keep in step with HBS_OPTIONS in src/render/render.ts (a difference only costs the speed-up).
-  const options = {
-    noEscape: true,
-    strict: true,
-    knownHelpers: { if: true, unless: true, each: true, with: true },
-    knownHelpersOnly: true,
-  };
+  // The same options as src/render/render.ts compiles a workspace's templates with: the key below
+  // only matches there (and the precompiled text is used) when they agree.
+  const options = JSON.parse(readFileSync(new URL("../src/render/handlebars-options.json", import.meta.url), "utf8"));
   const optionsKey = JSON.stringify(options); // Handlebars adds to the options object it is given
   const dir = new URL("../templates/", import.meta.url);
   const entries = readdirSync(dir)

@@ -22,7 +22,7 @@ export function getLang(): Lang {
 
 export function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = params[key];
+    const value = Object.hasOwn(params, key) ? params[key] : undefined;
     return value === undefined ? whole : String(value);
   });
 }

@@ -1,7 +1,10 @@
 // The block language templates produce: a small line-based vocabulary (headings, paragraphs,
 // lists, tables, field tables, letterhead, signature blocks, spacing, page breaks, landscape
 // sections) parsed into typed blocks that the DOCX writer (docx.ts) turns into WordprocessingML.
-// Documented in templates/README.md.
+// Documented in templates/README.md. Every number a template writes (column proportions and count,
+// spans, row height, spacing) is bounded to what Word accepts; a picture's name is one of the
+// pictures lokmin makes, looked up as an own name only.
+import { msg, t } from "../i18n/index.js";
 
 export interface Run {
   text: string;
@@ -124,14 +127,80 @@ export function parseInline(text: string): Run[] {
   return runs.length ? runs : [{ text: "" }];
 }
 
+const M = {
+  widths: msg(
+    "lebar kolom harus angka bulat dipisah koma, mis. 10,40,50, atau auto (tertulis: {spec})",
+    "column widths must be whole numbers separated by commas, e.g. 10,40,50, or auto (written: {spec})",
+  ),
+  empty: msg("kosong", "empty"),
+  columns: msg(
+    "tabel punya {count} kolom; Word menerima paling banyak {max}",
+    "the table has {count} columns; Word accepts at most {max}",
+  ),
+  proportion: msg(
+    "lebar kolom {value} di luar batas: tiap lebar 0–{max} (perbandingan, bukan ukuran), jumlahnya lebih dari 0",
+    "column width {value} out of range: each width 0–{max} (proportions, not sizes), adding up to more than 0",
+  ),
+  height: msg(
+    "tinggi={value} di luar batas: tinggi baris dalam twip, 1–{max} (Word menerima paling tinggi 22 inci)",
+    "tinggi={value} out of range: the row height in twips, 1–{max} (Word accepts at most 22 inches)",
+  ),
+  spacer: msg(
+    "::spasi {value}: jumlah baris harus angka bulat 1–{max}",
+    "::spasi {value}: the number of lines must be a whole number 1–{max}",
+  ),
+  span: msg(
+    "sel '^{value}' menggabungkan {value} kolom; harus 1 sampai jumlah kolom tabel ({max})",
+    "cell '^{value}' spans {value} columns; it must be 1 to the table's number of columns ({max})",
+  ),
+  cells: msg(
+    "baris tabel punya {used} sel tetapi tabel hanya {columns} kolom",
+    "the table row has {used} cells but the table has only {columns} columns",
+  ),
+  unknown: msg(
+    "perintah blok '::{name}' tidak dikenal (tersedia: {list})",
+    "unknown block '::{name}' (available: {list})",
+  ),
+  unclosed: msg("blok '::{name}' tidak ditutup dengan ::akhir", "block '::{name}' is not closed with ::akhir"),
+  stray: msg("::akhir tanpa blok yang dibuka", "::akhir with no open block"),
+  picture: msg(
+    "::grafik '{name}': gambar tidak dikenal; yang tersedia: {list}",
+    "::grafik '{name}': unknown picture; available: {list}",
+  ),
+};
+
+/** Word's limits: 63 columns in a table, a row at most 22 inches (31680 twips) high. */
+export const LIMITS = { columns: 63, proportion: 1000, rowHeight: 31680, spacer: 20 } as const;
+
+/**
+ * The pictures lokmin makes, which `::grafik` (and a Word template's alt text `{%name}`) may name:
+ * the trend chart, the month's and the quarterly meeting's stakeholder maps, a problem's fishbone.
+ */
+export const PICTURE_NAME = /^(tren|stakeholder|tribulanan_stakeholder|fishbone[1-9]\d{0,3})$/;
+export const PICTURE_LIST = "tren, stakeholder, tribulanan_stakeholder, fishbone1, fishbone2 …";
+
 function parseWidths(spec: string | undefined, line: number): number[] {
-  if (spec && /^auto(=\d+)?$/.test(spec)) return new Array<number>(Number(spec.slice(5)) || 0).fill(1);
-  if (!spec || !/^\d+(,\d+)*$/.test(spec))
-    throw new BlockSyntaxError(
-      line,
-      `lebar kolom harus angka dipisah koma, mis. 10,40,50 (tertulis: ${spec ?? "kosong"})`,
-    );
-  return spec.split(",").map(Number);
+  const auto = spec === undefined ? null : /^auto(?:=(\d{1,9}))?$/.exec(spec);
+  if (auto) {
+    const count = Number(auto[1] ?? 0);
+    if (count > LIMITS.columns) throw new BlockSyntaxError(line, t(M.columns, { count, max: LIMITS.columns }));
+    return new Array<number>(count).fill(1);
+  }
+  if (!spec || !/^\d+(,\d+)*$/.test(spec)) throw new BlockSyntaxError(line, t(M.widths, { spec: spec ?? t(M.empty) }));
+  const widths = spec.split(",").map(Number);
+  if (widths.length > LIMITS.columns)
+    throw new BlockSyntaxError(line, t(M.columns, { count: widths.length, max: LIMITS.columns }));
+  const wrong = spec.split(",").find((w) => Number(w) > LIMITS.proportion);
+  if (wrong !== undefined || widths.every((w) => w === 0))
+    throw new BlockSyntaxError(line, t(M.proportion, { value: wrong ?? spec, max: LIMITS.proportion }));
+  return widths;
+}
+
+/** A whole number `name=N` (or the bare argument of ::spasi) within 1..max, else a message naming it. */
+function bounded(text: string, max: number, message: typeof M.height, line: number): number {
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= 1 && value <= max)) throw new BlockSyntaxError(line, t(message, { value: text, max }));
+  return value;
 }
 
 const DIRECTIVES = [
@@ -151,7 +220,12 @@ const DIRECTIVES = [
   "akhir",
 ];
 
-export function parseBlocks(source: string): Block[] {
+export interface ParseOptions {
+  /** A starting Word template: `::grafik {fishbone}` names its picture by a placeholder. */
+  placeholders?: boolean;
+}
+
+export function parseBlocks(source: string, options: ParseOptions = {}): Block[] {
   const lines = source.split(/\r?\n/);
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -163,10 +237,7 @@ export function parseBlocks(source: string): Block[] {
       const [name, ...args] = line.slice(2).split(/\s+/);
       const rest = line.slice(2 + name.length).trim();
       if (!DIRECTIVES.includes(name))
-        throw new BlockSyntaxError(
-          lineNo,
-          `perintah blok '::${name}' tidak dikenal (tersedia: ${DIRECTIVES.map((d) => `::${d}`).join(", ")})`,
-        );
+        throw new BlockSyntaxError(lineNo, t(M.unknown, { name, list: DIRECTIVES.map((d) => `::${d}`).join(", ") }));
       const body = () => {
         const collected: Array<{ text: string; line: number }> = [];
         for (i++; i < lines.length; i++) {
@@ -174,7 +245,7 @@ export function parseBlocks(source: string): Block[] {
           if (inner === "::akhir") return collected;
           if (inner !== "" && inner !== "---") collected.push({ text: inner, line: i + 1 });
         }
-        throw new BlockSyntaxError(lineNo, `blok '::${name}' tidak ditutup dengan ::akhir`);
+        throw new BlockSyntaxError(lineNo, t(M.unclosed, { name }));
       };
       switch (name) {
         case "kop":
@@ -191,12 +262,17 @@ export function parseBlocks(source: string): Block[] {
           });
           break;
         case "spasi":
-          blocks.push({ kind: "spacer", lines: Math.max(1, Math.min(20, Number(args[0] ?? 1) || 1)) });
+          blocks.push({ kind: "spacer", lines: bounded(args[0] ?? "1", LIMITS.spacer, M.spacer, lineNo) });
           break;
-        case "grafik":
+        case "grafik": {
           // The name may come from the data (a picture's name), escaped like any data.
-          blocks.push({ kind: "image", name: (args[0] ?? "tren").replace(/\\(.)/g, "$1") });
+          const picture = (args[0] ?? "tren").replace(/\\(.)/g, "$1");
+          const placeholder = options.placeholders && /^\{[\w.]+\}$/.test(picture);
+          if (!placeholder && !PICTURE_NAME.test(picture))
+            throw new BlockSyntaxError(lineNo, t(M.picture, { name: picture, list: PICTURE_LIST }));
+          blocks.push({ kind: "image", name: picture });
           break;
+        }
         case "halaman-baru":
           blocks.push({ kind: "pagebreak" });
           break;
@@ -221,7 +297,9 @@ export function parseBlocks(source: string): Block[] {
           }
           const rows = lines.map(({ text, line: at }) => {
             const cells = splitCells(text).map((cell): Cell => {
-              const span = /^\^(\d)(\s|$)/.exec(cell);
+              const span = /^\^(\d+)(\s|$)/.exec(cell);
+              if (span && !(Number(span[1]) >= 1 && Number(span[1]) <= widths.length))
+                throw new BlockSyntaxError(at, t(M.span, { value: span[1], max: widths.length }));
               const content = span ? cell.slice(span[0].length) : cell;
               const marker = /^([>^])(\s|$)/.exec(content);
               const align: Align | undefined = marker ? (marker[1] === ">" ? "right" : "center") : undefined;
@@ -232,13 +310,12 @@ export function parseBlocks(source: string): Block[] {
               };
             });
             const used = cells.reduce((sum, c) => sum + c.span, 0);
-            if (used > widths.length)
-              throw new BlockSyntaxError(at, `baris tabel punya ${used} sel tetapi tabel hanya ${widths.length} kolom`);
+            if (used > widths.length) throw new BlockSyntaxError(at, t(M.cells, { used, columns: widths.length }));
             while (cells.reduce((sum, c) => sum + c.span, 0) < widths.length)
               cells.push({ runs: [{ text: "" }], span: 1 });
             return cells;
           });
-          const height = args.find((a) => /^tinggi=\d+$/.test(a));
+          const height = args.find((a) => a.startsWith("tinggi="));
           blocks.push({
             kind: "table",
             widths,
@@ -246,7 +323,7 @@ export function parseBlocks(source: string): Block[] {
             borders: name === "tabel" && !args.includes("tanpa-garis"),
             small: args.includes("kecil") || args.includes("mini"),
             ...(args.includes("mini") ? { mini: true } : {}),
-            ...(height ? { rowHeight: Number(height.slice(7)) } : {}),
+            ...(height ? { rowHeight: bounded(height.slice(7), LIMITS.rowHeight, M.height, lineNo) } : {}),
             rows,
           });
           break;
@@ -266,7 +343,7 @@ export function parseBlocks(source: string): Block[] {
           break;
         }
         case "akhir":
-          throw new BlockSyntaxError(lineNo, "::akhir tanpa blok yang dibuka");
+          throw new BlockSyntaxError(lineNo, t(M.stray));
       }
       continue;
     }

@@ -714,7 +714,9 @@ export function blocksToDocx(blocks: Block[], options: DocxOptions): ZipEntries 
         signatures(w, block, width);
         break;
       case "image": {
-        const image = options.images?.[block.name];
+        // Own names only: a picture called "constructor" is no picture.
+        const image =
+          options.images && Object.hasOwn(options.images, block.name) ? options.images[block.name] : undefined;
         if (!image) break;
         const page = PAGE[config.kertas.ukuran];
         const m = config.kertas.margin_cm;

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type HandlebarsType from "handlebars";
 import type HandlebarsRuntimeType from "handlebars/runtime";
 import type { Workspace } from "../domain/schema.js";
 import { logoProblem } from "../domain/check/rules/workspace.js";
@@ -15,6 +16,7 @@ import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { probeFile } from "../io/workspace.js";
 import { builtinTemplate } from "../io/assets.js";
 import { type Block, BlockSyntaxError, parseBlocks } from "./blocks.js";
+import { checkTemplate, HBS_OPTIONS, isolate, templateError } from "./handlebars.js";
 import { escapeForBlocks, type RenderContext } from "./context.js";
 import { DOCUMENTS, type DocumentName } from "./documents.js";
 import { blocksToDocx, type Letterhead, type Logo, type Picture, sniffImage } from "./docx.js";
@@ -27,28 +29,15 @@ const M = {
     "unknown document '{name}'; choose from: {list}",
   ),
   template: msg("templat {file} baris {line}: {detail}", "template {file} line {line}: {detail}"),
-  unknownField: msg(
-    "templat {file} baris {line}: kolom '{field}' tidak ada dalam data dokumen; periksa ejaannya (daftar kolom: " +
-      "templates/README.md)",
-    "template {file} line {line}: field '{field}' is not in the document's data; check its spelling (the fields: " +
-      "templates/README.md)",
-  ),
-  syntax: msg(
-    "templat {file} baris {line}: tanda Handlebars tidak lengkap atau salah tutup ({near}); periksa {{…}} dan " +
-      "pasangan {{#…}}/{{/…}}",
-    "template {file} line {line}: an incomplete or wrongly closed Handlebars tag ({near}); check the {{…}} and the " +
-      "{{#…}}/{{/…}} pairs",
-  ),
-  helper: msg(
-    "templat {file}: helper '{name}' tidak dikenal; yang tersedia: if, unless, each, with",
-    "template {file}: unknown helper '{name}'; available: if, unless, each, with",
+  output: msg(
+    "templat {file}: baris {line} dari teks yang dihasilkannya: {detail}",
+    "template {file}: line {line} of the text it produced: {detail}",
   ),
   unreadable: msg("templat {file} tidak dapat dibaca: {detail}", "template {file} cannot be read: {detail}"),
   notUtf8: msg(
     "templat {file} bukan UTF-8; simpan ulang sebagai UTF-8",
     "template {file} is not UTF-8; save it again as UTF-8",
   ),
-  failed: msg("templat {file} gagal dijalankan: {detail}", "template {file} failed: {detail}"),
   noBuiltin: msg(
     "dokumen {name} tidak punya templat bawaan; buat templates/{name}.docx atau .hbs",
     "document {name} has no built-in template; create templates/{name}.docx or .hbs",
@@ -156,54 +145,37 @@ export function readTemplate(file: string, label: string): string {
   }
 }
 
-/** The field expression at a line and column of the source, for messages ("rapat.tangal"). */
-function expressionAt(source: string, line: number, column: number, name: string): string {
-  const text = source.split(/\r?\n/)[line - 1] ?? "";
-  const tags = [...text.matchAll(/\{\{[#/^~]?\s*(?:[\w]+\s+)?([@\w./-]+)/g)].map((m) => ({ at: m.index, path: m[1] }));
-  const near = tags.filter((tag) => tag.at <= column + 2 && tag.path.split(/[./]/).includes(name)).pop();
-  return near?.path ?? tags.find((tag) => tag.path.split(/[./]/).includes(name))?.path ?? name;
-}
-
-/** A Handlebars error in the user's language, naming the template, the line and what to fix. */
-function templateError(error: Error, label: string, source: string): UserError {
-  const text = error.message;
-  const field = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(text);
-  if (field) {
-    const where = expressionAt(source, Number(field[2]), Number(field[3]), field[1]);
-    return new UserError(t(M.unknownField, { file: label, line: field[2], field: where }));
-  }
-  const parse = /Parse error on line (\d+):\n([^\n]*)/.exec(text);
-  if (parse) return new UserError(t(M.syntax, { file: label, line: parse[1], near: parse[2].trim() }));
-  const unclosed = /(\w+) doesn't match (\w+) - (\d+):/.exec(text);
-  if (unclosed)
-    return new UserError(t(M.syntax, { file: label, line: unclosed[3], near: `${unclosed[1]} / ${unclosed[2]}` }));
-  const helper = /Missing helper: "([^"]+)"/.exec(text);
-  if (helper) return new UserError(t(M.helper, { file: label, name: helper[1] }));
-  const line = /line (\d+)/.exec(text)?.[1];
-  return new UserError(
-    line
-      ? t(M.template, { file: label, line, detail: text.split("\n")[0] })
-      : t(M.failed, { file: label, detail: text.split("\n")[0] }),
-  );
-}
-
-/** How every template is compiled (scripts/build.mjs precompiles the built-in ones the same way). */
-const HBS_OPTIONS = {
-  noEscape: true,
-  strict: true,
-  knownHelpers: { if: true, unless: true, each: true, with: true },
-  knownHelpersOnly: true,
-};
-
 const HBS_OPTIONS_KEY = JSON.stringify(HBS_OPTIONS);
+
+/** The key a precompiled built-in template is stored under: its compile options and its text. */
+export const precompiledKey = (source: string) =>
+  createHash("sha1").update(HBS_OPTIONS_KEY).update("\0").update(source).digest("hex");
 
 type Precompiled = Record<string, { key: string; spec: TemplateSpecification }>;
 type TemplateSpecification = Parameters<typeof HandlebarsRuntimeType.template>[0];
-/** Handlebars' runtime alone: the compiler is not needed for precompiled templates. */
-async function runtime(): Promise<typeof HandlebarsRuntimeType> {
-  const loaded = await import("handlebars/runtime");
-  return ("default" in loaded ? loaded.default : loaded) as typeof HandlebarsRuntimeType;
+type Runtime = typeof HandlebarsRuntimeType;
+type Compiler = typeof HandlebarsType;
+
+/** Handlebars' runtime alone (the compiler is not needed for precompiled templates), isolated. */
+let runtimeEnv: Runtime | undefined;
+async function runtime(): Promise<Runtime> {
+  if (!runtimeEnv) {
+    const loaded = await import("handlebars/runtime");
+    runtimeEnv = isolate(("default" in loaded ? loaded.default : loaded).create() as Runtime);
+  }
+  return runtimeEnv;
 }
+
+/** The compiler, for a workspace's own template (or when run from src/), in an environment set up the same way. */
+let compilerEnv: Compiler | undefined;
+async function compiler(): Promise<Compiler> {
+  if (!compilerEnv) {
+    const { default: Handlebars } = await import("handlebars");
+    compilerEnv = isolate(Handlebars.create() as Compiler);
+  }
+  return compilerEnv;
+}
+
 let precompiled: Precompiled | null | undefined;
 
 /** The built-in templates precompiled at build time (dist/builtin-templates.js); none when run from src/. */
@@ -219,16 +191,42 @@ async function loadPrecompiled(): Promise<Precompiled | null> {
   return precompiled;
 }
 
-/** The template function for a source: the precompiled one when it is the same text, else compiled now. */
-async function compiled(source: string, name: string | null) {
+/**
+ * The template function for a source: the precompiled one when it is the same text, else parsed,
+ * checked against what the README offers (checkTemplate) and compiled now.
+ */
+async function compiled(source: string, name: string | null, label: string) {
   if (name) {
-    const entry = (await loadPrecompiled())?.[name];
-    const key = createHash("sha1").update(HBS_OPTIONS_KEY).update("\0").update(source).digest("hex");
-    if (entry && entry.key === key) return (await runtime()).create().template(entry.spec);
+    const table = await loadPrecompiled();
+    const entry = table && Object.hasOwn(table, name) ? table[name] : undefined;
+    if (entry && entry.key === precompiledKey(source)) return (await runtime()).template(entry.spec);
   }
   // The compiler loads only for a workspace's own template (or when run from src/).
-  const { default: Handlebars } = await import("handlebars");
-  return Handlebars.create().compile(source, structuredClone(HBS_OPTIONS)); // Handlebars adds to its options
+  const Handlebars = await compiler();
+  const ast = Handlebars.parse(source);
+  checkTemplate(ast, label);
+  return Handlebars.compile(ast, structuredClone(HBS_OPTIONS)); // Handlebars adds to its options
+}
+
+/**
+ * The template's own line for a line of the text it produced: the line of the source that reads
+ * the same with each {{…}} standing for any text (the n-th time that text was produced, the n-th
+ * such source line), or null when none does.
+ */
+export function sourceLine(source: string, output: string, outputLine: number): number | null {
+  const produced = output.split(/\r?\n/);
+  const wanted = produced[outputLine - 1]?.trim();
+  if (!wanted) return null;
+  const candidates: number[] = [];
+  source.split(/\r?\n/).forEach((line, i) => {
+    const pieces = line.trim().split(/\{\{[^}]*\}\}/);
+    if (!pieces.join("").trim()) return; // a line of tags only ({{#each …}}) produces no text of its own
+    const pattern = pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\S]*");
+    if (new RegExp(`^${pattern}$`).test(wanted)) candidates.push(i + 1);
+  });
+  if (candidates.length === 0) return null;
+  const nth = produced.slice(0, outputLine - 1).filter((l) => l.trim() === wanted).length;
+  return candidates[Math.min(nth, candidates.length - 1)];
 }
 
 /** The escaped copy of a context, made once however many documents use it. */
@@ -251,19 +249,25 @@ export async function runBlockTemplate(
 ): Promise<Block[]> {
   let text: string;
   try {
-    const template = await compiled(source, builtin);
+    const template = await compiled(source, builtin, label);
     text = template(escaped(context), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
   } catch (error) {
-    throw templateError(error as Error, label, source);
+    const parse = compilerEnv?.parse;
+    throw templateError(error, label, source, parse && ((s) => parse(s)));
   }
   try {
     return parseBlocks(text);
   } catch (error) {
     if (error instanceof BlockSyntaxError) {
-      throw new UserError(t(M.template, { file: `${label} (hasil)`, line: error.line, detail: error.message }));
+      const line = sourceLine(source, text, error.line);
+      throw new UserError(
+        line === null
+          ? t(M.output, { file: label, line: error.line, detail: error.message })
+          : t(M.template, { file: label, line, detail: error.message }),
+      );
     }
     throw error;
   }
@@ -332,14 +336,13 @@ export async function buildStarter(
   const own = root ? path.join(root, "templates", `${name}.hbs`) : null;
   const source = own && existsSync(own) ? readTemplate(own, `templates/${name}.hbs`) : builtinTemplate(name);
   if (source === null) throw new UserError(t(M.noBuiltin, { name }));
-  const blocks = parseBlocks(starterBlocksSource(source));
-  const chart: Record<string, Picture> = {};
+  const blocks = parseBlocks(starterBlocksSource(source), { placeholders: true });
+  const chart: Record<string, Picture> = Object.create(null) as Record<string, Picture>;
   for (const block of blocks) {
     if (block.kind !== "image") continue;
     block.name = wordPictureName(block.name);
-    chart[block.name] ??= await placeholderPicture(
-      `${STAND_IN[block.name] ?? "Gambar"} — diisi lokmin (teks alternatif {%${block.name}})`,
-    );
+    const standIn = Object.hasOwn(STAND_IN, block.name) ? STAND_IN[block.name] : "Gambar";
+    chart[block.name] ??= await placeholderPicture(`${standIn} — diisi lokmin (teks alternatif {%${block.name}})`);
   }
   const title = `${DOCUMENTS.find((d) => d.name === name)!.title} {bulan_nama} — {puskesmas.nama}`;
   const entries = blocksToDocx(blocks, {

@@ -126,4 +126,4 @@ export function starterBlocksSource(hbsSource: string): string {
 }
 
 /** Parse check: the converted text is valid block language. */
-export const starterBlocks = (hbsSource: string) => parseBlocks(starterBlocksSource(hbsSource));
+export const starterBlocks = (hbsSource: string) => parseBlocks(starterBlocksSource(hbsSource), { placeholders: true });

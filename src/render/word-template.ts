@@ -194,7 +194,7 @@ function placePictures(entries: ZipEntries, pictures: Record<string, Picture | L
       if (!LOGOS.has(name) && !MONTH_PICTURE.test(name))
         throw new UserError(t(M.at, { file: label, tag: `{%${name}}`, detail: t(M.unknownImage, { name }) }));
       if (name === "fishbone") name = `fishbone${++nextFishbone}`;
-      const picture = pictures[name];
+      const picture = Object.hasOwn(pictures, name) ? pictures[name] : undefined;
       if (!picture) return LOGOS.has(name) ? drawing : "";
       const data = "png" in picture ? picture.png : picture.data;
       const ext = "type" in picture && picture.type === "jpg" ? "jpeg" : "png";

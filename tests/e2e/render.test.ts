@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readZip, writeZip } from "../../src/render/zip.js";
-import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { copyWorkspace, EXAMPLE, lokmin, lokminBin, MINI, REPO, tempDir } from "../helpers.js";
 import { docxText, partOf, pdfPages, toPdfLater } from "./docs-support.js";
 
 const DOCS = [
@@ -347,5 +347,68 @@ describe("templates are strict, data stays data, edited files are kept", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("2024-05 belum punya data untuk dokumen umpan-balik (Umpan balik pembinaan)");
     expect(r.stderr).not.toContain("kolom");
+  });
+});
+
+describe("a template is data, not code: a hostile template is the template's fault, said in Indonesian", () => {
+  const ws = copyWorkspace(MINI);
+  mkdirSync(path.join(ws, "templates"));
+  const render = async (source: string, ...extra: string[]) => {
+    writeFileSync(path.join(ws, "templates/undangan.hbs"), source);
+    return lokmin(["-C", ws, "render", "2024-01", "--only", "undangan", "--out", tempDir(), ...extra]);
+  };
+
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])(
+    "::grafik %s: exit 2 naming the template, the line and the pictures there are",
+    async (name) => {
+      const r = await render(`# Undangan\n::grafik ${name}\n`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`templat templates/undangan.hbs baris 2: ::grafik '${name}': gambar tidak dikenal`);
+      expect(r.stderr).toContain("tren, stakeholder");
+      expect(r.stderr).not.toMatch(/internal|must be of type/);
+    },
+  );
+
+  it('{{log "hai"}} prints nothing: --json stays one JSON object on stdout, the template is refused', async () => {
+    const r = await render('# Undangan\n{{log "hai"}}\n', "--json");
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as { documents: Array<{ error?: string }> };
+    expect(report.documents[0].error).toContain("templates/undangan.hbs baris 2: helper 'log' tidak tersedia");
+    expect(r.stdout + r.stderr).not.toMatch(/^hai$/m);
+  });
+
+  it.each([
+    ['A{{lookup rapat "tanggall"}}B', "baris 1: helper 'lookup' tidak tersedia"],
+    ["# U\n{{> kop}}", "baris 2: {{> kop}} memanggil templat lain"],
+    ["{{#if}}x{{/if}}", "baris 1: {{#if}} perlu tepat satu kolom data"],
+    ["{{!-- x", "baris 1: Handlebars tidak mengenali tanda di sini"],
+    ["# U\n\n{{rapat.tempat.length}}", "baris 3: kolom 'rapat.tempat.length' tidak ada"],
+    ["::tabel 10,20 tinggi=99999999999\na | b\n::akhir", "baris 1: tinggi=99999999999 di luar batas"],
+  ])("%j: exit 2 in Indonesian, naming the template and the line", async (source, says) => {
+    const r = await render(source);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`templat templates/undangan.hbs ${says}`);
+    expect(r.stderr).not.toMatch(/could not be found|requires exactly|Lexical error|'in' operator|internal/);
+  });
+
+  it("and in English with --lang en", async () => {
+    const r = await render("# U\n{{> kop}}", "--lang", "en");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("template templates/undangan.hbs line 2: {{> kop}} calls another template");
+  });
+
+  it("the installed command renders the same documents from the precompiled built-in templates", async () => {
+    const fromSource = tempDir();
+    const precompiled = tempDir();
+    expect((await lokmin(["-C", MINI, "render", "2024-02", "--out", fromSource])).status).toBe(0);
+    const r = lokminBin(["-C", MINI, "render", "2024-02", "--out", precompiled]);
+    expect(r.status, r.stderr).toBe(0);
+    const files = readdirSync(fromSource).filter((f) => f.endsWith(".docx"));
+    expect(files.length).toBeGreaterThan(5);
+    expect(readdirSync(precompiled).filter((f) => f.endsWith(".docx"))).toEqual(files);
+    for (const file of files)
+      expect(partOf(path.join(precompiled, file), "word/document.xml"), file).toBe(
+        partOf(path.join(fromSource, file), "word/document.xml"),
+      );
   });
 });

@@ -231,6 +231,16 @@ const cases: Case[] = [
     status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 2, new: 0 },
     says: "formatTanggal",
   },
+  {
+    name: "template with a partial, log and a prototype name",
+    setup: (ws) => {
+      mkdirSync(path.join(ws, "templates"));
+      writeFileSync(path.join(ws, "templates/undangan.hbs"), '# Undangan\n{{log "hai"}}\n');
+      writeFileSync(path.join(ws, "templates/notulen.hbs"), "# Notulen\n{{> kop}}\n::grafik constructor\n");
+    },
+    status: { check: 0, rank: 0, carry: 0, commitments: 0, render: 2, new: 0 },
+    says: "notulen.hbs baris 2: {{> kop}}",
+  },
 ];
 
 describe.each(cases)("hostile input: $name", (c) => {

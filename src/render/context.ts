@@ -678,17 +678,30 @@ export function buildRenderContext({
 
 export type RenderContext = ReturnType<typeof buildRenderContext>;
 
+/** What a list or a section of the data prints as, so that a template printing one can be told what it did. */
+export const NOT_TEXT = /\uE000(list|section):([^\uE001]*)\uE001/;
+
 /**
  * Make every string of the data inert in the block language: each character that means something
  * there (line breaks, cell bars, inline markup, and the characters that start a block, a list item
  * or a cell marker) is escaped with a backslash, which the parser turns back into the character.
- * Data can never become layout.
+ * Data can never become layout. A list or section printed as text (`{{rapat}}`) prints a marker
+ * naming it (NOT_TEXT) instead of "[object Object]", and the template is refused.
  */
-export function escapeForBlocks<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/[\\|*_:#>^-]/g, "\\$&").replace(/\r?\n|\r/g, "\\n") as T;
-  if (Array.isArray(value)) return value.map(escapeForBlocks) as T;
+export function escapeForBlocks<T>(value: T, field = ""): T {
+  if (typeof value === "string")
+    return value
+      .replace(/[\uE000\uE001]/g, "")
+      .replace(/[\\|*_:#>^-]/g, "\\$&")
+      .replace(/\r?\n|\r/g, "\\n") as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForBlocks(v)])) as T;
+    const list = Array.isArray(value);
+    const copy = list
+      ? value.map((v, i) => escapeForBlocks(v, `${field}.${i}`))
+      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForBlocks(v, field ? `${field}.${k}` : k)]));
+    const marker = `\uE000${list ? "list" : "section"}:${field}\uE001`;
+    Object.defineProperty(copy, "toString", { value: () => marker, enumerable: false });
+    return copy as T;
   }
   return value;
 }

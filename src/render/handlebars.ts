@@ -97,6 +97,14 @@ const M = {
     "template {file}{where}: Handlebars does not recognise the tag here ({near}); check for an unclosed {{…}} " +
       "and a comment {{!-- … --}} without its closing --}}",
   ),
+  notText: msg(
+    "templat {file}{where}: {{{field}}} berisi {what}, bukan teks; cetak kolomnya satu per satu (mis. " +
+      "{{#each {field}}}{{nama}}{{/each}} untuk daftar, {{{field}.nama}} untuk bagian) ({readme})",
+    "template {file}{where}: {{{field}}} holds {what}, not text; print its fields one by one (e.g. " +
+      "{{#each {field}}}{{nama}}{{/each}} for a list, {{{field}.nama}} for a section) ({readme})",
+  ),
+  aList: msg("sebuah daftar", "a list"),
+  aSection: msg("sekumpulan kolom", "a set of fields"),
   line: msg(" baris {line}", " line {line}"),
   lengthHint: msg(
     " (.length hanya untuk daftar: jumlah butirnya)",
@@ -222,6 +230,27 @@ function pathBelow(parse: (source: string) => hbs.AST.Program, source: string, n
     // the source parsed once already; nothing better to say than without the line
   }
   return found;
+}
+
+/** A list or a section printed as text: the template's line, the field and what it holds. */
+export function notTextError(file: string, source: string, field: string, list: boolean): UserError {
+  const shown = field.replace(/\.\d+(?=\.|$)/g, "");
+  const last = shown.split(".").pop() ?? "";
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const lines = source.split(/\r?\n/);
+  const lineOf = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l)) + 1;
+  const line =
+    (last && lineOf(new RegExp(`\\{\\{~?\\s*(?:[\\w./]*[./])?${escape(last)}\\s*~?\\}\\}`))) ||
+    lineOf(/\{\{~?\s*(?:this|\.)\s*~?\}\}/);
+  return new UserError(
+    t(M.notText, {
+      file,
+      readme: README,
+      where: line ? t(M.line, { line }) : "",
+      field: shown || "this",
+      what: t(list ? M.aList : M.aSection),
+    }),
+  );
 }
 
 /** A Handlebars error in the user's language, naming the template, the line and what to fix. */

@@ -16,8 +16,8 @@ import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { probeFile } from "../io/workspace.js";
 import { builtinTemplate } from "../io/assets.js";
 import { type Block, BlockSyntaxError, parseBlocks } from "./blocks.js";
-import { checkTemplate, HBS_OPTIONS, isolate, templateError } from "./handlebars.js";
-import { escapeForBlocks, type RenderContext } from "./context.js";
+import { checkTemplate, HBS_OPTIONS, isolate, notTextError, templateError } from "./handlebars.js";
+import { escapeForBlocks, NOT_TEXT, type RenderContext } from "./context.js";
 import { DOCUMENTS, type DocumentName } from "./documents.js";
 import { blocksToDocx, type Letterhead, type Logo, type Picture, sniffImage } from "./docx.js";
 import { finishDocx } from "./package.js";
@@ -258,6 +258,8 @@ export async function runBlockTemplate(
     const parse = compilerEnv?.parse;
     throw templateError(error, label, source, parse && ((s) => parse(s)));
   }
+  const notText = NOT_TEXT.exec(text);
+  if (notText) throw notTextError(label, source, notText[2], notText[1] === "list");
   try {
     return parseBlocks(text);
   } catch (error) {

@@ -384,11 +384,13 @@ describe("a template is data, not code: a hostile template is the template's fau
     ["{{!-- x", "baris 1: Handlebars tidak mengenali tanda di sini"],
     ["# U\n\n{{rapat.tempat.length}}", "baris 3: kolom 'rapat.tempat.length' tidak ada"],
     ["::tabel 10,20 tinggi=99999999999\na | b\n::akhir", "baris 1: tinggi=99999999999 di luar batas"],
+    ["# U\n{{rapat}}", "baris 2: {{rapat}} berisi sekumpulan kolom, bukan teks"],
+    ["# U\n\n{{kesepakatan}}", "baris 3: {{kesepakatan}} berisi sebuah daftar, bukan teks"],
   ])("%j: exit 2 in Indonesian, naming the template and the line", async (source, says) => {
     const r = await render(source);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`templat templates/undangan.hbs ${says}`);
-    expect(r.stderr).not.toMatch(/could not be found|requires exactly|Lexical error|'in' operator|internal/);
+    expect(r.stderr).not.toMatch(/could not be found|requires exactly|Lexical error|'in' operator|internal|object Object/);
   });
 
   it("and in English with --lang en", async () => {

@@ -36,6 +36,13 @@ const MONTH = msg(
 );
 const month: ArgumentSpec = { name: "[bulan]", description: MONTH };
 const force = (what: Message): OptionSpec => ({ flags: "--force", description: what });
+/** --force of the commands that write values back into YAML files: only write-protection is overridden. */
+const writeProtected = force(
+  msg(
+    "tulis juga ke berkas YAML yang dilindungi dari penulisan (hanya-baca)",
+    "write to YAML files even when they are write-protected (read-only)",
+  ),
+);
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -155,6 +162,7 @@ export const COMMANDS: CommandSpec[] = [
         flags: "--interactive",
         description: msg("isi skor lewat pertanyaan (terminal)", "enter scores at prompts (terminal)"),
       },
+      writeProtected,
     ],
     json: true,
     load: () => import("../commands/rank.js"),
@@ -163,6 +171,7 @@ export const COMMANDS: CommandSpec[] = [
     name: "carry",
     description: msg("bawa kesepakatan terbuka ke bulan ini", "carry open commitments into a month"),
     args: [month],
+    options: [writeProtected],
     json: true,
     load: () => import("../commands/carry.js"),
   },
@@ -261,6 +270,7 @@ export const COMMANDS: CommandSpec[] = [
         ),
       },
     ],
+    options: [writeProtected],
     json: true,
     load: () => import("../commands/import.js"),
   },

@@ -6,6 +6,8 @@ import { Command, CommanderError, Option } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { EXIT, Interrupted, UserError } from "../errors.js";
 import { msg, resolveLang, setLang, t } from "../i18n/index.js";
+import { clearWritten, writtenThisRun } from "../io/committed.js";
+import { describeErrno } from "../io/errno.js";
 import { COMMANDS } from "./commands.js";
 import { type Context, isoToday, type Streams } from "./context.js";
 import { commanderMessage, helpTexts, localizedHelp } from "./help.js";
@@ -19,6 +21,16 @@ const M = {
       "command you ran; LOKMIN_DEBUG=1 shows the details.",
   ),
   interrupted: msg("dibatalkan", "cancelled"),
+  interruptedAfter: msg(
+    "dibatalkan — tetapi {files} sudah selesai ditulis sebelumnya (lengkap, tidak rusak); periksa hasilnya dengan " +
+      "`lokmin check`",
+    "cancelled — but {files} had already been written completely (whole, not damaged); review the result with " +
+      "`lokmin check`",
+  ),
+  fsError: msg(
+    "tidak dapat memakai {file}: {detail}; periksa berkas atau folder itu lalu ulangi",
+    "cannot use {file}: {detail}; check that file or folder and try again",
+  ),
   description: msg(
     "Lokakarya Mini Bulanan Puskesmas dari folder YAML: susun, periksa, prioritaskan, bawa kesepakatan, cetak dokumen",
     "Puskesmas monthly mini-workshop from a folder of YAML files: scaffold, check, rank, carry commitments, print " +
@@ -40,6 +52,7 @@ function globalValue(argv: readonly string[], name: string): string | undefined 
 
 export async function main(argv: string[], streams: Streams = defaultStreams()): Promise<number> {
   setLang(resolveLang(globalValue(argv, "--lang"), streams.env));
+  clearWritten();
   const json = argv.includes("--json");
   const ui = await createUi(json, streams);
   const start = streams.cwd ?? process.cwd();
@@ -110,8 +123,9 @@ async function handleError(error: unknown, ui: Ui, streams: Streams, argv: reado
     return EXIT.usage;
   }
   if (error instanceof Interrupted || isPromptExit(error)) {
-    if (ui.json) ui.printJson({ error: { kind: "interrupted", message: t(M.interrupted) } });
-    else ui.err(`lokmin: ${t(M.interrupted)}`);
+    const message = interruptedMessage();
+    if (ui.json) ui.printJson({ error: { kind: "interrupted", message, written: writtenThisRun() } });
+    else ui.err(`lokmin: ${message}`);
     return EXIT.interrupted;
   }
   if (error instanceof UserError) {
@@ -126,6 +140,15 @@ async function handleError(error: unknown, ui: Ui, streams: Streams, argv: reado
     }
     return EXIT.usage;
   }
+  const fs = error as NodeJS.ErrnoException;
+  if (typeof fs?.code === "string" && /^E[A-Z]+$/.test(fs.code) && typeof fs.path === "string") {
+    // A file-system error no command turned into words: the path and the errno in Indonesian, not "ELOOP: …".
+    if (streams.env.LOKMIN_DEBUG) streams.stderr.write(`${fs.stack ?? fs.message}\n`);
+    const message = t(M.fsError, { file: fs.path, detail: describeErrno(fs.code) });
+    if (ui.json) ui.printJson({ error: { kind: "input", message, findings: [] } });
+    else ui.err(`lokmin: ${message}`);
+    return EXIT.usage;
+  }
   const detail = (error as Error)?.message ?? String(error);
   if (streams.env.LOKMIN_DEBUG) streams.stderr.write(`${(error as Error)?.stack ?? detail}\n`);
   if (ui.json) ui.printJson({ error: { kind: "internal", message: t(M.internal, { detail }) } });
@@ -133,16 +156,28 @@ async function handleError(error: unknown, ui: Ui, streams: Streams, argv: reado
   return EXIT.usage;
 }
 
+/** "dibatalkan", naming the files this run had already written completely, if any. */
+function interruptedMessage(): string {
+  const written = writtenThisRun();
+  return written.length ? t(M.interruptedAfter, { files: written.join(", ") }) : t(M.interrupted);
+}
+
 /**
  * Ctrl-C while a command runs (outside a prompt, which handles it itself): "dibatalkan", exit 130.
- * The exit handlers still run, so the workspace lock is released; a temporary file cut short is
- * removed by the next command that writes. Installed by the entries (bin, executable), not by
- * main, so in-process callers keep their own signal handling.
+ * Every write is synchronous and atomic, so the signal is handled between writes, never inside
+ * one: a file is either untouched or completely written. When some were written already, the
+ * message names them, so "dibatalkan" never hides a change that was made; a signal that arrives
+ * once the command has finished and reported leaves its result and exit code alone. The exit handlers
+ * still run, so the workspace lock is released; a temporary file cut short is removed by the next
+ * command that writes. Installed by the entries (bin, executable), not by main, so in-process
+ * callers keep their own signal handling.
  */
 export function exitOnInterrupt(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   process.once("SIGINT", () => {
+    // The command has finished and reported (bin set its exit code): nothing is left to cancel.
+    if (process.exitCode !== undefined) process.exit();
     setLang(resolveLang(globalValue(argv, "--lang"), env));
-    process.stderr.write(`\nlokmin: ${t(M.interrupted)}\n`);
+    process.stderr.write(`\nlokmin: ${interruptedMessage()}\n`);
     process.exit(EXIT.interrupted);
   });
 }

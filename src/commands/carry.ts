@@ -12,6 +12,7 @@ import {
   requireMonth,
 } from "../cli/shared.js";
 import { commitmentIdFindings, evaluationsToCarry } from "../domain/commitments.js";
+import type { YamlEdit } from "../domain/edits.js";
 import type { CommitmentSeries } from "../domain/meeting-kinds.js";
 import type { Evaluation } from "../domain/schema.js";
 import { monthMeetings, WORKSPACE_FILE } from "../domain/workspace-data.js";
@@ -35,11 +36,15 @@ const M = {
   noMeeting: msg("{file} tidak dapat dibaca", "{file} cannot be read"),
 };
 
-export async function run(ctx: Context, monthArg: string | undefined): Promise<number> {
-  return whileLocked(ctx, "carry", () => carry(ctx, monthArg));
+export async function run(
+  ctx: Context,
+  monthArg: string | undefined,
+  options: { force?: boolean } = {},
+): Promise<number> {
+  return whileLocked(ctx, "carry", () => carry(ctx, monthArg, Boolean(options.force)));
 }
 
-async function carry(ctx: Context, monthArg: string | undefined): Promise<number> {
+async function carry(ctx: Context, monthArg: string | undefined, force: boolean): Promise<number> {
   if (monthArg !== undefined) requireMonth(monthArg);
   const workspace = openWorkspace(ctx, (id) =>
     monthArg === undefined || id < monthArg ? "kesepakatan" : id === monthArg ? "full" : "skip",
@@ -70,7 +75,8 @@ async function carry(ctx: Context, monthArg: string | undefined): Promise<number
   const files: Record<string, string[]> = {};
   for (const plan of plans) {
     if (plan.toAdd.length === 0) continue;
-    writeEdits(workspace.root, plan.source, [{ op: "append", path: ["evaluasi_kesepakatan"], items: plan.toAdd }]);
+    const edits: YamlEdit[] = [{ op: "append", path: ["evaluasi_kesepakatan"], items: plan.toAdd }];
+    writeEdits(workspace.root, plan.source, edits, { force });
     files[plan.file] = plan.toAdd.map((e) => e.id);
   }
   const added = Object.values(files).flat();

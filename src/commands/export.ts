@@ -47,7 +47,7 @@ export async function run(
       ? `\uFEFF${toCsv(rows, options.sep, decimalComma, columns)}`
       : `${JSON.stringify(rows, null, 2)}\n`;
   const file = path.resolve(ctx.cwd, options.out);
-  writeFileAtomic(file, text, { overwrite: Boolean(options.force), label: options.out, force: options.force });
+  writeFileAtomic(file, text, { overwrite: Boolean(options.force), label: options.out, force: Boolean(options.force) });
   if (ctx.ui.json) ctx.ui.printJson({ file, format, rows: rows.length });
   else ctx.ui.err(t(M.wrote, { count: rows.length, file }));
   return 0;

@@ -106,7 +106,11 @@ async function form(ctx: Context, monthArg: string | undefined, options: FormOpt
         continue;
       }
       const bytes = await writeXlsx(file.spec);
-      writeFileAtomic(target, bytes, { overwrite: Boolean(options.force), label: shown });
+      writeFileAtomic(target, bytes, {
+        overwrite: Boolean(options.force),
+        force: Boolean(options.force),
+        label: shown,
+      });
       results.push({ ...entry, status: "written" });
       if (!ctx.ui.json) ctx.ui.out(t(M.wrote, { file: shown, who: entry.for.join(", ") }));
     } catch (error) {

@@ -74,7 +74,12 @@ const M = {
 
 const FORM_FILE = /\.(xlsx|csv)$/i;
 
-export async function run(ctx: Context, first: string | undefined, rest: string[] = []): Promise<number> {
+export async function run(
+  ctx: Context,
+  first: string | undefined,
+  rest: string[] = [],
+  options: { force?: boolean } = {},
+): Promise<number> {
   let monthArg: string | undefined;
   let given = [...rest];
   if (first !== undefined) {
@@ -82,7 +87,7 @@ export async function run(ctx: Context, first: string | undefined, rest: string[
     else if (looksLikeMonth(first)) requireMonth(first);
     else given = [first, ...given];
   }
-  return whileLocked(ctx, "import", () => importForms(ctx, monthArg, given));
+  return whileLocked(ctx, "import", () => importForms(ctx, monthArg, given, Boolean(options.force)));
 }
 
 /** Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files). */
@@ -118,7 +123,12 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-async function importForms(ctx: Context, monthArg: string | undefined, given: string[]): Promise<number> {
+async function importForms(
+  ctx: Context,
+  monthArg: string | undefined,
+  given: string[],
+  force: boolean,
+): Promise<number> {
   const workspace = openWorkspace(ctx, (id) =>
     monthArg === undefined || id === monthArg || id === shiftMonth(monthArg, -1) ? "full" : "skip",
   );
@@ -207,7 +217,7 @@ async function importForms(ctx: Context, monthArg: string | undefined, given: st
   }
   const report = [];
   for (const item of plan) {
-    const written = item.text !== undefined && writeEdits(workspace.root, item.source, item.edits);
+    const written = item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force });
     const count = written ? item.edits.length : 0;
     report.push({ source: item.from, file: item.source.rel, changes: count, written });
     if (written && !ctx.ui.json) ctx.ui.out(t(M.changed, { source: item.from, file: item.source.rel, count }));

@@ -2,7 +2,6 @@
 // editors' JSON Schemas, a .gitignore, and a git repository when git is installed (the history is
 // the audit trail). Asks on a terminal (unless --yes); every question has a flag.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import { defaultPrograms } from "../domain/defaults.js";
@@ -13,6 +12,7 @@ import { commentsFor } from "../domain/yaml-file.js";
 import { SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
+import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-safe.js";
 import { newYamlText } from "../io/new-yaml.js";
 import { syncSchemas } from "../io/schemas.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -205,7 +205,12 @@ const stripUndefined = <T extends object>(o: T) =>
 export async function run(ctx: Context, dir: string, options: InitOptions): Promise<number> {
   const root = path.resolve(ctx.cwd, dir);
   const file = path.join(root, WORKSPACE_FILE);
-  if (existsSync(file) && !options.force) throw new UserError(t(M.exists, { file }));
+  if (pathPresent(file)) {
+    // A looping link, a FIFO or a folder named lokmin.yaml is no workspace to overwrite: say what it is.
+    const checked = checkRegularFile(file);
+    if (!checked.ok && checked.reason !== "missing") throw new UserError(describeReadFailure(checked, file));
+    if (!options.force) throw new UserError(t(M.exists, { file }));
+  }
   const answers = await ask(ctx, options);
   const workspace = buildWorkspace(answers);
   const text = newYamlText({
@@ -214,10 +219,10 @@ export async function run(ctx: Context, dir: string, options: InitOptions): Prom
     value: workspace,
     comments: commentsFor(workspace, COMMENTS),
   });
-  writeFileAtomic(file, text, { overwrite: Boolean(options.force), label: file });
+  writeFileAtomic(file, text, { overwrite: Boolean(options.force), force: Boolean(options.force), label: file });
   syncSchemas(path.join(root, SCHEMA_DIR));
   const gitignore = path.join(root, ".gitignore");
-  if (!existsSync(gitignore)) writeFileAtomic(gitignore, GITIGNORE, { overwrite: false, label: gitignore });
+  if (!pathPresent(gitignore)) writeFileAtomic(gitignore, GITIGNORE, { overwrite: false, label: gitignore });
   const git = options.tanpaGit ? false : initGit(root, ctx.env);
   const month = ctx.today.slice(0, 7);
   if (ctx.ui.json) ctx.ui.printJson({ created: file, git, logo: false });

@@ -4,7 +4,7 @@
 // month after moving the old folder into .lokmin/cadangan/. `--tribulanan` scaffolds the quarterly
 // cross-sector Lokmin beside the monthly one (tribulanan.yaml, its own open kesepakatan carried in),
 // `--pralokmin` the pralokmin of each klaster (pralokmin/<klaster>.yaml, only those missing).
-import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import { failOnInputErrors, openWorkspace, requireMonth, whileLocked } from "../cli/shared.js";
@@ -17,9 +17,10 @@ import { monthMeetings, quarterlyFile, SCHEMA_DIR, WORKSPACE_FILE } from "../dom
 import type { YamlFile } from "../domain/yaml-file.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
+import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-safe.js";
 import { newYamlText } from "../io/new-yaml.js";
 import { syncSchemas } from "../io/schemas.js";
-import { findWorkspaceRoot, listMonths, type WorkspaceWithConfig } from "../io/workspace.js";
+import { findWorkspaceRoot, listMonths, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
 import { writeEdits } from "../io/yaml-write.js";
 
@@ -98,7 +99,7 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
   failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
   if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
   const dir = path.join(workspace.root, month);
-  const exists = existsSync(dir);
+  const exists = pathPresent(dir);
   if (exists && options.lengkapi) return complete(ctx, workspace, month);
   if (exists && !options.force) throw new UserError(t(M.exists, { month }));
   const backup = exists ? moveToBackup(workspace.root, month, ctx.today) : undefined;
@@ -142,8 +143,8 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
   if (options.tribulanan) {
     const file = quarterlyFile(month);
     const abs = path.join(workspace.root, file);
-    if (existsSync(abs) && !options.force) throw new UserError(t(M.quarterlyExists, { file }));
-    if (existsSync(abs)) backup = moveToBackup(workspace.root, file, ctx.today);
+    if (pathPresent(abs) && !options.force) throw new UserError(t(M.quarterlyExists, { file }));
+    if (pathPresent(abs)) backup = moveToBackup(workspace.root, file, ctx.today);
     const earlier = monthMeetings(workspace, "tribulanan").filter((m) => m.id < month);
     const evaluations = evaluationsToCarry(earlier, month);
     carried = evaluations.map((e) => e.id);
@@ -151,7 +152,7 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
     files.push(scaffoldQuarterly({ config, month, carried: evaluations, quarterlyEarlier, start }));
   }
   const pralokmin = options.pralokmin
-    ? pralokminFiles(config, month, start).filter((f) => !existsSync(path.join(workspace.root, f.file)))
+    ? pralokminFiles(config, month, start).filter((f) => !pathPresent(path.join(workspace.root, f.file)))
     : [];
   files.push(...pralokmin);
   for (const file of files) {
@@ -184,7 +185,7 @@ function moveToBackup(root: string, what: string, today: string): string {
   const ext = what.endsWith(".yaml") ? ".yaml" : "";
   const base = path.join(".lokmin", "cadangan", `${name}-${today}`);
   let rel = `${base}${ext}`;
-  for (let n = 2; existsSync(path.join(root, rel)); n++) rel = `${base}-${n}${ext}`;
+  for (let n = 2; pathPresent(path.join(root, rel)); n++) rel = `${base}-${n}${ext}`;
   mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   renameSync(path.join(root, what), path.join(root, rel));
   return rel.split(path.sep).join("/");
@@ -203,11 +204,23 @@ function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): 
     previousMeeting: previous?.meeting?.data,
     previousPrograms: previous?.programs.map((p) => p.data),
   });
-  const created: string[] = [];
+  // Something already at a file's place is kept, but only a readable file counts as "there": a FIFO,
+  // a folder or a looping link is named (before anything is written) so the user can delete it.
+  const missingFiles: YamlFile[] = [];
+  const blocked: string[] = [];
   for (const file of files) {
     const abs = path.join(workspace.root, file.file);
-    if (existsSync(abs) || existsSync(abs.replace(/\.yaml$/, ".yml"))) continue;
-    writeFileAtomic(abs, newYamlText(file), { overwrite: false, label: file.file });
+    const present = [abs, abs.replace(/\.yaml$/, ".yml")].find(pathPresent);
+    if (present === undefined) missingFiles.push(file);
+    else {
+      const checked = checkRegularFile(present, { root: workspace.root });
+      if (!checked.ok) blocked.push(describeReadFailure(checked, relativePath(workspace.root, present)));
+    }
+  }
+  if (blocked.length) throw new UserError(blocked.join("\n"));
+  const created: string[] = [];
+  for (const file of missingFiles) {
+    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
     created.push(file.file);
   }
   let indicators = 0;

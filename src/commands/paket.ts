@@ -67,7 +67,8 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
   const warnings = countBySeverity(report.findings, "warning");
   const checked = report.months.find((m) => m.month === month);
   const sources = packageSources(workspace.root, month);
-  const files = readForPackage(workspace.root, [...sources.yaml, ...sources.documents]);
+  const { files, skipped } = readForPackage(workspace.root, [...sources.yaml, ...sources.documents]);
+  const documents = sources.documents.filter((file) => files.has(file));
   const { zip, manifest } = await writePackageZip(files, check, {
     format: PACKAGE_FORMAT,
     versi: PACKAGE_VERSION,
@@ -98,19 +99,20 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
   const existing = readRegularFile(target, { maxBytes: zip.length + 1 });
   const unchanged = existing.ok && Buffer.from(existing.bytes).equals(Buffer.from(zip));
   if (!unchanged)
-    writeFileAtomic(target, zip, { overwrite: Boolean(options.force), label: shown, force: options.force });
+    writeFileAtomic(target, zip, { overwrite: Boolean(options.force), label: shown, force: Boolean(options.force) });
   const warningsOut = [
-    ...(sources.documents.length === 0 ? [t(M.noDocuments, { dir: `${month}/${DOCUMENT_DIR}/`, month })] : []),
+    ...skipped.map((s) => s.message),
+    ...(documents.length === 0 ? [t(M.noDocuments, { dir: `${month}/${DOCUMENT_DIR}/`, month })] : []),
     ...(errors > 0 ? [t(M.withErrors, { errors })] : []),
   ];
   if (ctx.ui.json) {
-    ctx.ui.printJson({ month, file: target, unchanged, manifest, warnings: warningsOut });
+    ctx.ui.printJson({ month, file: target, unchanged, manifest, warnings: warningsOut, skipped });
     return 0;
   }
   for (const warning of warningsOut) ctx.ui.err(`lokmin: ${warning}`);
   if (unchanged) ctx.ui.out(t(M.same, { file: shown }));
   else {
-    const values = { month, file: shown, files: manifest.berkas.length, documents: sources.documents.length };
+    const values = { month, file: shown, files: manifest.berkas.length, documents: documents.length };
     ctx.ui.out(t(M.wrote, { ...values, errors, warnings }));
   }
   return 0;

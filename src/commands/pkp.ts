@@ -57,7 +57,11 @@ export async function run(ctx: Context, yearArg: string, options: { xlsx?: strin
     const { writeXlsx } = await import("../io/xlsx.js");
     const file = path.resolve(ctx.cwd, options.xlsx);
     const data = await writeXlsx(pkpWorkbookSpec({ result, config, terms, today: ctx.today }));
-    writeFileAtomic(file, data, { overwrite: Boolean(options.force), label: options.xlsx, force: options.force });
+    writeFileAtomic(file, data, {
+      overwrite: Boolean(options.force),
+      label: options.xlsx,
+      force: Boolean(options.force),
+    });
     if (!ctx.ui.json) ctx.ui.err(t(M.wrote, { file: options.xlsx }));
   }
   if (ctx.ui.json) {

@@ -46,6 +46,7 @@ interface RankOptions {
   addCandidates?: boolean;
   write?: boolean;
   interactive?: boolean;
+  force?: boolean;
 }
 
 const M = {
@@ -157,7 +158,7 @@ async function rank(ctx: Context, monthArg: string | undefined, options: RankOpt
       if (chosen) edits.push(chosen);
     }
   }
-  const written = edits.length ? writeEdits(workspace.root, source, edits) : false;
+  const written = edits.length ? writeEdits(workspace.root, source, edits, { force: Boolean(options.force) }) : false;
   const changed = written ? edits.length : 0;
 
   if (ctx.ui.json) {

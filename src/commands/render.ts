@@ -233,13 +233,13 @@ export function place(
       writeFileAtomic(target, rendered.data, { overwrite: force, force, label: shown });
       return { outcome: "written" };
     }
-    writeFileAtomic(target, rendered.data, { overwrite: false, label: shown });
+    writeFileAtomic(target, rendered.data, { overwrite: false, force, label: shown });
     return { outcome: "written" };
   }
   const origin = provenance(existing.bytes);
   if (origin.kind === "lokmin") {
     if (origin.sidik === rendered.sidik) return { outcome: "unchanged" };
-    writeFileAtomic(target, rendered.data, { overwrite: true, label: shown, expected: existing.bytes });
+    writeFileAtomic(target, rendered.data, { overwrite: true, force, label: shown, expected: existing.bytes });
     return { outcome: "replaced" };
   }
   if (!force) return { outcome: "kept" };

@@ -27,8 +27,12 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { msg, t } from "../i18n/index.js";
+import { describeErrno } from "./errno.js";
 
-export type ReadFailureReason = "missing" | "directory" | "special" | "too-big" | "outside" | "unreadable";
+export { describeErrno };
+
+export type ReadFailureReason =
+  "missing" | "directory" | "special" | "too-big" | "outside" | "loop" | "broken-link" | "unreadable";
 export type ReadFailure = { ok: false; reason: ReadFailureReason; code?: string; size?: number; limit?: number };
 export type ReadResult = { ok: true; bytes: Buffer; size: number; mtimeMs: number } | ReadFailure;
 
@@ -58,9 +62,19 @@ const M = {
     "{file} links outside the workspace folder; lokmin only reads files inside the workspace — copy the file into " +
       "the workspace folder",
   ),
+  loop: msg(
+    "{file} adalah tautan simbolik yang berputar (menunjuk ke dirinya sendiri, langsung atau lewat tautan lain); " +
+      "hapus {file} lalu jalankan perintahnya lagi",
+    "{file} is a symbolic link that loops (it points to itself, directly or through other links); delete {file} " +
+      "and run the command again",
+  ),
+  brokenLink: msg(
+    "{file} adalah tautan simbolik ke berkas yang tidak ada; hapus tautan {file} atau kembalikan berkas tujuannya",
+    "{file} is a symbolic link to a file that does not exist; delete the link {file} or restore the file it points to",
+  ),
   unreadable: msg(
-    "tidak dapat membaca {file} ({code}); periksa izin berkas",
-    "cannot read {file} ({code}); check its permissions",
+    "tidak dapat membaca {file}: {code}; periksa izin berkas",
+    "cannot read {file}: {code}; check its permissions",
   ),
 };
 
@@ -72,6 +86,8 @@ function failure(error: unknown): ReadFailure {
       return { ok: false, reason: "missing", code };
     case "EISDIR":
       return { ok: false, reason: "directory", code };
+    case "ELOOP":
+      return { ok: false, reason: "loop", code };
     case "EAGAIN":
     case "EWOULDBLOCK":
     case "ENXIO":
@@ -111,21 +127,56 @@ function realInside(abs: string, root: string): string | ReadFailure {
   return isWithin(realRoot, real) ? real : { ok: false, reason: "outside" };
 }
 
-/** Read a regular file of at most `maxBytes` bytes without ever blocking on a FIFO or device. */
-export function readRegularFile(abs: string, opts: { maxBytes: number; root?: string }): ReadResult {
-  const { maxBytes } = opts;
+/** A "missing" file that is really a symbolic link to nothing is reported as the broken link it is. */
+function brokenLink(abs: string, result: ReadFailure): ReadFailure {
+  if (result.reason !== "missing") return result;
+  try {
+    return lstatSync(abs).isSymbolicLink() ? { ok: false, reason: "broken-link", code: result.code } : result;
+  } catch {
+    return result;
+  }
+}
+
+/** Whether anything is at `abs`: a file, a folder, a FIFO, or a symbolic link (even a broken or looping one). */
+export function pathPresent(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `abs` is a regular file lokmin may read (inside `root` when given, at most `maxBytes`),
+ * without opening it: the checks of readRegularFile, for code that only needs to know.
+ */
+export function checkRegularFile(
+  abs: string,
+  opts: { maxBytes?: number; root?: string } = {},
+): { ok: true; target: string } | ReadFailure {
+  const maxBytes = opts.maxBytes ?? Number.MAX_SAFE_INTEGER;
   let target = abs;
   if (opts.root !== undefined) {
     const real = realInside(abs, opts.root);
-    if (typeof real !== "string") return real;
+    if (typeof real !== "string") return brokenLink(abs, real);
     target = real;
   }
   try {
     const refused = classify(statSync(target), maxBytes);
     if (refused) return refused;
   } catch (error) {
-    return failure(error);
+    return brokenLink(abs, failure(error));
   }
+  return { ok: true, target };
+}
+
+/** Read a regular file of at most `maxBytes` bytes without ever blocking on a FIFO or device. */
+export function readRegularFile(abs: string, opts: { maxBytes: number; root?: string }): ReadResult {
+  const { maxBytes } = opts;
+  const checked = checkRegularFile(abs, opts);
+  if (!checked.ok) return checked;
+  const target = checked.target;
   let fd: number;
   try {
     fd = openSync(target, constants.O_RDONLY | O_NONBLOCK | O_NOCTTY);
@@ -182,8 +233,12 @@ export function describeReadFailure(result: ReadFailure, label: string): string 
       });
     case "outside":
       return t(M.outside, { file: label });
+    case "loop":
+      return t(M.loop, { file: label });
+    case "broken-link":
+      return t(M.brokenLink, { file: label });
     default:
-      return t(M.unreadable, { file: label, code: result.code ?? "?" });
+      return t(M.unreadable, { file: label, code: describeErrno(result.code) });
   }
 }
 

@@ -15,9 +15,9 @@
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
+  lstatSync,
   mkdirSync,
   openSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -28,7 +28,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { processAlive, tempPathFor } from "./fs-safe.js";
+import { describeErrno, processAlive, readRegularFile, tempPathFor } from "./fs-safe.js";
 
 export const LOCK_FILE = ".lokmin/lock";
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
@@ -39,6 +39,8 @@ const UNREADABLE_GRACE_MS = 2_000;
 const GUARD_STALE_MS = 5_000;
 const POLL_MIN_MS = 10;
 const POLL_MAX_MS = 100;
+/** A lock holds one line of JSON; anything bigger is not lokmin's. */
+const MAX_LOCK_BYTES = 64 * 1024;
 
 export interface LockHolder {
   pid: number;
@@ -75,6 +77,12 @@ const M = {
     "the workspace is in use by another lokmin (lock file {file}); wait until it finishes and try again. If no " +
       "lokmin is running, delete {file}",
   ),
+  notALock: msg(
+    "berkas kunci {file} bukan berkas biasa (mis. FIFO, tautan ke perangkat, folder, atau terlalu besar) dan tidak " +
+      "dibuat oleh lokmin; hapus {file} lalu jalankan perintahnya lagi — tidak ada berkas yang diubah",
+    "the lock file {file} is not a regular file (e.g. a FIFO, a link to a device, a folder, or too large) and was " +
+      "not made by lokmin; delete {file} and run the command again — no file was changed",
+  ),
   onHost: msg(" di komputer {host}", " on computer {host}"),
   cannotLock: msg(
     "tidak dapat membuat berkas kunci {file} ({code}); periksa izin folder workspace",
@@ -99,16 +107,27 @@ interface Seen {
   holder?: LockHolder;
 }
 
-/** The lock as it is now; undefined when there is none. A lock that cannot be read counts as held. */
+/**
+ * The lock as it is now; undefined when there is none. A lock that cannot be read counts as held.
+ * Only a regular file is lokmin's lock: a FIFO, a device (a link to /dev/zero), a folder or any
+ * symbolic link there would block or never go away, so it is refused with what to do, unread.
+ */
 function readLock(file: string): Seen | undefined {
   let raw: Buffer;
   let mtimeMs: number;
   try {
-    raw = readFileSync(file);
-    mtimeMs = statSync(file).mtimeMs;
+    if (!lstatSync(file).isFile()) throw new UserError(t(M.notALock, { file: path.resolve(file) }));
   } catch (error) {
+    if (error instanceof UserError) throw error;
     return errno(error) === "ENOENT" ? undefined : { raw: Buffer.alloc(0), mtimeMs: Date.now() };
   }
+  const read = readRegularFile(file, { maxBytes: MAX_LOCK_BYTES });
+  if (read.ok) {
+    raw = read.bytes;
+    mtimeMs = read.mtimeMs;
+  } else if (read.reason === "missing") return undefined;
+  else if (read.reason === "unreadable") return { raw: Buffer.alloc(0), mtimeMs: Date.now() };
+  else throw new UserError(t(M.notALock, { file: path.resolve(file) }));
   try {
     const parsed = JSON.parse(raw.toString("utf8")) as LockHolder;
     if (typeof parsed.pid === "number" && typeof parsed.host === "string") return { raw, mtimeMs, holder: parsed };
@@ -225,11 +244,8 @@ function waitLimit(opts: LockOptions): number {
 function holding(file: string, holder: LockHolder, content: Buffer): Lock {
   held.add(holder.id);
   const ours = () => {
-    try {
-      return readFileSync(file).equals(content);
-    } catch {
-      return false;
-    }
+    const read = readRegularFile(file, { maxBytes: content.length });
+    return read.ok && read.bytes.equals(content);
   };
   const heartbeat = setInterval(() => {
     try {
@@ -259,7 +275,7 @@ function holding(file: string, holder: LockHolder, content: Buffer): Lock {
 function lockError(file: string, error: unknown): UserError {
   const code = errno(error);
   if (code === "ENOSPC" || code === "EDQUOT") return new UserError(t(M.diskFull, { file }));
-  return new UserError(t(M.cannotLock, { file, code: code ?? String(error) }));
+  return new UserError(t(M.cannotLock, { file, code: code ? describeErrno(code) : String(error) }));
 }
 
 /** Take the workspace lock of `root`, waiting for another holder up to `waitMs`. */
@@ -288,6 +304,7 @@ export async function acquireLock(root: string, opts: LockOptions): Promise<Lock
       seen = readLock(file);
       if (seen && isStale(seen, Date.now()) && takeOver(file, seen, content)) return holding(file, holder, content);
     } catch (error) {
+      if (error instanceof UserError) throw error;
       throw lockError(shown, error);
     }
     const left = deadline - Date.now();

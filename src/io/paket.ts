@@ -15,7 +15,7 @@ import {
 } from "../domain/paket.js";
 import { MEETING_FILE, PRALOKMIN_DIR, PROGRAM_DIR, QUARTERLY_FILE, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
-import { describeReadFailure, readRegularFile } from "./fs-safe.js";
+import { describeReadFailure, pathPresent, readRegularFile } from "./fs-safe.js";
 import { MAX_FILE_BYTES } from "./yaml-source.js";
 
 const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
@@ -26,6 +26,7 @@ export const DOCUMENT_DIR = "dokumen";
 
 const M = {
   unreadable: msg("{file} tidak dapat dibaca: {detail}", "{file} cannot be read: {detail}"),
+  skipped: msg("tidak dimasukkan ke paket: {detail}", "left out of the package: {detail}"),
   notZip: msg("{file} bukan berkas zip yang utuh ({detail})", "{file} is not an intact zip file ({detail})"),
   tooMany: msg("{file} memuat lebih dari {max} berkas", "{file} holds more than {max} files"),
   tooBig: msg(
@@ -47,8 +48,10 @@ export function packageSources(root: string, month: string): { yaml: string[]; d
   const list = (dir: string, keep: (name: string) => boolean) => {
     const abs = path.join(root, dir);
     if (!existsSync(abs) || !statSync(abs).isDirectory()) return [];
+    // Every entry but folders: a link, a FIFO or a device is listed too, so that reading it says
+    // why it is left out instead of it vanishing from the package without a word.
     return readdirSync(abs, { withFileTypes: true })
-      .filter((e) => e.isFile() && keep(e.name) && !e.name.startsWith("~$") && !e.name.startsWith("."))
+      .filter((e) => !e.isDirectory() && keep(e.name) && !e.name.startsWith("~$") && !e.name.startsWith("."))
       .map((e) => `${dir}/${e.name}`)
       .sort();
   };
@@ -56,7 +59,7 @@ export function packageSources(root: string, month: string): { yaml: string[]; d
   return {
     yaml: [
       WORKSPACE_FILE,
-      ...[MEETING_FILE, QUARTERLY_FILE].map((f) => `${month}/${f}`).filter((f) => existsSync(path.join(root, f))),
+      ...[MEETING_FILE, QUARTERLY_FILE].map((f) => `${month}/${f}`).filter((f) => pathPresent(path.join(root, f))),
       ...list(`${month}/${PRALOKMIN_DIR}`, yaml),
       ...list(`${month}/${PROGRAM_DIR}`, yaml),
     ],
@@ -64,16 +67,24 @@ export function packageSources(root: string, month: string): { yaml: string[]; d
   };
 }
 
-/** Read each file (regular files inside the workspace only) for the package. */
-export function readForPackage(root: string, files: readonly string[]): Map<string, Uint8Array> {
+/**
+ * Read each file (regular files inside the workspace only) for the package. A file that cannot be
+ * read (a FIFO, a folder, a link out of the workspace or looping, too big) is left out and named in
+ * `skipped` with the reason; `check` reports the same YAML files, so the package says so too.
+ */
+export function readForPackage(
+  root: string,
+  files: readonly string[],
+): { files: Map<string, Uint8Array>; skipped: Array<{ file: string; message: string }> } {
   const out = new Map<string, Uint8Array>();
+  const skipped: Array<{ file: string; message: string }> = [];
   for (const file of files) {
     const maxBytes = /\.ya?ml$/i.test(file) ? MAX_FILE_BYTES : MAX_ENTRY_BYTES;
     const read = readRegularFile(path.join(root, file), { maxBytes, root });
-    if (!read.ok) throw new Error(t(M.unreadable, { file, detail: describeReadFailure(read, file) }));
-    out.set(file, read.bytes);
+    if (read.ok) out.set(file, read.bytes);
+    else skipped.push({ file, message: t(M.skipped, { detail: describeReadFailure(read, file) }) });
   }
-  return out;
+  return { files: out, skipped };
 }
 
 /** The zip: every file, check.json and the manifest, in a fixed order with a fixed date (same data, same bytes). */

@@ -37,7 +37,7 @@ import {
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { ParseCache } from "./cache.js";
-import { readRegularFile, describeReadFailure } from "./fs-safe.js";
+import { describeReadFailure, pathPresent, readRegularFile } from "./fs-safe.js";
 import { decodeUtf8, loadValidated, MAX_FILE_BYTES, mayHaveThousandsPoint, YamlSource } from "./yaml-source.js";
 
 export interface LoadedWorkspace extends WorkspaceData {
@@ -78,7 +78,8 @@ export function findWorkspaceRoot(start: string): string {
   if (!existsSync(dir)) throw new UserError(t(M.noDir, { dir: start }));
   if (!statSync(dir).isDirectory()) throw new UserError(t(M.notDir, { dir: start }));
   for (;;) {
-    if (existsSync(path.join(dir, WORKSPACE_FILE))) return dir;
+    // Present, even as a broken or looping link: reading it then says what is wrong with it.
+    if (pathPresent(path.join(dir, WORKSPACE_FILE))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new UserError(t(M.noWorkspace, { file: WORKSPACE_FILE, dir: path.resolve(start) }));
     dir = parent;
@@ -192,7 +193,7 @@ function loadMonth(root: string, id: string, scope: MonthScope, into: LoadedWork
     return result.loaded;
   };
   const cache = (kind: string) => (into.cache ? { store: into.cache, kind } : undefined);
-  if (existsSync(meetingPath)) {
+  if (pathPresent(meetingPath)) {
     if (scope === "kesepakatan") {
       month.commitments = keep<MeetingCommitments>(
         loadFile(root, meetingPath, meetingCommitmentsSchema, cache("kesepakatan")),
@@ -242,7 +243,7 @@ function loadOtherMeetings(
   cache: (kind: string) => { store: ParseCache; kind: string } | undefined,
 ) {
   const quarterlyPath = path.join(dir, QUARTERLY_FILE);
-  if (existsSync(quarterlyPath)) {
+  if (pathPresent(quarterlyPath)) {
     if (scope === "kesepakatan") {
       month.quarterlyCommitments = keep<MeetingCommitments>(
         loadFile(root, quarterlyPath, quarterlyCommitmentsSchema, cache("tribulanan-kesepakatan")),

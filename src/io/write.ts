@@ -7,6 +7,8 @@
 // and the original stays byte-for-byte as it was.
 import {
   accessSync,
+  lstatSync,
+  realpathSync,
   chmodSync,
   closeSync,
   constants,
@@ -26,13 +28,18 @@ import path from "node:path";
 import type { Document, ToStringOptions } from "yaml";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { readRegularFile, tempPathFor } from "./fs-safe.js";
+import { recordWritten } from "./committed.js";
+import { describeErrno, describeReadFailure, readRegularFile, tempPathFor } from "./fs-safe.js";
 import type { YamlSource } from "./yaml-source.js";
 
 export const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
 
 const M = {
   exists: msg("{file} sudah ada; pakai --force untuk menimpanya", "{file} already exists; use --force to overwrite it"),
+  existsKept: msg(
+    "{file} sudah ada dan tidak ditimpa; pindahkan atau hapus berkas itu bila memang ingin dibuat ulang",
+    "{file} already exists and was not overwritten; move or delete it if it should be made again",
+  ),
   locked: msg(
     "{file} sedang dibuka atau dikunci program lain (mis. Word); tutup berkas itu lalu ulangi",
     "{file} is open or locked by another program (e.g. Word); close it and try again",
@@ -56,6 +63,18 @@ const M = {
       "Read-only) atau pakai --force untuk tetap menimpanya",
     "{file} is write-protected (read-only) and was left unchanged; remove the protection (Properties → untick " +
       "Read-only) or use --force to replace it anyway",
+  ),
+  readOnlyNoForce: msg(
+    "{file} dilindungi dari penulisan (hanya-baca) dan tidak diubah; buka proteksinya (Windows: klik kanan → " +
+      "Properties → hapus centang Read-only; Linux/macOS: chmod u+w {file}) lalu jalankan perintahnya lagi",
+    "{file} is write-protected (read-only) and was left unchanged; remove the protection (Windows: right-click → " +
+      "Properties → untick Read-only; Linux/macOS: chmod u+w {file}) and run the command again",
+  ),
+  linkOutside: msg(
+    "{file} adalah tautan simbolik ke {target}, di luar folder workspace; lokmin tidak menulis ke luar workspace " +
+      "lewat tautan — hapus tautan {file} (lokmin lalu membuat berkas biasa) atau pilih nama berkas lain",
+    "{file} is a symbolic link to {target}, outside the workspace folder; lokmin does not write outside the " +
+      "workspace through a link — delete the link {file} (lokmin then makes a regular file) or choose another name",
   ),
   changed: msg(
     "{file} diubah oleh program lain sejak lokmin membacanya; tidak ada yang ditulis — jalankan perintahnya lagi",
@@ -98,7 +117,10 @@ export interface WriteOptions {
   overwrite: boolean;
   /** Label used in messages (workspace-relative path). */
   label?: string;
-  /** Replace an existing file even when it is write-protected (implies overwrite). */
+  /**
+   * Replace an existing file even when it is write-protected (implies overwrite). Commands that have
+   * a --force option pass it as a boolean (false when not given): only then do messages advise --force.
+   */
   force?: boolean;
   /** The bytes lokmin read from the file earlier: if it holds anything else now, nothing is written. */
   expected?: Buffer | string;
@@ -120,8 +142,12 @@ function explain(error: NodeJS.ErrnoException, label: string, existed: boolean):
     case "ENOSPC":
     case "EDQUOT":
       return new UserError(t(existed ? M.diskFull : M.diskFullNew, { file: label }));
+    case "ELOOP":
+      return new UserError(describeReadFailure({ ok: false, reason: "loop", code: error.code }, label));
     default:
-      return new UserError(t(M.failed, { file: label, detail: error.message }));
+      return new UserError(
+        t(M.failed, { file: label, detail: error.code ? describeErrno(error.code) : error.message }),
+      );
   }
 }
 
@@ -165,9 +191,61 @@ function inspectTarget(file: string, label: string, options: WriteOptions): Stat
   }
   if (stat.isDirectory()) throw new UserError(t(M.isDir, { file: label }));
   if (!stat.isFile()) throw new UserError(t(M.special, { file: label }));
-  if (!options.overwrite && !options.force) throw new UserError(t(M.exists, { file: label }));
-  if (!options.force && writeProtected(file, stat)) throw new UserError(t(M.writeProtected, { file: label }));
+  const hasForce = options.force !== undefined;
+  if (!options.overwrite && !options.force) throw new UserError(t(hasForce ? M.exists : M.existsKept, { file: label }));
+  if (!options.force && writeProtected(file, stat))
+    throw new UserError(t(hasForce ? M.writeProtected : M.readOnlyNoForce, { file: label }));
   return stat;
+}
+
+function isWithin(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return !(rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+}
+
+/** The lokmin workspace (folder with lokmin.yaml) that `dir` lies in, if any. */
+function workspaceOf(dir: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      lstatSync(path.join(current, "lokmin.yaml"));
+      return current;
+    } catch {
+      if (path.dirname(current) === current) return undefined;
+    }
+  }
+}
+
+/**
+ * Where to write `file`: the file itself, or, when it is a symbolic link, the file the link points
+ * to (so the link stays a link and its target keeps its mode). A link inside a workspace is followed
+ * only to a target inside the same workspace; a looping or broken link is refused with what to do.
+ */
+function writeTarget(file: string, label: string): string {
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return file;
+  } catch (error) {
+    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error);
+    if (errno(error) === "ENOENT") return file;
+    throw explain(error as NodeJS.ErrnoException, label, true);
+  }
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch (error) {
+    const reason = errno(error) === "ELOOP" ? "loop" : errno(error) === "ENOENT" ? "broken-link" : "unreadable";
+    throw new UserError(describeReadFailure({ ok: false, reason, code: errno(error) }, label));
+  }
+  let linkDir: string;
+  try {
+    linkDir = realpathSync.native(path.dirname(file));
+  } catch {
+    linkDir = path.dirname(path.resolve(file));
+  }
+  const workspace = workspaceOf(linkDir);
+  if (workspace !== undefined && !isWithin(workspace, real)) {
+    throw new UserError(t(M.linkOutside, { file: label, target: real }));
+  }
+  return real;
 }
 
 function writeAll(fd: number, data: Buffer): void {
@@ -234,13 +312,15 @@ function syncFolder(dir: string): void {
 }
 
 /** Write a file atomically. Throws UserError with a clear message; never leaves a temp file. */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions): void {
-  const label = options.label ?? file;
+export function writeFileAtomic(requested: string, content: string | Uint8Array, options: WriteOptions): void {
+  const label = options.label ?? requested;
   const data =
     typeof content === "string"
       ? Buffer.from(content)
       : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const expected = options.expected === undefined ? undefined : Buffer.from(options.expected);
+  // A symbolic link is written through, never silently replaced by a copy.
+  const file = writeTarget(requested, label);
   const original = inspectTarget(file, label, options);
   const dir = path.dirname(file);
   try {
@@ -253,7 +333,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   let fd: number | undefined;
   let unprotected = false;
   try {
-    fd = openSync(temp, "wx");
+    // A new file gets the ordinary mode (0666 less the umask: rw-r--r-- usually), never executable.
+    fd = openSync(temp, "wx", 0o666);
     writeAll(fd, data);
     if (original) keepModeAndOwner(fd, original);
     fsyncSync(fd);
@@ -266,6 +347,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
       unprotected = true;
     }
     ops.rename(temp, file);
+    recordWritten(label);
   } catch (error) {
     if (fd !== undefined) {
       try {

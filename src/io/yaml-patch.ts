@@ -856,7 +856,7 @@ class Planner {
     const splices: Splice[] = [];
     const tag = slot.props.find((t) => t.type === "tag");
     const anchor = slot.props.find((t) => t.type === "anchor");
-    const keepTag = !!tag && typeof value === "string" && (node as { tag?: string } | null)?.tag === STR_TAG;
+    const keepTag = !!tag && tagFits((node as { tag?: string } | null)?.tag, value);
     const indicatorLine = this.lineStart(slot.indicatorEnd);
     const keptAnchor = anchor && this.lineStart(anchor.offset) === indicatorLine ? anchor : undefined;
     const headEnd = keptAnchor ? keptAnchor.offset + keptAnchor.source.length : slot.indicatorEnd;
@@ -980,3 +980,24 @@ class Planner {
 }
 
 const STR_TAG = "tag:yaml.org,2002:str";
+
+/**
+ * Whether a core-schema tag on the old value still describes the new one (`!!int 3` → `!!int 1`),
+ * so the tag is kept; a tag the new value does not fit (`!!int` on a text) is dropped.
+ */
+function tagFits(tag: string | undefined, value: Json): boolean {
+  switch (tag) {
+    case STR_TAG:
+      return typeof value === "string";
+    case "tag:yaml.org,2002:int":
+      return typeof value === "number" && Number.isSafeInteger(value);
+    case "tag:yaml.org,2002:float":
+      return typeof value === "number" && Number.isFinite(value);
+    case "tag:yaml.org,2002:bool":
+      return typeof value === "boolean";
+    case "tag:yaml.org,2002:null":
+      return value === null;
+    default:
+      return false;
+  }
+}

@@ -68,6 +68,12 @@ const M = {
     "isi berkas harus berupa pemetaan kunci: nilai (baris pertama mis. 'bulan: 2024-05')",
     "the file must be a mapping of key: value (first line e.g. 'bulan: 2024-05')",
   ),
+  tooDeep: msg(
+    "struktur YAML bersarang terlalu dalam ([ ] atau { } atau indentasi di dalam satu sama lain ratusan kali); " +
+      "data lokmin tidak pernah sedalam itu — periksa apakah ini berkas yang benar dan perbaiki kurungnya",
+    "the YAML is nested too deeply ([ ], { } or indentation inside one another hundreds of times); lokmin data is " +
+      "never that deep — check that this is the right file and fix its brackets",
+  ),
   aliasBomb: msg(
     "terlalu banyak alias YAML (*anchor) — kemungkinan serangan 'billion laughs'; hapus alias berantai",
     "too many YAML aliases (*anchor) — likely a 'billion laughs' attack; remove the chained aliases",
@@ -304,6 +310,9 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
   const source = new YamlSource(rel, text, bom);
   const { doc, lineCounter } = source;
   const findings = doc.errors.map((error) => {
+    // The parser reports running out of stack on deep nesting with the code it uses for alias bombs.
+    if (error.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(error.message))
+      return finding("yaml/depth", rel, t(M.tooDeep), position(lineCounter, error.pos[0]));
     const known = YAML_ERRORS[error.code];
     const where = position(lineCounter, error.pos[0]);
     const example =
@@ -327,7 +336,13 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
 export function toData(source: YamlSource): { data?: unknown; findings: Finding[] } {
   try {
     return { data: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings: [] };
-  } catch {
+  } catch (error) {
+    if (error instanceof RangeError) {
+      // Maximum call stack size exceeded: nesting, not aliases.
+      const offset = source.text.search(/[[{]{50}/);
+      const at = position(source.lineCounter, offset < 0 ? 0 : offset);
+      return { findings: [finding("yaml/depth", source.rel, t(M.tooDeep), at)] };
+    }
     const offset = source.text.search(/\*[^\s,\]}]+/);
     return {
       findings: [

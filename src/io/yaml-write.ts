@@ -95,10 +95,16 @@ function applyThroughDocument(source: YamlSource, edits: readonly YamlEdit[]): s
 }
 
 /** Apply the edits and write the file back atomically, refusing if it changed since it was read. */
-export function writeEdits(root: string, source: YamlSource, edits: readonly YamlEdit[]): boolean {
+export function writeEdits(
+  root: string,
+  source: YamlSource,
+  edits: readonly YamlEdit[],
+  options: { force?: boolean } = {},
+): boolean {
   const text = applyEdits(source, edits);
   if (text === undefined) return false;
   const original = source.bom ? `\uFEFF${source.text}` : source.text;
-  writeFileAtomic(path.join(root, source.rel), text, { overwrite: true, label: source.rel, expected: original });
+  const { force } = options;
+  writeFileAtomic(path.join(root, source.rel), text, { overwrite: true, force, label: source.rel, expected: original });
   return true;
 }

@@ -390,7 +390,9 @@ describe("a template is data, not code: a hostile template is the template's fau
     const r = await render(source);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`templat templates/undangan.hbs ${says}`);
-    expect(r.stderr).not.toMatch(/could not be found|requires exactly|Lexical error|'in' operator|internal|object Object/);
+    expect(r.stderr).not.toMatch(
+      /could not be found|requires exactly|Lexical error|'in' operator|internal|object Object/,
+    );
   });
 
   it("and in English with --lang en", async () => {

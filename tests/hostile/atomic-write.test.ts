@@ -157,9 +157,14 @@ describe("mode, owner and write protection", () => {
     const file = path.join(dir, "rapat.yaml");
     writeFileSync(file, "lama");
     chmodSync(file, 0o444);
-    const error = thrown(() => writeFileAtomic(file, "baru", { overwrite: true, label: "2024-01/rapat.yaml" }));
+    const label = "2024-01/rapat.yaml";
+    const error = thrown(() => writeFileAtomic(file, "baru", { overwrite: true, force: false, label }));
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(/^2024-01\/rapat\.yaml dilindungi dari penulisan \(hanya-baca\).*--force/);
+    // A caller without a --force option gets advice that works without one.
+    const plain = thrown(() => writeFileAtomic(file, "baru", { overwrite: true, label }));
+    expect(plain.message).toMatch(/hanya-baca.*hapus centang Read-only/);
+    expect(plain.message).not.toContain("--force");
     expect(readFileSync(file, "utf8")).toBe("lama");
     writeFileAtomic(file, "baru", { overwrite: true, force: true });
     expect(readFileSync(file, "utf8")).toBe("baru");
@@ -263,8 +268,11 @@ describe("something in the way", () => {
     const dir = tempDir();
     const file = path.join(dir, "a", "b", "lokmin.yaml");
     writeFileAtomic(file, "satu", { overwrite: false });
-    expect(() => writeFileAtomic(file, "dua", { overwrite: false, label: "lokmin.yaml" })).toThrow(
+    expect(() => writeFileAtomic(file, "dua", { overwrite: false, force: false, label: "lokmin.yaml" })).toThrow(
       "lokmin.yaml sudah ada; pakai --force untuk menimpanya",
+    );
+    expect(() => writeFileAtomic(file, "dua", { overwrite: false, label: "lokmin.yaml" })).toThrow(
+      "lokmin.yaml sudah ada dan tidak ditimpa",
     );
     expect(readFileSync(file, "utf8")).toBe("satu");
   });

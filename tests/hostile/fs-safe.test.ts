@@ -138,9 +138,11 @@ describe("readRegularFile", () => {
       ],
       [
         { ok: false, reason: "unreadable", code: "EACCES" },
-        /membaca a\.yaml \(EACCES\).*izin/,
-        /read a\.yaml \(EACCES\)/,
+        /membaca a\.yaml: izin ditolak \(EACCES\); periksa izin/,
+        /read a\.yaml: permission denied \(EACCES\)/,
       ],
+      [{ ok: false, reason: "loop" }, /a\.yaml adalah tautan simbolik yang berputar.*hapus a\.yaml/, /loops.*delete/],
+      [{ ok: false, reason: "broken-link" }, /tautan simbolik ke berkas yang tidak ada/, /link to a file that does/],
     ];
     for (const [result, id, en] of cases) {
       setLang("id");

@@ -46,6 +46,13 @@ export const inputRules = defineRules({
       msg("tidak ada alias berantai (serangan 'billion laughs')", "no chained aliases ('billion laughs')"),
       msg("hapus alias *anchor berantai", "remove the chained *anchor aliases"),
     ),
+    "yaml/depth": input(
+      msg("struktur YAML tidak bersarang terlalu dalam", "the YAML is not nested too deeply"),
+      msg(
+        "periksa apakah ini berkas yang benar dan perbaiki kurungnya",
+        "check it is the right file; fix the brackets",
+      ),
+    ),
     "yaml/not-a-mapping": input(
       msg("isi berkas berupa kunci: nilai", "the file is a mapping of key: value"),
       msg("mulai berkas dengan kunci: nilai", "start the file with key: value"),

@@ -261,6 +261,14 @@ export const COMMANDS: CommandSpec[] = [
         ),
       },
     ],
+    options: [
+      force(
+        msg(
+          "pada konflik (nilai diubah di isian dan di YAML), isian yang menang",
+          "on a conflict (a value changed in the form and in the YAML), the form wins",
+        ),
+      ),
+    ],
     json: true,
     load: () => import("../commands/import.js"),
   },

@@ -258,6 +258,7 @@ describe("analysis sheets: causes, SWOT, strategies, stakeholders", () => {
       "Kesepakatan",
       "Evaluasi",
       "Pilihan",
+      "Dasar",
     ]);
     expect(importWith(input, () => {})).toEqual({ problems: [], edits: [] });
     // A category the YAML already holds outside the list (`check` warns) or none at all stays as it is.

@@ -210,6 +210,25 @@ export function sameWorkbook(spec: WorkbookSpec, read: ReadWorkbook): boolean {
   });
 }
 
+/**
+ * Whether a workbook read back holds exactly what `lokmin form` wrote into it from its base, i.e.
+ * nobody filled anything in (the YAML may have changed since): replacing it loses nothing.
+ */
+export function untouchedSinceForm(
+  input: MonthInput,
+  read: ReadWorkbook,
+  file: string,
+  options: { single?: boolean; only?: readonly string[] } = {},
+): boolean {
+  const sheet = read.sheets.find((s) => sheetIdentity(s)?.kind === "dasar");
+  if (!sheet) return false;
+  const bases = readBases(sheet);
+  const programs = input.programs.map((p) => validBase<ProgramReport>(p.program, bases.get(p.program)) ?? p);
+  const meeting = input.meeting && (validBase<Meeting>(MEETING_TARGET, bases.get(MEETING_TARGET)) ?? input.meeting);
+  const spec = monthWorkbooks({ ...input, programs, meeting }, options).find((f) => f.name === file)?.spec;
+  return spec !== undefined && sameWorkbook(spec, read);
+}
+
 function sameCell(spec: CellSpec, read: ReadCell): boolean {
   if (spec.formula) return normalizeFormula(spec.formula) === normalizeFormula(read.formula);
   const value = spec.value ?? null;

@@ -270,7 +270,16 @@ export const COMMANDS: CommandSpec[] = [
         ),
       },
     ],
-    options: [writeProtected],
+    options: [
+      force(
+        msg(
+          "pada konflik (nilai diubah di isian dan di YAML) isian yang menang; juga menulis ke berkas YAML " +
+            "yang hanya-baca",
+          "on a conflict (a value changed in the form and in the YAML) the form wins; also writes to read-only " +
+            "YAML files",
+        ),
+      ),
+    ],
     json: true,
     load: () => import("../commands/import.js"),
   },

@@ -2,6 +2,7 @@
 // for its coordinator and one for the meeting for the Kasubag TU, or everything in one workbook
 // (--satu). A workbook already there is left alone when it holds exactly what would be written,
 // and replaced only with --force otherwise (it may hold someone's figures: import it first).
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import {
@@ -14,7 +15,13 @@ import {
   resolveOut,
   whileLocked,
 } from "../cli/shared.js";
-import { MEETING_TARGET, type MonthInput, monthWorkbooks, sameWorkbook } from "../domain/form/forms.js";
+import {
+  MEETING_TARGET,
+  type MonthInput,
+  monthWorkbooks,
+  sameWorkbook,
+  untouchedSinceForm,
+} from "../domain/form/forms.js";
 import { shiftMonth } from "../domain/month.js";
 import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
@@ -27,11 +34,17 @@ const M = {
   unchanged: msg("tidak berubah: {file}", "unchanged: {file}"),
   failed: msg("gagal: {file}: {detail}", "failed: {file}: {detail}"),
   differs: msg(
-    "{file} sudah ada dan isinya berbeda (mungkin sudah diisi); impor dulu dengan `lokmin import`, " +
-      "atau pakai --force untuk menimpanya",
-    "{file} exists and differs (it may have been filled in); import it first with `lokmin import`, or use --force to " +
-      "replace it",
+    "{file} sudah ada dan sudah diisi; impor dulu: `lokmin import {month} {file}` (hanya sel yang diubah di isian " +
+      "yang ditulis; perubahan di YAML tetap), lalu buat ulang dengan --force (isian lama disimpan sebagai cadangan)",
+    "{file} exists and was filled in; import it first: `lokmin import {month} {file}` (only cells changed in the " +
+      "form are written; changes in the YAML stay), then make it again with --force (the old form is kept as a " +
+      "backup)",
   ),
+  refreshed: msg(
+    "diperbarui: {file} (belum diisi; YAML berubah sejak isian dibuat)",
+    "updated: {file} (not filled in; the YAML changed since the form was made)",
+  ),
+  backup: msg("isian lama disimpan: {file}", "the old form is kept: {file}"),
   unknownOnly: msg(
     "--only: '{id}' bukan program bulan ini atau 'rapat'; pilihan: {choices}",
     "--only: '{id}' is not a program of this month or 'rapat'; choices: {choices}",
@@ -42,6 +55,16 @@ const M = {
   ),
   tu: msg("Kasubag TU", "Kasubag TU"),
 };
+
+/** Where a replaced form is kept: cadangan/ next to it (import reads no subfolder), numbered. */
+function backupName(file: string): string {
+  const dir = path.join(path.dirname(file), "cadangan");
+  const stem = path.basename(file, ".xlsx");
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, `${stem}.${n}.xlsx`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
 
 interface FormOptions {
   out?: string;
@@ -96,23 +119,37 @@ async function form(ctx: Context, monthArg: string | undefined, options: FormOpt
     const entry = { file: target, targets: file.targets, for: file.targets.map(who) };
     try {
       const existing = readRegularFile(target, { maxBytes: MAX_WORKBOOK_BYTES });
-      if (existing.ok && !options.force) {
-        const same =
-          inspectXlsx(existing.bytes) === undefined &&
-          sameWorkbook(file.spec, await readXlsx(existing.bytes).catch(() => ({ sheets: [] })));
-        if (!same) throw new UserError(t(M.differs, { file: shown }));
-        results.push({ ...entry, status: "unchanged" });
-        if (!ctx.ui.json) ctx.ui.out(t(M.unchanged, { file: shown }));
-        continue;
+      let refresh = false;
+      if (existing.ok) {
+        const read =
+          inspectXlsx(existing.bytes) === undefined
+            ? await readXlsx(existing.bytes).catch(() => ({ sheets: [] }))
+            : { sheets: [] };
+        if (sameWorkbook(file.spec, read)) {
+          results.push({ ...entry, status: "unchanged" });
+          if (!ctx.ui.json) ctx.ui.out(t(M.unchanged, { file: shown }));
+          continue;
+        }
+        // A form nobody filled in is replaced; one that was filled in only with --force, kept as a backup.
+        refresh = untouchedSinceForm(input, read, file.name, { single: options.satu, only });
+        if (!refresh && !options.force) throw new UserError(t(M.differs, { file: shown, month }));
+        if (!refresh) {
+          const backup = backupName(target);
+          mkdirSync(path.dirname(backup), { recursive: true });
+          writeFileAtomic(backup, existing.bytes, { overwrite: false, label: backup });
+          if (!ctx.ui.json) ctx.ui.out(t(M.backup, { file: relativePath(ctx.cwd, backup) || backup }));
+        }
       }
       const bytes = await writeXlsx(file.spec);
       writeFileAtomic(target, bytes, {
-        overwrite: Boolean(options.force),
+        overwrite: existing.ok,
         force: Boolean(options.force),
         label: shown,
+        expected: existing.ok ? Buffer.from(existing.bytes) : undefined,
       });
-      results.push({ ...entry, status: "written" });
-      if (!ctx.ui.json) ctx.ui.out(t(M.wrote, { file: shown, who: entry.for.join(", ") }));
+      results.push({ ...entry, status: refresh ? "refreshed" : "written" });
+      if (!ctx.ui.json)
+        ctx.ui.out(refresh ? t(M.refreshed, { file: shown }) : t(M.wrote, { file: shown, who: entry.for.join(", ") }));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       results.push({ ...entry, status: "failed", error: error.message });

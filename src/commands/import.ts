@@ -20,7 +20,13 @@ import {
 import type { YamlEdit } from "../domain/edits.js";
 import { type FormProblem, formatProblem } from "../domain/form/cells.js";
 import { readCoverageCsv } from "../domain/form/csv.js";
-import { importEdits, type MonthInput, readWorkbooks, type WorkbookSource } from "../domain/form/forms.js";
+import {
+  importEdits,
+  MEETING_TARGET,
+  type MonthInput,
+  readWorkbooks,
+  type WorkbookSource,
+} from "../domain/form/forms.js";
 import { programEdits } from "../domain/form/program.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
 import { meetingSchema, programReportSchema } from "../domain/schema.js";
@@ -66,6 +72,12 @@ const M = {
   resultInvalid: msg("hasil impor tidak sah: {message}", "the imported result is invalid: {message}"),
   changed: msg("{source} → {file}: {count} nilai diubah", "{source} → {file}: {count} values changed"),
   same: msg("tidak ada perubahan dari {count} isian: {files}", "no change from {count} forms: {files}"),
+  withoutBase: msg(
+    "peringatan: {file} dibuat lokmin versi lama (tanpa data dasar): isinya menimpa YAML, juga nilai yang diubah " +
+      "di YAML sejak isian dibuat; buat isian baru dengan `lokmin form {month}` bila YAML sudah diubah",
+    "warning: {file} was made by an older lokmin (no base data): its values overwrite the YAML, also values changed " +
+      "in the YAML since the form was made; make a new form with `lokmin form {month}` if the YAML was changed",
+  ),
   done: msg(
     "Selesai: {files} berkas YAML diubah. Periksa dengan `lokmin check {month}`.",
     "Done: {files} YAML files changed. Check with `lokmin check {month}`.",
@@ -74,11 +86,15 @@ const M = {
 
 const FORM_FILE = /\.(xlsx|csv)$/i;
 
+interface ImportOptions {
+  force?: boolean;
+}
+
 export async function run(
   ctx: Context,
   first: string | undefined,
   rest: string[] = [],
-  options: { force?: boolean } = {},
+  options: ImportOptions = {},
 ): Promise<number> {
   let monthArg: string | undefined;
   let given = [...rest];
@@ -87,7 +103,7 @@ export async function run(
     else if (looksLikeMonth(first)) requireMonth(first);
     else given = [first, ...given];
   }
-  return whileLocked(ctx, "import", () => importForms(ctx, monthArg, given, Boolean(options.force)));
+  return whileLocked(ctx, "import", () => importForms(ctx, monthArg, given, options));
 }
 
 /** Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files). */
@@ -127,7 +143,7 @@ async function importForms(
   ctx: Context,
   monthArg: string | undefined,
   given: string[],
-  force: boolean,
+  options: ImportOptions,
 ): Promise<number> {
   const workspace = openWorkspace(ctx, (id) =>
     monthArg === undefined || id === monthArg || id === shiftMonth(monthArg, -1) ? "full" : "skip",
@@ -177,21 +193,31 @@ async function importForms(
       problems.push({ file: label, message: t(M.broken, { detail: (error as Error).message.split("\n")[0] }) });
     }
   }
-  const result = readWorkbooks(input, sources);
+  const result = readWorkbooks(input, sources, { force: options.force });
   problems.push(...result.problems);
+  if (!ctx.ui.json) for (const file of result.withoutBase) ctx.ui.err(t(M.withoutBase, { file, month }));
   for (const [program, csv] of csvPrograms) {
     const other = result.programs.get(program);
     if (other) problems.push({ file: csv.file, message: t(M.twice, { program, file: csv.file, other: other.file }) });
   }
 
   // Every target file with its edits, and the new text checked against the schema before any write.
-  const edits = importEdits(input, result);
+  const yamlFiles = new Map(loaded.programs.map((p) => [p.data.program, p.file]));
+  if (loaded.meeting) yamlFiles.set(MEETING_TARGET, loaded.meeting.file);
+  const yamlFile = (target: string) => {
+    const file = yamlFiles.get(target);
+    return file ? (workspace.sources.get(file)?.rel ?? file) : target;
+  };
+  const edits = importEdits(input, result, { force: options.force, yamlFile });
+  problems.push(...edits.conflicts);
+  // A workbook with a problem is not checked against the schema too: one message per mistake.
+  const unreadable = new Set(problems.map((p) => p.file));
   const plan: Array<{ source: YamlSource; edits: YamlEdit[]; from: string; text?: string }> = [];
   const add = (file: string, list: YamlEdit[], from: string, kind: "program" | "meeting") => {
     const source = workspace.sources.get(file);
     if (!source) return;
     const text = list.length ? applyEdits(source, list) : undefined;
-    if (text !== undefined) {
+    if (text !== undefined && !unreadable.has(from)) {
       const schema = kind === "program" ? programReportSchema : meetingSchema;
       const check = loadValidated<unknown>(text.replace(/^\uFEFF/, ""), file, schema as z.ZodType<unknown>);
       for (const finding of check.findings.filter((f) => f.severity === "error"))
@@ -217,14 +243,15 @@ async function importForms(
   }
   const report = [];
   for (const item of plan) {
-    const written = item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force });
+    const written =
+      item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force: Boolean(options.force) });
     const count = written ? item.edits.length : 0;
     report.push({ source: item.from, file: item.source.rel, changes: count, written });
     if (written && !ctx.ui.json) ctx.ui.out(t(M.changed, { source: item.from, file: item.source.rel, count }));
   }
   const same = report.filter((r) => !r.written);
   const changedFiles = report.length - same.length;
-  if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report });
+  if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report, withoutBase: result.withoutBase });
   else {
     if (same.length) ctx.ui.out(t(M.same, { count: same.length, files: same.map((r) => r.source).join(", ") }));
     ctx.ui.out(t(M.done, { files: changedFiles, month }));

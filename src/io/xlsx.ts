@@ -133,6 +133,7 @@ function cellValue(spec: CellSpec): ExcelJS.CellValue {
 
 async function addSheet(book: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
   const sheet = book.addWorksheet(spec.name, {
+    state: spec.state ?? "visible",
     pageSetup: {
       paperSize: 9,
       orientation: spec.landscape ? "landscape" : "portrait",

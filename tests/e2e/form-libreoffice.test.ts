@@ -185,4 +185,22 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
     }
     expect(snapshot(ws)).toEqual(before);
   });
+
+  it("Calc's files still carry their base: a hand edit in the YAML is kept, a conflict is refused", async () => {
+    expect(first.stderr).not.toContain("versi lama");
+    const file = path.join(ws, "2024-04/program/kia.yaml");
+    const text = readFileSync(file, "utf8");
+    // bbl's Bulan ini was changed in the workbook (70) and is now changed by hand too: a conflict.
+    writeFileSync(file, text.replace(/(id: bbl\n(?:.*\n){3} {4}bulan_ini:) 70/, "$1 71"));
+    const conflict = await lokmin(["import", "2024-04", path.join(calc, "2024-04-kia.xlsx")], { cwd: ws });
+    expect(conflict.status).toBe(2);
+    expect(conflict.stderr).toMatch(/2024-04-kia\.xlsx, Capaian!J\d+: konflik: isian berisi 70/);
+    expect(conflict.stderr).toContain("(indikator[2].bulan_ini)");
+    expect(readFileSync(file, "utf8")).toContain("bulan_ini: 71");
+    // A value the workbook did not change, edited by hand, stays.
+    writeFileSync(file, text.replace("ke desa Karang Anyar", "ke desa Karang Anyar dan Sukamaju"));
+    const kept = await lokmin(["import", "2024-04", path.join(calc, "2024-04-kia.xlsx")], { cwd: ws });
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("ke desa Karang Anyar dan Sukamaju");
+  });
 });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../dev/generate.js";
 import { copyWorkspace, EXAMPLE, lokmin, snapshot, tempDir } from "../helpers.js";
-import { COL, editBook, rowOf, sheet } from "../form-support.js";
+import { COL, editBook, openBook, rowOf, sheet } from "../form-support.js";
 
 let ws: string;
 let forms: string;
@@ -87,7 +87,7 @@ describe("form then import with no edits", () => {
     });
     const refused = await lokmin(["form", "2024-06", "--out", out, "--only", "kia"], { cwd: ws });
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain("sudah ada dan isinya berbeda");
+    expect(refused.stderr).toContain("sudah ada dan sudah diisi; impor dulu");
     const forced = await lokmin(["form", "2024-06", "--out", out, "--only", "kia", "--force"], { cwd: ws });
     expect(forced.status).toBe(0);
   });
@@ -413,5 +413,186 @@ describe("hostile workbooks: exit 2 naming workbook, sheet and cell, nothing wri
       }),
     ]);
     expect(yamlOnly(ws)).toEqual(before);
+  });
+});
+
+describe("three-way import: a workbook carries the YAML it was made from", () => {
+  const gizi = (dir: string) => path.join(dir, "2024-05/program/gizi.yaml");
+  const rapat = (dir: string) => path.join(dir, "2024-05/rapat.yaml");
+  const byHand = (dir: string) => {
+    const text = readFileSync(gizi(dir), "utf8")
+      .replace("    bulan_ini: 81\n    kumulatif: 369", "    bulan_ini: 90\n    kumulatif: 378")
+      .replace("Dusun terjauh di desa Karang Anyar", "Dusun terjauh di Karang Anyar dan Mekar Jaya")
+      .replace("    waktu: Minggu ke-4", "    waktu: Minggu ke-3")
+      .replace(
+        "    hasil: Laporan dikirim tepat waktu\n",
+        "    hasil: Laporan dikirim tepat waktu\n  - kegiatan: Sweeping balita\n    hasil: 40 balita ditimbang\n",
+      );
+    writeFileSync(gizi(dir), text);
+    writeFileSync(rapat(dir), readFileSync(rapat(dir), "utf8").replace("    status: hadir", "    status: izin"));
+  };
+
+  it("keeps values filled in the YAML by hand when the untouched workbook is imported (no arguments)", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work })).status).toBe(0);
+    byHand(work);
+    const typed = yamlOnly(work);
+    expect(readFileSync(gizi(work), "utf8")).toContain("bulan_ini: 90");
+    const r = await lokmin(["import", "2024-05"], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("0 berkas YAML diubah");
+    expect(r.stderr).toBe("");
+    expect(yamlOnly(work)).toEqual(typed);
+    // `form` again: the untouched workbooks are brought up to date, nothing is refused or lost.
+    const again = await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain("diperbarui: 2024-05/isian/2024-05-gizi.xlsx");
+    expect((await lokmin(["import", "2024-05"], { cwd: work })).stdout).toContain("0 berkas YAML diubah");
+    expect(yamlOnly(work)).toEqual(typed);
+  });
+
+  it("writes what the workbook changed next to the hand edits, and a second import changes nothing", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work })).status).toBe(0);
+    byHand(work);
+    const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
+    await editBook(book, (b) => {
+      const s = sheet(b, "Capaian");
+      s.getCell(`${COL.catatan}${rowOf(s, "i:balita")}`).value = "Dua posyandu ditunda";
+    });
+    const r = await lokmin(["import", "2024-05"], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("2024-05-gizi.xlsx → 2024-05/program/gizi.yaml: 1 nilai diubah");
+    const text = readFileSync(gizi(work), "utf8");
+    expect(text).toContain("catatan: Dua posyandu ditunda");
+    for (const kept of ["bulan_ini: 90", "kumulatif: 378", "Karang Anyar dan Mekar Jaya", "Minggu ke-3", "Sweeping"])
+      expect(text).toContain(kept);
+    const files = yamlOnly(work);
+    const second = await lokmin(["import", "2024-05"], { cwd: work });
+    expect(second.stdout).toContain("0 berkas YAML diubah");
+    expect(yamlOnly(work)).toEqual(files);
+  });
+
+  it("refuses a value changed in both the workbook and the YAML, naming both; --force: the workbook wins", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work })).status).toBe(0);
+    byHand(work);
+    const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
+    let row = 0;
+    await editBook(book, (b) => {
+      const s = sheet(b, "Capaian");
+      row = rowOf(s, "i:ttd-remaja");
+      s.getCell(`${COL.bulan}${row}`).value = 95;
+      const rpk = sheet(b, "RPK");
+      rpk.getCell(`D${rowOf(rpk, "r:rpk")}`).value = "Minggu ke-2";
+    });
+    const typed = yamlOnly(work);
+    const r = await lokmin(["import", "2024-05"], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`2024-05-gizi.xlsx, Capaian!${COL.bulan}${row}: konflik: isian berisi 95`);
+    expect(r.stderr).toContain("2024-05/program/gizi.yaml (indikator[1].bulan_ini)");
+    expect(r.stderr).toContain("berisi 90");
+    expect(r.stderr).toContain("`lokmin import 2024-05 2024-05-gizi.xlsx --force`");
+    expect(r.stderr).toMatch(/2024-05-gizi\.xlsx, RPK!B\d+: konflik: .*\(rpk\)/);
+    expect(yamlOnly(work)).toEqual(typed);
+    const forced = await lokmin(["import", "2024-05", "--force"], { cwd: work });
+    expect(forced.status, forced.stderr).toBe(0);
+    const text = readFileSync(gizi(work), "utf8");
+    expect(text).toContain("    bulan_ini: 95\n    kumulatif: 383");
+    expect(text).toContain("waktu: Minggu ke-2");
+    // What the workbook did not change stays as typed by hand, even with --force.
+    expect(text).toContain("Karang Anyar dan Mekar Jaya");
+    expect(yamlOnly(work).get("2024-05/rapat.yaml")).toEqual(typed.get("2024-05/rapat.yaml"));
+  });
+
+  it("a workbook of an older lokmin (no base) is imported the old way, with a one-line warning", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-05", "--only", "gizi"], { cwd: work })).status).toBe(0);
+    const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
+    await editBook(book, (b) => {
+      b.removeWorksheet(sheet(b, "Dasar").id);
+    });
+    byHand(work);
+    const r = await lokmin(["import", "2024-05"], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("peringatan: 2024-05-gizi.xlsx dibuat lokmin versi lama");
+    expect(readFileSync(gizi(work), "utf8")).toContain("bulan_ini: 81");
+  });
+
+  it("a workbook whose base was tampered with is refused, naming the sheet", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-05", "--only", "gizi"], { cwd: work })).status).toBe(0);
+    const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
+    await editBook(book, (b) => {
+      const s = sheet(b, "Dasar");
+      const r = rowOf(s, "z:gizi");
+      s.getCell(`E${r}`).value = `A${String(s.getCell(`E${r}`).value).slice(1)}`;
+    });
+    const r = await lokmin(["import", "2024-05"], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("2024-05-gizi.xlsx, Dasar: data dasar isian untuk gizi tidak ada atau rusak");
+  });
+
+  it("form --force on a filled-in workbook keeps it in cadangan/, which import does not read", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-05", "--only", "gizi"], { cwd: work })).status).toBe(0);
+    const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
+    await editBook(book, (b) => {
+      const s = sheet(b, "Capaian");
+      s.getCell(`${COL.catatan}${rowOf(s, "i:balita")}`).value = "Dua posyandu ditunda";
+    });
+    const refused = await lokmin(["form", "2024-05", "--only", "gizi"], { cwd: work });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("impor dulu: `lokmin import 2024-05 2024-05/isian/2024-05-gizi.xlsx`");
+    const forced = await lokmin(["form", "2024-05", "--only", "gizi", "--force"], { cwd: work });
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain("isian lama disimpan: 2024-05/isian/cadangan/2024-05-gizi.1.xlsx");
+    const r = await lokmin(["import", "2024-05"], { cwd: work });
+    expect(r.stdout).toContain("0 berkas YAML diubah");
+  });
+});
+
+describe("the meeting workbook", () => {
+  it("a bad date in Kesepakatan is one problem, at its cell", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-06", "--only", "rapat"], { cwd: work })).status).toBe(0);
+    const book = path.join(work, "2024-06/isian/2024-06-rapat.xlsx");
+    let row = 0;
+    await editBook(book, (b) => {
+      const k = sheet(b, "Kesepakatan");
+      row = rowOf(k, "r:kesepakatan");
+      for (const [col, value] of Object.entries({ C: "Kelas ibu hamil", G: "sri", H: "31/02/2024", I: "5 desa" }))
+        k.getCell(`${col}${row}`).value = value;
+    });
+    const r = await lokmin(["import", "2024-06"], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `2024-06-rapat.xlsx, Kesepakatan!H${row}: "31/02/2024" bukan tanggal; tulis tanggal seperti 21/05/2024\n` +
+        "lokmin: 1 masalah di isian; tidak ada yang ditulis. Perbaiki sel yang disebut lalu impor lagi.\n",
+    );
+  });
+
+  it("Evaluasi shows the person in charge by name; rows added to rapat.yaml since are not missing", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["form", "2024-06", "--only", "rapat"], { cwd: work })).status).toBe(0);
+    const book = path.join(work, "2024-06/isian/2024-06-rapat.xlsx");
+    const e = sheet(await openBook(book), "Evaluasi");
+    expect(e.getCell(`D${rowOf(e, "e:2024-03/K02")}`).value).toBe("Fitri Handayani, S.Kep., Ns (fitri)");
+    await editBook(book, (b) => {
+      const s = sheet(b, "Evaluasi");
+      s.getCell(`F${rowOf(s, "e:2024-03/K02")}`).value = "sebagian";
+    });
+    const text = readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8").replace(
+      "evaluasi_kesepakatan:\n",
+      "evaluasi_kesepakatan:\n  - id: 2024-02/K09\n    uraian: Ditambah tangan\n    penanggung_jawab: fitri\n" +
+        "    tenggat: 2024-03-25\n    status: belum\n",
+    );
+    writeFileSync(path.join(work, "2024-06/rapat.yaml"), text);
+    const r = await lokmin(["import", "2024-06"], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    const after = readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8");
+    expect(after).toContain("id: 2024-02/K09\n    uraian: Ditambah tangan");
+    expect(after).toMatch(/id: 2024-03\/K02\n(.*\n){3} {4}status: sebagian/);
   });
 });

@@ -18,6 +18,8 @@ import {
 import { parseCsv, readCoverageCsv } from "../../src/domain/form/csv.js";
 import { type MonthInput, importEdits, monthWorkbooks, readWorkbooks } from "../../src/domain/form/forms.js";
 import { fingerprint } from "../../src/domain/form/layout.js";
+import { applyToData, sameValue, threeWay, unitOf } from "../../src/domain/form/merge.js";
+import type { YamlEdit } from "../../src/domain/edits.js";
 import type { ReadCell, ReadSheet, ReadWorkbook, WorkbookSpec } from "../../src/domain/form/workbook.js";
 import { buildMeeting, buildProgramReport } from "../../src/domain/scaffold.js";
 import { type Meeting, meetingSchema, type ProgramReport, workspaceSchema } from "../../src/domain/schema.js";
@@ -258,6 +260,7 @@ describe("analysis sheets: causes, SWOT, strategies, stakeholders", () => {
       "Kesepakatan",
       "Evaluasi",
       "Pilihan",
+      "Dasar",
     ]);
     expect(importWith(input, () => {})).toEqual({ problems: [], edits: [] });
     // A category the YAML already holds outside the list (`check` warns) or none at all stays as it is.
@@ -460,5 +463,58 @@ describe("cells people fill in", () => {
       "x.csv, baris 2, kolom program: program 'gizi' tidak ada di bulan 2024-05",
       "x.csv, baris 3, kolom indikator: indikator 'nope' tidak ada di program kia",
     ]);
+  });
+});
+
+describe("three-way merge of a workbook into a YAML file", () => {
+  const base = {
+    indikator: [
+      { id: "a", bulan_ini: 1, kumulatif: 10, capaian_persen: 5 },
+      { id: "b", bulan_ini: 2 },
+    ],
+    rpk: [{ kegiatan: "x" }],
+  };
+  const set = (path: (string | number)[], value: number | string): YamlEdit => ({ op: "set", path, value });
+
+  it("drops what the workbook did not change, keeps what only it changed, reports what both changed", () => {
+    // The YAML now has the items in another order, b's figure typed by hand, and a new RPK row.
+    const current = {
+      indikator: [
+        { id: "b", bulan_ini: 7 },
+        { id: "a", bulan_ini: 1, kumulatif: 10, capaian_persen: 5 },
+      ],
+      rpk: [{ kegiatan: "x" }, { kegiatan: "y" }],
+    };
+    // The workbook says a: 3 and 12 (changed; the percentage follows), b: 2 and RPK x (both as in the base).
+    const theirs = applyToData(base, [set(["indikator", 0, "bulan_ini"], 3), set(["indikator", 0, "kumulatif"], 12)]);
+    const edits: YamlEdit[] = [
+      set(["indikator", 0, "bulan_ini"], 2),
+      set(["indikator", 1, "bulan_ini"], 3),
+      set(["indikator", 1, "kumulatif"], 12),
+      set(["indikator", 1, "capaian_persen"], 6),
+      { op: "replace", path: ["rpk"], value: [{ kegiatan: "x" }] },
+    ];
+    expect(threeWay(base, current, theirs, edits)).toEqual({ edits: edits.slice(1, 4), conflicts: [] });
+    // Both changed b: a conflict naming both values and the unit's path in each version.
+    const both = applyToData(base, [set(["indikator", 1, "bulan_ini"], 9)]);
+    const conflict = threeWay(base, current, both, [set(["indikator", 0, "bulan_ini"], 9)]);
+    expect(conflict).toEqual({
+      edits: [],
+      conflicts: [
+        { path: ["indikator", 0, "bulan_ini"], basePath: ["indikator", 1, "bulan_ini"], yaml: 7, workbook: 9 },
+      ],
+    });
+    expect(threeWay(base, current, both, [set(["indikator", 0, "bulan_ini"], 9)], true).edits).toHaveLength(1);
+  });
+
+  it("a list is one unit: a row edited in the workbook and a row added by hand conflict", () => {
+    const current = { ...base, rpk: [{ kegiatan: "x" }, { kegiatan: "y" }] };
+    const theirs = applyToData(base, [set(["rpk", 0, "kegiatan"], "z")]);
+    expect(unitOf(current, ["rpk", 0, "kegiatan"])).toEqual(["rpk"]);
+    expect(
+      threeWay(base, current, theirs, [{ op: "replace", path: ["rpk"], value: [{ kegiatan: "z" }] }]),
+    ).toMatchObject({ edits: [], conflicts: [{ path: ["rpk"], workbook: [{ kegiatan: "z" }] }] });
+    // Empty values compare equal however they are written (null, "", [], missing).
+    expect(sameValue({ a: null, b: [], c: "" }, {})).toBe(true);
   });
 });

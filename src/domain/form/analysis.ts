@@ -388,6 +388,11 @@ export function readAnalysisSheet(input: AnalysisFormInput, sheet: ReadSheet, re
       });
       continue;
     }
+    const header = rows.find((r) => r.key === `h:masalah:${problem.id}`)?.row ?? 3;
+    reader.mark(["masalah", input.meeting.masalah.indexOf(problem)], {
+      sheet: sheet.name,
+      cell: address(header, FIRST),
+    });
     problems.set(problem.id, readProblem(input, problem, sheet, reader, present));
   }
   for (const r of rows) {
@@ -408,6 +413,7 @@ export function readStakeholderSheet(
 ): Stakeholder[] | undefined {
   const problems = reader.problems.length;
   const rows = rowsOf(sheet, reader, "stakeholder", stakeholderColumns(), "stakeholder");
+  reader.mark(["stakeholder"], tableCell(sheet, "stakeholder"));
   if (!rows) return undefined;
   const current = input.meeting.stakeholder ?? [];
   const pool = (key: "nama" | "instansi" | "keterangan") => current.map((s) => s[key]);

@@ -193,12 +193,29 @@ export function parseChoice(
 /** Collects parsed values and their problems for one workbook. */
 export class CellReader {
   readonly problems: FormProblem[] = [];
+  /** Where the value at a YAML path (JSON of the path, in the base's terms) was read, for conflicts. */
+  readonly places = new Map<string, { sheet: string; cell?: string }>();
 
   constructor(readonly file: string) {}
 
   take<T>(parsed: Parsed<T>, place: { sheet?: string; cell?: string }): T | undefined {
     if (parsed.ok) return parsed.value;
     this.problems.push({ file: this.file, ...place, message: parsed.message });
+    return undefined;
+  }
+
+  /** Remember where the value at `path` comes from (the first place named wins). */
+  mark(path: ReadonlyArray<string | number>, place: { sheet: string; cell?: string }): void {
+    const key = JSON.stringify(path);
+    if (!this.places.has(key)) this.places.set(key, place);
+  }
+
+  /** The place of `path`, or of the nearest enclosing path that has one. */
+  placeOf(path: ReadonlyArray<string | number>): { sheet: string; cell?: string } | undefined {
+    for (let n = path.length; n > 0; n--) {
+      const found = this.places.get(JSON.stringify(path.slice(0, n)));
+      if (found) return found;
+    }
     return undefined;
   }
 

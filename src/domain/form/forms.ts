@@ -6,10 +6,12 @@
 import { msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
 import { parseMonth, shiftMonth } from "../month.js";
-import type { Meeting, ProgramReport, Workspace } from "../schema.js";
+import { type Meeting, meetingSchema, type ProgramReport, programReportSchema, type Workspace } from "../schema.js";
+import { baseSheet, readBases } from "./base.js";
 import { CellReader, type FormProblem } from "./cells.js";
 import { choicesSheet } from "./choices.js";
 import { fingerprint, IDENTITY_CELLS, type Identity, sheetIdentity, sheetIsEmpty } from "./layout.js";
+import { applyToData, threeWay } from "./merge.js";
 import {
   type MeetingSection,
   MEETING_SECTIONS,
@@ -106,6 +108,21 @@ const M = {
     "{target} is also in {other}; import one form per program",
   ),
   program: msg("program {id}", "program {id}"),
+  damagedBase: msg(
+    "data dasar isian untuk {target} tidak ada atau rusak (lembar Dasar diubah?); buat isian baru dengan " +
+      "`lokmin form {month} --only {target} --force`, atau impor dengan --force agar isian ini menang",
+    "the form's base data for {target} is missing or damaged (sheet Dasar changed?); make a new form with " +
+      "`lokmin form {month} --only {target} --force`, or import with --force to let this form win",
+  ),
+  conflict: msg(
+    "konflik: isian berisi {workbook}, tetapi {yaml} ({path}) sudah diubah sejak isian dibuat dan berisi " +
+      "{current}. Tidak ada yang ditulis. Bila nilai YAML yang benar, ketik nilai itu di sel ini lalu impor lagi; " +
+      "bila isian yang benar: `lokmin import {month} {file} --force`",
+    "conflict: the form holds {workbook}, but {yaml} ({path}) was changed since the form was made and holds " +
+      "{current}. Nothing was written. If the YAML is right, type its value into this cell and import again; " +
+      "if the form is right: `lokmin import {month} {file} --force`",
+  ),
+  empty: msg("(kosong)", "(empty)"),
   meeting: msg("rapat", "the meeting"),
 };
 
@@ -138,10 +155,15 @@ export function monthWorkbooks(
       used.add(name);
       return `${name} `;
     };
+    const bases: Array<[string, unknown]> = [
+      ...programs.map((p): [string, unknown] => [p.program, p]),
+      ...(input.meeting && wanted(MEETING_TARGET) ? [[MEETING_TARGET, input.meeting] as [string, unknown]] : []),
+    ];
     const sheets = [
       ...programs.flatMap((p) => programSheets(programInput(input, p), prefix(p.program))),
       ...(input.meeting && wanted(MEETING_TARGET) ? meetingSheets({ config, month, meeting: input.meeting }) : []),
       choices,
+      baseSheet(config, month, bases),
     ];
     const targets = [
       ...programs.map((p) => p.program),
@@ -155,7 +177,7 @@ export function monthWorkbooks(
     spec: {
       title: `Isian ${p.program} ${month}`,
       created,
-      sheets: [...programSheets(programInput(input, p)), choices],
+      sheets: [...programSheets(programInput(input, p)), choices, baseSheet(config, month, [[p.program, p]])],
     },
   }));
   if (input.meeting && wanted(MEETING_TARGET)) {
@@ -165,7 +187,11 @@ export function monthWorkbooks(
       spec: {
         title: `Isian rapat ${month}`,
         created,
-        sheets: [...meetingSheets({ config, month, meeting: input.meeting }), choices],
+        sheets: [
+          ...meetingSheets({ config, month, meeting: input.meeting }),
+          choices,
+          baseSheet(config, month, [[MEETING_TARGET, input.meeting]]),
+        ],
       },
     });
   }
@@ -184,6 +210,25 @@ export function sameWorkbook(spec: WorkbookSpec, read: ReadWorkbook): boolean {
   });
 }
 
+/**
+ * Whether a workbook read back holds exactly what `lokmin form` wrote into it from its base, i.e.
+ * nobody filled anything in (the YAML may have changed since): replacing it loses nothing.
+ */
+export function untouchedSinceForm(
+  input: MonthInput,
+  read: ReadWorkbook,
+  file: string,
+  options: { single?: boolean; only?: readonly string[] } = {},
+): boolean {
+  const sheet = read.sheets.find((s) => sheetIdentity(s)?.kind === "dasar");
+  if (!sheet) return false;
+  const bases = readBases(sheet);
+  const programs = input.programs.map((p) => validBase<ProgramReport>(p.program, bases.get(p.program)) ?? p);
+  const meeting = input.meeting && (validBase<Meeting>(MEETING_TARGET, bases.get(MEETING_TARGET)) ?? input.meeting);
+  const spec = monthWorkbooks({ ...input, programs, meeting }, options).find((f) => f.name === file)?.spec;
+  return spec !== undefined && sameWorkbook(spec, read);
+}
+
 function sameCell(spec: CellSpec, read: ReadCell): boolean {
   if (spec.formula) return normalizeFormula(spec.formula) === normalizeFormula(read.formula);
   const value = spec.value ?? null;
@@ -200,19 +245,54 @@ export interface WorkbookSource {
   workbook: ReadWorkbook;
 }
 
-export interface ImportRead {
-  programs: Map<string, { values: ProgramValues; file: string }>;
-  meeting?: { values: MeetingValues; file: string };
-  problems: FormProblem[];
+/** What one workbook says about one target, and the base it was pre-filled from (none: an old form). */
+interface TargetRead<V, B> {
+  values: V;
+  file: string;
+  base?: B;
+  /** Where each value was read, for a conflict's cell. */
+  reader: CellReader;
 }
 
-/** Recognise and read every workbook; all problems are collected, nothing stops at the first. */
-export function readWorkbooks(input: MonthInput, sources: readonly WorkbookSource[]): ImportRead {
-  const out: ImportRead = { programs: new Map(), problems: [] };
+export interface ImportRead {
+  programs: Map<string, TargetRead<ProgramValues, ProgramReport>>;
+  meeting?: TargetRead<MeetingValues, Meeting>;
+  problems: FormProblem[];
+  /** Workbooks made by a lokmin without base data: imported the old way (the workbook wins). */
+  withoutBase: string[];
+}
+
+/** A base that is not a valid file of its kind is as good as damaged. */
+function validBase<T>(target: string, data: unknown): T | undefined {
+  const schema = target === MEETING_TARGET ? meetingSchema : programReportSchema;
+  return data !== undefined && schema.safeParse(data).success ? (data as T) : undefined;
+}
+
+/**
+ * Recognise and read every workbook; all problems are collected, nothing stops at the first. A
+ * target is read against its base (the workbook's rows are the base's), so rows added to the YAML
+ * since the form are not missing from the workbook. `force`: a damaged base is ignored.
+ */
+export function readWorkbooks(
+  input: MonthInput,
+  sources: readonly WorkbookSource[],
+  options: { force?: boolean } = {},
+): ImportRead {
+  const out: ImportRead = { programs: new Map(), problems: [], withoutBase: [] };
   const claimed = new Map<string, string>();
   for (const source of sources) {
     const reader = new CellReader(source.file);
     const targets = recognise(input, source, reader);
+    const baseSheets = source.workbook.sheets.filter((s) => sheetIdentity(s)?.kind === "dasar");
+    const bases = new Map<string, unknown>();
+    for (const sheet of baseSheets) for (const [k, v] of readBases(sheet)) bases.set(k, v);
+    if (!baseSheets.length && targets.size) out.withoutBase.push(source.file);
+    const baseOf = <T>(target: string): T | undefined => {
+      const found = validBase<T>(target, bases.get(target));
+      if (found === undefined && baseSheets.length && !options.force)
+        reader.problem(t(M.damagedBase, { target, month: input.month }), { sheet: baseSheets[0].name });
+      return found;
+    };
     for (const [target, sections] of targets) {
       const label = target === MEETING_TARGET ? t(M.meeting) : t(M.program, { id: target });
       const other = claimed.get(target);
@@ -232,21 +312,23 @@ export function readWorkbooks(input: MonthInput, sources: readonly WorkbookSourc
       }
       const bySection = Object.fromEntries(sections);
       if (target === MEETING_TARGET && input.meeting) {
+        const base = baseOf<Meeting>(target);
         const values = readMeetingSheets(
-          { config: input.config, month: input.month, meeting: input.meeting },
+          { config: input.config, month: input.month, meeting: base ?? input.meeting },
           bySection as Partial<Record<MeetingSection, ReadSheet>>,
           reader,
         );
-        out.meeting = { values, file: source.file };
+        out.meeting = { values, file: source.file, base, reader };
       } else {
         const report = input.programs.find((p) => p.program === target);
         if (!report) continue;
+        const base = baseOf<ProgramReport>(target);
         const values = readProgramSheets(
-          programInput(input, report),
+          programInput(input, base ?? report),
           bySection as Partial<Record<ProgramSection, ReadSheet>>,
           reader,
         );
-        out.programs.set(target, { values, file: source.file });
+        out.programs.set(target, { values, file: source.file, base, reader });
       }
     }
     out.problems.push(...reader.problems);
@@ -278,7 +360,7 @@ function recognise(input: MonthInput, source: WorkbookSource, reader: CellReader
       reported.add(p.message);
       reader.problems.push(p);
     }
-    if (!valid || identity.kind === "pilihan") continue;
+    if (!valid || identity.kind === "pilihan" || identity.kind === "dasar") continue;
     const target = identity.kind === "rapat" ? MEETING_TARGET : identity.target;
     const sections = targets.get(target) ?? new Map<string, ReadSheet>();
     const other = sections.get(identity.section);
@@ -315,8 +397,8 @@ function identityValid(input: MonthInput, id: Identity, sheet: ReadSheet, reader
       ? PROGRAM_SECTIONS
       : id.kind === "rapat"
         ? MEETING_SECTIONS
-        : id.kind === "pilihan"
-          ? ["pilihan"]
+        : id.kind === "pilihan" || id.kind === "dasar"
+          ? [id.kind]
           : [];
   if (!sections.includes(id.section)) {
     reader.problem(t(M.unknownSection, { section: id.section }), at(IDENTITY_CELLS.section));
@@ -334,16 +416,82 @@ function identityValid(input: MonthInput, id: Identity, sheet: ReadSheet, reader
   return true;
 }
 
-/** The YAML edits of everything read: program file → edits, and the meeting's. */
-export function importEdits(input: MonthInput, read: ImportRead) {
+/** A value for a conflict message: short, `(kosong)` when empty. */
+function shown(value: unknown): string {
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length))
+    return t(M.empty);
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+const pathText = (path: readonly (string | number)[]) =>
+  path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${p}`)).join("");
+
+/**
+ * The YAML edits of everything read: program file → edits, and the meeting's. Where the workbook
+ * carries its base, only what the workbook changed is written, and a value changed in both the
+ * workbook and the YAML since the form is a conflict (a problem naming both; `force`: the
+ * workbook wins). `yamlFile` names a target's YAML file for those messages.
+ */
+export function importEdits(
+  input: MonthInput,
+  read: ImportRead,
+  options: { force?: boolean; yamlFile?: (target: string) => string } = {},
+) {
+  const conflicts: FormProblem[] = [];
+  const merge = (
+    target: string,
+    current: unknown,
+    entry: { base?: unknown; file: string; reader: CellReader },
+    edits: YamlEdit[],
+    theirs: (base: never) => YamlEdit[],
+  ): YamlEdit[] => {
+    if (entry.base === undefined) return edits;
+    const result = threeWay(
+      entry.base,
+      current,
+      applyToData(entry.base, theirs(entry.base as never)),
+      edits,
+      options.force,
+    );
+    for (const c of result.conflicts) {
+      const place = entry.reader.placeOf(c.basePath) ?? entry.reader.placeOf(c.path);
+      conflicts.push({
+        file: entry.file,
+        ...place,
+        message: t(M.conflict, {
+          workbook: shown(c.workbook),
+          yaml: options.yamlFile?.(target) ?? target,
+          path: pathText(c.path),
+          current: shown(c.yaml),
+          month: input.month,
+          file: entry.file,
+        }),
+      });
+    }
+    return result.edits;
+  };
   const programs = new Map<string, YamlEdit[]>();
-  for (const [program, { values }] of read.programs) {
+  for (const [program, entry] of read.programs) {
     const report = input.programs.find((p) => p.program === program);
-    if (report) programs.set(program, programEdits(report, values));
+    if (report)
+      programs.set(
+        program,
+        merge(program, report, entry, programEdits(report, entry.values), (base: ProgramReport) =>
+          programEdits(base, entry.values),
+        ),
+      );
   }
+  const meetingInput = (meeting: Meeting) => ({ config: input.config, month: input.month, meeting });
   const meeting =
     read.meeting && input.meeting
-      ? meetingEdits({ config: input.config, month: input.month, meeting: input.meeting }, read.meeting.values)
+      ? merge(
+          MEETING_TARGET,
+          input.meeting,
+          read.meeting,
+          meetingEdits(meetingInput(input.meeting), read.meeting.values),
+          (base: Meeting) => meetingEdits(meetingInput(base), read.meeting?.values ?? {}),
+        )
       : [];
-  return { programs, meeting };
+  return { programs, meeting, conflicts };
 }

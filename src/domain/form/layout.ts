@@ -24,7 +24,7 @@ const TITLE_KEY = "lokmin:judul";
 const NOTE_KEY = "lokmin:petunjuk";
 const SECTION_KEY = "lokmin:bagian";
 
-export type FormKind = "program" | "rapat" | "pilihan";
+export type FormKind = "program" | "rapat" | "pilihan" | "dasar";
 
 export interface Identity {
   puskesmas: string;
@@ -334,6 +334,8 @@ export interface TableRow {
   values: Record<string, string | number | null>;
   /** Column key → cell address, for problems. */
   cells: Record<string, string>;
+  /** Columns whose cell could not be read (already reported: not "required" as well). */
+  failed: Set<string>;
 }
 
 /** The rows of a table, typed; rows left empty are skipped. Undefined when the table is not there. */
@@ -356,14 +358,16 @@ export function readTable(
     if (!rowHasContent(sheet, row, visible)) continue;
     const values: TableRow["values"] = {};
     const cells: TableRow["cells"] = {};
+    const failed = new Set<string>();
     columns.forEach((col, i) => {
       const at = address(row, FIRST + i);
       cells[col.key] = at;
       if (col.locked) return;
       const value = readColumn(col, readCell(sheet, row, FIRST + i), reader, { sheet: sheet.name, cell: at });
+      if (value === undefined) failed.add(col.key);
       values[col.key] = value === undefined ? null : value;
     });
-    out.push({ row, key, values, cells });
+    out.push({ row, key, values, cells, failed });
   }
   return out;
 }

@@ -164,11 +164,13 @@ function commitmentColumns(input: MeetingFormInput): Column[] {
   ];
 }
 
-function evaluationColumns(): Column[] {
+function evaluationColumns(config: Workspace): Column[] {
+  // Shown as "Nama (id)", like the drop-downs elsewhere; locked, so never read back.
+  const everyone = config.pegawai.map((p) => ({ id: p.id, label: `${p.nama} (${p.id})` }));
   return [
     { key: "id", header: "Id", width: 14, kind: "text", locked: true },
     { key: "uraian", header: "Uraian", width: 40, kind: "text", locked: true },
-    { key: "penanggung_jawab", header: "Penanggung jawab", width: 16, kind: "text", locked: true },
+    { key: "penanggung_jawab", header: "Penanggung jawab", width: 26, kind: "choice", choices: everyone, locked: true },
     { key: "tenggat", header: "Tenggat", width: 12, kind: "date", locked: true },
     { key: "status", header: "Status", width: 12, kind: "choice", choices: statusChoices(COMMITMENT_STATUSES) },
     { key: "catatan", header: "Catatan", width: 40, kind: "text" },
@@ -391,7 +393,7 @@ export function meetingSheets(input: MeetingFormInput, prefix = ""): SheetSpec[]
 
   const evaluasi = new SheetBuilder(
     name("Evaluasi"),
-    evaluationColumns().map((c) => c.width),
+    evaluationColumns(config).map((c) => c.width),
     id("evaluasi"),
     title,
   );
@@ -399,7 +401,7 @@ export function meetingSheets(input: MeetingFormInput, prefix = ""): SheetSpec[]
   writeTable(
     evaluasi,
     "evaluasi",
-    evaluationColumns(),
+    evaluationColumns(config),
     meeting.evaluasi_kesepakatan.map((e) => ({ ...e, catatan: e.catatan ?? null })),
     { blank: 0, rowKey: (i) => `e:${meeting.evaluasi_kesepakatan[i].id}` },
   );
@@ -460,6 +462,7 @@ export function readMeetingSheets(
         continue;
       }
       const at = address(found.row, FIRST + 3);
+      reader.mark(["hadir", meeting.hadir.indexOf(entry), "status"], { sheet: sheet.name, cell: at });
       const v = readColumn(status, readCell(sheet, found.row, FIRST + 3), reader, { sheet: sheet.name, cell: at });
       statuses.set(entry.pegawai ?? "", (v as string | null | undefined) ?? null);
     }
@@ -473,9 +476,10 @@ export function readMeetingSheets(
     }
     values.status = statuses;
     const guests = readTable(sheet, reader, "tamu", guestColumns());
+    reader.mark(["hadir"], tableCell(sheet, "tamu"));
     if (guests) {
       values.guests = guests.map((g) => {
-        if (g.values.nama === null)
+        if (g.values.nama === null && !g.failed.has("nama"))
           reader.problem(t(M.required, { column: "Nama" }), { sheet: sheet.name, cell: g.cells.nama });
         const out: Guest = { nama: String(g.values.nama ?? ""), status: (g.values.status as string | null) ?? null };
         if (g.values.jabatan !== null) out.jabatan = String(g.values.jabatan);
@@ -500,12 +504,19 @@ export function readMeetingSheets(
   if (sheets.kesepakatan) {
     const sheet = sheets.kesepakatan;
     const rows = readTable(sheet, reader, "kesepakatan", commitmentColumns(input)) ?? [];
+    reader.mark(["kesepakatan"], tableCell(sheet, "kesepakatan"));
     const problems = new Set(meeting.masalah.map((m) => m.id));
     const staff = new Set(config.pegawai.map((p) => p.id));
     values.commitments = [];
     for (const row of rows) {
       const id = /^k:(.+)$/.exec(row.key)?.[1] ?? null;
       const v = row.values;
+      const index = meeting.kesepakatan.findIndex((k) => k.id === id);
+      if (index >= 0) {
+        for (const [key, at] of Object.entries(row.cells))
+          reader.mark(["kesepakatan", index, key], { sheet: sheet.name, cell: at });
+        reader.mark(["kesepakatan", index], { sheet: sheet.name, cell: row.cells.uraian });
+      }
       const place = (key: string) => ({ sheet: sheet.name, cell: row.cells[key] });
       for (const [key, header] of [
         ["uraian", "Uraian"],
@@ -513,7 +524,7 @@ export function readMeetingSheets(
         ["tenggat", "Tenggat"],
         ["target", "Target"],
       ] as const) {
-        if (v[key] === null) reader.problem(t(M.required, { column: header }), place(key));
+        if (v[key] === null && !row.failed.has(key)) reader.problem(t(M.required, { column: header }), place(key));
       }
       if (v.masalah !== null && !problems.has(String(v.masalah)))
         reader.problem(t(M.unknownProblem, { id: String(v.masalah) }), place("masalah"));
@@ -545,7 +556,7 @@ export function readMeetingSheets(
   }
   if (sheets.evaluasi) {
     const sheet = sheets.evaluasi;
-    const rows = readTable(sheet, reader, "evaluasi", evaluationColumns()) ?? [];
+    const rows = readTable(sheet, reader, "evaluasi", evaluationColumns(config)) ?? [];
     values.evaluations = new Map();
     for (const row of rows) {
       const id = /^e:(.+)$/.exec(row.key)?.[1];
@@ -556,6 +567,9 @@ export function readMeetingSheets(
         });
         continue;
       }
+      const index = meeting.evaluasi_kesepakatan.findIndex((e) => e.id === id);
+      for (const key of ["status", "catatan"])
+        reader.mark(["evaluasi_kesepakatan", index, key], { sheet: sheet.name, cell: row.cells[key] });
       values.evaluations.set(id, {
         status: (row.values.status as string | null) ?? null,
         catatan: (row.values.catatan as string | null) ?? null,
@@ -604,6 +618,9 @@ function readScores(
       continue;
     }
     block.items.add(item.key);
+    const place0 = { sheet: sheet.name, cell: address(row, FIRST + 2) };
+    reader.mark([...item.path, "skor"], place0);
+    reader.mark([...item.path, "skor_penilai"], place0);
     const scores: Scores = {};
     columns.forEach((c, i) => {
       const value = reader.take(

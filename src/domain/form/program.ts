@@ -23,6 +23,7 @@ import {
   M as LM,
   readTable,
   SheetBuilder,
+  tableCell,
   validationFor,
   writeTable,
 } from "./layout.js";
@@ -339,9 +340,11 @@ export function readProgramSheets(
   if (sheets.kegiatan) {
     const sheet = sheets.kegiatan;
     const rows = readTable(sheet, reader, "kegiatan", kegiatanColumns());
+    reader.mark(["laporan_kegiatan"], tableCell(sheet, "kegiatan"));
+    reader.mark(["rencana_bulan_ini"], tableCell(sheet, "rencana"));
     if (rows) {
       values.laporan_kegiatan = rows.map((row) => {
-        if (row.values.kegiatan === null)
+        if (row.values.kegiatan === null && !row.failed.has("kegiatan"))
           reader.problem(t(M.required, { column: "Kegiatan" }), { sheet: sheet.name, cell: row.cells.kegiatan });
         const item: { kegiatan: string; hasil?: string } = { kegiatan: String(row.values.kegiatan ?? "") };
         if (row.values.hasil !== null) item.hasil = String(row.values.hasil);
@@ -362,6 +365,8 @@ export function readProgramSheets(
         continue;
       }
       const at = address(found.row, FIRST + 1);
+      reader.mark(["analisis", key], { sheet: sheet.name, cell: at });
+      reader.mark(["analisis"], { sheet: sheet.name, cell: at });
       out[key] = reader.take(parseText(readCell(sheet, found.row, FIRST + 1)), { sheet: sheet.name, cell: at }) ?? null;
     }
     values.analisis = out;
@@ -370,9 +375,10 @@ export function readProgramSheets(
     const sheet = sheets.rpk;
     const columns = rpkColumns(input.config);
     const rows = readTable(sheet, reader, "rpk", columns);
+    reader.mark(["rpk"], tableCell(sheet, "rpk"));
     if (rows) {
       values.rpk = rows.map((row) => {
-        if (row.values.kegiatan === null)
+        if (row.values.kegiatan === null && !row.failed.has("kegiatan"))
           reader.problem(t(M.required, { column: "Kegiatan" }), { sheet: sheet.name, cell: row.cells.kegiatan });
         const item: Partial<Record<(typeof RPK_KEYS)[number], string>> = {};
         for (const key of RPK_KEYS) if (row.values[key] !== null) item[key] = String(row.values[key]);
@@ -400,7 +406,7 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       reader.problem(t(LM.unknownRow, { what: t(M.indicator, { id: match[1] }) }), place(row, C.id));
   }
   const out: IndicatorValues[] = [];
-  for (const indicator of input.report.indikator) {
+  for (const [index, indicator] of input.report.indikator.entries()) {
     const at = rows.findIndex((r) => r.key === `i:${indicator.id}`);
     if (at < 0) {
       const header = rows.find((x) => x.key === "h:capaian")?.row ?? 1;
@@ -408,6 +414,11 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       continue;
     }
     const r = rows[at].row;
+    const path = ["indikator", index];
+    reader.mark([...path, "bulan_ini"], place(r, C.bulan));
+    reader.mark([...path, "kumulatif"], place(r, C.kum));
+    reader.mark([...path, "catatan"], place(r, C.catatan));
+    reader.mark(path, place(r, C.id));
     const villageRows: Array<{ row: number; desa: string }> = [];
     for (const next of rows.slice(at + 1)) {
       const v = new RegExp(`^d:${escape(indicator.id)}:(.+)$`).exec(next.key);
@@ -423,6 +434,9 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
         );
         continue;
       }
+      const vi = indicator.per_desa?.findIndex((x) => x.desa === v.desa) ?? -1;
+      reader.mark([...path, "per_desa", vi, "bulan_ini"], place(v.row, C.bulan));
+      reader.mark([...path, "per_desa", vi, "kumulatif"], place(v.row, C.kum));
       const bulan = count(v.row, C.bulan);
       const before = previousFigure(input, indicator.id, v.desa) ?? count(v.row, C.prev) ?? 0;
       const kumulatif =

@@ -43,6 +43,8 @@ export interface SheetSpec {
   /** Protect the sheet (locked cells cannot change); rows may be inserted/deleted where allowed. */
   protect?: { insertRows?: boolean; deleteRows?: boolean };
   landscape?: boolean;
+  /** "veryHidden": a sheet only a program shows again (the workbook's base data). */
+  state?: "veryHidden";
 }
 
 export interface WorkbookSpec {

@@ -21,6 +21,7 @@ import type { YamlEdit } from "../domain/edits.js";
 import { type FormProblem, formatProblem } from "../domain/form/cells.js";
 import { readCoverageCsv } from "../domain/form/csv.js";
 import { importEdits, type MonthInput, readWorkbooks, type WorkbookSource } from "../domain/form/forms.js";
+import { changedValues } from "../domain/form/lists.js";
 import { programEdits } from "../domain/form/program.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
 import { meetingSchema, programReportSchema } from "../domain/schema.js";
@@ -186,26 +187,30 @@ async function importForms(
 
   // Every target file with its edits, and the new text checked against the schema before any write.
   const edits = importEdits(input, result);
-  const plan: Array<{ source: YamlSource; edits: YamlEdit[]; from: string; text?: string }> = [];
-  const add = (file: string, list: YamlEdit[], from: string, kind: "program" | "meeting") => {
+  const plan: Array<{ source: YamlSource; edits: YamlEdit[]; from: string; text?: string; changes: number }> = [];
+  const add = (file: string, list: YamlEdit[], from: string, kind: "program" | "meeting", data: unknown) => {
     const source = workspace.sources.get(file);
     if (!source) return;
     const text = list.length ? applyEdits(source, list) : undefined;
+    let changes = 0;
     if (text !== undefined) {
       const schema = kind === "program" ? programReportSchema : meetingSchema;
       const check = loadValidated<unknown>(text.replace(/^\uFEFF/, ""), file, schema as z.ZodType<unknown>);
       for (const finding of check.findings.filter((f) => f.severity === "error"))
         problems.push({ file: from, message: t(M.resultInvalid, { message: `${file}: ${finding.message}` }) });
+      changes = check.data === undefined ? list.length : changedValues(data, check.data);
     }
-    plan.push({ source, edits: list, from, text });
+    plan.push({ source, edits: list, from, text, changes });
   };
   for (const program of loaded.programs) {
     const fromWorkbook = result.programs.get(program.data.program);
     const fromCsv = csvPrograms.get(program.data.program);
-    if (fromWorkbook) add(program.file, edits.programs.get(program.data.program) ?? [], fromWorkbook.file, "program");
-    else if (fromCsv) add(program.file, programEdits(program.data, fromCsv.values), fromCsv.file, "program");
+    const { data } = program;
+    if (fromWorkbook) add(program.file, edits.programs.get(data.program) ?? [], fromWorkbook.file, "program", data);
+    else if (fromCsv) add(program.file, programEdits(data, fromCsv.values), fromCsv.file, "program", data);
   }
-  if (result.meeting && loaded.meeting) add(loaded.meeting.file, edits.meeting, result.meeting.file, "meeting");
+  if (result.meeting && loaded.meeting)
+    add(loaded.meeting.file, edits.meeting, result.meeting.file, "meeting", loaded.meeting.data);
 
   if (problems.length) {
     if (ctx.ui.json) ctx.ui.printJson({ month, ok: false, problems, files: [] });
@@ -218,7 +223,7 @@ async function importForms(
   const report = [];
   for (const item of plan) {
     const written = item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force });
-    const count = written ? item.edits.length : 0;
+    const count = written ? item.changes : 0;
     report.push({ source: item.from, file: item.source.rel, changes: count, written });
     if (written && !ctx.ui.json) ctx.ui.out(t(M.changed, { source: item.from, file: item.source.rel, count }));
   }

@@ -198,6 +198,51 @@ describe("import of filled-in workbooks", () => {
   });
 });
 
+describe("import keeps what the sheet has no cell for and refuses figures that do not add up", () => {
+  it("an RPK row added keeps tujuan and volume of the rows there; the count is of values", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-05", "--out", out, "--only", "kia"], { cwd: work })).status).toBe(0);
+    await editBook(path.join(out, "2024-05-kia.xlsx"), (book) => {
+      const rpk = sheet(book, "RPK");
+      const blank = rowOf(rpk, "r:rpk", 1);
+      rpk.getCell(`B${blank}`).value = "Kegiatan baru";
+      rpk.getCell(`F${blank}`).value = "sri";
+    });
+    const r = await lokmin(["import", "2024-05", out], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("2024-05/program/kia.yaml: 2 nilai diubah");
+    const kia = readFileSync(path.join(work, "2024-05/program/kia.yaml"), "utf8");
+    expect(kia).toContain("    tujuan: Menjangkau sasaran yang belum terlayani\n    volume: 1 kali per desa binaan\n");
+    expect(kia).toMatch(/- kegiatan: Kegiatan baru\n {4}penanggung_jawab: sri\n?$/);
+  });
+
+  it("a cumulative typed over, a total not the villages' sum, a CSV cumulative below last month: exit 2", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-06", "--out", out, "--only", "kia"], { cwd: work })).status).toBe(0);
+    const file = path.join(out, "2024-06-kia.xlsx");
+    await editBook(file, (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.kum}${rowOf(s, "i:bbl")}`).value = 999;
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bumil")}`).value = 500;
+    });
+    const before = yamlOnly(work);
+    const r = await lokmin(["import", "2024-06", file], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/2024-06-kia\.xlsx, Capaian!K\d+: Kumulatif 999 ≠ kumulatif bulan lalu \d+ \+ Bulan ini/);
+    expect(r.stderr).toMatch(/2024-06-kia\.xlsx, Capaian!J\d+: Bulan ini 500 ≠ jumlah baris desa \d+; tulis \d+/);
+    const csv = path.join(tempDir(), "c.csv");
+    writeFileSync(csv, "program;indikator;bulan_ini;kumulatif\nkia;bulin;7;100\n");
+    const c = await lokmin(["import", "2024-06", csv], { cwd: work });
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(
+      /c\.csv, baris 2, kolom kumulatif: Kumulatif 100 lebih kecil dari kumulatif bulan lalu \d+/,
+    );
+    expect(yamlOnly(work)).toEqual(before);
+  });
+});
+
 describe("the analysis sheets: causes, SWOT, solution strategies, stakeholders (May)", () => {
   let may: string;
   beforeAll(async () => {

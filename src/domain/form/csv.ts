@@ -6,7 +6,13 @@
 import { msg, t } from "../../i18n/index.js";
 import { parseCount, parseText, type FormProblem } from "./cells.js";
 import { type MonthInput, programInput } from "./forms.js";
-import type { IndicatorValues, ProgramValues } from "./program.js";
+import {
+  figureProblems,
+  type IndicatorValues,
+  previousFigure,
+  type ProgramValues,
+  villageSumProblems,
+} from "./program.js";
 import { parseMonth } from "../month.js";
 
 const M = {
@@ -26,7 +32,10 @@ const M = {
   indicator: msg("indikator '{id}' tidak ada di program {program}", "indicator '{id}' is not in program {program}"),
   village: msg("desa '{desa}' tidak ada di indikator {id}", "village '{desa}' is not in indicator {id}"),
   twice: msg("baris ini mengulang {what} dari baris {other}", "this row repeats {what} from row {other}"),
-  month: msg("bulan {found} bukan {expected}", "month {found} is not {expected}"),
+  month: msg(
+    "bulan {found} bukan {expected}; impor baris ini dengan `lokmin import {found} …` atau hapus baris ini",
+    "month {found} is not {expected}; import this row with `lokmin import {found} …` or delete the row",
+  ),
 };
 
 const COLUMNS = ["program", "indikator", "desa", "bulan_ini", "kumulatif", "catatan", "bulan"] as const;
@@ -145,6 +154,16 @@ export function readCoverageCsv(
           : previous?.per_desa?.find((v) => v.desa === desa)?.kumulatif;
       if (before !== undefined && before !== null) kumulatif = bulan === null ? null : before + bulan;
     }
+    // Figures are checked as they will be written: a column left out keeps the file's value.
+    const current = desa === undefined ? indicator : indicator.per_desa?.find((v) => v.desa === desa);
+    const before = previousFigure(programInput(input, report), indicatorId, desa);
+    const now = {
+      bulan: bulan === undefined ? (current?.bulan_ini ?? null) : bulan,
+      kumulatif: kumulatif === undefined ? (current?.kumulatif ?? null) : kumulatif,
+    };
+    if (bulan !== undefined || kumulatif !== undefined)
+      for (const p of figureProblems(before, now.bulan, now.kumulatif))
+        problem(col(p.column) < 0 ? (p.column === "kumulatif" ? "bulan_ini" : "kumulatif") : p.column, p.message);
     const values = programs.get(programId) ?? { program: programId, indikator: [] };
     programs.set(programId, values);
     let entry = values.indikator?.find((x) => x.id === indicatorId);
@@ -161,5 +180,31 @@ export function readCoverageCsv(
       entry.per_desa = [...(entry.per_desa ?? []), { desa, bulan_ini: bulan, kumulatif }];
     }
   });
+  // A total given in the file that will disagree with its villages once written: reported at its row.
+  for (const [programId, values] of programs) {
+    const report = input.programs.find((p) => p.program === programId);
+    for (const entry of values.indikator ?? []) {
+      const indicator = report?.indikator.find((x) => x.id === entry.id);
+      if (!indicator?.per_desa?.length) continue;
+      const pick = (read: number | null | undefined, current: number | null | undefined) =>
+        read === undefined ? (current ?? null) : read;
+      const total = {
+        bulan_ini: pick(entry.bulan_ini, indicator.bulan_ini),
+        kumulatif: pick(entry.kumulatif, indicator.kumulatif),
+      };
+      const villages = indicator.per_desa.map((v) => {
+        const read = entry.per_desa?.find((x) => x.desa === v.desa);
+        const figures = {
+          bulan_ini: pick(read?.bulan_ini, v.bulan_ini),
+          kumulatif: pick(read?.kumulatif, v.kumulatif),
+        };
+        return { desa: v.desa, ...figures };
+      });
+      const row = seen.get(`${programId}/${entry.id}/`);
+      for (const p of villageSumProblems(total, villages))
+        if (entry[p.column] !== undefined && col(p.column) >= 0)
+          problems.push({ file, cell: t(M.place, { row, column: p.column }), message: p.message });
+    }
+  }
   return { programs, problems };
 }

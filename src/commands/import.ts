@@ -3,7 +3,7 @@
 // of any file is wrong, every problem is listed (workbook, sheet, cell) and nothing is written.
 // Only values that differ are written, through the same write-back as `rank --write`, so comments,
 // key order and line endings stay and a second import changes nothing.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Context } from "../cli/context.js";
@@ -94,6 +94,19 @@ export async function run(
 /** Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files). */
 function expand(ctx: Context, given: readonly string[], fallback: string, month: string): string[] {
   const out: string[] = [];
+  // A file named twice (a folder and a file in it, `isian` and `./isian/`, a link) is read once.
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // a missing file is reported when it is read
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    out.push(file);
+  };
   for (const item of given.length ? given : [fallback]) {
     const abs = resolveOut(ctx, item);
     let folder = false;
@@ -103,14 +116,14 @@ function expand(ctx: Context, given: readonly string[], fallback: string, month:
       // a missing file is reported when it is read
     }
     if (!folder) {
-      out.push(abs);
+      add(abs);
       continue;
     }
     const names = readdirSync(abs)
       .filter((n) => FORM_FILE.test(n) && !n.startsWith("~$") && !n.startsWith("."))
       .sort();
     if (names.length === 0) throw new UserError(t(M.noFiles, { dir: item, month }));
-    out.push(...names.map((n) => path.join(abs, n)));
+    for (const n of names) add(path.join(abs, n));
   }
   return out;
 }
@@ -220,7 +233,7 @@ async function importForms(
     }
     return EXIT.usage;
   }
-  const report = [];
+  const report: Array<{ source: string; file: string; changes: number; written: boolean }> = [];
   for (const item of plan) {
     const written = item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force });
     const count = written ? item.changes : 0;
@@ -231,7 +244,11 @@ async function importForms(
   const changedFiles = report.length - same.length;
   if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report });
   else {
-    if (same.length) ctx.ui.out(t(M.same, { count: same.length, files: same.map((r) => r.source).join(", ") }));
+    // Each file once, and only a file that changed nothing (one workbook may hold every program).
+    const unchanged = [...new Set(same.map((r) => r.source))].filter(
+      (f) => !report.some((r) => r.written && r.source === f),
+    );
+    if (unchanged.length) ctx.ui.out(t(M.same, { count: unchanged.length, files: unchanged.join(", ") }));
     ctx.ui.out(t(M.done, { files: changedFiles, month }));
   }
   return EXIT.ok;

@@ -243,6 +243,42 @@ describe("import keeps what the sheet has no cell for and refuses figures that d
   });
 });
 
+describe("what people give import: locked cells typed over, a file named twice, one workbook for all", () => {
+  it("a value typed over a grey cell is refused naming the cell and where to change it", async () => {
+    const file = path.join(tempDir("lokmin-locked-"), "2024-06-kia.xlsx");
+    copyFileSync(path.join(forms, "2024-06-kia.xlsx"), file);
+    await editBook(file, (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`G${rowOf(s, "i:bbl")}`).value = 1;
+      s.getCell(`${COL.prev}${rowOf(s, "d:bumil:Sukamaju")}`).value = 1;
+      s.getCell(`${COL.catatan}${rowOf(s, "d:bumil:Sukamaju")}`).value = "posyandu tutup";
+      s.getCell(`E${rowOf(s, "d:bumil:Sidomulyo")}`).value = "Sidomulya";
+    });
+    const before = yamlOnly(ws);
+    const r = await lokmin(["import", "2024-06", file], { cwd: ws });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Capaian!G\d+: sel ini tidak diisi di sini \("1"; .*ubah di sana/);
+    expect(r.stderr).toMatch(/Capaian!I\d+: sel ini .*diambil dari 2024-05\/program\/kia\.yaml/);
+    expect(r.stderr).toMatch(/Capaian!M\d+: sel ini .*tulis catatannya di kolom Catatan baris indikator/);
+    expect(r.stderr).toMatch(/Capaian!E\d+: sel ini .*"Sidomulyo"\); indikator dan desa diatur di lokmin\.yaml/);
+    expect(yamlOnly(ws)).toEqual(before);
+  });
+
+  it("a folder and a file in it, or one folder named twice, is read once; one workbook is listed once", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const isian = path.join(work, "isian");
+    expect((await lokmin(["form", "2024-06", "--out", isian, "--only", "kia,gizi"], { cwd: work })).status).toBe(0);
+    const r = await lokmin(["import", "2024-06", "isian", "./isian/", "isian/2024-06-kia.xlsx"], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("tidak ada perubahan dari 2 isian: 2024-06-gizi.xlsx, 2024-06-kia.xlsx\n");
+    const satu = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-06", "--out", satu, "--satu"], { cwd: work })).status).toBe(0);
+    const s = await lokmin(["import", "2024-06", satu], { cwd: work });
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.stdout).toContain("tidak ada perubahan dari 1 isian: 2024-06-isian.xlsx\n");
+  });
+});
+
 describe("the analysis sheets: causes, SWOT, solution strategies, stakeholders (May)", () => {
   let may: string;
   beforeAll(async () => {

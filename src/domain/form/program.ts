@@ -9,7 +9,7 @@
 import { msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
 import { monthName } from "../format-date.js";
-import { parseMonth } from "../month.js";
+import { parseMonth, shiftMonth } from "../month.js";
 import type { IndicatorReport, ProgramReport, Workspace } from "../schema.js";
 import { cumulativeIssue, isBehindTarget, round } from "../targets.js";
 import { type CellReader, parseCount, parseText } from "./cells.js";
@@ -28,6 +28,7 @@ import {
   writeTable,
 } from "./layout.js";
 import { listEdits, normalizeItem, same, scalarEdit } from "./lists.js";
+import { lockedProblems } from "./locked.js";
 import { staffColumn } from "./choices.js";
 import { address, type CellSpec, columnLetter, type ReadSheet, readCell, type SheetSpec } from "./workbook.js";
 
@@ -102,6 +103,22 @@ const M = {
       "perbaiki Bulan ini",
     "Kumulatif {kumulatif} ≠ last month's cumulative {before} + Bulan ini {bulan} = {expected}; write {expected} or " +
       "correct Bulan ini",
+  ),
+  lockedTarget: msg(
+    "{what} diambil dari {file}; ubah di sana (dan di lokmin.yaml untuk bulan berikutnya) lalu buat isian lagi",
+    "{what} comes from {file}; change it there (and in lokmin.yaml for the months after) and make the form again",
+  ),
+  lockedPrevious: msg(
+    "kumulatif bulan lalu diambil dari {file}; ubah di sana lalu buat isian lagi dengan `lokmin form`",
+    "last month's cumulative comes from {file}; change it there and make the form again with `lokmin form`",
+  ),
+  lockedVillageNote: msg(
+    "catatan per desa tidak dibaca; tulis catatannya di kolom Catatan baris indikator",
+    "notes per village are not read; write the note in the Catatan column of the indicator's row",
+  ),
+  lockedIdentity: msg(
+    "indikator dan desa diatur di lokmin.yaml; kembalikan isi sel ini",
+    "indicators and villages are set in lokmin.yaml; restore this cell",
   ),
   villagesMissing: msg(
     "Bulan ini belum diisi untuk desa {villages}; isi Bulan ini setiap desa (tulis 0 bila tidak ada yang dilayani)",
@@ -445,7 +462,10 @@ export function readProgramSheets(
   reader: CellReader,
 ): ProgramValues {
   const values: ProgramValues = { program: input.report.program };
-  if (sheets.capaian) values.indikator = readCoverage(input, sheets.capaian, reader);
+  if (sheets.capaian) {
+    values.indikator = readCoverage(input, sheets.capaian, reader);
+    lockedProblems(programSheets(input)[0], sheets.capaian, reader, (column) => lockedFix(input, column));
+  }
   if (sheets.kegiatan) {
     const sheet = sheets.kegiatan;
     const rows = readTable(sheet, reader, "kegiatan", kegiatanColumns());
@@ -496,6 +516,16 @@ export function readProgramSheets(
     }
   }
   return values;
+}
+
+/** Where the value of a locked coverage column is changed instead. */
+function lockedFix(input: ProgramFormInput, column: number): string | undefined {
+  const file = (month: string) => `${month}/program/${input.report.program}.yaml`;
+  if (column === C.sasaran || column === C.target)
+    return t(M.lockedTarget, { what: column === C.sasaran ? "sasaran" : "target", file: file(input.month) });
+  if (column === C.prev) return t(M.lockedPrevious, { file: file(shiftMonth(input.month, -1)) });
+  if (column === C.catatan) return t(M.lockedVillageNote);
+  return t(M.lockedIdentity);
 }
 
 function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellReader): IndicatorValues[] {

@@ -60,6 +60,10 @@ const M = {
     "program {program} ada di {file} dan {other}; impor satu sumber per program",
     "program {program} is in {file} and {other}; import one source per program",
   ),
+  checkName: msg(
+    "periksa nama berkas dan foldernya (nama folder saja membaca semua isian di dalamnya)",
+    "check the file's name and folder (a folder's name alone reads every form in it)",
+  ),
   invalid: msg(
     "{count} masalah di isian; tidak ada yang ditulis. Perbaiki sel yang disebut lalu impor lagi.",
     "{count} problems in the forms; nothing was written. Fix the cells named and import again.",
@@ -166,7 +170,8 @@ async function importForms(
     const label = path.basename(abs);
     const read = readRegularFile(abs, { maxBytes: xlsx.MAX_WORKBOOK_BYTES });
     if (!read.ok) {
-      problems.push({ file: label, message: describeReadFailure(read, label) });
+      const message = describeReadFailure(read, label);
+      problems.push({ file: label, message: read.reason === "missing" ? `${message}; ${t(M.checkName)}` : message });
       continue;
     }
     if (/\.csv$/i.test(abs)) {

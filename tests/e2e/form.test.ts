@@ -279,6 +279,55 @@ describe("what people give import: locked cells typed over, a file named twice, 
   });
 });
 
+describe("meeting workbook messages say what the row is and what to do", () => {
+  it("a kesepakatan row imported before and edited since; a guest without a name; an unknown signer", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-06", "--out", out, "--only", "rapat"], { cwd: work })).status).toBe(0);
+    const file = path.join(out, "2024-06-rapat.xlsx");
+    const fill = (target: string) =>
+      editBook(file, (book) => {
+        const k = sheet(book, "Kesepakatan");
+        const r = rowOf(k, "r:kesepakatan");
+        for (const [col, value] of Object.entries({ C: "Kelas ibu hamil", G: "sri", I: target }))
+          k.getCell(`${col}${r}`).value = value;
+        k.getCell(`H${r}`).value = new Date(Date.UTC(2024, 6, 20));
+      });
+    await fill("5 desa");
+    const first = await lokmin(["import", "2024-06", file], { cwd: work });
+    expect(first.status, first.stderr).toBe(0);
+    const id = /id: (2024-06\/K\d+)\n {4}uraian: Kelas ibu hamil/.exec(
+      readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8"),
+    )?.[1];
+    expect(id).toBeDefined();
+    await fill("6 desa");
+    await editBook(file, (book) => {
+      const hadir = sheet(book, "Kehadiran");
+      let blank = rowOf(hadir, "r:tamu");
+      for (let n = 1; hadir.getCell(`B${blank}`).value; n++) blank = rowOf(hadir, "r:tamu", n);
+      hadir.getCell(`F${blank}`).value = "ya";
+      const k = sheet(book, "Kesepakatan");
+      k.getCell(`J${rowOf(k, "r:kesepakatan")}`).value = "Sri Wahyuni";
+    });
+    const before = yamlOnly(work);
+    const r = await lokmin(["import", "2024-06", file], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `Kesepakatan!C\\d+: baris ini ditambahkan di isian ini dan sudah diimpor sebagai kesepakatan ${id}.*` +
+          "`lokmin form 2024-06 --only rapat --force`",
+      ),
+    );
+    expect(r.stderr).not.toContain("terhapus?");
+    expect(r.stderr).toMatch(/Kehadiran!B\d+: kolom Nama wajib diisi untuk tamu/);
+    expect(r.stderr).toMatch(/Kesepakatan!J\d+: 'Sri Wahyuni' tidak ada di daftar pegawai; .*lokmin\.yaml/);
+    const missing = await lokmin(["import", "2024-06", "nonexistent.xlsx"], { cwd: work });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("nonexistent.xlsx tidak ada; periksa nama berkas dan foldernya");
+    expect(yamlOnly(work)).toEqual(before);
+  });
+});
+
 describe("the analysis sheets: causes, SWOT, solution strategies, stakeholders (May)", () => {
   let may: string;
   beforeAll(async () => {

@@ -572,8 +572,9 @@ describe("cells people fill in", () => {
     const input: MonthInput = { config, month: "2024-05", programs: [buildProgramReport(config, "2024-05", "kia")] };
     const { problems } = readCoverageCsv(input, "x.csv", "program,indikator,bulan_ini\ngizi,balita,3\nkia,nope,4\n");
     expect(problems.map(formatProblem)).toEqual([
-      "x.csv, baris 2, kolom program: program 'gizi' tidak ada di bulan 2024-05",
-      "x.csv, baris 3, kolom indikator: indikator 'nope' tidak ada di program kia",
+      "x.csv, baris 2, kolom program: program 'gizi' tidak ada di bulan 2024-05; tulis id program: kia",
+      "x.csv, baris 3, kolom indikator: indikator 'nope' tidak ada di program kia; " +
+        "tulis id indikator: bumil, bulin, bbl",
     ]);
   });
 });

@@ -28,15 +28,27 @@ const M = {
   ),
   empty: msg("berkas CSV kosong", "the CSV file is empty"),
   quote: msg("tanda kutip tidak ditutup", "a quote is not closed"),
-  program: msg("program '{id}' tidak ada di bulan {month}", "program '{id}' does not exist in {month}"),
-  indicator: msg("indikator '{id}' tidak ada di program {program}", "indicator '{id}' is not in program {program}"),
-  village: msg("desa '{desa}' tidak ada di indikator {id}", "village '{desa}' is not in indicator {id}"),
+  program: msg(
+    "program '{id}' tidak ada di bulan {month}; tulis id program: {choices}",
+    "program '{id}' does not exist in {month}; write a program id: {choices}",
+  ),
+  indicator: msg(
+    "indikator '{id}' tidak ada di program {program}; tulis id indikator: {choices}",
+    "indicator '{id}' is not in program {program}; write an indicator id: {choices}",
+  ),
+  village: msg(
+    "desa '{desa}' tidak ada di indikator {id}; tulis nama desa: {choices}",
+    "village '{desa}' is not in indicator {id}; write a village name: {choices}",
+  ),
   twice: msg("baris ini mengulang {what} dari baris {other}", "this row repeats {what} from row {other}"),
   month: msg(
     "bulan {found} bukan {expected}; impor baris ini dengan `lokmin import {found} …` atau hapus baris ini",
     "month {found} is not {expected}; import this row with `lokmin import {found} …` or delete the row",
   ),
 };
+
+const villageNames = (indicator: { per_desa?: Array<{ desa: string }> }) =>
+  indicator.per_desa?.length ? indicator.per_desa.map((v) => v.desa).join(", ") : "-";
 
 const COLUMNS = ["program", "indikator", "desa", "bulan_ini", "kumulatif", "catatan", "bulan"] as const;
 type ColumnName = (typeof COLUMNS)[number];
@@ -119,13 +131,19 @@ export function readCoverageCsv(
     if (month && month !== input.month) return problem("bulan", t(M.month, { found: month, expected: input.month }));
     const programId = get("program") ?? "";
     const report = input.programs.find((p) => p.program === programId);
-    if (!report) return problem("program", t(M.program, { id: programId, month: input.month }));
+    if (!report) {
+      const choices = input.programs.map((p) => p.program).join(", ");
+      return problem("program", t(M.program, { id: programId, month: input.month, choices }));
+    }
     const indicatorId = get("indikator") ?? "";
     const indicator = report.indikator.find((x) => x.id === indicatorId);
-    if (!indicator) return problem("indikator", t(M.indicator, { id: indicatorId, program: programId }));
+    if (!indicator) {
+      const choices = report.indikator.map((x) => x.id).join(", ");
+      return problem("indikator", t(M.indicator, { id: indicatorId, program: programId, choices }));
+    }
     const desa = get("desa") || undefined;
     if (desa !== undefined && !indicator.per_desa?.some((v) => v.desa === desa))
-      return problem("desa", t(M.village, { desa, id: indicatorId }));
+      return problem("desa", t(M.village, { desa, id: indicatorId, choices: villageNames(indicator) }));
     const key = `${programId}/${indicatorId}/${desa ?? ""}`;
     const other = seen.get(key);
     if (other !== undefined)

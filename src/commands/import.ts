@@ -3,7 +3,7 @@
 // of any file is wrong, every problem is listed (workbook, sheet, cell) and nothing is written.
 // Only values that differ are written, through the same write-back as `rank --write`, so comments,
 // key order and line endings stay and a second import changes nothing.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Context } from "../cli/context.js";
@@ -27,6 +27,7 @@ import {
   readWorkbooks,
   type WorkbookSource,
 } from "../domain/form/forms.js";
+import { changedValues } from "../domain/form/lists.js";
 import { programEdits } from "../domain/form/program.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
 import { meetingSchema, programReportSchema } from "../domain/schema.js";
@@ -64,6 +65,10 @@ const M = {
   twice: msg(
     "program {program} ada di {file} dan {other}; impor satu sumber per program",
     "program {program} is in {file} and {other}; import one source per program",
+  ),
+  checkName: msg(
+    "periksa nama berkas dan foldernya (nama folder saja membaca semua isian di dalamnya)",
+    "check the file's name and folder (a folder's name alone reads every form in it)",
   ),
   invalid: msg(
     "{count} masalah di isian; tidak ada yang ditulis. Perbaiki sel yang disebut lalu impor lagi.",
@@ -109,6 +114,19 @@ export async function run(
 /** Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files). */
 function expand(ctx: Context, given: readonly string[], fallback: string, month: string): string[] {
   const out: string[] = [];
+  // A file named twice (a folder and a file in it, `isian` and `./isian/`, a link) is read once.
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // a missing file is reported when it is read
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    out.push(file);
+  };
   for (const item of given.length ? given : [fallback]) {
     const abs = resolveOut(ctx, item);
     let folder = false;
@@ -118,14 +136,14 @@ function expand(ctx: Context, given: readonly string[], fallback: string, month:
       // a missing file is reported when it is read
     }
     if (!folder) {
-      out.push(abs);
+      add(abs);
       continue;
     }
     const names = readdirSync(abs)
       .filter((n) => FORM_FILE.test(n) && !n.startsWith("~$") && !n.startsWith("."))
       .sort();
     if (names.length === 0) throw new UserError(t(M.noFiles, { dir: item, month }));
-    out.push(...names.map((n) => path.join(abs, n)));
+    for (const n of names) add(path.join(abs, n));
   }
   return out;
 }
@@ -168,7 +186,8 @@ async function importForms(
     const label = path.basename(abs);
     const read = readRegularFile(abs, { maxBytes: xlsx.MAX_WORKBOOK_BYTES });
     if (!read.ok) {
-      problems.push({ file: label, message: describeReadFailure(read, label) });
+      const message = describeReadFailure(read, label);
+      problems.push({ file: label, message: read.reason === "missing" ? `${message}; ${t(M.checkName)}` : message });
       continue;
     }
     if (/\.csv$/i.test(abs)) {
@@ -212,26 +231,30 @@ async function importForms(
   problems.push(...edits.conflicts);
   // A workbook with a problem is not checked against the schema too: one message per mistake.
   const unreadable = new Set(problems.map((p) => p.file));
-  const plan: Array<{ source: YamlSource; edits: YamlEdit[]; from: string; text?: string }> = [];
-  const add = (file: string, list: YamlEdit[], from: string, kind: "program" | "meeting") => {
+  const plan: Array<{ source: YamlSource; edits: YamlEdit[]; from: string; text?: string; changes: number }> = [];
+  const add = (file: string, list: YamlEdit[], from: string, kind: "program" | "meeting", data: unknown) => {
     const source = workspace.sources.get(file);
     if (!source) return;
     const text = list.length ? applyEdits(source, list) : undefined;
+    let changes = 0;
     if (text !== undefined && !unreadable.has(from)) {
       const schema = kind === "program" ? programReportSchema : meetingSchema;
       const check = loadValidated<unknown>(text.replace(/^\uFEFF/, ""), file, schema as z.ZodType<unknown>);
       for (const finding of check.findings.filter((f) => f.severity === "error"))
         problems.push({ file: from, message: t(M.resultInvalid, { message: `${file}: ${finding.message}` }) });
+      changes = check.data === undefined ? list.length : changedValues(data, check.data);
     }
-    plan.push({ source, edits: list, from, text });
+    plan.push({ source, edits: list, from, text, changes });
   };
   for (const program of loaded.programs) {
     const fromWorkbook = result.programs.get(program.data.program);
     const fromCsv = csvPrograms.get(program.data.program);
-    if (fromWorkbook) add(program.file, edits.programs.get(program.data.program) ?? [], fromWorkbook.file, "program");
-    else if (fromCsv) add(program.file, programEdits(program.data, fromCsv.values), fromCsv.file, "program");
+    const { data } = program;
+    if (fromWorkbook) add(program.file, edits.programs.get(data.program) ?? [], fromWorkbook.file, "program", data);
+    else if (fromCsv) add(program.file, programEdits(data, fromCsv.values), fromCsv.file, "program", data);
   }
-  if (result.meeting && loaded.meeting) add(loaded.meeting.file, edits.meeting, result.meeting.file, "meeting");
+  if (result.meeting && loaded.meeting)
+    add(loaded.meeting.file, edits.meeting, result.meeting.file, "meeting", loaded.meeting.data);
 
   if (problems.length) {
     if (ctx.ui.json) ctx.ui.printJson({ month, ok: false, problems, files: [] });
@@ -241,11 +264,11 @@ async function importForms(
     }
     return EXIT.usage;
   }
-  const report = [];
+  const report: Array<{ source: string; file: string; changes: number; written: boolean }> = [];
   for (const item of plan) {
     const written =
       item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force: Boolean(options.force) });
-    const count = written ? item.edits.length : 0;
+    const count = written ? item.changes : 0;
     report.push({ source: item.from, file: item.source.rel, changes: count, written });
     if (written && !ctx.ui.json) ctx.ui.out(t(M.changed, { source: item.from, file: item.source.rel, count }));
   }
@@ -253,7 +276,11 @@ async function importForms(
   const changedFiles = report.length - same.length;
   if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report, withoutBase: result.withoutBase });
   else {
-    if (same.length) ctx.ui.out(t(M.same, { count: same.length, files: same.map((r) => r.source).join(", ") }));
+    // Each file once, and only a file that changed nothing (one workbook may hold every program).
+    const unchanged = [...new Set(same.map((r) => r.source))].filter(
+      (f) => !report.some((r) => r.written && r.source === f),
+    );
+    if (unchanged.length) ctx.ui.out(t(M.same, { count: unchanged.length, files: unchanged.join(", ") }));
     ctx.ui.out(t(M.done, { files: changedFiles, month }));
   }
   return EXIT.ok;

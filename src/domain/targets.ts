@@ -100,3 +100,18 @@ export function cappedScore(report: Pick<IndicatorReport, "kumulatif" | "sasaran
   if (report.kumulatif === null || report.sasaran <= 0 || report.target_tahunan <= 0) return null;
   return Math.min(100, (report.kumulatif / ((report.target_tahunan / 100) * report.sasaran)) * 100);
 }
+
+/**
+ * How a cumulative figure fails to follow last month's (the rules capaian/kumulatif-turun and
+ * capaian/kumulatif-tidak-cocok, also applied by `lokmin import`): it dropped below last month's,
+ * or it is not last month's + this month's. Undefined when it follows.
+ */
+export function cumulativeIssue(
+  before: number,
+  bulanIni: number | null,
+  kumulatif: number,
+): { kind: "turun" } | { kind: "tidak-cocok"; expected: number } | undefined {
+  if (kumulatif < before) return { kind: "turun" };
+  if (bulanIni !== null && before + bulanIni !== kumulatif) return { kind: "tidak-cocok", expected: before + bulanIni };
+  return undefined;
+}

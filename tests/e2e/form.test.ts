@@ -198,6 +198,136 @@ describe("import of filled-in workbooks", () => {
   });
 });
 
+describe("import keeps what the sheet has no cell for and refuses figures that do not add up", () => {
+  it("an RPK row added keeps tujuan and volume of the rows there; the count is of values", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-05", "--out", out, "--only", "kia"], { cwd: work })).status).toBe(0);
+    await editBook(path.join(out, "2024-05-kia.xlsx"), (book) => {
+      const rpk = sheet(book, "RPK");
+      const blank = rowOf(rpk, "r:rpk", 1);
+      rpk.getCell(`B${blank}`).value = "Kegiatan baru";
+      rpk.getCell(`F${blank}`).value = "sri";
+    });
+    const r = await lokmin(["import", "2024-05", out], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("2024-05/program/kia.yaml: 2 nilai diubah");
+    const kia = readFileSync(path.join(work, "2024-05/program/kia.yaml"), "utf8");
+    expect(kia).toContain("    tujuan: Menjangkau sasaran yang belum terlayani\n    volume: 1 kali per desa binaan\n");
+    expect(kia).toMatch(/- kegiatan: Kegiatan baru\n {4}penanggung_jawab: sri\n?$/);
+  });
+
+  it("a cumulative typed over, a total not the villages' sum, a CSV cumulative below last month: exit 2", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-06", "--out", out, "--only", "kia"], { cwd: work })).status).toBe(0);
+    const file = path.join(out, "2024-06-kia.xlsx");
+    await editBook(file, (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.kum}${rowOf(s, "i:bbl")}`).value = 999;
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bumil")}`).value = 500;
+    });
+    const before = yamlOnly(work);
+    const r = await lokmin(["import", "2024-06", file], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/2024-06-kia\.xlsx, Capaian!K\d+: Kumulatif 999 ≠ kumulatif bulan lalu \d+ \+ Bulan ini/);
+    expect(r.stderr).toMatch(/2024-06-kia\.xlsx, Capaian!J\d+: Bulan ini 500 ≠ jumlah baris desa \d+; tulis \d+/);
+    const csv = path.join(tempDir(), "c.csv");
+    writeFileSync(csv, "program;indikator;bulan_ini;kumulatif\nkia;bulin;7;100\n");
+    const c = await lokmin(["import", "2024-06", csv], { cwd: work });
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(
+      /c\.csv, baris 2, kolom kumulatif: Kumulatif 100 lebih kecil dari kumulatif bulan lalu \d+/,
+    );
+    expect(yamlOnly(work)).toEqual(before);
+  });
+});
+
+describe("what people give import: locked cells typed over, a file named twice, one workbook for all", () => {
+  it("a value typed over a grey cell is refused naming the cell and where to change it", async () => {
+    const file = path.join(tempDir("lokmin-locked-"), "2024-06-kia.xlsx");
+    copyFileSync(path.join(forms, "2024-06-kia.xlsx"), file);
+    await editBook(file, (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`G${rowOf(s, "i:bbl")}`).value = 1;
+      s.getCell(`${COL.prev}${rowOf(s, "d:bumil:Sukamaju")}`).value = 1;
+      s.getCell(`${COL.catatan}${rowOf(s, "d:bumil:Sukamaju")}`).value = "posyandu tutup";
+      s.getCell(`E${rowOf(s, "d:bumil:Sidomulyo")}`).value = "Sidomulya";
+    });
+    const before = yamlOnly(ws);
+    const r = await lokmin(["import", "2024-06", file], { cwd: ws });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Capaian!G\d+: sel ini tidak diisi di sini \("1"; .*ubah di sana/);
+    expect(r.stderr).toMatch(/Capaian!I\d+: sel ini .*diambil dari 2024-05\/program\/kia\.yaml/);
+    expect(r.stderr).toMatch(/Capaian!M\d+: sel ini .*tulis catatannya di kolom Catatan baris indikator/);
+    expect(r.stderr).toMatch(/Capaian!E\d+: sel ini .*"Sidomulyo"\); indikator dan desa diatur di lokmin\.yaml/);
+    expect(yamlOnly(ws)).toEqual(before);
+  });
+
+  it("a folder and a file in it, or one folder named twice, is read once; one workbook is listed once", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const isian = path.join(work, "isian");
+    expect((await lokmin(["form", "2024-06", "--out", isian, "--only", "kia,gizi"], { cwd: work })).status).toBe(0);
+    const r = await lokmin(["import", "2024-06", "isian", "./isian/", "isian/2024-06-kia.xlsx"], { cwd: work });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("tidak ada perubahan dari 2 isian: 2024-06-gizi.xlsx, 2024-06-kia.xlsx\n");
+    const satu = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-06", "--out", satu, "--satu"], { cwd: work })).status).toBe(0);
+    const s = await lokmin(["import", "2024-06", satu], { cwd: work });
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.stdout).toContain("tidak ada perubahan dari 1 isian: 2024-06-isian.xlsx\n");
+  });
+});
+
+describe("meeting workbook messages say what the row is and what to do", () => {
+  it("a kesepakatan row imported before and edited since; a guest without a name; an unknown signer", async () => {
+    const work = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["form", "2024-06", "--out", out, "--only", "rapat"], { cwd: work })).status).toBe(0);
+    const file = path.join(out, "2024-06-rapat.xlsx");
+    const fill = (target: string) =>
+      editBook(file, (book) => {
+        const k = sheet(book, "Kesepakatan");
+        const r = rowOf(k, "r:kesepakatan");
+        for (const [col, value] of Object.entries({ C: "Kelas ibu hamil", G: "sri", I: target }))
+          k.getCell(`${col}${r}`).value = value;
+        k.getCell(`H${r}`).value = new Date(Date.UTC(2024, 6, 20));
+      });
+    await fill("5 desa");
+    const first = await lokmin(["import", "2024-06", file], { cwd: work });
+    expect(first.status, first.stderr).toBe(0);
+    const id = /id: (2024-06\/K\d+)\n {4}uraian: Kelas ibu hamil/.exec(
+      readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8"),
+    )?.[1];
+    expect(id).toBeDefined();
+    await fill("6 desa");
+    await editBook(file, (book) => {
+      const hadir = sheet(book, "Kehadiran");
+      let blank = rowOf(hadir, "r:tamu");
+      for (let n = 1; hadir.getCell(`B${blank}`).value; n++) blank = rowOf(hadir, "r:tamu", n);
+      hadir.getCell(`F${blank}`).value = "ya";
+      const k = sheet(book, "Kesepakatan");
+      k.getCell(`J${rowOf(k, "r:kesepakatan")}`).value = "Sri Wahyuni";
+    });
+    const before = yamlOnly(work);
+    const r = await lokmin(["import", "2024-06", file], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `Kesepakatan!C\\d+: baris ini ditambahkan di isian ini dan sudah diimpor sebagai kesepakatan ${id}.*` +
+          "`lokmin form 2024-06 --only rapat --force`",
+      ),
+    );
+    expect(r.stderr).not.toContain("terhapus?");
+    expect(r.stderr).toMatch(/Kehadiran!B\d+: kolom Nama wajib diisi untuk tamu/);
+    expect(r.stderr).toMatch(/Kesepakatan!J\d+: 'Sri Wahyuni' tidak ada di daftar pegawai; .*lokmin\.yaml/);
+    const missing = await lokmin(["import", "2024-06", "nonexistent.xlsx"], { cwd: work });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("nonexistent.xlsx tidak ada; periksa nama berkas dan foldernya");
+    expect(yamlOnly(work)).toEqual(before);
+  });
+});
+
 describe("the analysis sheets: causes, SWOT, solution strategies, stakeholders (May)", () => {
   let may: string;
   beforeAll(async () => {

@@ -20,6 +20,8 @@ import { type MonthInput, importEdits, monthWorkbooks, readWorkbooks } from "../
 import { fingerprint } from "../../src/domain/form/layout.js";
 import { applyToData, sameValue, threeWay, unitOf } from "../../src/domain/form/merge.js";
 import type { YamlEdit } from "../../src/domain/edits.js";
+import { changedValues } from "../../src/domain/form/lists.js";
+import { figureProblems, villageSumProblems } from "../../src/domain/form/program.js";
 import type { ReadCell, ReadSheet, ReadWorkbook, WorkbookSpec } from "../../src/domain/form/workbook.js";
 import { buildMeeting, buildProgramReport } from "../../src/domain/scaffold.js";
 import { type Meeting, meetingSchema, type ProgramReport, workspaceSchema } from "../../src/domain/schema.js";
@@ -410,6 +412,119 @@ describe("analysis sheets: causes, SWOT, strategies, stakeholders", () => {
   });
 });
 
+describe("rows and figures import must not lose or accept", () => {
+  const text = (value: string): ReadCell => ({ kind: "text", value });
+  const empty: ReadCell = { kind: "empty" };
+  const rowIndex = (sheet: ReadSheet, key: string) =>
+    sheet.rows.findIndex((r) => r?.[0]?.kind === "text" && r[0].value === key);
+
+  it("an RPK row added above keeps tujuan and volume below, also from a workbook without those columns", () => {
+    const report = buildProgramReport(config, "2024-05", "kia");
+    const posyandu = {
+      kegiatan: "Posyandu",
+      sasaran: "Bumil",
+      tujuan: "Menjangkau sasaran",
+      volume: "5 desa × 1 kali",
+      waktu: "Minggu ke-2",
+      penanggung_jawab: "sri",
+      biaya: "BOK",
+    };
+    report.rpk = [posyandu];
+    const input: MonthInput = { config, month: "2024-05", programs: [report] };
+    const [file] = monthWorkbooks(input);
+    for (const older of [false, true]) {
+      const workbook = saved(file.spec, (sheet) => {
+        if (sheet.name !== "RPK") return;
+        const header = rowIndex(sheet, "h:rpk");
+        const row = sheet.rows[header + 1]!;
+        sheet.rows[header + 2] = [...row];
+        sheet.rows[header + 1] = row.map((c, i) =>
+          i === 0 ? c : i === 1 ? text("Kelas ibu") : i === 5 ? text("sri") : empty,
+        );
+        // a workbook made before the Tujuan and Volume columns: no header, no cells there
+        if (older) for (const r of [header, header + 1, header + 2]) sheet.rows[r]!.splice(7, 2);
+      });
+      const read = readWorkbooks(input, [{ file: file.name, workbook }]);
+      expect(read.problems).toEqual([]);
+      expect(importEdits(input, read).programs.get("kia")).toEqual([
+        { op: "replace", path: ["rpk"], value: [{ kegiatan: "Kelas ibu", penanggung_jawab: "sri" }, posyandu] },
+      ]);
+    }
+  });
+
+  it("counts every value set, changed or removed; rows that only moved count nothing", () => {
+    const a = { kegiatan: "A", tujuan: "t", volume: "v" };
+    const b = { kegiatan: "B" };
+    expect(changedValues({ rpk: [a] }, { rpk: [{ kegiatan: "A" }] })).toBe(2);
+    expect(changedValues({ rpk: [a, b] }, { rpk: [{ kegiatan: "N", biaya: "BOK" }, a, b] })).toBe(2);
+    expect(changedValues({ rpk: [a, b] }, { rpk: [b] })).toBe(3);
+    expect(changedValues({ x: 1, y: null }, { x: 2 })).toBe(1);
+  });
+
+  it("figures that do not add up are problems at their column: villages, last month, an empty cumulative", () => {
+    expect(figureProblems(100, 7, 100)).toEqual([
+      { column: "kumulatif", message: expect.stringContaining("≠ kumulatif bulan lalu 100 + Bulan ini 7 = 107") },
+    ]);
+    expect(figureProblems(407, 7, 100)).toEqual([
+      { column: "kumulatif", message: expect.stringContaining("lebih kecil dari kumulatif bulan lalu 407") },
+    ]);
+    expect(figureProblems(97, 10, null)).toEqual([
+      { column: "kumulatif", message: expect.stringContaining("tulis 107") },
+    ]);
+    expect(figureProblems(undefined, 10, null)).toEqual([
+      { column: "kumulatif", message: expect.stringContaining("Kumulatif kosong") },
+    ]);
+    expect(figureProblems(undefined, 10, 4)).toHaveLength(1);
+    expect(figureProblems(undefined, 10, 40)).toEqual([]);
+    expect(figureProblems(97, 10, 107)).toEqual([]);
+    const village = (bulan_ini: number | null, kumulatif: number | null) => ({ bulan_ini, kumulatif });
+    expect(villageSumProblems(village(99, 30), [village(10, 10), village(20, 20)])).toEqual([
+      { column: "bulan_ini", message: "Bulan ini 99 ≠ jumlah baris desa 30; tulis 30 atau perbaiki baris desa" },
+    ]);
+    expect(villageSumProblems(village(99, 30), [village(10, 10), { desa: "Sidomulyo", ...village(null, 20) }])).toEqual(
+      [{ column: "bulan_ini", message: expect.stringContaining("belum diisi untuk desa Sidomulyo") }],
+    );
+    expect(villageSumProblems(village(null, 30), [village(null, 10), village(null, 20)])).toEqual([]);
+  });
+
+  it("a cumulative typed over its formula, or a total typed over its sum, is refused at its cell", () => {
+    const report = buildProgramReport(config, "2024-06", "kia");
+    const previous = buildProgramReport(config, "2024-05", "kia");
+    previous.indikator.forEach((i) => {
+      i.kumulatif = 50;
+      i.per_desa?.forEach((v) => (v.kumulatif = 10));
+    });
+    const input: MonthInput = { config, month: "2024-06", programs: [report], previousPrograms: [previous] };
+    const [file] = monthWorkbooks(input);
+    const problems = (change: (sheet: ReadSheet) => void) =>
+      readWorkbooks(input, [
+        { file: "kia.xlsx", workbook: saved(file.spec, (s) => s.name === "Capaian" && change(s)) },
+      ]).problems.map(formatProblem);
+    const at = (sheet: ReadSheet, key: string, column: number, cell: ReadCell) =>
+      (sheet.rows[rowIndex(sheet, key)]![column] = cell);
+    const n = (value: number): ReadCell => ({ kind: "number", value });
+    expect(
+      problems((s) => {
+        at(s, "i:bbl", 9, n(5));
+        at(s, "i:bbl", 10, n(90));
+      }),
+    ).toEqual([
+      expect.stringMatching(/^kia\.xlsx, Capaian!K\d+: Kumulatif 90 ≠ kumulatif bulan lalu 50 \+ Bulan ini 5/),
+    ]);
+    expect(problems((s) => at(s, "i:bbl", 9, n(5)))).toEqual([]);
+    const villages = ["Sukamaju", "Sidomulyo", "Karang Anyar", "Tanjung Sari", "Mekar Jaya"];
+    expect(
+      problems((s) => {
+        villages.forEach((v, i) => at(s, `d:bumil:${v}`, 9, n(i === 0 ? 5 : 0)));
+        at(s, "i:bumil", 9, n(9));
+      }),
+    ).toEqual([expect.stringMatching(/^kia\.xlsx, Capaian!J\d+: Bulan ini 9 ≠ jumlah baris desa 5/)]);
+    expect(problems((s) => at(s, "d:bumil:Sukamaju", 9, n(5)))).toEqual([
+      expect.stringMatching(/^kia\.xlsx, Capaian!J\d+: Bulan ini belum diisi untuk desa Sidomulyo, Karang Anyar/),
+    ]);
+  });
+});
+
 describe("cells people fill in", () => {
   const text = (value: string): ReadCell => ({ kind: "text", value });
   it("counts: whole numbers ≥ 0; text, fractions, thousands points and formula errors are explained", () => {
@@ -460,8 +575,9 @@ describe("cells people fill in", () => {
     const input: MonthInput = { config, month: "2024-05", programs: [buildProgramReport(config, "2024-05", "kia")] };
     const { problems } = readCoverageCsv(input, "x.csv", "program,indikator,bulan_ini\ngizi,balita,3\nkia,nope,4\n");
     expect(problems.map(formatProblem)).toEqual([
-      "x.csv, baris 2, kolom program: program 'gizi' tidak ada di bulan 2024-05",
-      "x.csv, baris 3, kolom indikator: indikator 'nope' tidak ada di program kia",
+      "x.csv, baris 2, kolom program: program 'gizi' tidak ada di bulan 2024-05; tulis id program: kia",
+      "x.csv, baris 3, kolom indikator: indikator 'nope' tidak ada di program kia; " +
+        "tulis id indikator: bumil, bulin, bbl",
     ]);
   });
 });

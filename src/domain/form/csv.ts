@@ -6,7 +6,13 @@
 import { msg, t } from "../../i18n/index.js";
 import { parseCount, parseText, type FormProblem } from "./cells.js";
 import { type MonthInput, programInput } from "./forms.js";
-import type { IndicatorValues, ProgramValues } from "./program.js";
+import {
+  figureProblems,
+  type IndicatorValues,
+  previousFigure,
+  type ProgramValues,
+  villageSumProblems,
+} from "./program.js";
 import { parseMonth } from "../month.js";
 
 const M = {
@@ -22,12 +28,27 @@ const M = {
   ),
   empty: msg("berkas CSV kosong", "the CSV file is empty"),
   quote: msg("tanda kutip tidak ditutup", "a quote is not closed"),
-  program: msg("program '{id}' tidak ada di bulan {month}", "program '{id}' does not exist in {month}"),
-  indicator: msg("indikator '{id}' tidak ada di program {program}", "indicator '{id}' is not in program {program}"),
-  village: msg("desa '{desa}' tidak ada di indikator {id}", "village '{desa}' is not in indicator {id}"),
+  program: msg(
+    "program '{id}' tidak ada di bulan {month}; tulis id program: {choices}",
+    "program '{id}' does not exist in {month}; write a program id: {choices}",
+  ),
+  indicator: msg(
+    "indikator '{id}' tidak ada di program {program}; tulis id indikator: {choices}",
+    "indicator '{id}' is not in program {program}; write an indicator id: {choices}",
+  ),
+  village: msg(
+    "desa '{desa}' tidak ada di indikator {id}; tulis nama desa: {choices}",
+    "village '{desa}' is not in indicator {id}; write a village name: {choices}",
+  ),
   twice: msg("baris ini mengulang {what} dari baris {other}", "this row repeats {what} from row {other}"),
-  month: msg("bulan {found} bukan {expected}", "month {found} is not {expected}"),
+  month: msg(
+    "bulan {found} bukan {expected}; impor baris ini dengan `lokmin import {found} …` atau hapus baris ini",
+    "month {found} is not {expected}; import this row with `lokmin import {found} …` or delete the row",
+  ),
 };
+
+const villageNames = (indicator: { per_desa?: Array<{ desa: string }> }) =>
+  indicator.per_desa?.length ? indicator.per_desa.map((v) => v.desa).join(", ") : "-";
 
 const COLUMNS = ["program", "indikator", "desa", "bulan_ini", "kumulatif", "catatan", "bulan"] as const;
 type ColumnName = (typeof COLUMNS)[number];
@@ -110,13 +131,19 @@ export function readCoverageCsv(
     if (month && month !== input.month) return problem("bulan", t(M.month, { found: month, expected: input.month }));
     const programId = get("program") ?? "";
     const report = input.programs.find((p) => p.program === programId);
-    if (!report) return problem("program", t(M.program, { id: programId, month: input.month }));
+    if (!report) {
+      const choices = input.programs.map((p) => p.program).join(", ");
+      return problem("program", t(M.program, { id: programId, month: input.month, choices }));
+    }
     const indicatorId = get("indikator") ?? "";
     const indicator = report.indikator.find((x) => x.id === indicatorId);
-    if (!indicator) return problem("indikator", t(M.indicator, { id: indicatorId, program: programId }));
+    if (!indicator) {
+      const choices = report.indikator.map((x) => x.id).join(", ");
+      return problem("indikator", t(M.indicator, { id: indicatorId, program: programId, choices }));
+    }
     const desa = get("desa") || undefined;
     if (desa !== undefined && !indicator.per_desa?.some((v) => v.desa === desa))
-      return problem("desa", t(M.village, { desa, id: indicatorId }));
+      return problem("desa", t(M.village, { desa, id: indicatorId, choices: villageNames(indicator) }));
     const key = `${programId}/${indicatorId}/${desa ?? ""}`;
     const other = seen.get(key);
     if (other !== undefined)
@@ -145,6 +172,16 @@ export function readCoverageCsv(
           : previous?.per_desa?.find((v) => v.desa === desa)?.kumulatif;
       if (before !== undefined && before !== null) kumulatif = bulan === null ? null : before + bulan;
     }
+    // Figures are checked as they will be written: a column left out keeps the file's value.
+    const current = desa === undefined ? indicator : indicator.per_desa?.find((v) => v.desa === desa);
+    const before = previousFigure(programInput(input, report), indicatorId, desa);
+    const now = {
+      bulan: bulan === undefined ? (current?.bulan_ini ?? null) : bulan,
+      kumulatif: kumulatif === undefined ? (current?.kumulatif ?? null) : kumulatif,
+    };
+    if (bulan !== undefined || kumulatif !== undefined)
+      for (const p of figureProblems(before, now.bulan, now.kumulatif))
+        problem(col(p.column) < 0 ? (p.column === "kumulatif" ? "bulan_ini" : "kumulatif") : p.column, p.message);
     const values = programs.get(programId) ?? { program: programId, indikator: [] };
     programs.set(programId, values);
     let entry = values.indikator?.find((x) => x.id === indicatorId);
@@ -161,5 +198,31 @@ export function readCoverageCsv(
       entry.per_desa = [...(entry.per_desa ?? []), { desa, bulan_ini: bulan, kumulatif }];
     }
   });
+  // A total given in the file that will disagree with its villages once written: reported at its row.
+  for (const [programId, values] of programs) {
+    const report = input.programs.find((p) => p.program === programId);
+    for (const entry of values.indikator ?? []) {
+      const indicator = report?.indikator.find((x) => x.id === entry.id);
+      if (!indicator?.per_desa?.length) continue;
+      const pick = (read: number | null | undefined, current: number | null | undefined) =>
+        read === undefined ? (current ?? null) : read;
+      const total = {
+        bulan_ini: pick(entry.bulan_ini, indicator.bulan_ini),
+        kumulatif: pick(entry.kumulatif, indicator.kumulatif),
+      };
+      const villages = indicator.per_desa.map((v) => {
+        const read = entry.per_desa?.find((x) => x.desa === v.desa);
+        const figures = {
+          bulan_ini: pick(read?.bulan_ini, v.bulan_ini),
+          kumulatif: pick(read?.kumulatif, v.kumulatif),
+        };
+        return { desa: v.desa, ...figures };
+      });
+      const row = seen.get(`${programId}/${entry.id}/`);
+      for (const p of villageSumProblems(total, villages))
+        if (entry[p.column] !== undefined && col(p.column) >= 0)
+          problems.push({ file, cell: t(M.place, { row, column: p.column }), message: p.message });
+    }
+  }
   return { programs, problems };
 }

@@ -314,7 +314,7 @@ export function readWorkbooks(
       if (target === MEETING_TARGET && input.meeting) {
         const base = baseOf<Meeting>(target);
         const values = readMeetingSheets(
-          { config: input.config, month: input.month, meeting: base ?? input.meeting },
+          { config: input.config, month: input.month, meeting: base ?? input.meeting, current: input.meeting },
           bySection as Partial<Record<MeetingSection, ReadSheet>>,
           reader,
         );

@@ -242,6 +242,8 @@ export interface Column {
   scale?: { min: number; max: number };
   /** Locked: shown but not read back. */
   locked?: boolean;
+  /** Added after the first workbooks went out: a workbook without its header leaves the values as they are. */
+  added?: boolean;
   format?: CellSpec["format"];
 }
 
@@ -331,6 +333,7 @@ export function writeTable(
 export interface TableRow {
   row: number;
   key: string;
+  /** Column key → value; no entry for locked columns and for `added` columns the workbook lacks. */
   values: Record<string, string | number | null>;
   /** Column key → cell address, for problems. */
   cells: Record<string, string>;
@@ -351,7 +354,9 @@ export function readTable(
     reader.problem(t(M.missingTable, { table }), { sheet: sheet.name });
     return undefined;
   }
-  const visible = columns.map((_, i) => FIRST + i);
+  const headerRow = rows[start].row;
+  const absent = (col: Column, i: number) => col.added === true && !rowHasContent(sheet, headerRow, [FIRST + i]);
+  const visible = columns.map((_, i) => FIRST + i).filter((_, i) => !absent(columns[i], i));
   const out: TableRow[] = [];
   for (const { row, key } of rows.slice(start + 1)) {
     if (key.startsWith("h:") || key.startsWith("lokmin:")) break;
@@ -362,7 +367,7 @@ export function readTable(
     columns.forEach((col, i) => {
       const at = address(row, FIRST + i);
       cells[col.key] = at;
-      if (col.locked) return;
+      if (col.locked || absent(col, i)) return;
       const value = readColumn(col, readCell(sheet, row, FIRST + i), reader, { sheet: sheet.name, cell: at });
       if (value === undefined) failed.add(col.key);
       values[col.key] = value === undefined ? null : value;

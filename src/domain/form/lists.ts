@@ -46,14 +46,44 @@ export function scalarEdit(
 }
 
 /**
+ * The new items of a list replaced whole, each with the keys the sheet has no column for (`keys`
+ * lists those it has) taken from the old item it matches: the first unused one equal on `keys`.
+ */
+function keepHidden(current: readonly unknown[], next: readonly unknown[], keys: readonly string[]): unknown[] {
+  const used = new Set<number>();
+  return next.map((item) => {
+    const now = item as Item;
+    const at = current.findIndex(
+      (old, i) =>
+        !used.has(i) &&
+        typeof old === "object" &&
+        old !== null &&
+        same(normalizeItem(old as Item, keys), normalizeItem(now, keys)),
+    );
+    if (at < 0) return now;
+    used.add(at);
+    const out: Item = {};
+    for (const [key, value] of Object.entries(current[at] as Item)) {
+      if (!keys.includes(key)) {
+        if (!isEmpty(value)) out[key] = value;
+      } else if (key in now) out[key] = now[key];
+    }
+    return { ...out, ...now };
+  });
+}
+
+/**
  * Edits for a list of mappings (or of strings when `keys` is empty): nothing when equal after
- * normalising, per-key edits when only values changed, a replacement otherwise.
+ * normalising, per-key edits when only values changed, a replacement otherwise. `keys` are the
+ * keys the sheet has columns for: a replaced item keeps its other keys from the old item it matches.
  */
 export function listEdits(
   path: PathSegment[],
   current: readonly unknown[] | undefined,
   next: readonly unknown[],
   keys: readonly string[],
+  /** Every key an item may hold, in the order the YAML writes them (default: the old item's order). */
+  order?: readonly string[],
 ): YamlEdit[] {
   const norm = (list: readonly unknown[]) =>
     list.map((item) =>
@@ -64,7 +94,9 @@ export function listEdits(
   if (same(before, after)) return [];
   const nested = after.every((item) => typeof item === "object" && item !== null && !Array.isArray(item));
   if (before.length !== after.length || !nested || keys.length === 0) {
-    return [{ op: "replace", path, value: after }];
+    if (!keys.length || !nested) return [{ op: "replace", path, value: after }];
+    const kept = keepHidden(current ?? [], after, keys) as Item[];
+    return [{ op: "replace", path, value: order ? kept.map((item) => normalizeItem(item, order)) : kept }];
   }
   const edits: YamlEdit[] = [];
   after.forEach((item, index) => {
@@ -85,4 +117,43 @@ export function listEdits(
     });
   });
   return edits;
+}
+
+const leaves = (v: unknown): number =>
+  Array.isArray(v)
+    ? v.reduce<number>((n, x) => n + leaves(x), 0)
+    : typeof v === "object" && v !== null
+      ? Object.values(v).reduce<number>((n, x) => n + leaves(x), 0)
+      : isEmpty(v)
+        ? 0
+        : 1;
+
+/**
+ * How many values differ between two versions of a file's data: each value set, changed or
+ * removed counts once, a list item added or removed counts its values, and items that only moved
+ * (a row inserted above them) count nothing.
+ */
+export function changedValues(before: unknown, after: unknown): number {
+  if (same(before, after)) return 0;
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const rest = [...after];
+    const gone: unknown[] = [];
+    for (const item of before) {
+      const at = rest.findIndex((x) => same(x, item));
+      if (at >= 0) rest.splice(at, 1);
+      else gone.push(item);
+    }
+    let n = 0;
+    for (let i = 0; i < Math.max(gone.length, rest.length); i++) n += changedValues(gone[i], rest[i]);
+    return n;
+  }
+  const plain = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (plain(before) && plain(after)) {
+    const a = before as Item;
+    const b = after as Item;
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].reduce((n, k) => n + changedValues(a[k], b[k]), 0);
+  }
+  if (isEmpty(before) && isEmpty(after)) return 0;
+  if (typeof before === "object" || typeof after === "object") return Math.max(leaves(before), leaves(after));
+  return 1;
 }

@@ -67,6 +67,8 @@ export interface MeetingFormInput {
   config: Workspace;
   month: string;
   meeting: Meeting;
+  /** The meeting file as it is now, when `meeting` is the base the workbook was made from. */
+  current?: Meeting;
 }
 
 const M = {
@@ -115,7 +117,21 @@ const M = {
   ),
   raterTwice: msg("penilai {rater} muncul di dua blok; gabungkan", "rater {rater} appears in two blocks; merge them"),
   required: msg("kolom {column} wajib diisi untuk kesepakatan", "column {column} is required for a commitment"),
-  unknownStaff: msg("'{id}' tidak ada di daftar pegawai", "'{id}' is not on the staff list"),
+  unknownStaff: msg(
+    "'{id}' tidak ada di daftar pegawai; tulis id pegawai (mis. {example}) dipisah koma, atau tambahkan ke pegawai " +
+      "di lokmin.yaml lalu buat isian lagi",
+    "'{id}' is not on the staff list; write staff ids (e.g. {example}) separated by commas, or add the person to " +
+      "pegawai in lokmin.yaml and make the form again",
+  ),
+  importedBefore: msg(
+    "baris ini ditambahkan di isian ini dan sudah diimpor sebagai kesepakatan {id}, lalu diubah; isian ini tidak " +
+      "tahu Id-nya. Untuk mengubahnya buat isian baru dengan `lokmin form {month} --only rapat --force` " +
+      "(atau ubah {id} di rapat.yaml)",
+    "this row was added in this workbook and already imported as commitment {id}, then changed; this workbook " +
+      "does not know its Id. To change it make a new form with `lokmin form {month} --only rapat --force` " +
+      "(or change {id} in rapat.yaml)",
+  ),
+  guestRequired: msg("kolom {column} wajib diisi untuk tamu", "column {column} is required for a guest"),
   unknownProblem: msg("masalah '{id}' tidak ada bulan ini", "problem '{id}' does not exist this month"),
   unknownIndicator: msg(
     "indikator '{id}' tidak ada di program {program}",
@@ -480,7 +496,7 @@ export function readMeetingSheets(
     if (guests) {
       values.guests = guests.map((g) => {
         if (g.values.nama === null && !g.failed.has("nama"))
-          reader.problem(t(M.required, { column: "Nama" }), { sheet: sheet.name, cell: g.cells.nama });
+          reader.problem(t(M.guestRequired, { column: "Nama" }), { sheet: sheet.name, cell: g.cells.nama });
         const out: Guest = { nama: String(g.values.nama ?? ""), status: (g.values.status as string | null) ?? null };
         if (g.values.jabatan !== null) out.jabatan = String(g.values.jabatan);
         if (g.values.instansi !== null) out.instansi = String(g.values.instansi);
@@ -539,7 +555,17 @@ export function readMeetingSheets(
         if (!text) continue;
         const found = parseChoice({ kind: "text", value: text }, staffChoices(config));
         if (found.ok && found.value && staff.has(found.value)) signed.push(found.value);
-        else reader.problem(t(M.unknownStaff, { id: text }), place("ditandatangani"));
+        else
+          reader.problem(
+            t(M.unknownStaff, {
+              id: text,
+              example: config.pegawai
+                .slice(0, 2)
+                .map((p) => p.id)
+                .join(", "),
+            }),
+            place("ditandatangani"),
+          );
       }
       values.commitments.push({
         id,
@@ -548,10 +574,29 @@ export function readMeetingSheets(
         sheet: sheet.name,
       });
     }
-    const fresh = values.commitments.filter((c) => c.id === null).map((c) => commitmentContent(c.values));
-    for (const k of meeting.kesepakatan) {
-      if (!rows.some((r) => r.key === `k:${k.id}`) && !fresh.some((c) => same(c, commitmentContent(k))))
-        reader.problem(t(LM.missingRow, { what: t(M.commitment, { id: k.id }) }), tableCell(sheet, "kesepakatan"));
+    const freshRows = values.commitments.filter((c) => c.id === null);
+    const fresh = freshRows.map((c) => commitmentContent(c.values));
+    // A row without an Id that matches no kesepakatan, while one has no row: most likely a row added in this
+    // workbook, imported before (it got that Id) and edited since.
+    // Kesepakatan added to the meeting file since the workbook was made (by an earlier import of it) have no
+    // row with their Id either.
+    const added = (input.current?.kesepakatan ?? []).filter((k) => !meeting.kesepakatan.some((b) => b.id === k.id));
+    const unmatched = freshRows.filter(
+      (c, i) => ![...meeting.kesepakatan, ...added].some((k) => same(fresh[i], commitmentContent(k))),
+    );
+    for (const k of [...meeting.kesepakatan, ...added]) {
+      if (!rows.some((r) => r.key === `k:${k.id}`) && !fresh.some((c) => same(c, commitmentContent(k)))) {
+        if (added.includes(k)) {
+          const row = unmatched.shift();
+          if (row)
+            reader.problem(t(M.importedBefore, { id: k.id, month: input.month }), { sheet: row.sheet, cell: row.cell });
+          continue;
+        }
+        const row = unmatched.shift();
+        if (row)
+          reader.problem(t(M.importedBefore, { id: k.id, month: input.month }), { sheet: row.sheet, cell: row.cell });
+        else reader.problem(t(LM.missingRow, { what: t(M.commitment, { id: k.id }) }), tableCell(sheet, "kesepakatan"));
+      }
     }
   }
   if (sheets.evaluasi) {

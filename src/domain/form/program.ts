@@ -9,9 +9,9 @@
 import { msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
 import { monthName } from "../format-date.js";
-import { parseMonth } from "../month.js";
+import { parseMonth, shiftMonth } from "../month.js";
 import type { IndicatorReport, ProgramReport, Workspace } from "../schema.js";
-import { isBehindTarget, round } from "../targets.js";
+import { cumulativeIssue, isBehindTarget, round } from "../targets.js";
 import { type CellReader, parseCount, parseText } from "./cells.js";
 import {
   cell,
@@ -22,12 +22,14 @@ import {
   identityFor,
   M as LM,
   readTable,
+  rowHasContent,
   SheetBuilder,
   tableCell,
   validationFor,
   writeTable,
 } from "./layout.js";
 import { listEdits, normalizeItem, same, scalarEdit } from "./lists.js";
+import { lockedProblems } from "./locked.js";
 import { staffColumn } from "./choices.js";
 import { address, type CellSpec, columnLetter, type ReadSheet, readCell, type SheetSpec } from "./workbook.js";
 
@@ -76,6 +78,57 @@ const M = {
   ),
   required: msg("kolom {column} wajib diisi pada baris ini", "column {column} is required on this row"),
   allVillages: msg("Semua desa", "All villages"),
+  kumEmpty: msg(
+    "Bulan ini diisi ({bulan}) tetapi Kumulatif kosong; isi Kumulatif: jumlah sejak Januari, termasuk bulan ini",
+    "Bulan ini is filled in ({bulan}) but Kumulatif is empty; fill in Kumulatif: the number since January, this " +
+      "month included",
+  ),
+  kumEmptyExpected: msg(
+    "Bulan ini diisi ({bulan}) tetapi Kumulatif kosong; tulis {expected} (kumulatif bulan lalu {before} + bulan ini)",
+    "Bulan ini is filled in ({bulan}) but Kumulatif is empty; write {expected} (last month's {before} + this month)",
+  ),
+  kumBelowMonth: msg(
+    "Kumulatif {kumulatif} lebih kecil dari Bulan ini {bulan}; kumulatif sejak Januari termasuk bulan ini: " +
+      "perbaiki salah satunya",
+    "Kumulatif {kumulatif} is below Bulan ini {bulan}; the cumulative since January includes this month: correct " +
+      "one of them",
+  ),
+  kumDrops: msg(
+    "Kumulatif {kumulatif} lebih kecil dari kumulatif bulan lalu {before}; kumulatif tidak boleh turun dalam satu " +
+      "tahun: perbaiki Kumulatif atau Bulan ini",
+    "Kumulatif {kumulatif} is below last month's cumulative {before}; cumulative figures never drop within a year: " +
+      "correct Kumulatif or Bulan ini",
+  ),
+  kumMismatch: msg(
+    "Kumulatif {kumulatif} ≠ kumulatif bulan lalu {before} + Bulan ini {bulan} = {expected}; tulis {expected} atau " +
+      "perbaiki Bulan ini",
+    "Kumulatif {kumulatif} ≠ last month's cumulative {before} + Bulan ini {bulan} = {expected}; write {expected} or " +
+      "correct Bulan ini",
+  ),
+  lockedTarget: msg(
+    "{what} diambil dari {file}; ubah di sana (dan di lokmin.yaml untuk bulan berikutnya) lalu buat isian lagi",
+    "{what} comes from {file}; change it there (and in lokmin.yaml for the months after) and make the form again",
+  ),
+  lockedPrevious: msg(
+    "kumulatif bulan lalu diambil dari {file}; ubah di sana lalu buat isian lagi dengan `lokmin form`",
+    "last month's cumulative comes from {file}; change it there and make the form again with `lokmin form`",
+  ),
+  lockedVillageNote: msg(
+    "catatan per desa tidak dibaca; tulis catatannya di kolom Catatan baris indikator",
+    "notes per village are not read; write the note in the Catatan column of the indicator's row",
+  ),
+  lockedIdentity: msg(
+    "indikator dan desa diatur di lokmin.yaml; kembalikan isi sel ini",
+    "indicators and villages are set in lokmin.yaml; restore this cell",
+  ),
+  villagesMissing: msg(
+    "Bulan ini belum diisi untuk desa {villages}; isi Bulan ini setiap desa (tulis 0 bila tidak ada yang dilayani)",
+    "Bulan ini is empty for {villages}; fill in Bulan ini for every village (write 0 where nobody was served)",
+  ),
+  villageSum: msg(
+    "{column} {total} ≠ jumlah baris desa {sum}; tulis {sum} atau perbaiki baris desa",
+    "{column} {total} ≠ the sum of the village rows {sum}; write {sum} or correct the village rows",
+  ),
   indicator: msg("indikator {id}", "indicator {id}"),
   village: msg("desa {desa} indikator {id}", "village {desa} of indicator {id}"),
 };
@@ -124,8 +177,67 @@ export const normalizeFormula = (f: string | undefined) =>
 const sumOrNull = (values: ReadonlyArray<number | null | undefined>) =>
   values.every((v) => v === null || v === undefined) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
 
+/** A problem of a row's figures, in the column ("bulan_ini" or "kumulatif") it is reported at. */
+export interface FigureProblem {
+  column: "bulan_ini" | "kumulatif";
+  message: string;
+}
+
+/**
+ * What is wrong with one row's figures as import would write them (`before`: last month's
+ * cumulative, undefined when unknown): Bulan ini without Kumulatif, a cumulative below this month
+ * or below last month's, or not last month's + this month's (the rules of capaian.ts).
+ */
+export function figureProblems(before: number | undefined, bulan: number | null, kumulatif: number | null) {
+  const out: FigureProblem[] = [];
+  const problem = (message: string) => out.push({ column: "kumulatif", message });
+  if (kumulatif === null) {
+    if (bulan !== null)
+      problem(
+        before === undefined
+          ? t(M.kumEmpty, { bulan })
+          : t(M.kumEmptyExpected, { bulan, before, expected: before + bulan }),
+      );
+    return out;
+  }
+  if (before === undefined) {
+    if (bulan !== null && kumulatif < bulan) problem(t(M.kumBelowMonth, { kumulatif, bulan }));
+    return out;
+  }
+  const issue = cumulativeIssue(before, bulan, kumulatif);
+  if (issue?.kind === "turun") problem(t(M.kumDrops, { kumulatif, before }));
+  else if (issue) problem(t(M.kumMismatch, { kumulatif, before, bulan: bulan ?? 0, expected: issue.expected }));
+  return out;
+}
+
+/**
+ * The totals' problems against their village rows: a total that is not their sum, and a total
+ * over villages of which only some are filled in (its cumulative would drop: every village counts).
+ */
+export function villageSumProblems(total: Figures, villages: ReadonlyArray<Figures & { desa?: string }>) {
+  const out: FigureProblem[] = [];
+  if (!villages.length) return out;
+  const missing = villages.filter((v) => v.bulan_ini === null).map((v) => v.desa ?? "?");
+  if (total.bulan_ini !== null && missing.length && missing.length < villages.length) {
+    out.push({ column: "bulan_ini", message: t(M.villagesMissing, { villages: missing.join(", ") }) });
+    return out;
+  }
+  for (const [column, header] of [
+    ["bulan_ini", "Bulan ini"],
+    ["kumulatif", "Kumulatif"],
+  ] as const) {
+    const value = total[column];
+    if (value === null || villages.some((v) => v[column] === null)) continue;
+    const sum = villages.reduce((n, v) => n + (v[column] ?? 0), 0);
+    if (sum !== value) out.push({ column, message: t(M.villageSum, { column: header, total: value, sum }) });
+  }
+  return out;
+}
+
+type Figures = { bulan_ini: number | null; kumulatif: number | null };
+
 /** Last month's cumulative figure to add to: 0 in January, unknown when last month is missing or empty. */
-function previousFigure(input: ProgramFormInput, id: string, desa?: string): number | undefined {
+export function previousFigure(input: ProgramFormInput, id: string, desa?: string): number | undefined {
   if (input.previous === null || parseMonth(input.month)?.month === 1) return 0;
   const indicator = input.previous?.indikator.find((i) => i.id === id);
   const value =
@@ -135,7 +247,17 @@ function previousFigure(input: ProgramFormInput, id: string, desa?: string): num
 
 const programName = (config: Workspace, id: string) => config.program.find((p) => p.id === id)?.nama ?? id;
 
-export const RPK_KEYS = ["kegiatan", "sasaran", "waktu", "tempat", "penanggung_jawab", "biaya"] as const;
+/** Every key of an RPK row, in the order the YAML holds them; each one is a column of the RPK sheet. */
+export const RPK_KEYS = [
+  "kegiatan",
+  "sasaran",
+  "tujuan",
+  "volume",
+  "waktu",
+  "tempat",
+  "penanggung_jawab",
+  "biaya",
+] as const;
 
 function kegiatanColumns(): Column[] {
   return [
@@ -158,6 +280,9 @@ function rpkColumns(config: Workspace): Column[] {
     { key: "tempat", header: "Tempat", width: 18, kind: "text" },
     staffColumn(config, "penanggung_jawab", "Penanggung jawab"),
     { key: "biaya", header: "Biaya", width: 14, kind: "text" },
+    // After the first six so a workbook made before they existed is read by the same columns.
+    { key: "tujuan", header: "Tujuan", width: 28, kind: "text", added: true },
+    { key: "volume", header: "Volume", width: 18, kind: "text", added: true },
   ];
 }
 
@@ -327,6 +452,8 @@ export interface ProgramValues {
   rencana_bulan_ini?: string[];
   analisis?: Analysis;
   rpk?: Array<Partial<Record<(typeof RPK_KEYS)[number], string>>>;
+  /** The RPK keys the sheet has columns for (an older workbook lacks some): the others are kept. */
+  rpkKeys?: string[];
 }
 
 /** Read the sheets of one program (section → sheet); problems go to `reader`. */
@@ -336,7 +463,10 @@ export function readProgramSheets(
   reader: CellReader,
 ): ProgramValues {
   const values: ProgramValues = { program: input.report.program };
-  if (sheets.capaian) values.indikator = readCoverage(input, sheets.capaian, reader);
+  if (sheets.capaian) {
+    values.indikator = readCoverage(input, sheets.capaian, reader);
+    lockedProblems(programSheets(input)[0], sheets.capaian, reader, (column) => lockedFix(input, column));
+  }
   if (sheets.kegiatan) {
     const sheet = sheets.kegiatan;
     const rows = readTable(sheet, reader, "kegiatan", kegiatanColumns());
@@ -381,12 +511,27 @@ export function readProgramSheets(
         if (row.values.kegiatan === null && !row.failed.has("kegiatan"))
           reader.problem(t(M.required, { column: "Kegiatan" }), { sheet: sheet.name, cell: row.cells.kegiatan });
         const item: Partial<Record<(typeof RPK_KEYS)[number], string>> = {};
-        for (const key of RPK_KEYS) if (row.values[key] !== null) item[key] = String(row.values[key]);
+        for (const key of RPK_KEYS) if (row.values[key] != null) item[key] = String(row.values[key]);
         return item;
+      });
+      const header = indexRows(sheet).find((r) => r.key === "h:rpk")?.row ?? 0;
+      values.rpkKeys = RPK_KEYS.filter((key) => {
+        const at = columns.findIndex((c) => c.key === key);
+        return !columns[at].added || rowHasContent(sheet, header, [FIRST + at]);
       });
     }
   }
   return values;
+}
+
+/** Where the value of a locked coverage column is changed instead. */
+function lockedFix(input: ProgramFormInput, column: number): string | undefined {
+  const file = (month: string) => `${month}/program/${input.report.program}.yaml`;
+  if (column === C.sasaran || column === C.target)
+    return t(M.lockedTarget, { what: column === C.sasaran ? "sasaran" : "target", file: file(input.month) });
+  if (column === C.prev) return t(M.lockedPrevious, { file: file(shiftMonth(input.month, -1)) });
+  if (column === C.catatan) return t(M.lockedVillageNote);
+  return t(M.lockedIdentity);
 }
 
 function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellReader): IndicatorValues[] {
@@ -426,6 +571,7 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       villageRows.push({ row: next.row, desa: v[1] });
     }
     const villages: VillageValues[] = [];
+    const villageAt: number[] = [];
     for (const v of villageRows) {
       if (!indicator.per_desa?.some((x) => x.desa === v.desa)) {
         reader.problem(
@@ -446,6 +592,7 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
             : before + bulan
           : count(v.row, C.kum);
       villages.push({ desa: v.desa, bulan_ini: bulan, kumulatif });
+      villageAt.push(v.row);
     }
     for (const v of indicator.per_desa ?? []) {
       if (!villageRows.some((x) => x.desa === v.desa))
@@ -466,6 +613,38 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       kumulatif = bulan === null ? null : before + bulan;
     } else kumulatif = count(r, C.kum);
     const catatan = reader.take(parseText(readCell(sheet, r, C.catatan)), place(r, C.catatan)) ?? null;
+    // Figures that change are checked before they are written (the formulas can be typed over).
+    const cellOf = (row: number, column: FigureProblem["column"]) =>
+      place(row, column === "bulan_ini" ? C.bulan : C.kum);
+    const changed = (was: Partial<Figures> | undefined, now: Figures) =>
+      (was?.bulan_ini ?? null) !== now.bulan_ini || (was?.kumulatif ?? null) !== now.kumulatif;
+    // One mistake is reported once: at the village row, else at the total against its villages,
+    // else at the total against last month.
+    const totals = { bulan_ini: bulan, kumulatif };
+    const found: FigureProblem[] = [];
+    let anyChanged = changed(indicator, totals);
+    const report = (p: FigureProblem, row: number) => {
+      found.push(p);
+      reader.problem(p.message, cellOf(row, p.column));
+    };
+    villages.forEach((v, i) => {
+      const figures = { bulan_ini: v.bulan_ini ?? null, kumulatif: v.kumulatif ?? null };
+      const was = indicator.per_desa?.find((x) => x.desa === v.desa);
+      if (!changed(was, figures)) return;
+      anyChanged = true;
+      const before = previousFigure(input, indicator.id, v.desa);
+      for (const p of figureProblems(before, figures.bulan_ini, figures.kumulatif)) report(p, villageAt[i]);
+    });
+    if (anyChanged && !found.length) {
+      const list = villages.map((v) => ({
+        desa: v.desa,
+        bulan_ini: v.bulan_ini ?? null,
+        kumulatif: v.kumulatif ?? null,
+      }));
+      for (const p of villageSumProblems(totals, list)) report(p, r);
+    }
+    if (changed(indicator, totals) && !found.length)
+      for (const p of figureProblems(previousFigure(input, indicator.id), bulan, kumulatif)) report(p, r);
     out.push({
       id: indicator.id,
       bulan_ini: bulan,
@@ -519,7 +698,7 @@ export function programEdits(report: ProgramReport, values: ProgramValues): Yaml
     );
   if (values.rencana_bulan_ini)
     edits.push(...listEdits(["rencana_bulan_ini"], report.rencana_bulan_ini, values.rencana_bulan_ini, []));
-  if (values.rpk) edits.push(...listEdits(["rpk"], report.rpk, values.rpk, RPK_KEYS));
+  if (values.rpk) edits.push(...listEdits(["rpk"], report.rpk, values.rpk, values.rpkKeys ?? RPK_KEYS, RPK_KEYS));
   if (values.analisis) edits.push(...analysisEdits(report, values.analisis));
   return edits;
 }

@@ -5,7 +5,7 @@ import { decimal, msg, t } from "../../../i18n/index.js";
 import type { PathSegment } from "../../findings.js";
 import { parseMonth } from "../../month.js";
 import type { IndicatorReport } from "../../schema.js";
-import { coveragePercent, cumulativeTarget } from "../../targets.js";
+import { coveragePercent, cumulativeIssue, cumulativeTarget } from "../../targets.js";
 import type { MonthContext } from "../context.js";
 import { defineRules, type Placement } from "../registry.js";
 
@@ -153,21 +153,20 @@ export const capaianRules = defineRules<Rule, MonthContext>({
               .find((p) => p.data.program === program.data.program)
               ?.data.indikator.find((x) => x.id === i.id)?.kumulatif
           : undefined;
-        if (before !== undefined && before !== null && i.kumulatif !== null) {
-          if (i.kumulatif < before) {
+        const issue =
+          before !== undefined && before !== null && i.kumulatif !== null
+            ? cumulativeIssue(before, i.bulan_ini, i.kumulatif)
+            : undefined;
+        if (issue && before !== undefined && before !== null && i.kumulatif !== null) {
+          if (issue.kind === "turun") {
             at(
               "capaian/kumulatif-turun",
               ["kumulatif"],
               t(M.decreasing, { indicator: i.id, before, month: prev?.id, after: i.kumulatif }),
             );
-          } else if (i.bulan_ini !== null && before + i.bulan_ini !== i.kumulatif) {
-            const values = {
-              indicator: i.id,
-              value: i.kumulatif,
-              before,
-              month: i.bulan_ini,
-              expected: before + i.bulan_ini,
-            };
+          } else {
+            const month = i.bulan_ini ?? 0;
+            const values = { indicator: i.id, value: i.kumulatif, before, month, expected: issue.expected };
             at("capaian/kumulatif-tidak-cocok", ["kumulatif"], t(M.sumMismatch, values));
           }
         }

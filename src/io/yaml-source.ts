@@ -301,12 +301,49 @@ export function decodeUtf8(bytes: Uint8Array, rel: string): { text?: string; bom
   }
 }
 
+/** Deeper than any lokmin file: flow brackets open at once, or columns of indentation. */
+const MAX_FLOW_DEPTH = 64;
+const MAX_INDENT = 256;
+
+/**
+ * The line and column where the text nests deeper than lokmin's data ever does, if it does: decided
+ * before parsing, so the answer does not depend on how much stack the parser happens to have left.
+ */
+export function tooDeepAt(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let indent = 0;
+  let counting = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      indent = 0;
+      counting = true;
+      continue;
+    }
+    if (counting && (c === 32 || ((c === 45 || c === 63) && text.charCodeAt(i + 1) === 32))) {
+      if (++indent > MAX_INDENT) return { line, column: i - lineStart + 1 };
+      continue;
+    }
+    counting = false;
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 /** Parse YAML text with positions. Returns the source (when it could be parsed at all) and its findings. */
 export function parseYaml(text: string, rel: string, bom = false): { source?: YamlSource; findings: Finding[] } {
   if (text.length > MAX_FILE_BYTES) {
     const size = (text.length / 1024 / 1024).toFixed(1);
     return { findings: [finding("yaml/size", rel, t(M.tooBig, { size, limit: MAX_FILE_BYTES / 1024 / 1024 }))] };
   }
+  const deep = tooDeepAt(text);
+  if (deep) return { findings: [finding("yaml/depth", rel, t(M.tooDeep), deep)] };
   const source = new YamlSource(rel, text, bom);
   const { doc, lineCounter } = source;
   const findings = doc.errors.map((error) => {

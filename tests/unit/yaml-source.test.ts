@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { meetingSchema, workspaceSchema } from "../../src/domain/schema.js";
-import { decodeUtf8, loadValidated, parseYaml, toData } from "../../src/io/yaml-source.js";
+import { decodeUtf8, loadValidated, parseYaml, toData, tooDeepAt } from "../../src/io/yaml-source.js";
 import { MINI } from "../helpers.js";
 
 const person = z.strictObject({ nama: z.string(), nip: z.string().optional(), tanggal: z.iso.date().optional() });
@@ -74,5 +74,22 @@ describe("loader positions", () => {
   it("accepts the mini fixture's lokmin.yaml", () => {
     const text = readFileSync(path.join(MINI, "lokmin.yaml"), "utf8");
     expect(loadValidated(text, "lokmin.yaml", workspaceSchema).findings).toEqual([]);
+  });
+});
+
+describe("nesting too deep is decided before parsing, whatever stack is left", () => {
+  it("flow brackets past 64 levels are yaml/depth at the bracket, 64 are fine", () => {
+    const nested = (n: number) => `a: 1\nx: ${"[".repeat(n)}${"]".repeat(n)}\n`;
+    expect(tooDeepAt(nested(64))).toBeUndefined();
+    expect(tooDeepAt(nested(65))).toEqual({ line: 2, column: 68 });
+    const parsed = parseYaml(nested(70), "dalam.yaml");
+    expect(parsed.findings.map((f) => [f.rule, f.line])).toEqual([["yaml/depth", 2]]);
+  });
+
+  it("indentation or compact sequences past 256 columns are too deep; closed brackets do not add up", () => {
+    expect(tooDeepAt(`x:\n${" ".repeat(257)}y: 1\n`)).toEqual({ line: 2, column: 257 });
+    expect(tooDeepAt(`x: ${"- ".repeat(129)}a\n`)).toBeUndefined(); // not at the start of a line
+    expect(tooDeepAt(`${"- ".repeat(129)}a\n`)).toEqual({ line: 1, column: 257 });
+    expect(tooDeepAt(`${"x: [a, {b: c}]\n".repeat(500)}`)).toBeUndefined();
   });
 });

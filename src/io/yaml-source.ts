@@ -488,8 +488,11 @@ const takesWholeNumber = (schema: z.ZodType, path: readonly PathSegment[]) => {
 
 /** A number written with thousands points as people write them by hand: 2.000, 12.500, 1.000.000. */
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
-/** The same anywhere in a file's text, as a plain value (cheap, may over-match: it only declines the fast path). */
-const THOUSANDS_IN_TEXT = /(?:^|[\s:[{,-])\d{1,3}(?:\.\d{3})+[ \t]*(?:$|[,\]}#\r])/m;
+/**
+ * The same anywhere in a file's text as a whole value: after `key:`, `-`, `[`, `{`, `,` or alone on a line, not
+ * inside a text such as "Rp 8.000.000" (cheap, may over-match: it only declines the fast path and the cache).
+ */
+const THOUSANDS_IN_TEXT = /(?:^|[:[{,-])[ \t]*\d{1,3}(?:\.\d{3})+[ \t]*(?:$|[,\]}#\r])/m;
 
 /**
  * Whether a file's text may hold a count written with a thousands point. YAML reads 2.000 as the

@@ -3,7 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { meetingSchema, workspaceSchema } from "../../src/domain/schema.js";
-import { decodeUtf8, loadValidated, parseYaml, toData, tooDeepAt } from "../../src/io/yaml-source.js";
+import {
+  decodeUtf8,
+  loadValidated,
+  mayHaveThousandsPoint,
+  parseYaml,
+  toData,
+  tooDeepAt,
+} from "../../src/io/yaml-source.js";
 import { MINI } from "../helpers.js";
 
 const person = z.strictObject({ nama: z.string(), nip: z.string().optional(), tanggal: z.iso.date().optional() });
@@ -91,5 +98,24 @@ describe("nesting too deep is decided before parsing, whatever stack is left", (
     expect(tooDeepAt(`x: ${"- ".repeat(129)}a\n`)).toBeUndefined(); // not at the start of a line
     expect(tooDeepAt(`${"- ".repeat(129)}a\n`)).toEqual({ line: 1, column: 257 });
     expect(tooDeepAt(`${"x: [a, {b: c}]\n".repeat(500)}`)).toBeUndefined();
+  });
+});
+
+describe("which files may hold a count written with a thousands point", () => {
+  it("a whole value after a key, a dash, a bracket or alone on a line; not a number inside a text", () => {
+    for (const text of [
+      "kumulatif: 2.000\n",
+      "x:\n  - 12.500 # jumlah\n",
+      "per_desa: {a: 1.000, b: 2}\n",
+      "  1.000.000\r\n",
+    ])
+      expect(mayHaveThousandsPoint(text), text).toBe(true);
+    for (const text of [
+      "biaya: Rp 8.000.000\n",
+      "catatan: naik 2.000 orang\n",
+      "capaian_persen: 41.67\n",
+      "x: 2.0001\n",
+    ])
+      expect(mayHaveThousandsPoint(text), text).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { meetingKind, specialSteps } from "../../src/domain/meeting-kinds.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../../src/domain/month.js";
 import { newYamlText } from "../../src/io/new-yaml.js";
 import { CORE_12 } from "../../src/io/yaml-core.js";
-import { fastParse } from "../../src/io/yaml-source.js";
+import { fastParse, mayHaveThousandsPoint } from "../../src/io/yaml-source.js";
 import { parseBlocks, parseInline, splitCells } from "../../src/render/blocks.js";
 import { scaffoldMonth } from "../../src/domain/scaffold.js";
 import { meetingSchema, programReportSchema, workspaceSchema } from "../../src/domain/schema.js";
@@ -236,6 +236,8 @@ describe("fast path", () => {
       expect(jsYaml.load(text, { schema: CORE_12 }), file).toEqual(parseDocument(text).toJS());
       // and the fast path takes every one of them ("Sarana & Prasarana" in a comment once sent all to the slow one)
       expect(fastParse(text), file).toBeDefined();
+      // and none looks like it holds a count with a thousands point ("Rp 8.000.000" in a POA once did)
+      expect(mayHaveThousandsPoint(text), file).toBe(false);
     }
   });
 });

@@ -7,7 +7,7 @@ import type { Context } from "../cli/context.js";
 import { defaultPrograms } from "../domain/defaults.js";
 import type { Workspace } from "../domain/schema.js";
 import { DEFAULT_SOP_PROFILE } from "../domain/sop.js";
-import { DEFAULT_SUPERVISION_PROFILE, SUPERVISION_PROFILES } from "../domain/regulations.js";
+import { DEFAULT_SUPERVISION_PROFILE, shortCitation } from "../domain/regulations.js";
 import { commentsFor } from "../domain/yaml-file.js";
 import { SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
@@ -28,13 +28,19 @@ interface InitOptions {
   tuNip?: string;
   zona?: "WIB" | "WITA" | "WIT";
   taksonomi?: "program" | "klaster";
+  peraturan?: "nasional" | "musi-rawas-2018" | "sendiri";
+  peraturanNama?: string;
+  peraturanSingkat?: string;
   tanpaGit?: boolean;
   force?: boolean;
   yes?: boolean;
 }
 
 type Answers = Required<
-  Pick<InitOptions, "nama" | "kecamatan" | "kabupaten" | "alamat" | "kepala" | "tu" | "zona" | "taksonomi">
+  Pick<
+    InitOptions,
+    "nama" | "kecamatan" | "kabupaten" | "alamat" | "kepala" | "tu" | "zona" | "taksonomi" | "peraturan"
+  >
 > &
   InitOptions;
 
@@ -77,6 +83,24 @@ const M = {
   askTaxonomy: msg("Pengelompokan program", "How programs are grouped"),
   classic: msg("Program (UKM esensial, UKM pengembangan, UKP)", "Programs (essential, developmental, clinical)"),
   clusters: msg("Klaster ILP", "ILP clusters"),
+  askRegulation: msg(
+    "Peraturan pembinaan Lokmin di kabupaten/kota ini",
+    "The regulation on Lokmin supervision in this regency/city",
+  ),
+  national: msg(
+    "Tidak ada peraturan bupati/wali kota: hanya Permenkes 44/2016 dan SPM",
+    "No regency/city regulation: Permenkes 44/2016 and the SPM only",
+  ),
+  musiRawas: msg("Perbup Musi Rawas 49/2018", "Perbup Musi Rawas 49/2018"),
+  own: msg("Peraturan kabupaten/kota sendiri (nomor, tahun, pasal)", "Our own regency/city regulation"),
+  askRegulationName: msg(
+    "Nama lengkap peraturan, mis. Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang Pembinaan Lokakarya Mini",
+    "Full name of the regulation, e.g. Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang …",
+  ),
+  needRegulationName: msg(
+    '--peraturan sendiri butuh nama peraturannya: --peraturan-nama "Peraturan Bupati … Nomor … Tahun …"',
+    '--peraturan sendiri needs the regulation\'s name: --peraturan-nama "Peraturan Bupati … Nomor … Tahun …"',
+  ),
 };
 
 const GITIGNORE = [
@@ -104,10 +128,13 @@ const COMMENTS = {
     "  - Mekarsari",
   ].join("\n "),
   pembinaan: [
-    "Peraturan bupati/wali kota tentang pembinaan Lokmin: dikutip di Daftar Tilik, arsip dan `lokmin check`.",
-    "Contoh bawaan: Perbup Musi Rawas 49/2018. Puskesmas di kabupaten lain: ganti nama dan singkat dengan",
-    "Perbup kabupaten sendiri, mis. singkat: Perbup Bulungan 12/2021. Tambahkan pembina: bila tim pembina",
-    "bukan Dinas Kesehatan di atas.",
+    "Peraturan pembinaan Lokmin kabupaten/kota: dikutip di Daftar Tilik, arsip dan `lokmin check`.",
+    "nasional = tanpa peraturan bupati (hanya Permenkes 44/2016 dan SPM); musi-rawas-2018; atau sendiri dengan",
+    "nama, singkat dan pasal (tilik, arsip, umpan_balik, evaluasi …) peraturan kabupaten sendiri.",
+  ].join("\n "),
+  periode_data: [
+    "Angka capaian yang dibahas: bulan-lalu = Lokmin bulan N membahas hasil bulan N−1 (SOP langkah 4),",
+    "Lokmin Januari membahas Desember.",
   ].join("\n "),
 };
 
@@ -119,6 +146,7 @@ export function buildWorkspace(o: Answers): Workspace {
     puskesmas: { nama: o.nama, alamat: o.alamat, kecamatan: o.kecamatan, kabupaten_kota: o.kabupaten },
     dinas_kesehatan: { nama: `Dinas Kesehatan ${o.kabupaten}` },
     zona_waktu: o.zona,
+    periode_data: "bulan-lalu",
     kertas: { ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } },
     surat: {
       pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}",
@@ -141,11 +169,15 @@ export function buildWorkspace(o: Answers): Workspace {
       seri: "bersama",
       usg: { skala: { min: 1, max: 5 }, rumus: "jumlah" },
     },
-    pembinaan: {
-      profil: DEFAULT_SUPERVISION_PROFILE,
-      nama: SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE].nama,
-      singkat: SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE].singkat,
-    },
+    pembinaan:
+      o.peraturan === "sendiri"
+        ? {
+            profil: "sendiri",
+            nama: o.peraturanNama,
+            singkat: o.peraturanSingkat ?? (o.peraturanNama ? shortCitation(o.peraturanNama) : undefined),
+            pasal: {},
+          }
+        : { profil: o.peraturan },
     aturan: {},
     taksonomi: o.taksonomi,
   };
@@ -160,7 +192,10 @@ async function ask(ctx: Context, options: InitOptions): Promise<Answers> {
     tu: "Kasubag TU",
     zona: "WIB" as const,
     taksonomi: "program" as const,
+    peraturan: DEFAULT_SUPERVISION_PROFILE as "nasional",
   };
+  if (options.peraturan === "sendiri" && !options.peraturanNama?.trim() && (!ctx.ui.isInteractive || options.yes))
+    throw new UserError(t(M.needRegulationName));
   if (!ctx.ui.isInteractive || options.yes) {
     if (!options.nama) throw new UserError(t(M.needName));
     return { ...defaults, ...stripUndefined(options), nama: options.nama };
@@ -196,7 +231,32 @@ async function ask(ctx: Context, options: InitOptions): Promise<Answers> {
         },
         io,
       )),
+    ...(await askRegulation(options, select, text, io)),
   };
+}
+
+async function askRegulation(
+  options: InitOptions,
+  select: typeof import("@inquirer/prompts").select,
+  text: (message: ReturnType<typeof msg>, required?: boolean) => Promise<string>,
+  io: Parameters<typeof import("@inquirer/prompts").select>[1],
+): Promise<Pick<Answers, "peraturan" | "peraturanNama" | "peraturanSingkat">> {
+  const peraturan =
+    options.peraturan ??
+    (await select(
+      {
+        message: t(M.askRegulation),
+        choices: [
+          { value: "nasional" as const, name: t(M.national) },
+          { value: "musi-rawas-2018" as const, name: t(M.musiRawas) },
+          { value: "sendiri" as const, name: t(M.own) },
+        ],
+      },
+      io,
+    ));
+  if (peraturan !== "sendiri") return { peraturan };
+  const peraturanNama = options.peraturanNama?.trim() || (await text(M.askRegulationName));
+  return { peraturan, peraturanNama, peraturanSingkat: options.peraturanSingkat };
 }
 
 const stripUndefined = <T extends object>(o: T) =>

@@ -91,7 +91,7 @@ async function readOne(ctx: Context, file: string): Promise<Packaged | { dir: st
       key: `${p.nama}|${p.kabupaten_kota}`,
       name: p.nama,
       dibuat: pkg.manifest.dibuat,
-      summary: packagedMonthSummary(month, pkg.check, pkg.manifest.kesepakatan_terbuka ?? []),
+      summary: packagedMonthSummary(workspace.config.data, month, pkg.check, pkg.manifest.kesepakatan_terbuka ?? []),
     };
   } catch (error) {
     return { dir: file, error: (error as Error).message };

@@ -8,7 +8,7 @@ import type { CommitmentHistory } from "./commitments.js";
 import { lastDay, parseMonth } from "./month.js";
 import type { Workspace } from "./schema.js";
 import type { MonthSummary } from "./summary.js";
-import { isBehindTarget } from "./targets.js";
+import { behindCount } from "./summary.js";
 import type { MonthData } from "./workspace-data.js";
 
 export const PACKAGE_FORMAT = "lokmin-paket";
@@ -135,6 +135,7 @@ export function openCommitments(histories: readonly CommitmentHistory[]): OpenCo
  * open (and those past their deadline), and the indicators behind target in the month's files.
  */
 export function packagedMonthSummary(
+  config: Workspace,
   month: MonthData,
   check: unknown,
   open: readonly Pick<OpenCommitment, "tenggat">[],
@@ -152,7 +153,10 @@ export function packagedMonthSummary(
     warnings: findings.filter((f) => f.severity === "warning").length,
     open_commitments: open.length,
     overdue_commitments: open.filter((c) => c.tenggat < end).length,
-    indicators_behind: indicators.filter(isBehindTarget).length,
+    indicators_behind: behindCount(
+      config,
+      month.programs.map((p) => p.data),
+    ),
     indicators: indicators.length,
     // The package's own check names files it could not read; their indicators are not in the package.
     not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],

@@ -57,6 +57,9 @@ export const monthlyTargetSchema = z
   ])
   .describe("Cara menghitung target kumulatif bulanan: 'prorata' (target × bulan/12) atau 12 angka");
 
+export const ACCUMULATIONS = ["jumlah", "terakhir", "rata-rata"] as const;
+export type Accumulation = (typeof ACCUMULATIONS)[number];
+
 export const indicatorSchema = z.strictObject({
   id: id(),
   nama: text(),
@@ -64,6 +67,14 @@ export const indicatorSchema = z.strictObject({
   sasaran: count().describe("Jumlah sasaran setahun (populasi target)"),
   target: z.number().min(0).max(100).describe("Target tahunan dalam persen"),
   target_bulanan: monthlyTargetSchema.optional(),
+  akumulasi: z
+    .enum(ACCUMULATIONS)
+    .optional()
+    .describe(
+      "Cara capaian terkumpul: jumlah (dijumlah sejak Januari, target dibagi 12 — bawaan), terakhir (keadaan saat " +
+        "dihitung, mis. ketersediaan obat, PHBS, KB aktif: target penuh setiap bulan) atau rata-rata (rata-rata " +
+        "capaian bulanan, mis. D/S)",
+    ),
   spm: z.boolean().optional().describe("Indikator SPM Kesehatan"),
   per_desa: z.boolean().optional().describe("Capaian dilaporkan per desa/kelurahan"),
 });
@@ -178,6 +189,24 @@ export const analysisSettingsSchema = z
   .describe("Analisis masalah: kategori fishbone dan alat analisis forum (Perbup Pasal 15, 17, 36)");
 
 export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
+/** The supervision regulations a workspace can follow (src/domain/regulations.ts has their texts). */
+export const SUPERVISION_PROFILE_IDS = ["nasional", "musi-rawas-2018", "sendiri"] as const;
+/** The topics a supervision regulation has an article for, cited by `check` and the documents. */
+export const SUPERVISION_TOPICS = [
+  "tilik",
+  "arsip",
+  "umpan_balik",
+  "evaluasi",
+  "kesepakatan",
+  "skor",
+  "deskripsi",
+  "fishbone",
+  "swot",
+  "stakeholder",
+] as const;
+export type SupervisionTopic = (typeof SUPERVISION_TOPICS)[number];
+export const PERIOD_MODELS = ["bulan-lalu", "bulan-ini"] as const;
+export type PeriodModel = (typeof PERIOD_MODELS)[number];
 export const workspaceSchema = z
   .strictObject({
     versi: z.literal(1).default(1),
@@ -224,6 +253,13 @@ export const workspaceSchema = z
       tembusan: z.array(z.string()).optional().describe("Tembusan surat umpan balik, mis. ['Kepala Dinas', 'Arsip']"),
     }),
     zona_waktu: z.enum(TIME_ZONES).default("WIB"),
+    periode_data: z
+      .enum(PERIOD_MODELS)
+      .optional()
+      .describe(
+        "Periode angka capaian yang dibahas Lokmin: bulan-lalu (Lokmin bulan N membahas bulan N−1, Januari membahas " +
+          "Desember; dipakai workspace baru) atau bulan-ini (angka bulan yang sama; bawaan workspace lama)",
+      ),
     kertas: z
       .strictObject({
         ukuran: z.enum(["A4", "F4"]).default("A4"),
@@ -271,15 +307,30 @@ export const workspaceSchema = z
     pembinaan: z
       .strictObject({
         profil: z
-          .string()
-          .default("musi-rawas-2018")
-          .describe("Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip)"),
-        nama: z.string().optional().describe("Nama lengkap peraturan pembinaan kabupaten/kota ini"),
-        singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Musi Rawas 49/2018'"),
-        pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1, mis. 'Dinkes Kab Musi Rawas'"),
+          .enum(SUPERVISION_PROFILE_IDS)
+          .default("nasional")
+          .describe(
+            "Peraturan pembinaan Lokmin yang dipakai kabupaten/kota: nasional (tanpa peraturan bupati: hanya " +
+              "Permenkes 44/2016 dan SPM dikutip), musi-rawas-2018 (Perbup Musi Rawas 49/2018) atau sendiri " +
+              "(isi nama, singkat dan pasal peraturan kabupaten sendiri)",
+          ),
+        nama: z.string().optional().describe("Nama lengkap peraturan, mis. 'Peraturan Bupati … Nomor 12 Tahun 2021 …'"),
+        singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Lembah Hijau 12/2021'"),
+        pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1; bawaan: Dinas Kesehatan"),
+        lampiran_tilik: z.string().optional().describe("Lampiran yang memuat Daftar Tilik, mis. 'Lampiran III'"),
+        judul_tilik: z.string().optional().describe("Judul Daftar Tilik sebagaimana dalam peraturan"),
+        pasal: z
+          .strictObject(
+            Object.fromEntries(SUPERVISION_TOPICS.map((topic) => [topic, z.string().optional()])) as Record<
+              SupervisionTopic,
+              z.ZodOptional<z.ZodString>
+            >,
+          )
+          .optional()
+          .describe("Pasal peraturan sendiri per pokok, mis. tilik: Pasal 30, umpan_balik: Pasal 33 ayat (3)"),
       })
       .optional()
-      .describe("Peraturan bupati/wali kota tentang pembinaan Lokmin yang berlaku"),
+      .describe("Peraturan bupati/wali kota tentang pembinaan Lokmin yang berlaku (bawaan: nasional)"),
     aturan: z
       .record(z.string(), z.enum(["error", "warning", "info", "off"]))
       .default({})
@@ -740,6 +791,9 @@ export const programReportSchema = z
   .strictObject({
     program: id(),
     bulan: monthId(),
+    periode: monthId()
+      .optional()
+      .describe("Bulan yang angkanya dilaporkan (YYYY-MM); bawaan dari periode_data di lokmin.yaml"),
     penanggung_jawab: id(),
     laporan_kegiatan: z
       .array(z.strictObject({ kegiatan: text(), hasil: z.string().optional() }))

@@ -3,7 +3,8 @@
 // with the same loader and rules as `check`. Pure over loaded workspaces.
 import { type CheckInput, checkWorkspace } from "./check/check.js";
 import { commitmentHistories, isOverdue } from "./commitments.js";
-import { isBehindTarget } from "./targets.js";
+import type { ProgramReport, Workspace } from "./schema.js";
+import { indicatorFigures, programFigures } from "./targets.js";
 import { monthMeetings } from "./workspace-data.js";
 
 export interface MonthSummary {
@@ -46,11 +47,25 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
       warnings: findings.filter((f) => f.severity === "warning").length,
       open_commitments: open.length,
       overdue_commitments: open.filter((h) => isOverdue(h, month.id)).length,
-      indicators_behind: indicators.filter(isBehindTarget).length,
+      indicators_behind: behindCount(workspace.config?.data, month.programs.map((p) => p.data)),
       indicators: indicators.length + unread,
       not_assessed: notAssessed,
       indicators_not_assessed: unread,
     };
   });
   return { name: workspace.config?.data.puskesmas.nama ?? "?", months };
+}
+
+/**
+ * Indicators behind target in a month's program files, by the one definition; without lokmin.yaml
+ * each counts as a summed count for its folder's month (what the files alone can tell).
+ */
+export function behindCount(config: Workspace | undefined, programs: readonly ProgramReport[]): number {
+  return programs
+    .flatMap((report) =>
+      config
+        ? [...programFigures(config, report.bulan, report).values()]
+        : report.indikator.map((i) => indicatorFigures(i, "jumlah", Number(report.bulan.slice(5, 7)))),
+    )
+    .filter((f) => f.behind).length;
 }

@@ -320,6 +320,12 @@ const cases: Case[] = [
     at: "profil: rutin-2030",
   },
   {
+    rule: "pembinaan/profil",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}pembinaan:\n  profil: sendiri\n`,
+    at: "profil: sendiri",
+  },
+  {
     rule: "aturan/tidak-sah",
     file: "lokmin.yaml",
     edit: (s) => `${s}aturan:\n  laporan/dinkees: error\n`,

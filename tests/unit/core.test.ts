@@ -93,8 +93,8 @@ describe("behind target: one definition", () => {
     const config = miniConfig();
     expect(problemCandidates(config, [report(tb)])).toEqual([]);
     expect(problemCandidates(config, [report(short)]).map((c) => c.indikator)).toEqual(["bumil"]);
-    expect(behindTarget(report(tb))).toBe(false);
-    expect(behindTarget(report(short))).toBe(true);
+    expect(behindTarget(config, report(tb))).toBe(false);
+    expect(behindTarget(config, report(short))).toBe(true);
     const months = (i: typeof tb) => [
       { id: "2024-04", programs: [report({ ...i, target_kumulatif: 33.33, kumulatif: 120 })] },
       { id: "2024-05", programs: [report(i)] },

@@ -88,49 +88,6 @@ export function roundRatio(numerator: number, denominator: number, digits: numbe
   return Number(signed) / 10 ** digits;
 }
 
-
-/**
- * Capaian (%) = cumulative served ÷ sasaran × 100, exact; null when it cannot be computed. Round
- * it once, where it is shown, so no figure is rounded twice.
- */
-export function coveragePercent(report: Pick<IndicatorReport, "kumulatif" | "sasaran">): number | null {
-  if (report.kumulatif === null || report.sasaran <= 0) return null;
-  return (report.kumulatif / report.sasaran) * 100;
-}
-
-/** Gap in percentage points between the cumulative target and capaian (positive = behind). */
-export function coverageGap(
-  report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">,
-): number | null {
-  const percent = coveragePercent(report);
-  return percent === null ? null : report.target_kumulatif - percent;
-}
-
-/**
- * The gap as it is shown: target − capaian in percentage points, rounded once to one decimal
- * (positive = behind); null when capaian cannot be computed. 150 of 360 against 41,67 is 0,0.
- */
-export function shownGap(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): number | null {
-  if (report.kumulatif === null || report.sasaran <= 0) return null;
-  const gap = roundRatio(report.target_kumulatif * report.sasaran - report.kumulatif * 100, report.sasaran, 1);
-  return gap === 0 ? 0 : gap;
-}
-
-/**
- * The one definition of "behind target", used by rank candidates, check, report, summary, the
- * documents and the forms: the gap as shown (one decimal) is above zero. The target is stored
- * rounded (41,67 for 41,666…), so an indicator exactly on target (5/12 of its sasaran) is not behind.
- */
-export function isBehindTarget(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): boolean {
-  return (shownGap(report) ?? 0) > 0;
-}
-
-/** PKP sub-variable score, capped at 100, exact: served ÷ (target% × sasaran) × 100. */
-export function cappedScore(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_tahunan">): number | null {
-  if (report.kumulatif === null || report.sasaran <= 0 || report.target_tahunan <= 0) return null;
-  return Math.min(100, (report.kumulatif / ((report.target_tahunan / 100) * report.sasaran)) * 100);
-}
-
 /**
  * How a cumulative figure fails to follow last month's (the rules capaian/kumulatif-turun and
  * capaian/kumulatif-tidak-cocok, also applied by `lokmin import`): it dropped below last month's,
@@ -204,4 +161,16 @@ export function programFigures(
   return new Map(
     report.indikator.map((i) => [i.id, indicatorFigures(i, accumulationOf(config, report.program, i.id), month)]),
   );
+}
+
+/** The figures of one village row of an indicator, by the same definition (its own sasaran). */
+export function villageFigures(
+  report: IndicatorReport,
+  village: { sasaran?: number; bulan_ini: number | null; kumulatif: number | null },
+  akumulasi: Accumulation,
+  month: number,
+): IndicatorFigures | null {
+  if (!village.sasaran) return null;
+  const row = { ...report, sasaran: village.sasaran, bulan_ini: village.bulan_ini, kumulatif: village.kumulatif };
+  return indicatorFigures(row, akumulasi, month);
 }

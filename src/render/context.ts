@@ -14,7 +14,7 @@ import type { RankResult } from "../domain/rank/rank.js";
 import { type SupervisionProfile, supervisionProfile } from "../domain/regulations.js";
 import type { EVIDENCE_KINDS, Meeting, Person, ProgramReport, Workspace } from "../domain/schema.js";
 import { resolveSop } from "../domain/sop.js";
-import { coverageGap, coveragePercent, isBehindTarget } from "../domain/targets.js";
+import { accumulationOf, periodMonth, programFigures, reportPeriod, villageFigures } from "../domain/targets.js";
 import type { IndicatorTrend } from "../domain/trends.js";
 import { buildAnalysisContext } from "./analysis-context.js";
 
@@ -203,8 +203,10 @@ export function buildRenderContext({
   const rankById = new Map(problems.items.map((item) => [item.id, item]));
   const indicators = programs.flatMap((report) => {
     const program = config.program.find((p) => p.id === report.program);
+    const figures = programFigures(config, month, report);
     return report.indikator.map((i) => {
-      const gap = coverageGap(i);
+      const f = figures.get(i.id);
+      const gap = f?.gap ?? null;
       return {
         program: program?.nama ?? report.program,
         indikator: program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
@@ -213,9 +215,9 @@ export function buildRenderContext({
         target_tahunan: percent(i.target_tahunan),
         bulan_ini: number(i.bulan_ini, 0),
         kumulatif: number(i.kumulatif, 0),
-        capaian: percent(coveragePercent(i)),
+        capaian: percent(f?.capaian ?? null),
         kesenjangan: signedGap(gap),
-        tertinggal: isBehindTarget(i),
+        tertinggal: f?.behind ?? false,
         catatan: str(i.catatan),
       };
     });
@@ -232,7 +234,14 @@ export function buildRenderContext({
           sasaran: number(d.sasaran, 0),
           bulan_ini: number(d.bulan_ini, 0),
           kumulatif: number(d.kumulatif, 0),
-          capaian: d.sasaran && d.kumulatif !== null ? percent((d.kumulatif / d.sasaran) * 100) : percent(null),
+          capaian: percent(
+            villageFigures(
+              i,
+              d,
+              accumulationOf(config, report.program, i.id),
+              periodMonth(reportPeriod(config, month, report)),
+            )?.capaian ?? null,
+          ),
         })),
       })),
   );

@@ -8,7 +8,7 @@ import { percent, timeRange } from "../domain/format-id.js";
 import { participant, type Participant } from "../domain/lintas-sektor.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import type { Meeting, Pralokmin, ProgramReport, QuarterlyMeeting, Workspace } from "../domain/schema.js";
-import { coveragePercent } from "../domain/targets.js";
+import { accumulationOf, periodMonth, reportPeriod, villageFigures } from "../domain/targets.js";
 import { indonesianTerms } from "../domain/vocabulary.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { QUARTERLY_STAKEHOLDER_PICTURE, stakeholderView } from "./analysis-context.js";
@@ -133,7 +133,15 @@ function quarterly(config: Workspace, q: QuarterlyMeeting, programs: readonly Pr
           config.program.find((p) => p.id === report.program)?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
         nilai: villages.map((desa) => {
           const row = i.per_desa?.find((v) => v.desa === desa);
-          return row?.sasaran ? percent(coveragePercent({ kumulatif: row.kumulatif, sasaran: row.sasaran })) : "–";
+          const figures = row
+            ? villageFigures(
+                i,
+                row,
+                accumulationOf(config, report.program, i.id),
+                periodMonth(reportPeriod(config, report.bulan, report)),
+              )
+            : null;
+          return figures ? percent(figures.capaian) : "–";
         }),
       })),
   );

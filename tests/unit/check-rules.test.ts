@@ -320,6 +320,17 @@ const cases: Case[] = [
     at: "profil: rutin-2030",
   },
   {
+    // A workspace that never chose its data period, meeting on 23 January about January's figures.
+    rule: "capaian/periode",
+    file: "2024-01/rapat.yaml",
+    edit: (s) => s,
+    at: "tanggal: 2024-01-23",
+    setup: (root) => {
+      const config = path.join(root, "lokmin.yaml");
+      writeFileSync(config, readFileSync(config, "utf8").replace("periode_data: bulan-ini\n", ""));
+    },
+  },
+  {
     rule: "pembinaan/profil",
     file: "lokmin.yaml",
     edit: (s) => `${s}pembinaan:\n  profil: sendiri\n`,

@@ -233,7 +233,8 @@ export const capaianRules = defineRules<Rule, MonthContext>({
 function periodRule(ctx: MonthContext, report: (rule: Rule, placement: Placement) => void) {
   const meeting = ctx.month.meeting;
   const date = meeting?.data.tanggal;
-  if (!meeting || !date || ctx.month.programs.length === 0) return;
+  // A workspace that chose `bulan-ini` discusses the running month's figures on purpose.
+  if (ctx.config.periode_data === "bulan-ini" || !meeting || !date || ctx.month.programs.length === 0) return;
   const periods = ctx.month.programs.map((p) => reportPeriod(ctx.config, ctx.month.id, p.data));
   const latest = periods.reduce((a, b) => (a > b ? a : b));
   const end = lastDay(parseMonth(latest)!);

@@ -28,6 +28,14 @@ const id = () =>
     .regex(/^[a-z0-9][a-z0-9_.-]*$/, { message: "id" })
     .describe("Pengenal singkat, huruf kecil tanpa spasi");
 const monthId = () => z.string().regex(MONTH_PATTERN, { message: "bulan" });
+const letterSerial = () =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe("Nomor urut surat di buku agenda; nomor disusun dari surat.pola_nomor bila nomor kosong");
 const clock = () => z.string().regex(CLOCK_PATTERN, { message: "jam" }).describe("Jam, mis. 08.00");
 /** NIP stays a string: an 18-digit number loses precision in JavaScript. Shape is checked as a warning. */
 export const nipSchema = z.string().describe("NIP 18 digit, ditulis dalam tanda kutip");
@@ -451,7 +459,8 @@ export const problemSchema = z.strictObject({
   swot: swotSchema.optional(),
 });
 
-export const COMMITMENT_STATUSES = ["selesai", "sebagian", "belum", "batal"] as const;
+/** How a commitment stands when evaluated; `berjalan`: under way and not yet due. */
+export const COMMITMENT_STATUSES = ["selesai", "sebagian", "berjalan", "belum", "batal"] as const;
 export const COMMITMENT_ID_PATTERN = /^(\d{4}-(0[1-9]|1[0-2]))\/K\d{2,}$/;
 export const commitmentSchema = z.strictObject({
   id: z
@@ -473,7 +482,11 @@ export const evaluationSchema = z.strictObject({
   uraian: z.string().optional().describe("Salinan uraian, untuk dibaca"),
   penanggung_jawab: z.string().optional(),
   tenggat: z.string().optional(),
-  status: z.enum(COMMITMENT_STATUSES).nullable().default(null).describe("selesai | sebagian | belum | batal"),
+  status: z
+    .enum(COMMITMENT_STATUSES)
+    .nullable()
+    .default(null)
+    .describe("selesai | sebagian | berjalan (belum jatuh tempo) | belum | batal"),
   catatan: z.string().nullable().optional(),
 });
 
@@ -522,7 +535,11 @@ export const meetingSchema = z
     notulis: id().describe("id pegawai notulis"),
     undangan: z
       .strictObject({
-        nomor: z.string().nullable().describe("Nomor surat, mis. 000.1.5/112/436.7.2.3.3/2024"),
+        nomor: z
+          .string()
+          .nullable()
+          .describe("Nomor surat lengkap, mis. 000.1.5/112/436.7.2.3.3/2024; kosong = disusun dari urut"),
+        urut: letterSerial(),
         tanggal: isoDate().nullable().describe("Tanggal surat"),
         sifat: z.enum(["Biasa", "Segera", "Terbatas", "Rahasia", "Sangat Rahasia"]).default("Biasa"),
         lampiran: z.string().default("-"),
@@ -644,8 +661,26 @@ export const meetingSchema = z
   .describe("rapat.yaml: satu Lokmin bulanan");
 
 /** The part of rapat.yaml that commitments need; the rest is read but not validated. */
+/**
+ * What other months' meetings are read for: their commitments, and the date and invitation number
+ * (to check deadlines against the next meeting and letters against their order). Read leniently: a
+ * mistake there is reported when that month itself is checked.
+ */
+const meetingReferences = {
+  tanggal: z.string().nullable().optional().catch(undefined),
+  undangan: z
+    .looseObject({
+      nomor: z.string().nullable().optional(),
+      urut: z.number().nullable().optional(),
+      tanggal: z.string().nullable().optional(),
+    })
+    .optional()
+    .catch(undefined),
+};
+
 export const meetingCommitmentsSchema = z.looseObject({
   bulan: monthId(),
+  ...meetingReferences,
   kesepakatan: z.array(commitmentSchema).default([]),
   evaluasi_kesepakatan: z.array(evaluationSchema).default([]),
 });
@@ -677,6 +712,7 @@ export const quarterlyMeetingSchema = z
     undangan: z
       .strictObject({
         nomor: z.string().nullable(),
+        urut: letterSerial(),
         tanggal: isoDate().nullable(),
         sifat: z.enum(["Biasa", "Segera", "Terbatas", "Rahasia", "Sangat Rahasia"]).default("Biasa"),
         lampiran: z.string().default("-"),
@@ -747,6 +783,7 @@ export const quarterlyMeetingSchema = z
 
 export const quarterlyCommitmentsSchema = z.looseObject({
   bulan: monthId(),
+  ...meetingReferences,
   kesepakatan: z.array(quarterlyCommitmentSchema).default([]),
   evaluasi_kesepakatan: z.array(quarterlyEvaluationSchema).default([]),
 });
@@ -840,7 +877,11 @@ export type SopStep = z.infer<typeof sopStepSchema>;
 export type ScoringSettings = z.infer<typeof scoringSettingsSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
-export type MeetingCommitments = Pick<Meeting, "kesepakatan" | "evaluasi_kesepakatan">;
+/** What any month's meeting is read for: its commitments, its date and its invitation's number. */
+export type MeetingCommitments = Pick<Meeting, "kesepakatan" | "evaluasi_kesepakatan"> & {
+  tanggal?: string | null;
+  undangan?: { nomor?: string | null; urut?: number | null; tanggal?: string | null };
+};
 export type Problem = z.infer<typeof problemSchema>;
 export type Solution = z.infer<typeof solutionSchema>;
 export type Swot = z.infer<typeof swotSchema>;

@@ -8,6 +8,7 @@
 import type { MonthReport } from "../domain/check/check.js";
 import { dayName, longDate, monthName, plainDate, shortMonthName } from "../domain/format-date.js";
 import { clock, formatNip, number, percent, signedGap, timeRange } from "../domain/format-id.js";
+import { letterNumber } from "../domain/letters.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import { shiftMonth } from "../domain/month.js";
 import type { RankResult } from "../domain/rank/rank.js";
@@ -83,7 +84,14 @@ function regulationParts(profile: SupervisionProfile) {
 }
 
 /** Human notes for the Daftar Tilik, by item slug: what the files show, never key names or true/false. */
-function tilikNote(slug: string, meeting: Meeting, programs: ProgramReport[], present: number, invited: number) {
+function tilikNote(
+  slug: string,
+  meeting: Meeting,
+  programs: ProgramReport[],
+  present: number,
+  invited: number,
+  nomor: string | null,
+) {
   const v = meeting.verifikasi_data;
   switch (slug) {
     case "verifikasi":
@@ -96,7 +104,7 @@ function tilikNote(slug: string, meeting: Meeting, programs: ProgramReport[], pr
       return meeting.agenda.length ? `${meeting.agenda.length} butir agenda` : "";
     case "undangan":
       // A zero-width space after each slash lets a narrow column break a letter number there.
-      return meeting.undangan?.nomor ? `Nomor ${meeting.undangan.nomor.replace(/\//g, "/\u200b")}` : "";
+      return nomor ? `Nomor ${nomor.replace(/\//g, "/\u200b")}` : "";
     case "susunan-acara":
       return meeting.susunan_acara.length ? `${meeting.susunan_acara.length} mata acara` : "";
     case "daftar-hadir":
@@ -390,8 +398,18 @@ export function buildRenderContext({
             `prioritas pertama: ${ranked[0]?.p.judul ?? "–"}.`
           : "",
         meeting.evaluasi_kesepakatan.length
-          ? `Kesepakatan bulan lalu: ${statusCount("selesai")} selesai, ${statusCount("sebagian")} sebagian, ` +
-            `${statusCount("belum")} belum terlaksana.`
+          ? `Kesepakatan bulan lalu: ${(
+              [
+                ["selesai", "selesai"],
+                ["sebagian", "sebagian"],
+                ["berjalan", "berjalan (belum jatuh tempo)"],
+                ["belum", "belum terlaksana"],
+                ["batal", "batal"],
+              ] as const
+            )
+              .filter(([status]) => statusCount(status) > 0)
+              .map(([status, words]) => `${statusCount(status)} ${words}`)
+              .join(", ")}.`
           : "",
         commitments.length
           ? `${commitments.length} kesepakatan baru disepakati dan dievaluasi pada Lokakarya Mini bulan ` +
@@ -430,7 +448,14 @@ export function buildRenderContext({
   const noteFor = (item: Item): string | undefined =>
     supervisorNotes[String(item.no).padStart(2, "0")] ?? supervisorNotes[String(item.no)] ?? supervisorNotes[item.id];
   const derivedNote = (item: Item) =>
-    tilikNote(item.id.replace(/^\d+-/, ""), meeting, programs, present, attendees.length);
+    tilikNote(
+      item.id.replace(/^\d+-/, ""),
+      meeting,
+      programs,
+      present,
+      attendees.length,
+      letterNumber(config.surat, meeting.undangan),
+    );
 
   return {
     puskesmas: {
@@ -495,7 +520,7 @@ export function buildRenderContext({
     },
     surat: {
       tempat_tanggal: `${place}, ${invitationDate ? plainDate(invitationDate) : "…"}`,
-      nomor: meeting.undangan?.nomor ?? "…",
+      nomor: letterNumber(config.surat, meeting.undangan) ?? "…",
       sifat: meeting.undangan?.sifat ?? "Biasa",
       lampiran: meeting.undangan?.lampiran ?? "-",
       hal: meeting.undangan?.hal ?? `Undangan Lokakarya Mini Bulanan ${monthName(month)}`,

@@ -6,6 +6,7 @@
 import { longDate, plainDate } from "../domain/format-date.js";
 import { percent, timeRange } from "../domain/format-id.js";
 import { participant, type Participant } from "../domain/lintas-sektor.js";
+import { letterNumber } from "../domain/letters.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import type { Meeting, Pralokmin, ProgramReport, QuarterlyMeeting, Workspace } from "../domain/schema.js";
 import { accumulationOf, periodMonth, reportPeriod, villageFigures } from "../domain/targets.js";
@@ -25,6 +26,7 @@ const STATUS_LABEL: Record<string, string> = {
 const STATUS_EVALUATION: Record<string, string> = {
   selesai: "Selesai",
   sebagian: "Sebagian",
+  berjalan: "Berjalan (belum jatuh tempo)",
   belum: "Belum",
   batal: "Batal",
 };
@@ -156,7 +158,7 @@ function quarterly(config: Workspace, q: QuarterlyMeeting, programs: readonly Pr
     tempat_tanggal_rapat: `${place}, ${date(q.tanggal)}`,
     surat: {
       tempat_tanggal: `${place}, ${date(invitationDate)}`,
-      nomor: q.undangan?.nomor ?? "…",
+      nomor: letterNumber(config.surat, q.undangan) ?? "…",
       sifat: q.undangan?.sifat ?? "Biasa",
       lampiran: q.undangan?.lampiran ?? "-",
       hal: q.undangan?.hal ?? `Undangan Lokakarya Mini Tribulanan Lintas Sektor`,

@@ -11,6 +11,7 @@ import { pertamaRules } from "./pertama.js";
 import { pralokminRules } from "./pralokmin.js";
 import { prioritasRules } from "./prioritas.js";
 import { rapatRules } from "./rapat.js";
+import { suratRules } from "./surat.js";
 import { referensiRules } from "./referensi.js";
 import { tahunanRules } from "./tahunan.js";
 import { tribulananRules } from "./tribulanan.js";
@@ -20,6 +21,7 @@ export const MONTH_GROUPS = [
   checklistRules,
   capaianRules,
   rapatRules,
+  suratRules,
   kesepakatanRules,
   prioritasRules,
   analisisRules,

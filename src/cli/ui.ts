@@ -137,7 +137,9 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
     if (d.file !== file) {
       if (file) lines.push("");
       file = d.file;
-      sourceLines = lookup?.(d.file)?.replace(/^\uFEFF/, "").split(/\r?\n/);
+      sourceLines = lookup?.(d.file)
+        ?.replace(/^\uFEFF/, "")
+        .split(/\r?\n/);
       lines.push(c.underline(d.file));
     }
     const label =

@@ -289,14 +289,18 @@ function position(lineCounter: LineCounter, offset: number): Point {
 function spanOf(source: YamlSource, start: number, end: number, trimComments = true): Where {
   const text = source.text;
   const from = Math.min(Math.max(0, start), text.length);
-  let stop = Math.min(Math.max(end, from), text.length);
+  const whole = Math.min(Math.max(end, from), text.length);
+  let stop = whole;
   for (;;) {
     while (stop > from && /\s/.test(text[stop - 1])) stop--;
     const lineStart = text.lastIndexOf("\n", stop - 1) + 1;
     if (!trimComments || lineStart <= from || !/^[ \t]*#/.test(text.slice(lineStart, stop))) break;
     stop = lineStart;
   }
-  return { ...position(source.lineCounter, from), end: position(source.lineCounter, stop) };
+  // A range of nothing but white space (a tab the parser refuses) keeps it, short of a line break.
+  if (stop === from && whole > from) stop = text.slice(from, whole).search(/\r?\n|$/) + from;
+  const at = position(source.lineCounter, from);
+  return stop > from ? { ...at, end: position(source.lineCounter, stop) } : at;
 }
 
 /** The range of a node's value (its key's text for a key), without trailing space and comments. */
@@ -417,6 +421,9 @@ function errorSpan(source: YamlSource, code: string, [start, end]: readonly [num
     });
     if (key) return nodeSpan(source, key);
   }
+  // Past the end of the text (a quote or bracket never closed): the end of its last line.
+  const last = source.text.trimEnd().length;
+  if (start >= last && last > 0) return position(source.lineCounter, last);
   return spanOf(source, start, end);
 }
 

@@ -3,10 +3,10 @@
 // reviewed diff. `npm run golden` rewrites the files from the triggers in triggers.ts.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TILIK, tilikId } from "../../src/domain/check/checklists.js";
 import { ruleCatalogue } from "../../src/domain/check/rules/index.js";
-import { type Entry, familyOf, familyText, parsePath, runTrigger } from "./catalogue.js";
+import { type Entry, familyOf, familyText, parsePath, removeCopies, runTrigger } from "./catalogue.js";
 import { TRIGGERS } from "./triggers.js";
 
 const GOLDEN = path.join(import.meta.dirname, "messages");
@@ -16,8 +16,12 @@ const families = [...new Set(TRIGGERS.map((t) => familyOf(t.rule)))].sort();
 const entries: Entry[] = [];
 
 beforeAll(() => {
+  const c = process.cpuUsage();
   for (const trigger of TRIGGERS) entries.push(runTrigger(trigger));
+  const d = process.cpuUsage(c);
+  console.log("CPU", (d.user + d.system) / 1000);
 }, 120_000);
+afterAll(removeCopies);
 
 describe("the message catalogue", () => {
   it("every trigger raises its rule in its file, the same findings in both languages", () => {

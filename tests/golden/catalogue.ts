@@ -10,9 +10,8 @@ import { checkWorkspace } from "../../src/domain/check/check.js";
 import type { Diagnostic, Finding, PathSegment } from "../../src/domain/findings.js";
 import { type Lang, setLang } from "../../src/i18n/index.js";
 import { positionAll } from "../../src/io/positions.js";
-import { loadWorkspace, probeFile } from "../../src/io/workspace.js";
+import { type LoadedWorkspace, loadWorkspace, probeFile } from "../../src/io/workspace.js";
 import { applyYamlEdits, type YamlEdit } from "../../src/io/yaml-patch.js";
-import type { YamlSource } from "../../src/io/yaml-source.js";
 import { copyWorkspace, REPO } from "../helpers.js";
 import { DELETE, type Trigger } from "./triggers.js";
 
@@ -47,45 +46,59 @@ function edits(set: Trigger["set"]): YamlEdit[] {
   });
 }
 
-/** A throw-away copy of the trigger's base with its edit made. */
-export function applyTrigger(trigger: Trigger): string {
-  const root = copyWorkspace(BASES[trigger.base ?? "mini"]);
-  trigger.setup?.(root);
-  for (const [name, set] of Object.entries(trigger.elsewhere ?? {})) {
-    const file = path.join(root, name);
-    writeFileSync(file, applyYamlEdits(readFileSync(file, "utf8"), edits(set)).text);
+/** The trigger's edit of its own file: the text it writes there. */
+function editedText(trigger: Trigger, text: string): string {
+  let out = trigger.set ? applyYamlEdits(text, edits(trigger.set)).text : text;
+  if (typeof trigger.text === "function") out = trigger.text(out);
+  else if (trigger.text) {
+    const [from, to] = trigger.text;
+    if (!out.includes(from)) throw new Error(`'${from}' is not in ${trigger.file}`);
+    out = out.replace(from, to);
   }
-  if (trigger.set || trigger.text) {
+  return out;
+}
+
+/**
+ * One copy of each base, shared by the triggers that only edit their own file: the file is written,
+ * checked and put back (checking writes nothing), which spares a copy of the workspace per trigger.
+ */
+const shared = new Map<keyof typeof BASES, string>();
+export function removeCopies(): void {
+  for (const root of shared.values()) rmSync(path.dirname(root), { recursive: true, force: true });
+  shared.clear();
+}
+
+/**
+ * The trigger's base with its edit made, and how to undo it: a copy of its own when the trigger
+ * changes more than its file (a setup, edits elsewhere), else the shared copy with the file edited.
+ */
+export function applyTrigger(trigger: Trigger): { root: string; undo: () => void } {
+  const base = trigger.base ?? "mini";
+  if (!trigger.setup && !trigger.elsewhere) {
+    const root = shared.get(base) ?? copyWorkspace(BASES[base]);
+    shared.set(base, root);
     const file = path.join(root, trigger.file);
-    let text = readFileSync(file, "utf8");
-    if (trigger.set) text = applyYamlEdits(text, edits(trigger.set)).text;
-    if (typeof trigger.text === "function") text = trigger.text(text);
-    else if (trigger.text) {
-      const [from, to] = trigger.text;
-      if (!text.includes(from)) throw new Error(`${trigger.rule}: '${from}' is not in ${trigger.file}`);
-      text = text.replace(from, to);
-    }
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    const before = readFileSync(file, "utf8");
+    writeFileSync(file, editedText(trigger, before));
+    return { root, undo: () => writeFileSync(file, before) };
   }
-  return root;
-}
-
-interface Checked {
-  findings: Finding[];
-  sources: Map<string, YamlSource>;
-}
-
-/** `lokmin check` in-process in one language (the loader's messages are written while loading). */
-function checkIn(root: string, lang: Lang): Checked {
-  setLang(lang);
+  const root = copyWorkspace(BASES[base]);
+  const undo = () => rmSync(path.dirname(root), { recursive: true, force: true });
   try {
-    const workspace = loadWorkspace(root);
-    const report = checkWorkspace({ workspace, today: TODAY, probe: probeFile(root) });
-    return { findings: report.findings, sources: workspace.sources };
-  } finally {
-    setLang("id");
+    trigger.setup?.(root);
+    for (const [name, set] of Object.entries(trigger.elsewhere ?? {})) {
+      const file = path.join(root, name);
+      writeFileSync(file, applyYamlEdits(readFileSync(file, "utf8"), edits(set)).text);
+    }
+    if (trigger.set || trigger.text) {
+      const file = path.join(root, trigger.file);
+      writeFileSync(file, editedText(trigger, readFileSync(file, "utf8")));
+    }
+  } catch (error) {
+    undo();
+    throw error;
   }
+  return { root, undo };
 }
 
 const ofRule = (rule: string) => (f: Finding) =>
@@ -102,30 +115,45 @@ export interface Entry {
   error?: string;
 }
 
-/** Run one trigger: the findings of its rule in its file, placed at their ranges. */
-export function runTrigger(trigger: Trigger): Entry {
-  let root: string;
+/** `lokmin check` in-process in one language: load (the loader writes its messages then) and check. */
+function checkIn(lang: Lang, root: string, loaded?: LoadedWorkspace) {
+  setLang(lang);
   try {
-    root = applyTrigger(trigger);
-  } catch (error) {
-    return { trigger, id: [], en: [], printed: [], error: (error as Error).message };
+    const workspace = loaded ?? loadWorkspace(root);
+    return { workspace, report: checkWorkspace({ workspace, today: TODAY, probe: probeFile(root) }) };
+  } finally {
+    setLang("id");
   }
+}
+
+/** Run one trigger: the findings of its rule in its file, placed at their ranges, in both languages. */
+export function runTrigger(trigger: Trigger): Entry {
+  let applied: { root: string; undo: () => void };
   try {
-    const fresh = (checked: Checked) => {
-      const findings = checked.findings.filter((f) => ofRule(trigger.rule)(f) && f.file === trigger.file);
-      const clean = (text: string) => text.split(root).join("<workspace>");
-      const placed = positionAll(findings, (file) => checked.sources.get(file));
-      return placed.map((d) => ({ ...d, message: clean(d.message) }));
-    };
-    const id = checkIn(root, "id");
-    const en = checkIn(root, "en");
-    const found = { id: fresh(id), en: fresh(en) };
+    applied = applyTrigger(trigger);
+  } catch (error) {
+    return { trigger, id: [], en: [], printed: [], error: `${(error as Error).message}` };
+  }
+  const { root, undo } = applied;
+  try {
+    const id = checkIn("id", root);
+    const mine = (findings: readonly Finding[]) =>
+      findings.filter((f) => ofRule(trigger.rule)(f) && f.file === trigger.file);
+    // A rule of the loader speaks while loading; the others while checking, so English needs no second load.
+    const fromLoader = mine(id.report.findings).some((f) => id.workspace.findings.includes(f));
+    const en = checkIn("en", root, fromLoader ? undefined : id.workspace);
+    const placed = ({ workspace, report }: typeof id) =>
+      positionAll(mine(report.findings), (file) => workspace.sources.get(file)).map((d) => ({
+        ...d,
+        message: d.message.split(root).join("<workspace>"),
+      }));
+    const found = { id: placed(id), en: placed(en) };
     const printed = trigger.print
-      ? formatDiagnostics(PLAIN, found.id, (file) => id.sources.get(file)?.text).slice(0, -2)
+      ? formatDiagnostics(PLAIN, found.id, (file) => id.workspace.sources.get(file)?.text).slice(0, -2)
       : [];
     return { trigger, ...found, printed };
   } finally {
-    rmSync(path.dirname(root), { recursive: true, force: true });
+    undo();
   }
 }
 

@@ -3,7 +3,7 @@
 // of the trigger's rule in the trigger's file are written down — message in both languages, place
 // (start and end), and for some the printed form with its excerpt. One text per rule family
 // (the part of the id before "/"), compared with tests/golden/messages/<family>.md.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatDiagnostics } from "../../src/cli/ui.js";
 import { checkWorkspace } from "../../src/domain/check/check.js";

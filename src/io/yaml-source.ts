@@ -479,12 +479,13 @@ const isEmptyValue = (node: Node) => yamlLib().isScalar(node) && node.range?.[0]
 /**
  * The range of the value (or key) at a path. A missing path underlines the nearest existing
  * ancestor's key, or points at the start of an ancestor without one (a list item, the document);
- * an empty value (`kunci:` and nothing) underlines its key.
+ * an empty value (`kunci:` and nothing) underlines its key; the whole document (an empty path) is
+ * a point at its start, not a range over every line.
  */
 export function locate(source: YamlSource, path: readonly PathSegment[], prefer: "value" | "key" = "value"): Where {
   const { node, keyNode, exists } = nodeAt(source, path);
   if (!exists) return keyNode ? nodeSpan(source, keyNode) : position(source.lineCounter, node?.range?.[0] ?? 0);
-  if (!node) return position(source.lineCounter, 0);
+  if (!node || path.length === 0) return position(source.lineCounter, node?.range?.[0] ?? 0);
   const target = keyNode && (prefer === "key" || isEmptyValue(node)) ? keyNode : node;
   return nodeSpan(source, target);
 }

@@ -85,6 +85,7 @@ describe("a path's range in the text", () => {
     expect(covered(text, at(text, ["masalah", 0, "skor", "u"]))).toBe("");
     expect(range(at(text, ["masalah", 0, "skor"]))).toEqual([5, 5, 5, 5]);
     expect(range(at(text, ["undangan"]))).toEqual([1, 1, 1, 1]);
+    expect(range(at(text, []))).toEqual([1, 1, 1, 1]);
     expect(covered(text, at(text, ["masalah", 3]))).toBe("masalah");
     expect(covered(text, at(text, ["bulan", "x"]))).toBe("bulan");
   });

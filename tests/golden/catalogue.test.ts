@@ -16,10 +16,7 @@ const families = [...new Set(TRIGGERS.map((t) => familyOf(t.rule)))].sort();
 const entries: Entry[] = [];
 
 beforeAll(() => {
-  const c = process.cpuUsage();
   for (const trigger of TRIGGERS) entries.push(runTrigger(trigger));
-  const d = process.cpuUsage(c);
-  console.log("CPU", (d.user + d.system) / 1000);
 }, 120_000);
 afterAll(removeCopies);
 

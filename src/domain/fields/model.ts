@@ -64,8 +64,10 @@ export interface ListSpec {
   template?: (id: string) => Record<string, unknown> | undefined;
   /** Label of the button that adds a row. */
   addLabel?: Message;
-  /** Rows cannot be added or removed on this page (programs are picked from the catalogue). */
+  /** Rows are not typed in but ticked from a list (programs from the catalogue): each row has a checkbox. */
   fixedRows?: boolean;
+  /** With fixedRows: ids offered besides the rows present, shown from their template. */
+  candidates?: readonly string[];
 }
 
 /** One existing row of a list, by id, whose children this page edits (a program's indicators). */
@@ -203,3 +205,41 @@ export function yamlPath(data: unknown, key: string): PathSegment[] | undefined 
 export type Obj = Record<string, unknown>;
 export const isObject = (value: unknown): value is Obj =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The field key that holds the value at a YAML path of `data` (a row's index becomes its id), or
+ * the nearest row or group the page shows; undefined when the page shows nothing there.
+ */
+export function keyOfPath(specs: readonly Spec[], data: unknown, path: readonly PathSegment[]): string | undefined {
+  let list: readonly Spec[] = specs;
+  let cursor: unknown = data;
+  let key = "";
+  let found: string | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const spec = list.find((s) => s.key === segment);
+    if (!spec) return found;
+    key = childKey(key, spec.key);
+    cursor = isObject(cursor) ? cursor[spec.key] : undefined;
+    if (spec.kind === "field") return key;
+    if (spec.kind === "group") {
+      list = spec.children;
+      found = key;
+      continue;
+    }
+    const next = path[i + 1];
+    if (spec.kind === "map") return next === undefined ? key : rowKey(key, String(next));
+    if (typeof next !== "number" || !Array.isArray(cursor)) return found ?? key;
+    const item = cursor[next];
+    const id = isObject(item) && typeof item.id === "string" ? item.id : typeof item === "string" ? item : undefined;
+    if (id === undefined) return found;
+    if (spec.kind === "row" && id !== spec.id) return found;
+    key = rowKey(key, id);
+    found = key;
+    cursor = item;
+    i++;
+    if (spec.kind === "list" && spec.rows === "value") return key;
+    list = spec.kind === "row" ? spec.children : spec.columns;
+  }
+  return found;
+}

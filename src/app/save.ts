@@ -40,6 +40,8 @@ export interface FormPage {
   /** The workspace file the page edits, relative, with forward slashes. */
   file: string;
   title: Message;
+  /** The short name in the navigation (default: the title). */
+  nav?: Message;
   intro?: Message;
   schema: z.ZodType;
   specs: (data: unknown) => Spec[];

@@ -292,15 +292,19 @@ function ListTable(props: { spec: ListSpec; listKey: string; ctx: FormContext; o
         <table class="rows">
           <thead>
             <tr>
-              {spec.fixedRows ? <th scope="col">{t({ id: "Dipakai", en: "In use" })}</th> : null}
+              {spec.fixedRows ? (
+                <th scope="col" class="c-x">
+                  {t({ id: "Dipakai", en: "In use" })}
+                </th>
+              ) : null}
               {spec.columns.map((c) => (
-                <th scope="col">
+                <th scope="col" class={c.input === "checkbox" ? "c-x" : `c-${c.width ?? "m"}`}>
                   {t(c.label)}
                   {c.required ? <span class="req"> *</span> : null}
                 </th>
               ))}
               {spec.fixedRows ? null : (
-                <th scope="col">
+                <th scope="col" class="c-act">
                   <span class="sr">{t(T.removeRow)}</span>
                 </th>
               )}

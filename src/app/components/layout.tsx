@@ -91,7 +91,7 @@ export function Layout(props: Frame & { children: Child }) {
                     {SETUP_PAGES.map((page) => (
                       <li>
                         <NavLink href={page.url} current={props.path}>
-                          {t(page.title)}
+                          {t(page.nav ?? page.title)}
                         </NavLink>
                       </li>
                     ))}

@@ -47,6 +47,7 @@ export const identityPage: FormPage = {
   url: "/pengaturan/identitas",
   file: WORKSPACE_FILE,
   title: msg("Identitas dan kop surat", "Identity and letterhead"),
+  nav: msg("Identitas", "Identity"),
   intro: msg(
     "Nama dan alamat ini dicetak di kop surat setiap dokumen (undangan, notulen, daftar hadir).",
     "These names and addresses are printed in the letterhead of every document (invitation, minutes, attendance).",
@@ -134,10 +135,10 @@ export const staffList = (): ListSpec => ({
   addLabel: msg("Tambah pegawai", "Add a staff member"),
   columns: [
     field("nama", msg("Nama (dengan gelar)", "Name (with titles)"), "text", { required: true, width: "l" }),
-    field("nip", L.nip, "nip", { width: "m", hint: msg("18 angka", "18 digits") }),
+    field("nip", L.nip, "nip", { width: "n" }),
     field("jabatan", L.jabatan, "text", { required: true, width: "l" }),
     field("pangkat", msg("Pangkat", "Rank"), "text", { width: "m" }),
-    field("golongan", msg("Golongan", "Grade"), "text", { width: "s" }),
+    field("golongan", msg("Golongan", "Grade"), "text", { width: "m" }),
     field("aktif", msg("Aktif", "Active"), "checkbox", { default: "true" }),
   ],
 });
@@ -195,6 +196,7 @@ export const programPage: FormPage = {
   url: "/pengaturan/program",
   file: WORKSPACE_FILE,
   title: msg("Program dan penanggung jawab", "Programs and coordinators"),
+  nav: msg("Program", "Programs"),
   intro: msg(
     "Centang program yang dijalankan Puskesmas ini dan pilih penanggung jawabnya. Program yang dicentang dari daftar " +
       "membawa indikatornya; isi sasaran dan targetnya di halaman indikator program itu.",
@@ -286,6 +288,7 @@ export const villagePage: FormPage = {
   url: "/pengaturan/desa",
   file: WORKSPACE_FILE,
   title: msg("Desa/kelurahan wilayah kerja", "Villages of the working area"),
+  nav: msg("Desa", "Villages"),
   intro: msg(
     "Satu desa atau kelurahan per baris, ditulis seperti di dokumen resmi.",
     "One village per row, written as in official documents.",
@@ -308,6 +311,7 @@ export const crossSectorPage: FormPage = {
   url: "/pengaturan/lintas-sektor",
   file: WORKSPACE_FILE,
   title: msg("Lintas sektor (Lokmin tribulanan)", "Cross-sector roster (quarterly Lokmin)"),
+  nav: msg("Lintas sektor", "Cross-sector"),
   intro: msg(
     "Peserta dari luar Puskesmas yang diundang ke Lokmin tribulanan: Camat, kepala desa, PKK, Koramil, Polsek, KUA, " +
       "sekolah …",
@@ -433,6 +437,7 @@ export const rulesPage: FormPage = {
   url: "/pengaturan/aturan",
   file: WORKSPACE_FILE,
   title: msg("Aturan dan penilaian", "Rules and scoring"),
+  nav: msg("Aturan", "Rules"),
   intro: msg(
     "Peraturan pembinaan yang berlaku di kabupaten ini, metode prioritas masalah dan solusi, profil SOP, dan tingkat " +
       "aturan pemeriksaan bila perlu diubah.",

@@ -39,8 +39,8 @@ export interface FieldSpec {
   default?: string;
   /** Shown but not editable here. */
   readOnly?: boolean;
-  /** Narrow columns in a row table. */
-  width?: "s" | "m" | "l";
+  /** Column width in a row table: small, medium, a NIP's, large. */
+  width?: "s" | "m" | "n" | "l";
 }
 
 export interface GroupSpec {

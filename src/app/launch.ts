@@ -32,7 +32,8 @@ const M = {
       "port with --port, or run without --port so lokmin picks one",
   ),
   portDenied: msg(
-    "port {port} tidak boleh dipakai di komputer ini; pilih port di atas 1024 dengan --port, atau jalankan tanpa --port",
+    "port {port} tidak boleh dipakai di komputer ini; pilih port di atas 1024 dengan --port, atau jalankan tanpa " +
+      "--port",
     "port {port} may not be used on this computer; choose a port above 1024 with --port, or run without --port",
   ),
   running: msg(

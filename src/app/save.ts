@@ -23,7 +23,7 @@ import {
   type Spec,
   specIndex,
 } from "../domain/fields/model.js";
-import { flatten, readSubmitted } from "../domain/fields/state.js";
+import { flatten, readSubmitted, withTemporaryKeys } from "../domain/fields/state.js";
 import { type Note, nipWarning } from "../domain/fields/values.js";
 import type { PathSegment } from "../domain/findings.js";
 import { UserError } from "../errors.js";
@@ -120,7 +120,31 @@ export async function savePage(
   form: ReadonlyMap<string, string[]>,
   env: NodeJS.ProcessEnv,
 ): Promise<SaveOutcome> {
-  return withLock(root, { command: `buka (${page.id})`, env }, () => saveLocked(root, page, form));
+  try {
+    return await withLock(root, { command: `buka (${page.id})`, env }, () => saveLocked(root, page, form));
+  } catch (error) {
+    // Another lokmin held the workspace too long: nothing was written, and what was typed is shown again.
+    if (!(error instanceof UserError)) throw error;
+    return keepTyped(root, page, form, error.message);
+  }
+}
+
+/** The page as the person sent it, with a message: for a save that could not be made at all. */
+function keepTyped(root: string, page: FormPage, form: ReadonlyMap<string, string[]>, message: string): SaveOutcome {
+  const read = readYaml(root, page.file);
+  if (!read.ok) return { kind: "broken", message: `${message} ${read.message}` };
+  const specs = page.specs(read.file.data);
+  const theirs = flatten(specs, read.file.data);
+  const base = decodeBase(form.get(BASE_FIELD)?.[0]) ?? theirs.values;
+  const submitted = readSubmitted(specs, form, base, () => new Set());
+  return {
+    kind: "invalid",
+    ...withTemporaryKeys(submitted.state, submitted.notes, submitted.newIds),
+    base,
+    version: form.get(VERSION_FIELD)?.[0] ?? read.file.hash,
+    conflicts: [],
+    general: [message],
+  };
 }
 
 function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, string[]>): SaveOutcome {
@@ -152,10 +176,9 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   }
   const shownAgain = (kind: "invalid", general: string[] = []): SaveOutcome => ({
     kind,
-    state: submitted.state,
+    ...withTemporaryKeys(submitted.state, notes, submitted.newIds),
     base,
     version,
-    notes,
     conflicts: [],
     general,
   });
@@ -164,12 +187,12 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   const mine = applyChoices(submitted.state.values, base, choices);
   const result = mergeFields(base, mine, theirs.values);
   if (result.conflicts.length) {
+    const view = conflictView(result.merged, mine, theirs, submitted.state.order, result.conflicts);
     return {
       kind: "conflict",
-      ...conflictView(result.merged, mine, theirs, submitted.state.order, result.conflicts),
+      ...withTemporaryKeys(view.state, notes, submitted.newIds),
       base: theirs.values,
       version: disk.hash,
-      notes,
       conflicts: result.conflicts,
       general: [],
     };

@@ -46,8 +46,8 @@ const M = {
       "the browser, or close lokmin and start it again.",
   ),
   badSecret: msg(
-    "Kunci di alamat ini salah atau sudah lama (lokmin dijalankan ulang). Pakai alamat yang dicetak di jendela lokmin " +
-      "sekarang.",
+    "Kunci di alamat ini salah atau sudah lama (lokmin dijalankan ulang). Pakai alamat yang dicetak di jendela " +
+      "lokmin sekarang.",
     "The key in this address is wrong or old (lokmin was restarted). Use the address printed in lokmin's window now.",
   ),
   origin: msg(
@@ -127,7 +127,8 @@ export function security(port: number, secrets: Secrets): MiddlewareHandler {
         if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
           const body = await c.req.parseBody({ all: true });
           const field = body[TOKEN_FIELD];
-          token = typeof field === "string" ? field : undefined;
+          const first = Array.isArray(field) ? field[0] : field;
+          token = typeof first === "string" ? first : undefined;
         }
       }
       if (!same(token, secrets.token)) return refuse(c, 403, t(M.token));

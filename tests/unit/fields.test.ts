@@ -230,7 +230,7 @@ describe("a save, end to end on text", () => {
       k === "program[kia].indikator[bumil].target" ? [k, "95,5"] : [k, v],
     );
     const r = save(TEXT, TEXT, edited);
-    expect(r.mine.newIds).toEqual({ "~1": "budi" });
+    expect(r.mine.newIds).toEqual([{ list: "pegawai", temporary: "~1", id: "budi" }]);
     expect(r.conflicts).toEqual([]);
     const data = readData(r.text) as any;
     expect(data.pegawai.map((p: any) => p.id)).toEqual(["ratna", "budi"]);

@@ -74,8 +74,8 @@ export interface Submitted {
   state: FormState;
   /** Messages at fields, by field key (for new rows, the key of the id the row was given). */
   notes: Record<string, { error?: Note; warning?: Note }>;
-  /** Temporary row keys of added rows → the id each was given. */
-  newIds: Record<string, string>;
+  /** Rows the browser added: their list, temporary key and the id each was given. */
+  newIds: { list: string; temporary: string; id: string }[];
 }
 
 /**
@@ -93,7 +93,7 @@ export function readSubmitted(
   const values: FieldValues = {};
   const order: Record<string, string[]> = {};
   const notes: Submitted["notes"] = {};
-  const newIds: Record<string, string> = {};
+  const newIds: Submitted["newIds"] = [];
   const first = (name: string) => form.get(name)?.[0];
   const names = [...form.keys()];
 
@@ -159,7 +159,7 @@ export function readSubmitted(
       if (isNewRow(sentId)) {
         const name = first(childKey(rowKey(sent, sentId), spec.idFrom ?? "nama")) ?? "";
         id = uniqueId(slugFor(name), used);
-        newIds[sentId] = id;
+        newIds.push({ list: key, temporary: sentId, id });
       } else if (values[rowKey(key, id)] !== undefined) continue;
       used.add(id);
       values[rowKey(key, id)] = PRESENT;
@@ -208,4 +208,32 @@ export function uniqueId(slug: string, used: ReadonlySet<string>): string {
     if (!used.has(candidate)) return candidate;
   }
   for (let n = 2; ; n++) if (!used.has(`${slug}-${n}`)) return `${slug}-${n}`;
+}
+
+/**
+ * The submission shown again (a mistake to fix, a save that could not be made): rows the browser
+ * added keep their temporary keys, so they are new rows again on the next Simpan (an id is only
+ * given to a row when it is written).
+ */
+export function withTemporaryKeys<T>(
+  state: FormState,
+  notes: Record<string, T>,
+  newIds: Submitted["newIds"],
+): { state: FormState; notes: Record<string, T> } {
+  const rename = (key: string) => {
+    for (const { list, temporary, id } of newIds) {
+      const from = rowKey(list, id);
+      if (key === from || key.startsWith(`${from}.`) || key.startsWith(`${from}[`))
+        return rowKey(list, temporary) + key.slice(from.length);
+    }
+    return key;
+  };
+  const values = Object.fromEntries(Object.entries(state.values).map(([k, v]) => [rename(k), v]));
+  const order = Object.fromEntries(
+    Object.entries(state.order).map(([list, ids]) => [
+      list,
+      ids.map((id) => newIds.find((n) => n.list === list && n.id === id)?.temporary ?? id),
+    ]),
+  );
+  return { state: { values, order }, notes: Object.fromEntries(Object.entries(notes).map(([k, v]) => [rename(k), v])) };
 }

@@ -97,7 +97,8 @@ export function security(port: number, secrets: Secrets): MiddlewareHandler {
   return async (c, next) => {
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
-    c.header("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on its own form posts.
+    c.header("Referrer-Policy", "same-origin");
     c.header("Cross-Origin-Opener-Policy", "same-origin");
     c.header("Cross-Origin-Resource-Policy", "same-origin");
     c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);

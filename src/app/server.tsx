@@ -9,7 +9,16 @@ import { getRequestListener } from "@hono/node-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
-import { specIndex, keyPattern, PRESENT, type ListSpec, type Spec, childKey, rowKey } from "../domain/fields/model.js";
+import {
+  childKey,
+  type FieldSpec,
+  keyPattern,
+  type ListSpec,
+  PRESENT,
+  rowKey,
+  type Spec,
+  specIndex,
+} from "../domain/fields/model.js";
 import { parseInput } from "../domain/fields/values.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
@@ -487,18 +496,18 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
 
   // The check of one field as it is typed: the same parseInput the save uses.
   app.post("/periksa", async (c) => {
-    const ws = needWorkspace(c);
-    if (ws instanceof Response) return ws;
     const form = await formOf(c);
     const key = form.get("_isian")?.[0] ?? "";
     const pageId = form.get("_halaman")?.[0] ?? "";
-    let spec = pageId === "mulai" ? CREATE_FIELDS.find((f) => f.key === key) : undefined;
-    if (!spec) {
+    let spec: FieldSpec | undefined = pageId === "mulai" ? CREATE_FIELDS.find((f) => f.key === key) : undefined;
+    const ws = state.workspace;
+    if (!spec && ws) {
       const page = pageById(pageId);
       const read = readYaml(ws.root, WORKSPACE_FILE);
-      if (page && read.ok) spec = specIndex(page.specs(read.file.data)).get(keyPattern(key)) as never;
+      if (page && read.ok) spec = specIndex(page.specs(read.file.data)).get(keyPattern(key));
     }
-    if (!spec) return c.notFound();
+    // Nothing to say about a field this app does not know: the note stays as it is.
+    if (!spec) return c.body(null, 204);
     const parsed = parseInput(spec, form.get(key)?.[0]);
     return c.html(String(<NoteLine id={domId("n", key)} note={parsed.error || parsed.warning ? parsed : undefined} />));
   });

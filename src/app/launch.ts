@@ -73,7 +73,9 @@ export async function launch(options: LaunchOptions): Promise<number> {
   options.print({ url: running.url, port: running.port, workspace: folder });
   options.note(t(M.running));
   if (folder) options.note(t(M.workspace, { dir: folder }));
-  if (options.openBrowser && !(await openBrowser(running.url, options.env))) options.note(t(M.noBrowser));
+  // LOKMIN_NO_BROWSER=1: never a browser (tests of the executable started as by a double-click).
+  const open = options.openBrowser && !options.env.LOKMIN_NO_BROWSER;
+  if (open && !(await openBrowser(running.url, options.env))) options.note(t(M.noBrowser));
 
   await (options.until ?? stopSignal());
   await running.close();

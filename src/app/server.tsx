@@ -371,7 +371,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const view = shown ?? showFile(page, read.file);
     const specs = page.specs(read.file.data);
     const program = page.id.startsWith("program-") ? programName(read.file.data, page.id.slice(8)) : undefined;
-    const before =
+    const after =
       page.id === identityPage.id ? (
         <LogoBlock
           token={secrets.token}
@@ -387,7 +387,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
         specs={specs}
         shown={view}
         flash={extra.flash ?? takeFlash(state, page.url)}
-        before={before}
+        after={after}
         heading={program ? t(M.indicators, { program }) : undefined}
         back={program ? { href: "/pengaturan/program", label: t(msg("Program", "Programs")) } : undefined}
       />,

@@ -5,7 +5,7 @@ import type { Child } from "hono/jsx";
 import type { Spec } from "../domain/fields/model.js";
 import { monthName } from "../domain/format-date.js";
 import { getLang, type Message, msg, t } from "../i18n/index.js";
-import { domId, Field, type FormContext, NoteLine, Specs } from "./components/form.js";
+import { domId, Field, FieldSummary, type FormContext, NoteLine, Specs } from "./components/form.js";
 import { type Frame, Layout } from "./components/layout.js";
 import { BASE_FIELD, encodeBase, type FormPage, type Shown, VERSION_FIELD } from "./save.js";
 import { TOKEN_FIELD } from "./security.js";
@@ -72,6 +72,7 @@ const V = {
     "PNG or JPEG, at most 5 MB; saved in the workspace folder as logo.png/logo.jpg",
   ),
   logoUpload: msg("Unggah logo", "Upload the logo"),
+  logoFile: msg("Berkas gambar logo", "Logo picture file"),
   logoNone: msg("Belum ada logo: kop surat dicetak tanpa logo.", "No logo yet: letterheads print without one."),
   logoAlt: msg("Logo Puskesmas", "Logo of the Puskesmas"),
 };
@@ -331,8 +332,8 @@ export interface FormView {
   shown: Shown;
   flash?: string;
   error?: string;
-  /** Extra content above the form (the logo on the identity page). */
-  before?: Child;
+  /** Extra content below the form (the logo on the identity page). */
+  after?: Child;
   heading?: string;
   back?: { href: string; label: string };
 }
@@ -367,13 +368,21 @@ export function FormPageView(props: FormView) {
             <strong>{t(T.conflictTitle, { file: page.file })}</strong>
           </p>
           <p>{t(T.conflictBody)}</p>
+          <FieldSummary specs={props.specs} values={shown.state.values} keys={shown.conflicts.map((c) => c.key)} />
         </div>
       ) : hasErrors ? (
         <div class="flash error" role="alert">
-          <p>{t(T.invalid)}</p>
+          <p>
+            <strong>{t(T.invalid)}</strong>
+          </p>
           {shown.general.map((g) => (
             <p>{g}</p>
           ))}
+          <FieldSummary
+            specs={props.specs}
+            values={shown.state.values}
+            keys={Object.keys(shown.notes).filter((k) => shown.notes[k].error)}
+          />
         </div>
       ) : null}
       <div
@@ -382,7 +391,6 @@ export function FormPageView(props: FormView) {
         hx-trigger="every 3s"
         hx-swap="outerHTML"
       ></div>
-      {props.before}
       <form method="post" action={page.url} novalidate data-jaga class="page-form">
         <input type="hidden" name={TOKEN_FIELD} value={props.frame.token} />
         <input type="hidden" name={VERSION_FIELD} value={shown.version} />
@@ -394,6 +402,7 @@ export function FormPageView(props: FormView) {
           </button>
         </div>
       </form>
+      {props.after}
     </Layout>
   );
 }
@@ -421,12 +430,12 @@ export function LogoBlock(props: { token: string; logo?: string; note?: string }
       {props.logo ? (
         <img src={`/berkas/logo?${encodeURIComponent(props.logo)}`} alt={t(V.logoAlt)} class="logo-preview" />
       ) : (
-        <p class="muted">{t(V.logoNone)}</p>
+        <p class="muted logo-none">{t(V.logoNone)}</p>
       )}
       <form method="post" action="/pengaturan/identitas/logo" enctype="multipart/form-data" class="upload">
         <input type="hidden" name={TOKEN_FIELD} value={props.token} />
         <div class={`field${props.note ? " has-error" : ""}`}>
-          <label for="f-logo">{t(V.logoUpload)}</label>
+          <label for="f-logo">{t(V.logoFile)}</label>
           <input
             id="f-logo"
             name="logo"

@@ -6,11 +6,13 @@ import {
   childKey,
   type FieldSpec,
   type FieldValues,
+  keyPattern,
   type ListSpec,
   type MapSpec,
   PRESENT,
   rowKey,
   type Spec,
+  specIndex,
 } from "../../domain/fields/model.js";
 import { flatten } from "../../domain/fields/state.js";
 import { displayValue, type Note } from "../../domain/fields/values.js";
@@ -421,5 +423,28 @@ export function Specs(props: {
         }
       })}
     </>
+  );
+}
+
+/** How a field is named in a summary: its label, and the row it is in ("Jabatan (Budi TU)"). */
+export function fieldName(specs: readonly Spec[], values: FieldValues, key: string): string {
+  const spec = specIndex(specs).get(keyPattern(key));
+  const row = /^(.*\])\.[a-z_]+$/.exec(key)?.[1];
+  const rowName = row ? (values[`${row}.nama`] ?? decodeURIComponent(/\[([^\]]*)\]$/.exec(row)?.[1] ?? "")) : "";
+  const label = spec ? t(spec.label) : key;
+  return rowName ? `${label} (${rowName})` : label;
+}
+
+/** The list of fields to look at, each a link to its field (the error summary pattern). */
+export function FieldSummary(props: { specs: readonly Spec[]; values: FieldValues; keys: readonly string[] }) {
+  if (props.keys.length === 0) return null;
+  return (
+    <ul class="summary">
+      {props.keys.map((key) => (
+        <li>
+          <a href={`#${domId("f", key)}`}>{fieldName(props.specs, props.values, key)}</a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -58,7 +58,9 @@ export function windowsParentName(ppid = process.ppid, env: NodeJS.ProcessEnv = 
 }
 
 function doubleClickIntro(): string {
-  return ["", "  lokmin: Lokakarya Mini Bulanan Puskesmas", "  =========================================", ""].join("\n");
+  return ["", "  lokmin: Lokakarya Mini Bulanan Puskesmas", "  =========================================", ""].join(
+    "\n",
+  );
 }
 
 async function waitForEnter(): Promise<void> {

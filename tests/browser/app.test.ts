@@ -94,7 +94,8 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
     page.on("pageerror", (e) => problems.push(`page error: ${e.message} (${page.url()})`));
     page.on("requestfailed", (r) => {
       // A request cut short by the page navigating away (a click on a link while an icon loads) is no fault.
-      if (r.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+      if (r.failure()?.errorText !== "net::ERR_ABORTED")
+        problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     page.on("response", (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
@@ -267,7 +268,10 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
 
     // Both change the same field: both values shown, the choice is the person's.
     await page.getByLabel("Provinsi").fill("Sumatera Selatan");
-    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("kelurahan: Sukamaju", "kelurahan: Sukamaju\n  provinsi: Jambi"));
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, "utf8").replace("kelurahan: Sukamaju", "kelurahan: Sukamaju\n  provinsi: Jambi"),
+    );
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Simpan" }).click()]);
     await page.locator(".conflict").waitFor();
     expect(await page.locator(".conflict").textContent()).toContain("Pakai isi berkas sekarang: Jambi");
@@ -281,7 +285,10 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
 
   it("prints a hostile name literally and runs nothing of it", async () => {
     const yaml = path.join(workspace, "lokmin.yaml");
-    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("nama: Sri Wahyuni, A.Md.Keb", 'nama: "<img src=x onerror=alert(1)>"'));
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, "utf8").replace("nama: Sri Wahyuni, A.Md.Keb", 'nama: "<img src=x onerror=alert(1)>"'),
+    );
     const { context, page } = await session();
     await page.goto(new URL("/pengaturan/pegawai", url).href);
     expect(await page.getByLabel("Nama (dengan gelar)").last().inputValue()).toBe("<img src=x onerror=alert(1)>");
@@ -291,7 +298,7 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
     await context.close();
   });
 
-  it("leaving a page with unsaved entries asks first; the keyboard reaches every control with a visible focus", async () => {
+  it("leaving with unsaved entries asks first; the keyboard reaches every control, focus visible", async () => {
     const { context, page } = await session();
     await page.goto(new URL("/pengaturan/surat", url).href);
     await page.getByLabel("Kode unit").fill("999");

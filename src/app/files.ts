@@ -6,7 +6,15 @@ import path from "node:path";
 import type { Finding } from "../domain/findings.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { positionAll } from "../io/positions.js";
-import { decodeUtf8, MAX_FILE_BYTES, parseYaml, toData, type YamlSource } from "../io/yaml-source.js";
+import {
+  decodeUtf8,
+  fastParse,
+  MAX_FILE_BYTES,
+  parseYaml,
+  toData,
+  tooDeepAt,
+  YamlSource,
+} from "../io/yaml-source.js";
 
 export interface YamlFile {
   rel: string;
@@ -32,6 +40,16 @@ export function readYaml(root: string, rel: string): YamlRead {
   const decoded = decodeUtf8(read.bytes, rel);
   if (decoded.text === undefined)
     return { ok: false, message: describe(decoded.finding ? [decoded.finding] : [], rel) };
+  // The fast path the loader takes (js-yaml, same data as eemeli/yaml); the position-keeping parser
+  // only for text it declines, and for the message when the file does not parse.
+  const fast = tooDeepAt(decoded.text) ? undefined : fastParse(decoded.text);
+  if (fast !== null && typeof fast === "object" && !Array.isArray(fast)) {
+    const source = new YamlSource(rel, decoded.text, decoded.bom);
+    return {
+      ok: true,
+      file: { rel, abs, text: decoded.text, bom: decoded.bom, hash: sha256(read.bytes), source, data: fast },
+    };
+  }
   const parsed = parseYaml(decoded.text, rel, decoded.bom);
   if (!parsed.source) return { ok: false, message: describe(parsed.findings, rel) };
   const data = toData(parsed.source);

@@ -257,11 +257,12 @@ function conflictView(
 /** Schema problems of the new text that the file did not have before, each at its field when the page shows it. */
 function newProblems(page: FormPage, disk: YamlFile, text: string, specs: Spec[]): { key?: string; message: string }[] {
   const body = text.replace(/^\uFEFF/, "");
-  const parsed = parseYaml(body, page.file);
-  if (!parsed.source) return [{ message: parsed.findings.map((f) => f.message).join("; ") }];
   const data = readData(body);
   const after = page.schema.safeParse(data);
   if (after.success) return [];
+  // Positions (for the messages) only when there is something to say.
+  const parsed = parseYaml(body, page.file);
+  if (!parsed.source) return [{ message: parsed.findings.map((f) => f.message).join("; ") }];
   const before = page.schema.safeParse(disk.data);
   const known = new Set(before.success ? [] : before.error.issues.map((i) => `${i.code}:${JSON.stringify(i.path)}`));
   const out: { key?: string; message: string }[] = [];

@@ -158,6 +158,19 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   }
   const app = new Hono();
 
+  // Server-Timing: the time each response took in the app, and the CPU time it used (the
+  // browser's developer tools and scripts/bench-app.mjs show it).
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await next();
+    const used = process.cpuUsage(cpu);
+    const ms = (n: number) => n.toFixed(1);
+    c.res.headers.set(
+      "Server-Timing",
+      `app;dur=${ms(performance.now() - started)}, cpu;dur=${ms((used.user + used.system) / 1000)}`,
+    );
+  });
   app.use("*", async (c, next) => {
     setLang(state.lang);
     const limit = c.req.path === "/pengaturan/identitas/logo" ? MAX_LOGO_BYTES + 64 * 1024 : MAX_FORM_BYTES;

@@ -6,15 +6,7 @@ import path from "node:path";
 import type { Finding } from "../domain/findings.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { positionAll } from "../io/positions.js";
-import {
-  decodeUtf8,
-  fastParse,
-  MAX_FILE_BYTES,
-  parseYaml,
-  toData,
-  tooDeepAt,
-  YamlSource,
-} from "../io/yaml-source.js";
+import { decodeUtf8, fastParse, MAX_FILE_BYTES, parseYaml, toData, tooDeepAt, YamlSource } from "../io/yaml-source.js";
 
 export interface YamlFile {
   rel: string;

@@ -109,7 +109,10 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
     return { context, page };
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
+  const shot = async (page: Page, name: string, top = true) => {
+    if (top) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
+  };
   const save = async (page: Page) => {
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Simpan" }).click()]);
     await expect.poll(() => page.locator(".flash").first().textContent()).toMatch(/Tersimpan|Tidak ada yang berubah/);

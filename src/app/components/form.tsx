@@ -295,7 +295,7 @@ function ListTable(props: { spec: ListSpec; listKey: string; ctx: FormContext; o
           <thead>
             <tr>
               {spec.fixedRows ? (
-                <th scope="col" class="c-x">
+                <th scope="col" class="c-pick">
                   {t({ id: "Dipakai", en: "In use" })}
                 </th>
               ) : null}

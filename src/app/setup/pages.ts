@@ -6,7 +6,7 @@ import { ruleCatalogue } from "../../domain/check/rules/index.js";
 import { defaultPrograms } from "../../domain/defaults.js";
 import { type Choice, type FieldSpec, isObject, type ListSpec } from "../../domain/fields/model.js";
 import { SECTORS } from "../../domain/lintas-sektor.js";
-import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULE_NOTES, TIE_RULES } from "../../domain/rank/methods.js";
+import { METHODS, PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULE_NOTES, TIE_RULES } from "../../domain/rank/methods.js";
 import { SUPERVISION_PROFILES } from "../../domain/regulations.js";
 import { workspaceSchema } from "../../domain/schema.js";
 import { SOP_PROFILES } from "../../domain/sop.js";
@@ -226,6 +226,7 @@ export const programPage: FormPage = {
           field("penanggung_jawab", msg("Penanggung jawab (PJ)", "Coordinator (PJ)"), "select", {
             required: true,
             options: staffChoices(data),
+            width: "l",
           }),
           ...(groups.length ? [field("kelompok", msg("Kelompok", "Group"), "select", { options: groups })] : []),
         ],
@@ -425,6 +426,10 @@ export const letterPage: FormPage = {
   ],
 };
 
+/** A scoring method by the name the documents print ("USG", "Reinke / MIV-C"). */
+const methodChoices = (ids: readonly string[]): Choice[] =>
+  ids.map((value) => ({ value, label: METHODS.find((m) => m.id === value)?.nama ?? value }));
+
 const LEVELS: Choice[] = [
   { value: "error", label: msg("kesalahan", "error") },
   { value: "warning", label: msg("peringatan", "warning") },
@@ -472,11 +477,11 @@ export const rulesPage: FormPage = {
       label: msg("Penilaian prioritas", "Prioritisation"),
       children: [
         field("metode_masalah", msg("Metode prioritas masalah", "Method for problems"), "select", {
-          options: choices(PROBLEM_METHODS),
+          options: methodChoices(PROBLEM_METHODS),
           default: "usg",
         }),
         field("metode_solusi", msg("Metode prioritas solusi", "Method for solutions"), "select", {
-          options: choices(SOLUTION_METHODS),
+          options: methodChoices(SOLUTION_METHODS),
           default: "reinke",
         }),
         field("seri", msg("Bila nilai sama", "When totals tie"), "select", {

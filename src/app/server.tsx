@@ -214,7 +214,8 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const form = await formOf(c);
     state.lang = form.get("bahasa")?.[0] === "en" ? "en" : "id";
     const back = form.get("kembali")?.[0] ?? "/";
-    return c.redirect(back.startsWith("/") && !back.startsWith("//") ? back : "/", 303);
+    // Only a path of this app: "//host" and "/\host" would leave it (browsers read "\" as "/").
+    return c.redirect(/^\/(?![/\\])/.test(back) ? back : "/", 303);
   });
 
   // Start: open or create a workspace.

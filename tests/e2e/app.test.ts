@@ -331,3 +331,25 @@ describe("the start page", () => {
     expect(await (await app.get("/mulai")).text()).toContain(path.join(documents, "Kantor", "Puskesmas Mini"));
   });
 });
+
+describe("the language switch", () => {
+  it("turns the pages English and back, and returns only to a path of this app", async () => {
+    const app = testApp(root);
+    const res = await app.post("/bahasa", [
+      ["bahasa", "en"],
+      ["kembali", "/pengaturan/pegawai"],
+    ]);
+    expect(res.headers.get("location")).toBe("/pengaturan/pegawai");
+    const page = await (await app.get("/pengaturan/pegawai")).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("Name (with titles)");
+    for (const away of ["//evil.example", "/\\evil.example", "https://evil.example"]) {
+      const back = await app.post("/bahasa", [
+        ["bahasa", "id"],
+        ["kembali", away],
+      ]);
+      expect(back.headers.get("location"), away).toBe("/");
+    }
+    expect(await (await app.get("/pengaturan/pegawai")).text()).toContain("Nama (dengan gelar)");
+  });
+});

@@ -6,10 +6,10 @@
 //      merge.ts): untouched fields take the disk's value, fields only the person changed are
 //      written, a field changed on both sides is a conflict shown with both values — nothing is
 //      written until the person chooses;
-//   3. the merged values become YAML edits of the file as it is now, applied by the CLI's
-//      write-back (only those values change: comments, key order, quoting, CRLF stay), the result
-//      is validated against the schema (and the page's own checks), and written atomically,
-//      refusing if the file changed between the read and the rename.
+//   3. the merged values become YAML edits of the file as it is now, applied by the CLI's edit plan
+//      (src/io/edit-plan.ts: only those values change — comments, key order, quoting, CRLF stay),
+//      the result is validated against the schema (and the page's own checks), and committed
+//      atomically, refusing if the file changed between the read and the rename.
 import path from "node:path";
 import type { z } from "zod";
 import { buildEdits } from "../domain/fields/edits.js";
@@ -29,8 +29,7 @@ import type { PathSegment } from "../domain/findings.js";
 import { UserError } from "../errors.js";
 import { type Message, msg, t } from "../i18n/index.js";
 import { withLock } from "../io/lock.js";
-import { writeFileAtomic } from "../io/write.js";
-import { applyEdits } from "../io/yaml-write.js";
+import { commitPlan, planEdits } from "../io/edit-plan.js";
 import { issuesToFindings, parseYaml, readData } from "../io/yaml-source.js";
 import { readYaml, type YamlFile } from "./files.js";
 
@@ -199,10 +198,14 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   }
   const warnings = Object.fromEntries(Object.entries(notes).filter(([, n]) => n.warning));
   const edits = buildEdits(specs, disk.data, theirs.values, result.merged, submitted.state.order);
-  const text = edits.length ? applyEdits(disk.source, edits) : undefined;
-  if (text === undefined) return { kind: "saved", changed: false, version: disk.hash, warnings };
+  // The CLI's write path: the edit plan applies the edits once and validates the result.
+  const plan = planEdits(root, { edit: [{ source: disk.source, edits, schema: page.schema }] });
+  const [planned] = plan.files;
+  if (!planned.changed) return { kind: "saved", changed: false, version: disk.hash, warnings };
+  const text = planned.after;
 
-  // Validated as the CLI would read it: only problems this save would bring in stop it.
+  // Only problems this save would bring in stop it (a file already invalid elsewhere can still be
+  // mended page by page), each shown at its field when the page shows it.
   const problems = newProblems(page, disk, text, specs);
   const check = page.check?.(readData(text.replace(/^\uFEFF/, ""))) ?? [];
   for (const problem of [...problems, ...check]) {
@@ -212,9 +215,9 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   const general = [...problems, ...check].filter((p) => !p.key).map((p) => p.message);
   if (problems.length || check.length) return shownAgain("invalid", general);
 
-  const original = disk.bom ? `\uFEFF${disk.text}` : disk.text;
   try {
-    writeFileAtomic(disk.abs, text, { overwrite: true, label: page.file, expected: original });
+    // The plan's findings are all of the result's errors, old ones included; the new ones were refused above.
+    commitPlan({ ...plan, findings: [] });
   } catch (error) {
     if (error instanceof UserError) return shownAgain("invalid", [error.message]);
     throw error;

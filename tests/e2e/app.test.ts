@@ -353,3 +353,39 @@ describe("the language switch", () => {
     expect(await (await app.get("/pengaturan/pegawai")).text()).toContain("Nama (dengan gelar)");
   });
 });
+
+describe("validation against the schema before writing", () => {
+  it("refuses a result the schema refuses, at the field, and tolerates a problem the file already had", async () => {
+    const { savePage } = await import("../../src/app/save.js");
+    const { workspaceSchema } = await import("../../src/domain/schema.js");
+    // A page whose field does not say it is required: the schema still does.
+    const page = {
+      id: "uji",
+      url: "/uji",
+      file: "lokmin.yaml",
+      title: { id: "Uji", en: "Test" },
+      schema: workspaceSchema,
+      specs: () => [
+        {
+          kind: "group" as const,
+          key: "puskesmas",
+          children: [
+            { kind: "field" as const, key: "nama", label: { id: "Nama", en: "Name" }, input: "text" as const },
+          ],
+        },
+      ],
+    };
+    const emptied = await savePage(root, page, new Map([["puskesmas.nama", [""]]]), {});
+    expect(emptied.kind).toBe("invalid");
+    if (emptied.kind !== "invalid") return;
+    expect(emptied.notes["puskesmas.nama"]?.error).toBeDefined();
+    expect(onDisk()).toBe(original());
+
+    // An error elsewhere in the file, there before the save, does not stop it.
+    writeFileSync(yaml, original().replace("  metode_masalah: usg", "  metode_masalah: usg\n  tidak_dikenal: 1"));
+    const before = onDisk();
+    const saved = await savePage(root, page, new Map([["puskesmas.nama", ["UPTD Puskesmas Baru"]]]), {});
+    expect(saved.kind).toBe("saved");
+    expect(onDisk()).toBe(before.replace("nama: UPTD Puskesmas Mini", "nama: UPTD Puskesmas Baru"));
+  });
+});

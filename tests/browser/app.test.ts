@@ -168,7 +168,7 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
     await save(page);
 
     // KIA's target populations.
-    await page.goto(new URL("/pengaturan/program/kia", url).href);
+    await page.getByRole("link", { name: "Indikator: Kesehatan Ibu dan Anak" }).click();
     await page.getByLabel("Sasaran setahun: Pelayanan kesehatan ibu hamil sesuai standar").fill("812");
     await page.getByLabel("Sasaran setahun: Pelayanan kesehatan ibu bersalin sesuai standar").fill("775");
     await page.getByLabel("Target (%): Pelayanan kesehatan ibu bersalin sesuai standar").fill("95,5");

@@ -243,6 +243,15 @@ export function Row(props: { spec: ListSpec; listKey: string; id: string; ctx: F
             </td>
           );
         })}
+        {spec.rowLink ? (
+          <td class="actions">
+            {present && !id.startsWith("~") ? (
+              <a href={spec.rowLink.href(id)} aria-label={`${t(spec.rowLink.label)}: ${title || id}`}>
+                {t(spec.rowLink.label)}
+              </a>
+            ) : null}
+          </td>
+        ) : null}
         {spec.fixedRows ? null : (
           <td class="actions">
             <RemoveButton title={title} />
@@ -251,7 +260,7 @@ export function Row(props: { spec: ListSpec; listKey: string; id: string; ctx: F
       </tr>
       {rowConflict ? (
         <tr class="row-note">
-          <td colspan={spec.columns.length + 1}>
+          <td colspan={spec.columns.length + 1 + (spec.rowLink ? 1 : 0)}>
             <strong>{t(T.warning)}:</strong>{" "}
             {t(rowConflict.row === "removed-here" ? T.rowRemovedHere : T.rowRemovedThere)}
           </td>
@@ -305,6 +314,11 @@ function ListTable(props: { spec: ListSpec; listKey: string; ctx: FormContext; o
                   {c.required ? <span class="req"> *</span> : null}
                 </th>
               ))}
+              {spec.rowLink ? (
+                <th scope="col" class="c-link">
+                  <span class="sr">{t(spec.rowLink.label)}</span>
+                </th>
+              ) : null}
               {spec.fixedRows ? null : (
                 <th scope="col" class="c-act">
                   <span class="sr">{t(T.removeRow)}</span>

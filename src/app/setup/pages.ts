@@ -221,6 +221,10 @@ export const programPage: FormPage = {
           return rest;
         },
         candidates: catalogue.map((p) => p.id),
+        rowLink: {
+          label: msg("Indikator", "Indicators"),
+          href: (id) => `/pengaturan/program/${encodeURIComponent(id)}`,
+        },
         columns: [
           field("nama", msg("Nama program", "Program name"), "text", { required: true, width: "l" }),
           field("penanggung_jawab", msg("Penanggung jawab (PJ)", "Coordinator (PJ)"), "select", {

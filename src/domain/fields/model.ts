@@ -68,6 +68,8 @@ export interface ListSpec {
   fixedRows?: boolean;
   /** With fixedRows: ids offered besides the rows present, shown from their template. */
   candidates?: readonly string[];
+  /** A link from each row present to a page of its own (a program's indicators). */
+  rowLink?: { label: Message; href: (id: string) => string };
 }
 
 /** One existing row of a list, by id, whose children this page edits (a program's indicators). */

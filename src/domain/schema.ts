@@ -812,18 +812,13 @@ export type Problem = z.infer<typeof problemSchema>;
 export type Solution = z.infer<typeof solutionSchema>;
 export type Swot = z.infer<typeof swotSchema>;
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
-export type RootCause = z.infer<typeof rootCauseSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export type ProgramReport = z.infer<typeof programReportSchema>;
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
-export type CrossSectorPerson = z.infer<typeof crossSectorPersonSchema>;
-export type TaskDivision = z.infer<typeof taskDivisionSchema>;
-export type PoaRow = z.infer<typeof poaRowSchema>;
 export type QuarterlyMeeting = z.infer<typeof quarterlyMeetingSchema>;
-export type QuarterlyCommitment = z.infer<typeof quarterlyCommitmentSchema>;
 export type Pralokmin = z.infer<typeof pralokminSchema>;
 export type { Method, TieRule } from "./rank/methods.js";
 

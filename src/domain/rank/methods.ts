@@ -161,7 +161,7 @@ const usableFor = (target: Target) =>
 export const PROBLEM_METHODS = usableFor("masalah");
 export const SOLUTION_METHODS = usableFor("solusi");
 
-export const methodEntry = (id: Method): MethodEntry => METHODS.find((m) => m.id === id)!;
+const methodEntry = (id: Method): MethodEntry => METHODS.find((m) => m.id === id)!;
 
 const isTotal = (value: MethodEntry["total"]): value is Total => typeof value === "string" || "op" in value;
 

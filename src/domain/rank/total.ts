@@ -40,7 +40,7 @@ const lookup = (criteria: readonly TotalCriterion[], id: string): TotalCriterion
 };
 
 /** Every criterion id the total names (the weighted sum names them all). */
-export function criteriaOf(total: Total, criteria: readonly TotalCriterion[]): string[] {
+function criteriaOf(total: Total, criteria: readonly TotalCriterion[]): string[] {
   if (typeof total === "string") return [total];
   if (total.op === "weighted") return criteria.map((c) => c.id);
   return [...new Set(total.of.flatMap((t) => criteriaOf(t, criteria)))];

@@ -95,6 +95,10 @@ export function shortCitation(nama: string): string {
   return `${kind} ${m[2]} ${m[3]}/${m[4]}`;
 }
 
+/** The articles a workspace names, without the empty ones. */
+const articles = (pasal: SupervisionSettings["pasal"]) =>
+  Object.fromEntries(Object.entries(pasal ?? {}).filter(([, v]) => v)) as Partial<Record<SupervisionTopic, string>>;
+
 /**
  * The workspace's supervision profile. Who supervises defaults to the workspace's own Dinas
  * Kesehatan (a profile's Dinas only names the kabupaten whose regulation it is).
@@ -111,7 +115,7 @@ export function supervisionProfile(settings?: Partial<SupervisionSettings>, dina
       pembina: settings?.pembina ?? dinas ?? SUPERVISION_PROFILES.nasional.pembina,
       lampiran_tilik: settings?.lampiran_tilik ?? "",
       judul_tilik: settings?.judul_tilik ?? NEUTRAL_TITLE,
-      pasal: { ...NO_ARTICLES, ...settings?.pasal },
+      pasal: { ...NO_ARTICLES, ...articles(settings?.pasal) },
     };
   }
   const base =
@@ -122,7 +126,7 @@ export function supervisionProfile(settings?: Partial<SupervisionSettings>, dina
     nama: base.regional ? (settings?.nama ?? base.nama) : base.nama,
     singkat: base.regional ? (settings?.singkat ?? base.singkat) : base.singkat,
     pembina: settings?.pembina ?? dinas ?? base.pembina,
-    pasal: { ...base.pasal, ...(base.regional ? settings?.pasal : {}) },
+    pasal: { ...base.pasal, ...(base.regional ? articles(settings?.pasal) : {}) },
   };
 }
 

@@ -294,5 +294,3 @@ export function buildYearContext({ config, month, meeting, loaded, programs }: Y
     ),
   };
 }
-
-export type YearContext = ReturnType<typeof buildYearContext>;

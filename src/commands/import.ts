@@ -111,9 +111,19 @@ export async function run(
   return whileLocked(ctx, "import", () => importForms(ctx, monthArg, given, options));
 }
 
-/** Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files). */
-function expand(ctx: Context, given: readonly string[], fallback: string, month: string): string[] {
-  const out: string[] = [];
+/**
+ * Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files).
+ * Without names, the month's isian/ folder: its files are read only from inside the workspace (`root`).
+ */
+function expand(
+  ctx: Context,
+  given: readonly string[],
+  fallback: string,
+  month: string,
+  root: string,
+): Array<{ abs: string; root?: string }> {
+  const out: Array<{ abs: string; root?: string }> = [];
+  const inside = given.length === 0 ? root : undefined;
   // A file named twice (a folder and a file in it, `isian` and `./isian/`, a link) is read once.
   const seen = new Set<string>();
   const add = (file: string) => {
@@ -125,7 +135,7 @@ function expand(ctx: Context, given: readonly string[], fallback: string, month:
     }
     if (seen.has(real)) return;
     seen.add(real);
-    out.push(file);
+    out.push({ abs: file, root: inside });
   };
   for (const item of given.length ? given : [fallback]) {
     const abs = resolveOut(ctx, item);
@@ -177,14 +187,14 @@ async function importForms(
     programs: loaded.programs.map((p) => p.data),
     previousPrograms: workspace.months.find((m) => m.id === shiftMonth(month, -1))?.programs.map((p) => p.data),
   };
-  const files = expand(ctx, given, path.join(workspace.root, month, "isian"), month);
+  const files = expand(ctx, given, path.join(workspace.root, month, "isian"), month, workspace.root);
   const xlsx = await import("../io/xlsx.js");
   const problems: FormProblem[] = [];
   const sources: WorkbookSource[] = [];
   const csvPrograms = new Map<string, { values: Parameters<typeof programEdits>[1]; file: string }>();
-  for (const abs of files) {
+  for (const { abs, root } of files) {
     const label = path.basename(abs);
-    const read = readRegularFile(abs, { maxBytes: xlsx.MAX_WORKBOOK_BYTES });
+    const read = readRegularFile(abs, { maxBytes: xlsx.MAX_WORKBOOK_BYTES, root });
     if (!read.ok) {
       const message = describeReadFailure(read, label);
       problems.push({ file: label, message: read.reason === "missing" ? `${message}; ${t(M.checkName)}` : message });

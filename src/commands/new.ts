@@ -7,7 +7,14 @@
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
-import { failOnInputErrors, openWorkspace, requireMonth, whileLocked } from "../cli/shared.js";
+import {
+  failOnBrokenFolders,
+  failOnInputErrors,
+  inMonth,
+  openWorkspace,
+  requireMonth,
+  whileLocked,
+} from "../cli/shared.js";
 import { evaluationsToCarry } from "../domain/commitments.js";
 import type { YamlEdit } from "../domain/edits.js";
 import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
@@ -97,6 +104,8 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
       .map((m) => quarterlyFile(m.id)),
   ]);
   failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
+  // Nothing is written into (or moved out of) a folder that is not a folder: the month's, .lokmin's.
+  failOnBrokenFolders(workspace, (file) => inMonth(month)(file) || file.startsWith(".lokmin"));
   if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
   const dir = path.join(workspace.root, month);
   const exists = pathPresent(dir);
@@ -117,7 +126,7 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
   for (const file of files) {
     writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
   }
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) {
     ctx.ui.printJson({
       month,
@@ -158,7 +167,7 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
   for (const file of files) {
     writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
   }
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) {
     ctx.ui.printJson({ month, files: files.map((f) => f.file), carried, backup: backup ?? null });
     return 0;
@@ -234,7 +243,7 @@ function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): 
     const edits: YamlEdit[] = [{ op: "append", path: ["indikator"], items: missing }];
     if (writeEdits(workspace.root, source, edits)) indicators += missing.length;
   }
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) ctx.ui.printJson({ month, files: created, indicators_added: indicators });
   else if (created.length === 0 && indicators === 0) ctx.ui.out(t(M.nothingMissing, { month }));
   else ctx.ui.out(t(M.completed, { month, files: created.length, indicators }));

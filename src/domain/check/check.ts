@@ -45,7 +45,7 @@ export interface CheckInput {
   probe: (rel: string) => FileKind;
 }
 
-const isMonthFile = (file: string) => /^\d{4}-\d{2}\//.test(file);
+const isMonthFile = (file: string) => /^\d{4}-\d{2}(\/|$)/.test(file);
 
 export function checkWorkspace({ workspace, months, today, probe }: CheckInput): CheckReport {
   const wanted = (id: string) => !months || months.length === 0 || months.includes(id);

@@ -18,6 +18,18 @@ export const inputRules = defineRules({
         "replace it with a regular YAML file or fix its permissions",
       ),
     ),
+    "io/folder": input(
+      msg(
+        "setiap folder workspace adalah folder biasa di dalam workspace (bukan berkas, FIFO, perangkat, tautan yang " +
+          "berputar, putus atau ke luar workspace)",
+        "every workspace folder is a plain folder inside the workspace (not a file, FIFO, device, or a looping, " +
+          "broken or outside link)",
+      ),
+      msg(
+        "pindahkan atau hapus yang menghalangi, atau ganti tautannya dengan folder biasa",
+        "move or delete what is in the way, or replace the link with a plain folder",
+      ),
+    ),
     "yaml/encoding": input(
       msg("berkas berkode UTF-8", "the file is UTF-8"),
       msg("simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai → Encoding UTF-8)", "save it again as UTF-8"),

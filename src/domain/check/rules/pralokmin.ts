@@ -123,6 +123,8 @@ export const pralokminRules = defineRules<
     }
     if (!config.pralokmin || !ctx.month.meeting) return;
     const broken = new Set(ctx.loadFindings.map((f) => f.file));
+    // A pralokmin folder that is not a folder is its own finding; which klaster held one is then unknown.
+    if (broken.has(`${ctx.month.id}/pralokmin`)) return;
     for (const klaster of pralokminClusters(config)) {
       const expected = pralokminFile(ctx.month.id, klaster.id);
       if (broken.has(expected)) continue;

@@ -109,7 +109,9 @@ export const referensiRules = defineRules<
       p.data.rpk.forEach((r, i) => person(p.file, r.penanggung_jawab, ["rpk", i, "penanggung_jawab"]));
     }
     if (!meeting) return;
-    const brokenPrograms = ctx.loadFindings.some((f) => f.file.startsWith(`${ctx.month.id}/program/`));
+    const brokenPrograms = ctx.loadFindings.some(
+      (f) => f.file === `${ctx.month.id}/program` || f.file.startsWith(`${ctx.month.id}/program/`),
+    );
     if (ctx.month.programs.length === 0 && !brokenPrograms) {
       report("referensi/berkas-program", {
         file: meeting.file,
@@ -137,6 +139,8 @@ export const referensiRules = defineRules<
         }
       });
     }
+    // Which program files exist is unknown while the program folder is not a folder (its own finding).
+    if (ctx.loadFindings.some((f) => f.file === `${ctx.month.id}/program`)) return;
     const present = new Set(ctx.month.programs.map((p) => p.data.program));
     const broken = new Set(ctx.loadFindings.map((f) => f.file));
     for (const def of ctx.config.program) {

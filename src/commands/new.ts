@@ -26,7 +26,7 @@ import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-safe.js";
 import { newYamlText } from "../io/new-yaml.js";
-import { syncSchemas } from "../io/schemas.js";
+import { syncSchemas, unwritableSchemas } from "../io/schemas.js";
 import { findWorkspaceRoot, listMonths, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
 import { writeEdits } from "../io/yaml-write.js";
@@ -106,6 +106,10 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
   failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
   // Nothing is written into (or moved out of) a folder that is not a folder: the month's, .lokmin's.
   failOnBrokenFolders(workspace, (file) => inMonth(month)(file) || file.startsWith(".lokmin"));
+  // The editors' schema files are refreshed last: one that cannot be (a link out of the workspace, a
+  // FIFO) stops the command before anything is written, not after the month exists.
+  const schemaProblems = unwritableSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
+  if (schemaProblems.length) throw new UserError(schemaProblems.join("\n"));
   if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
   const dir = path.join(workspace.root, month);
   const exists = pathPresent(dir);

@@ -2,7 +2,8 @@
 // when missing or different, left alone when already current.
 import path from "node:path";
 import { jsonSchemas } from "../domain/json-schema.js";
-import { readRegularFile } from "./fs-safe.js";
+import { FILE_KINDS } from "../domain/schema.js";
+import { checkRegularFile, describeReadFailure, folderLabel, pathPresent, readRegularFile } from "./fs-safe.js";
 import { writeFileAtomic } from "./write.js";
 
 /**
@@ -19,4 +20,19 @@ export function syncSchemas(dir: string, root?: string): string[] {
     changed.push(name);
   }
   return changed;
+}
+
+/**
+ * Why schema files in `dir` could not be refreshed, checked before a command writes anything: each
+ * one present must be a regular file inside the workspace (`root`).
+ */
+export function unwritableSchemas(dir: string, root: string): string[] {
+  const problems: string[] = [];
+  for (const name of Object.values(FILE_KINDS).map((kind) => kind.jsonSchemaFile)) {
+    const file = path.join(dir, name);
+    if (!pathPresent(file)) continue;
+    const checked = checkRegularFile(file, { root });
+    if (!checked.ok) problems.push(describeReadFailure(checked, folderLabel(root, file)));
+  }
+  return problems;
 }

@@ -7,6 +7,7 @@ import type { PathSegment } from "../../findings.js";
 import { termsOf, unitLabel } from "../../vocabulary.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
+import { foldName, matchVillage, villageAdvice } from "../../villages.js";
 
 const M = {
   notFirst: msg(
@@ -168,9 +169,10 @@ export const pertamaRules = defineRules<
           if (!units.has(id)) ref(["pembagian_tugas", i, "program", j], t(M.unknownUnit, { unit: terms.unit, id }));
         });
         row.wilayah_binaan.forEach((village, j) => {
-          if (!config.desa.includes(village)) {
+          if (matchVillage(village, config.desa) === undefined) {
             const path = ["pembagian_tugas", i, "wilayah_binaan", j];
-            report("pertama/wilayah-binaan", { file, path, at: "value", message: t(M.villageUnknown, { village }) });
+            const message = t(M.villageUnknown, { village }) + villageAdvice(village, config.desa);
+            report("pertama/wilayah-binaan", { file, path, at: "value", message });
           }
         });
       });
@@ -190,9 +192,9 @@ export const pertamaRules = defineRules<
           message: t(M.idle, { name: person.nama, units: terms.units }),
         });
       }
-      const covered = new Set(rows.flatMap((r) => r.wilayah_binaan));
+      const covered = new Set(rows.flatMap((r) => r.wilayah_binaan).map(foldName));
       for (const village of config.desa) {
-        if (!covered.has(village))
+        if (!covered.has(foldName(village)))
           report("pertama/wilayah-binaan", {
             file,
             path: ["pembagian_tugas"],

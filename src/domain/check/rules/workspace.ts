@@ -7,8 +7,13 @@ import type { PathSegment } from "../../findings.js";
 import { resolveSop, SOP_PROFILES } from "../../sop.js";
 import type { FileKind, WorkspaceContext } from "../context.js";
 import { defineRules } from "../registry.js";
+import { matchVillage, villageAdvice } from "../../villages.js";
 
 const M = {
+  villageUnknown: msg(
+    "desa '{village}' tidak ada di daftar desa lokmin.yaml",
+    "village '{village}' is not in lokmin.yaml's village list",
+  ),
   nip: msg(
     "NIP {nip} ({name}) tampak tidak sah: {reason}; periksa kembali (tidak ditolak)",
     "NIP {nip} ({name}) looks malformed: {reason}; check it (not rejected)",
@@ -71,7 +76,13 @@ export interface RuleCatalogueView {
 }
 
 export const workspaceRules = defineRules<
-  "pegawai/nip" | "referensi/id-ganda" | "referensi/pejabat" | "sop/profil" | "puskesmas/logo" | "aturan/tidak-sah",
+  | "pegawai/nip"
+  | "referensi/id-ganda"
+  | "referensi/pejabat"
+  | "referensi/desa-lintas-sektor"
+  | "sop/profil"
+  | "puskesmas/logo"
+  | "aturan/tidak-sah",
   WorkspaceContext & { rules: RuleCatalogueView }
 >({
   rules: {
@@ -98,6 +109,18 @@ export const workspaceRules = defineRules<
         "officials and program coordinators are on the staff roster",
       ),
       fix: msg("tambahkan orangnya ke pegawai atau perbaiki id", "add the person to pegawai or fix the id"),
+    },
+    "referensi/desa-lintas-sektor": {
+      severity: "error",
+      source: { kind: "lokmin" },
+      what: msg(
+        "desa peserta lintas sektor ada di daftar desa lokmin.yaml",
+        "a cross-sector member's village is in lokmin.yaml's village list",
+      ),
+      fix: msg(
+        "perbaiki nama desa (lihat saran 'maksud Anda') atau tambahkan desanya ke daftar desa",
+        "fix the village name (see the 'did you mean' hint) or add the village to the list",
+      ),
     },
     "sop/profil": {
       severity: "error",
@@ -159,6 +182,12 @@ export const workspaceRules = defineRules<
         seen.add(item.id);
       });
     }
+    config.lintas_sektor?.peserta.forEach((member, i) => {
+      if (member.desa === undefined || matchVillage(member.desa, config.desa) !== undefined) return;
+      const message = t(M.villageUnknown, { village: member.desa }) + villageAdvice(member.desa, config.desa);
+      const path = ["lintas_sektor", "peserta", i, "desa"];
+      report("referensi/desa-lintas-sektor", { file, path, at: "value", message });
+    });
     if (resolveSop(config.sop).unknownProfile) {
       const message = t(M.sopUnknown, { profile: config.sop.profil, known: Object.keys(SOP_PROFILES).join(", ") });
       report("sop/profil", { file, path: ["sop", "profil"], at: "value", message });

@@ -95,15 +95,33 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
     const sourceLine = lookup?.(d.file)?.split(/\r?\n/)[d.line - 1];
     if (sourceLine !== undefined && sourceLine.trim() !== "") {
       const gutter = String(d.line).length;
-      const shown = sourceLine.replace(/\t/g, " ").replace(/^\uFEFF/, "");
-      lines.push(`  ${c.dim(`${d.line} |`)} ${shown.length > 160 ? `${shown.slice(0, 157)}...` : shown}`);
-      lines.push(`  ${" ".repeat(gutter)} ${c.dim("|")} ${" ".repeat(Math.max(0, d.column - 1))}${c.red("^")}`);
+      const { text, caret } = excerpt(sourceLine.replace(/\t/g, " ").replace(/^\uFEFF/, ""), d.column - 1);
+      lines.push(`  ${c.dim(`${d.line} |`)} ${text}`);
+      lines.push(`  ${" ".repeat(gutter)} ${c.dim("|")} ${" ".repeat(caret)}${c.red("^")}`);
     }
   }
   const count = (s: Diagnostic["severity"]) => list.filter((d) => d.severity === s).length;
   if (list.length)
     lines.push("", t(M.summary, { errors: count("error"), warnings: count("warning"), infos: count("info") }));
   return lines;
+}
+
+/**
+ * At most 160 characters of a source line, around the column pointed at (a very long line is shown
+ * from a little before it, with "..." where it was cut), and where the caret goes in what is shown.
+ */
+export function excerpt(line: string, column: number): { text: string; caret: number } {
+  const width = 160;
+  const at = Math.min(Math.max(0, column), line.length);
+  if (line.length <= width) return { text: line, caret: at };
+  let start = at < width - 20 ? 0 : at - 40;
+  let end = start + width - (start > 0 ? 6 : 3);
+  if (end >= line.length) {
+    end = line.length;
+    start = Math.max(0, end - (width - 3));
+  }
+  const text = `${start > 0 ? "..." : ""}${line.slice(start, end)}${end < line.length ? "..." : ""}`;
+  return { text, caret: at - start + (start > 0 ? 3 : 0) };
 }
 
 /** The JSON view of a diagnostic. */

@@ -3,11 +3,11 @@
 // as eemeli/yaml resolves it, straight into zod); a file that needs a position (a finding) or a
 // write-back is parsed with eemeli/yaml's position-keeping Document. Every problem becomes a
 // finding in the user's language with file, line and column; nothing throws.
-import { closest, distance } from "fastest-levenshtein";
 import jsYaml from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { z } from "zod";
 import type { Finding, PathSegment } from "../domain/findings.js";
+import { closestAccepted } from "../domain/hints.js";
 import { SCALE_INVERTED } from "../domain/schema.js";
 import { decimal, human, type Message, msg, t } from "../i18n/index.js";
 import { CORE_12 } from "./yaml-core.js";
@@ -756,11 +756,6 @@ function pathLabel(path: readonly PathSegment[]): string {
   return label || "(root)";
 }
 
-function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
-}
-
 export function getPath(data: unknown, path: readonly PathSegment[]): unknown {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking plain data
   let current: any = data;
@@ -798,10 +793,15 @@ export function issuesToFindings(
     const value = getPath(data, path);
     if (issue.code === "unrecognized_keys") {
       const allowed = allowedKeysAt(schema, path);
+      // A hint never names a key the mapping already has: applying it would make a duplicate key.
+      const here = getPath(data, path);
+      const present = new Set(here && typeof here === "object" ? Object.keys(here) : []);
       for (const unknown of issue.keys) {
-        const hint = allowed.length > 0 ? closest(unknown, allowed) : undefined;
-        const close = hint && similarity(unknown, hint) >= 0.5;
-        const tail = close
+        const hint = closestAccepted(
+          unknown,
+          allowed.filter((key) => !present.has(key)),
+        );
+        const tail = hint
           ? t(M.didYouMean, { hint })
           : allowed.length
             ? t(M.allowedKeys, { keys: allowed.join(", ") })

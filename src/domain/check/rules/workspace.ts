@@ -1,9 +1,9 @@
 // Rules over lokmin.yaml itself: NIP shape, unique ids, officials and coordinators on the roster,
 // a known SOP profile, the logo inside the workspace, and the `aturan` settings naming real rules.
-import { closest } from "fastest-levenshtein";
 import { msg, t } from "../../../i18n/index.js";
 import { checkNip } from "../../format-id.js";
 import type { PathSegment } from "../../findings.js";
+import { closestAccepted, didYouMean } from "../../hints.js";
 import { resolveSop, SOP_PROFILES } from "../../sop.js";
 import type { FileKind, WorkspaceContext } from "../context.js";
 import { defineRules } from "../registry.js";
@@ -19,7 +19,10 @@ const M = {
     "NIP {nip} ({name}) looks malformed: {reason}; check it (not rejected)",
   ),
   duplicateId: msg("id '{id}' dipakai lebih dari sekali di {list}", "id '{id}' is used more than once in {list}"),
-  unknownPerson: msg("'{id}' tidak ada di daftar pegawai lokmin.yaml", "'{id}' is not in the lokmin.yaml staff roster"),
+  unknownPerson: msg(
+    "'{id}' tidak ada di daftar pegawai lokmin.yaml{hint}",
+    "'{id}' is not in the lokmin.yaml staff roster{hint}",
+  ),
   sopUnknown: msg(
     "profil SOP '{profile}' tidak dikenal (tersedia: {known}); semua langkah diambil dari sop.tambahan",
     "unknown SOP profile '{profile}' (known: {known}); all steps come from sop.tambahan",
@@ -73,6 +76,8 @@ export function logoProblem(kind: FileKind | "not-image", logo: string): string 
 export interface RuleCatalogueView {
   status(id: string): "ok" | "unknown" | "fixed";
   ids: readonly string[];
+  /** The keys a setting may name with effect (no fixed rule): what a hint may suggest. */
+  settable: readonly string[];
 }
 
 export const workspaceRules = defineRules<
@@ -160,7 +165,12 @@ export const workspaceRules = defineRules<
     const roster = new Set(config.pegawai.map((p) => p.id));
     const official = (id: string, path: PathSegment[]) => {
       if (!roster.has(id))
-        report("referensi/pejabat", { file, path, at: "value", message: t(M.unknownPerson, { id }) });
+        report("referensi/pejabat", {
+          file,
+          path,
+          at: "value",
+          message: t(M.unknownPerson, { id, hint: didYouMean(id, roster) }),
+        });
     };
     official(config.pejabat.kepala_puskesmas, ["pejabat", "kepala_puskesmas"]);
     official(config.pejabat.kasubag_tu, ["pejabat", "kasubag_tu"]);
@@ -198,7 +208,7 @@ export const workspaceRules = defineRules<
     for (const id of Object.keys(config.aturan)) {
       const status = ctx.rules.status(id);
       if (status === "ok") continue;
-      const hint = status === "unknown" && ctx.rules.ids.length ? closest(id, [...ctx.rules.ids]) : undefined;
+      const hint = status === "unknown" ? closestAccepted(id, ctx.rules.settable) : undefined;
       const message =
         status === "fixed"
           ? t(M.fixedRule, { id })

@@ -196,14 +196,41 @@ describe.runIf(posix)("doing what the message says lets the command run", () => 
   }
 });
 
+describe.runIf(posix)("a folder that links to a folder inside the workspace", () => {
+  it("is used as the folder it points to: a month, program/, templates/, .lokmin/", async () => {
+    const ws = workspace();
+    const moved = (rel: string, to: string) => {
+      mkdirSync(path.dirname(path.join(ws, to)), { recursive: true });
+      cpSync(path.join(ws, rel), path.join(ws, to), { recursive: true });
+      rmSync(path.join(ws, rel), { recursive: true });
+      symlinkSync(path.relative(path.dirname(path.join(ws, rel)), path.join(ws, to)), path.join(ws, rel));
+    };
+    moved("2024-01", "arsip/2024-01");
+    moved("2024-02/program", "bersama/program-februari");
+    mkdirSync(path.join(ws, "bersama/templat"));
+    writeFileSync(path.join(ws, "bersama/templat/undangan.hbs"), "# Undangan dari templat bersama\n");
+    symlinkSync("bersama/templat", path.join(ws, "templates"));
+    mkdirSync(path.join(ws, "bersama/keadaan"));
+    symlinkSync("bersama/keadaan", path.join(ws, ".lokmin"));
+    const check = await lokmin(["-C", ws, "check"]);
+    expect(check.status, check.stdout).toBe(0);
+    const render = await lokmin(["-C", ws, "render", "2024-02", "--only", "undangan"]);
+    expect(render.status, render.stderr).toBe(0);
+    expect(readdirSync(path.join(ws, "2024-02/dokumen"))).toEqual(["2024-02-undangan.docx"]);
+    const rank = await lokmin(["-C", ws, "rank", "2024-02", "--write"]);
+    expect(rank.status, rank.stderr).toBe(0);
+  });
+});
+
 describe.runIf(posix)("an --out folder that is not a folder", () => {
   const commands: Record<string, (out: string) => string[]> = {
     render: (out) => ["render", "2024-02", "--only", "undangan", "--out", out],
     form: (out) => ["form", "2024-02", "--only", "rapat", "--out", out],
     schema: (out) => ["schema", "--out", out],
+    init: (out) => ["init", out, "--nama", "UPTD Puskesmas Uji", "--tanpa-git"],
   };
   for (const kind of Object.keys(KINDS).filter((k) => k !== "link out of the workspace")) {
-    it(`as a ${kind}: render, form and schema stop naming it, nothing written`, async () => {
+    it(`as a ${kind}: render, form, schema and init stop naming it, nothing written`, async () => {
       const ws = workspace();
       const before = files(ws);
       for (const [name, args] of Object.entries(commands)) {

@@ -238,7 +238,7 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
           [...input.path, "total"],
           "rank/total-berbeda",
           "error",
-          t(M.wrongTotal, { written: input.total, computed: total, formula: method.formula }),
+          t(M.wrongTotal, { written: human(input.total), computed: human(total), formula: method.formula }),
         ),
       );
     }

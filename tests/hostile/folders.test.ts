@@ -8,7 +8,17 @@ import { execFileSync } from "node:child_process";
 import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
+import { copyWorkspace as copyFixture, lokmin, MINI, tempDir } from "../helpers.js";
+
+/**
+ * A copy of a fixture workspace without a lock: another test file may be running a command in the
+ * fixture itself at the moment it is copied, and its live lock would travel with the copy.
+ */
+function copyWorkspace(source: string): string {
+  const ws = copyFixture(source);
+  rmSync(path.join(ws, ".lokmin", "lock"), { force: true });
+  return ws;
+}
 
 const posix = process.platform !== "win32";
 
@@ -211,6 +221,7 @@ describe.runIf(posix)("a folder that links to a folder inside the workspace", ()
     writeFileSync(path.join(ws, "bersama/templat/undangan.hbs"), "# Undangan dari templat bersama\n");
     symlinkSync("bersama/templat", path.join(ws, "templates"));
     mkdirSync(path.join(ws, "bersama/keadaan"));
+    rmSync(path.join(ws, ".lokmin"), { recursive: true, force: true });
     symlinkSync("bersama/keadaan", path.join(ws, ".lokmin"));
     const check = await lokmin(["-C", ws, "check"]);
     expect(check.status, check.stdout).toBe(0);

@@ -3,12 +3,22 @@
 // "did you mean" lokmin prints is taken and applied as a person would; the file must then pass the
 // check that printed it — never a hint that trades the mistake for another (a duplicate key, a
 // fixed rule, a program another file already holds).
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/domain/findings.js";
-import { copyWorkspace, MINI } from "../helpers.js";
+import { copyWorkspace as copyFixture, MINI } from "../helpers.js";
 import { checked } from "../unit/support.js";
+
+/**
+ * A copy of a fixture workspace without a lock: another test file may be running a command in the
+ * fixture itself at the moment it is copied, and its live lock would travel with the copy.
+ */
+function copyWorkspace(source: string): string {
+  const ws = copyFixture(source);
+  rmSync(path.join(ws, ".lokmin", "lock"), { force: true });
+  return ws;
+}
 
 const R = "2024-02/rapat.yaml";
 const J = "2024-01/rapat.yaml";

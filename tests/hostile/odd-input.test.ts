@@ -5,13 +5,23 @@
 // (a !!binary value called a mapping, UTF-16 called "must be a mapping", an undefined alias called a
 // billion-laughs attack). An inverted scale is blamed on the scale; numbers in messages are written
 // for people (no 5e-324, Infinity or float noise); a very long line is shown around its column.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { excerpt } from "../../src/cli/ui.js";
 import { human, humanRange } from "../../src/i18n/index.js";
-import { copyWorkspace, lokmin, MINI } from "../helpers.js";
+import { copyWorkspace as copyFixture, lokmin, MINI } from "../helpers.js";
 import { checked } from "../unit/support.js";
+
+/**
+ * A copy of a fixture workspace without a lock: another test file may be running a command in the
+ * fixture itself at the moment it is copied, and its live lock would travel with the copy.
+ */
+function copyWorkspace(source: string): string {
+  const ws = copyFixture(source);
+  rmSync(path.join(ws, ".lokmin", "lock"), { force: true });
+  return ws;
+}
 
 const KIA = "2024-02/program/kia.yaml";
 const R = "2024-02/rapat.yaml";

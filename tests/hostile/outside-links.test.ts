@@ -13,11 +13,22 @@ import {
   renameSync,
   symlinkSync,
   writeFileSync,
+  rmSync,
 } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
+import { copyWorkspace as copyFixture, lokmin, MINI, tempDir } from "../helpers.js";
+
+/**
+ * A copy of a fixture workspace without a lock: another test file may be running a command in the
+ * fixture itself at the moment it is copied, and its live lock would travel with the copy.
+ */
+function copyWorkspace(source: string): string {
+  const ws = copyFixture(source);
+  rmSync(path.join(ws, ".lokmin", "lock"), { force: true });
+  return ws;
+}
 
 const posix = process.platform !== "win32";
 const MARKER = "RAHASIA-DI-LUAR-WORKSPACE";

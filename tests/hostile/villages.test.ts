@@ -3,14 +3,24 @@
 // binaan, a cross-sector member in lokmin.yaml), with each kind of mistake, is an error at its file
 // and line; spacing and case do not matter (as for categories); the "did you mean" it gives, once
 // applied, passes. The workbook and CSV import refuse such a village naming the cell.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { matchVillage, villageHint } from "../../src/domain/villages.js";
 import { COL, editBook, rowOf, sheet } from "../form-support.js";
-import { copyWorkspace, EXAMPLE, lokmin, MINI, tempDir } from "../helpers.js";
+import { copyWorkspace as copyFixture, EXAMPLE, lokmin, MINI, tempDir } from "../helpers.js";
 import { checked } from "../unit/support.js";
+
+/**
+ * A copy of a fixture workspace without a lock: another test file may be running a command in the
+ * fixture itself at the moment it is copied, and its live lock would travel with the copy.
+ */
+function copyWorkspace(source: string): string {
+  const ws = copyFixture(source);
+  rmSync(path.join(ws, ".lokmin", "lock"), { force: true });
+  return ws;
+}
 
 const VILLAGES = ["Sukamaju", "Sidomulyo", "Karang Anyar", "Tanjung Sari", "Mekar Jaya"];
 const LIST = `desa:\n${VILLAGES.map((v) => `  - ${v}\n`).join("")}`;

@@ -378,6 +378,20 @@ function firstOutside(root: string, realRoot: string, abs: string): { at: string
   return undefined;
 }
 
+/** Whether any folder from below `root` down to `abs` is a symbolic link (only then can it lead out). */
+function throughLink(root: string, abs: string): boolean {
+  let current = root;
+  for (const part of path.relative(root, abs).split(path.sep).filter(Boolean)) {
+    current = path.join(current, part);
+    try {
+      if (lstatSync(current).isSymbolicLink()) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Whether `abs` is a folder lokmin may use: a folder (or a link to one inside `root`, when given),
  * or nothing yet with folders all the way up to it (so it can be made). Never follows a link out
@@ -407,7 +421,7 @@ export function checkFolder(abs: string, opts: { root?: string } = {}): FolderRe
   }
   const failure = notAFolder(current, stat);
   if (failure) return failure;
-  if (root !== undefined && isWithin(root, current)) {
+  if (root !== undefined && isWithin(root, current) && throughLink(root, current)) {
     let realRoot: string;
     try {
       realRoot = realpathSync.native(root);

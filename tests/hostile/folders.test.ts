@@ -120,6 +120,9 @@ const C: Record<string, Command> = {
   template: () => ["template", "notulen"],
   "template --list": () => ["template", "--list"],
   schema: () => ["schema"],
+  report: () => ["report", "2024-02"],
+  export: () => ["export"],
+  pkp: () => ["pkp", "2024"],
 };
 
 /** Every folder lokmin reads or writes, with the commands that use it. */
@@ -128,8 +131,11 @@ const FOLDERS: Array<{ rel: string; commands: string[] }> = [
     rel: "2024-02",
     commands: ["check", "rank", "carry", "render", "form", "import", "paket", "lengkapi", "new --force"],
   },
-  { rel: "2024-01", commands: ["check", "carry", "new 2024-03", "commitments"] },
-  { rel: "2024-02/program", commands: ["check", "rank", "render", "form", "import", "paket", "lengkapi"] },
+  { rel: "2024-01", commands: ["check", "carry", "new 2024-03", "commitments", "export", "pkp"] },
+  {
+    rel: "2024-02/program",
+    commands: ["check", "rank", "render", "form", "import", "paket", "lengkapi", "report", "pkp"],
+  },
   { rel: "2024-02/pralokmin", commands: ["check", "render", "paket"] },
   { rel: "2024-02/dokumen", commands: ["check", "render", "paket"] },
   { rel: "2024-02/isian", commands: ["check", "form", "import"] },

@@ -35,9 +35,13 @@ import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { applyEdits, writeEdits } from "../io/yaml-write.js";
-import { loadValidated, type YamlSource } from "../io/yaml-source.js";
+import { loadValidated, wideEncoding, type YamlSource } from "../io/yaml-source.js";
 
 const M = {
+  utf32: msg(
+    "berkas CSV ini tersimpan sebagai UTF-32; simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8)",
+    "this CSV file is saved as UTF-32; save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8)",
+  ),
   noFiles: msg(
     "tidak ada isian (.xlsx atau .csv) di {dir}; sebutkan berkasnya: `lokmin import {month} kia.xlsx`",
     "no forms (.xlsx or .csv) in {dir}; name the files: `lokmin import {month} kia.xlsx`",
@@ -158,7 +162,12 @@ function expand(
   return out;
 }
 
-function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string | undefined {
+  // Excel's "Unicode Text" and some tools save UTF-16 (with or without its mark): read as such.
+  const wide = wideEncoding(bytes);
+  if (wide === "UTF-16 LE" || wide === "UTF-16 BE")
+    return new TextDecoder(wide === "UTF-16 LE" ? "utf-16le" : "utf-16be").decode(bytes).replace(/^\uFEFF/, "");
+  if (wide) return undefined;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -201,7 +210,12 @@ async function importForms(
       continue;
     }
     if (/\.csv$/i.test(abs)) {
-      const result = readCoverageCsv(input, label, decodeText(read.bytes));
+      const text = decodeText(read.bytes);
+      if (text === undefined) {
+        problems.push({ file: label, message: t(M.utf32) });
+        continue;
+      }
+      const result = readCoverageCsv(input, label, text);
       problems.push(...result.problems);
       for (const [program, values] of result.programs) {
         const other = csvPrograms.get(program);

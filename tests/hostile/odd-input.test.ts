@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { excerpt } from "../../src/cli/ui.js";
 import { human, humanRange } from "../../src/i18n/index.js";
-import { copyWorkspace as copyFixture, lokmin, MINI } from "../helpers.js";
+import { copyWorkspace as copyFixture, EXAMPLE, lokmin, MINI, tempDir } from "../helpers.js";
 import { checked } from "../unit/support.js";
 
 /**
@@ -401,5 +401,25 @@ describe("a very long line", () => {
       expect(text[caret]).toBe(line[column]);
     }
     expect(excerpt("kort", 2)).toEqual({ text: "kort", caret: 2 });
+  });
+});
+
+describe("a coverage CSV in another encoding", () => {
+  it("UTF-16 (Excel's Unicode text), with or without its mark, is read; UTF-32 is named", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    const csv = "program;indikator;desa;bulan ini\r\nkia;bumil;Sukamaju;20\r\n";
+    const file = path.join(tempDir(), "capaian.csv");
+    for (const bytes of [bom([0xff, 0xfe], utf16le(csv)), utf16le(csv).swap16()]) {
+      writeFileSync(file, bytes);
+      const r = await lokmin(["import", "2024-06", file], { cwd: ws });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(path.join(ws, "2024-06/program/kia.yaml"), "utf8")).toMatch(
+        /desa: Sukamaju\n {8}sasaran: \d+\n {8}bulan_ini: 20\n/,
+      );
+    }
+    writeFileSync(file, utf32le(csv));
+    const r = await lokmin(["import", "2024-06", file], { cwd: ws });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("capaian.csv: berkas CSV ini tersimpan sebagai UTF-32; simpan ulang sebagai CSV UTF-8");
   });
 });

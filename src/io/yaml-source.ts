@@ -119,6 +119,12 @@ const M = {
     'kunci {key} dibaca sebagai true/false, padahal setiap kunci harus teks; beri tanda kutip: "{key}":',
     'the key {key} is read as true/false, while every key must be text; put it in quotes: "{key}":',
   ),
+  yamlVersion: msg(
+    "baris %YAML {version} meminta YAML versi lama, yang membaca tanggal, yes/no dan angka seperti 010 secara lain; " +
+      "lokmin membaca YAML 1.2 — hapus baris %YAML itu",
+    "the line %YAML {version} asks for an old YAML version, which reads dates, yes/no and numbers like 010 " +
+      "differently; lokmin reads YAML 1.2 — delete that %YAML line",
+  ),
   mergeKey: msg(
     "kunci gabungan '<<' (merge key YAML 1.1) tidak dipakai lokmin; tulis setiap kunci yang hendak disalin satu " +
       "per satu",
@@ -521,6 +527,12 @@ function oddities(source: YamlSource): Finding[] {
   const at = (rule: string, offset: number | undefined, message: string) =>
     out.push(finding(rule, source.rel, message, position(source.lineCounter, offset ?? 0)));
   const label = (path: readonly PathSegment[]) => (path.length ? pathLabel(path) : t(M.wholeFile));
+  // A %YAML 1.1 directive makes dates, yes/no and 010 read as something else than lokmin reads.
+  const version = source.doc.directives?.yaml;
+  if (version?.explicit && version.version !== "1.2") {
+    const offset = source.text.search(/^%YAML/m);
+    at("yaml/syntax", Math.max(0, offset), t(M.yamlVersion, { version: version.version }));
+  }
   const walk = (node: unknown, path: PathSegment[]) => {
     if (!node || typeof node !== "object") return;
     if (y.isAlias(node)) {

@@ -183,6 +183,15 @@ const cases: Case[] = [
     line: "x2: &b",
     says: BOMB,
   },
+  {
+    name: "a %YAML 1.1 directive (dates read as timestamps, yes/no as booleans)",
+    file: R,
+    make: (s) => `%YAML 1.1\n---\n${s}`,
+    rule: "yaml/syntax",
+    line: "%YAML 1.1",
+    says: /^baris %YAML 1\.1 meminta YAML versi lama/,
+    not: /pemetaan/,
+  },
   // Documents and what the top holds.
   {
     name: "a stream of two documents",

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/domain/findings.js";
-import { copyWorkspace as copyFixture, MINI } from "../helpers.js";
+import { copyWorkspace as copyFixture, lokmin, MINI } from "../helpers.js";
 import { checked } from "../unit/support.js";
 
 /**
@@ -128,5 +128,27 @@ describe("every hint lokmin prints, applied, passes the check that printed it", 
       const left = errors(fixed, file).filter((f) => !clean.has(key(f)));
       expect(left, `${wrong} → ${suggestion}`).toEqual([]);
     }
+  });
+});
+
+describe("the command line's hints, applied, are understood", () => {
+  // Commander's suggestions, kept in lokmin's words: each names a command or option the command has.
+  const TYPED: Array<[typed: string[], wrong: string]> = [
+    [["chek"], "chek"],
+    [["expor", "--json"], "expor"],
+    [["check", "--max-warning", "3"], "--max-warning"],
+    [["rank", "2024-02", "--metod", "usg"], "--metod"],
+    [["commitments", "--al"], "--al"],
+    [["rank", "2024-02", "--solusii"], "--solusii"],
+  ];
+  it.each(TYPED)("%j", async (typed, wrong) => {
+    const ws = copyWorkspace(MINI);
+    const r = await lokmin(["-C", ws, ...typed]);
+    expect(r.status).toBe(2);
+    const hint = /maksud Anda (\S+)\?/.exec(r.stdout + r.stderr)?.[1];
+    expect(hint, r.stdout + r.stderr).toBeDefined();
+    const fixed = await lokmin(["-C", ws, ...typed.map((word) => (word === wrong ? hint! : word))]);
+    expect(fixed.stdout + fixed.stderr).not.toMatch(/tidak dikenal|tidak sah/);
+    expect(fixed.status, fixed.stderr).not.toBe(2);
   });
 });

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { excerpt } from "../../src/cli/ui.js";
+import { underline } from "../../src/cli/ui.js";
 import { human, humanRange } from "../../src/i18n/index.js";
 import { copyWorkspace as copyFixture, EXAMPLE, lokmin, MINI, tempDir } from "../helpers.js";
 import { checked } from "../unit/support.js";
@@ -402,14 +402,13 @@ describe("a very long line", () => {
     expect(lines[caret - 1].length).toBeLessThan(180);
   });
 
-  it("excerpt: the caret stays under the same character", () => {
+  it("the quoted window keeps the marks under the same characters", () => {
     const line = `${"a".repeat(1000)}B${"c".repeat(1000)}`;
     for (const column of [0, 10, 150, 500, 1000, 1990, 2000]) {
-      const { text, caret } = excerpt(line, column);
-      expect(text.length).toBeLessThanOrEqual(160);
-      expect(text[caret]).toBe(line[column]);
+      const { shown, marks } = underline(line, column, column + 1);
+      expect(shown.length).toBeLessThanOrEqual(170);
+      expect(shown[marks.indexOf("^")]).toBe(line[column]);
     }
-    expect(excerpt("kort", 2)).toEqual({ text: "kort", caret: 2 });
   });
 });
 

@@ -78,7 +78,7 @@ for (const [name, file] of Object.entries(appAssetFiles()))
 // Developer tools (the example generator) are built beside the CLI, never into the shipped dist/.
 rmSync(new URL("../dist-dev", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { generate: "dev/generate.ts", docs: "dev/docs.ts" },
+  entryPoints: { generate: "dev/generate.ts", docs: "dev/docs.ts", schema: "dev/schema.ts" },
   outdir: "dist-dev",
   bundle: true,
   format: "esm",

@@ -82,6 +82,7 @@ export async function main(argv: string[], streams: Streams = defaultStreams()):
       .usage([t(M.options), ...(spec.args ?? []).map((arg) => arg.name)].join(" "))
       .helpOption("-h, --help", helpTexts.help())
       .configureHelp({ ...localizedHelp(), showGlobalOptions: true });
+    if (spec.after) command.addHelpText("after", spec.after);
     for (const arg of spec.args ?? []) command.argument(arg.name, t(arg.description), arg.default);
     for (const option of spec.options ?? []) {
       const built = new Option(option.flags, t(option.description));

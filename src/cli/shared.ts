@@ -60,11 +60,6 @@ export function monthArgument(value: string | undefined, workspace: Pick<LoadedW
   return latest;
 }
 
-/** Month folders of a workspace without reading any file (to pick the default month first). */
-export function workspaceRoot(ctx: Context): string {
-  return findWorkspaceRoot(ctx.cwd);
-}
-
 export function openWorkspace(
   ctx: Context,
   scope?: (month: string) => MonthScope,

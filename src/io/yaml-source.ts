@@ -87,6 +87,7 @@ const M = {
   theText: msg("teks '{text}' saja", "only the text '{text}'"),
   theNumber: msg("angka {number} saja", "only the number {number}"),
   wholeFile: msg("isi berkas", "the file"),
+  thisValue: msg("nilai di sini", "the value here"),
   tag: msg(
     "{key}: nilai bertanda {tag} ({meaning}); lokmin tidak memakai tanda ini — hapus '{tag}' dan tulis nilainya " +
       "biasa",
@@ -504,8 +505,15 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
     // The parser reports running out of stack on deep nesting with the code it uses for alias bombs.
     if (error.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(error.message))
       return finding("yaml/depth", rel, t(M.tooDeep), position(lineCounter, error.pos[0]));
-    const known = YAML_ERRORS[error.code];
     const where = errorSpan(source, error.code, error.pos);
+    // A tag whose value it cannot take (!!set with values, !!binary that is no base64): named as the tag.
+    if (error.code === "TAG_RESOLVE_FAILED") {
+      const written = /^!\S*/.exec(text.slice(error.pos[0]))?.[0] ?? "!";
+      const tag = written.startsWith("!!") ? `tag:yaml.org,2002:${written.slice(2)}` : written;
+      const meaning = t(TAG_MEANINGS[tag] ?? msg("tanda buatan sendiri", "a custom tag"));
+      return finding("yaml/tag", rel, t(M.tag, { key: t(M.thisValue), tag: written, meaning }), where);
+    }
+    const known = YAML_ERRORS[error.code];
     const example =
       error.code === "BLOCK_AS_IMPLICIT_KEY" ? quotedLine(text.split(/\r?\n/)[where.line - 1] ?? "") : undefined;
     const hint = example ? t(QUOTE_COLON, { example }) : "";
@@ -668,7 +676,6 @@ export function toData(source: YamlSource): { data?: unknown; findings: Finding[
     return { findings: [finding("yaml/alias", source.rel, t(M.aliasBomb), at)] };
   }
 }
-
 
 /** Whether the node at `path` is only a key with nothing after its ':' (nodeAt then gives the key). */
 const isKeyOnly = (source: YamlSource, path: readonly PathSegment[]) => {

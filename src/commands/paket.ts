@@ -7,6 +7,8 @@ import packageJson from "../../package.json" with { type: "json" };
 import type { Context } from "../cli/context.js";
 import {
   checkInput,
+  failOnBrokenFolders,
+  inMonth,
   monthArgument,
   openWorkspace,
   requireLoadedMonth,
@@ -60,6 +62,8 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
   const workspace = openWorkspace(ctx, monthArg ? scopeFor([monthArg]) : undefined);
   const month = monthArgument(monthArg, workspace);
   requireLoadedMonth(workspace, month);
+  // A month whose folders are not folders would be packaged without what they hold, with no word why.
+  failOnBrokenFolders(workspace, inMonth(month));
   const config = workspace.config.data;
   const report = checkWorkspace(checkInput(ctx, workspace, [month]));
   const check = toJson(report, workspace);
@@ -96,7 +100,10 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
     ? path.resolve(ctx.cwd, options.out)
     : path.join(workspace.root, month, packageName(config, month));
   const shown = relativePath(ctx.cwd, target).startsWith("..") ? target : relativePath(ctx.cwd, target);
-  const existing = readRegularFile(target, { maxBytes: zip.length + 1 });
+  const existing = readRegularFile(target, {
+    maxBytes: zip.length + 1,
+    root: options.out ? undefined : workspace.root,
+  });
   const unchanged = existing.ok && Buffer.from(existing.bytes).equals(Buffer.from(zip));
   if (!unchanged)
     writeFileAtomic(target, zip, { overwrite: Boolean(options.force), label: shown, force: Boolean(options.force) });

@@ -144,7 +144,11 @@ export const sopSettingsSchema = z.strictObject({
   tambahan: z.array(sopStepSchema).default([]).describe("Langkah tambahan milik Puskesmas ini"),
 });
 
-export const scaleSchema = z.strictObject({ min: z.number(), max: z.number() });
+/** A scoring scale; min above max would leave no score valid, so the scale itself is reported. */
+export const SCALE_INVERTED = "skala-terbalik";
+export const scaleSchema = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .refine((scale) => scale.min <= scale.max, { message: SCALE_INVERTED, path: ["min"] });
 
 export const criterionSchema = z.strictObject({
   id: id(),

@@ -3,7 +3,8 @@
 // first, quarterly and pralokmin meetings) that makes the rule fire. A rule with several messages
 // has a trigger per message. To add one: append an entry, run `npm run golden`, review the diff of
 // tests/golden/messages/<family>.md. catalogue.test.ts fails while a rule of the registry has none.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** As a value in `set`: delete the entry. */
@@ -44,6 +45,12 @@ const T6 = "2024-06/tribulanan.yaml";
 const P3 = "2024-03/pralokmin/klaster-2.yaml";
 const year = { base: "year" } as const;
 const remove = (file: string) => (root: string) => rmSync(path.join(root, file));
+const PROGRAM = "2024-02/program";
+/** Something else where the month's program folder should be (made with `make` once the folder is gone). */
+const noFolder = (make: (abs: string) => void) => (root: string) => {
+  rmSync(path.join(root, PROGRAM), { recursive: true });
+  make(path.join(root, PROGRAM));
+};
 
 /** A SWOT table for problem m1, every factor and one strategy filled. */
 const SWOT = {
@@ -66,6 +73,24 @@ export const TRIGGERS: Trigger[] = [
     note: "gizi.yaml is a folder",
     print: true,
   },
+  {
+    rule: "io/folder",
+    file: PROGRAM,
+    setup: noFolder((abs) => writeFileSync(abs, "program: kia\n")),
+    note: "program is a file",
+    print: true,
+  },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => symlinkSync("program", abs)), note: "a looping link" },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => symlinkSync("arsip", abs)), note: "a dangling link" },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => execFileSync("mkfifo", [abs])), note: "a FIFO" },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => symlinkSync("/dev/null", abs)), note: "a device" },
+  {
+    rule: "yaml/encoding",
+    file: GIZI,
+    setup: (root) => writeFileSync(path.join(root, GIZI), Buffer.from("program: gizi\nbulan: 2024-02\n", "utf16le")),
+    note: "saved as UTF-16 LE without a byte order mark",
+  },
+  { rule: "yaml/encoding", file: R, text: ["tempat: Aula", "tempat: Au\u0000la"], note: "a NUL byte" },
   {
     rule: "yaml/encoding",
     file: GIZI,
@@ -116,9 +141,25 @@ export const TRIGGERS: Trigger[] = [
     note: "aliases nested five deep (a billion laughs)",
   },
   { rule: "yaml/depth", file: R, text: ["tempat: Aula", `tempat: ${"[".repeat(70)}${"]".repeat(70)}`] },
+  { rule: "yaml/tag", file: R, text: ["tempat: Aula", "tempat: !!binary QXVsYQ=="], print: true },
+  { rule: "yaml/tag", file: R, text: ["tempat: Aula", "tempat: !ruang Aula"], note: "a custom tag" },
+  { rule: "yaml/tag", file: R, text: (s) => `!rapat\n${s}`, note: "the whole file tagged" },
+  { rule: "yaml/tag", file: R, text: (s) => `!!set\n${s}`, note: "a set tag on a mapping with values" },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\n1: x\n"], print: true },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\nnull: x\n"] },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\n? [a, b]\n: x\n"] },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\ntrue: x\n"] },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "<<: {tempat: Aula}\n"], note: "a merge key" },
+  { rule: "yaml/syntax", file: R, text: (s) => `%YAML 1.1\n---\n${s}`, note: "a %YAML 1.1 directive" },
 
   // ---- schema: the YAML is not what lokmin expects
-  { rule: "schema/unknown-key", file: R, set: { tempt: "Aula" }, print: true },
+  { rule: "schema/unknown-key", file: R, text: ["tempat: Aula", "tempt: Aula"], print: true },
+  {
+    rule: "schema/unknown-key",
+    file: R,
+    set: { tempt: "Aula" },
+    note: "beside tempat: no hint to a key the mapping already has",
+  },
   { rule: "schema/unknown-key", file: R, set: { "waktu.awal": "08.00" }, note: "no close match: allowed keys listed" },
   { rule: "schema/missing-key", file: R, set: { pimpinan: DELETE }, print: true },
   { rule: "schema/missing-key", file: R, set: { "undangan.nomor": DELETE } },
@@ -133,6 +174,7 @@ export const TRIGGERS: Trigger[] = [
   { rule: "schema/value", file: R, set: { "hadir[0].status": "ada" }, print: true },
   { rule: "schema/value", file: R, set: { "susunan_acara[0].acara": "" } },
   { rule: "schema/value", file: W, set: { pegawai: [] } },
+  { rule: "schema/value", file: W, set: { "penilaian.usg": { skala: { min: 5, max: 1 } } }, note: "an inverted scale" },
   { rule: "schema/value", file: W, set: { "program[0].indikator[0].target_bulanan": [10, 20, 30] } },
   { rule: "schema/number", file: KIA, set: { "indikator[0].bulan_ini": 9.5 }, print: true },
   { rule: "schema/number", file: KIA, text: ["kumulatif: 15", "kumulatif: 2.000"] },
@@ -498,6 +540,15 @@ export const TRIGGERS: Trigger[] = [
     note: "both program files deleted",
   },
   { rule: "referensi/pejabat", file: W, set: { "pejabat.kasubag_tu": "tux" } },
+  { rule: "referensi/desa", ...year, file: T3, set: { "capaian_desa[1].desa": "Talangg" }, print: true },
+  { rule: "referensi/desa", ...year, file: T3, set: { "capaian_desa[1].desa": "Pasar Baru" }, note: "nothing close" },
+  {
+    rule: "referensi/desa-lintas-sektor",
+    ...year,
+    file: W,
+    set: { "lintas_sektor.peserta[1].desa": "Talangg" },
+    print: true,
+  },
   { rule: "referensi/id-ganda", file: W, set: { "pegawai[2].id": "tu" } },
 
   // ---- lokmin.yaml: staff, SOP profile, logo, rule settings

@@ -302,6 +302,28 @@ const cases: Case[] = [
     setup: (root) => rmSync(path.join(root, "2024-02/program/gizi.yaml")),
   },
   {
+    rule: "referensi/desa",
+    file: KIA,
+    edit: (s) =>
+      s.replace(
+        "    kumulatif: 15\n",
+        "    kumulatif: 15\n    per_desa:\n      - desa: Sukamju\n        kumulatif: 15\n",
+      ),
+    at: "- desa: Sukamju",
+    setup: (root) => {
+      const file = path.join(root, "lokmin.yaml");
+      writeFileSync(file, `${readFileSync(file, "utf8")}desa: [Sukamaju]\n`);
+    },
+  },
+  {
+    rule: "referensi/desa-lintas-sektor",
+    file: "lokmin.yaml",
+    edit: (s) =>
+      `${s}desa: [Sukamaju]\nlintas_sektor:\n  peserta:\n    - id: kades\n      nama: Budi\n      jabatan: Kades\n` +
+      "      instansi: Desa Sukamju\n      sektor: desa\n      desa: Sukamju\n",
+    at: "desa: Sukamju",
+  },
+  {
     rule: "referensi/program",
     file: "2024-02/program/gizi.yaml",
     edit: (s) => s.replace("program: gizi", "program: giz"),

@@ -31,6 +31,7 @@ import {
 import { listEdits, normalizeItem, same, scalarEdit } from "./lists.js";
 import { lockedProblems } from "./locked.js";
 import { staffColumn } from "./choices.js";
+import { matchVillage, villageAdvice } from "../villages.js";
 import { address, type CellSpec, columnLetter, type ReadSheet, readCell, type SheetSpec } from "./workbook.js";
 
 export const PROGRAM_SECTIONS = ["capaian", "kegiatan", "analisis", "rpk"] as const;
@@ -141,6 +142,10 @@ const M = {
   ),
   indicator: msg("indikator {id}", "indicator {id}"),
   village: msg("desa {desa} indikator {id}", "village {desa} of indicator {id}"),
+  villageNotListed: msg(
+    "{what}: desa ini tidak ada di daftar desa lokmin.yaml{advice}; angka baris ini tidak diimpor",
+    "{what}: this village is not in lokmin.yaml's village list{advice}; this row's figures are not imported",
+  ),
 };
 
 export const CAPAIAN_HEADERS = [
@@ -623,6 +628,16 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       if (!indicator.per_desa?.some((x) => x.desa === v.desa)) {
         reader.problem(
           t(LM.unknownRow, { what: t(M.village, { desa: v.desa, id: indicator.id }) }),
+          place(v.row, C.desa),
+        );
+        continue;
+      }
+      // A village lokmin.yaml does not list (misspelt, or renamed there since) is not imported: its
+      // figures would sit on a row no total or chart knows.
+      if (matchVillage(v.desa, input.config.desa) === undefined) {
+        const what = t(M.village, { desa: v.desa, id: indicator.id });
+        reader.problem(
+          t(M.villageNotListed, { what, advice: villageAdvice(v.desa, input.config.desa) }),
           place(v.row, C.desa),
         );
         continue;

@@ -4,6 +4,7 @@ import type { RuleSpec } from "../registry.js";
 import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
+import { desaRules } from "./desa.js";
 import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
@@ -29,8 +30,11 @@ export const MONTH_GROUPS = [
   pertamaRules,
   dokumenRules,
 ] as const;
-/** Groups over the meetings held beside the monthly Lokmin: run even when rapat.yaml cannot be read. */
-export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;
+/**
+ * Groups over the meetings held beside the monthly Lokmin, and over the villages every file of the
+ * month names: run even when rapat.yaml cannot be read.
+ */
+export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules, desaRules] as const;
 export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 

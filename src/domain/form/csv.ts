@@ -14,7 +14,6 @@ import {
   type ProgramValues,
   villageSumProblems,
 } from "./program.js";
-import { parseMonth } from "../month.js";
 import { matchVillage, villageAdvice } from "../villages.js";
 
 const M = {

@@ -64,6 +64,7 @@ const M = {
     "tingkat diubah di lokmin.yaml (aturan): {from} → {to}",
     "severity changed in lokmin.yaml (aturan): {from} → {to}",
   ),
+  related: msg("lihat juga {place}", "see also {place}"),
 };
 
 export const severityLabel = (severity: Severity) => t(M[severity]);
@@ -89,6 +90,10 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
           ? c.yellow(severityLabel("warning"))
           : c.cyan(severityLabel("info"));
     lines.push(`  ${c.dim(`${d.line}:${d.column}`)}  ${label}  ${d.message}  ${c.dim(d.rule)}`);
+    for (const r of d.related ?? []) {
+      const place = `${r.file}:${r.line}:${r.column}${r.label ? ` (${r.label})` : ""}`;
+      lines.push(`  ${c.dim(`↳ ${t(M.related, { place })}`)}`);
+    }
     if (d.defaultSeverity) {
       lines.push(`  ${c.dim(t(M.changed, { from: severityLabel(d.defaultSeverity), to: severityLabel(d.severity) }))}`);
     }
@@ -107,7 +112,16 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
 }
 
 /** The JSON view of a diagnostic. */
-export const diagnosticJson = ({ rule, severity, file, line, column, message, defaultSeverity }: Diagnostic) => ({
+export const diagnosticJson = ({
+  rule,
+  severity,
+  file,
+  line,
+  column,
+  message,
+  defaultSeverity,
+  related,
+}: Diagnostic) => ({
   rule,
   severity,
   file,
@@ -115,4 +129,5 @@ export const diagnosticJson = ({ rule, severity, file, line, column, message, de
   column,
   message,
   ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
+  ...(related?.length ? { related } : {}),
 });

@@ -19,12 +19,23 @@ export interface Finding {
   message: string;
   /** The rule's own severity, present when lokmin.yaml's `aturan` changed it. */
   defaultSeverity?: Severity;
+  /** Other places the finding is about (the second indicator of a relation), printed under it. */
+  related?: readonly RelatedPlace[];
+}
+
+/** A second place a finding names: a file and a YAML path, resolved to a line where printed. */
+export interface RelatedPlace {
+  file: string;
+  path?: readonly PathSegment[];
+  /** What is there, e.g. "kia/bulin kumulatif". */
+  label?: string;
 }
 
 /** A finding with its position resolved. */
-export interface Diagnostic extends Finding {
+export interface Diagnostic extends Omit<Finding, "related"> {
   line: number;
   column: number;
+  related?: Array<{ file: string; line: number; column: number; label?: string }>;
 }
 
 export function sortDiagnostics<T extends Diagnostic>(list: readonly T[]): T[] {

@@ -14,11 +14,13 @@ import { rapatRules } from "./rapat.js";
 import { referensiRules } from "./referensi.js";
 import { tahunanRules } from "./tahunan.js";
 import { tribulananRules } from "./tribulanan.js";
+import { verifikasiRules, verifikasiSettingsRules } from "./verifikasi.js";
 import { workspaceRules } from "./workspace.js";
 
 export const MONTH_GROUPS = [
   checklistRules,
   capaianRules,
+  verifikasiRules,
   rapatRules,
   kesepakatanRules,
   prioritasRules,
@@ -29,7 +31,7 @@ export const MONTH_GROUPS = [
 ] as const;
 /** Groups over the meetings held beside the monthly Lokmin: run even when rapat.yaml cannot be read. */
 export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;
-export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, verifikasiSettingsRules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 
 type IdsOf<G> = G extends RuleGroup<infer Id, never> ? Id : G extends RuleGroup<infer Id, infer _Ctx> ? Id : never;

@@ -518,6 +518,15 @@ export interface Unusual {
 /** Whether `value` is unusual against `history` (oldest first), by the rule of `UNUSUAL`. */
 export function unusualFigure(value: number, history: readonly number[]): Unusual | undefined {
   if (history.length < UNUSUAL.minHistory) return undefined;
+  // Most figures sit between a third of the smallest and three times the largest of their history's
+  // neighbours, hence between a third and three times the median: no need to sort anything.
+  let least = Infinity;
+  let most = -Infinity;
+  for (const v of history) {
+    if (v < least) least = v;
+    if (v > most) most = v;
+  }
+  if (value > most / UNUSUAL.ratio && value < least * UNUSUAL.ratio) return undefined;
   const m = median(history);
   if (m < UNUSUAL.minMedian) return undefined;
   const high = value >= UNUSUAL.ratio * m;

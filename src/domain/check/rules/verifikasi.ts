@@ -20,7 +20,7 @@ import {
   UNUSUAL,
   unusualFigure,
 } from "../../verification.js";
-import { meetingFile } from "../../workspace-data.js";
+import { meetingFile, type MonthData } from "../../workspace-data.js";
 import type { MonthContext, WorkspaceContext } from "../context.js";
 import { defineRules, type Reporter } from "../registry.js";
 
@@ -99,7 +99,8 @@ const M = {
 
 const measureWord = (m: Measure) => t(M.measure[m]);
 const side = (f: Figure) => `${f.program}/${f.indikator}`;
-const number = (value: number) => decimal(value, 1);
+/** A figure as printed: whole numbers as they are (no number formatter needed), others with a decimal comma. */
+const number = (value: number) => (Number.isInteger(value) ? String(value) : decimal(value, 1));
 
 /** How far the relation is off: for ≤ the excess of the left side, for ≥ its shortfall, else the distance. */
 export function gapOf(c: Pick<Comparison, "instance" | "difference">): number {
@@ -213,6 +214,7 @@ export const verifikasiRules = defineRules<MonthRule, MonthContext>({
     const meetingName = meetingFile(ctx.month.id);
     const comparisons = compareMonth(ctx.config, ctx.month);
     for (const c of comparisons) {
+      if (c.status === "sesuai" || c.status === "diperbaiki") continue;
       const values = comparisonValues(c);
       if (c.status === "tidak-sesuai") {
         const allowed = c.allowed > 0 ? t(M.tolerance, { allowed: number(c.allowed) }) : "";
@@ -263,26 +265,35 @@ export const verifikasiRules = defineRules<MonthRule, MonthContext>({
   },
 });
 
-/** The history of one indicator's monthly figure: its figures of the `window` calendar months before, oldest first. */
-export function historyOf(ctx: Pick<MonthContext, "month" | "earlier">, key: string): number[] {
+/** The month folders of the `window` calendar months before this month, oldest first. */
+function recentMonths(ctx: Pick<MonthContext, "month" | "earlier">): readonly MonthData[] {
   const current = parseMonth(ctx.month.id);
   if (!current) return [];
-  const values: number[] = [];
-  const earlier = ctx.earlier ?? [];
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const then = parseMonth(earlier[i].id);
-    if (!then || monthsBetween(then, current) > UNUSUAL.window) break;
-    const value = monthFigures(earlier[i]).get(key)?.report.bulan_ini;
-    if (value !== null && value !== undefined) values.push(value);
-  }
-  return values.reverse();
+  return (ctx.earlier ?? []).filter((m) => {
+    const then = parseMonth(m.id);
+    return then !== null && monthsBetween(then, current) <= UNUSUAL.window;
+  });
 }
 
+function figuresOf(months: readonly MonthData[], key: string): number[] {
+  const values: number[] = [];
+  for (const m of months) {
+    const value = monthFigures(m).get(key)?.report.bulan_ini;
+    if (value !== null && value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+/** The history of one indicator's monthly figure: its figures of the `window` calendar months before, oldest first. */
+export const historyOf = (ctx: Pick<MonthContext, "month" | "earlier">, key: string): number[] =>
+  figuresOf(recentMonths(ctx), key);
+
 function unusualFigures(ctx: MonthContext, report: Reporter<MonthRule>) {
-  if (!ctx.earlier?.length) return;
+  const recent = recentMonths(ctx);
+  if (recent.length < UNUSUAL.minHistory) return;
   for (const [key, { file, index, report: figure }] of monthFigures(ctx.month)) {
     if (figure.bulan_ini === null) continue;
-    const history = historyOf(ctx, key);
+    const history = figuresOf(recent, key);
     const found = unusualFigure(figure.bulan_ini, history);
     if (!found) continue;
     const message = t(M.unusual, {

@@ -612,7 +612,7 @@ function fillMeeting(
     tanggal: addDays(date, -2),
     hasil: mismatches.length
       ? "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih bayi baru lahir dan ibu bersalin " +
-        "dijelaskan di bawah"
+        "dijustifikasi"
       : "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih 3 sasaran ibu hamil sudah dikoreksi",
     dilaporkan: true,
     ...(mismatches.length ? { selisih: mismatches.map((x) => ({ ...x.record, diperbaiki: false })) } : {}),

@@ -28,6 +28,7 @@ import {
   unusualFigure,
 } from "../../src/domain/verification.js";
 import type { MonthData } from "../../src/domain/workspace-data.js";
+import { readZip } from "../../src/render/zip.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI } from "../helpers.js";
 import { checked } from "./support.js";
 
@@ -524,5 +525,15 @@ describe("lokmin check on the example: the two justified mismatches", () => {
     expect(result.stdout).toMatch(/↳ lihat juga 2024-06\/program\/kia\.yaml:\d+:\d+ \(kia\/bulin bulan ini\)/);
     expect(result.stdout).toContain("relasi/bbl-bulin");
     expect(result.stdout).toMatch(/Daftar Tilik 5 .*tidak \(1 selisih belum dijustifikasi/);
+  });
+
+  it("the Berita Acara is rendered with the month's documents and travels in the package", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const render = await lokmin(["-C", root, "render", "2024-06", "--only", "berita-acara-verifikasi"]);
+    expect(render.status, render.stderr).toBe(0);
+    const paket = await lokmin(["-C", root, "paket", "2024-06", "--json"]);
+    expect(paket.status, paket.stderr).toBe(0);
+    const zip = readZip(readFileSync(JSON.parse(paket.stdout).file));
+    expect([...zip.keys()]).toContain("2024-06/dokumen/2024-06-berita-acara-verifikasi.docx");
   });
 });

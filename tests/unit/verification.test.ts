@@ -29,7 +29,9 @@ import {
 } from "../../src/domain/verification.js";
 import type { MonthData } from "../../src/domain/workspace-data.js";
 import { readZip } from "../../src/render/zip.js";
-import { copyWorkspace, EXAMPLE, lokmin, MINI } from "../helpers.js";
+import type ExcelJS from "exceljs";
+import { COL, editBook, openBook, rowOf, sheet } from "../form-support.js";
+import { copyWorkspace, EXAMPLE, lokmin, MINI, tempDir } from "../helpers.js";
 import { checked } from "./support.js";
 
 const base = parse(readFileSync(path.join(MINI, "lokmin.yaml"), "utf8"));
@@ -535,5 +537,112 @@ describe("lokmin check on the example: the two justified mismatches", () => {
     expect(paket.status, paket.stderr).toBe(0);
     const zip = readZip(readFileSync(JSON.parse(paket.stdout).file));
     expect([...zip.keys()]).toContain("2024-06/dokumen/2024-06-berita-acara-verifikasi.docx");
+  });
+});
+
+describe("the coordinator sees it first: the workbook's verification block and import's report", () => {
+  /** The block's rows of a coverage sheet: header first, then one row per relation, measure and village. */
+  const blockRows = (s: ExcelJS.Worksheet) => {
+    const rows: number[] = [];
+    s.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.getCell(1).value === "lokmin:verifikasi") rows.push(r);
+    });
+    return rows;
+  };
+  type Formula = { formula: string; result: string | number };
+
+  it("shows each relation of the program with the figures so far; its own figures follow what is typed", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["-C", root, "form", "2024-06", "--out", out, "--only", "kia"])).status).toBe(0);
+    const s = sheet(await openBook(path.join(out, "2024-06-kia.xlsx")), "Capaian");
+    const [header, month, cumulative, ...more] = blockRows(s);
+    expect(more).toEqual([]);
+    expect(s.getCell(`${COL.capaian}${header}`).value).toBe("Hasil");
+    const bbl = rowOf(s, "i:bbl");
+    const bulin = rowOf(s, "i:bulin");
+    // Left: bbl this month, a formula on its own Bulan ini cell; right: bulin's. 61 ≈ 69 is off by 8 > 6,9.
+    expect(s.getCell(`${COL.prev}${month}`).value).toEqual({ formula: `IF(J${bbl}="","",J${bbl})`, result: 61 });
+    expect(s.getCell(`${COL.bulan}${month}`).value).toEqual({ formula: `IF(J${bulin}="","",J${bulin})`, result: 69 });
+    const result = s.getCell(`${COL.capaian}${month}`).value as Formula;
+    expect(result.result).toBe("periksa");
+    expect(result.formula).toBe(
+      `IF(OR(I${month}="",J${month}=""),"–",IF(ABS(I${month}-J${month})<=MAX(2,0.1*MAX(I${month},J${month})),` +
+        `"sesuai","periksa"))`,
+    );
+    expect((s.getCell(`${COL.capaian}${cumulative}`).value as Formula).result).toBe("sesuai");
+    expect(s.getCell(`${COL.prev}${cumulative}`).value).toMatchObject({ formula: `IF(K${bbl}="","",K${bbl})` });
+    // The block is read only: import leaves it alone, and a workbook returned unchanged changes nothing.
+    const again = await lokmin(["-C", root, "import", "2024-06", path.join(out, "2024-06-kia.xlsx")]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain("tidak ada perubahan");
+  });
+
+  it("shows other programs' figures as reference, per village too; an untouched form is replaced", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const yaml = path.join(root, "lokmin.yaml");
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, "utf8").replace(
+        "aturan: {}",
+        'verifikasi:\n  tambahan:\n    - id: idl-balita\n      kiri: imunisasi/idl\n      operator: "<="\n' +
+          "      kanan: gizi/balita\n      alasan: bayi yang diimunisasi lengkap juga balita\naturan: {}",
+      ),
+    );
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["-C", root, "form", "2024-06", "--out", out, "--only", "imunisasi"])).status).toBe(0);
+    const file = path.join(out, "2024-06-imunisasi.xlsx");
+    const s = sheet(await openBook(file), "Capaian");
+    const rows = blockRows(s).slice(1);
+    // Totals this month and cumulative, then the five villages, each this month and cumulative.
+    expect(rows).toHaveLength(2 + 5 * 2);
+    const gizi = readFileSync(path.join(root, "2024-06/program/gizi.yaml"), "utf8");
+    const balita = Number(/id: balita\n(?:.*\n)*? {4}bulan_ini: (\d+)/.exec(gizi)![1]);
+    expect(s.getCell(`${COL.bulan}${rows[0]}`).value).toBe(balita);
+    expect(s.getCell(`E${rows[2]}`).value).toBe("Sukamaju");
+    // gizi changes its figure after the form was made: imunisasi's untouched form is still replaced.
+    writeFileSync(
+      path.join(root, "2024-06/program/gizi.yaml"),
+      gizi.replace(`bulan_ini: ${balita}`, `bulan_ini: ${balita + 1}`),
+    );
+    const replaced = await lokmin(["-C", root, "form", "2024-06", "--out", out, "--only", "imunisasi"]);
+    expect(replaced.status, replaced.stderr).toBe(0);
+    expect(s.getCell(`${COL.bulan}${rows[0]}`).value).toBe(balita);
+    expect(sheet(await openBook(file), "Capaian").getCell(`${COL.bulan}${rows[0]}`).value).toBe(balita + 1);
+  });
+
+  it("import reports a relation its figures break, and still writes them", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const out = tempDir("lokmin-forms-");
+    expect((await lokmin(["-C", root, "form", "2024-05", "--out", out, "--only", "kia"])).status).toBe(0);
+    const file = path.join(out, "2024-05-kia.xlsx");
+    await editBook(file, (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bbl")}`).value = 90;
+    });
+    const result = await lokmin(["-C", root, "import", "2024-05", file]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain("peringatan: relasi bbl-bulin tidak sesuai: kia/bbl bulan ini 90 ≈ kia/bulin 76");
+    expect(readFileSync(path.join(root, "2024-05/program/kia.yaml"), "utf8")).toContain("bulan_ini: 90");
+    // JSON: the same, as data; a justification recorded in rapat.yaml silences it.
+    const rapat = path.join(root, "2024-05/rapat.yaml");
+    writeFileSync(
+      rapat,
+      readFileSync(rapat, "utf8").replace(
+        "  dilaporkan: true\n",
+        "  dilaporkan: true\n  selisih:\n    - relasi: bbl-bulin\n      lingkup: bulan_ini\n" +
+          "      justifikasi: 14 bayi RSUD\n",
+      ),
+    );
+    await editBook(file, (book) => {
+      const s = sheet(book, "Capaian");
+      s.getCell(`${COL.bulan}${rowOf(s, "i:bbl")}`).value = 120;
+    });
+    const json = JSON.parse((await lokmin(["-C", root, "import", "2024-05", file, "--json", "--force"])).stdout);
+    expect(json.ok).toBe(true);
+    expect(json.relasi.map((r: { relasi: string; lingkup: string }) => [r.relasi, r.lingkup])).toEqual([
+      ["bbl-bulin", "kumulatif"],
+    ]);
+    expect(json.relasi[0].kiri).toMatchObject({ indikator: "kia/bbl", file: "2024-05/program/kia.yaml" });
   });
 });

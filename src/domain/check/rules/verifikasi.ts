@@ -129,6 +129,18 @@ function comparisonValues(c: Comparison) {
   };
 }
 
+/** The warning for a relation that does not hold, naming both indicators, the figures, the gap and the files. */
+export function mismatchMessage(c: Comparison, meeting: string): string {
+  const allowed = c.allowed > 0 ? t(M.tolerance, { allowed: number(c.allowed) }) : "";
+  return t(M.broken, {
+    ...comparisonValues(c),
+    tolerance: allowed,
+    alasan: t(c.instance.relation.alasan),
+    files: [...new Set([c.kiri.file, c.kanan.file])].join(", "),
+    meeting,
+  });
+}
+
 const relatedOf = (c: Comparison, which: ("kiri" | "kanan")[]): RelatedPlace[] =>
   which.map((w) => ({ file: c[w].file, path: c[w].path, label: `${side(c[w])} ${measureWord(c.measure)}` }));
 
@@ -217,14 +229,7 @@ export const verifikasiRules = defineRules<MonthRule, MonthContext>({
       if (c.status === "sesuai" || c.status === "diperbaiki") continue;
       const values = comparisonValues(c);
       if (c.status === "tidak-sesuai") {
-        const allowed = c.allowed > 0 ? t(M.tolerance, { allowed: number(c.allowed) }) : "";
-        const message = t(M.broken, {
-          ...values,
-          tolerance: allowed,
-          alasan: t(c.instance.relation.alasan),
-          files: [...new Set([c.kiri.file, c.kanan.file])].join(", "),
-          meeting: meetingName,
-        });
+        const message = mismatchMessage(c, meetingName);
         report(`relasi/${c.instance.relation.id}`, {
           file: c.kiri.file,
           path: c.kiri.path,

@@ -46,6 +46,37 @@ const writeProtected = force(
 
 export const COMMANDS: CommandSpec[] = [
   {
+    name: "buka",
+    description: msg(
+      "buka lokmin di peramban: formulir untuk workspace dan bulannya, tanpa mengetik perintah",
+      "open lokmin in the browser: forms for the workspace and its months, no commands to type",
+    ),
+    args: [
+      {
+        name: "[folder]",
+        description: msg(
+          "folder workspace (bawaan: folder ini bila berisi lokmin.yaml, selain itu halaman Mulai)",
+          "workspace folder (default: this folder if it holds lokmin.yaml, else the start page)",
+        ),
+      },
+    ],
+    options: [
+      {
+        flags: "--port <n>",
+        description: msg("port di 127.0.0.1 (bawaan: port yang bebas)", "port on 127.0.0.1 (default: a free port)"),
+      },
+      {
+        flags: "--tanpa-browser",
+        description: msg(
+          "jangan buka peramban; hanya cetak alamatnya (untuk skrip dan uji)",
+          "do not open a browser; only print the address (for scripts and tests)",
+        ),
+      },
+    ],
+    json: true,
+    load: () => import("../commands/buka.js"),
+  },
+  {
     name: "init",
     description: msg("buat workspace baru (lokmin.yaml)", "create a new workspace (lokmin.yaml)"),
     args: [{ name: "[dir]", description: msg("folder tujuan", "target folder"), default: "." }],

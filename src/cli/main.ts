@@ -176,6 +176,8 @@ function interruptedMessage(): string {
  */
 export function exitOnInterrupt(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   process.once("SIGINT", () => {
+    // A command that stops on Ctrl-C by design (`buka`, the app) listens itself and ends cleanly.
+    if (process.listenerCount("SIGINT") > 0) return;
     // The command has finished and reported (bin set its exit code): nothing is left to cancel.
     if (process.exitCode !== undefined) process.exit();
     setLang(resolveLang(globalValue(argv, "--lang"), env));

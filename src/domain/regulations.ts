@@ -63,6 +63,8 @@ export interface SupervisionSettings {
   nama?: string;
   singkat?: string;
   pembina?: string;
+  /** The kabupaten's own articles (profil: sendiri), over the profile's. */
+  pasal?: Partial<Record<keyof SupervisionProfile["pasal"], string>>;
 }
 
 /**
@@ -78,6 +80,7 @@ export function supervisionProfile(settings?: Partial<SupervisionSettings>, dina
     nama: settings?.nama ?? base.nama,
     singkat: settings?.singkat ?? base.singkat,
     pembina: settings?.pembina ?? dinas ?? base.pembina,
+    pasal: { ...base.pasal, ...Object.fromEntries(Object.entries(settings?.pasal ?? {}).filter(([, v]) => v)) },
   };
 }
 

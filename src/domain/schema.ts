@@ -322,9 +322,30 @@ export const workspaceSchema = z
         profil: z
           .string()
           .default("musi-rawas-2018")
-          .describe("Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip)"),
+          .describe(
+            "Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip): musi-rawas-2018, nasional (kabupaten tanpa " +
+              "peraturan sendiri: hanya Permenkes 44/2016 dan SPM) atau sendiri (peraturan kabupaten ini: nama, " +
+              "singkat, nomor, tahun, pasal)",
+          ),
         nama: z.string().optional().describe("Nama lengkap peraturan pembinaan kabupaten/kota ini"),
         singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Musi Rawas 49/2018'"),
+        nomor: z.string().optional().describe("Nomor peraturan kabupaten sendiri, mis. '12'"),
+        tahun: z.number().int().min(1945).max(2100).optional().describe("Tahun peraturan kabupaten sendiri"),
+        pasal: z
+          .strictObject({
+            tilik: z.string().optional(),
+            arsip: z.string().optional(),
+            umpan_balik: z.string().optional(),
+            evaluasi: z.string().optional(),
+            kesepakatan: z.string().optional(),
+            skor: z.string().optional(),
+            deskripsi: z.string().optional(),
+            fishbone: z.string().optional(),
+            swot: z.string().optional(),
+            stakeholder: z.string().optional(),
+          })
+          .optional()
+          .describe("Pasal peraturan kabupaten sendiri per pokok, mis. tilik: 'Pasal 30'"),
         pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1, mis. 'Dinkes Kab Musi Rawas'"),
       })
       .optional()

@@ -443,6 +443,47 @@ function meetingDate(month: string): string {
   return day;
 }
 
+/**
+ * The example's two real mismatches of bbl ≈ bulin (newborns served and deliveries attended), with
+ * the justification and cause the verification agreed (Perbup Pasal 9 ayat (3)): in April nine
+ * babies born at the district hospital got their neonatal visits from the village midwives (and one
+ * set of twins); in June two stillbirths, one early neonatal death and five babies taken out of the
+ * area before their visits were complete.
+ */
+const EXAMPLE_MISMATCHES: Array<{
+  month: string;
+  program: string;
+  total: number;
+  record: { relasi: string; lingkup: "bulan_ini"; justifikasi: string; penyebab: string };
+}> = [
+  {
+    month: "2024-04",
+    program: "kia",
+    total: 10,
+    record: {
+      relasi: "bbl-bulin",
+      lingkup: "bulan_ini",
+      justifikasi:
+        "9 bayi lahir di RSUD Lembah Hijau dari ibu warga Sukamaju: persalinannya dicatat RSUD, kunjungan " +
+        "neonatalnya oleh bidan desa; 1 pasang bayi kembar di Sidomulyo",
+      penyebab: "Persalinan rujukan di RSUD tidak masuk register persalinan Puskesmas",
+    },
+  },
+  {
+    month: "2024-06",
+    program: "kia",
+    total: -8,
+    record: {
+      relasi: "bbl-bulin",
+      lingkup: "bulan_ini",
+      justifikasi:
+        "2 bayi lahir mati (IUFD) dan 1 kematian neonatal dini di Tanjung Sari; 5 bayi dibawa pindah ke luar " +
+        "wilayah sebelum kunjungan neonatal lengkap",
+      penyebab: "Kunjungan neonatal tidak dapat dilengkapi untuk bayi yang meninggal atau pindah domisili",
+    },
+  },
+];
+
 interface State {
   cumulative: Map<string, number>;
   village: Map<string, number>;
@@ -467,21 +508,36 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
   }
   return config.program.map((program) => {
     const report = buildProgramReport(config, month, program.id);
+    const servedBy = new Map<string, { total: number; villages: number[] }>();
     report.indikator = report.indikator.map((indicator) => {
       const pace = paceOf(program.id, indicator.id);
       const dip = m.month === 3 || m.month === 4 ? 0.85 : 1;
       const expected = (indicator.sasaran * indicator.target_tahunan) / 100 / 12;
-      const served = Math.max(0, Math.round(expected * pace * dip * (0.9 + rand.next() * 0.2)));
+      const draw = rand.next();
+      const births = indicator.id === "bbl" ? servedBy.get("bulin") : undefined;
+      const mismatch = births && EXAMPLE_MISMATCHES.find((x) => x.month === month && x.program === program.id);
+      // Newborns served follow the deliveries attended (the relation bbl ≈ bulin): a baby more or less
+      // in the first village, or one of the example's two real mismatches.
+      const noise = births && !mismatch ? Math.round(draw * 2) - 1 : 0;
+      const served = births
+        ? Math.max(0, births.total + noise + (mismatch ? mismatch.total : 0))
+        : Math.max(0, Math.round(expected * pace * dip * (0.9 + draw * 0.2)));
       const key = `${program.id}/${indicator.id}`;
       const cumulative = (state.cumulative.get(key) ?? 0) + served;
       state.cumulative.set(key, cumulative);
       const filled = { ...indicator, bulan_ini: served, kumulatif: cumulative };
+      const villages: number[] = [];
+      servedBy.set(indicator.id, { total: served, villages });
       if (indicator.per_desa) {
         const shares = [0.28, 0.22, 0.2, 0.16, 0.14];
         let rest = served;
         filled.per_desa = indicator.per_desa.map((row, index) => {
-          const part = index === shares.length - 1 ? rest : Math.round(served * shares[index]);
+          const following = births?.villages.length
+            ? births.villages[index] + (index === 0 ? noise + (mismatch ? mismatch.total : 0) : 0)
+            : Math.round(served * shares[index]);
+          const part = index === shares.length - 1 ? rest : following;
           rest -= part;
+          villages.push(part);
           const vkey = `${key}/${row.desa}`;
           const vcum = (state.village.get(vkey) ?? 0) + part;
           state.village.set(vkey, vcum);
@@ -549,11 +605,17 @@ function fillMeeting(
     nomor: `000.1.5/${String(40 + index * 17).padStart(3, "0")}/436.7.2.3.3/${m.year}`,
     tanggal: addDays(date, -rand.int(4, 6)),
   };
+  const mismatches = EXAMPLE_MISMATCHES.filter(
+    (x) => x.month === month && config.program.some((p) => p.id === x.program),
+  );
   meeting.verifikasi_data = {
     tanggal: addDays(date, -2),
-    hasil:
-      "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih 3 sasaran ibu hamil sudah dikoreksi",
+    hasil: mismatches.length
+      ? "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih bayi baru lahir dan ibu bersalin " +
+        "dijustifikasi"
+      : "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih 3 sasaran ibu hamil sudah dikoreksi",
     dilaporkan: true,
+    ...(mismatches.length ? { selisih: mismatches.map((x) => ({ ...x.record, diperbaiki: false })) } : {}),
   };
   meeting.persiapan = {
     kepala_puskesmas:

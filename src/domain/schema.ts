@@ -180,6 +180,55 @@ export const crossSectorPersonSchema = z
   })
   .describe("Peserta lintas sektor");
 
+/** How two indicators' figures relate: ≤, ≥, =, or ≈ within a tolerance (ASCII or the mathematical sign). */
+export const RELATION_OPERATORS = ["<=", ">=", "=", "~", "≤", "≥", "≈"] as const;
+/** Which figures a relation compares: this month's, the cumulative since January, or both. */
+export const RELATION_MEASURES = ["bulan_ini", "kumulatif"] as const;
+
+/** One side of a relation: `program/indikator`, or the indicator id alone when one program holds it. */
+const indicatorRef = () =>
+  z
+    .string()
+    .regex(/^([a-z0-9][a-z0-9_.-]*\/)?[a-z0-9][a-z0-9_.-]*$/, { message: "indikator" })
+    .describe("Indikator: program/indikator, mis. kia/bbl (atau id indikator saja bila hanya satu program memakainya)");
+
+export const toleranceSchema = z
+  .strictObject({
+    persen: z.number().min(0).max(100).optional().describe("Selisih yang masih wajar, persen dari angka terbesar"),
+    jumlah: count().optional().describe("Selisih yang masih wajar, dalam jumlah orang"),
+  })
+  .describe("Toleransi: selisih sampai persen ATAU jumlah ini (yang lebih besar) masih dianggap sesuai");
+
+export const relationSchema = z
+  .strictObject({
+    id: id().describe("Pengenal relasi, mis. k4-k1; dipakai di aturan (relasi/k4-k1) dan di rapat.yaml"),
+    kiri: indicatorRef(),
+    operator: z
+      .enum(RELATION_OPERATORS)
+      .describe("<= (tidak lebih dari), >= (tidak kurang dari), = (sama), ~ (kira-kira sama, dengan toleransi)"),
+    kanan: indicatorRef(),
+    toleransi: toleranceSchema.optional(),
+    lingkup: z
+      .array(z.enum(RELATION_MEASURES))
+      .min(1)
+      .optional()
+      .describe("Angka yang dibandingkan: bulan_ini, kumulatif (bawaan: keduanya)"),
+    per_desa: z
+      .boolean()
+      .optional()
+      .describe("Bandingkan juga per desa bila kedua indikator dilaporkan per desa (bawaan: ya)"),
+    alasan: text().describe("Alasan yang dibaca orang, mis. 'ibu dengan K4 pasti sudah K1'"),
+    sumber: z.string().optional().describe("Sumber: peraturan, pedoman, atau praktik setempat"),
+  })
+  .describe("Relasi antarindikator untuk verifikasi data (Perbup Pasal 9)");
+
+export const verificationSettingsSchema = z
+  .strictObject({
+    nonaktif: z.array(z.string()).default([]).describe("id relasi bawaan yang dimatikan, mis. [bbl-bulin]"),
+    tambahan: z.array(relationSchema).default([]).describe("Relasi milik Puskesmas ini"),
+  })
+  .describe("Verifikasi data antarprogram (Perbup Pasal 9): relasi bawaan yang dimatikan dan relasi tambahan");
+
 export const TAXONOMIES = ["program", "klaster"] as const;
 
 const analysisMethodsSchema = () =>
@@ -364,6 +413,7 @@ export const workspaceSchema = z
       .optional()
       .describe("Pralokmin per klaster sebelum Lokmin bulanan (praktik ILP setempat)"),
     analisis: analysisSettingsSchema.optional(),
+    verifikasi: verificationSettingsSchema.optional(),
   })
   .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
 
@@ -472,6 +522,18 @@ export const evaluationSchema = z.strictObject({
   catatan: z.string().nullable().optional(),
 });
 
+/** What the verification agreed about one relation that did not hold this month (Perbup Pasal 9 ayat (3)). */
+export const mismatchRecordSchema = z
+  .strictObject({
+    relasi: id().describe("id relasi yang tidak sesuai, seperti disebut `lokmin check` (relasi/<id>)"),
+    desa: z.string().optional().describe("Desa/kelurahan, bila selisihnya di satu desa; kosong = semua"),
+    lingkup: z.enum(RELATION_MEASURES).optional().describe("bulan_ini atau kumulatif; kosong = keduanya"),
+    justifikasi: z.string().nullable().describe("Justifikasi selisih yang disepakati, mis. '2 pasang bayi kembar'"),
+    penyebab: z.string().nullable().optional().describe("Penyebab masalah hasil analisis"),
+    diperbaiki: z.boolean().default(false).describe("true bila angka di register/laporan sudah dikoreksi"),
+  })
+  .describe("Hasil verifikasi satu relasi yang tidak sesuai");
+
 export const ATTENDANCE = ["hadir", "izin", "sakit", "dinas_luar", "alpa"] as const;
 export const attendanceSchema = z.strictObject({
   pegawai: id().optional().describe("id pegawai; atau isi nama untuk tamu"),
@@ -535,6 +597,10 @@ export const meetingSchema = z
         tanggal: isoDate().nullable(),
         hasil: z.string().nullable(),
         dilaporkan: z.boolean().default(false).describe("Hasil verifikasi dilaporkan dalam Lokmin"),
+        selisih: z
+          .array(mismatchRecordSchema)
+          .optional()
+          .describe("Per relasi yang tidak sesuai: justifikasi dan penyebab yang disepakati (Perbup Pasal 9 ayat (3))"),
       })
       .optional(),
     persiapan: z
@@ -845,6 +911,9 @@ export type ProgramReport = z.infer<typeof programReportSchema>;
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
 export type QuarterlyMeeting = z.infer<typeof quarterlyMeetingSchema>;
 export type Pralokmin = z.infer<typeof pralokminSchema>;
+export type RelationSettings = z.infer<typeof relationSchema>;
+export type VerificationSettings = z.infer<typeof verificationSettingsSchema>;
+export type MismatchRecord = z.infer<typeof mismatchRecordSchema>;
 export type { Method, TieRule } from "./rank/methods.js";
 
 /** The three file kinds of a workspace, each with its schema and its JSON Schema file name. */

@@ -15,11 +15,13 @@ import { rapatRules } from "./rapat.js";
 import { referensiRules } from "./referensi.js";
 import { tahunanRules } from "./tahunan.js";
 import { tribulananRules } from "./tribulanan.js";
+import { verifikasiRules, verifikasiSettingsRules } from "./verifikasi.js";
 import { workspaceRules } from "./workspace.js";
 
 export const MONTH_GROUPS = [
   checklistRules,
   capaianRules,
+  verifikasiRules,
   rapatRules,
   kesepakatanRules,
   prioritasRules,
@@ -33,7 +35,7 @@ export const MONTH_GROUPS = [
  * month names: run even when rapat.yaml cannot be read.
  */
 export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules, desaRules] as const;
-export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, verifikasiSettingsRules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 
 export interface CatalogueEntry {

@@ -4,6 +4,7 @@ import type { RuleGroup, RuleSpec } from "../registry.js";
 import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
+import { dhis2Rules } from "./dhis2.js";
 import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
@@ -29,7 +30,7 @@ export const MONTH_GROUPS = [
 ] as const;
 /** Groups over the meetings held beside the monthly Lokmin: run even when rapat.yaml cannot be read. */
 export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;
-export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, dhis2Rules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 
 type IdsOf<G> = G extends RuleGroup<infer Id, never> ? Id : G extends RuleGroup<infer Id, infer _Ctx> ? Id : never;

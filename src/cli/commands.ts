@@ -372,6 +372,16 @@ export const COMMANDS: CommandSpec[] = [
         ),
       },
     ],
+    options: [
+      {
+        flags: "--parquet <folder>",
+        description: msg(
+          "tulis juga tabel figures.parquet dan meetings.parquet ke folder ini (untuk DuckDB, Spark, BigQuery)",
+          "also write the tables figures.parquet and meetings.parquet into this folder (for DuckDB, Spark, BigQuery)",
+        ),
+      },
+      force(msg("timpa berkas Parquet yang ada", "replace existing Parquet files")),
+    ],
     json: true,
     load: () => import("../commands/summary.js"),
   },

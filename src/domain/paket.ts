@@ -5,11 +5,7 @@
 // their hashes come from the edge (src/io/paket.ts).
 import { msg, t } from "../i18n/index.js";
 import type { CommitmentHistory } from "./commitments.js";
-import { lastDay, parseMonth } from "./month.js";
 import type { Workspace } from "./schema.js";
-import type { MonthSummary } from "./summary.js";
-import { isBehindTarget } from "./targets.js";
-import type { MonthData } from "./workspace-data.js";
 
 export const PACKAGE_FORMAT = "lokmin-paket";
 export const PACKAGE_VERSION = 1;
@@ -106,16 +102,6 @@ export function verifyPackage(manifest: unknown, entries: ReadonlyMap<string, { 
   return { problems, manifest: problems.length ? undefined : (m as Manifest) };
 }
 
-interface CheckView {
-  findings?: Array<{ severity: string; file: string }>;
-  months?: Array<{
-    month: string;
-    tilik: { score: number; total: number };
-    arsip: { present: number; total: number };
-    unassessed?: string[];
-  }>;
-}
-
 /** The kesepakatan open at the end of a month (both series), for the manifest. */
 export function openCommitments(histories: readonly CommitmentHistory[]): OpenCommitment[] {
   return histories
@@ -127,35 +113,4 @@ export function openCommitments(histories: readonly CommitmentHistory[]): OpenCo
       tenggat: h.commitment.tenggat,
       status: h.status,
     }));
-}
-
-/**
- * A summary row from a package: what the Puskesmas' own `check` said (Daftar Tilik, archive,
- * errors and warnings, computed with its whole history), the kesepakatan its manifest lists as
- * open (and those past their deadline), and the indicators behind target in the month's files.
- */
-export function packagedMonthSummary(
-  month: MonthData,
-  check: unknown,
-  open: readonly Pick<OpenCommitment, "tenggat">[],
-): MonthSummary {
-  const view = (check ?? {}) as CheckView;
-  const checked = view.months?.find((m) => m.month === month.id);
-  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month.id}/`));
-  const end = lastDay(parseMonth(month.id)!);
-  const indicators = month.programs.flatMap((p) => p.data.indikator);
-  return {
-    month: month.id,
-    tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
-    arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    open_commitments: open.length,
-    overdue_commitments: open.filter((c) => c.tenggat < end).length,
-    indicators_behind: indicators.filter(isBehindTarget).length,
-    indicators: indicators.length,
-    // The package's own check names files it could not read; their indicators are not in the package.
-    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
-    indicators_not_assessed: 0,
-  };
 }

@@ -1,15 +1,49 @@
-// The supervisor's view across Puskesmas: per workspace and month, the Daftar Tilik score,
-// archive completeness, open and overdue commitments (monthly and quarterly), and indicators behind target, computed
-// with the same loader and rules as `check`. Pure over loaded workspaces.
+// The Dinas Kesehatan's view across Puskesmas, built in one place for every way it is shown (the
+// terminal table, `summary --json`, the Parquet tables, later a workbook and the browser): per
+// Puskesmas and month the Daftar Tilik score, archive completeness, errors and warnings, whether the
+// Lokmin was held, open and overdue commitments (monthly and quarterly), and the figures — one row
+// per indicator (and village) with its target, capaian and whether it is behind. From a workspace
+// it is computed with the same loader and rules as `check`; from a package (`lokmin paket`) with the
+// Puskesmas' own check result and the month's files. Pure over loaded data.
 import { type CheckInput, checkWorkspace } from "./check/check.js";
 import { commitmentHistories, isOverdue } from "./commitments.js";
-import { isBehindTarget } from "./targets.js";
+import { lastDay, parseMonth } from "./month.js";
+import type { OpenCommitment } from "./paket.js";
+import { lokminHeld } from "./pkp.js";
+import type { IndicatorReport, Meeting, ProgramReport } from "./schema.js";
+import { coverageRounded, isBehindTarget } from "./targets.js";
 import { monthMeetings } from "./workspace-data.js";
+
+/** One figure: an indicator of a program file in a month, for the Puskesmas or (with `village`) one village. */
+export interface FigureRow {
+  program: string;
+  indicator: string;
+  /** Null for the Puskesmas' own row; the village's name for a per-village row. */
+  village: string | null;
+  /** The annual target population (sasaran); a village row has it only when the file gives it. */
+  sasaran: number | null;
+  /** Annual target (%). */
+  target_tahunan: number;
+  /** Cumulative target up to the month (%), as in the program file. */
+  target_kumulatif: number;
+  bulan_ini: number | null;
+  kumulatif: number | null;
+  /** kumulatif ÷ sasaran × 100, rounded once to 2 decimals; null when it cannot be computed. */
+  capaian_persen: number | null;
+  /** Behind the cumulative target (the one definition in targets.ts); null when kumulatif or sasaran is missing. */
+  behind: boolean | null;
+}
 
 export interface MonthSummary {
   month: string;
+  /** Whether the monthly Lokmin was held: a date and someone present (as the PKP counts it). */
+  held: boolean;
   tilik: string;
+  tilik_score: number | null;
+  tilik_total: number | null;
   arsip: string;
+  arsip_present: number | null;
+  arsip_total: number | null;
   errors: number;
   warnings: number;
   open_commitments: number;
@@ -20,9 +54,75 @@ export interface MonthSummary {
   /** Program files that could not be read: their indicators count as not assessed, not as absent. */
   not_assessed: string[];
   indicators_not_assessed: number;
+  /** Every figure of the month's program files. */
+  figures: FigureRow[];
 }
 
-export function summarizeWorkspace(input: CheckInput): { name: string; months: MonthSummary[] } {
+/** One Puskesmas as the summary shows it: from its workspace, or from the packages it sent. */
+export interface PuskesmasSummary {
+  dir: string;
+  name: string;
+  kecamatan: string;
+  kabupaten_kota: string;
+  months: MonthSummary[];
+  /** The packages read (a package entry only). */
+  paket?: string[];
+  /** A month sent more than once, and which package was used. */
+  notes?: string[];
+}
+
+/** An input that could not be read: a broken workspace or a package failing its checks. */
+export interface SummaryError {
+  dir: string;
+  error: string;
+}
+
+export type SummaryEntry = PuskesmasSummary | SummaryError;
+
+const ratio = (score: number, total: number) => `${score}/${total}`;
+
+function figureRow(report: IndicatorReport, program: string): FigureRow[] {
+  const own: FigureRow = {
+    program,
+    indicator: report.id,
+    village: null,
+    sasaran: report.sasaran,
+    target_tahunan: report.target_tahunan,
+    target_kumulatif: report.target_kumulatif,
+    bulan_ini: report.bulan_ini,
+    kumulatif: report.kumulatif,
+    capaian_persen: coverageRounded(report, 2),
+    behind: report.kumulatif === null || report.sasaran <= 0 ? null : isBehindTarget(report),
+  };
+  const villages = (report.per_desa ?? []).map((v): FigureRow => {
+    const measured = v.sasaran !== undefined && v.sasaran > 0 && v.kumulatif !== null;
+    const figure = { kumulatif: v.kumulatif, sasaran: v.sasaran ?? 0, target_kumulatif: report.target_kumulatif };
+    return {
+      program,
+      indicator: report.id,
+      village: v.desa,
+      sasaran: v.sasaran ?? null,
+      target_tahunan: report.target_tahunan,
+      target_kumulatif: report.target_kumulatif,
+      bulan_ini: v.bulan_ini,
+      kumulatif: v.kumulatif,
+      capaian_persen: measured ? coverageRounded(figure, 2) : null,
+      behind: measured ? isBehindTarget(figure) : null,
+    };
+  });
+  return [own, ...villages];
+}
+
+/** Every figure of a month's program files: each indicator, then its villages, in file order. */
+export const monthFigures = (programs: readonly ProgramReport[]): FigureRow[] =>
+  programs.flatMap((p) => p.indikator.flatMap((i) => figureRow(i, p.program)));
+
+const behindCount = (programs: readonly ProgramReport[]) =>
+  programs.flatMap((p) => p.indikator).filter(isBehindTarget).length;
+
+export function summarizeWorkspace(
+  input: CheckInput,
+): Pick<PuskesmasSummary, "name" | "kecamatan" | "kabupaten_kota" | "months"> {
   const { workspace } = input;
   const report = checkWorkspace(input);
   const meetings = monthMeetings(workspace);
@@ -32,7 +132,7 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
     const findings = report.findings.filter((f) => f.file.startsWith(`${month.id}/`));
     const upTo = (list: typeof meetings) => commitmentHistories(list.filter((m) => m.id <= month.id));
     const open = [...upTo(meetings), ...upTo(quarterly)].filter((h) => h.open);
-    const indicators = month.programs.flatMap((p) => p.data.indikator);
+    const programs = month.programs.map((p) => p.data);
     const notAssessed = month.unreadable ?? [];
     const programIds = notAssessed.map((file) => (file.split("/").pop() ?? "").replace(/\.ya?ml$/i, ""));
     const unread = (workspace.config?.data.program ?? [])
@@ -40,17 +140,118 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
       .reduce((n, p) => n + p.indikator.length, 0);
     return {
       month: month.id,
-      tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
-      arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
+      held: lokminHeld(month.meeting?.data),
+      tilik: checked ? ratio(checked.tilik.score, checked.tilik.total) : "–",
+      tilik_score: checked?.tilik.score ?? null,
+      tilik_total: checked?.tilik.total ?? null,
+      arsip: checked ? ratio(checked.arsip.present, checked.arsip.total) : "–",
+      arsip_present: checked?.arsip.present ?? null,
+      arsip_total: checked?.arsip.total ?? null,
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
       open_commitments: open.length,
       overdue_commitments: open.filter((h) => isOverdue(h, month.id)).length,
-      indicators_behind: indicators.filter(isBehindTarget).length,
-      indicators: indicators.length + unread,
+      indicators_behind: behindCount(programs),
+      indicators: programs.reduce((n, p) => n + p.indikator.length, 0) + unread,
       not_assessed: notAssessed,
       indicators_not_assessed: unread,
+      figures: monthFigures(programs),
     };
   });
-  return { name: workspace.config?.data.puskesmas.nama ?? "?", months };
+  const puskesmas = workspace.config?.data.puskesmas;
+  return {
+    name: puskesmas?.nama ?? "?",
+    kecamatan: puskesmas?.kecamatan ?? "",
+    kabupaten_kota: puskesmas?.kabupaten_kota ?? "",
+    months,
+  };
+}
+
+/** What the Puskesmas' own `check --json` (check.json in the package) says, as far as the summary reads it. */
+interface CheckView {
+  findings?: Array<{ severity: string; file: string }>;
+  months?: Array<{
+    month: string;
+    tilik: { score: number; total: number };
+    arsip: { present: number; total: number };
+    unassessed?: string[];
+  }>;
+}
+
+/** The month read from a package: its meeting (for whether it was held) and its program files. */
+export interface PackagedMonth {
+  id: string;
+  meeting?: Pick<Meeting, "tanggal" | "hadir">;
+  programs: readonly ProgramReport[];
+}
+
+/**
+ * A summary row from a package: what the Puskesmas' own `check` said (Daftar Tilik, archive,
+ * errors and warnings, computed with its whole history), the kesepakatan its manifest lists as
+ * open (and those past their deadline), and the figures of the month's files.
+ */
+export function packagedMonthSummary(
+  month: PackagedMonth,
+  check: unknown,
+  open: readonly Pick<OpenCommitment, "tenggat">[],
+): MonthSummary {
+  const view = (check ?? {}) as CheckView;
+  const checked = view.months?.find((m) => m.month === month.id);
+  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month.id}/`));
+  const end = lastDay(parseMonth(month.id)!);
+  const number = (value: unknown) => (typeof value === "number" ? value : null);
+  return {
+    month: month.id,
+    held: lokminHeld(month.meeting),
+    tilik: checked ? ratio(checked.tilik.score, checked.tilik.total) : "–",
+    tilik_score: number(checked?.tilik.score),
+    tilik_total: number(checked?.tilik.total),
+    arsip: checked ? ratio(checked.arsip.present, checked.arsip.total) : "–",
+    arsip_present: number(checked?.arsip.present),
+    arsip_total: number(checked?.arsip.total),
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    open_commitments: open.length,
+    overdue_commitments: open.filter((c) => c.tenggat < end).length,
+    indicators_behind: behindCount(month.programs),
+    indicators: month.programs.reduce((n, p) => n + p.indikator.length, 0),
+    // The package's own check names files it could not read; their indicators are not in the package.
+    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
+    indicators_not_assessed: 0,
+    figures: monthFigures(month.programs),
+  };
+}
+
+/** Who a row is about, in the flat tables. */
+export interface PuskesmasColumns {
+  puskesmas: string;
+  kecamatan: string;
+  kabupaten_kota: string;
+  month: string;
+}
+
+export type FigureTableRow = PuskesmasColumns & FigureRow;
+export type MeetingTableRow = PuskesmasColumns & Omit<MonthSummary, "month" | "figures" | "not_assessed">;
+
+/** The summary as two flat tables (one row per figure, one per Puskesmas and month), for Parquet and sheets. */
+export function summaryTables(entries: readonly SummaryEntry[]): {
+  figures: FigureTableRow[];
+  meetings: MeetingTableRow[];
+} {
+  const figures: FigureTableRow[] = [];
+  const meetings: MeetingTableRow[] = [];
+  for (const entry of entries) {
+    if ("error" in entry) continue;
+    for (const { figures: rows, not_assessed: _notAssessed, ...month } of entry.months) {
+      const who = {
+        puskesmas: entry.name,
+        kecamatan: entry.kecamatan,
+        kabupaten_kota: entry.kabupaten_kota,
+        month: month.month,
+      };
+      meetings.push({ ...who, ...month });
+      for (const row of rows) figures.push({ ...who, ...row });
+    }
+  }
+  return { figures, meetings };
 }

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import type { z } from "zod";
 import {
   CHECK_FILE,
   type Manifest,
@@ -13,10 +14,12 @@ import {
   safeEntryName,
   verifyPackage,
 } from "../domain/paket.js";
+import { meetingSchema, type ProgramReport, programReportSchema, workspaceSchema } from "../domain/schema.js";
+import type { PackagedMonth } from "../domain/summary.js";
 import { MEETING_FILE, PRALOKMIN_DIR, PROGRAM_DIR, QUARTERLY_FILE, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, pathPresent, readRegularFile } from "./fs-safe.js";
-import { MAX_FILE_BYTES } from "./yaml-source.js";
+import { decodeUtf8, loadValidated, MAX_FILE_BYTES } from "./yaml-source.js";
 
 const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
@@ -159,3 +162,69 @@ export async function readPackage(abs: string, label: string): Promise<ReadPacka
 }
 
 class PackageError extends Error {}
+
+/** What a package holds for the Dinas' summary: its manifest, its check result and the month's data. */
+export interface PackagedRead {
+  manifest: Manifest;
+  check: unknown;
+  month: PackagedMonth;
+}
+
+/**
+ * Read a received package for `summary`: verified first (every checksum), then its month read from
+ * the files in memory (nothing unpacked to disk). lokmin.yaml must be valid, as in a workspace; a
+ * Puskesmas sends the same lokmin.yaml month after month, so its verdict is kept in `configs` by
+ * its SHA-256. Throws an Error saying what is wrong when the package cannot be used.
+ */
+export async function readPackagedMonth(
+  abs: string,
+  label: string,
+  configs: Map<string, string | null>,
+): Promise<PackagedRead> {
+  const pkg = await readPackage(abs, label);
+  const month = pkg.manifest.bulan;
+  const configSum = pkg.manifest.berkas.find((b) => b.path === WORKSPACE_FILE)!.sha256;
+  let configError = configs.get(configSum);
+  if (configError === undefined) {
+    configError = firstError(pkg.files.get(WORKSPACE_FILE)!, WORKSPACE_FILE, workspaceSchema);
+    configs.set(configSum, configError);
+  }
+  if (configError !== null) throw new Error(configError);
+  const meeting = validated(pkg.files.get(`${month}/${MEETING_FILE}`)!, `${month}/${MEETING_FILE}`, meetingSchema);
+  const programs: ProgramReport[] = [];
+  for (const name of programEntries(pkg.files.keys(), month)) {
+    const report = validated(pkg.files.get(name)!, name, programReportSchema);
+    if (report) programs.push(report);
+  }
+  return { manifest: pkg.manifest, check: pkg.check, month: { id: month, meeting, programs } };
+}
+
+/** The month's program files in a package, one per program (kia.yaml wins over kia.yml), in name order. */
+function programEntries(names: Iterable<string>, month: string): string[] {
+  const prefix = `${month}/${PROGRAM_DIR}/`;
+  const byProgram = new Map<string, string>();
+  for (const name of [...names].sort()) {
+    const base = name.slice(prefix.length);
+    if (!name.startsWith(prefix) || base.includes("/") || !/\.ya?ml$/i.test(base)) continue;
+    const id = base.replace(/\.ya?ml$/i, "").toLowerCase();
+    const first = byProgram.get(id);
+    if (first === undefined || /\.yaml$/.test(name)) byProgram.set(id, first && /\.yaml$/.test(first) ? first : name);
+  }
+  return [...byProgram.values()].sort();
+}
+
+function validated<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>): T | undefined {
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.text === undefined) return undefined;
+  return loadValidated(decoded.text, file, schema, decoded.bom).data;
+}
+
+/** The first error of a file as `file: message`, or null when it is valid. */
+function firstError<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>): string | null {
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.finding) return `${file}: ${decoded.finding.message}`;
+  const result = loadValidated(decoded.text ?? "", file, schema, decoded.bom);
+  if (result.data !== undefined) return null;
+  const first = result.findings.find((f) => f.severity === "error");
+  return first ? `${first.file}: ${first.message}` : file;
+}

@@ -903,7 +903,18 @@ function parseArgs(argv: string[]): GenerateOptions {
 }
 
 if (process.argv[1] && /generate\.(js|ts)$/.test(process.argv[1])) {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const paket = argv.indexOf("--paket");
+  if (paket >= 0) {
+    // `--paket N --out DIR`: N Puskesmas × 12 monthly packages (dev/generate-paket.ts).
+    const { generatePackages } = await import("./generate-paket.js");
+    const out = argv[argv.indexOf("--out") + 1] ?? "bench/out/paket";
+    const count = Number(argv[paket + 1]);
+    await generatePackages({ out, count, seed: Number(parseArgs(argv).seed) });
+    process.stdout.write(`paket: ${out} (${count} Puskesmas × 12 bulan)\n`);
+    process.exit(0);
+  }
+  const options = parseArgs(argv);
   const config = generateWorkspace(options);
   process.stdout.write(`workspace: ${options.out} (${options.months} bulan × ${config.program.length} program)\n`);
 }

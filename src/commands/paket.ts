@@ -17,7 +17,8 @@ import { checkWorkspace } from "../domain/check/check.js";
 import { dhis2PackageFiles } from "../domain/dhis2.js";
 import { countBySeverity } from "../domain/findings.js";
 import { commitmentHistories } from "../domain/commitments.js";
-import { openCommitments, PACKAGE_FORMAT, PACKAGE_VERSION, packageName } from "../domain/paket.js";
+import { openCommitments, PACKAGE_FORMAT, packagedFigures, PACKAGE_VERSION, packageName } from "../domain/paket.js";
+import { lokminHeld } from "../domain/pkp.js";
 import { monthMeetings } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
 import { readRegularFile } from "../io/fs-safe.js";
@@ -98,7 +99,9 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
       peringatan: warnings,
       tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
       arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
+      dilaksanakan: lokminHeld(loaded.meeting?.data),
     },
+    capaian: packagedFigures(loaded.programs.map((p) => p.data)),
   });
   const target = options.out
     ? path.resolve(ctx.cwd, options.out)

@@ -11,7 +11,6 @@ import type { Context } from "../cli/context.js";
 import { checkInput, findingsJson } from "../cli/shared.js";
 import {
   type MonthSummary,
-  packagedMonthSummary,
   type PuskesmasSummary,
   type SummaryEntry,
   summarizeWorkspace,
@@ -113,10 +112,11 @@ function gathered(group: Group): PuskesmasSummary {
  * given, then one entry per Puskesmas that sent packages.
  */
 export async function collectSummary(ctx: Context, dirs: readonly string[]): Promise<SummaryEntry[]> {
-  const { readPackagedMonth } = await import("../io/paket.js");
+  const { summarizePackage } = await import("../io/paket.js");
+  const { PackageCache } = await import("../io/package-cache.js");
+  const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env) };
   const entries: SummaryEntry[] = [];
   const groups = new Map<string, Group>();
-  const configs = new Map<string, string | null>();
   for (const input of dirs.flatMap((dir) => inputsOf(ctx, dir))) {
     if ("workspace" in input) {
       entries.push(summarizeOne(ctx, input.workspace));
@@ -124,17 +124,14 @@ export async function collectSummary(ctx: Context, dirs: readonly string[]): Pro
     }
     const file = input.paket;
     try {
-      const read = await readPackagedMonth(path.resolve(ctx.cwd, file), file, configs);
-      const p = read.manifest.puskesmas;
+      const { puskesmas: p, dibuat, summary } = await summarizePackage(path.resolve(ctx.cwd, file), file, memo);
       const key = `${p.nama}|${p.kabupaten_kota}`;
       let group = groups.get(key);
-      if (!group)
-        groups.set(
-          key,
-          (group = { name: p.nama, kecamatan: p.kecamatan, kabupaten_kota: p.kabupaten_kota, packages: [] }),
-        );
-      const summary = packagedMonthSummary(read.month, read.check, read.manifest.kesepakatan_terbuka ?? []);
-      group.packages.push({ file, dibuat: read.manifest.dibuat, summary });
+      if (!group) {
+        group = { name: p.nama, kecamatan: p.kecamatan, kabupaten_kota: p.kabupaten_kota, packages: [] };
+        groups.set(key, group);
+      }
+      group.packages.push({ file, dibuat, summary });
     } catch (error) {
       entries.push({ dir: file, error: (error as Error).message });
     }

@@ -5,7 +5,8 @@
 // their hashes come from the edge (src/io/paket.ts).
 import { msg, t } from "../i18n/index.js";
 import type { CommitmentHistory } from "./commitments.js";
-import type { Workspace } from "./schema.js";
+import { z } from "zod";
+import { indicatorReportSchema, type ProgramReport, programReportSchema, type Workspace } from "./schema.js";
 
 export const PACKAGE_FORMAT = "lokmin-paket";
 export const PACKAGE_VERSION = 1;
@@ -26,6 +27,44 @@ export interface OpenCommitment {
   status: string | null;
 }
 
+/**
+ * The month's figures as the package's index (manifest `capaian`): per program file its indicators'
+ * raw values, written by `paket` from the same validated files it packs, so the Dinas' summary reads
+ * the figures without parsing every YAML file (it still verifies every file's checksum).
+ */
+export const packagedFiguresSchema = z.array(
+  z.strictObject({
+    program: programReportSchema.shape.program,
+    indikator: z.array(
+      indicatorReportSchema.pick({
+        id: true,
+        sasaran: true,
+        target_tahunan: true,
+        target_kumulatif: true,
+        bulan_ini: true,
+        kumulatif: true,
+        per_desa: true,
+      }),
+    ),
+  }),
+);
+export type PackagedFigures = z.infer<typeof packagedFiguresSchema>;
+
+/** The index of a month's program files (see packagedFiguresSchema). */
+export const packagedFigures = (programs: readonly ProgramReport[]): PackagedFigures =>
+  programs.map((p) => ({
+    program: p.program,
+    indikator: p.indikator.map((i) => ({
+      id: i.id,
+      sasaran: i.sasaran,
+      target_tahunan: i.target_tahunan,
+      target_kumulatif: i.target_kumulatif,
+      bulan_ini: i.bulan_ini,
+      kumulatif: i.kumulatif,
+      ...(i.per_desa ? { per_desa: i.per_desa } : {}),
+    })),
+  }));
+
 export interface Manifest {
   format: typeof PACKAGE_FORMAT;
   versi: number;
@@ -36,7 +75,16 @@ export interface Manifest {
   /** Kesepakatan still open at the end of the month, monthly and quarterly, from the whole history. */
   kesepakatan_terbuka: OpenCommitment[];
   berkas: ManifestEntry[];
-  check: { galat: number; peringatan: number; tilik: string; arsip: string };
+  /** The month's figures (absent in packages made before lokmin wrote it: summary then reads the YAML). */
+  capaian?: PackagedFigures;
+  check: {
+    galat: number;
+    peringatan: number;
+    tilik: string;
+    arsip: string;
+    /** Whether the month's Lokmin was held (a date and someone present); absent in packages made before lokmin wrote it (summary then reads rapat.yaml). */
+    dilaksanakan?: boolean;
+  };
 }
 
 /** `lokmin-uptd-puskesmas-sukamaju-2024-05.zip` */

@@ -5,58 +5,64 @@
 // per indicator (and village) with its target, capaian and whether it is behind. From a workspace
 // it is computed with the same loader and rules as `check`; from a package (`lokmin paket`) with the
 // Puskesmas' own check result and the month's files. Pure over loaded data.
+import { z } from "zod";
 import { type CheckInput, checkWorkspace } from "./check/check.js";
 import { commitmentHistories, isOverdue } from "./commitments.js";
 import { lastDay, parseMonth } from "./month.js";
 import type { OpenCommitment } from "./paket.js";
 import { lokminHeld } from "./pkp.js";
-import type { IndicatorReport, Meeting, ProgramReport } from "./schema.js";
+import type { IndicatorReport, ProgramReport } from "./schema.js";
 import { coverageRounded, isBehindTarget } from "./targets.js";
 import { monthMeetings } from "./workspace-data.js";
 
-/** One figure: an indicator of a program file in a month, for the Puskesmas or (with `village`) one village. */
-export interface FigureRow {
-  program: string;
-  indicator: string;
-  /** Null for the Puskesmas' own row; the village's name for a per-village row. */
-  village: string | null;
-  /** The annual target population (sasaran); a village row has it only when the file gives it. */
-  sasaran: number | null;
-  /** Annual target (%). */
-  target_tahunan: number;
-  /** Cumulative target up to the month (%), as in the program file. */
-  target_kumulatif: number;
-  bulan_ini: number | null;
-  kumulatif: number | null;
-  /** kumulatif ÷ sasaran × 100, rounded once to 2 decimals; null when it cannot be computed. */
-  capaian_persen: number | null;
-  /** Behind the cumulative target (the one definition in targets.ts); null when kumulatif or sasaran is missing. */
-  behind: boolean | null;
-}
+const count = () => z.number().int().min(0);
 
-export interface MonthSummary {
-  month: string;
+/** One figure: an indicator of a program file in a month, for the Puskesmas or (with `village`) one village. */
+export const figureRowSchema = z.strictObject({
+  program: z.string(),
+  indicator: z.string(),
+  /** Null for the Puskesmas' own row; the village's name for a per-village row. */
+  village: z.string().nullable(),
+  /** The annual target population (sasaran); a village row has it only when the file gives it. */
+  sasaran: count().nullable(),
+  /** Annual target (%). */
+  target_tahunan: z.number(),
+  /** Cumulative target up to the month (%), as in the program file. */
+  target_kumulatif: z.number(),
+  bulan_ini: count().nullable(),
+  kumulatif: count().nullable(),
+  /** kumulatif ÷ sasaran × 100, rounded once to 2 decimals; null when it cannot be computed. */
+  capaian_persen: z.number().nullable(),
+  /** Behind the cumulative target (the one definition in targets.ts); null when kumulatif or sasaran is missing. */
+  behind: z.boolean().nullable(),
+});
+export type FigureRow = z.infer<typeof figureRowSchema>;
+
+/** A Puskesmas' month as the summary shows it (also what the package cache keeps; src/io/package-cache.ts). */
+export const monthSummarySchema = z.strictObject({
+  month: z.string(),
   /** Whether the monthly Lokmin was held: a date and someone present (as the PKP counts it). */
-  held: boolean;
-  tilik: string;
-  tilik_score: number | null;
-  tilik_total: number | null;
-  arsip: string;
-  arsip_present: number | null;
-  arsip_total: number | null;
-  errors: number;
-  warnings: number;
-  open_commitments: number;
-  overdue_commitments: number;
-  indicators_behind: number;
+  held: z.boolean(),
+  tilik: z.string(),
+  tilik_score: count().nullable(),
+  tilik_total: count().nullable(),
+  arsip: z.string(),
+  arsip_present: count().nullable(),
+  arsip_total: count().nullable(),
+  errors: count(),
+  warnings: count(),
+  open_commitments: count(),
+  overdue_commitments: count(),
+  indicators_behind: count(),
   /** Indicators of the month, those of unreadable program files included. */
-  indicators: number;
+  indicators: count(),
   /** Program files that could not be read: their indicators count as not assessed, not as absent. */
-  not_assessed: string[];
-  indicators_not_assessed: number;
+  not_assessed: z.array(z.string()),
+  indicators_not_assessed: count(),
   /** Every figure of the month's program files. */
-  figures: FigureRow[];
-}
+  figures: z.array(figureRowSchema),
+});
+export type MonthSummary = z.infer<typeof monthSummarySchema>;
 
 /** One Puskesmas as the summary shows it: from its workspace, or from the packages it sent. */
 export interface PuskesmasSummary {
@@ -81,7 +87,7 @@ export type SummaryEntry = PuskesmasSummary | SummaryError;
 
 const ratio = (score: number, total: number) => `${score}/${total}`;
 
-function figureRow(report: IndicatorReport, program: string): FigureRow[] {
+function figureRow(report: FigureSource["indikator"][number], program: string): FigureRow[] {
   const own: FigureRow = {
     program,
     indicator: report.id,
@@ -114,10 +120,10 @@ function figureRow(report: IndicatorReport, program: string): FigureRow[] {
 }
 
 /** Every figure of a month's program files: each indicator, then its villages, in file order. */
-export const monthFigures = (programs: readonly ProgramReport[]): FigureRow[] =>
+export const monthFigures = (programs: readonly FigureSource[]): FigureRow[] =>
   programs.flatMap((p) => p.indikator.flatMap((i) => figureRow(i, p.program)));
 
-const behindCount = (programs: readonly ProgramReport[]) =>
+const behindCount = (programs: readonly FigureSource[]) =>
   programs.flatMap((p) => p.indikator).filter(isBehindTarget).length;
 
 export function summarizeWorkspace(
@@ -178,12 +184,22 @@ interface CheckView {
   }>;
 }
 
-/** The month read from a package: its meeting (for whether it was held) and its program files. */
+/** The month read from a package: whether its Lokmin was held, and its program files. */
 export interface PackagedMonth {
   id: string;
-  meeting?: Pick<Meeting, "tanggal" | "hadir">;
-  programs: readonly ProgramReport[];
+  held: boolean;
+  programs: readonly FigureSource[];
 }
+
+/** What the figures are computed from: a program file's id and indicators (or the package's index of them). */
+export type FigureSource = Pick<ProgramReport, "program"> & {
+  indikator: ReadonlyArray<
+    Pick<
+      IndicatorReport,
+      "id" | "sasaran" | "target_tahunan" | "target_kumulatif" | "bulan_ini" | "kumulatif" | "per_desa"
+    >
+  >;
+};
 
 /**
  * A summary row from a package: what the Puskesmas' own `check` said (Daftar Tilik, archive,
@@ -202,7 +218,7 @@ export function packagedMonthSummary(
   const number = (value: unknown) => (typeof value === "number" ? value : null);
   return {
     month: month.id,
-    held: lokminHeld(month.meeting),
+    held: month.held,
     tilik: checked ? ratio(checked.tilik.score, checked.tilik.total) : "–",
     tilik_score: number(checked?.tilik.score),
     tilik_total: number(checked?.tilik.total),

@@ -32,6 +32,20 @@ export function exactCumulativeTarget(
  * and then 10,2, and 10,15 exactly never becomes 10,1 through binary floating point.
  */
 export function roundRatio(numerator: number, denominator: number, digits: number): number {
+  // Whole numbers small enough are exact in doubles: the same half-up rounding without BigInt (the
+  // summary rounds every figure of every package).
+  if (Number.isInteger(numerator) && Number.isInteger(denominator) && denominator !== 0 && digits >= 0) {
+    const factor = 10 ** digits;
+    const num = Math.abs(numerator) * factor * 2 + Math.abs(denominator);
+    if (num < 2 ** 50) {
+      const den = Math.abs(denominator) * 2;
+      let q = Math.floor(num / den);
+      if (q * den > num) q--;
+      else if ((q + 1) * den <= num) q++;
+      const negative = numerator < 0 !== denominator < 0 && q !== 0;
+      return (negative ? -q : q) / factor;
+    }
+  }
   const scale = (value: number) => {
     const [whole, fraction = ""] = Math.abs(value).toFixed(12).replace(/0+$/, "").split(".");
     return { int: BigInt(`${whole}${fraction}`) * (value < 0 ? -1n : 1n), exp: fraction.length };

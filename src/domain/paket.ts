@@ -82,7 +82,7 @@ export interface Manifest {
     peringatan: number;
     tilik: string;
     arsip: string;
-    /** Whether the month's Lokmin was held (a date and someone present); absent in packages made before lokmin wrote it (summary then reads rapat.yaml). */
+    /** Whether the month's Lokmin was held (a date, someone present); absent in older packages: summary reads rapat.yaml. */
     dilaksanakan?: boolean;
   };
 }

@@ -76,7 +76,7 @@ describe("export --format dhis2 and dhis2-csv", () => {
     expect(bad.stderr).toContain("'24' bukan tahun");
   });
 
-  it("a workspace without a mapping, an unknown indicator and duplicate codes are clear errors at their line", async () => {
+  it("no mapping, an unknown indicator and duplicate codes are clear errors at their line", async () => {
     const ws = copyWorkspace(MINI);
     const none = await lokmin(["-C", ws, "export", "--format", "dhis2"]);
     expect(none.status).toBe(2);
@@ -85,7 +85,8 @@ describe("export --format dhis2 and dhis2-csv", () => {
     const text = readFileSync(file, "utf8");
     writeFileSync(
       file,
-      `${text}dhis2:\n  unit_organisasi: PKM-MINI\n  elemen_data:\n    - indikator: kia/bumil\n      bulan_ini: DE-1\n` +
+      `${text}dhis2:\n  unit_organisasi: PKM-MINI\n  elemen_data:\n` +
+        "    - indikator: kia/bumil\n      bulan_ini: DE-1\n" +
         `    - indikator: kia/bumi\n      bulan_ini: DE-2\n    - indikator: gizi/balita\n      bulan_ini: DE-1\n`,
     );
     const first = text.split("\n").length; // the line of "dhis2:"

@@ -216,7 +216,7 @@ describe("the data value set", () => {
     ]);
   });
 
-  it("a missing figure is not sent but named; without villages in the mapping a per-village indicator goes as the total", () => {
+  it("a missing figure is named, not sent; with no villages mapped a per-village indicator goes as the total", () => {
     const report = programs();
     report[0].indikator[0].bulan_ini = null;
     const { set, notes } = dataValueSet(config({ ...mapping, desa: [] }), [{ id: "2024-05", programs: report }]);

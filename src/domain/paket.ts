@@ -82,7 +82,7 @@ export interface Manifest {
     peringatan: number;
     tilik: string;
     arsip: string;
-    /** Whether the month's Lokmin was held (a date, someone present); absent in older packages: summary reads rapat.yaml. */
+    /** Whether the Lokmin was held (a date, someone present); absent in older packages: summary reads rapat.yaml. */
     dilaksanakan?: boolean;
   };
 }

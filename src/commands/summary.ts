@@ -9,13 +9,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import { checkInput, findingsJson } from "../cli/shared.js";
-import {
-  type MonthSummary,
-  type PuskesmasSummary,
-  type SummaryEntry,
-  summarizeWorkspace,
-  summaryTables,
-} from "../domain/summary.js";
+import { type MonthSummary, type PuskesmasSummary, type SummaryEntry, summarizeWorkspace } from "../domain/summary.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
@@ -151,10 +145,10 @@ export async function run(
   const results = await collectSummary(ctx, dirs);
   let written: string[] | undefined;
   if (parquet) {
-    const tables = summaryTables(results);
     const { writeSummaryParquet } = await import("../io/parquet.js");
-    written = await writeSummaryParquet(parquet, options.parquet!, tables, Boolean(options.force));
-    const counts = { figures: tables.figures.length, meetings: tables.meetings.length };
+    const result = await writeSummaryParquet(parquet, options.parquet!, results, Boolean(options.force));
+    written = result.files;
+    const counts = { figures: result.figures, meetings: result.meetings };
     if (!ctx.ui.json) ctx.ui.err(t(M.wroteParquet, { files: written.join(", "), ...counts }));
   }
   if (ctx.ui.json) ctx.ui.printJson({ workspaces: results, ...(written ? { parquet: written } : {}) });

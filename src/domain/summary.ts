@@ -271,3 +271,63 @@ export function summaryTables(entries: readonly SummaryEntry[]): {
   }
   return { figures, meetings };
 }
+
+/** A table column by column: each column one array, in row order. */
+export type Columns<Row> = { [K in keyof Row]-?: Array<Row[K]> };
+
+/**
+ * The same two tables column by column, without a row object per figure: what a columnar writer
+ * (Parquet) takes, at a fraction of the memory and time of `summaryTables` for a province.
+ */
+export function summaryColumns(entries: readonly SummaryEntry[]): {
+  figures: Columns<FigureTableRow>;
+  meetings: Columns<MeetingTableRow>;
+} {
+  const f: Columns<FigureTableRow> = {
+    puskesmas: [],
+    kecamatan: [],
+    kabupaten_kota: [],
+    month: [],
+    program: [],
+    indicator: [],
+    village: [],
+    sasaran: [],
+    target_tahunan: [],
+    target_kumulatif: [],
+    bulan_ini: [],
+    kumulatif: [],
+    capaian_persen: [],
+    behind: [],
+  };
+  const meetingRows: MeetingTableRow[] = [];
+  for (const entry of entries) {
+    if ("error" in entry) continue;
+    for (const { figures, not_assessed: _notAssessed, ...month } of entry.months) {
+      meetingRows.push({
+        puskesmas: entry.name,
+        kecamatan: entry.kecamatan,
+        kabupaten_kota: entry.kabupaten_kota,
+        ...month,
+      });
+      for (const row of figures) {
+        f.puskesmas.push(entry.name);
+        f.kecamatan.push(entry.kecamatan);
+        f.kabupaten_kota.push(entry.kabupaten_kota);
+        f.month.push(month.month);
+        f.program.push(row.program);
+        f.indicator.push(row.indicator);
+        f.village.push(row.village);
+        f.sasaran.push(row.sasaran);
+        f.target_tahunan.push(row.target_tahunan);
+        f.target_kumulatif.push(row.target_kumulatif);
+        f.bulan_ini.push(row.bulan_ini);
+        f.kumulatif.push(row.kumulatif);
+        f.capaian_persen.push(row.capaian_persen);
+        f.behind.push(row.behind);
+      }
+    }
+  }
+  const meetings = {} as Record<string, unknown[]>;
+  for (const row of meetingRows) for (const [key, value] of Object.entries(row)) (meetings[key] ??= []).push(value);
+  return { figures: f, meetings: meetings as Columns<MeetingTableRow> };
+}

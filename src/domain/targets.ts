@@ -106,6 +106,13 @@ export function shownGap(report: Pick<IndicatorReport, "kumulatif" | "sasaran" |
  * rounded (41,67 for 41,666…), so an indicator exactly on target (5/12 of its sasaran) is not behind.
  */
 export function isBehindTarget(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): boolean {
+  // The shown gap is above zero exactly when the gap is at least 0,05 (half up). Far from that edge
+  // the floating-point gap decides the same way; near it, the exact rounding does.
+  if (report.kumulatif !== null && report.sasaran > 0) {
+    const gap = report.target_kumulatif - (report.kumulatif * 100) / report.sasaran;
+    if (gap > 0.05 + 1e-6) return true;
+    if (gap < 0.05 - 1e-6) return false;
+  }
   return (shownGap(report) ?? 0) > 0;
 }
 

@@ -6,7 +6,7 @@
 // before either is written.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { FigureTableRow, MeetingTableRow } from "../domain/summary.js";
+import { type FigureTableRow, type MeetingTableRow, type SummaryEntry, summaryColumns } from "../domain/summary.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { writeFileAtomic } from "./write.js";
@@ -71,32 +71,37 @@ export function checkParquetTarget(dir: string, label: string, force: boolean): 
 export async function writeSummaryParquet(
   dir: string,
   label: string,
-  tables: { figures: readonly FigureTableRow[]; meetings: readonly MeetingTableRow[] },
+  entries: readonly SummaryEntry[],
   force: boolean,
-): Promise<string[]> {
+): Promise<{ files: string[]; figures: number; meetings: number }> {
   checkParquetTarget(dir, label, force);
   const { parquetWriteBuffer } = await import("hyparquet-writer");
-  const encode = <Row>(rows: readonly Row[], columns: Record<string, ColumnType>) =>
-    new Uint8Array(
-      parquetWriteBuffer({
-        columnData: Object.entries(columns).map(([name, type]) => ({
-          name,
-          type,
-          nullable: true,
-          data: rows.map((row) => (row as Record<string, unknown>)[name] ?? null),
-        })),
-        createdBy: "lokmin",
-      }),
-    );
-  const written: string[] = [];
-  for (const [key, columns] of [
+  const columns = summaryColumns(entries);
+  const files: string[] = [];
+  const rows = { figures: columns.figures.puskesmas.length, meetings: columns.meetings.puskesmas.length };
+  for (const [key, types] of [
     ["figures", FIGURE_COLUMNS],
     ["meetings", MEETING_COLUMNS],
   ] as const) {
+    const data = columns[key] as Record<string, unknown[]>;
+    const bytes = parquetWriteBuffer({
+      columnData: Object.entries(types).map(([name, type]) => ({
+        name,
+        type,
+        nullable: true,
+        data: data[name] ?? [],
+        // min/max statistics let engines skip pages by number; for text columns they cost more than they save here
+        statistics: type !== "STRING",
+      })),
+      createdBy: "lokmin",
+    });
     const file = path.join(dir, PARQUET_FILES[key]);
-    const bytes = encode<FigureTableRow | MeetingTableRow>(tables[key], columns);
-    writeFileAtomic(file, bytes, { overwrite: force, force, label: path.join(label, PARQUET_FILES[key]) });
-    written.push(file);
+    writeFileAtomic(file, new Uint8Array(bytes), {
+      overwrite: force,
+      force,
+      label: path.join(label, PARQUET_FILES[key]),
+    });
+    files.push(file);
   }
-  return written;
+  return { files, ...rows };
 }

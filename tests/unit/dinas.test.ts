@@ -15,7 +15,7 @@ import {
 import type { ProgramReport, Workspace } from "../../src/domain/schema.js";
 import { workspaceSchema } from "../../src/domain/schema.js";
 import { monthFigures, summaryTables } from "../../src/domain/summary.js";
-import { roundRatio } from "../../src/domain/targets.js";
+import { isBehindTarget, roundRatio, shownGap } from "../../src/domain/targets.js";
 
 const config = (dhis2: unknown, extra: object = {}): Workspace =>
   workspaceSchema.parse({
@@ -340,5 +340,36 @@ describe("half-up rounding", () => {
     );
     expect(roundRatio(1015, 100, 1)).toBe(10.2);
     expect(roundRatio(-1015, 100, 1)).toBe(-10.2);
+  });
+
+  it("behind target decides as the shown gap does, near the 0,05 edge and far from it", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 1, max: 200000 }),
+        fc.double({ min: 0, max: 1.5, noNaN: true }),
+        (t, sasaran, share) => {
+          const report = { target_kumulatif: t / 100, sasaran, kumulatif: Math.floor(share * sasaran) };
+          return isBehindTarget(report) === (shownGap(report) ?? 0) > 0;
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 10000 }),
+        fc.integer({ min: 1, max: 200000 }),
+        fc.integer({ min: -2, max: 2 }),
+        (t, sasaran, delta) => {
+          const edge = Math.max(0, Math.round(((t / 100 - 0.05) * sasaran) / 100) + delta);
+          const report = { target_kumulatif: t / 100, sasaran, kumulatif: edge };
+          return isBehindTarget(report) === (shownGap(report) ?? 0) > 0;
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    // On the edge: 41,67 % against 41,62 % served is a shown gap of 0,1 (behind); 41,63 % is 0,0.
+    expect(isBehindTarget({ target_kumulatif: 41.67, sasaran: 10000, kumulatif: 4162 })).toBe(true);
+    expect(isBehindTarget({ target_kumulatif: 41.67, sasaran: 10000, kumulatif: 4163 })).toBe(false);
   });
 });

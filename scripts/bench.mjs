@@ -9,6 +9,7 @@
 // --parquet; `--province-only` runs just that part, `--no-province` skips it.
 import { spawnSync } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -68,6 +69,36 @@ const formsOut = mkdtempSync(path.join(tmpdir(), "lokmin-bench-forms-"));
 // too), "no cache" scenarios measure the cold path every time.
 const cacheDir = mkdtempSync(path.join(tmpdir(), "lokmin-bench-cache-"));
 
+// Meetings with many problems, each with three root causes and three scored solutions, for the
+// write-back: `rank --write --solusi` adds every total and rank (the file is put back before each run).
+function longMeeting(count) {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "lokmin-bench-rank-")), "ws");
+  cpSync(path.join(repo, "tests", "fixtures", "mini"), dir, { recursive: true });
+  const file = path.join(dir, "2024-02", "rapat.yaml");
+  const lines = ["masalah:", "  # disepakati forum"];
+  for (let i = 1; i <= count; i++) {
+    lines.push(`  - id: m${i}`, `    judul: Masalah nomor ${i} # catatan`, "    program: kia", "    indikator: bumil");
+    lines.push("    akar_masalah:");
+    for (let k = 0; k < 3; k++) lines.push("      - kategori: Metode", `        uraian: Sebab ${k} dari masalah ${i}`);
+    lines.push("    solusi:");
+    for (let k = 1; k <= 3; k++) {
+      lines.push(`      - id: s${k}`, `        uraian: Solusi ${k}`);
+      lines.push(`        skor: {m: ${((i + k) % 5) + 1}, i: ${((i * k) % 5) + 1}, v: 3, c: ${k}}`);
+    }
+    lines.push(
+      "    skor:",
+      `      u: ${(i % 5) + 1}`,
+      `      s: ${((i * 3) % 5) + 1}`,
+      `      g: ${((i * 7) % 5) + 1}`,
+    );
+  }
+  const text = readFileSync(file, "utf8").replace(/masalah:\n[\s\S]*?(?=rtl:)/, `${lines.join("\n")}\n`);
+  writeFileSync(file, text);
+  return { dir, restore: () => writeFileSync(file, text) };
+}
+const rank50 = longMeeting(50);
+const rank500 = longMeeting(500);
+
 const scenarios = [
   {
     id: "node",
@@ -123,6 +154,18 @@ const scenarios = [
     target: { ms: 2000, mb: 250 },
   },
   { id: "check-10y", label: "check 10 years × 30 programs", args: ["-C", big, "check"], target: { ms: 2000, mb: 250 } },
+  {
+    id: "rank-write-50",
+    label: "rank --write --solusi, 50 problems × 3 solutions",
+    args: ["-C", rank50.dir, "rank", "2024-02", "--write", "--solusi"],
+    before: rank50.restore,
+  },
+  {
+    id: "rank-write-500",
+    label: "rank --write --solusi, 500 problems × 3 solutions",
+    args: ["-C", rank500.dir, "rank", "2024-02", "--write", "--solusi"],
+    before: rank500.restore,
+  },
 ];
 
 // The single executable, if built: its floor is `<the Node it embeds> -e 0`, not this node.
@@ -227,6 +270,7 @@ const samples = Object.fromEntries(scenarios.map((s) => [s.id, { ms: [], kb: [],
 for (let i = 0; i < runs; i++) {
   for (const s of scenarios) {
     if (s.runs !== undefined && i >= s.runs) continue;
+    s.before?.();
     const argv = s.raw || s.exec ? s.args : [cli, ...s.args];
     const start = performance.now();
     const r = spawnSync(s.exec ?? process.execPath, argv, {
@@ -279,6 +323,7 @@ const coldScaling = ratioOf("check-10y-cold", "check-5y-cold");
 const growth = ratioOf("summary-1000-cold", "summary-100-cold");
 const growthCpu = ratioOf("summary-1000-cold", "summary-100-cold", "cpu_ms");
 const growthWarm = ratioOf("summary-1000", "summary-100", "cpu_ms");
+const rankScaling = ratioOf("rank-write-500", "rank-write-50");
 
 const rows = [
   ["scenario", "median ms", "CPU ms", "× node", "peak MB", "target"],
@@ -309,6 +354,11 @@ if (growth !== undefined)
       `with the cache ${growthWarm.toFixed(2)}× the CPU time ` +
       `(target ≤ 11×: ${Math.max(growth, growthCpu, growthWarm) <= 11 ? "ok" : "MISSED"})\n`,
   );
+if (rankScaling !== undefined)
+  process.stdout.write(
+    `write-back of 500 problems: ${rankScaling.toFixed(2)}× the time of 50 (target ≤ 10×: ` +
+      `${rankScaling <= 10 ? "ok" : "MISSED"})\n`,
+  );
 const report = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   runs,
@@ -318,6 +368,7 @@ const report = {
   growth_1000_over_100: growth === undefined ? null : Number(growth.toFixed(2)),
   growth_1000_over_100_cpu: growthCpu === undefined ? null : Number(growthCpu.toFixed(2)),
   growth_1000_over_100_cpu_cached: growthWarm === undefined ? null : Number(growthWarm.toFixed(2)),
+  rank_write_500_over_50: rankScaling === undefined ? null : Number(rankScaling.toFixed(2)),
 };
 writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(`written: ${path.join(outDir, "results.json")}\n`);

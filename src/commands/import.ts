@@ -34,8 +34,7 @@ import { meetingSchema, programReportSchema } from "../domain/schema.js";
 import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
-import { applyEdits, writeEdits } from "../io/yaml-write.js";
-import { loadValidated, type YamlSource } from "../io/yaml-source.js";
+import { commitPlan, type FileEdits, planEdits } from "../io/edit-plan.js";
 
 const M = {
   noFiles: msg(
@@ -231,20 +230,12 @@ async function importForms(
   problems.push(...edits.conflicts);
   // A workbook with a problem is not checked against the schema too: one message per mistake.
   const unreadable = new Set(problems.map((p) => p.file));
-  const plan: Array<{ source: YamlSource; edits: YamlEdit[]; from: string; text?: string; changes: number }> = [];
+  const planned: Array<{ file: string; from: string; data: unknown; edits: FileEdits }> = [];
   const add = (file: string, list: YamlEdit[], from: string, kind: "program" | "meeting", data: unknown) => {
     const source = workspace.sources.get(file);
     if (!source) return;
-    const text = list.length ? applyEdits(source, list) : undefined;
-    let changes = 0;
-    if (text !== undefined && !unreadable.has(from)) {
-      const schema = kind === "program" ? programReportSchema : meetingSchema;
-      const check = loadValidated<unknown>(text.replace(/^\uFEFF/, ""), file, schema as z.ZodType<unknown>);
-      for (const finding of check.findings.filter((f) => f.severity === "error"))
-        problems.push({ file: from, message: t(M.resultInvalid, { message: `${file}: ${finding.message}` }) });
-      changes = check.data === undefined ? list.length : changedValues(data, check.data);
-    }
-    plan.push({ source, edits: list, from, text, changes });
+    const schema = (kind === "program" ? programReportSchema : meetingSchema) as z.ZodType<unknown>;
+    planned.push({ file: source.rel, from, data, edits: { source, edits: list, schema } });
   };
   for (const program of loaded.programs) {
     const fromWorkbook = result.programs.get(program.data.program);
@@ -255,6 +246,14 @@ async function importForms(
   }
   if (result.meeting && loaded.meeting)
     add(loaded.meeting.file, edits.meeting, result.meeting.file, "meeting", loaded.meeting.data);
+  // Every target file's edits applied once and the results checked against the schema before any write;
+  // a workbook with a problem already is not checked too: one message per mistake.
+  const usable = planned.filter((p) => !unreadable.has(p.from));
+  const plan = planEdits(workspace.root, { edit: usable.map((p) => p.edits) });
+  for (const finding of plan.findings) {
+    const from = usable.find((p) => p.file === finding.file)?.from ?? finding.file;
+    problems.push({ file: from, message: t(M.resultInvalid, { message: `${finding.file}: ${finding.message}` }) });
+  }
 
   if (problems.length) {
     if (ctx.ui.json) ctx.ui.printJson({ month, ok: false, problems, files: [] });
@@ -264,14 +263,15 @@ async function importForms(
     }
     return EXIT.usage;
   }
-  const report: Array<{ source: string; file: string; changes: number; written: boolean }> = [];
-  for (const item of plan) {
-    const written =
-      item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force: Boolean(options.force) });
-    const count = written ? item.changes : 0;
-    report.push({ source: item.from, file: item.source.rel, changes: count, written });
-    if (written && !ctx.ui.json) ctx.ui.out(t(M.changed, { source: item.from, file: item.source.rel, count }));
-  }
+  const written = new Set(commitPlan(plan, { force: Boolean(options.force) }));
+  const report: Array<{ source: string; file: string; changes: number; written: boolean }> = planned.map((p) => {
+    const file = plan.files.find((f) => f.file === p.file);
+    const wrote = written.has(p.file);
+    return { source: p.from, file: p.file, changes: wrote ? changedValues(p.data, file?.data) : 0, written: wrote };
+  });
+  if (!ctx.ui.json)
+    for (const r of report.filter((r) => r.written))
+      ctx.ui.out(t(M.changed, { source: r.source, file: r.file, count: r.changes }));
   const same = report.filter((r) => !r.written);
   const changedFiles = report.length - same.length;
   if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report, withoutBase: result.withoutBase });

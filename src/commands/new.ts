@@ -9,9 +9,9 @@ import path from "node:path";
 import type { Context } from "../cli/context.js";
 import { failOnInputErrors, openWorkspace, requireMonth, whileLocked } from "../cli/shared.js";
 import { evaluationsToCarry } from "../domain/commitments.js";
-import type { YamlEdit } from "../domain/edits.js";
 import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
 import { buildProgramReport, scaffoldMonth } from "../domain/scaffold.js";
+import { FILE_KINDS, programReportSchema } from "../domain/schema.js";
 import { pralokminFiles, scaffoldQuarterly } from "../domain/scaffold-year.js";
 import { monthMeetings, quarterlyFile, SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import type { YamlFile } from "../domain/yaml-file.js";
@@ -21,8 +21,7 @@ import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-saf
 import { newYamlText } from "../io/new-yaml.js";
 import { syncSchemas } from "../io/schemas.js";
 import { findWorkspaceRoot, listMonths, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
-import { writeFileAtomic } from "../io/write.js";
-import { writeEdits } from "../io/yaml-write.js";
+import { commitPlan, type FileEdits, type NewFile, planEdits } from "../io/edit-plan.js";
 
 const M = {
   exists: msg(
@@ -114,9 +113,7 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
     previousMeeting: previous?.meeting?.data,
     previousPrograms: previous?.programs.map((p) => p.data),
   });
-  for (const file of files) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-  }
+  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
   syncSchemas(path.join(workspace.root, SCHEMA_DIR));
   if (ctx.ui.json) {
     ctx.ui.printJson({
@@ -155,9 +152,7 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
     ? pralokminFiles(config, month, start).filter((f) => !pathPresent(path.join(workspace.root, f.file)))
     : [];
   files.push(...pralokmin);
-  for (const file of files) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-  }
+  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
   syncSchemas(path.join(workspace.root, SCHEMA_DIR));
   if (ctx.ui.json) {
     ctx.ui.printJson({ month, files: files.map((f) => f.file), carried, backup: backup ?? null });
@@ -171,6 +166,12 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
   }
   return 0;
 }
+
+const newFile = (file: YamlFile): NewFile => ({
+  file: file.file,
+  text: newYamlText(file),
+  schema: FILE_KINDS[file.kind].schema,
+});
 
 /** The month after the latest month folder, or this month when there is none. */
 function nextMonth(months: readonly string[], today: string): string {
@@ -218,12 +219,9 @@ function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): 
     }
   }
   if (blocked.length) throw new UserError(blocked.join("\n"));
-  const created: string[] = [];
-  for (const file of missingFiles) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-    created.push(file.file);
-  }
+  const created = missingFiles.map((f) => f.file);
   let indicators = 0;
+  const edit: FileEdits[] = [];
   for (const program of loaded?.programs ?? []) {
     const source = workspace.sources.get(program.file);
     if (!source || !config.program.some((p) => p.id === program.data.program)) continue;
@@ -231,9 +229,10 @@ function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): 
     const present = new Set(program.data.indikator.map((i) => i.id));
     const missing = fresh.indikator.filter((i) => !present.has(i.id));
     if (missing.length === 0) continue;
-    const edits: YamlEdit[] = [{ op: "append", path: ["indikator"], items: missing }];
-    if (writeEdits(workspace.root, source, edits)) indicators += missing.length;
+    edit.push({ source, edits: [{ op: "append", path: ["indikator"], items: missing }], schema: programReportSchema });
+    indicators += missing.length;
   }
+  commitPlan(planEdits(workspace.root, { create: missingFiles.map(newFile), edit }));
   syncSchemas(path.join(workspace.root, SCHEMA_DIR));
   if (ctx.ui.json) ctx.ui.printJson({ month, files: created, indicators_added: indicators });
   else if (created.length === 0 && indicators === 0) ctx.ui.out(t(M.nothingMissing, { month }));

@@ -19,6 +19,7 @@ import { countBySeverity } from "../domain/findings.js";
 import { commitmentHistories } from "../domain/commitments.js";
 import { openCommitments, PACKAGE_FORMAT, packagedFigures, PACKAGE_VERSION, packageName } from "../domain/paket.js";
 import { lokminHeld } from "../domain/pkp.js";
+import { monthCheck } from "../domain/summary.js";
 import { monthMeetings } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
 import { readRegularFile } from "../io/fs-safe.js";
@@ -100,6 +101,7 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
       tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
       arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
       dilaksanakan: lokminHeld(loaded.meeting?.data),
+      ringkasan: monthCheck(check, month),
     },
     capaian: packagedFigures(loaded.programs.map((p) => p.data)),
   });

@@ -5,6 +5,7 @@
 // their hashes come from the edge (src/io/paket.ts).
 import { msg, t } from "../i18n/index.js";
 import type { CommitmentHistory } from "./commitments.js";
+import type { MonthCheck } from "./summary.js";
 import { z } from "zod";
 import { indicatorReportSchema, type ProgramReport, programReportSchema, type Workspace } from "./schema.js";
 
@@ -84,6 +85,8 @@ export interface Manifest {
     arsip: string;
     /** Whether the Lokmin was held (a date, someone present); absent in older packages: summary reads rapat.yaml. */
     dilaksanakan?: boolean;
+    /** What summary takes from check.json for the month (absent in older packages: summary parses check.json). */
+    ringkasan?: MonthCheck;
   };
 }
 

@@ -184,6 +184,38 @@ interface CheckView {
   }>;
 }
 
+/**
+ * What the summary takes from a Puskesmas' check result for one month: the Daftar Tilik and archive
+ * scores, the errors and warnings in the month's files, the files it could not assess. `paket`
+ * writes it into the manifest (check.ringkasan) so the Dinas need not parse check.json for it.
+ */
+export const monthCheckSchema = z.strictObject({
+  tilik_score: count().nullable(),
+  tilik_total: count().nullable(),
+  arsip_present: count().nullable(),
+  arsip_total: count().nullable(),
+  errors: count(),
+  warnings: count(),
+  not_assessed: z.array(z.string()),
+});
+export type MonthCheck = z.infer<typeof monthCheckSchema>;
+
+export function monthCheck(check: unknown, month: string): MonthCheck {
+  const view = (check ?? {}) as CheckView;
+  const checked = view.months?.find((m) => m.month === month);
+  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month}/`));
+  const number = (value: unknown) => (typeof value === "number" ? value : null);
+  return {
+    tilik_score: number(checked?.tilik.score),
+    tilik_total: number(checked?.tilik.total),
+    arsip_present: number(checked?.arsip.present),
+    arsip_total: number(checked?.arsip.total),
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
+  };
+}
+
 /** The month read from a package: whether its Lokmin was held, and its program files. */
 export interface PackagedMonth {
   id: string;
@@ -208,31 +240,29 @@ export type FigureSource = Pick<ProgramReport, "program"> & {
  */
 export function packagedMonthSummary(
   month: PackagedMonth,
-  check: unknown,
+  checked: MonthCheck,
   open: readonly Pick<OpenCommitment, "tenggat">[],
 ): MonthSummary {
-  const view = (check ?? {}) as CheckView;
-  const checked = view.months?.find((m) => m.month === month.id);
-  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month.id}/`));
   const end = lastDay(parseMonth(month.id)!);
-  const number = (value: unknown) => (typeof value === "number" ? value : null);
+  const scored = (score: number | null, total: number | null) =>
+    score === null || total === null ? "–" : ratio(score, total);
   return {
     month: month.id,
     held: month.held,
-    tilik: checked ? ratio(checked.tilik.score, checked.tilik.total) : "–",
-    tilik_score: number(checked?.tilik.score),
-    tilik_total: number(checked?.tilik.total),
-    arsip: checked ? ratio(checked.arsip.present, checked.arsip.total) : "–",
-    arsip_present: number(checked?.arsip.present),
-    arsip_total: number(checked?.arsip.total),
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
+    tilik: scored(checked.tilik_score, checked.tilik_total),
+    tilik_score: checked.tilik_score,
+    tilik_total: checked.tilik_total,
+    arsip: scored(checked.arsip_present, checked.arsip_total),
+    arsip_present: checked.arsip_present,
+    arsip_total: checked.arsip_total,
+    errors: checked.errors,
+    warnings: checked.warnings,
     open_commitments: open.length,
     overdue_commitments: open.filter((c) => c.tenggat < end).length,
     indicators_behind: behindCount(month.programs),
     indicators: month.programs.reduce((n, p) => n + p.indikator.length, 0),
     // The package's own check names files it could not read; their indicators are not in the package.
-    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
+    not_assessed: checked.not_assessed,
     indicators_not_assessed: 0,
     figures: monthFigures(month.programs),
   };

@@ -17,7 +17,7 @@ import {
 } from "../domain/paket.js";
 import { meetingSchema, type ProgramReport, programReportSchema, workspaceSchema } from "../domain/schema.js";
 import { lokminHeld } from "../domain/pkp.js";
-import { type PackagedMonth, packagedMonthSummary } from "../domain/summary.js";
+import { monthCheck, monthCheckSchema, type PackagedMonth, packagedMonthSummary } from "../domain/summary.js";
 import { MEETING_FILE, PRALOKMIN_DIR, PROGRAM_DIR, QUARTERLY_FILE, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, pathPresent, readRegularFile } from "./fs-safe.js";
@@ -143,10 +143,16 @@ async function openPackage(bytes: Uint8Array, label: string): Promise<ReadPackag
   let unpacked: Map<string, Uint8Array>;
   try {
     // Names are judged before anything is inflated; sizes and the entry count within readZip's limits.
-    unpacked = readZip(bytes, limits, (name) => {
-      if (!safeEntryName(name)) throw new PackageError(t(M.badName, { file: label, entry: name }));
-      return true;
-    });
+    // Every entry's SHA-256 is checked against the manifest below: the CRC-32 would only repeat it.
+    unpacked = readZip(
+      bytes,
+      limits,
+      (name) => {
+        if (!safeEntryName(name)) throw new PackageError(t(M.badName, { file: label, entry: name }));
+        return true;
+      },
+      { crc: false },
+    );
   } catch (error) {
     if (error instanceof PackageError) throw error;
     if (error instanceof ZipError && error.reason === "too-big") {
@@ -172,7 +178,20 @@ async function openPackage(bytes: Uint8Array, label: string): Promise<ReadPackag
   const { problems, manifest } = verifyPackage(json(MANIFEST_FILE), sizes);
   if (!manifest) throw new Error(t(M.failed, { file: label, problems: problems.join("; ") }));
   const files = new Map([...unpacked].filter(([name]) => name !== MANIFEST_FILE && name !== CHECK_FILE));
-  return { manifest, check: json(CHECK_FILE), files };
+  let check: unknown;
+  let parsed = false;
+  // check.json is verified with the others; parsed only when asked for (the manifest may say what summary needs).
+  const checkOf = () => {
+    if (!parsed) [check, parsed] = [json(CHECK_FILE), true];
+    return check;
+  };
+  return {
+    manifest,
+    get check() {
+      return checkOf();
+    },
+    files,
+  };
 }
 
 class PackageError extends Error {}
@@ -206,7 +225,13 @@ async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): P
   const held = pkg.manifest.check?.dilaksanakan;
   const index = pkg.manifest.capaian === undefined ? undefined : packagedFiguresSchema.safeParse(pkg.manifest.capaian);
   if (typeof held === "boolean" && index?.success)
-    return { manifest: pkg.manifest, check: pkg.check, month: { id: month, held, programs: index.data } };
+    return {
+      manifest: pkg.manifest,
+      get check() {
+        return pkg.check;
+      },
+      month: { id: month, held, programs: index.data },
+    };
   const configSum = pkg.manifest.berkas.find((b) => b.path === WORKSPACE_FILE)!.sha256;
   let configError = configs.get(configSum);
   if (configError === undefined) {
@@ -268,7 +293,9 @@ export async function summarizePackage(
   if (kept) return kept;
   const read = await monthOf(await openPackage(bytes, label), memo.configs);
   const { nama, kecamatan, kabupaten_kota } = read.manifest.puskesmas;
-  const summary = packagedMonthSummary(read.month, read.check, read.manifest.kesepakatan_terbuka ?? []);
+  const ringkasan = monthCheckSchema.safeParse(read.manifest.check?.ringkasan);
+  const checked = ringkasan.success ? ringkasan.data : monthCheck(read.check, read.month.id);
+  const summary = packagedMonthSummary(read.month, checked, read.manifest.kesepakatan_terbuka ?? []);
   const entry = { puskesmas: { nama, kecamatan, kabupaten_kota }, dibuat: read.manifest.dibuat, summary };
   memo.cache.set(key, entry);
   return entry;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { monthCheck } from "../../src/domain/summary.js";
 import { documentedDataValueSet } from "../dhis2-shape.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
 
@@ -136,6 +137,9 @@ describe("the package carries the DHIS2 files; summary --parquet", () => {
     const manifest = JSON.parse(strFromU8(files["manifest.json"]));
     expect(manifest.berkas.map((b: { path: string }) => b.path)).toContain("dhis2/datavalueset-2024-05.csv");
     expect(manifest.check.dilaksanakan).toBe(true);
+    // What summary would read from check.json, the manifest says already.
+    expect(manifest.check.ringkasan).toEqual(monthCheck(JSON.parse(strFromU8(files["check.json"])), "2024-05"));
+    expect(manifest.check.ringkasan.tilik_total).toBe(20);
     // A broken mapping leaves the files out and says why; the package is still made.
     const broken = copyWorkspace(MINI);
     const file = path.join(broken, "lokmin.yaml");
@@ -219,6 +223,7 @@ describe("the package carries the DHIS2 files; summary --parquet", () => {
     const manifest = JSON.parse(strFromU8(files["manifest.json"]));
     delete manifest.capaian;
     delete manifest.check.dilaksanakan;
+    delete manifest.check.ringkasan;
     const old = tempDir("lokmin-lama-");
     writeFileSync(
       path.join(old, "sukamaju-2024-05.zip"),

@@ -178,20 +178,7 @@ async function openPackage(bytes: Uint8Array, label: string): Promise<ReadPackag
   const { problems, manifest } = verifyPackage(json(MANIFEST_FILE), sizes);
   if (!manifest) throw new Error(t(M.failed, { file: label, problems: problems.join("; ") }));
   const files = new Map([...unpacked].filter(([name]) => name !== MANIFEST_FILE && name !== CHECK_FILE));
-  let check: unknown;
-  let parsed = false;
-  // check.json is verified with the others; parsed only when asked for (the manifest may say what summary needs).
-  const checkOf = () => {
-    if (!parsed) [check, parsed] = [json(CHECK_FILE), true];
-    return check;
-  };
-  return {
-    manifest,
-    get check() {
-      return checkOf();
-    },
-    files,
-  };
+  return { manifest, check: json(CHECK_FILE), files };
 }
 
 class PackageError extends Error {}
@@ -225,13 +212,7 @@ async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): P
   const held = pkg.manifest.check?.dilaksanakan;
   const index = pkg.manifest.capaian === undefined ? undefined : packagedFiguresSchema.safeParse(pkg.manifest.capaian);
   if (typeof held === "boolean" && index?.success)
-    return {
-      manifest: pkg.manifest,
-      get check() {
-        return pkg.check;
-      },
-      month: { id: month, held, programs: index.data },
-    };
+    return { manifest: pkg.manifest, check: pkg.check, month: { id: month, held, programs: index.data } };
   const configSum = pkg.manifest.berkas.find((b) => b.path === WORKSPACE_FILE)!.sha256;
   let configError = configs.get(configSum);
   if (configError === undefined) {

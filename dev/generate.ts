@@ -844,11 +844,41 @@ function writeYaml(root: string, file: string, kind: FileKindName, value: object
   writeFileSync(abs, newYamlText({ file, kind, value, comments }));
 }
 
+/**
+ * The codes the Dinas' DHIS2 uses (lokmin.yaml's `dhis2`): the Puskesmas' org unit, each village as an
+ * org unit below it, and per indicator a data element for the month's count and one for the cumulative
+ * figure; the school programme (UKGS) is reported to the Dinas another way, so it is not sent.
+ */
+function dhis2Mapping(config: Workspace): NonNullable<Workspace["dhis2"]> {
+  const code = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, "-");
+  const unit = `PKM-LHJ-${code(config.puskesmas.nama.replace(/^UPTD Puskesmas /, ""))}`;
+  const skip = config.program
+    .filter((p) => p.id.startsWith("ukgs"))
+    .flatMap((p) => p.indikator.map((i) => `${p.id}/${i.id}`));
+  const perVillage = config.program.some((p) => p.indikator.some((i) => i.per_desa));
+  return {
+    unit_organisasi: unit,
+    desa_sebagai: "unit_organisasi",
+    desa: perVillage ? config.desa.map((desa) => ({ desa, kode: `DS-LHJ-${code(desa)}` })) : [],
+    elemen_data: config.program.flatMap((p) =>
+      p.indikator
+        .filter((i) => !skip.includes(`${p.id}/${i.id}`))
+        .map((i) => ({
+          indikator: `${p.id}/${i.id}`,
+          bulan_ini: `LKM-${code(p.id)}-${code(i.id)}-BLN`,
+          kumulatif: `LKM-${code(p.id)}-${code(i.id)}-KUM`,
+        })),
+    ),
+    tidak_dikirim: skip,
+  };
+}
+
 export function generateWorkspace(options: GenerateOptions): Workspace {
   const rand = prng(options.seed);
   const base = buildConfig(options.programs);
   const config = options.taksonomi === "klaster" ? clusterConfig(base) : base;
   if (options.name) config.puskesmas.nama = options.name;
+  config.dhis2 = dhis2Mapping(config);
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(options.out, { recursive: true });
   writeYaml(
@@ -862,6 +892,7 @@ export function generateWorkspace(options: GenerateOptions): Workspace {
       program: "Program, koordinator dan indikator (sasaran setahun, target %)",
       penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
       analisis: "Kategori akar masalah (tulang fishbone) dan alat analisis forum (Perbup Pasal 15, 17, 36)",
+      dhis2: "Kode DHIS2 Dinas: unit organisasi, desa, elemen data (lokmin export --format dhis2)",
     }),
   );
   writeFileSync(path.join(options.out, "logo.png"), tinyPng());
@@ -934,7 +965,18 @@ function parseArgs(argv: string[]): GenerateOptions {
 }
 
 if (process.argv[1] && /generate\.(js|ts)$/.test(process.argv[1])) {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const paket = argv.indexOf("--paket");
+  if (paket >= 0) {
+    // `--paket N --out DIR`: N Puskesmas × 12 monthly packages (dev/generate-paket.ts).
+    const { generatePackages } = await import("./generate-paket.js");
+    const out = argv[argv.indexOf("--out") + 1] ?? "bench/out/paket";
+    const count = Number(argv[paket + 1]);
+    await generatePackages({ out, count, seed: Number(parseArgs(argv).seed) });
+    process.stdout.write(`paket: ${out} (${count} Puskesmas × 12 bulan)\n`);
+    process.exit(0);
+  }
+  const options = parseArgs(argv);
   const config = generateWorkspace(options);
   process.stdout.write(`workspace: ${options.out} (${options.months} bulan × ${config.program.length} program)\n`);
 }

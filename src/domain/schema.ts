@@ -251,6 +251,62 @@ export const analysisSettingsSchema = z
   })
   .describe("Analisis masalah: kategori fishbone dan alat analisis forum (Perbup Pasal 15, 17, 36)");
 
+/** A DHIS2 code (data element, org unit, category option combo, data set): DHIS2 allows up to 50 characters. */
+const dhis2Code = () =>
+  z
+    .string()
+    .regex(/^\S(?:.{0,48}\S)?$/, { message: "kode" })
+    .describe("Kode DHIS2 (bukan id/UID), paling panjang 50 karakter, tanpa spasi di awal atau akhir");
+/** `program/indikator`, e.g. `kia/bumil`: an indicator of lokmin.yaml. */
+const qualifiedIndicatorRef = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/, { message: "indikator" })
+    .describe("program/indikator, mis. kia/bumil");
+
+export const DHIS2_VILLAGE_MODES = ["unit_organisasi", "kombinasi_kategori"] as const;
+
+/**
+ * How the figures go to the Dinas' DHIS2 (`lokmin export --format dhis2`, and the package): codes,
+ * not ids, so the Dinas imports with idScheme=code. Checked by the rules dhis2/* (src/domain/dhis2.ts).
+ */
+export const dhis2Schema = z
+  .strictObject({
+    unit_organisasi: dhis2Code().describe("Kode unit organisasi (org unit) Puskesmas ini di DHIS2 Dinas"),
+    set_data: dhis2Code().optional().describe("Kode data set DHIS2 yang diisi (opsional)"),
+    kombinasi_atribut: dhis2Code()
+      .optional()
+      .describe("Kode attribute option combo (opsional; kosong = bawaan DHIS2, mis. sumber dana)"),
+    desa_sebagai: z
+      .enum(DHIS2_VILLAGE_MODES)
+      .default("unit_organisasi")
+      .describe(
+        "Angka per desa dikirim sebagai unit organisasi desa di bawah Puskesmas (unit_organisasi) atau sebagai " +
+          "category option combo pada unit Puskesmas (kombinasi_kategori)",
+      ),
+    desa: z
+      .array(z.strictObject({ desa: text().describe("Nama desa persis seperti di daftar desa"), kode: dhis2Code() }))
+      .default([])
+      .describe("Kode DHIS2 setiap desa; kosong = indikator per desa dikirim sebagai jumlah Puskesmas"),
+    elemen_data: z
+      .array(
+        z.strictObject({
+          indikator: qualifiedIndicatorRef(),
+          bulan_ini: dhis2Code().optional().describe("Kode elemen data untuk jumlah dilayani bulan ini (agregasi SUM)"),
+          kumulatif: dhis2Code()
+            .optional()
+            .describe("Kode elemen data untuk jumlah kumulatif sejak Januari (agregasi LAST, bukan SUM)"),
+        }),
+      )
+      .default([])
+      .describe("Kode elemen data DHIS2 per indikator: bulan_ini, kumulatif, atau keduanya"),
+    tidak_dikirim: z
+      .array(qualifiedIndicatorRef())
+      .default([])
+      .describe("Indikator yang sengaja tidak dikirim ke DHIS2 (program/indikator)"),
+  })
+  .describe("Pemetaan ke DHIS2 Dinas Kesehatan: kode unit organisasi, elemen data dan desa");
+
 export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
 export const workspaceSchema = z
   .strictObject({
@@ -414,6 +470,7 @@ export const workspaceSchema = z
       .describe("Pralokmin per klaster sebelum Lokmin bulanan (praktik ILP setempat)"),
     analisis: analysisSettingsSchema.optional(),
     verifikasi: verificationSettingsSchema.optional(),
+    dhis2: dhis2Schema.optional(),
   })
   .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
 
@@ -914,6 +971,7 @@ export type Pralokmin = z.infer<typeof pralokminSchema>;
 export type RelationSettings = z.infer<typeof relationSchema>;
 export type VerificationSettings = z.infer<typeof verificationSettingsSchema>;
 export type MismatchRecord = z.infer<typeof mismatchRecordSchema>;
+export type Dhis2Mapping = z.infer<typeof dhis2Schema>;
 export type { Method, TieRule } from "./rank/methods.js";
 
 /** The three file kinds of a workspace, each with its schema and its JSON Schema file name. */

@@ -99,6 +99,9 @@ function fourMonthsBefore(root: string) {
     }
   }
 }
+/** Both indicators of the mini workspace mapped to a code each. */
+const MAPPED =
+  "    - indikator: kia/bumil\n      bulan_ini: DE-1\n    - indikator: gizi/balita\n      bulan_ini: DE-2\n";
 
 export const TRIGGERS: Trigger[] = [
   // ---- io, yaml: the file cannot be read as YAML
@@ -804,7 +807,43 @@ export const TRIGGERS: Trigger[] = [
     set: { "lintas_sektor.penandatangan_undangan": "lurah" },
     print: true,
   },
+
+  // ---- dhis2: lokmin.yaml's mapping to the Dinas' DHIS2 codes
+  {
+    rule: "dhis2/tanpa-kode",
+    file: W,
+    text: dhis2("    - indikator: kia/bumil\n      bulan_ini: DE-1\n"),
+    note: "gizi/balita has no code",
+    print: true,
+  },
+  {
+    rule: "dhis2/tanpa-kode",
+    file: W,
+    text: dhis2("    - indikator: kia/bumil\n    - indikator: gizi/balita\n      kumulatif: DE-2\n"),
+    note: "a row with no code",
+  },
+  {
+    rule: "dhis2/indikator-tidak-dikenal",
+    file: W,
+    text: dhis2(MAPPED, "  tidak_dikirim: [kia/bumi]\n"),
+    print: true,
+  },
+  {
+    rule: "dhis2/kode-ganda",
+    file: W,
+    text: dhis2(
+      "    - indikator: kia/bumil\n      bulan_ini: DE-1\n    - indikator: gizi/balita\n      bulan_ini: DE-1\n",
+    ),
+    print: true,
+  },
+  { rule: "dhis2/kode-ganda", file: W, text: dhis2(MAPPED, "  tidak_dikirim: [kia/bumil]\n"), note: "named twice" },
+  { rule: "dhis2/desa", file: W, text: dhis2(MAPPED, "  desa:\n    - { desa: Sukamaju, kode: DS-1 }\n"), print: true },
 ];
+
+/** lokmin.yaml with a dhis2 section: these data element rows, then anything else of the section. */
+function dhis2(rows: string, rest = "") {
+  return (text: string) => `${text}dhis2:\n  unit_organisasi: PKM-MINI\n  elemen_data:\n${rows}${rest}`;
+}
 
 /** lokmin.yaml with a holiday listed. */
 function holiday(root: string, date: string) {

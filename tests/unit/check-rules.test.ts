@@ -357,6 +357,35 @@ const cases: Case[] = [
       ),
     at: "evaluasi_kesepakatan: []",
   },
+  // lokmin.yaml's mapping to the Dinas' DHIS2 codes (src/domain/dhis2.ts)
+  {
+    rule: "dhis2/tanpa-kode",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}dhis2:\n  unit_organisasi: PKM\n  elemen_data:\n    - indikator: kia/bumil\n      bulan_ini: A\n`,
+    at: "- id: balita",
+  },
+  {
+    rule: "dhis2/indikator-tidak-dikenal",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}dhis2:\n  unit_organisasi: PKM\n  tidak_dikirim: [kia/bumil, gizi/balita, gizi/balitaa]\n`,
+    at: "tidak_dikirim: [kia/bumil, gizi/balita, gizi/balitaa]",
+  },
+  {
+    rule: "dhis2/kode-ganda",
+    file: "lokmin.yaml",
+    edit: (s) =>
+      `${s}dhis2:\n  unit_organisasi: PKM\n  elemen_data:\n    - indikator: kia/bumil\n      bulan_ini: A\n` +
+      "    - indikator: gizi/balita\n      kumulatif: A\n",
+    at: "kumulatif: A",
+  },
+  {
+    rule: "dhis2/desa",
+    file: "lokmin.yaml",
+    edit: (s) =>
+      `${s}dhis2:\n  unit_organisasi: PKM\n  desa: [{ desa: Tidak Ada, kode: D1 }]\n` +
+      "  tidak_dikirim: [kia/bumil, gizi/balita]\n",
+    at: "desa: [{ desa: Tidak Ada, kode: D1 }]",
+  },
 ];
 
 cases.push(

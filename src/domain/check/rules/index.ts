@@ -5,6 +5,7 @@ import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
 import { desaRules } from "./desa.js";
+import { dhis2Rules } from "./dhis2.js";
 import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
@@ -35,7 +36,7 @@ export const MONTH_GROUPS = [
  * month names: run even when rapat.yaml cannot be read.
  */
 export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules, desaRules] as const;
-export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, verifikasiSettingsRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, verifikasiSettingsRules, dhis2Rules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 
 export interface CatalogueEntry {

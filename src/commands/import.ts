@@ -30,7 +30,10 @@ import {
 import { changedValues } from "../domain/form/lists.js";
 import { programEdits } from "../domain/form/program.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
-import { meetingSchema, programReportSchema } from "../domain/schema.js";
+import { mismatchMessage } from "../domain/check/rules/verifikasi.js";
+import { meetingSchema, programReportSchema, type ProgramReport, type Workspace } from "../domain/schema.js";
+import { compareMonth, openMismatches } from "../domain/verification.js";
+import { meetingFile, type MonthData } from "../domain/workspace-data.js";
 import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
@@ -42,6 +45,7 @@ const M = {
     "berkas CSV ini tersimpan sebagai UTF-32; simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8)",
     "this CSV file is saved as UTF-32; save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8)",
   ),
+  relation: msg("peringatan: {message}", "warning: {message}"),
   noFiles: msg(
     "tidak ada isian (.xlsx atau .csv) di {dir}; sebutkan berkasnya: `lokmin import {month} kia.xlsx`",
     "no forms (.xlsx or .csv) in {dir}; name the files: `lokmin import {month} kia.xlsx`",
@@ -289,6 +293,11 @@ async function importForms(
     return EXIT.usage;
   }
   const written = new Set(commitPlan(plan, { force: Boolean(options.force) }));
+  // Relations broken by the figures now in the files: reported, never refused (a real mismatch can be true).
+  const imported = new Set([...result.programs.keys(), ...csvPrograms.keys()]);
+  const after = plan.files.filter((f) => written.has(f.file) && f.data);
+  const relations = relationsAfterImport(config, loaded, imported, (file) => after.find((f) => f.file === file)?.data);
+  if (!ctx.ui.json) for (const r of relations) ctx.ui.err(t(M.relation, { message: r.pesan }));
   const report: Array<{ source: string; file: string; changes: number; written: boolean }> = planned.map((p) => {
     const file = plan.files.find((f) => f.file === p.file);
     const wrote = written.has(p.file);
@@ -299,7 +308,15 @@ async function importForms(
       ctx.ui.out(t(M.changed, { source: r.source, file: r.file, count: r.changes }));
   const same = report.filter((r) => !r.written);
   const changedFiles = report.length - same.length;
-  if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report, withoutBase: result.withoutBase });
+  if (ctx.ui.json)
+    ctx.ui.printJson({
+      month,
+      ok: true,
+      problems: [],
+      files: report,
+      withoutBase: result.withoutBase,
+      relasi: relations,
+    });
   else {
     // Each file once, and only a file that changed nothing (one workbook may hold every program).
     const unchanged = [...new Set(same.map((r) => r.source))].filter(
@@ -309,4 +326,31 @@ async function importForms(
     ctx.ui.out(t(M.done, { files: changedFiles, month }));
   }
   return EXIT.ok;
+}
+
+/**
+ * The relations between indicators that do not hold once the imported figures are in the files (and
+ * are not justified in rapat.yaml), for the programs imported: what `check` will warn about, said now.
+ */
+function relationsAfterImport(
+  config: Workspace,
+  loaded: MonthData,
+  imported: ReadonlySet<string>,
+  edited: (file: string) => unknown,
+) {
+  const programs = loaded.programs.map((p) => {
+    const data = edited(p.file) as ProgramReport | undefined;
+    return data ? { file: p.file, data } : p;
+  });
+  const month: MonthData = { ...loaded, programs };
+  return openMismatches(compareMonth(config, month))
+    .filter((c) => imported.has(c.kiri.program) || imported.has(c.kanan.program))
+    .map((c) => ({
+      relasi: c.instance.relation.id,
+      lingkup: c.measure,
+      desa: c.desa ?? null,
+      kiri: { indikator: `${c.kiri.program}/${c.kiri.indikator}`, nilai: c.kiri.value, file: c.kiri.file },
+      kanan: { indikator: `${c.kanan.program}/${c.kanan.indikator}`, nilai: c.kanan.value, file: c.kanan.file },
+      pesan: mismatchMessage(c, meetingFile(loaded.id)),
+    }));
 }

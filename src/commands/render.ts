@@ -34,6 +34,9 @@ import { provenance } from "../render/package.js";
 import { buildLetterheads, parseOnly, type RenderedDocument, renderDocument, templateFor } from "../render/render.js";
 import { trendImages } from "../render/trend-image.js";
 import { buildYearContext } from "../render/year-context.js";
+import { buildVerificationContext, verificationSummary } from "../render/verification-context.js";
+import { compareMonth } from "../domain/verification.js";
+import { supervisionProfile } from "../domain/regulations.js";
 
 const M = {
   wrote: msg("ditulis: {file}", "written: {file}"),
@@ -110,6 +113,7 @@ async function render(
     workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
     month,
   );
+  const profile = supervisionProfile(config.pembinaan, config.dinas_kesehatan.nama);
   const context = {
     ...buildRenderContext({
       config,
@@ -120,8 +124,10 @@ async function render(
       tilik: check.months.find((m) => m.month === month)?.tilik,
       trends,
       draft,
+      verification: verificationSummary(compareMonth(config, loaded)),
     }),
     ...buildYearContext({ config, month, meeting: meeting.data, loaded, programs }),
+    ...buildVerificationContext({ config, loaded, profile }),
   };
   const { letterheads, warnings } = buildLetterheads(workspace.root, config);
   if (draft) warnings.unshift(t(M.draft, { month, count: errors }));

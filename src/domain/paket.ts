@@ -5,11 +5,15 @@
 // their hashes come from the edge (src/io/paket.ts).
 import { msg, t } from "../i18n/index.js";
 import type { CommitmentHistory } from "./commitments.js";
-import { lastDay, parseMonth } from "./month.js";
-import type { Workspace } from "./schema.js";
-import type { MonthSummary } from "./summary.js";
-import { behindCount } from "./summary.js";
-import type { MonthData } from "./workspace-data.js";
+import { figureSources, type MonthCheck } from "./summary.js";
+import { z } from "zod";
+import {
+  indicatorReportSchema,
+  indicatorSchema,
+  type ProgramReport,
+  programReportSchema,
+  type Workspace,
+} from "./schema.js";
 
 export const PACKAGE_FORMAT = "lokmin-paket";
 export const PACKAGE_VERSION = 1;
@@ -30,6 +34,41 @@ export interface OpenCommitment {
   status: string | null;
 }
 
+/**
+ * The month's figures as the package's index (manifest `capaian`): per program file its indicators'
+ * raw values, written by `paket` from the same validated files it packs, so the Dinas' summary reads
+ * the figures without parsing every YAML file (it still verifies every file's checksum).
+ */
+export const packagedFiguresSchema = z.array(
+  z.strictObject({
+    program: programReportSchema.shape.program,
+    /** The month the figures cover (absent in packages made before lokmin knew periods: the folder's). */
+    periode: z.string().optional(),
+    indikator: z.array(
+      indicatorReportSchema
+        .pick({
+          id: true,
+          sasaran: true,
+          target_tahunan: true,
+          target_kumulatif: true,
+          bulan_ini: true,
+          kumulatif: true,
+          per_desa: true,
+        })
+        .extend({ akumulasi: indicatorSchema.shape.akumulasi }),
+    ),
+  }),
+);
+export type PackagedFigures = z.infer<typeof packagedFiguresSchema>;
+
+/** The index of a month's program files (see packagedFiguresSchema): periods and kinds resolved from lokmin.yaml. */
+export const packagedFigures = (
+  config: Pick<Workspace, "program" | "periode_data">,
+  folder: string,
+  programs: readonly ProgramReport[],
+): PackagedFigures =>
+  figureSources(config, folder, programs).map((source) => ({ ...source, indikator: [...source.indikator] }));
+
 export interface Manifest {
   format: typeof PACKAGE_FORMAT;
   versi: number;
@@ -40,7 +79,18 @@ export interface Manifest {
   /** Kesepakatan still open at the end of the month, monthly and quarterly, from the whole history. */
   kesepakatan_terbuka: OpenCommitment[];
   berkas: ManifestEntry[];
-  check: { galat: number; peringatan: number; tilik: string; arsip: string };
+  /** The month's figures (absent in packages made before lokmin wrote it: summary then reads the YAML). */
+  capaian?: PackagedFigures;
+  check: {
+    galat: number;
+    peringatan: number;
+    tilik: string;
+    arsip: string;
+    /** Whether the Lokmin was held (a date, someone present); absent in older packages: summary reads rapat.yaml. */
+    dilaksanakan?: boolean;
+    /** What summary takes from check.json for the month (absent in older packages: summary parses check.json). */
+    ringkasan?: MonthCheck;
+  };
 }
 
 /** `lokmin-uptd-puskesmas-sukamaju-2024-05.zip` */
@@ -106,16 +156,6 @@ export function verifyPackage(manifest: unknown, entries: ReadonlyMap<string, { 
   return { problems, manifest: problems.length ? undefined : (m as Manifest) };
 }
 
-interface CheckView {
-  findings?: Array<{ severity: string; file: string }>;
-  months?: Array<{
-    month: string;
-    tilik: { score: number; total: number };
-    arsip: { present: number; total: number };
-    unassessed?: string[];
-  }>;
-}
-
 /** The kesepakatan open at the end of a month (both series), for the manifest. */
 export function openCommitments(histories: readonly CommitmentHistory[]): OpenCommitment[] {
   return histories
@@ -127,39 +167,4 @@ export function openCommitments(histories: readonly CommitmentHistory[]): OpenCo
       tenggat: h.commitment.tenggat,
       status: h.status,
     }));
-}
-
-/**
- * A summary row from a package: what the Puskesmas' own `check` said (Daftar Tilik, archive,
- * errors and warnings, computed with its whole history), the kesepakatan its manifest lists as
- * open (and those past their deadline), and the indicators behind target in the month's files.
- */
-export function packagedMonthSummary(
-  config: Workspace,
-  month: MonthData,
-  check: unknown,
-  open: readonly Pick<OpenCommitment, "tenggat">[],
-): MonthSummary {
-  const view = (check ?? {}) as CheckView;
-  const checked = view.months?.find((m) => m.month === month.id);
-  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month.id}/`));
-  const end = lastDay(parseMonth(month.id)!);
-  const indicators = month.programs.flatMap((p) => p.data.indikator);
-  return {
-    month: month.id,
-    tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
-    arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    open_commitments: open.length,
-    overdue_commitments: open.filter((c) => c.tenggat < end).length,
-    indicators_behind: behindCount(
-      config,
-      month.programs.map((p) => p.data),
-    ),
-    indicators: indicators.length,
-    // The package's own check names files it could not read; their indicators are not in the package.
-    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
-    indicators_not_assessed: 0,
-  };
 }

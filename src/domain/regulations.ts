@@ -35,6 +35,7 @@ const NO_ARTICLES: Record<SupervisionTopic, string> = {
   fishbone: "",
   swot: "",
   stakeholder: "",
+  verifikasi: "",
 };
 
 const NEUTRAL_TITLE = "DAFTAR TILIK PEMBINAAN PELAKSANAAN LOKAKARYA MINI BULANAN PUSKESMAS";
@@ -71,6 +72,7 @@ export const SUPERVISION_PROFILES: Record<"nasional" | "musi-rawas-2018", Superv
       fishbone: "Pasal 15 ayat (1)",
       swot: "Pasal 17 ayat (2)",
       stakeholder: "Pasal 36 ayat (3)",
+      verifikasi: "Pasal 9, Lampiran II",
     },
   },
 };

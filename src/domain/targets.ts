@@ -67,6 +67,20 @@ export function exactCumulativeTarget(
  * and then 10,2, and 10,15 exactly never becomes 10,1 through binary floating point.
  */
 export function roundRatio(numerator: number, denominator: number, digits: number): number {
+  // Whole numbers small enough are exact in doubles: the same half-up rounding without BigInt (the
+  // summary rounds every figure of every package).
+  if (Number.isInteger(numerator) && Number.isInteger(denominator) && denominator !== 0 && digits >= 0) {
+    const factor = 10 ** digits;
+    const num = Math.abs(numerator) * factor * 2 + Math.abs(denominator);
+    if (num < 2 ** 50) {
+      const den = Math.abs(denominator) * 2;
+      let q = Math.floor(num / den);
+      if (q * den > num) q--;
+      else if ((q + 1) * den <= num) q++;
+      const negative = numerator < 0 !== denominator < 0 && q !== 0;
+      return (negative ? -q : q) / factor;
+    }
+  }
   const scale = (value: number) => {
     const [whole, fraction = ""] = Math.abs(value).toFixed(12).replace(/0+$/, "").split(".");
     return { int: BigInt(`${whole}${fraction}`) * (value < 0 ? -1n : 1n), exp: fraction.length };
@@ -88,6 +102,12 @@ export function roundRatio(numerator: number, denominator: number, digits: numbe
   return Number(signed) / 10 ** digits;
 }
 
+/** Capaian (%) rounded once at `digits`; null when it cannot be computed. */
+export function coverageRounded(report: Pick<IndicatorReport, "kumulatif" | "sasaran">, digits: number): number | null {
+  if (report.kumulatif === null || report.sasaran <= 0) return null;
+  return roundRatio(report.kumulatif * 100, report.sasaran, digits);
+}
+
 /**
  * How a cumulative figure fails to follow last month's (the rules capaian/kumulatif-turun and
  * capaian/kumulatif-tidak-cocok, also applied by `lokmin import`): it dropped below last month's,
@@ -102,6 +122,25 @@ export function cumulativeIssue(
   if (bulanIni !== null && before + bulanIni !== kumulatif) return { kind: "tidak-cocok", expected: before + bulanIni };
   return undefined;
 }
+
+/**
+ * target − served ÷ base × 100, rounded once, half up, to one decimal (0,05 is the edge of "behind").
+ * Far from a rounding edge floating point decides the same way and fast (the Dinas' summary reads
+ * millions of figures); near one, the exact fraction does.
+ */
+function shownGap(target: number, served: number, base: number): number {
+  const gap = Math.round((target - (served * 100) / base) * 10) / 10;
+  const edge = Math.abs(((target - (served * 100) / base) * 10) % 1);
+  if (Math.abs(edge - 0.5) > 1e-6) return gap === 0 ? 0 : gap;
+  const exact = roundRatio(target * base - served * 100, base, 1);
+  return exact === 0 ? 0 : exact;
+}
+
+/** Capaian (%) of figures, rounded once at `digits` on the exact fraction; null when it cannot be computed. */
+export const roundedCapaian = (figures: IndicatorFigures, digits: number): number | null =>
+  figures.served === null || figures.sasaran <= 0
+    ? null
+    : roundRatio(figures.served * 100, figures.sasaran * figures.months, digits);
 
 /** An indicator's figures for its period, by how it accumulates: the one definition every view uses. */
 export interface IndicatorFigures {
@@ -130,9 +169,7 @@ export function indicatorFigures(report: IndicatorReport, akumulasi: Accumulatio
   const target = akumulasi === "jumlah" ? exactCumulativeTarget(report, month) : report.target_kumulatif;
   const computable = served !== null && report.sasaran > 0;
   const capaian = computable ? (served / months / report.sasaran) * 100 : null;
-  const shown = computable
-    ? roundRatio(report.target_kumulatif * report.sasaran * months - served * 100, report.sasaran * months, 1)
-    : null;
+  const shown = computable ? shownGap(report.target_kumulatif, served, report.sasaran * months) : null;
   const score =
     computable && report.target_tahunan > 0
       ? Math.min(100, (served / months / ((report.target_tahunan / 100) * report.sasaran)) * 100)

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { FileKind } from "../domain/check/context.js";
 import type { Finding } from "../domain/findings.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
+import { UNUSUAL } from "../domain/verification.js";
 import {
   type Meeting,
   type MeetingCommitments,
@@ -200,10 +201,14 @@ export function brokenMonth(root: string, month: string): Finding | undefined {
 /** How much of a month to read: everything, only rapat.yaml, only its commitment sections, or nothing. */
 export type MonthScope = "full" | "meeting" | "kesepakatan" | "skip";
 
-/** Scope for checking some months: those months and the one before each in full, earlier commitments only. */
+/**
+ * Scope for checking some months: those months and the six before each in full (the month before for
+ * the cumulative figures, six for each indicator's own history), earlier ones' commitments only.
+ */
 export function scopeFor(months: readonly string[]): (month: string) => MonthScope {
   if (months.length === 0) return () => "full";
-  const full = new Set(months.flatMap((m) => [m, shiftMonth(m, -1)]));
+  const back = Array.from({ length: UNUSUAL.window }, (_, i) => i + 1);
+  const full = new Set(months.flatMap((m) => [m, ...back.map((k) => shiftMonth(m, -k))]));
   const last = [...months].sort().at(-1) ?? "";
   return (month) => (full.has(month) ? "full" : month < last ? "kesepakatan" : "skip");
 }

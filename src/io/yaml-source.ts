@@ -200,6 +200,10 @@ export const FORMATS: Record<string, Message> = {
     "lower-case letters, digits, '-', '_' or '.', no spaces, e.g. kia",
   ),
   bulan: msg("YYYY-MM, mis. 2024-05", "YYYY-MM, e.g. 2024-05"),
+  indikator: msg(
+    "program/indikator atau id indikator saja, huruf kecil tanpa spasi, mis. kia/bbl",
+    "program/indicator or the indicator id alone, lower-case without spaces, e.g. kia/bbl",
+  ),
   jam: msg("jam 08.00 atau 08:00", "a time 08.00 or 08:00"),
   kesepakatan: msg("BULAN/Knn, mis. 2024-05/K03", "MONTH/Knn, e.g. 2024-05/K03"),
   "kesepakatan-tribulanan": msg(

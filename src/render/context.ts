@@ -18,6 +18,7 @@ import { resolveSop } from "../domain/sop.js";
 import { accumulationOf, periodMonth, programFigures, reportPeriod, villageFigures } from "../domain/targets.js";
 import type { IndicatorTrend } from "../domain/trends.js";
 import { buildAnalysisContext } from "./analysis-context.js";
+import type { VerificationSummary } from "./verification-context.js";
 
 export interface RenderInput {
   config: Workspace;
@@ -29,6 +30,8 @@ export interface RenderInput {
   trends?: IndicatorTrend[];
   /** The month fails `lokmin check`: documents carry a DRAF mark. */
   draft?: boolean;
+  /** The cross-program verification's counts (verification-context.ts), for the Daftar Tilik's notes. */
+  verification?: VerificationSummary;
 }
 
 type Evidence = (typeof EVIDENCE_KINDS)[number];
@@ -91,12 +94,16 @@ function tilikNote(
   present: number,
   invited: number,
   nomor: string | null,
+  verification?: VerificationSummary,
 ) {
   const v = meeting.verifikasi_data;
   switch (slug) {
     case "verifikasi":
       return v?.tanggal ? `Verifikasi ${plainDate(v.tanggal)}` : "";
     case "verifikasi-tercatat":
+      // Short: the form is one page. The Berita Acara Verifikasi Data has the details.
+      if (verification?.open) return `${verification.open} selisih belum dijustifikasi`;
+      if (verification?.settled) return `Tercatat; ${verification.settled} selisih dijustifikasi`;
       return v?.hasil ? "Hasil verifikasi tercatat" : "";
     case "verifikasi-dilaporkan":
       return v?.dilaporkan ? "Dilaporkan dalam Lokmin" : "";
@@ -162,6 +169,7 @@ export function buildRenderContext({
   tilik,
   trends = [],
   draft = false,
+  verification,
 }: RenderInput) {
   const person = (id: string | undefined) => personView(config, id);
   const zone = config.zona_waktu;
@@ -455,6 +463,7 @@ export function buildRenderContext({
       present,
       attendees.length,
       letterNumber(config.surat, meeting.undangan),
+      verification,
     );
 
   return {

@@ -4,7 +4,7 @@
 // has a trigger per message. To add one: append an entry, run `npm run golden`, review the diff of
 // tests/golden/messages/<family>.md. catalogue.test.ts fails while a rule of the registry has none.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** As a value in `set`: delete the entry. */
@@ -60,6 +60,48 @@ const SWOT = {
   ancaman: ["Jalan putus"],
   strategi: { so: ["Sweeping bersama kader"] },
 };
+
+/** The mini's pregnant women of February as they are, before the indicators a verification trigger adds. */
+const KIA_BUMIL = [
+  { id: "bumil", sasaran: 120, target_tahunan: 100, target_kumulatif: 16.67, bulan_ini: 9, kumulatif: 15 },
+];
+const report = (id: string) => (bulan_ini: number, kumulatif: number) => ({
+  id,
+  sasaran: 110,
+  target_tahunan: 100,
+  target_kumulatif: 16.67,
+  bulan_ini,
+  kumulatif,
+});
+const bulin = report("bulin");
+const bbl = report("bbl");
+/** KIA reports deliveries and newborns in lokmin.yaml: the default relation bbl ≈ bulin applies. */
+const BIRTHS = {
+  [W]: {
+    "program[0].indikator": [
+      { id: "bumil", nama: "Pelayanan ibu hamil", sasaran: 120, target: 100 },
+      { id: "bulin", nama: "Pelayanan ibu bersalin", sasaran: 110, target: 100 },
+      { id: "bbl", nama: "Pelayanan bayi baru lahir", sasaran: 110, target: 100 },
+    ],
+  },
+};
+/** An own relation of lokmin.yaml: pregnant women served never more than toddlers served. */
+const OWN = { id: "bumil-balita", kiri: "kia/bumil", operator: "<=", kanan: "gizi/balita", alasan: "uji relasi" };
+const OWN_HOLDS = { ...OWN, kiri: "kia/bumil", operator: "<=" };
+
+/** October to December 2023 as copies of January: four months of history before February. */
+function fourMonthsBefore(root: string) {
+  for (const month of ["2023-10", "2023-11", "2023-12"]) {
+    cpSync(path.join(root, "2024-01"), path.join(root, month), { recursive: true });
+    for (const file of ["rapat.yaml", "program/kia.yaml", "program/gizi.yaml"]) {
+      const full = path.join(root, month, file);
+      writeFileSync(full, readFileSync(full, "utf8").replace("bulan: 2024-01", `bulan: ${month}`));
+    }
+  }
+}
+/** Both indicators of the mini workspace mapped to a code each. */
+const MAPPED =
+  "    - indikator: kia/bumil\n      bulan_ini: DE-1\n    - indikator: gizi/balita\n      bulan_ini: DE-2\n";
 
 export const TRIGGERS: Trigger[] = [
   // ---- io, yaml: the file cannot be read as YAML
@@ -659,6 +701,103 @@ export const TRIGGERS: Trigger[] = [
   { rule: "pralokmin/pengaturan", ...year, file: W, set: { "pralokmin.klaster": ["klaster-9"] } },
   { rule: "pralokmin/pengaturan", ...year, file: W, set: { "program[0].anggota": ["tux"] } },
 
+  // ---- relasi, justifikasi, verifikasi: data verification across programs (Perbup Pasal 9)
+  {
+    rule: "relasi/bbl-bulin",
+    file: KIA,
+    elsewhere: BIRTHS,
+    set: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(20, 30)] },
+    note: "20 newborns served for 10 deliveries",
+    print: true,
+  },
+  {
+    rule: "relasi/bumil-balita",
+    file: KIA,
+    set: { "indikator[0].bulan_ini": 25 },
+    elsewhere: { [W]: { verifikasi: { tambahan: [{ ...OWN, kiri: "kia/bumil", operator: "<=" }] } } },
+    note: "an own relation without tolerance: 25 pregnant women served for 20 toddlers",
+  },
+  {
+    rule: "justifikasi/bbl-bulin",
+    file: R,
+    elsewhere: { ...BIRTHS, [KIA]: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(20, 30)] } },
+    set: {
+      "verifikasi_data.selisih": [{ relasi: "bbl-bulin", justifikasi: "10 bayi lahir di RSUD", penyebab: "rujukan" }],
+    },
+    print: true,
+  },
+  {
+    rule: "verifikasi/belum-diperbaiki",
+    file: R,
+    elsewhere: { ...BIRTHS, [KIA]: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(20, 30)] } },
+    set: { "verifikasi_data.selisih": [{ relasi: "bbl-bulin", justifikasi: "salah ketik", diperbaiki: true }] },
+    print: true,
+  },
+  {
+    rule: "verifikasi/catatan",
+    file: R,
+    elsewhere: { ...BIRTHS, [KIA]: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(10, 18)] } },
+    set: { "verifikasi_data.selisih": [{ relasi: "bbl-bulan", justifikasi: "salah ketik" }] },
+    print: true,
+  },
+  {
+    rule: "verifikasi/angka-tidak-biasa",
+    file: KIA,
+    setup: fourMonthsBefore,
+    set: { "indikator[0].bulan_ini": 90 },
+    note: "90 pregnant women served after 6 a month since October",
+    print: true,
+  },
+  {
+    rule: "verifikasi/angka-tidak-biasa",
+    file: KIA,
+    setup: fourMonthsBefore,
+    set: { "indikator[0].bulan_ini": 0, "indikator[0].kumulatif": 6 },
+    note: "a month of zero after 6 a month",
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN, kiri: "kia/bumill", operator: "<=" }] } },
+    print: true,
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: {
+      "program[1].indikator[+]": { id: "bumil", nama: "Ibu hamil di posyandu", sasaran: 120, target: 100 },
+      "program[+]": {
+        id: "tb",
+        nama: "TB",
+        penanggung_jawab: "tu",
+        indikator: [{ id: "terduga", nama: "Terduga TB", sasaran: 60, target: 100 }],
+      },
+      verifikasi: { tambahan: [{ ...OWN, kiri: "bumil", kanan: "tb/terduga" }] },
+    },
+    note: "bumil in two programs, tb in a third",
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN, kiri: "bumil", kanan: "kia/bumil" }] } },
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [OWN_HOLDS, OWN_HOLDS] } },
+  },
+  { rule: "verifikasi/pengaturan", file: W, set: { verifikasi: { nonaktif: ["bbl-bulan"] } } },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN_HOLDS, operator: "~" }] } },
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN_HOLDS, per_desa: true }] } },
+  },
+
   // ---- lintas-sektor: the cross-sector roster of lokmin.yaml (year fixture)
   { rule: "lintas-sektor/id-ganda", ...year, file: W, set: { "lintas_sektor.peserta[3].id": "bidan" }, print: true },
   {
@@ -668,7 +807,43 @@ export const TRIGGERS: Trigger[] = [
     set: { "lintas_sektor.penandatangan_undangan": "lurah" },
     print: true,
   },
+
+  // ---- dhis2: lokmin.yaml's mapping to the Dinas' DHIS2 codes
+  {
+    rule: "dhis2/tanpa-kode",
+    file: W,
+    text: dhis2("    - indikator: kia/bumil\n      bulan_ini: DE-1\n"),
+    note: "gizi/balita has no code",
+    print: true,
+  },
+  {
+    rule: "dhis2/tanpa-kode",
+    file: W,
+    text: dhis2("    - indikator: kia/bumil\n    - indikator: gizi/balita\n      kumulatif: DE-2\n"),
+    note: "a row with no code",
+  },
+  {
+    rule: "dhis2/indikator-tidak-dikenal",
+    file: W,
+    text: dhis2(MAPPED, "  tidak_dikirim: [kia/bumi]\n"),
+    print: true,
+  },
+  {
+    rule: "dhis2/kode-ganda",
+    file: W,
+    text: dhis2(
+      "    - indikator: kia/bumil\n      bulan_ini: DE-1\n    - indikator: gizi/balita\n      bulan_ini: DE-1\n",
+    ),
+    print: true,
+  },
+  { rule: "dhis2/kode-ganda", file: W, text: dhis2(MAPPED, "  tidak_dikirim: [kia/bumil]\n"), note: "named twice" },
+  { rule: "dhis2/desa", file: W, text: dhis2(MAPPED, "  desa:\n    - { desa: Sukamaju, kode: DS-1 }\n"), print: true },
 ];
+
+/** lokmin.yaml with a dhis2 section: these data element rows, then anything else of the section. */
+function dhis2(rows: string, rest = "") {
+  return (text: string) => `${text}dhis2:\n  unit_organisasi: PKM-MINI\n  elemen_data:\n${rows}${rest}`;
+}
 
 /** lokmin.yaml with a holiday listed. */
 function holiday(root: string, date: string) {

@@ -17,6 +17,7 @@ import { runGroup } from "./registry.js";
 import { MONTH_GROUPS, OTHER_MEETING_GROUPS, ruleCatalogue, WORKSPACE_GROUPS } from "./rules/index.js";
 import { SOP_PROFILES } from "../sop.js";
 import { applyRuleSettings, type MembersOf, settableKeys, settingStatus } from "./settings.js";
+import { UNUSUAL } from "../verification.js";
 
 export interface MonthReport {
   month: string;
@@ -78,6 +79,7 @@ export function checkWorkspace({ workspace, months, today, probe }: CheckInput):
       config: config.data,
       month,
       previous: workspace.months[index - 1],
+      earlier: workspace.months.slice(Math.max(0, index - UNUSUAL.window), index),
       meetings,
       quarterly,
       loadFindings: workspace.findings.filter((f) => f.file.startsWith(`${month.id}/`)),

@@ -33,6 +33,7 @@ import { lockedProblems } from "./locked.js";
 import { staffColumn } from "./choices.js";
 import { matchVillage, villageAdvice } from "../villages.js";
 import { address, type CellSpec, columnLetter, type ReadSheet, readCell, type SheetSpec } from "./workbook.js";
+import { writeRelationBlock } from "./verification.js";
 
 export const PROGRAM_SECTIONS = ["capaian", "kegiatan", "analisis", "rpk"] as const;
 export type ProgramSection = (typeof PROGRAM_SECTIONS)[number];
@@ -43,6 +44,8 @@ export interface ProgramFormInput {
   report: ProgramReport;
   /** Last month's report in the same year; null in January (the year's cumulative starts at 0). */
   previous: ProgramReport | null | undefined;
+  /** The month's program reports, for the figures of related indicators in other programs. */
+  others?: readonly ProgramReport[];
 }
 
 const M = {
@@ -178,6 +181,21 @@ export const C = {
   catatan: FIRST + 11,
 } as const;
 const L = columnLetter;
+/** The verification block below the coverage uses the same twelve columns for its own headings. */
+const RELATION_COLUMNS = {
+  bulan: C.bulan,
+  kum: C.kum,
+  no: C.no,
+  id: C.id,
+  relasi: C.nama,
+  desa: C.desa,
+  angka: C.satuan,
+  kiri: C.prev,
+  kanan: C.bulan,
+  toleransi: C.kum,
+  hasil: C.capaian,
+  alasan: C.catatan,
+};
 
 const kumFormula = (r: number) => `IF(${L(C.bulan)}${r}="","",${L(C.prev)}${r}+${L(C.bulan)}${r})`;
 const sumFormula = (column: number, from: number, to: number) => {
@@ -353,7 +371,13 @@ export function programSheets(input: ProgramFormInput, prefix = ""): SheetSpec[]
     "h:capaian",
     CAPAIAN_HEADERS.map((h) => cell("header", h)),
   );
-  report.indikator.forEach((indicator, index) => writeIndicator(capaian, input, indicator, index));
+  const own = new Map<string, { row: number; villages: Map<string, number> }>();
+  report.indikator.forEach((indicator, index) => {
+    const row = capaian.next;
+    own.set(indicator.id, { row, villages: new Map((indicator.per_desa ?? []).map((v, i) => [v.desa, row + 1 + i])) });
+    writeIndicator(capaian, input, indicator, index);
+  });
+  writeRelationBlock(capaian, input, own, RELATION_COLUMNS, programName(config, report.program));
   const sheets = [capaian.build({ freeze: { row: header, column: C.nama + 1 }, landscape: true })];
 
   const kegiatan = new SheetBuilder(name("Kegiatan"), [50, 50], id("kegiatan"), title);

@@ -5,6 +5,7 @@ import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
 import { desaRules } from "./desa.js";
+import { dhis2Rules } from "./dhis2.js";
 import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
@@ -16,11 +17,13 @@ import { suratRules } from "./surat.js";
 import { referensiRules } from "./referensi.js";
 import { tahunanRules } from "./tahunan.js";
 import { tribulananRules } from "./tribulanan.js";
+import { verifikasiRules, verifikasiSettingsRules } from "./verifikasi.js";
 import { workspaceRules } from "./workspace.js";
 
 export const MONTH_GROUPS = [
   checklistRules,
   capaianRules,
+  verifikasiRules,
   rapatRules,
   suratRules,
   kesepakatanRules,
@@ -35,7 +38,7 @@ export const MONTH_GROUPS = [
  * month names: run even when rapat.yaml cannot be read.
  */
 export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules, desaRules] as const;
-export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, verifikasiSettingsRules, dhis2Rules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 
 export interface CatalogueEntry {

@@ -403,6 +403,17 @@ export const TRIGGERS: Trigger[] = [
   { rule: "capaian/kumulatif-turun", file: KIA, set: { "indikator[0].kumulatif": 4 } },
   { rule: "capaian/kumulatif-tidak-cocok", file: KIA, set: { "indikator[0].kumulatif": 17 }, print: true },
   {
+    rule: "capaian/periode",
+    file: R,
+    setup: (root) =>
+      writeFileSync(
+        path.join(root, W),
+        readFileSync(path.join(root, W), "utf8").replace("periode_data: bulan-ini\n", ""),
+      ),
+    print: true,
+    note: "a workspace that never chose its data period, meeting on 20 February about February's figures",
+  },
+  {
     rule: "capaian/per-desa",
     file: KIA,
     set: {
@@ -486,6 +497,16 @@ export const TRIGGERS: Trigger[] = [
   { rule: "kesepakatan/referensi", file: R, set: { "kesepakatan[0].program": "kiaa" }, print: true },
   { rule: "kesepakatan/referensi", file: R, set: { "kesepakatan[0].indikator": "bumill" } },
   { rule: "kesepakatan/referensi", file: R, set: { "kesepakatan[0].masalah": "m9" } },
+  { rule: "kesepakatan/tenggat", file: R, set: { "kesepakatan[0].tenggat": "2024-04-15" }, print: true },
+  {
+    rule: "kesepakatan/evaluasi-dini",
+    file: R,
+    elsewhere: { [J]: { "kesepakatan[0].tenggat": "2024-02-25" } },
+    print: true,
+    note: "January's commitment falls due after February's meeting, which evaluates it 'belum'",
+  },
+  { rule: "surat/nomor-pola", file: R, set: { "undangan.nomor": "B-12/PKM/II/2024" }, print: true },
+  { rule: "surat/nomor-urut", file: R, set: { "undangan.nomor": "000.1.5/001/1/2024" }, print: true },
 
   // ---- rank: scores, totals and ranks of problems and solutions
   { rule: "rank/skor-kosong", file: R, set: { "masalah[1].skor.g": DELETE }, print: true },
@@ -599,6 +620,7 @@ export const TRIGGERS: Trigger[] = [
   { rule: "pegawai/nip", file: W, set: { "pegawai[1].nip": "198013102006041003" } },
   { rule: "pegawai/nip", file: W, set: { "pegawai[1].nip": "198006102006043003" } },
   { rule: "sop/profil", file: W, set: { "sop.profil": "rutin-2030" }, print: true },
+  { rule: "pembinaan/profil", file: W, set: { "pembinaan.profil": "sendiri" }, print: true },
   { rule: "puskesmas/logo", file: W, set: { "puskesmas.logo": "logo.png" }, print: true },
   { rule: "puskesmas/logo", file: W, set: { "puskesmas.logo": "../../etc/passwd" } },
   {

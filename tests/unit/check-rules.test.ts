@@ -353,6 +353,34 @@ const cases: Case[] = [
     },
   },
   {
+    rule: "kesepakatan/tenggat",
+    file: R,
+    edit: (s) => s.replace("tenggat: 2024-03-20", "tenggat: 2024-04-15"),
+    at: "tenggat: 2024-04-15",
+  },
+  {
+    rule: "kesepakatan/evaluasi-dini",
+    file: R,
+    edit: (s) => s,
+    at: "status: belum",
+    setup: (root) => {
+      const jan = path.join(root, "2024-01/rapat.yaml");
+      writeFileSync(jan, readFileSync(jan, "utf8").replace("tenggat: 2024-02-20", "tenggat: 2024-02-25"));
+    },
+  },
+  {
+    rule: "surat/nomor-pola",
+    file: R,
+    edit: (s) => s.replace("nomor: 000.1.5/009/1/2024", "nomor: B-12/PKM/II/2024"),
+    at: "nomor: B-12/PKM/II/2024",
+  },
+  {
+    rule: "surat/nomor-urut",
+    file: R,
+    edit: (s) => s.replace("nomor: 000.1.5/009/1/2024", "nomor: 000.1.5/001/1/2024"),
+    at: "nomor: 000.1.5/001/1/2024",
+  },
+  {
     rule: "pembinaan/profil",
     file: "lokmin.yaml",
     edit: (s) => `${s}pembinaan:\n  profil: sendiri\n`,

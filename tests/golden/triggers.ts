@@ -7,6 +7,8 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { RELATION_LIBRARY } from "../../src/domain/verification.js";
+
 /** As a value in `set`: delete the entry. */
 export const DELETE = Symbol("delete");
 
@@ -871,4 +873,36 @@ function dhis2(rows: string, rest = "") {
 function holiday(root: string, date: string) {
   const file = path.join(root, W);
   writeFileSync(file, `${readFileSync(file, "utf8")}hari_libur: [${date}]\n`);
+}
+
+/**
+ * Every default relation beyond bbl ≈ bulin, broken once and justified once: its two indicators in
+ * KIA's list in lokmin.yaml, and February's figures where the left side is far above (or, for ≥, far
+ * below) the right — well beyond any tolerance, on this month's and the cumulative figures.
+ */
+for (const relation of RELATION_LIBRARY.filter((r) => r.id !== "bbl-bulin")) {
+  const indicators = [relation.kiri, relation.kanan].map((id) => ({
+    id,
+    nama: `Indikator ${id}`,
+    sasaran: 110,
+    target: 100,
+  }));
+  const config = {
+    [W]: {
+      "program[0].indikator": [{ id: "bumil", nama: "Pelayanan ibu hamil", sasaran: 120, target: 100 }, ...indicators],
+    },
+  };
+  const [left, right] = relation.operator === ">=" ? [5, 40] : [40, 5];
+  const figures = {
+    indikator: [...KIA_BUMIL, report(relation.kiri)(left, left), report(relation.kanan)(right, right)],
+  };
+  TRIGGERS.push(
+    { rule: `relasi/${relation.id}`, file: KIA, elsewhere: config, set: figures },
+    {
+      rule: `justifikasi/${relation.id}`,
+      file: R,
+      elsewhere: { ...config, [KIA]: figures },
+      set: { "verifikasi_data.selisih": [{ relasi: relation.id, justifikasi: "dicek di register", penyebab: "uji" }] },
+    },
+  );
 }

@@ -105,14 +105,3 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
     lines.push("", t(M.summary, { errors: count("error"), warnings: count("warning"), infos: count("info") }));
   return lines;
 }
-
-/** The JSON view of a diagnostic. */
-export const diagnosticJson = ({ rule, severity, file, line, column, message, defaultSeverity }: Diagnostic) => ({
-  rule,
-  severity,
-  file,
-  line,
-  column,
-  message,
-  ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
-});

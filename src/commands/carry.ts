@@ -3,14 +3,8 @@
 // rapat.yaml gets the monthly kesepakatan; a tribulanan.yaml in the month gets the quarterly ones
 // (made at earlier quarterly meetings: each series is evaluated at its own next meeting).
 import type { Context } from "../cli/context.js";
-import {
-  failOnInputErrors,
-  monthArgument,
-  openWorkspace,
-  requireLoadedMonth,
-  whileLocked,
-  requireMonth,
-} from "../cli/shared.js";
+import { whileLocked } from "../ops/context.js";
+import { failOnInputErrors, monthArgument, openWorkspace, requireLoadedMonth, requireMonth } from "../cli/shared.js";
 import { commitmentIdFindings, evaluationsToCarry } from "../domain/commitments.js";
 import type { YamlEdit } from "../domain/edits.js";
 import type { CommitmentSeries } from "../domain/meeting-kinds.js";

@@ -7,6 +7,7 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Context } from "../cli/context.js";
+import { whileLocked } from "../ops/context.js";
 import {
   failOnInputErrors,
   inMonth,
@@ -14,8 +15,6 @@ import {
   openWorkspace,
   requireLoadedMonth,
   requireMonth,
-  resolveOut,
-  whileLocked,
 } from "../cli/shared.js";
 import type { YamlEdit } from "../domain/edits.js";
 import { type FormProblem, formatProblem } from "../domain/form/cells.js";
@@ -128,7 +127,7 @@ function expand(ctx: Context, given: readonly string[], fallback: string, month:
     out.push(file);
   };
   for (const item of given.length ? given : [fallback]) {
-    const abs = resolveOut(ctx, item);
+    const abs = path.resolve(ctx.cwd, item);
     let folder = false;
     try {
       folder = statSync(abs).isDirectory();

@@ -7,7 +7,8 @@
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
-import { failOnInputErrors, openWorkspace, requireMonth, whileLocked } from "../cli/shared.js";
+import { whileLocked } from "../ops/context.js";
+import { failOnInputErrors, openWorkspace, requireMonth } from "../cli/shared.js";
 import { evaluationsToCarry } from "../domain/commitments.js";
 import type { YamlEdit } from "../domain/edits.js";
 import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";

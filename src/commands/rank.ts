@@ -3,6 +3,7 @@
 // (only those values change in the file; a second run writes nothing).
 import { confirm } from "../cli/prompts.js";
 import type { Context } from "../cli/context.js";
+import { whileLocked } from "../ops/context.js";
 import { analysisMethods } from "../domain/analysis.js";
 import {
   failOnInputErrors,
@@ -12,7 +13,6 @@ import {
   openWorkspace,
   printFindings,
   requireLoadedMonth,
-  whileLocked,
   requireMonth,
 } from "../cli/shared.js";
 import type { Ui } from "../cli/ui.js";

@@ -837,12 +837,27 @@ export function renderContext(input: RenderInput) {
     }
     return fields;
   };
+  const escapedParts = new Map<PartName, object>();
+  const escapedPart = (name: PartName) => {
+    let fields = escapedParts.get(name);
+    if (!fields) {
+      fields = escapeForBlocks(part(name));
+      escapedParts.set(name, fields);
+    }
+    return fields;
+  };
+  /** The fields of some parts; its escaped copy is made of the parts' copies, each escaped once. */
+  const compose = (names: readonly PartName[]) => {
+    const fields = Object.assign({}, ...names.map(part)) as object;
+    COMPOSED.set(fields, () => withMarker(Object.assign({}, ...names.map(escapedPart)) as object, ""));
+    return fields;
+  };
   return {
     /** The fields of these parts and of `identity`, in the order of PARTS. */
     of: (names: readonly PartName[]): PartialContext =>
-      Object.assign({}, ...PART_NAMES.filter((n) => n === "identity" || names.includes(n)).map(part)),
+      compose(PART_NAMES.filter((n) => n === "identity" || names.includes(n))) as PartialContext,
     /** Every field: what a workspace's own template sees. */
-    all: (): RenderContext => Object.assign({}, ...PART_NAMES.map(part)),
+    all: (): RenderContext => compose(PART_NAMES) as RenderContext,
     /** The parts built so far. */
     built: (): PartName[] => [...built.keys()],
   };
@@ -872,9 +887,28 @@ export function escapeForBlocks<T>(value: T, field = ""): T {
     const copy = list
       ? value.map((v, i) => escapeForBlocks(v, `${field}.${i}`))
       : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForBlocks(v, field ? `${field}.${k}` : k)]));
-    const marker = `\uE000${list ? "list" : "section"}:${field}\uE001`;
-    Object.defineProperty(copy, "toString", { value: () => marker, enumerable: false });
-    return copy as T;
+    return withMarker(copy, field) as T;
   }
   return value;
+}
+
+/** A list or section that prints as its NOT_TEXT marker. */
+function withMarker<T extends object>(copy: T, field: string): T {
+  const marker = `\uE000${Array.isArray(copy) ? "list" : "section"}:${field}\uE001`;
+  Object.defineProperty(copy, "toString", { value: () => marker, enumerable: false });
+  return copy;
+}
+
+/** How to make the escaped copy of a context `renderContext` composed: from its parts' escaped copies. */
+const COMPOSED = new WeakMap<object, () => object>();
+const INERT = new WeakMap<object, object>();
+
+/** The escaped copy of a context (escapeForBlocks), made once however many times a template reads it. */
+export function inert(context: object): object {
+  let copy = INERT.get(context);
+  if (!copy) {
+    copy = COMPOSED.get(context)?.() ?? escapeForBlocks(context);
+    INERT.set(context, copy);
+  }
+  return copy;
 }

@@ -17,7 +17,7 @@ import { probeFile } from "../io/workspace.js";
 import { builtinTemplate } from "../io/assets.js";
 import { type Block, BlockSyntaxError, parseBlocks } from "./blocks.js";
 import { checkTemplate, HBS_OPTIONS, isolate, notTextError, templateError } from "./handlebars.js";
-import { escapeForBlocks, NOT_TEXT, type PartialContext } from "./context.js";
+import { inert, NOT_TEXT, type PartialContext } from "./context.js";
 import { DOCUMENTS, type DocumentName } from "./documents.js";
 import { blocksToDocx, type Letterhead, type Logo, type Picture, sniffImage } from "./docx.js";
 import { finishDocx } from "./package.js";
@@ -229,17 +229,6 @@ export function sourceLine(source: string, output: string, outputLine: number): 
   return candidates[Math.min(nth, candidates.length - 1)];
 }
 
-/** The escaped copy of a context, made once however many documents use it. */
-const ESCAPED = new WeakMap<object, object>();
-function escaped(context: object): object {
-  let copy = ESCAPED.get(context);
-  if (!copy) {
-    copy = escapeForBlocks(context);
-    ESCAPED.set(context, copy);
-  }
-  return copy;
-}
-
 /** Handlebars in strict mode over the escaped context, then the block language. */
 export async function runBlockTemplate(
   source: string,
@@ -250,7 +239,7 @@ export async function runBlockTemplate(
   let text: string;
   try {
     const template = await compiled(source, builtin, label);
-    text = template(escaped(context), {
+    text = template(inert(context), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });

@@ -133,9 +133,11 @@ async function handleError(error: unknown, ui: Ui, streams: Streams, argv: reado
     const { findingsJson, printFindings } = await import("./shared.js");
     const root = error.root ?? "";
     if (ui.json)
-      ui.printJson({ error: { kind: "input", message: error.message, findings: findingsJson(root, error.findings) } });
+      ui.printJson({
+        error: { kind: "input", message: error.message, findings: findingsJson(root, error.findings, error.sources) },
+      });
     else {
-      printFindings({ ui } as Context, root, error.findings, "err");
+      printFindings({ ui } as Context, root, error.findings, "err", error.sources);
       ui.err(`lokmin: ${error.message}`);
     }
     return EXIT.usage;

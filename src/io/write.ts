@@ -311,8 +311,26 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** Write a file atomically. Throws UserError with a clear message; never leaves a temp file. */
-export function writeFileAtomic(requested: string, content: string | Uint8Array, options: WriteOptions): void {
+/** A file written to its temporary twin, fsynced, waiting to be renamed into place. */
+interface PreparedWrite {
+  file: string;
+  temp: string;
+  label: string;
+  dir: string;
+  original?: Stats;
+  expected?: Buffer;
+}
+
+function discard(temp: string): void {
+  try {
+    rmSync(temp, { force: true });
+  } catch {
+    // the error being reported is the one that matters
+  }
+}
+
+/** Everything before the rename: the target inspected, the bytes in a temporary file beside it, fsynced. */
+function prepareWrite(requested: string, content: string | Uint8Array, options: WriteOptions): PreparedWrite {
   const label = options.label ?? requested;
   const data =
     typeof content === "string"
@@ -331,7 +349,6 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
   }
   const temp = tempPathFor(file);
   let fd: number | undefined;
-  let unprotected = false;
   try {
     // A new file gets the ordinary mode (0666 less the umask: rw-r--r-- usually), never executable.
     fd = openSync(temp, "wx", 0o666);
@@ -340,14 +357,6 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    if (expected && !unchanged(file, expected)) throw new UserError(t(M.changed, { file: label }));
-    // Windows refuses to rename over a read-only file; --force lifts the flag just for the rename.
-    if (original && process.platform === "win32" && (original.mode & 0o200) === 0) {
-      chmodSync(file, original.mode | 0o200);
-      unprotected = true;
-    }
-    ops.rename(temp, file);
-    recordWritten(label);
   } catch (error) {
     if (fd !== undefined) {
       try {
@@ -356,11 +365,35 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
         // the write error below is the one to report
       }
     }
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // the write error below is the one to report
+    discard(temp);
+    if (error instanceof UserError) throw error;
+    throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
+  }
+  return { file, temp, label, dir, original, expected };
+}
+
+/** The file as lokmin read it is still there (or, when it read none, still absent). */
+function verifyUnchanged(prepared: PreparedWrite): void {
+  if (prepared.expected && !unchanged(prepared.file, prepared.expected)) {
+    discard(prepared.temp);
+    throw new UserError(t(M.changed, { file: prepared.label }));
+  }
+}
+
+/** The rename into place; on failure the temporary file is removed and the original left as it was. */
+function commitWrite(prepared: PreparedWrite): void {
+  const { file, temp, label, original } = prepared;
+  let unprotected = false;
+  try {
+    // Windows refuses to rename over a read-only file; --force lifts the flag just for the rename.
+    if (original && process.platform === "win32" && (original.mode & 0o200) === 0) {
+      chmodSync(file, original.mode | 0o200);
+      unprotected = true;
     }
+    ops.rename(temp, file);
+    recordWritten(label);
+  } catch (error) {
+    discard(temp);
     if (unprotected && original) {
       try {
         chmodSync(file, original.mode);
@@ -371,5 +404,59 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
     if (error instanceof UserError) throw error;
     throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
   }
-  syncFolder(dir);
+  syncFolder(prepared.dir);
+}
+
+/** Write a file atomically. Throws UserError with a clear message; never leaves a temp file. */
+export function writeFileAtomic(requested: string, content: string | Uint8Array, options: WriteOptions): void {
+  const prepared = prepareWrite(requested, content, options);
+  verifyUnchanged(prepared);
+  commitWrite(prepared);
+}
+
+export interface FileWrite {
+  file: string;
+  content: string | Uint8Array;
+  options: WriteOptions;
+}
+
+/**
+ * Write several files as one change: every file is written to its temporary twin and checked first,
+ * so a full disk, a read-only file, a file held by Word or changed by someone else stops the whole
+ * change before any file is replaced. Should a rename still fail part-way, the files already replaced
+ * get their previous bytes back (or are removed again when they are new), so it is all or nothing.
+ */
+export function writeFilesAtomic(writes: readonly FileWrite[]): void {
+  const prepared: PreparedWrite[] = [];
+  const previous: Array<Buffer | undefined> = [];
+  try {
+    for (const write of writes) prepared.push(prepareWrite(write.file, write.content, write.options));
+    for (const item of prepared) {
+      verifyUnchanged(item);
+      const before = item.original ? readRegularFile(item.file, { maxBytes: Number.MAX_SAFE_INTEGER }) : undefined;
+      previous.push(before?.ok ? before.bytes : undefined);
+    }
+  } catch (error) {
+    for (const item of prepared) discard(item.temp);
+    throw error;
+  }
+  for (let i = 0; i < prepared.length; i++) {
+    try {
+      commitWrite(prepared[i]);
+    } catch (error) {
+      for (const item of prepared.slice(i + 1)) discard(item.temp);
+      for (let j = i - 1; j >= 0; j--) restore(prepared[j], previous[j]);
+      throw error;
+    }
+  }
+}
+
+/** Put a replaced file back as it was (best effort: this runs only after another rename failed). */
+function restore(item: PreparedWrite, before: Buffer | undefined): void {
+  try {
+    if (before === undefined) rmSync(item.file, { force: true });
+    else writeFileAtomic(item.file, before, { overwrite: true, force: true, label: item.label });
+  } catch {
+    // the rename error being reported names what to do
+  }
 }

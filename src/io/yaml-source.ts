@@ -7,7 +7,7 @@ import { closest, distance } from "fastest-levenshtein";
 import jsYaml from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { z } from "zod";
-import type { Finding, PathSegment } from "../domain/findings.js";
+import type { Finding, PathSegment, Point } from "../domain/findings.js";
 import { decimal, type Message, msg, t } from "../i18n/index.js";
 import { CORE_12 } from "./yaml-core.js";
 import { yamlLib } from "./yaml-lib.js";
@@ -273,16 +273,50 @@ function describeValue(value: unknown, source?: string): string {
   return typeName(typeof value);
 }
 
-function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+/** Where a finding is: its start, and where its range ends (exclusive) when it is more than a point. */
+export type Where = Point & { end?: Point };
+
+function position(lineCounter: LineCounter, offset: number): Point {
   const { line, col } = lineCounter.linePos(Math.max(0, offset));
   return { line, column: col };
 }
 
-const finding = (rule: string, file: string, message: string, where = { line: 1, column: 1 }): Finding => ({
+/**
+ * The range of text from `start` to `end` (offsets; end exclusive). Trailing white space is left
+ * out — a block collection or block scalar ends after its last line break — and so are comment
+ * lines closing a collection (not lines of a block scalar, where '#' is text).
+ */
+function spanOf(source: YamlSource, start: number, end: number, trimComments = true): Where {
+  const text = source.text;
+  const from = Math.min(Math.max(0, start), text.length);
+  const whole = Math.min(Math.max(end, from), text.length);
+  let stop = whole;
+  for (;;) {
+    while (stop > from && /\s/.test(text[stop - 1])) stop--;
+    const lineStart = text.lastIndexOf("\n", stop - 1) + 1;
+    if (!trimComments || lineStart <= from || !/^[ \t]*#/.test(text.slice(lineStart, stop))) break;
+    stop = lineStart;
+  }
+  // A range of nothing but white space (a tab the parser refuses) keeps it, short of a line break.
+  if (stop === from && whole > from) stop = text.slice(from, whole).search(/\r?\n|$/) + from;
+  const at = position(source.lineCounter, from);
+  return stop > from ? { ...at, end: position(source.lineCounter, stop) } : at;
+}
+
+/** The range of a node's value (its key's text for a key), without trailing space and comments. */
+function nodeSpan(source: YamlSource, node: Node): Where {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  const block = yamlLib().isScalar(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+  return spanOf(source, start, valueEnd, !block);
+}
+
+const finding = (rule: string, file: string, message: string, where: Where = { line: 1, column: 1 }): Finding => ({
   rule,
   severity: "error",
   file,
-  ...where,
+  line: where.line,
+  column: where.column,
+  ...(where.end ? { end: where.end } : {}),
   message,
 });
 
@@ -351,7 +385,7 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
     if (error.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(error.message))
       return finding("yaml/depth", rel, t(M.tooDeep), position(lineCounter, error.pos[0]));
     const known = YAML_ERRORS[error.code];
-    const where = position(lineCounter, error.pos[0]);
+    const where = errorSpan(source, error.code, error.pos);
     const example =
       error.code === "BLOCK_AS_IMPLICIT_KEY" ? quotedLine(text.split(/\r?\n/)[where.line - 1] ?? "") : undefined;
     const hint = example ? t(QUOTE_COLON, { example }) : "";
@@ -363,10 +397,34 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
   }
   if (!yamlLib().isMap(doc.contents)) {
     return {
-      findings: [finding("yaml/not-a-mapping", rel, t(M.notMap), position(lineCounter, doc.contents.range?.[0] ?? 0))],
+      findings: [finding("yaml/not-a-mapping", rel, t(M.notMap), nodeSpan(source, doc.contents))],
     };
   }
   return { source, findings };
+}
+
+/**
+ * The range of a parser error: its own `pos`, except a duplicate key, where the parser marks one
+ * character and the whole key is underlined.
+ */
+function errorSpan(source: YamlSource, code: string, [start, end]: readonly [number, number]): Where {
+  if (code === "DUPLICATE_KEY") {
+    let key: Node | undefined;
+    yamlLib().visit(source.doc, {
+      Pair(_, pair) {
+        const node = pair.key as Node | null;
+        if (node?.range?.[0] === start) {
+          key = node;
+          return yamlLib().visit.BREAK;
+        }
+      },
+    });
+    if (key) return nodeSpan(source, key);
+  }
+  // Past the end of the text (a quote or bracket never closed): the end of its last line.
+  const last = source.text.trimEnd().length;
+  if (start >= last && last > 0) return position(source.lineCounter, last);
+  return spanOf(source, start, end);
 }
 
 /** Plain data of a parsed document, refusing alias bombs. */
@@ -380,16 +438,16 @@ export function toData(source: YamlSource): { data?: unknown; findings: Finding[
       const at = position(source.lineCounter, offset < 0 ? 0 : offset);
       return { findings: [finding("yaml/depth", source.rel, t(M.tooDeep), at)] };
     }
-    const offset = source.text.search(/\*[^\s,\]}]+/);
-    return {
-      findings: [
-        finding("yaml/alias", source.rel, t(M.aliasBomb), position(source.lineCounter, offset < 0 ? 0 : offset)),
-      ],
-    };
+    const alias = /\*[^\s,\]}]+/.exec(source.text);
+    const at = alias ? spanOf(source, alias.index, alias.index + alias[0].length) : position(source.lineCounter, 0);
+    return { findings: [finding("yaml/alias", source.rel, t(M.aliasBomb), at)] };
   }
 }
 
-/** The node at a path, and the deepest existing ancestor when the path does not exist. */
+/**
+ * The node at a path, and the deepest existing ancestor when the path does not exist. `keyNode` is
+ * the key of the node found (of the ancestor when missing), absent for a list item and the root.
+ */
 export function nodeAt(
   source: YamlSource,
   path: readonly PathSegment[],
@@ -397,39 +455,48 @@ export function nodeAt(
   const y = yamlLib();
   let node: unknown = source.doc.contents;
   let keyNode: Node | undefined;
-  for (const segment of path) {
+  for (const [index, segment] of path.entries()) {
     if (y.isMap(node)) {
       const pair = node.items.find(
         (item) => y.isPair(item) && y.isScalar(item.key) && String(item.key.value) === String(segment),
       );
       if (!pair) return { node: node as Node, exists: false, keyNode };
       keyNode = pair.key as Node;
-      if (pair.value === null) return { node: keyNode, exists: true, keyNode };
+      if (pair.value === null) return { node: keyNode, exists: index === path.length - 1, keyNode };
       node = pair.value;
     } else if (y.isSeq(node) && typeof segment === "number" && node.items[segment]) {
       keyNode = undefined;
       node = node.items[segment];
     } else {
-      return { node: (node as Node) ?? null, exists: false };
+      return { node: (node as Node) ?? null, exists: false, keyNode };
     }
   }
   return { node: (node as Node) ?? null, exists: true, keyNode };
 }
 
-/** Line and column of the value (or key) at a path; the nearest ancestor when it is missing. */
-export function locate(source: YamlSource, path: readonly PathSegment[], prefer: "value" | "key" = "value") {
+const isEmptyValue = (node: Node) => yamlLib().isScalar(node) && node.range?.[0] === node.range?.[1];
+
+/**
+ * The range of the value (or key) at a path. A missing path underlines the nearest existing
+ * ancestor's key, or points at the start of an ancestor without one (a list item, the document);
+ * an empty value (`kunci:` and nothing) underlines its key; the whole document (an empty path) is
+ * a point at its start, not a range over every line.
+ */
+export function locate(source: YamlSource, path: readonly PathSegment[], prefer: "value" | "key" = "value"): Where {
   const { node, keyNode, exists } = nodeAt(source, path);
-  const target = prefer === "key" && keyNode && exists ? keyNode : node;
-  return position(source.lineCounter, target?.range?.[0] ?? 0);
+  if (!exists) return keyNode ? nodeSpan(source, keyNode) : position(source.lineCounter, node?.range?.[0] ?? 0);
+  if (!node || path.length === 0) return position(source.lineCounter, node?.range?.[0] ?? 0);
+  const target = keyNode && (prefer === "key" || isEmptyValue(node)) ? keyNode : node;
+  return nodeSpan(source, target);
 }
 
-function keyLocation(source: YamlSource, parentPath: readonly PathSegment[], key: string) {
+function keyLocation(source: YamlSource, parentPath: readonly PathSegment[], key: string): Where {
   const y = yamlLib();
   const { node } = nodeAt(source, parentPath);
   if (y.isMap(node)) {
     const pair = node.items.find((item) => y.isScalar(item.key) && String(item.key.value) === key);
     const keyNode = pair?.key as Node | undefined;
-    if (keyNode?.range) return position(source.lineCounter, keyNode.range[0]);
+    if (keyNode?.range) return nodeSpan(source, keyNode);
   }
   return locate(source, parentPath);
 }
@@ -521,7 +588,7 @@ function thousandsFindings(source: YamlSource, schema: z.ZodType): Finding[] {
     ) {
       const whole = node.source.replace(/\./g, "");
       const message = t(M.notWhole, { key: pathLabel(path), source: node.source, read: String(node.value), whole });
-      out.push(finding("schema/number", source.rel, message, position(source.lineCounter, node.range?.[0] ?? 0)));
+      out.push(finding("schema/number", source.rel, message, nodeSpan(source, node)));
     }
   };
   walk(source.doc.contents, []);
@@ -596,7 +663,7 @@ export function issuesToFindings(
     }
     const { exists } = nodeAt(source, path);
     if (!exists && issue.code === "invalid_type") {
-      at(path.slice(0, -1), t(M.missing, { key: lastKey }), "schema/missing-key");
+      at(path, t(M.missing, { key: lastKey }), "schema/missing-key");
       continue;
     }
     switch (issue.code) {

@@ -3,13 +3,12 @@
 // rapat.yaml gets the monthly kesepakatan; a tribulanan.yaml in the month gets the quarterly ones
 // (made at earlier quarterly meetings: each series is evaluated at its own next meeting).
 import { commitmentIdFindings, evaluationsToCarry } from "../domain/commitments.js";
-import type { YamlEdit } from "../domain/edits.js";
 import type { CommitmentSeries } from "../domain/meeting-kinds.js";
-import type { Evaluation } from "../domain/schema.js";
+import { type Evaluation, meetingSchema, quarterlyMeetingSchema } from "../domain/schema.js";
 import { monthMeetings, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { writeEdits } from "../io/yaml-write.js";
+import { commitPlan, type FileEdits, planEdits } from "../io/edit-plan.js";
 import { type OpContext, whileLocked } from "./context.js";
 import { failOnInputErrors, openMonth, requireMonth } from "./workspace.js";
 
@@ -62,14 +61,20 @@ function carryInto(ctx: OpContext, root: string, options: CarryOptions): CarryRe
     const file = one === "bulanan" ? `${month}/rapat.yaml` : `${month}/tribulanan.yaml`;
     if (!meeting || !source) throw new UserError(t(M.noMeeting, { file }));
     const toAdd: Evaluation[] = evaluationsToCarry(meetings, month, meeting.meeting.evaluasi_kesepakatan);
-    return { file: meeting.file, source, toAdd };
+    const schema = one === "bulanan" ? meetingSchema : quarterlyMeetingSchema;
+    return { file: meeting.file, source, toAdd, schema };
   });
   const files: Record<string, string[]> = {};
+  const edit: FileEdits[] = [];
   for (const plan of plans) {
     if (plan.toAdd.length === 0) continue;
-    const edits: YamlEdit[] = [{ op: "append", path: ["evaluasi_kesepakatan"], items: plan.toAdd }];
-    writeEdits(workspace.root, plan.source, edits, { force: options.force });
+    edit.push({
+      source: plan.source,
+      edits: [{ op: "append", path: ["evaluasi_kesepakatan"], items: plan.toAdd }],
+      schema: plan.schema,
+    });
     files[plan.file] = plan.toAdd.map((e) => e.id);
   }
+  commitPlan(planEdits(workspace.root, { edit }), { force: Boolean(options.force) });
   return { month, added: Object.values(files).flat(), files };
 }

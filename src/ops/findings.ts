@@ -20,13 +20,15 @@ export function sourcesOf(root: string, known?: Map<string, YamlSource>): Source
   };
 }
 
-/** The JSON view of a diagnostic. */
-export const diagnosticJson = ({ rule, severity, file, line, column, message, defaultSeverity }: Diagnostic) => ({
+/** The JSON view of a diagnostic: `line`/`column` its start, `end_line`/`end_column` its end (exclusive). */
+export const diagnosticJson = ({ rule, severity, file, start, end, message, defaultSeverity }: Diagnostic) => ({
   rule,
   severity,
   file,
-  line,
-  column,
+  line: start.line,
+  column: start.column,
+  end_line: end.line,
+  end_column: end.column,
   message,
   ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
 });

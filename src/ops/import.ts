@@ -25,8 +25,7 @@ import { shiftMonth } from "../domain/month.js";
 import { meetingSchema, programReportSchema } from "../domain/schema.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure } from "../io/fs-safe.js";
-import { loadValidated, type YamlSource } from "../io/yaml-source.js";
-import { applyEdits, writeEdits } from "../io/yaml-write.js";
+import { commitPlan, type FileEdits, planEdits } from "../io/edit-plan.js";
 import { type OpContext, whileLocked } from "./context.js";
 import { failOnInputErrors, inMonth, openMonth, requireMonth } from "./workspace.js";
 
@@ -250,15 +249,13 @@ async function run(
   // A workbook with a problem is not checked against the schema too: one message per mistake.
   const unreadable = new Set(problems.map((p) => p.file));
   interface Planned {
-    source: YamlSource;
-    edits: YamlEdit[];
+    file: string;
     from: string;
-    text?: string;
-    changes: number;
     data: unknown;
+    edits: FileEdits;
     reader?: CellReader;
   }
-  const plan: Planned[] = [];
+  const planned: Planned[] = [];
   const add = (
     file: string,
     list: YamlEdit[],
@@ -269,16 +266,8 @@ async function run(
   ) => {
     const source = workspace.sources.get(file);
     if (!source) return;
-    const text = list.length ? applyEdits(source, list) : undefined;
-    let changes = 0;
-    if (text !== undefined && !unreadable.has(from)) {
-      const schema = kind === "program" ? programReportSchema : meetingSchema;
-      const check = loadValidated<unknown>(text.replace(/^\uFEFF/, ""), file, schema as z.ZodType<unknown>);
-      for (const finding of check.findings.filter((f) => f.severity === "error"))
-        problems.push({ file: from, message: t(M.resultInvalid, { message: `${file}: ${finding.message}` }) });
-      changes = check.data === undefined ? list.length : changedValues(data, check.data);
-    }
-    plan.push({ source, edits: list, from, text, changes, data, reader });
+    const schema = (kind === "program" ? programReportSchema : meetingSchema) as z.ZodType<unknown>;
+    planned.push({ file: source.rel, from, data, edits: { source, edits: list, schema }, reader });
   };
   for (const program of loaded.programs) {
     const fromWorkbook = result.programs.get(program.data.program);
@@ -297,22 +286,27 @@ async function run(
   }
   if (result.meeting && loaded.meeting)
     add(loaded.meeting.file, edits.meeting, result.meeting.file, "meeting", loaded.meeting.data, result.meeting.reader);
+  // Every target file's edits applied once and the results checked against the schema before any write;
+  // a workbook with a problem already is not checked too: one message per mistake.
+  const plan = planEdits(workspace.root, { edit: planned.map((p) => p.edits) });
+  for (const finding of plan.findings) {
+    const from = planned.find((p) => p.file === finding.file)?.from ?? finding.file;
+    if (unreadable.has(from)) continue;
+    problems.push({ file: from, message: t(M.resultInvalid, { message: `${finding.file}: ${finding.message}` }) });
+  }
   const aside = options.setAside ? { setAside } : {};
 
   if (options.preview) {
+    const changed = new Set(plan.files.filter((f) => f.changed).map((f) => f.file));
     const preview: ImportPreview = {
       month,
       ok: problems.length === 0,
       preview: true,
       problems,
       conflicts: edits.conflicts,
-      files: plan
-        .filter((item) => item.text !== undefined)
-        .map((item) => ({
-          source: item.from,
-          file: item.source.rel,
-          changes: changesOf(item.data, item.edits, item.reader),
-        })),
+      files: planned
+        .filter((p) => changed.has(p.file))
+        .map((p) => ({ source: p.from, file: p.file, changes: changesOf(p.data, p.edits.edits, p.reader) })),
       withoutBase: result.withoutBase,
       ...aside,
     };
@@ -321,12 +315,13 @@ async function run(
   if (problems.length) {
     return { result: { month, ok: false, problems, files: [], ...aside }, withoutBase: result.withoutBase };
   }
-  const report: ImportFileReport[] = [];
-  for (const item of plan) {
-    const written =
-      item.text !== undefined && writeEdits(workspace.root, item.source, item.edits, { force: Boolean(options.force) });
-    report.push({ source: item.from, file: item.source.rel, changes: written ? item.changes : 0, written });
-  }
+  // All the YAML files or none.
+  const written = new Set(commitPlan(plan, { force: Boolean(options.force) }));
+  const report: ImportFileReport[] = planned.map((p) => {
+    const wrote = written.has(p.file);
+    const data = plan.files.find((f) => f.file === p.file)?.data;
+    return { source: p.from, file: p.file, changes: wrote ? changedValues(p.data, data) : 0, written: wrote };
+  });
   return {
     result: { month, ok: true, problems: [], files: report, withoutBase: result.withoutBase, ...aside },
     withoutBase: result.withoutBase,

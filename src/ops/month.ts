@@ -7,9 +7,9 @@
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { evaluationsToCarry } from "../domain/commitments.js";
-import type { YamlEdit } from "../domain/edits.js";
 import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
 import { buildProgramReport, scaffoldMonth } from "../domain/scaffold.js";
+import { FILE_KINDS, programReportSchema } from "../domain/schema.js";
 import { pralokminFiles, scaffoldQuarterly } from "../domain/scaffold-year.js";
 import { monthMeetings, quarterlyFile, SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import type { YamlFile } from "../domain/yaml-file.js";
@@ -19,8 +19,7 @@ import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-saf
 import { newYamlText } from "../io/new-yaml.js";
 import { syncSchemas } from "../io/schemas.js";
 import { listMonths, monthsToLoad, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
-import { writeFileAtomic } from "../io/write.js";
-import { writeEdits } from "../io/yaml-write.js";
+import { commitPlan, type FileEdits, type NewFile, planEdits } from "../io/edit-plan.js";
 import { type OpContext, whileLocked } from "./context.js";
 import { failOnInputErrors, openWorkspace, requireMonth } from "./workspace.js";
 
@@ -114,9 +113,7 @@ function scaffold(ctx: OpContext, root: string, options: Scaffold): NewMonthResu
     previousMeeting: previous?.meeting?.data,
     previousPrograms: previous?.programs.map((p) => p.data),
   });
-  for (const file of files) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-  }
+  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
   syncSchemas(path.join(workspace.root, SCHEMA_DIR));
   return { month, files: files.map((f) => f.file), carried: carried.map((c) => c.id), backup: backup ?? null };
 }
@@ -147,12 +144,16 @@ function scaffoldOtherMeetings(
     ? pralokminFiles(config, month, options.start).filter((f) => !pathPresent(path.join(workspace.root, f.file)))
     : [];
   files.push(...pralokmin);
-  for (const file of files) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-  }
+  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
   syncSchemas(path.join(workspace.root, SCHEMA_DIR));
   return { month, files: files.map((f) => f.file), carried, backup: backup ?? null };
 }
+
+const newFile = (file: YamlFile): NewFile => ({
+  file: file.file,
+  text: newYamlText(file),
+  schema: FILE_KINDS[file.kind].schema,
+});
 
 /** The month after the latest month folder, or this month when there is none. */
 function nextMonth(months: readonly string[], today: string): string {
@@ -200,12 +201,9 @@ function complete(workspace: WorkspaceWithConfig, month: string): CompleteMonthR
     }
   }
   if (blocked.length) throw new UserError(blocked.join("\n"));
-  const created: string[] = [];
-  for (const file of missingFiles) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-    created.push(file.file);
-  }
+  const created = missingFiles.map((f) => f.file);
   let indicators = 0;
+  const edit: FileEdits[] = [];
   for (const program of loaded?.programs ?? []) {
     const source = workspace.sources.get(program.file);
     if (!source || !config.program.some((p) => p.id === program.data.program)) continue;
@@ -213,9 +211,10 @@ function complete(workspace: WorkspaceWithConfig, month: string): CompleteMonthR
     const present = new Set(program.data.indikator.map((i) => i.id));
     const missing = fresh.indikator.filter((i) => !present.has(i.id));
     if (missing.length === 0) continue;
-    const edits: YamlEdit[] = [{ op: "append", path: ["indikator"], items: missing }];
-    if (writeEdits(workspace.root, source, edits)) indicators += missing.length;
+    edit.push({ source, edits: [{ op: "append", path: ["indikator"], items: missing }], schema: programReportSchema });
+    indicators += missing.length;
   }
+  commitPlan(planEdits(workspace.root, { create: missingFiles.map(newFile), edit }));
   syncSchemas(path.join(workspace.root, SCHEMA_DIR));
   return { month, files: created, indicators_added: indicators };
 }

@@ -17,12 +17,12 @@ import {
   rankSolutions,
 } from "../domain/rank/month.js";
 import type { RankResult as Ranking } from "../domain/rank/rank.js";
-import type { Meeting, Scores } from "../domain/schema.js";
+import { type Meeting, meetingSchema, type Scores } from "../domain/schema.js";
 import { round } from "../domain/targets.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { readData, YamlSource } from "../io/yaml-source.js";
-import { applyEdits, writeEdits } from "../io/yaml-write.js";
+import { commitPlan, planEdits } from "../io/edit-plan.js";
+import type { YamlSource } from "../io/yaml-source.js";
 import { type OpContext, whileLocked } from "./context.js";
 import { findingsJson } from "./findings.js";
 import { failOnInputErrors, inMonth, openMonth, requireMonth } from "./workspace.js";
@@ -33,6 +33,10 @@ const M = {
     "No problems in {file} yet; see candidates with --candidates",
   ),
   invalidScores: msg("skor tidak sah; perbaiki lalu ulangi", "invalid scores; fix them and try again"),
+  invalidResult: msg(
+    "skor yang dimasukkan membuat {file} tidak sah; tidak ada yang ditulis",
+    "the scores entered would make {file} invalid; nothing was written",
+  ),
   moved: msg(
     "masalah '{problem}' tidak ada lagi di {file}; skornya tidak ditulis — ulangi penilaiannya",
     "problem '{problem}' is no longer in {file}; its scores were not written — score it again",
@@ -232,8 +236,12 @@ async function ranked(ctx: OpContext, options: RankOptions, root?: string): Prom
   const scored = scoreEdits.length;
 
   // Recompute from what the file will hold once the candidates and the scores are in.
-  const pending = edits.length ? applyEdits(source, edits) : undefined;
-  const current = pending === undefined ? meeting.data : withDefaults(readData(pending) as Meeting);
+  const first = planEdits(workspace.root, { edit: [{ source, edits, schema: meetingSchema }] });
+  if (first.findings.length)
+    throw new UserError(t(M.invalidResult, { file }), first.findings, workspace.root, first.sources);
+  const step = first.files[0];
+  const pending = step.changed ? (first.sources.get(file) as YamlSource) : undefined;
+  const current = pending ? (step.data as Meeting) : meeting.data;
   const problems = rankProblems(config, current, file, { method: options.method, tieRule: options.tieRule });
   const solutions = options.solutions
     ? rankSolutions(config, current, file, { method: options.solutionMethod, tieRule: options.tieRule })
@@ -243,21 +251,26 @@ async function ranked(ctx: OpContext, options: RankOptions, root?: string): Prom
   const scoreErrors = all.filter((d) => !disagree(d.rule) && d.severity === "error");
   const disagreements = all.filter((d) => disagree(d.rule));
   const sources = new Map(workspace.sources);
-  if (pending !== undefined) sources.set(file, new YamlSource(file, pending, source.bom));
+  if (pending) sources.set(file, pending);
   // Scores being entered may be incomplete; only writing the ranking needs them all valid.
   if (scoreErrors.length && (options.write || !options.scores)) {
-    throw new UserError(t(M.invalidScores), scoreErrors, workspace.root);
+    throw new UserError(t(M.invalidScores), scoreErrors, workspace.root, sources);
   }
+  const rankChanges: YamlEdit[] = [];
   if (options.write) {
-    edits.push(...rankEdits(problems, (i) => ["masalah", i]));
+    rankChanges.push(...rankEdits(problems, (i) => ["masalah", i]));
     for (const s of solutions) {
-      edits.push(...rankEdits(s, (i) => ["masalah", s.problemIndex, "solusi", i]));
+      rankChanges.push(...rankEdits(s, (i) => ["masalah", s.problemIndex, "solusi", i]));
       const chosen = chosenEdit(current, s);
-      if (chosen) edits.push(chosen);
+      if (chosen) rankChanges.push(chosen);
     }
   }
-  const written = edits.length ? writeEdits(workspace.root, source, edits, { force: Boolean(options.force) }) : false;
-  const changed = written ? edits.length : 0;
+  // The candidates, the scores and the ranking written together, or nothing.
+  const plan = planEdits(workspace.root, {
+    edit: [{ source: pending ?? source, edits: rankChanges, schema: meetingSchema, onDisk: step.before }],
+  });
+  const written = commitPlan(plan, { force: Boolean(options.force) }).length > 0;
+  const changed = written ? edits.length + rankChanges.length : 0;
   const result: RankResult = {
     month,
     ...rankingJson(problems),
@@ -274,7 +287,7 @@ async function ranked(ctx: OpContext, options: RankOptions, root?: string): Prom
     noProblems: current.masalah.length === 0,
     added,
     scored,
-    ranked: edits.length - scored - (added ? 1 : 0),
+    ranked: written ? rankChanges.length : 0,
     written,
     disagreements,
     sources,
@@ -297,14 +310,4 @@ function scoreAt(scores: Scores | undefined, criterion: string, factor?: string)
   const value = scores?.[criterion];
   if (factor !== undefined) return typeof value === "object" ? value[factor] : undefined;
   return typeof value === "number" ? value : undefined;
-}
-
-/** A meeting read from edited text, with the defaults the schema would give its problems. */
-function withDefaults(meeting: Meeting): Meeting {
-  const masalah = (meeting.masalah ?? []).map((p) => ({
-    ...p,
-    akar_masalah: p.akar_masalah ?? [],
-    solusi: p.solusi ?? [],
-  }));
-  return { ...meeting, masalah };
 }

@@ -587,5 +587,5 @@ function check(body: string, style: DocStyle, data: unknown, edits: YamlEdit[], 
   const repeatable = edits.filter(
     (e) => e.op === "set" || e.op === "replace" || (e.op === "delete" && typeof e.path.at(-1) === "string"),
   );
-  expect(applyYamlEdits(result, repeatable)).toEqual({ text: result, changed: false });
+  expect(applyYamlEdits(result, repeatable)).toMatchObject({ text: result, changed: false });
 }

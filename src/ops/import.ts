@@ -26,7 +26,7 @@ import { meetingSchema, programReportSchema } from "../domain/schema.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure } from "../io/fs-safe.js";
 import { commitPlan, type FileEdits, planEdits } from "../io/edit-plan.js";
-import { type OpContext, whileLocked } from "./context.js";
+import { type OpContext, whileLocked, workspaceRoot } from "./context.js";
 import { failOnInputErrors, inMonth, openMonth, requireMonth } from "./workspace.js";
 
 const M = {
@@ -144,6 +144,8 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportRun<ImportResult | ImportPreview>> {
   if (options.month !== undefined) requireMonth(options.month);
+  // A preview writes nothing: like check, it reads without waiting for the lock.
+  if (options.preview) return run(ctx, workspaceRoot(ctx), options);
   return whileLocked(ctx, "import", (root) => run(ctx, root, options));
 }
 

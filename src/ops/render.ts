@@ -11,14 +11,13 @@ import { indicatorTrends } from "../domain/trends.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import type { WorkspaceWithConfig } from "../io/workspace.js";
 import { analysisImages, cachedStakeholderMap } from "../render/analysis-charts.js";
 import { QUARTERLY_STAKEHOLDER_PICTURE } from "../render/analysis-context.js";
 import { once, type RenderInput, renderContext } from "../render/context.js";
 import { DOCUMENTS, type DocumentName } from "../render/documents.js";
 import { buildLetterheads, parseOnly, renderDocument, templateFor } from "../render/render.js";
 import { trendImages } from "../render/trend-image.js";
-import { relativePath } from "../io/workspace.js";
+import { relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
 import { type OpContext, whileLocked } from "./context.js";
 import type { PdfResult } from "./pdf.js";
 import { type Outcome, place } from "./place.js";
@@ -77,6 +76,7 @@ export interface RenderResult {
 }
 
 export async function render(ctx: OpContext, options: RenderOptions = {}): Promise<RenderResult> {
+  if (options.month !== undefined) requireMonth(options.month);
   const only = options.only?.length ? parseOnly(options.only.join(",")) : undefined;
   return whileLocked(ctx, "render", (root) => renderMonth(ctx, root, options, only));
 }
@@ -122,7 +122,6 @@ async function renderMonth(
   options: RenderOptions,
   only: DocumentName[] | undefined,
 ): Promise<RenderResult> {
-  if (options.month !== undefined) requireMonth(options.month);
   const { workspace, month, loaded } = openMonth(ctx, options.month, ["check", "year-to-month"], root);
   failOnInputErrors(workspace, inMonth(month));
   const config = workspace.config.data;

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { ruleCatalogue } from "../src/domain/check/rules/index.js";
 import { MEETING_KINDS, SPECIAL_STEPS, seriesOf } from "../src/domain/meeting-kinds.js";
-import { METHODS } from "../src/domain/rank/methods.js";
+import { describeMethod, METHODS } from "../src/domain/rank/methods.js";
 import { cite, supervisionProfile } from "../src/domain/regulations.js";
 import type { Message } from "../src/i18n/index.js";
 import { DOCUMENTS } from "../src/render/documents.js";
@@ -30,7 +30,10 @@ export function rulesTable(): string {
 export function methodsTable(): string {
   return table(
     ["method", "key", "used for", "criteria (default scale)", "total"],
-    METHODS.map((m) => [m.nama, `\`${m.id}\``, m.untuk.join(", "), m.kriteria, m.rumus]),
+    METHODS.map((m) => {
+      const { criteria, total } = describeMethod(m, en);
+      return [m.nama, `\`${m.id}\``, m.untuk.join(", "), criteria, total];
+    }),
   );
 }
 

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
+import { appAssetFiles, dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
 
 // `npm install -g .` in a fresh clone runs this (prepare) before any devDependency is
 // installed: say what works instead of a module-not-found stack.
@@ -45,6 +45,11 @@ mkdirSync(new URL("../dist/fonts", import.meta.url), { recursive: true });
 copyFileSync(path.join(fontPackage, "ttf", "DejaVuSans.ttf"), new URL("../dist/fonts/DejaVuSans.ttf", import.meta.url));
 copyFileSync(path.join(fontPackage, "LICENSE"), new URL("../dist/fonts/LICENSE-DejaVu.txt", import.meta.url));
 
+// The browser app's static files (`lokmin buka`): src/io/assets.ts reads them from dist/app/.
+mkdirSync(new URL("../dist/app", import.meta.url), { recursive: true });
+for (const [name, file] of Object.entries(appAssetFiles()))
+  copyFileSync(file, new URL(`../dist/${name}`, import.meta.url));
+
 // The built-in templates precompiled into dist/, so `render` skips Handlebars' parser and compiler
 // for them (about a third of its time). Each is keyed by a hash of the compile options and its
 // source: src/render/render.ts uses it only when the templates/ file still has that text.
@@ -73,7 +78,7 @@ copyFileSync(path.join(fontPackage, "LICENSE"), new URL("../dist/fonts/LICENSE-D
 // Developer tools (the example generator) are built beside the CLI, never into the shipped dist/.
 rmSync(new URL("../dist-dev", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { generate: "dev/generate.ts", docs: "dev/docs.ts" },
+  entryPoints: { generate: "dev/generate.ts", docs: "dev/docs.ts", schema: "dev/schema.ts" },
   outdir: "dist-dev",
   bundle: true,
   format: "esm",

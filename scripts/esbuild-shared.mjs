@@ -2,6 +2,7 @@
 // (scripts/package.mjs).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 // The parse cache (src/io/cache.ts) is valid only for the exact schemas it was filled with.
 export const schemaFingerprint = createHash("sha1")
@@ -21,3 +22,17 @@ export const dropZodLocales = {
     b.onLoad({ filter: /.*/, namespace: "lokmin-stub" }, () => ({ contents: "export {};", loader: "js" }));
   },
 };
+
+// The browser app's static files (`lokmin buka`), by the asset name src/io/assets.ts reads them
+// under: our own stylesheet, script and icon, and htmx from its package (served by the app, never
+// from a CDN). build.mjs copies them into dist/app/; package.mjs embeds them in the executable.
+export function appAssetFiles() {
+  const own = new URL("../src/app/assets/", import.meta.url);
+  const htmx = new URL("../node_modules/htmx.org/dist/htmx.min.js", import.meta.url);
+  return {
+    "app/app.css": fileURLToPath(new URL("app.css", own)),
+    "app/app.js": fileURLToPath(new URL("app.js", own)),
+    "app/ikon.svg": fileURLToPath(new URL("ikon.svg", own)),
+    "app/htmx.min.js": fileURLToPath(htmx),
+  };
+}

@@ -3,7 +3,7 @@
 import type { Context } from "../cli/context.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { init, type InitAnswers, initTarget } from "../ops/init.js";
+import { init, type InitAnswers, initTarget, withDefaults } from "../ops/init.js";
 
 interface InitOptions {
   nama?: string;
@@ -59,18 +59,9 @@ const M = {
 };
 
 async function ask(ctx: Context, options: InitOptions): Promise<InitAnswers> {
-  const defaults = {
-    kecamatan: "-",
-    kabupaten: "Kabupaten -",
-    alamat: "-",
-    kepala: "Kepala Puskesmas",
-    tu: "Kasubag TU",
-    zona: "WIB" as const,
-    taksonomi: "program" as const,
-  };
   if (!ctx.ui.isInteractive || options.yes) {
     if (!options.nama) throw new UserError(t(M.needName));
-    return { ...defaults, ...stripUndefined(options), nama: options.nama };
+    return withDefaults({ ...options, nama: options.nama });
   }
   const { input, select } = await import("@inquirer/prompts");
   const io = { input: ctx.streams.stdin, output: ctx.streams.stdout };
@@ -105,9 +96,6 @@ async function ask(ctx: Context, options: InitOptions): Promise<InitAnswers> {
       )),
   };
 }
-
-const stripUndefined = <T extends object>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
 
 export async function run(ctx: Context, dir: string, options: InitOptions): Promise<number> {
   // Refused before any question is asked: lokmin.yaml is there already.

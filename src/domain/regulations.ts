@@ -61,6 +61,8 @@ export interface SupervisionSettings {
   nama?: string;
   singkat?: string;
   pembina?: string;
+  /** The kabupaten's own articles (profil: sendiri), over the profile's. */
+  pasal?: Partial<Record<keyof SupervisionProfile["pasal"], string>>;
 }
 
 /**
@@ -76,6 +78,7 @@ export function supervisionProfile(settings?: Partial<SupervisionSettings>, dina
     nama: settings?.nama ?? base.nama,
     singkat: settings?.singkat ?? base.singkat,
     pembina: settings?.pembina ?? dinas ?? base.pembina,
+    pasal: { ...base.pasal, ...Object.fromEntries(Object.entries(settings?.pasal ?? {}).filter(([, v]) => v)) },
   };
 }
 

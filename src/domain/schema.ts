@@ -7,7 +7,19 @@ import { SECTOR_IDS } from "./lintas-sektor.js";
 import { MEETING_KIND_IDS, QUARTERLY_KIND_IDS, SPECIAL_STEP_IDS } from "./meeting-kinds.js";
 import { ANALYSIS_METHODS, DEFAULT_ANALYSIS_METHODS, DEFAULT_CAUSE_CATEGORIES } from "./analysis.js";
 import { CLOCK_PATTERN, MONTH_PATTERN } from "./month.js";
-import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "./rank/methods.js";
+import {
+  type MethodEntry,
+  METHODS,
+  type MethodSettings,
+  type MethodSettingsKey,
+  PROBLEM_METHODS,
+  settingsDescription,
+  settingsKeys,
+  SOLUTION_METHODS,
+  type Target,
+  TIE_RULES,
+  totalVariants,
+} from "./rank/methods.js";
 import { LEVELS } from "./stakeholders.js";
 import { STRATEGY_IDS } from "./swot.js";
 
@@ -122,20 +134,29 @@ export const criterionSchema = z.strictObject({
   skala: scaleSchema.optional(),
 });
 
-const methodSettings = <T extends z.ZodRawShape>(extra: T) =>
-  z.strictObject({ skala: scaleSchema.optional(), ...extra });
+/** `penilaian.<method>`, from the method's entry: a scale, the variant of its total, its own criteria. */
+function methodSettings(entry: MethodEntry, target: Target) {
+  const variants = Object.keys(totalVariants(entry)).filter(Boolean) as [string, ...string[]];
+  return z
+    .strictObject({
+      skala: scaleSchema.optional(),
+      ...(variants.length > 1 ? { rumus: z.enum(variants).default(variants[0]) } : {}),
+      ...(entry.kriteriaDiatur ? { kriteria: z.array(criterionSchema).optional() } : {}),
+    })
+    .optional()
+    .describe(settingsDescription(entry, target));
+}
+
+const methodSettingsShape = Object.fromEntries(
+  METHODS.flatMap((m) => settingsKeys(m).map(({ key, target }) => [key, methodSettings(m, target)])),
+) as unknown as Record<MethodSettingsKey, z.ZodOptional<z.ZodType<MethodSettings>>>;
 
 export const scoringSettingsSchema = z.strictObject({
   metode_masalah: z.enum(PROBLEM_METHODS).default("usg"),
   metode_solusi: z.enum(SOLUTION_METHODS).default("reinke"),
   seri: z.enum(TIE_RULES).default("bersama").describe("Aturan nilai sama: bersama | urutan | kriteria"),
   urutan_kriteria: z.array(z.string()).optional().describe("Untuk seri: kriteria, mis. [u, s, g]"),
-  usg: methodSettings({ rumus: z.enum(["jumlah", "kali"]).default("jumlah") }).optional(),
-  carl: methodSettings({}).optional(),
-  hanlon: methodSettings({}).optional(),
-  reinke: methodSettings({}).optional(),
-  mcua: methodSettings({ kriteria: z.array(criterionSchema).optional() }).optional(),
-  mcua_solusi: methodSettings({ kriteria: z.array(criterionSchema).optional() }).optional(),
+  ...methodSettingsShape,
 });
 
 /** A member of the kecamatan's cross-sector roster (quarterly Lokmin), outside the Puskesmas. */
@@ -273,9 +294,30 @@ export const workspaceSchema = z
         profil: z
           .string()
           .default("musi-rawas-2018")
-          .describe("Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip)"),
+          .describe(
+            "Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip): musi-rawas-2018, nasional (kabupaten tanpa " +
+              "peraturan sendiri: hanya Permenkes 44/2016 dan SPM) atau sendiri (peraturan kabupaten ini: nama, " +
+              "singkat, nomor, tahun, pasal)",
+          ),
         nama: z.string().optional().describe("Nama lengkap peraturan pembinaan kabupaten/kota ini"),
         singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Musi Rawas 49/2018'"),
+        nomor: z.string().optional().describe("Nomor peraturan kabupaten sendiri, mis. '12'"),
+        tahun: z.number().int().min(1945).max(2100).optional().describe("Tahun peraturan kabupaten sendiri"),
+        pasal: z
+          .strictObject({
+            tilik: z.string().optional(),
+            arsip: z.string().optional(),
+            umpan_balik: z.string().optional(),
+            evaluasi: z.string().optional(),
+            kesepakatan: z.string().optional(),
+            skor: z.string().optional(),
+            deskripsi: z.string().optional(),
+            fishbone: z.string().optional(),
+            swot: z.string().optional(),
+            stakeholder: z.string().optional(),
+          })
+          .optional()
+          .describe("Pasal peraturan kabupaten sendiri per pokok, mis. tilik: 'Pasal 30'"),
         pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1, mis. 'Dinkes Kab Musi Rawas'"),
       })
       .optional()
@@ -791,18 +833,13 @@ export type Problem = z.infer<typeof problemSchema>;
 export type Solution = z.infer<typeof solutionSchema>;
 export type Swot = z.infer<typeof swotSchema>;
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
-export type RootCause = z.infer<typeof rootCauseSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export type ProgramReport = z.infer<typeof programReportSchema>;
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
-export type CrossSectorPerson = z.infer<typeof crossSectorPersonSchema>;
-export type TaskDivision = z.infer<typeof taskDivisionSchema>;
-export type PoaRow = z.infer<typeof poaRowSchema>;
 export type QuarterlyMeeting = z.infer<typeof quarterlyMeetingSchema>;
-export type QuarterlyCommitment = z.infer<typeof quarterlyCommitmentSchema>;
 export type Pralokmin = z.infer<typeof pralokminSchema>;
 export type { Method, TieRule } from "./rank/methods.js";
 

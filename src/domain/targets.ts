@@ -53,12 +53,6 @@ export function roundRatio(numerator: number, denominator: number, digits: numbe
   return Number(signed) / 10 ** digits;
 }
 
-/** Capaian (%) rounded once at `digits`; null when it cannot be computed. */
-export function coverageRounded(report: Pick<IndicatorReport, "kumulatif" | "sasaran">, digits: number): number | null {
-  if (report.kumulatif === null || report.sasaran <= 0) return null;
-  return roundRatio(report.kumulatif * 100, report.sasaran, digits);
-}
-
 /**
  * Capaian (%) = cumulative served ÷ sasaran × 100, exact; null when it cannot be computed. Round
  * it once, where it is shown, so no figure is rounded twice.

@@ -39,7 +39,26 @@ export interface InitAnswers {
   taksonomi: "program" | "klaster";
 }
 
-export interface InitOptions extends InitAnswers {
+/** The answers a new workspace gets when a question is left unanswered (`lokmin init --yes`). */
+export const INIT_DEFAULTS = {
+  kecamatan: "-",
+  kabupaten: "Kabupaten -",
+  alamat: "-",
+  kepala: "Kepala Puskesmas",
+  tu: "Kasubag TU",
+  zona: "WIB",
+  taksonomi: "program",
+} as const satisfies Partial<InitAnswers>;
+
+/** The answers given, an empty one as not given, the rest from INIT_DEFAULTS. */
+export function withDefaults(given: Partial<InitAnswers> & { nama: string }): InitAnswers {
+  const answered = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== ""));
+  return { ...INIT_DEFAULTS, ...answered, nama: given.nama };
+}
+
+export interface InitOptions extends Partial<InitAnswers> {
+  /** The Puskesmas' name: the one answer without a default. */
+  nama: string;
   /** The folder of the new workspace (relative to cwd); default cwd. */
   dir?: string;
   /** Do not create a git repository. */
@@ -145,7 +164,7 @@ export function initTarget(ctx: Pick<OpContext, "cwd">, options: { dir?: string;
 export async function init(ctx: OpContext, options: InitOptions): Promise<InitResult> {
   const file = initTarget(ctx, options);
   const root = path.dirname(file);
-  const workspace = buildWorkspace(options);
+  const workspace = buildWorkspace(withDefaults(options));
   const text = newYamlText({
     file: WORKSPACE_FILE,
     kind: "workspace",

@@ -14,7 +14,7 @@ import { REPO } from "../helpers.js";
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : full.endsWith(".ts") ? [full] : [];
+    return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(full) ? [full] : [];
   });
 
 describe("the domain is pure", () => {
@@ -57,6 +57,10 @@ describe("layers import only downwards", () => {
 
   it("no command imports another command (what they share lives in src/ops or src/cli)", () => {
     expect(offending("commands", (target, from) => target.startsWith("src/commands/") && target !== from)).toEqual([]);
+  });
+
+  it("the browser app calls operations, never a command's code", () => {
+    expect(offending("app", (target) => target.startsWith("src/commands/"))).toEqual([]);
   });
 
   it("operations import neither the CLI nor a command (the browser app calls them too)", () => {

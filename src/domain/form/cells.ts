@@ -14,13 +14,6 @@ export interface FormProblem {
   message: string;
 }
 
-/** Where a value came from, for its problem. */
-export interface Place {
-  file: string;
-  sheet?: string;
-  cell?: string;
-}
-
 export function formatProblem(p: FormProblem): string {
   const where = p.sheet !== undefined ? `${p.sheet}${p.cell ? `!${p.cell}` : ""}` : (p.cell ?? "");
   return where ? `${p.file}, ${where}: ${p.message}` : `${p.file}: ${p.message}`;

@@ -215,7 +215,8 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
   const tieOrder = own.length ? own : method.criteria.map((c) => c.id);
   const computed = inputs.map((input) => {
     const scored = meanScores(input, method, ctx, findings);
-    const total = scored ? round(method.combine(scored.means)) : null;
+    const value = scored ? method.combine(scored.means) : null;
+    const total = value === null ? null : round(value);
     const tiebreak = tieOrder.map((id) => (typeof scored?.means[id] === "number" ? (scored.means[id] as number) : 0));
     return { input, scored, total, tiebreak };
   });

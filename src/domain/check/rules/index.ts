@@ -1,6 +1,6 @@
-// Every rule group of `lokmin check`, in the order they run. `RuleId` is derived from them, and
-// `check --rules`, the README table and the `aturan` settings of lokmin.yaml all read this list.
-import type { RuleGroup, RuleSpec } from "../registry.js";
+// Every rule group of `lokmin check`, in the order they run. `check --rules`, the README table and
+// the `aturan` settings of lokmin.yaml all read this list.
+import type { RuleSpec } from "../registry.js";
 import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
@@ -31,15 +31,6 @@ export const MONTH_GROUPS = [
 export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;
 export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
-
-type IdsOf<G> = G extends RuleGroup<infer Id, never> ? Id : G extends RuleGroup<infer Id, infer _Ctx> ? Id : never;
-/** Every rule id as declared (families as "sop/<langkah>"). */
-export type DeclaredRuleId = IdsOf<
-  | (typeof MONTH_GROUPS)[number]
-  | (typeof OTHER_MEETING_GROUPS)[number]
-  | (typeof WORKSPACE_GROUPS)[number]
-  | (typeof INPUT_GROUPS)[number]
->;
 
 export interface CatalogueEntry {
   id: string;

@@ -11,10 +11,12 @@ import { formatDiagnostics } from "./ui.js";
 export { findingsJson, sourcesOf } from "../ops/findings.js";
 export {
   checkInput,
+  failOnBrokenFolders,
   failOnInputErrors,
   inMonth,
   monthArgument,
   openWorkspace,
+  requireFolder,
   requireLoadedMonth,
   requireMonth,
 } from "../ops/workspace.js";

@@ -26,6 +26,7 @@ const M = {
     "{count} masalah di isian; tidak ada yang ditulis. Perbaiki sel yang disebut lalu impor lagi.",
     "{count} problems in the forms; nothing was written. Fix the cells named and import again.",
   ),
+  relation: msg("peringatan: {message}", "warning: {message}"),
   changed: msg("{source} → {file}: {count} nilai diubah", "{source} → {file}: {count} values changed"),
   same: msg("tidak ada perubahan dari {count} isian: {files}", "no change from {count} forms: {files}"),
   withoutBase: msg(
@@ -61,7 +62,7 @@ export async function run(
   }
   const { result, withoutBase } = await runImport(ctx, {
     month: monthArg,
-    files: ({ root, month }) => readForms(ctx, given, path.join(root, month, "isian"), month),
+    files: ({ root, month }) => readForms(ctx, given, root, month),
     force: options.force,
   });
   const { month } = result;
@@ -75,6 +76,7 @@ export async function run(
     ctx.ui.err(`lokmin: ${t(M.invalid, { count: result.problems.length })}`);
     return EXIT.usage;
   }
+  for (const r of result.relasi) ctx.ui.err(t(M.relation, { message: r.pesan }));
   const report = result.files;
   for (const r of report) {
     if (r.written) ctx.ui.out(t(M.changed, { source: r.source, file: r.file, count: r.changes }));
@@ -90,11 +92,13 @@ export async function run(
 }
 
 /** Files named on the command line, read; a folder gives its .xlsx and .csv files (not Office lock files). */
-async function readForms(ctx: Context, given: readonly string[], fallback: string, month: string) {
+async function readForms(ctx: Context, given: readonly string[], root: string, month: string) {
   const { MAX_WORKBOOK_BYTES } = await import("../io/xlsx.js");
-  return expand(ctx, given, fallback, month).map((abs): ImportFile => {
+  // Without names, the month's isian/ folder: its files are read only from inside the workspace.
+  const inside = given.length === 0 ? root : undefined;
+  return expand(ctx, given, path.join(root, month, "isian"), month).map((abs): ImportFile => {
     const name = path.basename(abs);
-    const read = readRegularFile(abs, { maxBytes: MAX_WORKBOOK_BYTES });
+    const read = readRegularFile(abs, { maxBytes: MAX_WORKBOOK_BYTES, root: inside });
     if (read.ok) return { name, bytes: read.bytes };
     const message = describeReadFailure(read, name);
     return { name, unreadable: read.reason === "missing" ? `${message}; ${t(M.checkName)}` : message };

@@ -30,7 +30,9 @@ export function runCheck(ctx: OpContext, options: CheckOptions = {}): CheckRun {
   const months = (options.months ?? []).map(requireMonth);
   const workspace = readWorkspace(ctx, monthsToLoad("check", months));
   for (const month of months) {
-    if (!workspace.months.some((m) => m.id === month)) throw new UserError(t(M.missingMonth, { month }));
+    // A month folder that is not a folder is reported as the finding it is, not as missing.
+    const present = workspace.months.some((m) => m.id === month) || workspace.findings.some((f) => f.file === month);
+    if (!present) throw new UserError(t(M.missingMonth, { month }));
   }
   const report = checkWorkspace(checkInput(ctx, workspace, months));
   return { report, workspace };

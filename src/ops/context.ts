@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { isMonthId } from "../domain/month.js";
-import { cleanStaleTemps } from "../io/fs-safe.js";
+import { checkFolder, cleanStaleTemps } from "../io/fs-safe.js";
 import { withLock } from "../io/lock.js";
 import { findWorkspaceRoot } from "../io/workspace.js";
 
@@ -54,6 +54,9 @@ function cleanWorkspaceTemps(root: string): void {
     return;
   }
   for (const dir of dirs) {
+    // Never through a link out of the workspace (nor into a FIFO or a file named like a folder).
+    const checked = checkFolder(dir, { root });
+    if (!checked.ok || !checked.exists) continue;
     try {
       cleanStaleTemps(dir);
     } catch {

@@ -12,6 +12,8 @@ export function sourcesOf(root: string, known?: Map<string, YamlSource>): Source
   const cache = new Map<string, YamlSource | undefined>(known);
   return (file) => {
     if (cache.has(file)) return cache.get(file);
+    // Only YAML files have excerpts: a finding about a folder (or whatever stands in its place) has none.
+    if (!/\.ya?ml$/i.test(file)) return undefined;
     const read = readRegularFile(path.join(root, file), { maxBytes: MAX_FILE_BYTES, root });
     const decoded = read.ok ? decodeUtf8(read.bytes, file) : undefined;
     const source = decoded?.text === undefined ? undefined : new YamlSource(file, decoded.text, decoded.bom);
@@ -20,8 +22,20 @@ export function sourcesOf(root: string, known?: Map<string, YamlSource>): Source
   };
 }
 
-/** The JSON view of a diagnostic: `line`/`column` its start, `end_line`/`end_column` its end (exclusive). */
-export const diagnosticJson = ({ rule, severity, file, start, end, message, defaultSeverity }: Diagnostic) => ({
+/**
+ * The JSON view of a diagnostic: `line`/`column` its start, `end_line`/`end_column` its end (exclusive),
+ * `related` the other places it names.
+ */
+export const diagnosticJson = ({
+  rule,
+  severity,
+  file,
+  start,
+  end,
+  message,
+  defaultSeverity,
+  related,
+}: Diagnostic) => ({
   rule,
   severity,
   file,
@@ -31,6 +45,7 @@ export const diagnosticJson = ({ rule, severity, file, start, end, message, defa
   end_column: end.column,
   message,
   ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
+  ...(related?.length ? { related } : {}),
 });
 
 export type FindingJson = ReturnType<typeof diagnosticJson>;

@@ -19,7 +19,7 @@ import { readRegularFile } from "../io/fs-safe.js";
 import { relativePath } from "../io/workspace.js";
 import { writeFileAtomic } from "../io/write.js";
 import { type OpContext, whileLocked } from "./context.js";
-import { failOnInputErrors, inMonth, openMonth, requireMonth } from "./workspace.js";
+import { failOnInputErrors, inMonth, openMonth, requireFolder, requireMonth } from "./workspace.js";
 
 const M = {
   differs: msg(
@@ -98,6 +98,7 @@ async function writeForms(ctx: OpContext, root: string, options: FormOptions): P
   }
   const files = monthWorkbooks(input, { single: options.single, only });
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(workspace.root, month, "isian");
+  requireFolder(outDir, options.out ? {} : { root: workspace.root });
   const { readXlsx, writeXlsx, inspectXlsx, MAX_WORKBOOK_BYTES } = await import("../io/xlsx.js");
   const names = new Map(config.pegawai.map((p) => [p.id, p.nama]));
   const who = (target: string) => {
@@ -118,7 +119,10 @@ async function writeForms(ctx: OpContext, root: string, options: FormOptions): P
     const entry = { file: target, targets: file.targets, for: file.targets.map(who) };
     let backup: string | undefined;
     try {
-      const existing = readRegularFile(target, { maxBytes: MAX_WORKBOOK_BYTES });
+      const existing = readRegularFile(target, {
+        maxBytes: MAX_WORKBOOK_BYTES,
+        root: options.out ? undefined : workspace.root,
+      });
       let refresh = false;
       if (existing.ok) {
         const read =

@@ -22,10 +22,14 @@ import {
 import { changedValues } from "../domain/form/lists.js";
 import { programEdits } from "../domain/form/program.js";
 import { shiftMonth } from "../domain/month.js";
-import { meetingSchema, programReportSchema } from "../domain/schema.js";
+import { mismatchMessage } from "../domain/check/rules/verifikasi.js";
+import { meetingSchema, programReportSchema, type ProgramReport, type Workspace } from "../domain/schema.js";
+import { compareMonth, openMismatches } from "../domain/verification.js";
+import { meetingFile, type MonthData } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure } from "../io/fs-safe.js";
 import { commitPlan, type FileEdits, planEdits } from "../io/edit-plan.js";
+import { wideEncoding } from "../io/yaml-source.js";
 import { type OpContext, whileLocked, workspaceRoot } from "./context.js";
 import { failOnInputErrors, inMonth, openMonth, requireMonth } from "./workspace.js";
 
@@ -53,6 +57,10 @@ const M = {
   twice: msg(
     "program {program} ada di {file} dan {other}; impor satu sumber per program",
     "program {program} is in {file} and {other}; import one source per program",
+  ),
+  utf32: msg(
+    "berkas CSV ini tersimpan sebagai UTF-32; simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8)",
+    "this CSV file is saved as UTF-32; save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8)",
   ),
   resultInvalid: msg("hasil impor tidak sah: {message}", "the imported result is invalid: {message}"),
 };
@@ -111,7 +119,15 @@ type Aside = { setAside?: SetAside[] };
 
 export type ImportResult =
   | ({ month: string; ok: false; problems: FormProblem[]; files: [] } & Aside)
-  | ({ month: string; ok: true; problems: []; files: ImportFileReport[]; withoutBase: string[] } & Aside);
+  | ({
+      month: string;
+      ok: true;
+      problems: [];
+      files: ImportFileReport[];
+      withoutBase: string[];
+      /** Relations between indicators the imported figures break (warnings, like `check`'s). */
+      relasi: RelationAfterImport[];
+    } & Aside);
 
 export type ImportPreview = {
   month: string;
@@ -155,7 +171,12 @@ export async function importForms(ctx: OpContext, options: ImportOptions): Promi
   return (await runImport(ctx, options as ImportOptions & { preview?: false })).result;
 }
 
-function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string | undefined {
+  // Excel's "Unicode Text" and some tools save UTF-16 (with or without its mark): read as such.
+  const wide = wideEncoding(bytes);
+  if (wide === "UTF-16 LE" || wide === "UTF-16 BE")
+    return new TextDecoder(wide === "UTF-16 LE" ? "utf-16le" : "utf-16be").decode(bytes).replace(/^\uFEFF/, "");
+  if (wide) return undefined;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -206,7 +227,12 @@ async function run(
       continue;
     }
     if (/\.csv$/i.test(label)) {
-      const result = readCoverageCsv(input, label, decodeText(given.bytes));
+      const text = decodeText(given.bytes);
+      if (text === undefined) {
+        problems.push({ file: label, message: t(M.utf32) });
+        continue;
+      }
+      const result = readCoverageCsv(input, label, text);
       problems.push(...result.problems);
       for (const [program, values] of result.programs) {
         const other = csvPrograms.get(program);
@@ -319,13 +345,17 @@ async function run(
   }
   // All the YAML files or none.
   const written = new Set(commitPlan(plan, { force: Boolean(options.force) }));
+  // Relations broken by the figures now in the files: reported, never refused (a real mismatch can be true).
+  const imported = new Set([...result.programs.keys(), ...csvPrograms.keys()]);
+  const after = plan.files.filter((f) => written.has(f.file) && f.data);
+  const relasi = relationsAfterImport(config, loaded, imported, (file) => after.find((f) => f.file === file)?.data);
   const report: ImportFileReport[] = planned.map((p) => {
     const wrote = written.has(p.file);
     const data = plan.files.find((f) => f.file === p.file)?.data;
     return { source: p.from, file: p.file, changes: wrote ? changedValues(p.data, data) : 0, written: wrote };
   });
   return {
-    result: { month, ok: true, problems: [], files: report, withoutBase: result.withoutBase, ...aside },
+    result: { month, ok: true, problems: [], files: report, withoutBase: result.withoutBase, relasi, ...aside },
     withoutBase: result.withoutBase,
   };
 }
@@ -363,4 +393,33 @@ function changesOf(data: unknown, edits: readonly YamlEdit[], reader?: CellReade
       }
     }
   });
+}
+
+export type RelationAfterImport = ReturnType<typeof relationsAfterImport>[number];
+
+/**
+ * The relations between indicators that do not hold once the imported figures are in the files (and
+ * are not justified in rapat.yaml), for the programs imported: what `check` will warn about, said now.
+ */
+function relationsAfterImport(
+  config: Workspace,
+  loaded: MonthData,
+  imported: ReadonlySet<string>,
+  edited: (file: string) => unknown,
+) {
+  const programs = loaded.programs.map((p) => {
+    const data = edited(p.file) as ProgramReport | undefined;
+    return data ? { file: p.file, data } : p;
+  });
+  const month: MonthData = { ...loaded, programs };
+  return openMismatches(compareMonth(config, month))
+    .filter((c) => imported.has(c.kiri.program) || imported.has(c.kanan.program))
+    .map((c) => ({
+      relasi: c.instance.relation.id,
+      lingkup: c.measure,
+      desa: c.desa ?? null,
+      kiri: { indikator: `${c.kiri.program}/${c.kiri.indikator}`, nilai: c.kiri.value, file: c.kiri.file },
+      kanan: { indikator: `${c.kanan.program}/${c.kanan.indikator}`, nilai: c.kanan.value, file: c.kanan.file },
+      pesan: mismatchMessage(c, meetingFile(loaded.id)),
+    }));
 }

@@ -17,6 +17,7 @@ import { newYamlText } from "../io/new-yaml.js";
 import { syncSchemas } from "../io/schemas.js";
 import { writeFileAtomic } from "../io/write.js";
 import type { OpContext } from "./context.js";
+import { requireFolder } from "./workspace.js";
 
 const M = {
   exists: msg(
@@ -151,6 +152,9 @@ export function buildWorkspace(o: InitAnswers): Workspace {
  */
 export function initTarget(ctx: Pick<OpContext, "cwd">, options: { dir?: string; force?: boolean }): string {
   const root = path.resolve(ctx.cwd, options.dir ?? ".");
+  // The folder and .lokmin/schema in it must be (or become) folders, checked before anything is written.
+  requireFolder(root);
+  requireFolder(path.join(root, SCHEMA_DIR), { root });
   const file = path.join(root, WORKSPACE_FILE);
   if (pathPresent(file)) {
     // A looping link, a FIFO or a folder named lokmin.yaml is no workspace to overwrite: say what it is.
@@ -172,7 +176,7 @@ export async function init(ctx: OpContext, options: InitOptions): Promise<InitRe
     comments: commentsFor(workspace, COMMENTS),
   });
   writeFileAtomic(file, text, { overwrite: Boolean(options.force), force: Boolean(options.force), label: file });
-  syncSchemas(path.join(root, SCHEMA_DIR));
+  syncSchemas(path.join(root, SCHEMA_DIR), root);
   const gitignore = path.join(root, ".gitignore");
   if (!pathPresent(gitignore)) writeFileAtomic(gitignore, GITIGNORE, { overwrite: false, label: gitignore });
   const git = options.tanpaGit ? false : initGit(root, ctx.env);

@@ -17,11 +17,11 @@ import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-safe.js";
 import { newYamlText } from "../io/new-yaml.js";
-import { syncSchemas } from "../io/schemas.js";
+import { syncSchemas, unwritableSchemas } from "../io/schemas.js";
 import { listMonths, monthsToLoad, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
 import { commitPlan, type FileEdits, type NewFile, planEdits } from "../io/edit-plan.js";
 import { type OpContext, whileLocked } from "./context.js";
-import { failOnInputErrors, openWorkspace, requireMonth } from "./workspace.js";
+import { failOnBrokenFolders, failOnInputErrors, inMonth, openWorkspace, requireMonth } from "./workspace.js";
 
 const M = {
   exists: msg(
@@ -87,7 +87,7 @@ function scaffold(ctx: OpContext, root: string, options: Scaffold): NewMonthResu
   const extra = options.quarterly || options.pralokmin;
   const month =
     options.month ?? (options.complete || extra ? existing.at(-1) : undefined) ?? nextMonth(existing, ctx.today);
-  const workspace = openWorkspace(ctx, monthsToLoad("check", month), root);
+  const workspace = openWorkspace(ctx, monthsToLoad(["month-and-previous", "commitments-before"], month), root);
   // Earlier meetings must at least yield their commitments, or carrying them would lose some.
   const unreadable = new Set([
     ...workspace.months.filter((m) => m.id < month && !m.meeting && !m.commitments).map((m) => `${m.id}/rapat.yaml`),
@@ -96,6 +96,12 @@ function scaffold(ctx: OpContext, root: string, options: Scaffold): NewMonthResu
       .map((m) => quarterlyFile(m.id)),
   ]);
   failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
+  // Nothing is written into (or moved out of) a folder that is not a folder: the month's, .lokmin's.
+  failOnBrokenFolders(workspace, (file) => inMonth(month)(file) || file.startsWith(".lokmin"));
+  // The editors' schema files are refreshed last: one that cannot be (a link out of the workspace, a
+  // FIFO) stops the operation before anything is written, not after the month exists.
+  const schemaProblems = unwritableSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
+  if (schemaProblems.length) throw new UserError(schemaProblems.join("\n"));
   if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
   const dir = path.join(workspace.root, month);
   const exists = pathPresent(dir);
@@ -114,7 +120,7 @@ function scaffold(ctx: OpContext, root: string, options: Scaffold): NewMonthResu
     previousPrograms: previous?.programs.map((p) => p.data),
   });
   commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   return { month, files: files.map((f) => f.file), carried: carried.map((c) => c.id), backup: backup ?? null };
 }
 
@@ -145,7 +151,7 @@ function scaffoldOtherMeetings(
     : [];
   files.push(...pralokmin);
   commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   return { month, files: files.map((f) => f.file), carried, backup: backup ?? null };
 }
 
@@ -215,6 +221,6 @@ function complete(workspace: WorkspaceWithConfig, month: string): CompleteMonthR
     indicators += missing.length;
   }
   commitPlan(planEdits(workspace.root, { create: missingFiles.map(newFile), edit }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   return { month, files: created, indicators_added: indicators };
 }

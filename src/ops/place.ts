@@ -23,8 +23,10 @@ export function place(
   shown: string,
   rendered: { data: Buffer; sidik: string },
   force: boolean,
+  root?: string,
 ): Placed {
-  const existing = readRegularFile(target, { maxBytes: 64 << 20 });
+  // Inside the workspace (`root`) what is there now is never read through a link out of it.
+  const existing = readRegularFile(target, { maxBytes: 64 << 20, root });
   if (!existing.ok) {
     if (existing.reason !== "missing") {
       // A folder, a device, a file too big to be ours: writing reports the reason in words.

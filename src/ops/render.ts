@@ -21,7 +21,7 @@ import { relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
 import { type OpContext, whileLocked } from "./context.js";
 import type { PdfResult } from "./pdf.js";
 import { type Outcome, place } from "./place.js";
-import { checkInput, failOnInputErrors, inMonth, openMonth, requireMonth } from "./workspace.js";
+import { checkInput, failOnInputErrors, inMonth, openMonth, requireFolder, requireMonth } from "./workspace.js";
 
 const M = {
   noMeeting: msg("{file} tidak dapat dibaca", "{file} cannot be read"),
@@ -123,13 +123,16 @@ async function renderMonth(
   only: DocumentName[] | undefined,
 ): Promise<RenderResult> {
   const { workspace, month, loaded } = openMonth(ctx, options.month, ["check", "year-to-month"], root);
-  failOnInputErrors(workspace, inMonth(month));
+  // The month's folders and templates/ must be folders: no final document is made without what they hold.
+  failOnInputErrors(workspace, (file) => inMonth(month)(file) || file === "templates");
   const config = workspace.config.data;
+  if (!loaded.meeting) throw new UserError(t(M.noMeeting, { file: `${month}/rapat.yaml` }));
+  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(workspace.root, month, "dokumen");
+  requireFolder(outDir, options.out ? {} : { root: workspace.root });
   const { input, errors } = monthRenderInput(ctx, workspace, month, loaded);
   const meeting = input.meeting;
   const draft = errors > 0;
   const programs = input.programs;
-  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(workspace.root, month, "dokumen");
   const context = renderContext(input);
   const { letterheads, warnings } = buildLetterheads(workspace.root, config);
   if (draft) warnings.unshift(t(M.draft, { month, count: errors }));
@@ -154,6 +157,8 @@ async function renderMonth(
     const relative = relativePath(ctx.cwd, target);
     return relative && !relative.startsWith("..") ? relative : target;
   };
+  // Inside the workspace what a document replaces is never read through a link out of it.
+  const inside = options.out ? undefined : workspace.root;
   for (const doc of wanted) {
     const ref = templateFor(workspace.root, doc.name);
     const target = path.join(outDir, `${month}-${doc.name}.docx`);
@@ -170,7 +175,7 @@ async function renderMonth(
           throw error;
         },
       );
-      const placed = place(target, shownPath(target), rendered, Boolean(options.force));
+      const placed = place(target, shownPath(target), rendered, Boolean(options.force), inside);
       foreign = placed.foreign;
       const { outcome, backup } = placed;
       done = { name: doc.name, file: target, template: ref.label, outcome, ok: outcome !== "kept", backup };

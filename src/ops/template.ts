@@ -10,7 +10,7 @@ import { buildLetterheads, buildStarter, parseOnly, templateFor } from "../rende
 import { StarterError } from "../render/word-starter.js";
 import { type OpContext, whileLocked } from "./context.js";
 import { place } from "./place.js";
-import { openWorkspace } from "./workspace.js";
+import { openWorkspace, requireFolder } from "./workspace.js";
 
 const M = {
   noWord: msg(
@@ -24,6 +24,7 @@ const M = {
 /** Each document with the template it uses: `word` (templates/NAME.docx), `hbs` (templates/NAME.hbs) or built-in. */
 export async function templateList(ctx: OpContext) {
   const workspace = openWorkspace(ctx, monthsToLoad("none", undefined));
+  requireFolder(path.join(workspace.root, "templates"), { root: workspace.root });
   const documents = DOCUMENTS.map((d) => {
     const ref = templateFor(workspace.root, d.name);
     const kind = ref.file ? (ref.kind === "docx" ? "word" : "hbs") : "bawaan";
@@ -55,6 +56,7 @@ export async function writeTemplate(
   return whileLocked(ctx, "template", async (root) => {
     const workspace = openWorkspace(ctx, monthsToLoad("none", undefined), root);
     const config = workspace.config.data;
+    requireFolder(path.join(workspace.root, "templates"), { root: workspace.root });
     const { letterheads } = buildLetterheads(workspace.root, config);
     let starter;
     try {
@@ -64,7 +66,8 @@ export async function writeTemplate(
       throw error;
     }
     const target = path.join(workspace.root, "templates", `${name}.docx`);
-    const { outcome, backup } = place(target, relativePath(workspace.root, target), starter, Boolean(options.force));
+    const shown = relativePath(workspace.root, target);
+    const { outcome, backup } = place(target, shown, starter, Boolean(options.force), workspace.root);
     return { document: name, file: target, outcome, ...(backup ? { backup } : {}) };
   });
 }

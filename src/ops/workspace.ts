@@ -7,6 +7,7 @@ import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { ParseCache } from "../io/cache.js";
+import { checkFolder, describeFolderFailure, folderLabel } from "../io/fs-safe.js";
 import {
   listMonths,
   type LoadedWorkspace,
@@ -94,17 +95,43 @@ export function openMonth(ctx: OpContext, monthArg: string | undefined, needs: M
 
 export function requireLoadedMonth(workspace: LoadedWorkspace, month: string) {
   const loaded = workspace.months.find((m) => m.id === month);
-  if (!loaded) throw new UserError(t(M.noMonth, { month }));
+  if (!loaded) {
+    // Something that is not a usable folder has the month's name: say what it is, not "create it with new".
+    const broken = workspace.findings.filter((f) => f.rule === "io/folder" && f.file === month);
+    if (broken.length) throw new UserError(t(M.invalidInput), broken, workspace.root);
+    throw new UserError(t(M.noMonth, { month }));
+  }
   return loaded;
 }
 
-/** Input errors that stop an operation which needs valid files (rank, carry, render). */
+/**
+ * Input errors that stop an operation which needs valid files (rank, carry, render). A month folder
+ * that is not a folder stops every such operation: what it holds (commitments, figures) cannot be read.
+ */
 export function failOnInputErrors(workspace: LoadedWorkspace, files: (file: string) => boolean): void {
-  const errors = workspace.findings.filter((d) => d.severity === "error" && files(d.file));
+  const errors = workspace.findings.filter(
+    (d) => d.severity === "error" && (files(d.file) || (d.rule === "io/folder" && isMonthId(d.file))),
+  );
   if (errors.length) throw new UserError(t(M.invalidInput), errors, workspace.root);
 }
 
-export const inMonth = (month: string) => (file: string) => file === WORKSPACE_FILE || file.startsWith(`${month}/`);
+/** Folders that are not usable folders (io/folder findings) among `files`: they stop an operation that uses them. */
+export function failOnBrokenFolders(workspace: LoadedWorkspace, files: (file: string) => boolean): void {
+  const broken = workspace.findings.filter((d) => d.rule === "io/folder" && (files(d.file) || isMonthId(d.file)));
+  if (broken.length) throw new UserError(t(M.invalidInput), broken, workspace.root);
+}
+
+/** A month's files and folders (the month folder itself included) and lokmin.yaml. */
+export const inMonth = (month: string) => (file: string) =>
+  file === WORKSPACE_FILE || file === month || file.startsWith(`${month}/`);
+
+/** Refuse a folder lokmin is about to write into (or read from) when it is not a usable folder. */
+export function requireFolder(abs: string, options: { root?: string; label?: (abs: string) => string } = {}): void {
+  const checked = checkFolder(abs, { root: options.root });
+  if (checked.ok) return;
+  const label = options.label?.(checked.at) ?? folderLabel(options.root, checked.at);
+  throw new UserError(describeFolderFailure(checked, label));
+}
 
 /** Check input for the domain: the workspace, the date and a probe of its files. */
 export const checkInput = (

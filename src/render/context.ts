@@ -19,10 +19,12 @@ import type { EVIDENCE_KINDS, Meeting, ProgramReport, Workspace } from "../domai
 import { resolveSop } from "../domain/sop.js";
 import { coverageGap, coveragePercent, isBehindTarget } from "../domain/targets.js";
 import type { IndicatorTrend } from "../domain/trends.js";
+import { compareMonth } from "../domain/verification.js";
 import { indonesianTerms } from "../domain/vocabulary.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { buildAnalysisContext } from "./analysis-context.js";
 import { headTitle, personView, printNip } from "./people.js";
+import { buildVerificationContext, type VerificationSummary, verificationSummary } from "./verification-context.js";
 import { firstLokmin, pralokmin, quarterly } from "./year-context.js";
 
 export { headTitle, personView, type PersonView, printNip, rankText } from "./people.js";
@@ -39,8 +41,8 @@ export interface RenderInput {
   trends?: () => IndicatorTrend[];
   /** The month fails `lokmin check`: documents carry a DRAF mark. */
   draft?: boolean;
-  /** The month as loaded: its quarterly meeting and pralokmin, when there are. */
-  loaded?: Pick<MonthData, "quarterly" | "pralokmin">;
+  /** The month as loaded: its meetings beside rapat.yaml (quarterly, pralokmin) and its files, for the verification. */
+  loaded: MonthData;
 }
 
 type Evidence = (typeof EVIDENCE_KINDS)[number];
@@ -64,13 +66,25 @@ function regulationParts(profile: SupervisionProfile) {
 }
 
 /** Human notes for the Daftar Tilik, by item slug: what the files show, never key names or true/false. */
-function tilikNote(slug: string, meeting: Meeting, programs: ProgramReport[], present: number, invited: number) {
+function tilikNote(
+  slug: string,
+  meeting: Meeting,
+  programs: ProgramReport[],
+  present: number,
+  invited: number,
+  counts: () => VerificationSummary,
+) {
   const v = meeting.verifikasi_data;
   switch (slug) {
     case "verifikasi":
       return v?.tanggal ? `Verifikasi ${plainDate(v.tanggal)}` : "";
-    case "verifikasi-tercatat":
+    case "verifikasi-tercatat": {
+      // Short: the form is one page. The Berita Acara Verifikasi Data has the details.
+      const verification = counts();
+      if (verification.open) return `${verification.open} selisih belum dijustifikasi`;
+      if (verification.settled) return `Tercatat; ${verification.settled} selisih dijustifikasi`;
       return v?.hasil ? "Hasil verifikasi tercatat" : "";
+    }
     case "verifikasi-dilaporkan":
       return v?.dilaporkan ? "Dilaporkan dalam Lokmin" : "";
     case "agenda":
@@ -237,6 +251,9 @@ function monthView(input: RenderInput) {
       .map((p) => ({ p, r: rankById.get(p.id) }))
       .sort((a, b) => (a.r?.rank ?? 1e9) - (b.r?.rank ?? 1e9));
   });
+  /** The cross-program verification's comparisons (as `check` makes them) and their counts. */
+  const comparisons = once(() => compareMonth(config, input.loaded));
+  const verification = once(() => verificationSummary(comparisons()));
   const supervisorNotes = meeting.supervisi?.catatan ?? {};
   type Item = { no: number; id: string };
   return {
@@ -255,6 +272,8 @@ function monthView(input: RenderInput) {
     evaluations,
     commitments,
     ranked,
+    comparisons,
+    verification,
     profile: once(() => supervisionProfile(config.pembinaan, config.dinas_kesehatan.nama)),
     place: config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan,
     nextMonth: shiftMonth(month, 1),
@@ -263,7 +282,14 @@ function monthView(input: RenderInput) {
       supervisorNotes[String(item.no).padStart(2, "0")] ?? supervisorNotes[String(item.no)] ?? supervisorNotes[item.id],
     /** The note the files give a checklist item. */
     derivedNote: (item: Item) =>
-      tilikNote(item.id.replace(/^\d+-/, ""), meeting, programs, attendance().present, attendance().attendees.length),
+      tilikNote(
+        item.id.replace(/^\d+-/, ""),
+        meeting,
+        programs,
+        attendance().present,
+        attendance().attendees.length,
+        verification,
+      ),
   };
 }
 
@@ -796,6 +822,14 @@ export const PARTS = {
   checklist,
   supervision,
   trends,
+  /** The cross-program data verification's Berita Acara (src/render/verification-context.ts). */
+  verification: (v: MonthView) =>
+    buildVerificationContext({
+      config: v.config,
+      loaded: v.input.loaded,
+      profile: v.profile(),
+      comparisons: v.comparisons(),
+    }),
   /** The first Lokmin of the year: the task matrix and the POA (src/render/year-context.ts). */
   first: (v: MonthView) => ({ pertama: v.meeting.jenis === "pertama" ? firstLokmin(v.config, v.meeting) : null }),
   /** The quarterly cross-sector Lokmin held in the month (tribulanan.yaml). */

@@ -1,5 +1,6 @@
-// Export: one row per fact (an indicator's capaian in a month, with the period its figures cover, a ranked problem, its root causes
-// and SWOT items, a stakeholder, a commitment and each of its evaluations, monthly and quarterly)
+// Export: one row per fact (an indicator's capaian in a month, with the period its figures cover, a
+// ranked problem, its root causes and SWOT items, a stakeholder, a commitment and each of its
+// evaluations, monthly and quarterly)
 // across months, for Excel and for the Dinas' own tools, in the workspace's vocabulary (a
 // `klaster` column under ILP). Pure.
 import { causeCategories } from "./analysis.js";

@@ -281,7 +281,7 @@ describe("the overdue list agrees with itself", () => {
 });
 
 describe("the kabupaten's own regulation, or none", () => {
-  it("without a choice only national rules are cited; init asks which regulation and cites the one chosen", async () => {
+  it("without a choice only national rules are cited; init asks which regulation, cites the one chosen", async () => {
     const dir = tempDir();
     expect((await lokmin(["init", dir, "--nama", "UPTD Puskesmas Uji", "--tanpa-git"])).status).toBe(0);
     const text = read(dir, "lokmin.yaml");
@@ -304,7 +304,8 @@ describe("the kabupaten's own regulation, or none", () => {
 
     const own = tempDir();
     const name = "Peraturan Bupati Bulungan Nomor 12 Tahun 2021 tentang Pembinaan Lokakarya Mini Puskesmas";
-    const missing = await lokmin(["init", own, "--nama", "UPTD Puskesmas Uji", "--tanpa-git", "--peraturan", "sendiri"]);
+    const owned = ["init", own, "--nama", "UPTD Puskesmas Uji", "--tanpa-git", "--peraturan", "sendiri"];
+    const missing = await lokmin(owned);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("--peraturan-nama");
     const made = await lokmin([

@@ -205,8 +205,10 @@ const sumFormula = (column: number, from: number, to: number) => {
 /** A state counted anew each month (akumulasi: terakhir): its cumulative is this month's figure. */
 const stateFormula = (r: number) => `IF(${L(C.bulan)}${r}="","",${L(C.bulan)}${r})`;
 /** Capaian %: the cumulative over sasaran; an average (akumulasi: rata-rata) divides by the months too. */
-const capaianFormula = (r: number, months = 1) =>
-  `IF(OR(${L(C.kum)}${r}="",${L(C.sasaran)}${r}=0),"",${L(C.kum)}${r}/${months > 1 ? `${months}/` : ""}${L(C.sasaran)}${r}*100)`;
+const capaianFormula = (r: number, months = 1) => {
+  const average = months > 1 ? `${months}/` : "";
+  return `IF(OR(${L(C.kum)}${r}="",${L(C.sasaran)}${r}=0),"",${L(C.kum)}${r}/${average}${L(C.sasaran)}${r}*100)`;
+};
 export const normalizeFormula = (f: string | undefined) =>
   (f ?? "").replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
 

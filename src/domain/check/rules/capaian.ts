@@ -60,8 +60,8 @@ const M = {
       "kegiatan bulan lalu (SOP langkah 4); tulis periode_data: bulan-lalu di lokmin.yaml (lalu angka berkas program " +
       "{month} dibaca sebagai {previous}) atau geser tanggal rapat",
     "the meeting on {date} discusses figures up to {period}, but that period only ends on {end}: a Lokmin reports " +
-      "last month's results (SOP step 4); write periode_data: bulan-lalu in lokmin.yaml (the program files of {month} " +
-      "are then read as {previous}) or move the meeting date",
+      "last month's results (SOP step 4); write periode_data: bulan-lalu in lokmin.yaml (the program files of " +
+      "{month} are then read as {previous}) or move the meeting date",
   ),
   villageSum: msg(
     "jumlah kumulatif per desa {sum} ≠ kumulatif {indicator} {total}; perbaiki baris desa",

@@ -129,7 +129,7 @@ function buildFilled(config: Workspace, month: string, value: number): ProgramRe
 }
 
 describe("check and the period", () => {
-  it("a workspace on bulan-lalu meeting in May about April is clean; without the setting May's figures are flagged", async () => {
+  it("figures of a period ended before the meeting are clean; without the setting they are flagged", async () => {
     const root = copyWorkspace(MINI);
     const config = path.join(root, "lokmin.yaml");
     const { writeFileSync } = await import("node:fs");

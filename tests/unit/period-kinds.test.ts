@@ -30,7 +30,7 @@ const figure = (fields: { bulan_ini: number | null; kumulatif: number | null; ta
 });
 
 describe("how an indicator accumulates", () => {
-  it("a count is summed over the year against a pro-rata target; a state and an average against the full target", () => {
+  it("a count is summed against a pro-rata target; a state and an average against the full target", () => {
     expect(cumulativeTarget({ target: 90 }, 4)).toBe(30);
     expect(cumulativeTarget({ target: 90, akumulasi: "terakhir" }, 4)).toBe(90);
     expect(cumulativeTarget({ target: 90, akumulasi: "rata-rata" }, 4)).toBe(90);

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { checkWorkspace, type CheckReport } from "../domain/check/check.js";
 import { rankProblems } from "../domain/rank/month.js";
+import { reportPeriod } from "../domain/targets.js";
 import { indicatorTrends } from "../domain/trends.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
@@ -112,6 +113,17 @@ export function monthRenderInput(
     ),
     draft: errors > 0,
     loaded,
+    // One file per program for a period (the latest folder's, should two folders claim it).
+    reportsOf: (period) => [
+      ...new Map(
+        workspace.months.flatMap((m) =>
+          m.programs
+            .map((p) => p.data)
+            .filter((p) => reportPeriod(config, m.id, p) === period)
+            .map((p) => [p.program, p] as const),
+        ),
+      ).values(),
+    ],
   };
   return { input, check, errors };
 }

@@ -10,7 +10,7 @@ import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { ParseCache } from "../io/cache.js";
 import { cleanStaleTemps, readRegularFile } from "../io/fs-safe.js";
-import { withLock } from "../io/lock.js";
+import { LOCK_FILE, type LockHolder, waitingNotice, withLock } from "../io/lock.js";
 import { positionAll, type SourceLookup } from "../io/positions.js";
 import {
   findWorkspaceRoot,
@@ -144,7 +144,8 @@ export const checkInput = (ctx: Context, workspace: LoadedWorkspace, months?: re
  */
 export async function whileLocked<T>(ctx: Context, command: string, fn: (root: string) => Promise<T> | T): Promise<T> {
   const root = findWorkspaceRoot(ctx.cwd);
-  return withLock(root, { command, env: ctx.env }, () => {
+  const onWait = (holder: LockHolder | undefined) => ctx.ui.err(waitingNotice(path.join(root, LOCK_FILE), holder));
+  return withLock(root, { command, env: ctx.env, onWait }, () => {
     cleanWorkspaceTemps(root);
     return fn(root);
   });

@@ -146,7 +146,16 @@ describe("chart and feedback letter in DOCX", () => {
   const out = tempDir("lokmin-beyond-");
   let r: Awaited<ReturnType<typeof lokmin>>;
   beforeAll(async () => {
-    r = await lokmin(["-C", EXAMPLE, "render", "2024-06", "--out", out, "--only", "notulen,tren,umpan-balik"]);
+    r = await lokmin([
+      "-C",
+      copyWorkspace(EXAMPLE),
+      "render",
+      "2024-06",
+      "--out",
+      out,
+      "--only",
+      "notulen,tren,umpan-balik",
+    ]);
   });
 
   it("the notulen and the trend document carry the chart as a PNG", async () => {

@@ -343,7 +343,8 @@ describe("templates are strict, data stays data, edited files are kept", () => {
   });
 
   it("--only a document the month has no data for says so, not which field was empty", async () => {
-    const r = await lokmin(["-C", EXAMPLE, "render", "2024-05", "--only", "umpan-balik", "--out", tempDir("lokmin-")]);
+    const ws = copyWorkspace(EXAMPLE);
+    const r = await lokmin(["-C", ws, "render", "2024-05", "--only", "umpan-balik", "--out", tempDir("lokmin-")]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("2024-05 belum punya data untuk dokumen umpan-balik (Umpan balik pembinaan)");
     expect(r.stderr).not.toContain("kolom");
@@ -404,8 +405,9 @@ describe("a template is data, not code: a hostile template is the template's fau
   it("the installed command renders the same documents from the precompiled built-in templates", async () => {
     const fromSource = tempDir();
     const precompiled = tempDir();
-    expect((await lokmin(["-C", MINI, "render", "2024-02", "--out", fromSource])).status).toBe(0);
-    const r = lokminBin(["-C", MINI, "render", "2024-02", "--out", precompiled]);
+    const ws = copyWorkspace(MINI);
+    expect((await lokmin(["-C", ws, "render", "2024-02", "--out", fromSource])).status).toBe(0);
+    const r = lokminBin(["-C", ws, "render", "2024-02", "--out", precompiled]);
     expect(r.status, r.stderr).toBe(0);
     const files = readdirSync(fromSource).filter((f) => f.endsWith(".docx"));
     expect(files.length).toBeGreaterThan(5);

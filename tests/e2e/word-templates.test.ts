@@ -42,6 +42,9 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
   const writer = copyWorkspace(MINI);
   const klaster = copyWorkspace(KLASTER);
   const klasterBuiltin = tempDir("lokmin-builtin-");
+  // The built-in templates render from copies without workspace templates.
+  const plain = copyWorkspace(EXAMPLE);
+  const plainKlaster = copyWorkspace(KLASTER);
   let listed: Awaited<ReturnType<typeof lokmin>>;
   let rendered: Awaited<ReturnType<typeof lokmin>>;
   let writerRun: Awaited<ReturnType<typeof lokmin>>;
@@ -58,14 +61,14 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     for (const month of ["2024-01", "2024-06"]) {
       const r = await lokmin(["-C", ws, "render", month, "--only", only(month)]);
       expect(r.status, r.stderr).toBe(0);
-      await lokmin(["-C", EXAMPLE, "render", month, "--only", only(month), "--out", builtin]);
+      await lokmin(["-C", plain, "render", month, "--only", only(month), "--out", builtin]);
     }
-    await lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", builtin]);
+    await lokmin(["-C", plain, "render", "2024-05", "--out", builtin]);
     // An ILP workspace: its klaster words and its pralokmin through starting templates.
     for (const name of ["pralokmin", "notulen"]) await lokmin(["-C", klaster, "template", name]);
     const klasterRun = await lokmin(["-C", klaster, "render", "2024-01", "--only", "pralokmin,notulen"]);
     expect(klasterRun.status, klasterRun.stderr).toBe(0);
-    await lokmin(["-C", KLASTER, "render", "2024-01", "--only", "pralokmin,notulen", "--out", klasterBuiltin]);
+    await lokmin(["-C", plainKlaster, "render", "2024-01", "--only", "pralokmin,notulen", "--out", klasterBuiltin]);
     // The Writer template in a workspace with a logo: the picture with alt text {%logo} becomes it.
     writeFileSync(path.join(writer, "logo.png"), readFileSync(path.join(EXAMPLE, "logo.png")));
     const yaml = path.join(writer, "lokmin.yaml");

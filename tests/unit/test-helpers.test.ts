@@ -1,7 +1,9 @@
 // The test helpers' own promises (tests/helpers.ts): a copy of a workspace never carries a lock or
 // a half-written temp file; a command that takes the lock of a folder shared by all test files
-// fails its test; a spawned process is waited on through what it prints.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// fails its test; a spawned process is waited on through what it prints; and a second build (a
+// second suite in the same checkout) leaves the dist/ a running suite uses alone.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyWorkspace, lokmin, lokminBin, MINI, REPO, startLokmin, tempDir, waitUntil } from "../helpers.js";
@@ -59,5 +61,25 @@ describe("startLokmin and waitUntil", () => {
     await expect(waitUntil("a file nobody makes", () => existsSync(path.join(ws, "x")), 50)).rejects.toThrow(
       "waited 0.05 s for a file nobody makes",
     );
+  });
+});
+
+describe("the build the suite runs on", () => {
+  it("building again (as a second suite's global setup does) rewrites nothing in dist/ a running suite uses", () => {
+    const dist = path.join(REPO, "dist");
+    const state = () =>
+      readdirSync(dist, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          const stat = statSync(file);
+          return `${path.relative(dist, file)} ${stat.ino} ${stat.mtimeMs}`;
+        })
+        .sort();
+    const before = state();
+    expect(before.some((line) => line.startsWith("cli.js "))).toBe(true);
+    const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: REPO, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+    expect(state()).toEqual(before);
   });
 });

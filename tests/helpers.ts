@@ -207,6 +207,88 @@ export function lokminBin(
   });
 }
 
+export interface LokminRunner {
+  /** Run `lokmin ARGS` in the runner process; fails (and stops the runner) after `timeoutMs` (a hang). */
+  run(
+    args: string[],
+    options?: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number },
+  ): Promise<CliResult>;
+}
+
+/**
+ * Commands in a separate process that runs them one after another (tests/fixtures/scripts/
+ * lokmin-runner.mjs): out of the test's process, so one that hangs (a FIFO opened for reading)
+ * is killed instead of hanging the suite, without a node start-up for each command. Start it in
+ * `beforeAll` or at the top of a file; it is stopped after the file. A command that hangs stops
+ * it, and the next `run` starts another. Module state lives as long as the runner: where a test
+ * needs a fresh process (the in-memory chart memo, say), use lokminBin.
+ */
+export function lokminRunner(): LokminRunner {
+  const script = path.join(REPO, "tests", "fixtures", "scripts", "lokmin-runner.mjs");
+  let child: ChildProcess | undefined;
+  let next = 0;
+  const waiting = new Map<number, { runner: ChildProcess; answer: (reply: CliResult | Error) => void }>();
+  const start = () => {
+    const started = spawn(process.execPath, [script], { cwd: REPO, stdio: ["pipe", "pipe", "pipe"] });
+    trackProcess(`lokmin runner (pid ${started.pid})`, started, "file");
+    let pending = "";
+    let stderr = "";
+    started.stdout?.on("data", (chunk: Buffer) => {
+      pending += chunk;
+      for (let nl = pending.indexOf("\n"); nl >= 0; nl = pending.indexOf("\n")) {
+        const reply = JSON.parse(pending.slice(0, nl)) as CliResult & { id: number };
+        pending = pending.slice(nl + 1);
+        waiting.get(reply.id)?.answer({ status: reply.status, stdout: reply.stdout, stderr: reply.stderr });
+        waiting.delete(reply.id);
+      }
+    });
+    started.stderr?.on("data", (chunk: Buffer) => (stderr += chunk));
+    started.on("close", (code, signal) => {
+      if (child === started) child = undefined;
+      for (const [id, { runner, answer }] of waiting) {
+        if (runner !== started) continue;
+        answer(new Error(`the lokmin runner ended (${signal ?? code}) before answering: ${stderr}`));
+        waiting.delete(id);
+      }
+    });
+    return started;
+  };
+  return {
+    run: (args, options = {}) => {
+      const cwd = options.cwd ?? REPO;
+      const what = `lokmin ${args.join(" ")} (in the runner)`;
+      return trackCommand(
+        what,
+        guardShared(args, cwd, () => {
+          child ??= start();
+          const runner = child;
+          const id = next++;
+          const env = { ...process.env, ...environment(options.env) };
+          for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete env[key];
+          return new Promise<CliResult>((resolve, reject) => {
+            const timeoutMs = options.timeoutMs ?? 60_000;
+            const timer = setTimeout(() => {
+              waiting.delete(id);
+              if (child === runner) child = undefined;
+              runner.kill("SIGKILL");
+              reject(new Error(`lokmin ${args.join(" ")} did not finish within ${timeoutMs / 1000} s (a hang?)`));
+            }, timeoutMs);
+            waiting.set(id, {
+              runner,
+              answer: (reply) => {
+                clearTimeout(timer);
+                if (reply instanceof Error) reject(reply);
+                else resolve(reply);
+              },
+            });
+            runner.stdin?.write(`${JSON.stringify({ id, args, cwd, env })}\n`);
+          });
+        }),
+      );
+    },
+  };
+}
+
 export interface ProcessRun extends CliResult {
   signal: NodeJS.Signals | null;
 }

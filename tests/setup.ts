@@ -11,7 +11,7 @@ import { afterAll, afterEach, expect } from "vitest";
 import { settleRunning } from "./running.js";
 
 afterEach(() => settleRunning("when the test ended"));
-afterAll(() => settleRunning("when the file's tests ended"));
+afterAll(() => settleRunning("when the file's tests ended", "file"));
 
 const timesFile = process.env.LOKMIN_TEST_TIMES;
 if (timesFile && existsSync("/proc/self/stat")) {

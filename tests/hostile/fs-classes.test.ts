@@ -4,7 +4,7 @@
 // internal error or a hang; advice names only options the command has; Ctrl-C after a write says
 // what was written; a symbolic link is written through, not replaced by a copy; deep nesting is
 // not called an alias bomb; a tag on a written-back value stays.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -21,7 +21,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyYamlEdits } from "../../src/io/yaml-patch.js";
 import { writeFileAtomic } from "../../src/io/write.js";
-import { copyWorkspace, lokmin, MINI, REPO, startLokmin, tempDir, waitUntil } from "../helpers.js";
+import { copyWorkspace, lokmin, lokminRunner, MINI, startLokmin, tempDir, waitUntil } from "../helpers.js";
 
 const posix = process.platform !== "win32";
 const R = "2024-02/rapat.yaml";
@@ -31,18 +31,12 @@ const noInternal = (r: { stdout: string; stderr: string }) => {
 };
 
 /**
- * Run the real binary with a hard timeout: a command that hangs fails the test instead of hanging
- * the run. The timeout only guards against a hang; a loaded machine must never reach it.
+ * Run a command out of the test's process, with a hard timeout: a command that hangs (a FIFO read
+ * as a file) fails the test instead of hanging the run. One runner process serves the whole file.
  */
-function bin(ws: string, args: string[], timeout = 60_000) {
-  const result = spawnSync(process.execPath, [path.join(REPO, "bin/lokmin.js"), "-C", ws, ...args], {
-    env: { ...process.env, NO_COLOR: "1", LOKMIN_NO_CACHE: "1", LOKMIN_LOCK_WAIT_MS: "1000" },
-    encoding: "utf8",
-    timeout,
-    maxBuffer: 1 << 20,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
-}
+const runner = lokminRunner();
+const bin = (ws: string, args: string[]) =>
+  runner.run(["-C", ws, ...args], { env: { LOKMIN_NO_CACHE: "1", LOKMIN_LOCK_WAIT_MS: "1000" } });
 
 /** Put something that is not a readable YAML file at `rel`. */
 const SPECIALS: Record<string, (ws: string, abs: string) => void> = {
@@ -66,11 +60,11 @@ function replaceWith(ws: string, rel: string, kind: string) {
 
 describe.runIf(posix)("paket with a month file that cannot be read", () => {
   for (const kind of Object.keys(SPECIALS)) {
-    it(`rapat.yaml as a ${kind}: the package is built, the file named as left out (no internal error)`, () => {
+    it(`rapat.yaml as a ${kind}: the package is built, the file named as left out (no internal error)`, async () => {
       const ws = copyWorkspace(MINI);
       replaceWith(ws, R, kind);
       const out = path.join(tempDir(), "paket.zip");
-      const r = bin(ws, ["paket", "2024-02", "--out", out]);
+      const r = await bin(ws, ["paket", "2024-02", "--out", out]);
       noInternal(r);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain(`tidak dimasukkan ke paket: ${R}`);
@@ -78,10 +72,10 @@ describe.runIf(posix)("paket with a month file that cannot be read", () => {
     });
   }
 
-  it("a program file that is a link to /dev/zero is named too, not silently dropped", () => {
+  it("a program file that is a link to /dev/zero is named too, not silently dropped", async () => {
     const ws = copyWorkspace(MINI);
     replaceWith(ws, "2024-02/program/gizi.yaml", "link to /dev/zero");
-    const r = bin(ws, ["paket", "2024-02", "--out", path.join(tempDir(), "p.zip")]);
+    const r = await bin(ws, ["paket", "2024-02", "--out", path.join(tempDir(), "p.zip")]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("tidak dimasukkan ke paket: 2024-02/program/gizi.yaml");
   });
@@ -89,7 +83,7 @@ describe.runIf(posix)("paket with a month file that cannot be read", () => {
 
 describe.runIf(posix)("a special file as the workspace lock", () => {
   for (const kind of ["fifo", "link to /dev/zero", "folder"]) {
-    it(`.lokmin/lock as a ${kind}: every writer stops at once with exit 2, naming the lock and what to do`, () => {
+    it(`.lokmin/lock as a ${kind}: every writer stops at once with exit 2, naming the lock and what to do`, async () => {
       const ws = copyWorkspace(MINI);
       mkdirSync(path.join(ws, ".lokmin"), { recursive: true });
       replaceWith(ws, ".lokmin/lock", kind);
@@ -99,7 +93,7 @@ describe.runIf(posix)("a special file as the workspace lock", () => {
         ["carry", "2024-02"],
         ["new", "2024-03"],
       ]) {
-        const r = bin(ws, args);
+        const r = await bin(ws, args);
         expect(r.status, `${args.join(" ")}: ${r.stderr}`).toBe(2);
         expect(r.stderr).toContain(path.join(ws, ".lokmin/lock"));
         expect(r.stderr).toMatch(/bukan berkas biasa.*hapus/);

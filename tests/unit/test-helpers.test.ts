@@ -4,9 +4,20 @@
 // second suite in the same checkout) leaves the dist/ a running suite uses alone.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyWorkspace, lokmin, lokminBin, MINI, REPO, startLokmin, tempDir, waitUntil } from "../helpers.js";
+import {
+  copyWorkspace,
+  lokmin,
+  lokminBin,
+  lokminRunner,
+  MINI,
+  REPO,
+  startLokmin,
+  tempDir,
+  waitUntil,
+} from "../helpers.js";
 
 describe("copyWorkspace", () => {
   it("leaves out a lock held on the source and lokmin's temp files, and copies everything else", () => {
@@ -50,6 +61,25 @@ describe("commands on the repository's shared workspaces", () => {
   });
 });
 
+describe("lokminRunner", () => {
+  it("runs commands out of process with their own folder and environment; one that hangs is stopped", async () => {
+    const runner = lokminRunner();
+    const ws = copyWorkspace(MINI);
+    // A fresh runner cannot start node and answer within 1 ms: this request stands for a hang.
+    await expect(runner.run(["-C", ws, "check"], { timeoutMs: 1 })).rejects.toThrow(
+      `lokmin -C ${ws} check did not finish within 0.001 s (a hang?)`,
+    );
+    const en = await runner.run(["check", "2024-13"], { cwd: ws, env: { LOKMIN_LANG: "en" } });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain("YYYY-MM");
+    const id = await runner.run(["check", "2024-13"], { cwd: ws });
+    expect(id.stderr).not.toBe(en.stderr);
+    const json = await runner.run(["-C", ws, "check", "--json"]);
+    expect(json.status, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).findings).toEqual(expect.any(Array));
+  });
+});
+
 describe("startLokmin and waitUntil", () => {
   it("output() resolves on what the process prints, and rejects once it ended without printing it", async () => {
     const ws = copyWorkspace(MINI);
@@ -81,5 +111,14 @@ describe("the build the suite runs on", () => {
     const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: REPO, encoding: "utf8" });
     expect(build.status, build.stderr).toBe(0);
     expect(state()).toEqual(before);
+  });
+});
+
+describe("the run's temporary folder", () => {
+  it("is the one the global setup made, for tempDir() and for the processes tests start", () => {
+    expect(path.basename(tmpdir())).toMatch(/^lokmin-tests-/);
+    expect(path.dirname(tempDir())).toBe(tmpdir());
+    const child = spawnSync(process.execPath, ["-p", "require('node:os').tmpdir()"], { encoding: "utf8" });
+    expect(child.stdout.trim()).toBe(tmpdir());
   });
 });

@@ -83,7 +83,8 @@ describe.runIf(posix)("paket with a month file that cannot be read", () => {
 
 describe.runIf(posix)("a special file as the workspace lock", () => {
   for (const kind of ["fifo", "link to /dev/zero", "folder"]) {
-    it(`.lokmin/lock as a ${kind}: every writer stops at once with exit 2, naming the lock and what to do`, async () => {
+    const title = `.lokmin/lock as a ${kind}: every writer stops at once with exit 2, naming the lock and what to do`;
+    it(title, async () => {
       const ws = copyWorkspace(MINI);
       mkdirSync(path.join(ws, ".lokmin"), { recursive: true });
       replaceWith(ws, ".lokmin/lock", kind);

@@ -78,7 +78,7 @@ describe("the documents of a month, as their readers see them", () => {
       f4Copy,
     ];
     for (const [docx, p] of await toPdfLater(all)) pdf.set(docx === f4Copy ? f4Checklist : docx, pdfPages(p));
-  }, 180_000);
+  });
   const pages = (docx: string) => pdf.get(docx) ?? [];
   const text = (docx: string) => pages(docx).join("\n");
 

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DOCUMENT_NAMES } from "../../src/render/documents.js";
 import { readZip, writeZip } from "../../src/render/zip.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { trackProcess } from "../running.js";
 import { docxText, partOf, pdfPages } from "./docs-support.js";
 
 const FIXTURE = path.join(REPO, "tests/fixtures/word-templates/undangan-writer.docx");
@@ -79,8 +80,8 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     // that LibreOffice runs while the Writer template is rendered and converted (`--pdf`).
     const resaved = tempDir("lokmin-resaved-");
     const profile = `file://${tempDir("lokmin-lo-")}`;
-    const saving = new Promise<void>((resolve, reject) =>
-      execFile(
+    const saving = new Promise<void>((resolve, reject) => {
+      const soffice = execFile(
         "soffice",
         [
           `-env:UserInstallation=${profile}`,
@@ -90,17 +91,18 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
           "--outdir",
           resaved,
         ].concat(["notulen", "kesepakatan"].map((n) => path.join(ws, "templates", `${n}.docx`))),
-        { timeout: 120_000 },
+        { timeout: 600_000 }, // a hang guard only
         (error) => (error ? reject(error) : resolve()),
-      ),
-    );
+      );
+      trackProcess("soffice --convert-to docx", soffice);
+    });
     writerRun = await lokmin(["-C", writer, "render", "2024-01", "--only", "undangan", "--pdf"]);
     await saving;
     mkdirSync(path.join(roundTrip, "templates"));
     for (const n of ["notulen", "kesepakatan"])
       writeFileSync(path.join(roundTrip, "templates", `${n}.docx`), readFileSync(path.join(resaved, `${n}.docx`)));
     roundTripRun = await lokmin(["-C", roundTrip, "render", "2024-05", "--only", "notulen,kesepakatan"]);
-  }, 180_000);
+  });
 
   it("a starting template re-saved by LibreOffice renders the same text", () => {
     expect(roundTripRun.status, roundTripRun.stderr).toBe(0);

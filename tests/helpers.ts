@@ -1,15 +1,16 @@
 // Test helpers: throw-away copies of fixture workspaces, the CLI run in-process through
-// `main(argv, streams)` (fast, the default), and a real spawn of bin/lokmin.js for the few tests
-// that prove the installed binary works. The conventions (CONTRIBUTING.md, Tests):
+// `main(argv, streams)` (fast, the default), and the real bin/lokmin.js in a process for the tests
+// where the process matters. The rules that keep the suite reliable on a busy machine
+// (CONTRIBUTING.md, "A suite that holds under load"):
 // - A test that writes takes its own workspace: `copyWorkspace(MINI)`. Commands that take the
 //   workspace lock (every writer, also when it then fails) never run on the repository's fixture
-//   folders, which other test files copy at the same moment; `lokmin()` and `lokminBin()` fail a
-//   test that does.
+//   folders, which other test files copy at the same moment; `lokmin()`, `lokminBin()` and
+//   `lokminRunner()` fail a test that does.
 // - Every `lokmin()` is awaited. One still running when its test ends (forgotten `await`, or the
 //   test timed out) is awaited by tests/setup.ts before the next test, and the test fails.
-// - A spawned process is started with `startLokmin()` (or `startIoChild()`), and the test waits on
-//   what it prints (`started.output(/…/)`) or on a file it makes (`waitUntil`), never on a sleep.
-//   One still alive when its test ends is killed, and the test fails.
+// - A process is started with `startLokmin()`, `lokminRunner()` or `startIoChild()`, and the test
+//   waits on what it prints (`started.output(/…/)`) or on a file it makes (`waitUntil`), never on
+//   a sleep. One still alive when its test ends is killed, and the test fails.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";

@@ -91,7 +91,8 @@ for (let run = 1; run <= runs; run++) {
   const failed = [...result.output.matchAll(/^\s*(?:FAIL|×)\s+(.+)$/gm)].map((m) => m[1].trim());
   const cpu = cpuBefore === undefined ? "" : `, CPU ${(cpuAfter - cpuBefore).toFixed(1)} s`;
   const verdict = result.code === 0 ? "passed" : `FAILED (exit ${result.code})`;
-  console.log(`run ${run}: ${verdict} in ${seconds.toFixed(1)} s${cpu} — ${summary}`);
+  const loadAverage = os.loadavg()[1].toFixed(1);
+  console.log(`run ${run}: ${verdict} in ${seconds.toFixed(1)} s${cpu}, load average ${loadAverage} — ${summary}`);
   for (const line of [...new Set(failed)].slice(0, 20)) console.log(`    ${line}`);
   results.push({ run, passed: result.code === 0, seconds, times });
 }

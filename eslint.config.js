@@ -17,6 +17,8 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  // The browser app's own script runs in the page, not in Node.
+  { files: ["src/app/assets/**/*.js"], languageOptions: { globals: { ...globals.browser } } },
   // Tests match YAML text, where runs of spaces are the indentation being tested.
   { files: ["tests/**/*.ts"], rules: { "@typescript-eslint/no-explicit-any": "off", "no-regex-spaces": "off" } },
 );

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
+import { appAssetFiles, dropZodLocales, schemaFingerprint, sourceFingerprint } from "./esbuild-shared.mjs";
 
 // `npm install -g .` in a fresh clone runs this (prepare) before any devDependency is
 // installed: say what works instead of a module-not-found stack.
@@ -71,7 +71,10 @@ const cli = await build({
   sourcemap: "linked",
   logLevel: "warning",
   plugins: [dropZodLocales],
-  define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
+  define: {
+    __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint),
+    __SOURCE_FINGERPRINT__: JSON.stringify(sourceFingerprint),
+  },
 });
 keepOutputs("dist", cli);
 
@@ -79,6 +82,9 @@ keepOutputs("dist", cli);
 const fontPackage = path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json"));
 keep("dist", "fonts/DejaVuSans.ttf", readFileSync(path.join(fontPackage, "ttf", "DejaVuSans.ttf")));
 keep("dist", "fonts/LICENSE-DejaVu.txt", readFileSync(path.join(fontPackage, "LICENSE")));
+
+// The browser app's static files (`lokmin buka`): src/io/assets.ts reads them from dist/app/.
+for (const [name, file] of Object.entries(appAssetFiles())) keep("dist", name, readFileSync(file));
 
 // The built-in templates precompiled into dist/, so `render` skips Handlebars' parser and compiler
 // for them (about a third of its time). Each is keyed by a hash of the compile options and its
@@ -110,7 +116,7 @@ sync("dist");
 // Developer tools (the example generator) are built beside the CLI, never into the shipped dist/.
 const dev = await build({
   write: false,
-  entryPoints: { generate: "dev/generate.ts", docs: "dev/docs.ts" },
+  entryPoints: { generate: "dev/generate.ts", docs: "dev/docs.ts", schema: "dev/schema.ts" },
   outdir: "dist-dev",
   bundle: true,
   format: "esm",

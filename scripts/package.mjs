@@ -19,7 +19,8 @@
 // - the main script's V8 code cache (useCodeCache) for the platform that builds the blobs
 //   (the cache is platform-specific: the other platform's executable compiles its main script);
 // - the files src/io/assets.ts reads: templates/*.hbs, schema/*.json, the DejaVu Sans font,
-//   the example workspace (examples/puskesmas-sukamaju) under the same asset names.
+//   the example workspace (examples/puskesmas-sukamaju), the browser app's static files (app/…)
+//   under the same asset names.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -40,7 +41,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync, gunzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
-import { dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
+import { appAssetFiles, dropZodLocales, schemaFingerprint, sourceFingerprint } from "./esbuild-shared.mjs";
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -263,7 +264,10 @@ async function buildCode() {
     // into a chunk, expose only `default` (Node itself would also offer the named exports).
     mainFields: ["module", "main"],
     plugins: [dropZodLocales, createRequireShim, lazyChildProcess, processDefault],
-    define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
+    define: {
+      __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint),
+      __SOURCE_FINGERPRINT__: JSON.stringify(sourceFingerprint),
+    },
   });
   const chunks = new Map();
   for (const file of split.outputFiles) {
@@ -368,6 +372,7 @@ function dataAssets() {
   assets["fonts/DejaVuSans.ttf"] = font;
   const example = path.join(repo, "examples", "puskesmas-sukamaju");
   for (const file of listFiles(example)) assets[`example/${file}`] = path.join(example, file);
+  Object.assign(assets, appAssetFiles());
   return assets;
 }
 

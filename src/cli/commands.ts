@@ -3,8 +3,8 @@
 // loads none of docx, handlebars or the prompts). `--help`, the README's command list and the
 // CLI choices all come from here and from the registries they name.
 import { DOCUMENTS } from "../render/documents.js";
-import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "../domain/rank/methods.js";
-import { msg, type Message } from "../i18n/index.js";
+import { describeMethod, METHODS, PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "../domain/rank/methods.js";
+import { msg, type Message, t } from "../i18n/index.js";
 import type { Context } from "./context.js";
 
 export interface OptionSpec {
@@ -27,6 +27,8 @@ export interface CommandSpec {
   options?: OptionSpec[];
   /** Whether `--json` prints the command's result as one JSON object. */
   json?: boolean;
+  /** Text --help shows after the options. */
+  after?: () => string;
   load: () => Promise<{ run: (ctx: Context, ...args: never[]) => Promise<number> }>;
 }
 
@@ -44,7 +46,51 @@ const writeProtected = force(
   ),
 );
 
+/** `lokmin rank --help`: each scoring method with its total, from the methods' entries. */
+function methodsHelp(): string {
+  const heading = msg(
+    "Metode (lokmin.yaml: penilaian.metode_masalah dan metode_solusi; rapat.yaml: metode):",
+    "Methods (lokmin.yaml: penilaian.metode_masalah and metode_solusi; rapat.yaml: metode):",
+  );
+  const width = Math.max(...METHODS.map((m) => m.id.length)) + 2;
+  const lines = METHODS.map(
+    (m) => `  ${m.id.padEnd(width)}${m.nama}: ${describeMethod(m).total} (${m.untuk.join(", ")})`,
+  );
+  return ["", t(heading), ...lines].join("\n");
+}
+
 export const COMMANDS: CommandSpec[] = [
+  {
+    name: "buka",
+    description: msg(
+      "buka lokmin di peramban: formulir untuk workspace dan bulannya, tanpa mengetik perintah",
+      "open lokmin in the browser: forms for the workspace and its months, no commands to type",
+    ),
+    args: [
+      {
+        name: "[folder]",
+        description: msg(
+          "folder workspace (bawaan: folder ini bila berisi lokmin.yaml, selain itu halaman Mulai)",
+          "workspace folder (default: this folder if it holds lokmin.yaml, else the start page)",
+        ),
+      },
+    ],
+    options: [
+      {
+        flags: "--port <n>",
+        description: msg("port di 127.0.0.1 (bawaan: port yang bebas)", "port on 127.0.0.1 (default: a free port)"),
+      },
+      {
+        flags: "--tanpa-browser",
+        description: msg(
+          "jangan buka peramban; hanya cetak alamatnya (untuk skrip dan uji)",
+          "do not open a browser; only print the address (for scripts and tests)",
+        ),
+      },
+    ],
+    json: true,
+    load: () => import("../commands/buka.js"),
+  },
   {
     name: "init",
     description: msg("buat workspace baru (lokmin.yaml)", "create a new workspace (lokmin.yaml)"),
@@ -165,6 +211,7 @@ export const COMMANDS: CommandSpec[] = [
       writeProtected,
     ],
     json: true,
+    after: methodsHelp,
     load: () => import("../commands/rank.js"),
   },
   {
@@ -326,16 +373,23 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "export",
     description: msg(
-      "ekspor capaian, masalah dan kesepakatan (CSV/JSON)",
-      "export coverage, problems and commitments (CSV/JSON)",
+      "ekspor capaian, masalah dan kesepakatan (CSV/JSON), atau capaian untuk DHIS2",
+      "export coverage, problems and commitments (CSV/JSON), or the figures for DHIS2",
     ),
     options: [
       {
         flags: "--format <format>",
-        description: msg("csv atau json", "csv or json"),
-        choices: ["csv", "json"],
+        description: msg(
+          "csv atau json (semua fakta), dhis2 (dataValueSet JSON) atau dhis2-csv (CSV DHIS2) dengan kode dari " +
+            "bagian dhis2 di lokmin.yaml",
+          "csv or json (every fact), dhis2 (dataValueSet JSON) or dhis2-csv (DHIS2's CSV) with the codes of " +
+            "lokmin.yaml's dhis2 section",
+        ),
+        choices: ["csv", "json", "dhis2", "dhis2-csv"],
         default: "csv",
       },
+      { flags: "--bulan <bulan>", description: msg("hanya bulan ini (YYYY-MM)", "only this month (YYYY-MM)") },
+      { flags: "--tahun <tahun>", description: msg("hanya tahun ini (YYYY)", "only this year (YYYY)") },
       { flags: "--out <berkas>", description: msg("berkas tujuan (bawaan: layar)", "output file (default: stdout)") },
       {
         flags: "--sep <karakter>",
@@ -364,6 +418,16 @@ export const COMMANDS: CommandSpec[] = [
           "workspace folders, package .zip files, or folders of packages",
         ),
       },
+    ],
+    options: [
+      {
+        flags: "--parquet <folder>",
+        description: msg(
+          "tulis juga tabel figures.parquet dan meetings.parquet ke folder ini (untuk DuckDB, Spark, BigQuery)",
+          "also write the tables figures.parquet and meetings.parquet into this folder (for DuckDB, Spark, BigQuery)",
+        ),
+      },
+      force(msg("timpa berkas Parquet yang ada", "replace existing Parquet files")),
     ],
     json: true,
     load: () => import("../commands/summary.js"),

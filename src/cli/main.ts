@@ -82,6 +82,7 @@ export async function main(argv: string[], streams: Streams = defaultStreams()):
       .usage([t(M.options), ...(spec.args ?? []).map((arg) => arg.name)].join(" "))
       .helpOption("-h, --help", helpTexts.help())
       .configureHelp({ ...localizedHelp(), showGlobalOptions: true });
+    if (spec.after) command.addHelpText("after", spec.after);
     for (const arg of spec.args ?? []) command.argument(arg.name, t(arg.description), arg.default);
     for (const option of spec.options ?? []) {
       const built = new Option(option.flags, t(option.description));
@@ -133,9 +134,11 @@ async function handleError(error: unknown, ui: Ui, streams: Streams, argv: reado
     const { findingsJson, printFindings } = await import("./shared.js");
     const root = error.root ?? "";
     if (ui.json)
-      ui.printJson({ error: { kind: "input", message: error.message, findings: findingsJson(root, error.findings) } });
+      ui.printJson({
+        error: { kind: "input", message: error.message, findings: findingsJson(root, error.findings, error.sources) },
+      });
     else {
-      printFindings({ ui } as Context, root, error.findings, "err");
+      printFindings({ ui } as Context, root, error.findings, "err", error.sources);
       ui.err(`lokmin: ${error.message}`);
     }
     return EXIT.usage;
@@ -174,6 +177,8 @@ function interruptedMessage(): string {
  */
 export function exitOnInterrupt(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   process.once("SIGINT", () => {
+    // A command that stops on Ctrl-C by design (`buka`, the app) listens itself and ends cleanly.
+    if (process.listenerCount("SIGINT") > 0) return;
     // The command has finished and reported (bin set its exit code): nothing is left to cancel.
     if (process.exitCode !== undefined) process.exit();
     setLang(resolveLang(globalValue(argv, "--lang"), env));

@@ -1,8 +1,8 @@
 // Entry of the single executable (`npm run package`: release/lokmin-win-x64.exe, lokmin-linux-x64),
 // whose loader calls seaMain(). It does what bin/lokmin.js does for `node`, plus one thing only
-// Windows users meet: the program started by a double-click in Explorer, which would print its
-// help into a console window that closes at once. Then it explains itself in Indonesian and
-// waits for Enter.
+// Windows users meet: the program started by a double-click in Explorer. Then it runs `lokmin buka`:
+// the app opens in the default browser and the console window says that closing it stops lokmin.
+// If lokmin cannot start, the window waits for Enter so the message can be read.
 import path from "node:path";
 import { exitOnInterrupt, main } from "./main.js";
 
@@ -57,28 +57,10 @@ export function windowsParentName(ppid = process.ppid, env: NodeJS.ProcessEnv = 
   return undefined;
 }
 
-function doubleClickIntro(exe: string): string {
-  return [
-    "",
-    "  lokmin: Lokakarya Mini Bulanan Puskesmas",
-    "  =========================================",
-    "",
-    `  ${exe} adalah program baris perintah: ia dijalankan dengan mengetik perintah, bukan`,
-    "  dengan klik ganda. Caranya:",
-    "",
-    "    1. Buka folder tempat berkas ini berada di File Explorer.",
-    '    2. Klik kanan di ruang kosong folder itu, pilih "Buka di Terminal" (atau ketik',
-    "       powershell di bilah alamat folder lalu tekan Enter).",
-    "    3. Ketik perintah, misalnya:",
-    "",
-    `         .\\${exe} init "C:\\Users\\Nama\\Documents\\Puskesmas Sukamaju"`,
-    `         .\\${exe} -C "C:\\Users\\Nama\\Documents\\Puskesmas Sukamaju" new 2024-05`,
-    `         .\\${exe} -C "C:\\Users\\Nama\\Documents\\Puskesmas Sukamaju" check`,
-    "",
-    "  Daftar perintah dan pilihannya:",
-    "",
-    "",
-  ].join("\n");
+function doubleClickIntro(): string {
+  return ["", "  lokmin: Lokakarya Mini Bulanan Puskesmas", "  =========================================", ""].join(
+    "\n",
+  );
 }
 
 async function waitForEnter(): Promise<void> {
@@ -116,7 +98,8 @@ export async function seaMain(argv: string[] = process.argv.slice(2)): Promise<v
     process.exitCode = await main(argv);
     return;
   }
-  process.stdout.write(doubleClickIntro(path.win32.basename(process.execPath)));
-  process.exitCode = await main(["--help"]);
-  await waitForEnter();
+  process.stdout.write(`${doubleClickIntro()}\n`);
+  exitOnInterrupt(["buka"], process.env);
+  process.exitCode = await main(["buka"]);
+  if (process.exitCode !== 0) await waitForEnter();
 }

@@ -1,6 +1,7 @@
 // The terminal: colour only on a TTY and never with NO_COLOR, JSON mode that prints one object on
-// stdout and nothing else there, and the human view of findings grouped by file with a caret
-// under the offending column and a note when lokmin.yaml's `aturan` changed a severity.
+// stdout and nothing else there, and the human view of findings grouped by file with the line
+// quoted and the offending value, key or mark underlined, and a note when lokmin.yaml's `aturan`
+// changed a severity.
 import type { ChalkInstance } from "chalk";
 import type { Diagnostic, Severity } from "../domain/findings.js";
 import { msg, t } from "../i18n/index.js";
@@ -64,6 +65,8 @@ const M = {
     "tingkat diubah di lokmin.yaml (aturan): {from} → {to}",
     "severity changed in lokmin.yaml (aturan): {from} → {to}",
   ),
+  continues: msg("berlanjut sampai baris {line}", "continues to line {line}"),
+  related: msg("lihat juga {place}", "see also {place}"),
 };
 
 export const severityLabel = (severity: Severity) => t(M[severity]);
@@ -71,15 +74,73 @@ export const severityLabel = (severity: Severity) => t(M[severity]);
 /** Text of a file for excerpts, by workspace-relative name. */
 export type TextLookup = (file: string) => string | undefined;
 
-/** Human view of diagnostics: grouped by file, caret excerpt, rule id at the end. */
+/** How many terminal cells a grapheme takes: 2 for wide (CJK) and emoji, else 1. */
+function cellWidth(grapheme: string): number {
+  const code = grapheme.codePointAt(0) ?? 0;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
+  if (/\p{Extended_Pictographic}/u.test(grapheme) && /\p{Emoji_Presentation}|\uFE0F/u.test(grapheme)) return 2;
+  if (/\p{Regional_Indicator}/u.test(grapheme)) return 2;
+  const wide =
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+let graphemes: Intl.Segmenter | undefined;
+/** Width of text in terminal cells: a combining accent adds nothing, an emoji or a CJK character two. */
+export function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let width = 0;
+  for (const { segment } of graphemes.segment(text)) width += cellWidth(segment);
+  return width;
+}
+
+const MAX_SHOWN = 160;
+
+/**
+ * One quoted line and the marks under it: `from`/`to` are UTF-16 indices into the line (to
+ * exclusive), at least one mark. A line wider than the terminal is cut to a window around the marks.
+ */
+export function underline(line: string, from: number, to: number): { shown: string; marks: string } {
+  let text = line.replace(/\t/g, " ");
+  let start = Math.min(Math.max(0, from), text.length);
+  let stop = Math.max(start, Math.min(to, text.length));
+  if (displayWidth(text) > MAX_SHOWN) {
+    const budget = MAX_SHOWN - 6;
+    let cut = start > budget - 20 ? start - 20 : 0;
+    if (/[\uDC00-\uDFFF]/.test(text[cut] ?? "")) cut--;
+    let end = cut + budget;
+    if (/[\uDC00-\uDFFF]/.test(text[end] ?? "")) end++;
+    const head = cut > 0 ? "..." : "";
+    text = `${head}${text.slice(cut, end)}${end < text.length ? "..." : ""}`;
+    start = start - cut + head.length;
+    stop = Math.min(stop - cut, end - cut) + head.length;
+  }
+  const before = displayWidth(text.slice(0, start));
+  const width = Math.max(1, displayWidth(text.slice(start, stop)));
+  return { shown: text, marks: `${" ".repeat(before)}${"^".repeat(width)}` };
+}
+
+/** Human view of diagnostics: grouped by file, the line quoted with its range underlined, rule id at the end. */
 export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnostic[], lookup?: TextLookup): string[] {
   const c = ui.color;
   const lines: string[] = [];
   let file = "";
+  let sourceLines: string[] | undefined;
   for (const d of list) {
     if (d.file !== file) {
       if (file) lines.push("");
       file = d.file;
+      sourceLines = lookup?.(d.file)
+        ?.replace(/^\uFEFF/, "")
+        .split(/\r?\n/);
       lines.push(c.underline(d.file));
     }
     const label =
@@ -89,15 +150,22 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
           ? c.yellow(severityLabel("warning"))
           : c.cyan(severityLabel("info"));
     lines.push(`  ${c.dim(`${d.line}:${d.column}`)}  ${label}  ${d.message}  ${c.dim(d.rule)}`);
+    for (const r of d.related ?? []) {
+      const place = `${r.file}:${r.line}:${r.column}${r.label ? ` (${r.label})` : ""}`;
+      lines.push(`  ${c.dim(`↳ ${t(M.related, { place })}`)}`);
+    }
     if (d.defaultSeverity) {
       lines.push(`  ${c.dim(t(M.changed, { from: severityLabel(d.defaultSeverity), to: severityLabel(d.severity) }))}`);
     }
-    const sourceLine = lookup?.(d.file)?.split(/\r?\n/)[d.line - 1];
+    const sourceLine = sourceLines?.[d.start.line - 1];
     if (sourceLine !== undefined && sourceLine.trim() !== "") {
-      const gutter = String(d.line).length;
-      const shown = sourceLine.replace(/\t/g, " ").replace(/^\uFEFF/, "");
-      lines.push(`  ${c.dim(`${d.line} |`)} ${shown.length > 160 ? `${shown.slice(0, 157)}...` : shown}`);
-      lines.push(`  ${" ".repeat(gutter)} ${c.dim("|")} ${" ".repeat(Math.max(0, d.column - 1))}${c.red("^")}`);
+      const gutter = String(d.start.line).length;
+      const more = d.end.line > d.start.line;
+      const to = more ? sourceLine.trimEnd().length : d.end.column - 1;
+      const { shown, marks } = underline(sourceLine, d.start.column - 1, to);
+      const note = more ? ` ${c.dim(`… ${t(M.continues, { line: d.end.line })}`)}` : "";
+      lines.push(`  ${c.dim(`${d.start.line} |`)} ${shown}`);
+      lines.push(`  ${" ".repeat(gutter)} ${c.dim("|")} ${c.red(marks)}${note}`);
     }
   }
   const count = (s: Diagnostic["severity"]) => list.filter((d) => d.severity === s).length;
@@ -106,13 +174,28 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
   return lines;
 }
 
-/** The JSON view of a diagnostic. */
-export const diagnosticJson = ({ rule, severity, file, line, column, message, defaultSeverity }: Diagnostic) => ({
+/**
+ * The JSON view of a diagnostic: `line`/`column` its start, `end_line`/`end_column` its end (exclusive),
+ * `related` the other places it names.
+ */
+export const diagnosticJson = ({
   rule,
   severity,
   file,
-  line,
-  column,
+  start,
+  end,
+  message,
+  defaultSeverity,
+  related,
+}: Diagnostic) => ({
+  rule,
+  severity,
+  file,
+  line: start.line,
+  column: start.column,
+  end_line: end.line,
+  end_column: end.column,
   message,
   ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
+  ...(related?.length ? { related } : {}),
 });

@@ -12,13 +12,12 @@ import {
   requireMonth,
 } from "../cli/shared.js";
 import { commitmentIdFindings, evaluationsToCarry } from "../domain/commitments.js";
-import type { YamlEdit } from "../domain/edits.js";
 import type { CommitmentSeries } from "../domain/meeting-kinds.js";
-import type { Evaluation } from "../domain/schema.js";
+import { type Evaluation, meetingSchema, quarterlyMeetingSchema } from "../domain/schema.js";
 import { monthMeetings, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { writeEdits } from "../io/yaml-write.js";
+import { commitPlan, type FileEdits, planEdits } from "../io/edit-plan.js";
 
 const M = {
   nothing: msg(
@@ -70,15 +69,21 @@ async function carry(ctx: Context, monthArg: string | undefined, force: boolean)
     const file = one === "bulanan" ? `${month}/rapat.yaml` : `${month}/tribulanan.yaml`;
     if (!meeting || !source) throw new UserError(t(M.noMeeting, { file }));
     const toAdd: Evaluation[] = evaluationsToCarry(meetings, month, meeting.meeting.evaluasi_kesepakatan);
-    return { file: meeting.file, source, toAdd };
+    const schema = one === "bulanan" ? meetingSchema : quarterlyMeetingSchema;
+    return { file: meeting.file, source, toAdd, schema };
   });
   const files: Record<string, string[]> = {};
+  const edit: FileEdits[] = [];
   for (const plan of plans) {
     if (plan.toAdd.length === 0) continue;
-    const edits: YamlEdit[] = [{ op: "append", path: ["evaluasi_kesepakatan"], items: plan.toAdd }];
-    writeEdits(workspace.root, plan.source, edits, { force });
+    edit.push({
+      source: plan.source,
+      edits: [{ op: "append", path: ["evaluasi_kesepakatan"], items: plan.toAdd }],
+      schema: plan.schema,
+    });
     files[plan.file] = plan.toAdd.map((e) => e.id);
   }
+  commitPlan(planEdits(workspace.root, { edit }), { force });
   const added = Object.values(files).flat();
   if (ctx.ui.json) ctx.ui.printJson({ month, added, files });
   else if (added.length === 0) ctx.ui.out(t(M.nothing, { month }));

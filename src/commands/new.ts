@@ -7,11 +7,18 @@
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
-import { failOnInputErrors, openWorkspace, requireMonth, whileLocked } from "../cli/shared.js";
+import {
+  failOnBrokenFolders,
+  failOnInputErrors,
+  inMonth,
+  openWorkspace,
+  requireMonth,
+  whileLocked,
+} from "../cli/shared.js";
 import { evaluationsToCarry } from "../domain/commitments.js";
-import type { YamlEdit } from "../domain/edits.js";
 import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
 import { buildProgramReport, scaffoldMonth } from "../domain/scaffold.js";
+import { FILE_KINDS, programReportSchema } from "../domain/schema.js";
 import { pralokminFiles, scaffoldQuarterly } from "../domain/scaffold-year.js";
 import { monthMeetings, quarterlyFile, SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import type { YamlFile } from "../domain/yaml-file.js";
@@ -19,10 +26,9 @@ import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-safe.js";
 import { newYamlText } from "../io/new-yaml.js";
-import { syncSchemas } from "../io/schemas.js";
+import { syncSchemas, unwritableSchemas } from "../io/schemas.js";
 import { findWorkspaceRoot, listMonths, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
-import { writeFileAtomic } from "../io/write.js";
-import { writeEdits } from "../io/yaml-write.js";
+import { commitPlan, type FileEdits, type NewFile, planEdits } from "../io/edit-plan.js";
 
 const M = {
   exists: msg(
@@ -97,6 +103,12 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
       .map((m) => quarterlyFile(m.id)),
   ]);
   failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
+  // Nothing is written into (or moved out of) a folder that is not a folder: the month's, .lokmin's.
+  failOnBrokenFolders(workspace, (file) => inMonth(month)(file) || file.startsWith(".lokmin"));
+  // The editors' schema files are refreshed last: one that cannot be (a link out of the workspace, a
+  // FIFO) stops the command before anything is written, not after the month exists.
+  const schemaProblems = unwritableSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
+  if (schemaProblems.length) throw new UserError(schemaProblems.join("\n"));
   if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
   const dir = path.join(workspace.root, month);
   const exists = pathPresent(dir);
@@ -114,10 +126,8 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
     previousMeeting: previous?.meeting?.data,
     previousPrograms: previous?.programs.map((p) => p.data),
   });
-  for (const file of files) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-  }
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) {
     ctx.ui.printJson({
       month,
@@ -155,10 +165,8 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
     ? pralokminFiles(config, month, start).filter((f) => !pathPresent(path.join(workspace.root, f.file)))
     : [];
   files.push(...pralokmin);
-  for (const file of files) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-  }
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) {
     ctx.ui.printJson({ month, files: files.map((f) => f.file), carried, backup: backup ?? null });
     return 0;
@@ -171,6 +179,12 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
   }
   return 0;
 }
+
+const newFile = (file: YamlFile): NewFile => ({
+  file: file.file,
+  text: newYamlText(file),
+  schema: FILE_KINDS[file.kind].schema,
+});
 
 /** The month after the latest month folder, or this month when there is none. */
 function nextMonth(months: readonly string[], today: string): string {
@@ -218,12 +232,9 @@ function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): 
     }
   }
   if (blocked.length) throw new UserError(blocked.join("\n"));
-  const created: string[] = [];
-  for (const file of missingFiles) {
-    writeFileAtomic(path.join(workspace.root, file.file), newYamlText(file), { overwrite: false, label: file.file });
-    created.push(file.file);
-  }
+  const created = missingFiles.map((f) => f.file);
   let indicators = 0;
+  const edit: FileEdits[] = [];
   for (const program of loaded?.programs ?? []) {
     const source = workspace.sources.get(program.file);
     if (!source || !config.program.some((p) => p.id === program.data.program)) continue;
@@ -231,10 +242,11 @@ function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): 
     const present = new Set(program.data.indikator.map((i) => i.id));
     const missing = fresh.indikator.filter((i) => !present.has(i.id));
     if (missing.length === 0) continue;
-    const edits: YamlEdit[] = [{ op: "append", path: ["indikator"], items: missing }];
-    if (writeEdits(workspace.root, source, edits)) indicators += missing.length;
+    edit.push({ source, edits: [{ op: "append", path: ["indikator"], items: missing }], schema: programReportSchema });
+    indicators += missing.length;
   }
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  commitPlan(planEdits(workspace.root, { create: missingFiles.map(newFile), edit }));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) ctx.ui.printJson({ month, files: created, indicators_added: indicators });
   else if (created.length === 0 && indicators === 0) ctx.ui.out(t(M.nothingMissing, { month }));
   else ctx.ui.out(t(M.completed, { month, files: created.length, indicators }));

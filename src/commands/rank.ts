@@ -30,12 +30,12 @@ import {
   rankSolutions,
 } from "../domain/rank/month.js";
 import type { RankResult } from "../domain/rank/rank.js";
-import type { Meeting, Scores, Workspace } from "../domain/schema.js";
+import { type Meeting, meetingSchema, type Scores, type Workspace } from "../domain/schema.js";
 import { round } from "../domain/targets.js";
 import { EXIT, Interrupted, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { applyEdits, writeEdits } from "../io/yaml-write.js";
-import { readData, YamlSource } from "../io/yaml-source.js";
+import { commitPlan, planEdits } from "../io/edit-plan.js";
+import type { YamlSource } from "../io/yaml-source.js";
 
 interface RankOptions {
   metode?: Method;
@@ -77,6 +77,10 @@ const M = {
     "--interactive needs a terminal; fill the scores in the file or run without --interactive",
   ),
   invalidScores: msg("skor tidak sah; perbaiki lalu ulangi", "invalid scores; fix them and try again"),
+  invalidResult: msg(
+    "skor yang dimasukkan membuat {file} tidak sah; tidak ada yang ditulis",
+    "the scores entered would make {file} invalid; nothing was written",
+  ),
   spread: msg("selisih penilai", "rater spread"),
   scoreRange: msg("tulis angka {min}–{max}, mis. 4 atau 4,5", "write a number {min}–{max}, e.g. 4 or 4.5"),
   keepScores: msg("Simpan {count} skor yang sudah diisi?", "Save the {count} scores entered so far?"),
@@ -134,8 +138,12 @@ async function rank(ctx: Context, monthArg: string | undefined, options: RankOpt
   }
 
   // Recompute from what the file will hold once the candidates and prompts are in.
-  const pending = edits.length ? applyEdits(source, edits) : undefined;
-  const current = pending === undefined ? meeting.data : withDefaults(readData(pending) as Meeting);
+  const first = planEdits(workspace.root, { edit: [{ source, edits, schema: meetingSchema }] });
+  if (first.findings.length)
+    throw new UserError(t(M.invalidResult, { file }), first.findings, workspace.root, first.sources);
+  const step = first.files[0];
+  const pending = step.changed ? (first.sources.get(file) as YamlSource) : undefined;
+  const current = pending ? (step.data as Meeting) : meeting.data;
   const problems = rankProblems(config, current, file, { method: options.metode, tieRule: options.seri });
   const solutions = options.solusi
     ? rankSolutions(config, current, file, { method: options.metodeSolusi, tieRule: options.seri })
@@ -145,21 +153,25 @@ async function rank(ctx: Context, monthArg: string | undefined, options: RankOpt
   const scoreErrors = all.filter((d) => !disagree(d.rule) && d.severity === "error");
   const disagreements = all.filter((d) => disagree(d.rule));
   const sources = new Map(workspace.sources);
-  if (pending !== undefined) sources.set(file, new YamlSource(file, pending, source.bom));
+  if (pending) sources.set(file, pending);
   if (scoreErrors.length && (options.write || !options.interactive)) {
-    throw new UserError(t(M.invalidScores), scoreErrors, workspace.root);
+    throw new UserError(t(M.invalidScores), scoreErrors, workspace.root, sources);
   }
 
+  const rankChanges: YamlEdit[] = [];
   if (options.write) {
-    edits.push(...rankEdits(problems, (i) => ["masalah", i]));
+    rankChanges.push(...rankEdits(problems, (i) => ["masalah", i]));
     for (const s of solutions) {
-      edits.push(...rankEdits(s, (i) => ["masalah", s.problemIndex, "solusi", i]));
+      rankChanges.push(...rankEdits(s, (i) => ["masalah", s.problemIndex, "solusi", i]));
       const chosen = chosenEdit(current, s);
-      if (chosen) edits.push(chosen);
+      if (chosen) rankChanges.push(chosen);
     }
   }
-  const written = edits.length ? writeEdits(workspace.root, source, edits, { force: Boolean(options.force) }) : false;
-  const changed = written ? edits.length : 0;
+  const plan = planEdits(workspace.root, {
+    edit: [{ source: pending ?? source, edits: rankChanges, schema: meetingSchema, onDisk: step.before }],
+  });
+  const written = commitPlan(plan, { force: Boolean(options.force) }).length > 0;
+  const changed = written ? edits.length + rankChanges.length : 0;
 
   if (ctx.ui.json) {
     ctx.ui.printJson({
@@ -190,7 +202,7 @@ async function rank(ctx: Context, monthArg: string | undefined, options: RankOpt
   if (added) ctx.ui.out(t(M.added, { count: added, file }));
   if (scored) ctx.ui.out(t(M.scored, { count: scored, file }));
   if (options.write) {
-    const ranks = edits.length - scored - (added ? 1 : 0);
+    const ranks = written ? rankChanges.length : 0;
     ctx.ui.out(ranks > 0 ? t(M.wrote, { count: ranks, file }) : t(M.unchanged, { file }));
   } else if (writesAnything(options) && !written) ctx.ui.out(t(M.unchanged, { file }));
   return EXIT.ok;
@@ -199,15 +211,6 @@ async function rank(ctx: Context, monthArg: string | undefined, options: RankOpt
 const writesAnything = (o: RankOptions) => Boolean(o.write || o.addCandidates || o.interactive);
 
 /** A meeting read from edited text, with the defaults the schema would give its problems. */
-function withDefaults(meeting: Meeting): Meeting {
-  const masalah = (meeting.masalah ?? []).map((p) => ({
-    ...p,
-    akar_masalah: p.akar_masalah ?? [],
-    solusi: p.solusi ?? [],
-  }));
-  return { ...meeting, masalah };
-}
-
 export function toJson(result: RankResult) {
   return {
     method: result.method,

@@ -41,6 +41,3 @@ export const monthsBetween = (from: MonthId, to: MonthId) => (to.year - from.yea
 
 /** Whole days from one ISO date to another (positive when `to` is later). */
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-
-/** The day of the week of an ISO date: 0 Sunday … 6 Saturday. */
-export const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();

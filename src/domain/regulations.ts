@@ -26,6 +26,7 @@ export interface SupervisionProfile {
     fishbone: string;
     swot: string;
     stakeholder: string;
+    verifikasi: string;
   };
 }
 
@@ -50,6 +51,7 @@ export const SUPERVISION_PROFILES: Record<string, SupervisionProfile> = {
       fishbone: "Pasal 15 ayat (1)",
       swot: "Pasal 17 ayat (2)",
       stakeholder: "Pasal 36 ayat (3)",
+      verifikasi: "Pasal 9, Lampiran II",
     },
   },
 };
@@ -61,6 +63,8 @@ export interface SupervisionSettings {
   nama?: string;
   singkat?: string;
   pembina?: string;
+  /** The kabupaten's own articles (profil: sendiri), over the profile's. */
+  pasal?: Partial<Record<keyof SupervisionProfile["pasal"], string>>;
 }
 
 /**
@@ -76,6 +80,7 @@ export function supervisionProfile(settings?: Partial<SupervisionSettings>, dina
     nama: settings?.nama ?? base.nama,
     singkat: settings?.singkat ?? base.singkat,
     pembina: settings?.pembina ?? dinas ?? base.pembina,
+    pasal: { ...base.pasal, ...Object.fromEntries(Object.entries(settings?.pasal ?? {}).filter(([, v]) => v)) },
   };
 }
 

@@ -7,7 +7,19 @@ import { SECTOR_IDS } from "./lintas-sektor.js";
 import { MEETING_KIND_IDS, QUARTERLY_KIND_IDS, SPECIAL_STEP_IDS } from "./meeting-kinds.js";
 import { ANALYSIS_METHODS, DEFAULT_ANALYSIS_METHODS, DEFAULT_CAUSE_CATEGORIES } from "./analysis.js";
 import { CLOCK_PATTERN, MONTH_PATTERN } from "./month.js";
-import { PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULES } from "./rank/methods.js";
+import {
+  type MethodEntry,
+  METHODS,
+  type MethodSettings,
+  type MethodSettingsKey,
+  PROBLEM_METHODS,
+  settingsDescription,
+  settingsKeys,
+  SOLUTION_METHODS,
+  type Target,
+  TIE_RULES,
+  totalVariants,
+} from "./rank/methods.js";
 import { LEVELS } from "./stakeholders.js";
 import { STRATEGY_IDS } from "./swot.js";
 
@@ -113,7 +125,11 @@ export const sopSettingsSchema = z.strictObject({
   tambahan: z.array(sopStepSchema).default([]).describe("Langkah tambahan milik Puskesmas ini"),
 });
 
-export const scaleSchema = z.strictObject({ min: z.number(), max: z.number() });
+/** A scoring scale; min above max would leave no score valid, so the scale itself is reported. */
+export const SCALE_INVERTED = "skala-terbalik";
+export const scaleSchema = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .refine((scale) => scale.min <= scale.max, { message: SCALE_INVERTED, path: ["min"] });
 
 export const criterionSchema = z.strictObject({
   id: id(),
@@ -122,20 +138,29 @@ export const criterionSchema = z.strictObject({
   skala: scaleSchema.optional(),
 });
 
-const methodSettings = <T extends z.ZodRawShape>(extra: T) =>
-  z.strictObject({ skala: scaleSchema.optional(), ...extra });
+/** `penilaian.<method>`, from the method's entry: a scale, the variant of its total, its own criteria. */
+function methodSettings(entry: MethodEntry, target: Target) {
+  const variants = Object.keys(totalVariants(entry)).filter(Boolean) as [string, ...string[]];
+  return z
+    .strictObject({
+      skala: scaleSchema.optional(),
+      ...(variants.length > 1 ? { rumus: z.enum(variants).default(variants[0]) } : {}),
+      ...(entry.kriteriaDiatur ? { kriteria: z.array(criterionSchema).optional() } : {}),
+    })
+    .optional()
+    .describe(settingsDescription(entry, target));
+}
+
+const methodSettingsShape = Object.fromEntries(
+  METHODS.flatMap((m) => settingsKeys(m).map(({ key, target }) => [key, methodSettings(m, target)])),
+) as unknown as Record<MethodSettingsKey, z.ZodOptional<z.ZodType<MethodSettings>>>;
 
 export const scoringSettingsSchema = z.strictObject({
   metode_masalah: z.enum(PROBLEM_METHODS).default("usg"),
   metode_solusi: z.enum(SOLUTION_METHODS).default("reinke"),
   seri: z.enum(TIE_RULES).default("bersama").describe("Aturan nilai sama: bersama | urutan | kriteria"),
   urutan_kriteria: z.array(z.string()).optional().describe("Untuk seri: kriteria, mis. [u, s, g]"),
-  usg: methodSettings({ rumus: z.enum(["jumlah", "kali"]).default("jumlah") }).optional(),
-  carl: methodSettings({}).optional(),
-  hanlon: methodSettings({}).optional(),
-  reinke: methodSettings({}).optional(),
-  mcua: methodSettings({ kriteria: z.array(criterionSchema).optional() }).optional(),
-  mcua_solusi: methodSettings({ kriteria: z.array(criterionSchema).optional() }).optional(),
+  ...methodSettingsShape,
 });
 
 /** A member of the kecamatan's cross-sector roster (quarterly Lokmin), outside the Puskesmas. */
@@ -154,6 +179,55 @@ export const crossSectorPersonSchema = z
     aktif: z.boolean().optional(),
   })
   .describe("Peserta lintas sektor");
+
+/** How two indicators' figures relate: ≤, ≥, =, or ≈ within a tolerance (ASCII or the mathematical sign). */
+export const RELATION_OPERATORS = ["<=", ">=", "=", "~", "≤", "≥", "≈"] as const;
+/** Which figures a relation compares: this month's, the cumulative since January, or both. */
+export const RELATION_MEASURES = ["bulan_ini", "kumulatif"] as const;
+
+/** One side of a relation: `program/indikator`, or the indicator id alone when one program holds it. */
+const indicatorRef = () =>
+  z
+    .string()
+    .regex(/^([a-z0-9][a-z0-9_.-]*\/)?[a-z0-9][a-z0-9_.-]*$/, { message: "indikator" })
+    .describe("Indikator: program/indikator, mis. kia/bbl (atau id indikator saja bila hanya satu program memakainya)");
+
+export const toleranceSchema = z
+  .strictObject({
+    persen: z.number().min(0).max(100).optional().describe("Selisih yang masih wajar, persen dari angka terbesar"),
+    jumlah: count().optional().describe("Selisih yang masih wajar, dalam jumlah orang"),
+  })
+  .describe("Toleransi: selisih sampai persen ATAU jumlah ini (yang lebih besar) masih dianggap sesuai");
+
+export const relationSchema = z
+  .strictObject({
+    id: id().describe("Pengenal relasi, mis. k4-k1; dipakai di aturan (relasi/k4-k1) dan di rapat.yaml"),
+    kiri: indicatorRef(),
+    operator: z
+      .enum(RELATION_OPERATORS)
+      .describe("<= (tidak lebih dari), >= (tidak kurang dari), = (sama), ~ (kira-kira sama, dengan toleransi)"),
+    kanan: indicatorRef(),
+    toleransi: toleranceSchema.optional(),
+    lingkup: z
+      .array(z.enum(RELATION_MEASURES))
+      .min(1)
+      .optional()
+      .describe("Angka yang dibandingkan: bulan_ini, kumulatif (bawaan: keduanya)"),
+    per_desa: z
+      .boolean()
+      .optional()
+      .describe("Bandingkan juga per desa bila kedua indikator dilaporkan per desa (bawaan: ya)"),
+    alasan: text().describe("Alasan yang dibaca orang, mis. 'ibu dengan K4 pasti sudah K1'"),
+    sumber: z.string().optional().describe("Sumber: peraturan, pedoman, atau praktik setempat"),
+  })
+  .describe("Relasi antarindikator untuk verifikasi data (Perbup Pasal 9)");
+
+export const verificationSettingsSchema = z
+  .strictObject({
+    nonaktif: z.array(z.string()).default([]).describe("id relasi bawaan yang dimatikan, mis. [bbl-bulin]"),
+    tambahan: z.array(relationSchema).default([]).describe("Relasi milik Puskesmas ini"),
+  })
+  .describe("Verifikasi data antarprogram (Perbup Pasal 9): relasi bawaan yang dimatikan dan relasi tambahan");
 
 export const TAXONOMIES = ["program", "klaster"] as const;
 
@@ -176,6 +250,62 @@ export const analysisSettingsSchema = z
       ),
   })
   .describe("Analisis masalah: kategori fishbone dan alat analisis forum (Perbup Pasal 15, 17, 36)");
+
+/** A DHIS2 code (data element, org unit, category option combo, data set): DHIS2 allows up to 50 characters. */
+const dhis2Code = () =>
+  z
+    .string()
+    .regex(/^\S(?:.{0,48}\S)?$/, { message: "kode" })
+    .describe("Kode DHIS2 (bukan id/UID), paling panjang 50 karakter, tanpa spasi di awal atau akhir");
+/** `program/indikator`, e.g. `kia/bumil`: an indicator of lokmin.yaml. */
+const qualifiedIndicatorRef = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/, { message: "indikator" })
+    .describe("program/indikator, mis. kia/bumil");
+
+export const DHIS2_VILLAGE_MODES = ["unit_organisasi", "kombinasi_kategori"] as const;
+
+/**
+ * How the figures go to the Dinas' DHIS2 (`lokmin export --format dhis2`, and the package): codes,
+ * not ids, so the Dinas imports with idScheme=code. Checked by the rules dhis2/* (src/domain/dhis2.ts).
+ */
+export const dhis2Schema = z
+  .strictObject({
+    unit_organisasi: dhis2Code().describe("Kode unit organisasi (org unit) Puskesmas ini di DHIS2 Dinas"),
+    set_data: dhis2Code().optional().describe("Kode data set DHIS2 yang diisi (opsional)"),
+    kombinasi_atribut: dhis2Code()
+      .optional()
+      .describe("Kode attribute option combo (opsional; kosong = bawaan DHIS2, mis. sumber dana)"),
+    desa_sebagai: z
+      .enum(DHIS2_VILLAGE_MODES)
+      .default("unit_organisasi")
+      .describe(
+        "Angka per desa dikirim sebagai unit organisasi desa di bawah Puskesmas (unit_organisasi) atau sebagai " +
+          "category option combo pada unit Puskesmas (kombinasi_kategori)",
+      ),
+    desa: z
+      .array(z.strictObject({ desa: text().describe("Nama desa persis seperti di daftar desa"), kode: dhis2Code() }))
+      .default([])
+      .describe("Kode DHIS2 setiap desa; kosong = indikator per desa dikirim sebagai jumlah Puskesmas"),
+    elemen_data: z
+      .array(
+        z.strictObject({
+          indikator: qualifiedIndicatorRef(),
+          bulan_ini: dhis2Code().optional().describe("Kode elemen data untuk jumlah dilayani bulan ini (agregasi SUM)"),
+          kumulatif: dhis2Code()
+            .optional()
+            .describe("Kode elemen data untuk jumlah kumulatif sejak Januari (agregasi LAST, bukan SUM)"),
+        }),
+      )
+      .default([])
+      .describe("Kode elemen data DHIS2 per indikator: bulan_ini, kumulatif, atau keduanya"),
+    tidak_dikirim: z
+      .array(qualifiedIndicatorRef())
+      .default([])
+      .describe("Indikator yang sengaja tidak dikirim ke DHIS2 (program/indikator)"),
+  })
+  .describe("Pemetaan ke DHIS2 Dinas Kesehatan: kode unit organisasi, elemen data dan desa");
 
 export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
 export const workspaceSchema = z
@@ -273,9 +403,30 @@ export const workspaceSchema = z
         profil: z
           .string()
           .default("musi-rawas-2018")
-          .describe("Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip)"),
+          .describe(
+            "Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip): musi-rawas-2018, nasional (kabupaten tanpa " +
+              "peraturan sendiri: hanya Permenkes 44/2016 dan SPM) atau sendiri (peraturan kabupaten ini: nama, " +
+              "singkat, nomor, tahun, pasal)",
+          ),
         nama: z.string().optional().describe("Nama lengkap peraturan pembinaan kabupaten/kota ini"),
         singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Musi Rawas 49/2018'"),
+        nomor: z.string().optional().describe("Nomor peraturan kabupaten sendiri, mis. '12'"),
+        tahun: z.number().int().min(1945).max(2100).optional().describe("Tahun peraturan kabupaten sendiri"),
+        pasal: z
+          .strictObject({
+            tilik: z.string().optional(),
+            arsip: z.string().optional(),
+            umpan_balik: z.string().optional(),
+            evaluasi: z.string().optional(),
+            kesepakatan: z.string().optional(),
+            skor: z.string().optional(),
+            deskripsi: z.string().optional(),
+            fishbone: z.string().optional(),
+            swot: z.string().optional(),
+            stakeholder: z.string().optional(),
+          })
+          .optional()
+          .describe("Pasal peraturan kabupaten sendiri per pokok, mis. tilik: 'Pasal 30'"),
         pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1, mis. 'Dinkes Kab Musi Rawas'"),
       })
       .optional()
@@ -318,6 +469,8 @@ export const workspaceSchema = z
       .optional()
       .describe("Pralokmin per klaster sebelum Lokmin bulanan (praktik ILP setempat)"),
     analisis: analysisSettingsSchema.optional(),
+    verifikasi: verificationSettingsSchema.optional(),
+    dhis2: dhis2Schema.optional(),
   })
   .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
 
@@ -426,6 +579,18 @@ export const evaluationSchema = z.strictObject({
   catatan: z.string().nullable().optional(),
 });
 
+/** What the verification agreed about one relation that did not hold this month (Perbup Pasal 9 ayat (3)). */
+export const mismatchRecordSchema = z
+  .strictObject({
+    relasi: id().describe("id relasi yang tidak sesuai, seperti disebut `lokmin check` (relasi/<id>)"),
+    desa: z.string().optional().describe("Desa/kelurahan, bila selisihnya di satu desa; kosong = semua"),
+    lingkup: z.enum(RELATION_MEASURES).optional().describe("bulan_ini atau kumulatif; kosong = keduanya"),
+    justifikasi: z.string().nullable().describe("Justifikasi selisih yang disepakati, mis. '2 pasang bayi kembar'"),
+    penyebab: z.string().nullable().optional().describe("Penyebab masalah hasil analisis"),
+    diperbaiki: z.boolean().default(false).describe("true bila angka di register/laporan sudah dikoreksi"),
+  })
+  .describe("Hasil verifikasi satu relasi yang tidak sesuai");
+
 export const ATTENDANCE = ["hadir", "izin", "sakit", "dinas_luar", "alpa"] as const;
 export const attendanceSchema = z.strictObject({
   pegawai: id().optional().describe("id pegawai; atau isi nama untuk tamu"),
@@ -489,6 +654,10 @@ export const meetingSchema = z
         tanggal: isoDate().nullable(),
         hasil: z.string().nullable(),
         dilaporkan: z.boolean().default(false).describe("Hasil verifikasi dilaporkan dalam Lokmin"),
+        selisih: z
+          .array(mismatchRecordSchema)
+          .optional()
+          .describe("Per relasi yang tidak sesuai: justifikasi dan penyebab yang disepakati (Perbup Pasal 9 ayat (3))"),
       })
       .optional(),
     persiapan: z
@@ -791,19 +960,18 @@ export type Problem = z.infer<typeof problemSchema>;
 export type Solution = z.infer<typeof solutionSchema>;
 export type Swot = z.infer<typeof swotSchema>;
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
-export type RootCause = z.infer<typeof rootCauseSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export type ProgramReport = z.infer<typeof programReportSchema>;
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
-export type CrossSectorPerson = z.infer<typeof crossSectorPersonSchema>;
-export type TaskDivision = z.infer<typeof taskDivisionSchema>;
-export type PoaRow = z.infer<typeof poaRowSchema>;
 export type QuarterlyMeeting = z.infer<typeof quarterlyMeetingSchema>;
-export type QuarterlyCommitment = z.infer<typeof quarterlyCommitmentSchema>;
 export type Pralokmin = z.infer<typeof pralokminSchema>;
+export type RelationSettings = z.infer<typeof relationSchema>;
+export type VerificationSettings = z.infer<typeof verificationSettingsSchema>;
+export type MismatchRecord = z.infer<typeof mismatchRecordSchema>;
+export type Dhis2Mapping = z.infer<typeof dhis2Schema>;
 export type { Method, TieRule } from "./rank/methods.js";
 
 /** The three file kinds of a workspace, each with its schema and its JSON Schema file name. */

@@ -5,7 +5,6 @@
 import type { Stakeholder } from "./schema.js";
 
 export const LEVELS = ["tinggi", "rendah"] as const;
-export type Level = (typeof LEVELS)[number];
 
 /** In the order of Pasal 36 ayat (3) huruf a–d; `istilah` is the regulation's own word. */
 export const STAKEHOLDER_KINDS = [
@@ -43,7 +42,6 @@ export const STAKEHOLDER_KINDS = [
   },
 ] as const;
 export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
-export type StakeholderKindId = StakeholderKind["id"];
 
 export function stakeholderKind(s: Pick<Stakeholder, "pengaruh" | "kepentingan">): StakeholderKind {
   return STAKEHOLDER_KINDS.find((k) => k.pengaruh === s.pengaruh && k.kepentingan === s.kepentingan)!;

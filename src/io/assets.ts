@@ -1,6 +1,6 @@
 // The one door to the files lokmin itself reads at run time (not the workspace's): the built-in
-// templates, the JSON Schemas, the chart font and the example workspace. Each has an asset name
-// such as `templates/notulen.hbs`. In the single executable (`npm run package`, Node's SEA) the
+// templates, the JSON Schemas, the chart font, the example workspace and the browser app's files. Each has an asset
+// name such as `templates/notulen.hbs`. In the single executable (`npm run package`, Node's SEA) the
 // assets are embedded in the file and read with node:sea; otherwise they come from the package's
 // own folders (the checkout, or the installed npm package). scripts/package.mjs embeds the same
 // names from the same folders: keep SOURCES below and its list in step.
@@ -17,6 +17,8 @@ const SOURCES: Record<string, string> = {
   "templates/": "templates",
   "schema/": "schema",
   "example/": "examples/puskesmas-sukamaju",
+  // The browser app's files (`lokmin buka`), copied there by scripts/build.mjs (htmx from its package).
+  "app/": "dist/app",
 };
 export const FONT_ASSET = "fonts/DejaVuSans.ttf";
 

@@ -29,7 +29,15 @@ import type { Document, ToStringOptions } from "yaml";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { recordWritten } from "./committed.js";
-import { describeErrno, describeReadFailure, readRegularFile, tempPathFor } from "./fs-safe.js";
+import {
+  checkFolder,
+  describeErrno,
+  describeFolderFailure,
+  describeReadFailure,
+  folderLabel,
+  readRegularFile,
+  tempPathFor,
+} from "./fs-safe.js";
 import type { YamlSource } from "./yaml-source.js";
 
 export const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
@@ -84,10 +92,7 @@ const M = {
     "{file} bukan berkas biasa (FIFO/soket/perangkat); pilih nama berkas lain",
     "{file} is not a regular file (FIFO/socket/device); choose another file name",
   ),
-  notAFolder: msg(
-    "{path} adalah berkas, bukan folder, jadi {file} tidak dapat dibuat di sana; pilih folder lain",
-    "{path} is a file, not a folder, so {file} cannot be created there; choose another folder",
-  ),
+  notAFolder: msg("{file} tidak dapat ditulis: {problem}", "{file} cannot be written: {problem}"),
 };
 
 /** Serialise a YAML document the canonical way, in the line endings and BOM of its source. */
@@ -151,21 +156,15 @@ function explain(error: NodeJS.ErrnoException, label: string, existed: boolean):
   }
 }
 
-/** The nearest existing ancestor of `dir` that is a file rather than a folder, if any. */
-function fileInTheWay(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    try {
-      return statSync(current).isDirectory() ? undefined : current;
-    } catch {
-      if (path.dirname(current) === current) return undefined;
-    }
+/** Why `file` cannot be created in `dir`: what is in the way of the folder, named with what to do. */
+function notAFolder(dir: string, label: string, error?: unknown): UserError | undefined {
+  const root = workspaceOf(dir);
+  const checked = checkFolder(dir, { root });
+  if (!checked.ok) {
+    const where = root !== undefined ? folderLabel(root, checked.at) : checked.at;
+    return new UserError(t(M.notAFolder, { file: label, problem: describeFolderFailure(checked, where) }));
   }
-}
-
-function notAFolder(dir: string, label: string, error: unknown): UserError {
-  const blocker = fileInTheWay(dir);
-  if (blocker) return new UserError(t(M.notAFolder, { path: blocker, file: label }));
-  return explain(error as NodeJS.ErrnoException, label, false);
+  return error === undefined ? undefined : explain(error as NodeJS.ErrnoException, label, false);
 }
 
 function writeProtected(file: string, stat: Stats): boolean {
@@ -184,7 +183,7 @@ function inspectTarget(file: string, label: string, options: WriteOptions): Stat
   try {
     stat = statSync(file);
   } catch (error) {
-    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error);
+    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error)!;
     if (errno(error) !== "ENOENT") throw explain(error as NodeJS.ErrnoException, label, true);
     if (options.expected !== undefined) throw new UserError(t(M.changed, { file: label }));
     return undefined;
@@ -224,7 +223,7 @@ function writeTarget(file: string, label: string): string {
   try {
     if (!lstatSync(file).isSymbolicLink()) return file;
   } catch (error) {
-    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error);
+    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error)!;
     if (errno(error) === "ENOENT") return file;
     throw explain(error as NodeJS.ErrnoException, label, true);
   }
@@ -311,8 +310,26 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** Write a file atomically. Throws UserError with a clear message; never leaves a temp file. */
-export function writeFileAtomic(requested: string, content: string | Uint8Array, options: WriteOptions): void {
+/** A file written to its temporary twin, fsynced, waiting to be renamed into place. */
+interface PreparedWrite {
+  file: string;
+  temp: string;
+  label: string;
+  dir: string;
+  original?: Stats;
+  expected?: Buffer;
+}
+
+function discard(temp: string): void {
+  try {
+    rmSync(temp, { force: true });
+  } catch {
+    // the error being reported is the one that matters
+  }
+}
+
+/** Everything before the rename: the target inspected, the bytes in a temporary file beside it, fsynced. */
+function prepareWrite(requested: string, content: string | Uint8Array, options: WriteOptions): PreparedWrite {
   const label = options.label ?? requested;
   const data =
     typeof content === "string"
@@ -323,15 +340,18 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
   const file = writeTarget(requested, label);
   const original = inspectTarget(file, label, options);
   const dir = path.dirname(file);
+  // The folder, and each one above it that is missing, must be a folder inside the workspace (when
+  // writing into one): not a file, a FIFO, a looping or broken link, nor a link out of the workspace.
+  const blocked = notAFolder(dir, label);
+  if (blocked) throw blocked;
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    if (errno(error) === "EEXIST" || errno(error) === "ENOTDIR") throw notAFolder(dir, label, error);
+    if (errno(error) === "EEXIST" || errno(error) === "ENOTDIR") throw notAFolder(dir, label, error)!;
     throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
   }
   const temp = tempPathFor(file);
   let fd: number | undefined;
-  let unprotected = false;
   try {
     // A new file gets the ordinary mode (0666 less the umask: rw-r--r-- usually), never executable.
     fd = openSync(temp, "wx", 0o666);
@@ -340,14 +360,6 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    if (expected && !unchanged(file, expected)) throw new UserError(t(M.changed, { file: label }));
-    // Windows refuses to rename over a read-only file; --force lifts the flag just for the rename.
-    if (original && process.platform === "win32" && (original.mode & 0o200) === 0) {
-      chmodSync(file, original.mode | 0o200);
-      unprotected = true;
-    }
-    ops.rename(temp, file);
-    recordWritten(label);
   } catch (error) {
     if (fd !== undefined) {
       try {
@@ -356,11 +368,35 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
         // the write error below is the one to report
       }
     }
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // the write error below is the one to report
+    discard(temp);
+    if (error instanceof UserError) throw error;
+    throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
+  }
+  return { file, temp, label, dir, original, expected };
+}
+
+/** The file as lokmin read it is still there (or, when it read none, still absent). */
+function verifyUnchanged(prepared: PreparedWrite): void {
+  if (prepared.expected && !unchanged(prepared.file, prepared.expected)) {
+    discard(prepared.temp);
+    throw new UserError(t(M.changed, { file: prepared.label }));
+  }
+}
+
+/** The rename into place; on failure the temporary file is removed and the original left as it was. */
+function commitWrite(prepared: PreparedWrite): void {
+  const { file, temp, label, original } = prepared;
+  let unprotected = false;
+  try {
+    // Windows refuses to rename over a read-only file; --force lifts the flag just for the rename.
+    if (original && process.platform === "win32" && (original.mode & 0o200) === 0) {
+      chmodSync(file, original.mode | 0o200);
+      unprotected = true;
     }
+    ops.rename(temp, file);
+    recordWritten(label);
+  } catch (error) {
+    discard(temp);
     if (unprotected && original) {
       try {
         chmodSync(file, original.mode);
@@ -371,5 +407,59 @@ export function writeFileAtomic(requested: string, content: string | Uint8Array,
     if (error instanceof UserError) throw error;
     throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
   }
-  syncFolder(dir);
+  syncFolder(prepared.dir);
+}
+
+/** Write a file atomically. Throws UserError with a clear message; never leaves a temp file. */
+export function writeFileAtomic(requested: string, content: string | Uint8Array, options: WriteOptions): void {
+  const prepared = prepareWrite(requested, content, options);
+  verifyUnchanged(prepared);
+  commitWrite(prepared);
+}
+
+export interface FileWrite {
+  file: string;
+  content: string | Uint8Array;
+  options: WriteOptions;
+}
+
+/**
+ * Write several files as one change: every file is written to its temporary twin and checked first,
+ * so a full disk, a read-only file, a file held by Word or changed by someone else stops the whole
+ * change before any file is replaced. Should a rename still fail part-way, the files already replaced
+ * get their previous bytes back (or are removed again when they are new), so it is all or nothing.
+ */
+export function writeFilesAtomic(writes: readonly FileWrite[]): void {
+  const prepared: PreparedWrite[] = [];
+  const previous: Array<Buffer | undefined> = [];
+  try {
+    for (const write of writes) prepared.push(prepareWrite(write.file, write.content, write.options));
+    for (const item of prepared) {
+      verifyUnchanged(item);
+      const before = item.original ? readRegularFile(item.file, { maxBytes: Number.MAX_SAFE_INTEGER }) : undefined;
+      previous.push(before?.ok ? before.bytes : undefined);
+    }
+  } catch (error) {
+    for (const item of prepared) discard(item.temp);
+    throw error;
+  }
+  for (let i = 0; i < prepared.length; i++) {
+    try {
+      commitWrite(prepared[i]);
+    } catch (error) {
+      for (const item of prepared.slice(i + 1)) discard(item.temp);
+      for (let j = i - 1; j >= 0; j--) restore(prepared[j], previous[j]);
+      throw error;
+    }
+  }
+}
+
+/** Put a replaced file back as it was (best effort: this runs only after another rename failed). */
+function restore(item: PreparedWrite, before: Buffer | undefined): void {
+  try {
+    if (before === undefined) rmSync(item.file, { force: true });
+    else writeFileAtomic(item.file, before, { overwrite: true, force: true, label: item.label });
+  } catch {
+    // the rename error being reported names what to do
+  }
 }

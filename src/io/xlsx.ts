@@ -247,7 +247,8 @@ function readCellValue(cell: ExcelJS.Cell): ReadCell {
   const value = cell.value as unknown;
   if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
     const formula = cell.formula || String((value as { formula?: string }).formula ?? "");
-    const result = (value as { result?: unknown }).result;
+    // The cell's own result: `cell.value` leaves out a result of 0, "" or FALSE.
+    const result: unknown = cell.result;
     if (result === undefined) return { kind: "pending", formula };
     return { ...plain(result), formula };
   }

@@ -39,15 +39,232 @@ export function formatPath(path: readonly PathSegment[]): string {
   return path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
 }
 
-/** Apply edits in order to YAML text; only the bytes of edited values change. */
-export function applyYamlEdits(text: string, edits: readonly YamlEdit[]): { text: string; changed: boolean } {
-  if (edits.length === 0) return { text, changed: false };
+/**
+ * Apply edits in order to YAML text; only the bytes of edited values change.
+ *
+ * The cost is linear in the file's size, whatever the number of edits: edits are applied in rounds,
+ * each planned against one parse of the text, its splices applied in one pass and the result parsed
+ * and compared with the intended data once. An edit joins a round unless it touches the subtree of
+ * an edit already in the round or of one held back for a later round (a parent replaced, a key
+ * inserted into the same mapping, a sequence whose indices shift), so edits that depend on each
+ * other keep their order. Independent edits commute, so the result equals applying them one by one.
+ * When a round cannot be done in one pass, its edits are applied one at a time, which names the
+ * edit that fails.
+ */
+export function applyYamlEdits(
+  text: string,
+  edits: readonly YamlEdit[],
+): { text: string; changed: boolean; rounds: number } {
+  if (edits.length === 0) return { text, changed: false, rounds: 0 };
+  for (const edit of edits) checkSegments(edit.path);
   const bom = text.startsWith("\uFEFF");
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   let state = parse(bom ? text.slice(1) : text, edits[0].path);
-  for (const edit of edits) state = applyEdit(state, edit, eol) ?? state;
+  let pending: readonly YamlEdit[] = edits;
+  let rounds = 0;
+  while (pending.length > 0) {
+    const round = planRound(state, eol, pending);
+    state = round.splices.length === 0 ? state : (applyRound(state, round) ?? applyOneByOne(state, eol, round.edits));
+    pending = round.deferred;
+    rounds++;
+  }
+  const out = bom ? `\uFEFF${state.text}` : state.text;
+  return { text: out, changed: out !== text, rounds };
+}
+
+/** Each edit planned, applied and re-parsed in turn: the reference the rounds above are held to in tests. */
+export function applyYamlEditsOneByOne(text: string, edits: readonly YamlEdit[]): { text: string; changed: boolean } {
+  if (edits.length === 0) return { text, changed: false };
+  for (const edit of edits) checkSegments(edit.path);
+  const bom = text.startsWith("\uFEFF");
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const state = applyOneByOne(parse(bom ? text.slice(1) : text, edits[0].path), eol, edits);
   const out = bom ? `\uFEFF${state.text}` : state.text;
   return { text: out, changed: out !== text };
+}
+
+function checkSegments(path: readonly PathSegment[]): void {
+  for (const segment of path) {
+    if (typeof segment !== "string" && !(Number.isInteger(segment) && segment >= 0)) {
+      throw new YamlPatchError(path, `invalid path segment ${String(segment)}`);
+    }
+  }
+}
+
+/**
+ * Where an edit's splices land, as marks on paths: a subtree (the value at the path and everything in
+ * it), or a node alone (a key inserted into a mapping, an item appended to a sequence: the other
+ * entries keep their places, so edits inside them stay independent).
+ */
+interface Mark {
+  path: readonly PathSegment[];
+  kind: "subtree" | "node";
+}
+
+interface PlannedInsert {
+  mapPath: readonly PathSegment[];
+  key: string;
+  /** The keys it is asked to follow (the last one present wins), the key of the pair it follows, the mapping's keys. */
+  after: readonly string[];
+  previous: string;
+  mapKeys: string[];
+  text: string;
+}
+
+interface PathNode {
+  children: Map<string, PathNode>;
+  subtree: boolean;
+  node: boolean;
+}
+
+/** The marks of one round, as a trie: does a new mark touch one already there? */
+class Marks {
+  private readonly root: PathNode = { children: new Map(), subtree: false, node: false };
+
+  add(mark: Mark): void {
+    let node = this.root;
+    for (const segment of mark.path) {
+      const key = String(segment);
+      let child = node.children.get(key);
+      if (!child) {
+        child = { children: new Map(), subtree: false, node: false };
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    if (mark.kind === "subtree") node.subtree = true;
+    else node.node = true;
+  }
+
+  touches(mark: Mark): boolean {
+    let node = this.root;
+    if (node.subtree) return true;
+    for (const segment of mark.path) {
+      const child = node.children.get(String(segment));
+      if (!child) return false;
+      if (child.subtree) return true;
+      node = child;
+    }
+    // A subtree touches every mark inside it; a node only the marks of that very node.
+    return node.node || (mark.kind === "subtree" && node.children.size > 0);
+  }
+}
+
+interface Round {
+  /** The edits planned in this round, in their order, and all their splices. */
+  edits: YamlEdit[];
+  splices: Splice[];
+  /** Edits left for the next round. */
+  deferred: YamlEdit[];
+}
+
+/** Keys inserted one after another into one block mapping in this round: one splice, its text growing. */
+interface InsertGroup {
+  splice: Splice;
+  /** The mapping's keys as parsed, the key the group follows, and the keys inserted so far. */
+  mapKeys: string[];
+  previous: string;
+  keys: string[];
+}
+
+/** Whether a key inserted with `after` goes right after the group's last key, as one edit at a time would put it. */
+function followsGroup(group: InsertGroup, after: readonly string[]): boolean {
+  const at = group.mapKeys.indexOf(group.previous) + 1;
+  const keys = [...group.mapKeys.slice(0, at), ...group.keys, ...group.mapKeys.slice(at)];
+  let chosen = keys[keys.length - 1];
+  for (const name of after) if (keys.includes(name)) chosen = name;
+  return chosen === group.keys[group.keys.length - 1];
+}
+
+function planRound(state: Parsed, eol: string, pending: readonly YamlEdit[]): Round {
+  const planner = new Planner(state, eol);
+  const touched = new Marks();
+  const edits: YamlEdit[] = [];
+  const splices: Splice[] = [];
+  const deferred: YamlEdit[] = [];
+  const groups = new Map<string, InsertGroup>();
+  const heldInserts = new Set<string>();
+  // A held-back edit holds back every later edit that touches its path, so their order is kept.
+  const defer = (edit: YamlEdit, marks: readonly Mark[] = []) => {
+    deferred.push(edit);
+    touched.add({ path: edit.path, kind: "subtree" });
+    for (const mark of marks) touched.add(mark);
+  };
+  for (const edit of pending) {
+    if (touched.touches({ path: edit.path, kind: "subtree" })) {
+      defer(edit);
+      continue;
+    }
+    const planned = planner.plan(edit);
+    if (planned.splices.length === 0) continue;
+    const insert = planned.insert;
+    const mapId = insert && JSON.stringify(insert.mapPath);
+    const group = mapId === undefined ? undefined : groups.get(mapId);
+    if (insert && mapId && group && !heldInserts.has(mapId) && !group.keys.includes(insert.key)) {
+      if (followsGroup(group, insert.after)) {
+        group.splice.text += insert.text;
+        group.keys.push(insert.key);
+        edits.push(edit);
+        continue;
+      }
+    }
+    if (planned.marks.some((mark) => touched.touches(mark))) {
+      defer(edit, planned.marks);
+      if (mapId) heldInserts.add(mapId);
+      continue;
+    }
+    for (const mark of planned.marks) touched.add(mark);
+    edits.push(edit);
+    splices.push(...planned.splices);
+    if (insert && mapId) {
+      const previous = insert.previous;
+      groups.set(mapId, { splice: planned.splices[0], mapKeys: insert.mapKeys, previous, keys: [insert.key] });
+    }
+  }
+  return { edits, splices, deferred };
+}
+
+/** The round's splices in one pass, checked against the intended data; null when that does not hold. */
+function applyRound(state: Parsed, round: Round): Parsed | null {
+  const text = applySplices(state.text, round.splices);
+  if (text === null) return null;
+  if (text === state.text) return state;
+  let next: Parsed;
+  try {
+    next = parse(text, round.edits[0].path);
+  } catch {
+    return null;
+  }
+  const expected = structuredClone(state.data);
+  let data = expected;
+  for (const edit of round.edits) data = applyToData(data, edit);
+  return deepEqual(next.data, data) ? next : null;
+}
+
+/** The slow, exact path: each edit planned, applied, re-parsed and checked on its own. */
+function applyOneByOne(state: Parsed, eol: string, edits: readonly YamlEdit[]): Parsed {
+  let current = state;
+  for (const edit of edits) current = applyEdit(current, edit, eol) ?? current;
+  return current;
+}
+
+function applyEdit(state: Parsed, edit: YamlEdit, eol: string): Parsed | null {
+  const path = edit.path;
+  const { splices } = new Planner(state, eol).plan(edit);
+  if (splices.length === 0) return null;
+  const text = applySplices(state.text, splices);
+  if (text === null) throw new YamlPatchError(path, "overlapping changes (internal error)");
+  if (text === state.text) return null;
+  let next: Parsed;
+  try {
+    next = parse(text, path);
+  } catch {
+    throw new YamlPatchError(path, "the edit would produce invalid YAML");
+  }
+  if (!deepEqual(next.data, applyToData(structuredClone(state.data), edit))) {
+    throw new YamlPatchError(path, "the edit would not produce the intended data");
+  }
+  return next;
 }
 
 interface Parsed {
@@ -82,46 +299,26 @@ function parse(text: string, path: readonly PathSegment[]): Parsed {
   return { text, doc, data, aliases };
 }
 
-function applyEdit(state: Parsed, edit: YamlEdit, eol: string): Parsed | null {
-  const path = edit.path;
-  for (const segment of path) {
-    if (typeof segment !== "string" && !(Number.isInteger(segment) && segment >= 0)) {
-      throw new YamlPatchError(path, `invalid path segment ${String(segment)}`);
-    }
-  }
-  const planner = new Planner(state, eol, path);
-  const splices = planner.plan(edit);
-  if (splices.length === 0) return null;
-  const text = applySplices(state.text, splices, path);
-  if (text === state.text) return null;
-  let next: Parsed;
-  try {
-    next = parse(text, path);
-  } catch {
-    throw new YamlPatchError(path, "the edit would produce invalid YAML");
-  }
-  if (!deepEqual(next.data, expectedData(state.data, edit))) {
-    throw new YamlPatchError(path, "the edit would not produce the intended data");
-  }
-  return next;
-}
-
 interface Splice {
   start: number;
   end: number;
   text: string;
 }
 
-function applySplices(text: string, splices: Splice[], path: readonly PathSegment[]): string {
-  const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = text.length;
+/** Splice the changes into the text in one pass; null when two of them overlap or insert at one place. */
+function applySplices(text: string, splices: readonly Splice[]): string | null {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  let lastInsert = -1;
   for (const s of sorted) {
-    if (s.end > limit) throw new YamlPatchError(path, "overlapping changes (internal error)");
-    out = out.slice(0, s.start) + s.text + out.slice(s.end);
-    limit = s.start;
+    if (s.start < at || (s.start === s.end && s.start === lastInsert)) return null;
+    if (s.start === s.end) lastInsert = s.start;
+    parts.push(text.slice(at, s.start), s.text);
+    at = s.end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,8 +350,8 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-function expectedData(before: unknown, edit: YamlEdit): unknown {
-  const root = structuredClone(before);
+/** What the data holds after the edit: `root` is changed in place where it can be, and returned. */
+function applyToData(root: unknown, edit: YamlEdit): unknown {
   const path = edit.path;
   if (edit.op === "delete") {
     let node: unknown = root;
@@ -210,7 +407,20 @@ const isBlockish = (value: Json): boolean =>
 
 const UNPRINTABLE = /\p{Cc}|\p{Cs}|[\u2028\u2029\ufeff\ufffe\uffff]/u;
 
+/** Answers of `plainOk` for texts seen before (keys such as `total` recur in every edit of a rank). */
+const plainAnswers = new Map<string, boolean>();
+
 function plainOk(value: string, flow: boolean): boolean {
+  const id = `${flow ? "f" : "b"}${value}`;
+  const known = plainAnswers.get(id);
+  if (known !== undefined) return known;
+  const answer = plainText(value, flow);
+  if (plainAnswers.size >= 4096) plainAnswers.clear();
+  plainAnswers.set(id, answer);
+  return answer;
+}
+
+function plainText(value: string, flow: boolean): boolean {
   if (value === "" || value !== value.trim() || UNPRINTABLE.test(value)) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || value.startsWith("...")) return false;
   if (/: |:$| #/.test(value)) return false;
@@ -318,15 +528,23 @@ interface Style {
 
 const isProp = (t: Tok) => t.type === "anchor" || t.type === "tag";
 
+/** Plans edits against one parse of the text; one planner serves every edit of a round. */
 class Planner {
   private readonly lib = yamlLib();
   private readonly text: string;
   private styleCache?: Style;
+  private keepEndsCache?: Set<number>;
+  private readonly dashedCache = new WeakMap<YAMLSeq, CST.BlockSequence["items"]>();
+  /** The path of the edit being planned. */
+  private path: readonly PathSegment[] = [];
+  /** Where the splices of the edit being planned land. */
+  private marks: Mark[] = [];
+  /** A key the edit being planned inserts into a block mapping, after an existing pair. */
+  private insert?: PlannedInsert;
 
   constructor(
     private readonly state: Parsed,
     private readonly eol: string,
-    private readonly path: readonly PathSegment[],
   ) {
     this.text = state.text;
   }
@@ -335,7 +553,19 @@ class Planner {
     throw new YamlPatchError(path, reason);
   }
 
-  plan(edit: YamlEdit): Splice[] {
+  plan(edit: YamlEdit): { splices: Splice[]; marks: readonly Mark[]; insert?: PlannedInsert } {
+    this.path = edit.path;
+    this.marks = [{ path: edit.path, kind: "subtree" }];
+    this.insert = undefined;
+    const splices = this.planOne(edit);
+    return { splices, marks: this.marks, insert: this.insert };
+  }
+
+  private markSubtree(path: readonly PathSegment[]): void {
+    this.marks = [{ path, kind: "subtree" }];
+  }
+
+  private planOne(edit: YamlEdit): Splice[] {
     switch (edit.op) {
       case "set": {
         const v = edit.value;
@@ -389,15 +619,19 @@ class Planner {
   }
 
   private keepScalarEndsAt(pos: number): boolean {
-    let found = false;
-    this.lib.visit(this.state.doc, {
-      Scalar: (_, node) => {
-        const token = node.srcToken;
-        if (token?.type !== "block-scalar" || node.range?.[1] !== pos) return;
-        if (token.props.some((t) => t.type === "block-scalar-header" && t.source.includes("+"))) found = true;
-      },
-    });
-    return found;
+    if (!this.keepEndsCache) {
+      const ends = new Set<number>();
+      this.lib.visit(this.state.doc, {
+        Scalar: (_, node) => {
+          const token = node.srcToken;
+          if (token?.type !== "block-scalar" || !node.range) return;
+          if (token.props.some((t) => t.type === "block-scalar-header" && t.source.includes("+")))
+            ends.add(node.range[1]);
+        },
+      });
+      this.keepEndsCache = ends;
+    }
+    return this.keepEndsCache.has(pos);
   }
 
   private trimBack(pos: number): number {
@@ -458,8 +692,12 @@ class Planner {
   }
 
   private dashedItems(seq: YAMLSeq): CST.BlockSequence["items"] {
+    const cached = this.dashedCache.get(seq);
+    if (cached) return cached;
     const token = seq.srcToken as CST.BlockSequence | undefined;
-    return token?.items.filter((it) => it.start.some((t) => t.type === "seq-item-ind")) ?? [];
+    const items = token?.items.filter((it) => it.start.some((t) => t.type === "seq-item-ind")) ?? [];
+    this.dashedCache.set(seq, items);
+    return items;
   }
 
   private itemParts(seq: YAMLSeq, index: number): { start: number; indicatorEnd: number; props: Tok[]; dash: boolean } {
@@ -723,9 +961,10 @@ class Planner {
         const key = this.keyOf(this.path[target.depth]);
         const nested = this.nest(this.path.slice(target.depth + 1), value);
         const last = target.depth === this.path.length - 1;
-        return this.insertPair(target.map, target.slot, key, nested, last ? after : []);
+        return this.insertPair(target.map, target.slot, key, nested, last ? after : [], target.depth);
       }
       case "empty":
+        this.markSubtree(this.path.slice(0, target.depth));
         return this.writeValue(target.slot, this.nest(this.path.slice(target.depth), value));
       default:
         return this.fail("the sequence index is out of range");
@@ -737,8 +976,10 @@ class Planner {
     const target = this.resolve();
     if (target.kind === "missing") {
       const key = this.keyOf(this.path[target.depth]);
-      return this.insertPair(target.map, target.slot, key, this.nest(this.path.slice(target.depth + 1), items), []);
+      const value = this.nest(this.path.slice(target.depth + 1), items);
+      return this.insertPair(target.map, target.slot, key, value, [], target.depth);
     }
+    if (target.kind === "empty") this.markSubtree(this.path.slice(0, target.depth));
     if (target.kind === "empty") return this.writeValue(target.slot, this.nest(this.path.slice(target.depth), items));
     if (target.kind === "outOfRange") return this.fail("the sequence index is out of range");
     const { slot } = target;
@@ -764,12 +1005,22 @@ class Planner {
     const dashCol = this.column(this.itemParts(node, 0).start);
     const offset = this.seqOffsetOf(node) ?? this.style.seqOffset;
     const lines = this.blockLines(items, dashCol, offset);
+    // The new items follow the last one: the others keep their places and indices.
+    const last = node.items.length - 1;
+    this.marks = [
+      { path: this.path, kind: "node" },
+      ...[last, ...items.map((_, i) => last + 1 + i)].map((index) => ({
+        path: [...this.path, index],
+        kind: "subtree" as const,
+      })),
+    ];
     const at = this.lastLineEnd(node);
     return [{ start: at, end: at, text: this.eol + lines.join(this.eol) }];
   }
 
   private planDelete(): Splice[] {
     if (this.path.length === 0) this.fail("cannot delete the whole document");
+    this.markSubtree(this.path.slice(0, -1));
     const target = this.resolve();
     if (target.kind !== "found") return [];
     const { parent, index, parentSlot, slot } = target;
@@ -791,7 +1042,16 @@ class Planner {
     return chosen;
   }
 
-  private insertPair(map: YAMLMap, mapSlot: Slot, key: string, value: Json, after: readonly string[]): Splice[] {
+  private insertPair(
+    map: YAMLMap,
+    mapSlot: Slot,
+    key: string,
+    value: Json,
+    after: readonly string[],
+    depth: number,
+  ): Splice[] {
+    const mapPath = this.path.slice(0, depth);
+    this.markSubtree(mapPath);
     if (this.isFlowCollection(map)) {
       const entry = `${scalarText(key, true)}: ${flowText(value)}`;
       if (map.items.length === 0) {
@@ -812,8 +1072,18 @@ class Planner {
     const col = this.column(this.pairParts(map.items[0]).start);
     const entry: { [key: string]: Json } = {};
     setOwn(entry, key, value);
-    const at = this.pairLastLineEnd(this.pickAfter(map, after));
-    return [{ start: at, end: at, text: this.eol + this.blockLines(entry, col).join(this.eol) }];
+    const pair = this.pickAfter(map, after);
+    // The new lines follow the chosen pair's last line: the other entries stay where they are.
+    const previous = String((pair.key as { value: unknown }).value);
+    this.marks = [
+      { path: mapPath, kind: "node" },
+      { path: [...mapPath, previous], kind: "subtree" },
+    ];
+    const at = this.pairLastLineEnd(pair);
+    const text = this.eol + this.blockLines(entry, col).join(this.eol);
+    const mapKeys = map.items.map((p) => String((p.key as { value: unknown }).value));
+    this.insert = { mapPath, key, after, previous, mapKeys, text };
+    return [{ start: at, end: at, text }];
   }
 
   private deletePair(map: YAMLMap, index: number, mapSlot: Slot): Splice[] {

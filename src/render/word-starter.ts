@@ -6,7 +6,6 @@
 // lays it out as a DOCX with the workspace's letterhead, fonts and paper; the trend chart is a
 // stand-in picture whose alt text {%tren} tells lokmin where the chart goes.
 import Handlebars from "handlebars";
-import { parseBlocks } from "./blocks.js";
 
 type Node = hbs.AST.Node;
 type Statement = hbs.AST.Statement;
@@ -124,6 +123,3 @@ export function starterBlocksSource(hbsSource: string): string {
   // Column proportions that come from the data (one column per village) size from the content instead.
   return render(ast, hbsSource.split(/\r?\n/), "").replace(/^(::(?:tabel|isian)) \{[^}\s]*\}/gm, "$1 auto");
 }
-
-/** Parse check: the converted text is valid block language. */
-export const starterBlocks = (hbsSource: string) => parseBlocks(starterBlocksSource(hbsSource), { placeholders: true });

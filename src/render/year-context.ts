@@ -284,5 +284,3 @@ export function buildYearContext({ config, month, meeting, loaded, programs }: Y
     ),
   };
 }
-
-export type YearContext = ReturnType<typeof buildYearContext>;

@@ -1,9 +1,13 @@
-// The ZIP container of a DOCX: a deterministic writer (fixed timestamps, entries in the order
-// given, deflated with node's zlib) and a defensive reader for files that come from outside
-// (workspace templates, documents a person may have edited): sizes, entry counts and the total
-// inflated size are bounded before and during inflation, so a corrupt file or a zip bomb is a
-// clear error, never a hang or an exhausted memory.
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+// The ZIP container of a DOCX: a deterministic writer (fflate, fixed timestamps, entries in the
+// order given) and a defensive reader for files that come from outside (workspace templates,
+// documents a person may have edited): sizes, entry counts and the total inflated size are bounded
+// before and during inflation, so a corrupt file or a zip bomb is a clear error, never a hang or an
+// exhausted memory. The reader stays our own: fflate's unzipSync gives neither the CRC-32s of the
+// central directory (the fingerprint of ./package.ts reads them without inflating) nor a stop while
+// inflating an entry that lies about its size (it inflates the whole stream into a buffer of the
+// declared size, silently cutting the rest), which node's zlib does with maxOutputLength.
+import { zipSync, type ZipOptions } from "fflate";
+import { crc32, inflateRawSync } from "node:zlib";
 
 export type ZipEntries = Map<string, Uint8Array>;
 
@@ -25,58 +29,23 @@ export interface ZipLimits {
 
 export const DOCX_LIMITS: ZipLimits = { maxEntries: 2000, maxEntryBytes: 32 << 20, maxTotalBytes: 64 << 20 };
 
-const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01: the same bytes for the same content
+/**
+ * Every entry's date: 1980-01-01 00:00, the first a ZIP can hold, so the same content gives the
+ * same bytes. fflate writes the date from a Date's local fields: made at each call, they are
+ * 1980-01-01 in whatever time zone the process is in.
+ */
+const epoch = () => new Date(1980, 0, 1);
 
-/** A ZIP archive of the entries, deflated (small or incompressible entries are stored). */
+/** Pictures are compressed already and tiny parts gain nothing: both are stored, as Word does. */
+const stored = (name: string, data: Uint8Array) => data.length <= 64 || /\.(png|jpe?g|gif)$/i.test(name);
+
+/** A ZIP archive of the entries in the order given (deflated, pictures and tiny parts stored). */
 export function writeZip(entries: ZipEntries): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    // Pictures are compressed already: stored as they are, like Word does.
-    const deflated = data.length > 64 && !/\.(png|jpe?g|gif)$/i.test(name) ? deflateRawSync(data, { level: 6 }) : null;
-    const useDeflate = deflated !== null && deflated.length < data.length;
-    const body = useDeflate ? deflated : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const method = useDeflate ? 8 : 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(0, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(data.length, 24);
-    header.writeUInt16LE(nameBytes.length, 28);
-    header.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, body);
-    central.push(header, nameBytes);
-    offset += 30 + nameBytes.length + body.length;
-  }
-  const centralSize = central.reduce((sum, b) => sum + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.size, 8);
-  end.writeUInt16LE(entries.size, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...central, end]);
+  const mtime = epoch();
+  const files: Record<string, [Uint8Array, ZipOptions]> = {};
+  for (const [name, data] of entries) files[name] = [data, { level: stored(name, data) ? 0 : 6, mtime }];
+  const zip = zipSync(files);
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
 
 export interface ZipListing {
@@ -124,6 +93,8 @@ export function readZip(
   bytes: Uint8Array,
   limits: ZipLimits = DOCX_LIMITS,
   wanted: (name: string) => boolean = () => true,
+  /** `crc: false` when the caller checks each entry's content by a stronger hash of its own (a package's SHA-256). */
+  options: { crc?: boolean } = {},
 ): ZipEntries {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { count, cdOffset } = endRecord(buf, limits);
@@ -166,7 +137,7 @@ export function readZip(
       }
     } else throw new ZipError("unsupported", `${name}: compression method ${method}`);
     if (data.length !== size) throw new ZipError(data.length > size ? "too-big" : "corrupt", `${name}: size`);
-    if (crc32(data) !== crc) throw new ZipError("corrupt", `${name}: checksum`);
+    if (options.crc !== false && crc32(data) !== crc) throw new ZipError("corrupt", `${name}: checksum`);
     out.set(name, data);
   }
   return out;

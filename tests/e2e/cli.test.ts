@@ -129,7 +129,41 @@ describe("lokmin check", () => {
     expect(finding.message).toContain("tempat");
     const human = await lokmin(["-C", ws, "check"]);
     expect(human.stdout).toContain(`${line}:1`);
-    expect(human.stdout).toContain(`${line} | tempt: Aula`);
+    expect(human.stdout).toContain(`${line} | tempt: Aula\n    | ^^^^^\n`);
+  });
+
+  it("underlines the whole value in the excerpt, and --json gives where it ends", async () => {
+    const ws = copyWorkspace(MINI);
+    const kia = path.join(ws, "2024-02/program/kia.yaml");
+    writeFileSync(kia, readFileSync(kia, "utf8").replace("bulan_ini: 9", 'bulan_ini: "1.450 orang"'));
+    const meeting = path.join(ws, "2024-02/rapat.yaml");
+    const place = "tempat:\n  nama: Aula\n  lantai: 2\n";
+    writeFileSync(meeting, readFileSync(meeting, "utf8").replace("tempat: Aula\n", place));
+    const r = await lokmin(["-C", ws, "check", "2024-02"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      [
+        "2024-02/program/kia.yaml",
+        "  14:16  galat  indikator[0].bulan_ini: harus angka, tertulis teks '1.450 orang'  schema/type",
+        '  14 |     bulan_ini: "1.450 orang"',
+        "     |                ^^^^^^^^^^^^^",
+      ].join("\n"),
+    );
+    // A block mapping where text belongs: its first line underlined, and where it ends.
+    expect(r.stdout).toContain(
+      [
+        "  9:3  galat  tempat: harus teks, tertulis pemetaan (kunci: nilai)  schema/type",
+        "  9 |   nama: Aula",
+        "    |   ^^^^^^^^^^ … berlanjut sampai baris 10",
+      ].join("\n"),
+    );
+    const json = JSON.parse((await lokmin(["-C", ws, "check", "2024-02", "--json"])).stdout);
+    expect(json.findings.find((f: { rule: string }) => f.rule === "schema/type")).toMatchObject({
+      line: 14,
+      column: 16,
+      end_line: 14,
+      end_column: 29,
+    });
   });
 
   it("--max-warnings turns warnings into failure", async () => {

@@ -68,6 +68,19 @@ const docxWithImage = (file: string) => {
   return bytes.subarray(0, 2).toString() === "PK" && media.size >= 2;
 };
 
+/** The start page of a running `lokmin buka`: the secret traded for the cookie, then the page itself. */
+async function startPage(address: string): Promise<string> {
+  const first = await fetch(address, { redirect: "manual" });
+  expect(first.status).toBe(303);
+  const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0];
+  const origin = new URL(address).origin;
+  const home = await fetch(`${origin}/`, { headers: { cookie }, redirect: "manual" });
+  expect(home.headers.get("location")).toBe("/mulai");
+  const page = await fetch(`${origin}/mulai`, { headers: { cookie } });
+  expect(page.status).toBe(200);
+  return page.text();
+}
+
 describe.skipIf(Boolean(linuxSkip))(`lokmin-linux-x64${linuxSkip ? ` (skipped: ${linuxSkip})` : ""}`, () => {
   let root: string;
   let exe: string;
@@ -296,21 +309,19 @@ describe.skipIf(Boolean(windowsSkip))(
     };
 
     it.skipIf(!script)(
-      "started like a double-click, explains itself in Indonesian and waits for Enter",
+      "started like a double-click, opens the app and says that closing the window stops it",
       async () => {
-        const { child, output, exited } = onConsole({ PROMPT: undefined });
+        const { child, output, exited } = onConsole({ PROMPT: undefined, LOKMIN_NO_BROWSER: "1" });
         let code: number | null | undefined;
         void exited.then((value) => {
           code = value;
         });
-        await until(() => output().includes("Tekan Enter") || code !== undefined, 90_000);
-        expect(output()).toContain("program baris perintah");
-        expect(output()).toContain("Pemakaian: lokmin");
-        expect(output()).toContain("Tekan Enter untuk menutup jendela ini.");
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        expect(code).toBeUndefined(); // still waiting
-        child.stdin.write("\r");
-        expect(await exited).toBe(0);
+        await until(() => /http:\/\/127\.0\.0\.1:\d+\/\?kunci=\S+/.test(output()) || code !== undefined, 90_000);
+        expect(output()).toContain("menutupnya (atau menekan Ctrl+C) menghentikan lokmin");
+        const address = /http:\/\/127\.0\.0\.1:\d+\/\?kunci=[\w-]+/.exec(output())![0];
+        expect(await startPage(address)).toContain("Buat workspace baru");
+        child.kill("SIGKILL");
+        await exited;
       },
       120_000,
     );
@@ -325,6 +336,31 @@ describe.skipIf(Boolean(windowsSkip))(
       },
       120_000,
     );
+
+    it("lokmin buka --tanpa-browser answers the start page", async () => {
+      const out = path.join(logs, "buka.out");
+      const err = path.join(logs, "buka.err");
+      const fds = [openSync(out, "w"), openSync(err, "w")];
+      const child = spawn(wine as string, [`${windowsDir}\\lokmin-win-x64.exe`, "buka", "--tanpa-browser"], {
+        env,
+        cwd: drive,
+        stdio: ["ignore", fds[0], fds[1]],
+      });
+      for (const fd of fds) closeSync(fd);
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      try {
+        await until(() => readFileSync(out, "utf8").includes("\n") || child.exitCode !== null, 90_000);
+        const address = readFileSync(out, "utf8").split(/\r?\n/)[0];
+        expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?kunci=[\w-]+$/);
+        expect(readFileSync(err, "utf8")).toContain("menghentikan lokmin");
+        const page = await startPage(address);
+        expect(page).toContain("Buat workspace baru");
+        expect(page).toContain("Folder workspace");
+      } finally {
+        child.kill("SIGKILL");
+        await exited;
+      }
+    }, 120_000);
 
     it("without arguments and without a console prints the help and exits instead of waiting", () => {
       const r = run([]);

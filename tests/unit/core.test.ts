@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { longDate } from "../../src/domain/format-date.js";
 import { checkNip, formatNip, number, timeRange } from "../../src/domain/format-id.js";
+import { schemaFolders } from "../../dev/schema.js";
 import { jsonSchemas } from "../../src/domain/json-schema.js";
 import { meetingKind, specialSteps } from "../../src/domain/meeting-kinds.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../../src/domain/month.js";
@@ -173,10 +174,20 @@ describe("scaffold", () => {
 });
 
 describe("committed artefacts", () => {
-  it("schema/*.json equals what the zod schemas generate (run `npm run schema` after changing them)", () => {
-    for (const [name, content] of Object.entries(jsonSchemas())) {
-      expect(readFileSync(path.join(REPO, "schema", name), "utf8"), name).toBe(content);
-      expect(readFileSync(path.join(EXAMPLE, ".lokmin/schema", name), "utf8"), `example ${name}`).toBe(content);
+  it("schema/*.json and every example's .lokmin/schema equal what the zod schemas generate (`npm run schema`)", () => {
+    const folders = schemaFolders(REPO);
+    expect(folders).toEqual(
+      expect.arrayContaining([
+        "schema",
+        path.join("examples", "puskesmas-sukamaju", ".lokmin", "schema"),
+        path.join("examples", "puskesmas-sukamaju-klaster", ".lokmin", "schema"),
+      ]),
+    );
+    const schemas = Object.entries(jsonSchemas());
+    for (const folder of folders) {
+      expect(readdirSync(path.join(REPO, folder)).sort(), folder).toEqual(schemas.map(([name]) => name).sort());
+      for (const [name, content] of schemas)
+        expect(readFileSync(path.join(REPO, folder, name), "utf8"), `${folder}/${name}`).toBe(content);
     }
   });
 

@@ -51,7 +51,7 @@ describe("set", () => {
     ];
     const once = applyYamlEdits(RAPAT, edits);
     const twice = applyYamlEdits(once.text, edits);
-    expect(twice).toEqual({ text: once.text, changed: false });
+    expect(twice).toMatchObject({ text: once.text, changed: false });
   });
 
   it("replaces only the scalar bytes and keeps the trailing comment and the quote style", () => {
@@ -152,7 +152,7 @@ describe("replace", () => {
 
   it("is a no-op when the data is already equal, whatever the style", () => {
     const result = apply(RAPAT, { op: "replace", path: ["masalah", 0, "skor"], value: { g: 3, s: 4, u: 5 } });
-    expect(result).toEqual({ text: RAPAT, changed: false });
+    expect(result).toMatchObject({ text: RAPAT, changed: false });
   });
 
   it("creates a missing key after the named one", () => {
@@ -270,7 +270,7 @@ describe("delete", () => {
   it("leaves {} or [] when the last entry goes, and is a no-op for a missing key", () => {
     expect(apply("a:\n  b: 1\nc: 2\n", { op: "delete", path: ["a", "b"] }).text).toBe("a: {}\nc: 2\n");
     expect(apply("a:\n  - 1\nc: 2\n", { op: "delete", path: ["a", 0] }).text).toBe("a: []\nc: 2\n");
-    expect(apply("a: 1\n", { op: "delete", path: ["b", "c"] })).toEqual({ text: "a: 1\n", changed: false });
+    expect(apply("a: 1\n", { op: "delete", path: ["b", "c"] })).toMatchObject({ text: "a: 1\n", changed: false });
   });
 
   it("deleting the first key of an item keeps the other keys' lines", () => {
@@ -304,8 +304,8 @@ describe("the example workspace", () => {
       return edits;
     });
     const ranked = applyYamlEdits(stripped, rank);
-    expect(ranked).toEqual({ text, changed: true });
-    expect(applyYamlEdits(ranked.text, rank)).toEqual({ text, changed: false });
+    expect(ranked).toMatchObject({ text, changed: true });
+    expect(applyYamlEdits(ranked.text, rank)).toMatchObject({ text, changed: false });
   });
 });
 

@@ -3,11 +3,12 @@
 // scores are per rater, as MCUA is), new and existing kesepakatan, and the evaluation of last
 // month's kesepakatan; the analysis sheets of ./analysis.ts (causes, SWOT, stakeholders) sit after
 // the scores. Import writes scores, never totals or ranks: `lokmin rank` computes those.
-import { msg, t } from "../../i18n/index.js";
+import { humanRange, msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
 import { monthName } from "../format-date.js";
 import { type CriterionDef, type MethodDef, methodDef } from "../rank/methods.js";
 import { problemMethod, solutionMethod } from "../rank/month.js";
+import { excelTotal } from "../rank/total.js";
 import {
   ATTENDANCE,
   COMMITMENT_STATUSES,
@@ -240,7 +241,7 @@ function scoreTargets(input: MeetingFormInput): ScoreTarget[] {
   const pm = methodDef(problemMethod(config, meeting), config.penilaian, "masalah");
   const sm = methodDef(solutionMethod(config, meeting), config.penilaian, "solusi");
   const perRater = (method: MethodDef, items: ScoreItem[]) =>
-    method.id === "mcua" || items.some((i) => i.skor_penilai?.length);
+    method.raters || items.some((i) => i.skor_penilai?.length);
   return [
     { section: "masalah", method: pm, items: problems, raters: perRater(pm, problems) },
     { section: "solusi", method: sm, items: solutions, raters: perRater(sm, solutions) },
@@ -261,26 +262,9 @@ const scoreAt = (scores: Scores | undefined, col: ScoreColumn): number | null =>
   return typeof v === "number" ? v : null;
 };
 
-/** The sheet formula of a method's total over one row (criterion id or "pearl.p" → column letter). */
-function totalFormula(method: MethodDef, at: (key: string) => string): string {
-  const c = (id: string) => at(id);
-  switch (method.id) {
-    case "usg":
-      return method.formula.includes("×") ? `${c("u")}*${c("s")}*${c("g")}` : `${c("u")}+${c("s")}+${c("g")}`;
-    case "carl":
-      return `${c("c")}*${c("a")}*${c("r")}*${c("l")}`;
-    case "hanlon":
-      return `(${c("a")}+${c("b")})*${c("c")}*${["p", "e", "a", "r", "l"].map((f) => c(`pearl.${f}`)).join("*")}`;
-    case "reinke":
-      return `IF(${c("c")}=0,"",${c("m")}*${c("i")}*${c("v")}/${c("c")})`;
-    case "mcua":
-      return method.criteria.map((k) => `${k.weight ?? 1}*${c(k.id)}`).join("+");
-  }
-}
-
 function scoreSheet(b: SheetBuilder, input: MeetingFormInput, target: ScoreTarget): void {
   const columns = scoreColumns(target.method);
-  const scales = [...new Set(target.method.criteria.map((c) => `${c.scale.min}–${c.scale.max}`))].join(", ");
+  const scales = [...new Set(target.method.criteria.map((c) => humanRange(c.scale.min, c.scale.max)))].join(", ");
   const heading = target.section === "masalah" ? M.masalah : M.solusi;
   b.section(t(heading, { method: target.method.nama }), t(M.scoreNote, { scales }));
   if (target.items.length === 0) {
@@ -313,8 +297,9 @@ function scoreSheet(b: SheetBuilder, input: MeetingFormInput, target: ScoreTarge
       );
       const first = columnLetter(FIRST + 2);
       const last = columnLetter(FIRST + 1 + columns.length);
-      const formula = `IF(COUNT(${first}${row}:${last}${row})<${columns.length},"",${totalFormula(
-        target.method,
+      const formula = `IF(COUNT(${first}${row}:${last}${row})<${columns.length},"",${excelTotal(
+        target.method.total,
+        target.method.criteria,
         (k) => `${letters.get(k)}${row}`,
       )})`;
       const values = columns.map((c) => scoreAt(scores, c));
@@ -327,7 +312,7 @@ function scoreSheet(b: SheetBuilder, input: MeetingFormInput, target: ScoreTarge
           means[c.criterion.id] = nested;
         } else means[c.criterion.id] = values[i] ?? 0;
       });
-      const total = complete ? target.method.combine(means) : "";
+      const total = complete ? (target.method.combine(means) ?? "") : "";
       b.row(item.key, [
         cell("locked", item.id),
         cell("locked", item.title),

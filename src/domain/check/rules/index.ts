@@ -1,9 +1,11 @@
-// Every rule group of `lokmin check`, in the order they run. `RuleId` is derived from them, and
-// `check --rules`, the README table and the `aturan` settings of lokmin.yaml all read this list.
-import type { RuleGroup, RuleSpec } from "../registry.js";
+// Every rule group of `lokmin check`, in the order they run. `check --rules`, the README table and
+// the `aturan` settings of lokmin.yaml all read this list.
+import type { RuleSpec } from "../registry.js";
 import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
+import { desaRules } from "./desa.js";
+import { dhis2Rules } from "./dhis2.js";
 import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
@@ -14,11 +16,13 @@ import { rapatRules } from "./rapat.js";
 import { referensiRules } from "./referensi.js";
 import { tahunanRules } from "./tahunan.js";
 import { tribulananRules } from "./tribulanan.js";
+import { verifikasiRules, verifikasiSettingsRules } from "./verifikasi.js";
 import { workspaceRules } from "./workspace.js";
 
 export const MONTH_GROUPS = [
   checklistRules,
   capaianRules,
+  verifikasiRules,
   rapatRules,
   kesepakatanRules,
   prioritasRules,
@@ -27,19 +31,13 @@ export const MONTH_GROUPS = [
   pertamaRules,
   dokumenRules,
 ] as const;
-/** Groups over the meetings held beside the monthly Lokmin: run even when rapat.yaml cannot be read. */
-export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;
-export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
+/**
+ * Groups over the meetings held beside the monthly Lokmin, and over the villages every file of the
+ * month names: run even when rapat.yaml cannot be read.
+ */
+export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules, desaRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, verifikasiSettingsRules, dhis2Rules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
-
-type IdsOf<G> = G extends RuleGroup<infer Id, never> ? Id : G extends RuleGroup<infer Id, infer _Ctx> ? Id : never;
-/** Every rule id as declared (families as "sop/<langkah>"). */
-export type DeclaredRuleId = IdsOf<
-  | (typeof MONTH_GROUPS)[number]
-  | (typeof OTHER_MEETING_GROUPS)[number]
-  | (typeof WORKSPACE_GROUPS)[number]
-  | (typeof INPUT_GROUPS)[number]
->;
 
 export interface CatalogueEntry {
   id: string;

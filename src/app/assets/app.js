@@ -1,0 +1,68 @@
+// lokmin in the browser: the little the pages need beyond HTML and htmx. No inline script
+// anywhere (the Content-Security-Policy forbids it); everything is wired here by data attributes.
+(function () {
+  "use strict";
+
+  // Leaving a page with unsaved entries asks first.
+  let dirty = false;
+  const guarded = (el) => el && el.closest && el.closest("form[data-jaga]");
+  document.addEventListener("input", (event) => {
+    if (guarded(event.target)) dirty = true;
+  });
+  document.addEventListener("change", (event) => {
+    if (guarded(event.target)) dirty = true;
+  });
+  document.addEventListener("submit", (event) => {
+    if (guarded(event.target)) dirty = false;
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = document.body.dataset.pesanTinggalkan || "";
+  });
+
+  // Removing a row: the row goes (and its note), focus moves to the next row or the add button.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest("[data-hapus]");
+    if (!button) return;
+    const row = button.closest("tr");
+    if (!row) return;
+    const table = row.closest("fieldset");
+    const next =
+      row.nextElementSibling && row.nextElementSibling.classList.contains("row-note") ? row.nextElementSibling : null;
+    const after = (next || row).nextElementSibling;
+    if (next) next.remove();
+    row.remove();
+    dirty = true;
+    const target =
+      (after && after.querySelector("input:not([type=hidden]), select, textarea")) ||
+      (table && table.querySelector("button.add"));
+    if (target) target.focus();
+  });
+
+  // A row added by htmx: focus its first field.
+  document.addEventListener("htmx:afterSwap", (event) => {
+    const body = event.detail && event.detail.target;
+    if (!body || body.tagName !== "TBODY") return;
+    const rows = body.querySelectorAll("tr[data-row]");
+    const last = rows[rows.length - 1];
+    const field = last && last.querySelector("input:not([type=hidden]), select, textarea");
+    if (field) field.focus();
+    dirty = true;
+  });
+
+  // The create form: the folder follows the Puskesmas' name until the person types a folder.
+  const create = document.querySelector('form[action="/mulai/buat"]');
+  if (create) {
+    const name = create.querySelector('[name="nama"]');
+    const folder = create.querySelector('[name="folder"]');
+    if (name && folder) {
+      const base = folder.value;
+      let typed = !/[\\/]$/.test(base);
+      folder.addEventListener("input", () => (typed = true));
+      name.addEventListener("input", () => {
+        if (!typed) folder.value = base + name.value.replace(/[\\/:*?"<>|]+/g, " ").trim();
+      });
+    }
+  }
+})();

@@ -1,0 +1,157 @@
+// One field's value in its three shapes: as typed in the page (what the input shows and sends), as
+// canonical text (what forms carry and the merge compares), and as YAML data (what is written).
+// Checking what a person typed happens here, with the message shown at the field: a line break in
+// a one-line field, a number written with a thousands point, a choice that is not offered.
+import { decimal, type Message, msg } from "../../i18n/index.js";
+import { checkNip, formatNip } from "../format-id.js";
+import type { FieldSpec } from "./model.js";
+
+export const FIELD_MESSAGES = {
+  required: msg("wajib diisi", "required"),
+  oneLine: msg(
+    "isian ini hanya satu baris; hapus ganti barisnya (Enter)",
+    "this field is a single line; remove the line break (Enter)",
+  ),
+  notNumber: msg("tulis angka, mis. 12 atau 12,5", "write a number, e.g. 12 or 12.5"),
+  notInteger: msg("tulis bilangan bulat tanpa titik atau koma, mis. 1250", "write a whole number, e.g. 1250"),
+  thousands: msg(
+    "tulis tanpa titik ribuan: 2000, bukan 2.000",
+    "write it without a thousands separator: 2000, not 2.000",
+  ),
+  min: msg("paling kecil {min}", "at least {min}"),
+  max: msg("paling besar {max}", "at most {max}"),
+  choice: msg("pilih salah satu pilihan yang ada", "pick one of the choices offered"),
+  email: msg("alamat email tidak sah, mis. pkm@contoh.go.id", "not a valid email address, e.g. pkm@example.org"),
+  nipLength: msg(
+    "NIP biasanya 18 angka (mis. 19690826 200212 2 003); periksa lagi — tetap disimpan",
+    "a NIP usually has 18 digits (e.g. 19690826 200212 2 003); check it — it is saved anyway",
+  ),
+  nipShape: msg(
+    "NIP ini tampak tidak sah ({reason}); periksa lagi — tetap disimpan",
+    "this NIP looks malformed ({reason}); check it — it is saved anyway",
+  ),
+  nipBirth: msg("tanggal lahir pada 8 angka pertama tidak ada", "the birth date in the first 8 digits does not exist"),
+  nipAppointment: msg("tahun/bulan pengangkatan tidak masuk akal", "the appointment year/month makes no sense"),
+  nipGender: msg("angka ke-15 (jenis kelamin) harus 1 atau 2", "the 15th digit (gender) must be 1 or 2"),
+} satisfies Record<string, Message>;
+
+/** A message at a field; a parameter may itself be a message (translated with it). */
+export interface Note {
+  message: Message;
+  params?: Record<string, string | number | Message>;
+}
+
+export interface Parsed {
+  /** Canonical text; undefined when the field is left empty (the key is removed). */
+  value?: string;
+  error?: Note;
+  warning?: Note;
+}
+
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085\v\f]/;
+
+/** What a person typed (or the absence of a checkbox), checked and made canonical. */
+export function parseInput(spec: FieldSpec, raw: string | undefined): Parsed {
+  if (spec.input === "checkbox") return { value: raw === undefined || raw === "" ? "false" : "true" };
+  const typed = (raw ?? "").replace(/\r\n?/g, "\n");
+  const multiline = spec.input === "textarea" || spec.input === "lines";
+  if (!multiline && LINE_BREAK.test(typed)) return { value: typed, error: { message: FIELD_MESSAGES.oneLine } };
+  const text = multiline ? typed.replace(/[ \t]+$/gm, "").replace(/^\n+|\n+$/g, "") : typed.trim();
+  if (text === "") return spec.required ? { error: { message: FIELD_MESSAGES.required } } : {};
+  switch (spec.input) {
+    case "lines": {
+      const lines = text
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
+      return { value: lines.join("\n") };
+    }
+    case "integer": {
+      if (/^\d{1,3}(\.\d{3})+$/.test(text)) return { value: text, error: { message: FIELD_MESSAGES.thousands } };
+      if (!/^-?\d+$/.test(text)) return { value: text, error: { message: FIELD_MESSAGES.notInteger } };
+      return bounded(spec, Number(text), String(Number(text)));
+    }
+    case "number": {
+      if (/^\d{1,3}(\.\d{3})+$/.test(text)) return { value: text, error: { message: FIELD_MESSAGES.thousands } };
+      if (!/^-?\d+([.,]\d+)?$/.test(text)) return { value: text, error: { message: FIELD_MESSAGES.notNumber } };
+      const n = Number(text.replace(",", "."));
+      return bounded(spec, n, String(n));
+    }
+    case "select": {
+      const allowed = (spec.options ?? []).some((o) => o.value === text);
+      return allowed ? { value: text } : { value: text, error: { message: FIELD_MESSAGES.choice } };
+    }
+    case "email":
+      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
+        ? { value: text }
+        : { value: text, error: { message: FIELD_MESSAGES.email } };
+    case "nip": {
+      const digits = text.replace(/\s+/g, "");
+      return { value: digits, warning: nipWarning(digits) };
+    }
+    default:
+      return { value: text };
+  }
+}
+
+function bounded(spec: FieldSpec, n: number, value: string): Parsed {
+  if (spec.min !== undefined && n < spec.min)
+    return { value, error: { message: FIELD_MESSAGES.min, params: { min: spec.min } } };
+  if (spec.max !== undefined && n > spec.max)
+    return { value, error: { message: FIELD_MESSAGES.max, params: { max: spec.max } } };
+  return { value };
+}
+
+/** The warning a NIP gets (never an error: the person may know better). */
+export function nipWarning(nip: string): Note | undefined {
+  const check = checkNip(nip);
+  if (check.ok) return undefined;
+  if (check.reason === "length") return { message: FIELD_MESSAGES.nipLength };
+  const reason = {
+    "birth-date": FIELD_MESSAGES.nipBirth,
+    appointment: FIELD_MESSAGES.nipAppointment,
+    gender: FIELD_MESSAGES.nipGender,
+  }[check.reason ?? "birth-date"];
+  return { message: FIELD_MESSAGES.nipShape, params: { reason } };
+}
+
+/** Canonical text as the input shows it: decimal comma in Indonesian, a NIP in its four groups. */
+export function displayValue(spec: FieldSpec, value: string | undefined): string {
+  if (value === undefined) return "";
+  if (spec.input === "number") {
+    const n = Number(value);
+    return Number.isFinite(n) && value !== "" ? decimal(n, 6) : value;
+  }
+  if (spec.input === "nip") return formatNip(value);
+  return value;
+}
+
+/** YAML data as canonical text (undefined for an absent key without a default). */
+export function canonicalOf(spec: FieldSpec, data: unknown): string | undefined {
+  if (data === undefined || data === null) return spec.default;
+  switch (spec.input) {
+    case "checkbox":
+      return data === true ? "true" : data === false ? "false" : String(data);
+    case "lines":
+      return Array.isArray(data) ? data.map(String).join("\n") : String(data);
+    case "nip":
+      return String(data).replace(/\s+/g, "");
+    default:
+      return typeof data === "object" ? JSON.stringify(data) : String(data);
+  }
+}
+
+/** Canonical text as YAML data. */
+export function dataOf(spec: FieldSpec, value: string): unknown {
+  switch (spec.input) {
+    case "checkbox":
+      return value === "true";
+    case "integer":
+    case "number":
+      return Number(value);
+    case "lines":
+      return value === "" ? [] : value.split("\n");
+    default:
+      return value;
+  }
+}

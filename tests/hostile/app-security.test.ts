@@ -1,0 +1,215 @@
+// The browser app's guard (issue 27 point 8), through the real handlers in-process: every request a
+// web page, another program or a rebinding DNS name could make, and what the app answers.
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { edit, formFields, ORIGIN, PORT, SECRETS, testApp } from "../app-support.js";
+import { copyWorkspace, MINI, tempDir } from "../helpers.js";
+
+let root: string;
+let yaml: string;
+const original = () => readFileSync(path.join(MINI, "lokmin.yaml"), "utf8");
+beforeEach(() => {
+  root = copyWorkspace(MINI);
+  yaml = path.join(root, "lokmin.yaml");
+});
+
+describe("the secret, the session cookie and the Host", () => {
+  it("trades the secret in the URL for an HttpOnly, SameSite=Strict cookie and drops it from the address", async () => {
+    const { request } = testApp(root);
+    const res = await request(`/pengaturan/pegawai?kunci=${SECRETS.secret}&x=1`, {}, { host: `127.0.0.1:${PORT}` });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/pengaturan/pegawai?x=1");
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^lokmin_${PORT}=${SECRETS.session};`));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toContain(SECRETS.secret);
+  });
+
+  it("refuses a wrong or old secret, and gives no cookie for it", async () => {
+    const { request } = testApp(root);
+    const res = await request("/?kunci=salah", {}, { host: `127.0.0.1:${PORT}` });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect(await res.text()).toContain("Kunci di alamat ini salah");
+  });
+
+  it("serves no page, asset or file without the cookie", async () => {
+    const { request } = testApp(root);
+    for (const p of ["/beranda", "/pengaturan/pegawai", "/aset/app.js", "/favicon.ico", "/berkas/logo", "/versi"]) {
+      const res = await request(p, {}, { host: `127.0.0.1:${PORT}`, cookie: "" });
+      expect(res.status, p).toBe(403);
+      expect(await res.text(), p).not.toContain("dr. Ani Kapus");
+    }
+    const wrong = await request(
+      "/beranda",
+      {},
+      { host: `127.0.0.1:${PORT}`, cookie: `lokmin_${PORT}=${SECRETS.secret}` },
+    );
+    expect(wrong.status).toBe(403);
+    // A cookie of another lokmin on another port is not this one's.
+    const other = await request(
+      "/beranda",
+      {},
+      { host: `127.0.0.1:${PORT}`, cookie: `lokmin_9999=${SECRETS.session}` },
+    );
+    expect(other.status).toBe(403);
+  });
+
+  it("refuses a Host that is not this app's address (DNS rebinding), with or without the cookie", async () => {
+    const { get } = testApp(root);
+    for (const host of ["evil.example", `evil.example:${PORT}`, "127.0.0.1:9999", `127.0.0.1.nip.io:${PORT}`, ""]) {
+      const res = await get("/beranda", { host });
+      expect(res.status, host).toBe(421);
+      expect(await res.text()).not.toContain("dr. Ani Kapus");
+    }
+    expect((await get("/beranda", { host: `localhost:${PORT}` })).status).toBe(200);
+    expect((await get("/beranda", { host: `LOCALHOST:${PORT}` })).status).toBe(200);
+  });
+});
+
+describe("a request that changes something", () => {
+  it("needs the app's own Origin and the page's token; otherwise nothing is written", async () => {
+    const { get, request } = testApp(root);
+    const fields = formFields(await (await get("/pengaturan/identitas")).text(), "/pengaturan/identitas");
+    const changed = edit(fields, { "puskesmas.nama": "Diubah" });
+    const withoutToken = changed.filter(([k]) => k !== "_token");
+    const send = (body: [string, string][], headers: Record<string, string>) =>
+      request(
+        "/pengaturan/identitas",
+        { method: "POST", body: new URLSearchParams(body) },
+        { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded", ...headers },
+      );
+    const attempts: [string, [string, string][], Record<string, string>][] = [
+      ["no Origin", changed, { origin: "" }],
+      ["another site", changed, { origin: "http://evil.example" }],
+      ["another port", changed, { origin: "http://127.0.0.1:9999" }],
+      ["a cross-site fetch", changed, { "sec-fetch-site": "cross-site" }],
+      ["no token", withoutToken, {}],
+      ["a wrong token", [...withoutToken, ["_token", "salah"]], {}],
+      ["a wrong token header", withoutToken, { "x-lokmin-token": "salah" }],
+    ];
+    for (const [what, body, headers] of attempts) {
+      const res = await send(body, headers);
+      expect(res.status, what).toBe(403);
+    }
+    expect(readFileSync(yaml, "utf8")).toBe(original());
+    // The page's own request goes through.
+    expect((await send(changed, {})).status).toBe(303);
+    expect(readFileSync(yaml, "utf8")).toContain("nama: Diubah");
+  });
+
+  it("refuses a body larger than a form needs", async () => {
+    const { post } = testApp(root);
+    const res = await post("/pengaturan/identitas", [["puskesmas.nama", "x".repeat(3 * 1024 * 1024)]]);
+    expect(res.status).toBe(413);
+    expect(readFileSync(yaml, "utf8")).toBe(original());
+  });
+});
+
+describe("headers", () => {
+  it("forbid framing, sniffing, inline script, and caching pages with data", async () => {
+    const { get } = testApp(root);
+    const res = await get("/pengaturan/pegawai");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    // No inline script, no inline style, no handler attribute anywhere in the page.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect(html).not.toMatch(/\sstyle=/i);
+  });
+});
+
+describe("nothing outside the workspace", () => {
+  it("serves only the app's own assets, never a path made of dots", async () => {
+    const { get } = testApp(root);
+    for (const p of [
+      "/aset/..%2flokmin.yaml",
+      "/aset/%2e%2e%2f%2e%2e%2fpackage.json",
+      "/aset/../../package.json",
+      "/aset/app.ts",
+    ]) {
+      const res = await get(p);
+      expect(res.status, p).toBe(404);
+      expect(await res.text(), p).not.toContain("puskesmas");
+    }
+    expect((await get("/aset/htmx.min.js")).status).toBe(200);
+  });
+
+  it("shows no logo that lies outside the workspace, by path or through a link", async () => {
+    const outside = path.join(tempDir(), "rahasia.png");
+    writeFileSync(outside, Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
+    const text = original().replace(
+      "  kabupaten_kota: Kabupaten Contoh",
+      "  kabupaten_kota: Kabupaten Contoh\n  logo: logo.png",
+    );
+    writeFileSync(yaml, text);
+    symlinkSync(outside, path.join(root, "logo.png"));
+    const { get } = testApp(root);
+    expect((await get("/berkas/logo")).status).toBe(404);
+    writeFileSync(yaml, text.replace("logo: logo.png", `logo: ${path.relative(root, outside)}`));
+    expect((await get("/berkas/logo")).status).toBe(404);
+  });
+
+  it("saves an uploaded logo only as logo.png/.jpg in the workspace, whatever its name, if it is one", async () => {
+    const { request, get } = testApp(root);
+    const upload = (name: string, bytes: Uint8Array<ArrayBuffer>) => {
+      const body = new FormData();
+      body.set("_token", SECRETS.token);
+      body.set("logo", new File([bytes], name, { type: "image/png" }));
+      return request("/pengaturan/identitas/logo", { method: "POST", body }, { origin: ORIGIN });
+    };
+    const notImage = await upload("logo.png", new TextEncoder().encode("<svg onload=alert(1)>"));
+    expect(notImage.status).toBe(200);
+    expect(await notImage.text()).toContain("bukan gambar PNG atau JPEG");
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489" +
+        "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+      "hex",
+    );
+    const res = await upload("../../../evil name.png", png);
+    expect(res.status).toBe(303);
+    expect(readFileSync(path.join(root, "logo.png"))).toEqual(png);
+    expect(readFileSync(yaml, "utf8")).toContain("  logo: logo.png");
+    expect((await get("/berkas/logo")).headers.get("content-type")).toBe("image/png");
+    const tooBig = await upload("logo.png", new Uint8Array(6 * 1024 * 1024));
+    expect(tooBig.status).toBe(413);
+  });
+});
+
+describe("every value from the data is escaped", () => {
+  const hostile = "<img src=x onerror=alert(1)>";
+  it("prints a hostile staff name literally, in text, attributes and the form's carried base", async () => {
+    writeFileSync(
+      yaml,
+      original()
+        .replace("nama: Citra Bidan", `nama: "${hostile}"`)
+        .replace("nama: UPTD Puskesmas Mini", `nama: "${hostile}"`),
+    );
+    const { get } = testApp(root);
+    for (const p of ["/beranda", "/pengaturan/pegawai", "/pengaturan/program", "/pengaturan/identitas", "/mulai"]) {
+      const html = await (await get(p)).text();
+      expect(html, p).not.toContain("<img src=x");
+      expect(html, p).not.toContain("onerror=alert(1)>");
+      if (p !== "/mulai") expect(html, p).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    }
+    const fields = formFields(await (await get("/pengaturan/pegawai")).text(), "/pengaturan/pegawai");
+    expect(fields).toContainEqual(["pegawai[bidan].nama", hostile]);
+  });
+
+  it("refuses a line break in a one-line field, so it can never become a new YAML key", async () => {
+    const { get, post } = testApp(root);
+    const fields = formFields(await (await get("/pengaturan/identitas")).text(), "/pengaturan/identitas");
+    const res = await post("/pengaturan/identitas", edit(fields, { "puskesmas.nama": "Mini\nlogo: /etc/passwd" }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("isian ini hanya satu baris");
+    expect(readFileSync(yaml, "utf8")).toBe(original());
+  });
+});

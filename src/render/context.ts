@@ -753,7 +753,11 @@ const inWords = (names: readonly string[]) =>
  * (with the nota's note for one who was absent), the head when they signed, and the commitments'
  * owners who have not signed. "seluruh" only when every owner of a commitment did sign.
  */
-function signersSentence(v: MonthView, signerIds: readonly string[], coordinators: ReadonlyArray<PersonView & { catatan: string }>) {
+function signersSentence(
+  v: MonthView,
+  signerIds: readonly string[],
+  coordinators: ReadonlyArray<PersonView & { catatan: string }>,
+) {
   const { config, meeting } = v;
   if (meeting.kesepakatan.length === 0) return "";
   const owners = [...new Set(meeting.kesepakatan.map((k) => k.penanggung_jawab))].filter(
@@ -768,9 +772,7 @@ function signersSentence(v: MonthView, signerIds: readonly string[], coordinator
     ? `Nota kesepakatan ditandatangani ${all ? `seluruh PJ kesepakatan (${owners.length} orang): ` : "oleh "}` +
       `${inWords(names)}${headSigned ? `, diketahui ${v.person(config.pejabat.kepala_puskesmas).nama}` : ""}.`
     : `Nota kesepakatan ditandatangani ${v.person(config.pejabat.kepala_puskesmas).nama}.`;
-  const missing = unsigned.length
-    ? ` Belum menandatangani: ${inWords(unsigned.map((id) => v.person(id).nama))}.`
-    : "";
+  const missing = unsigned.length ? ` Belum menandatangani: ${inWords(unsigned.map((id) => v.person(id).nama))}.` : "";
   return signed + missing;
 }
 

@@ -19,7 +19,6 @@ const STATUS: Record<ComparisonStatus, string> = {
   "belum-diperbaiki": "Tidak sesuai",
 };
 
-
 /** How a reader names an indicator: its unit ("Bayi baru lahir") when lokmin.yaml gives one, else its name. */
 function sideName(side: Side): string {
   const text = side.def.satuan?.trim() || side.def.nama;

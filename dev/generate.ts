@@ -375,6 +375,7 @@ export function buildConfig(programCount: number): Workspace {
     },
     dinas_kesehatan: { nama: "Dinas Kesehatan Kabupaten Lembah Hijau", alamat: "Jl. Pembangunan No. 3, Lembah Hijau" },
     zona_waktu: "WIB",
+    periode_data: "bulan-ini",
     kertas: { ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } },
     surat: {
       pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}",
@@ -394,6 +395,31 @@ export function buildConfig(programCount: number): Workspace {
     taksonomi: "program",
     lintas_sektor: CROSS_SECTOR,
     sop: { profil: "rutin-2022", nonaktif: [], tambahan: [] },
+    // The kabupaten's own (fictional) regulation, so every document cites Lembah Hijau's rules.
+    pembinaan: {
+      profil: "sendiri",
+      nama:
+        "Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang Pedoman Pembinaan Lokakarya Mini Bulanan " +
+        "Puskesmas",
+      singkat: "Perbup Lembah Hijau 12/2021",
+      nomor: "12",
+      tahun: 2021,
+      lampiran_tilik: "Lampiran III",
+      judul_tilik: "DAFTAR TILIK PEMBINAAN LOKAKARYA MINI BULANAN PUSKESMAS",
+      pasal: {
+        tilik: "Pasal 21",
+        arsip: "Pasal 22",
+        umpan_balik: "Pasal 24 ayat (2)",
+        evaluasi: "Pasal 14",
+        kesepakatan: "Pasal 12–14",
+        skor: "Pasal 10 ayat (2)",
+        deskripsi: "Pasal 8",
+        fishbone: "Pasal 10 ayat (1)",
+        swot: "Pasal 11",
+        stakeholder: "Pasal 26 ayat (2)",
+        verifikasi: "Pasal 6, Lampiran II",
+      },
+    },
     penilaian: {
       metode_masalah: "usg",
       metode_solusi: "reinke",
@@ -894,8 +920,9 @@ export function generateWorkspace(options: GenerateOptions): Workspace {
       puskesmas: "Identitas dan kop surat",
       pegawai: "Pegawai; NIP selalu dalam tanda kutip",
       program: "Program, koordinator dan indikator (sasaran setahun, target %)",
+      pembinaan: "Peraturan bupati tentang pembinaan Lokmin (fiktif): dikutip Daftar Tilik, umpan balik, berita acara",
       penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
-      analisis: "Kategori akar masalah (tulang fishbone) dan alat analisis forum (Perbup Pasal 15, 17, 36)",
+      analisis: "Kategori akar masalah (tulang fishbone) dan alat analisis forum (fishbone, SWOT, stakeholder)",
       dhis2: "Kode DHIS2 Dinas: unit organisasi, desa, elemen data (lokmin export --format dhis2)",
     }),
   );

@@ -30,7 +30,7 @@ export interface SupervisionProfile {
 /** The national guideline cited where no kabupaten regulation governs supervision. */
 export const NATIONAL_GUIDELINE = "Peraturan Menteri Kesehatan Nomor 44 Tahun 2016 tentang Pedoman Manajemen Puskesmas";
 
-/** The pieces of a regulation's full name, for the Lampiran header: "Peraturan Bupati Musi Rawas", "49", "2018", "…". */
+/** The pieces of a regulation's name, for the Lampiran header: "Peraturan Bupati Musi Rawas", "49", "2018", "…". */
 export function regulationParts(profile: SupervisionProfile): {
   jenis: string;
   nomor: string;

@@ -791,7 +791,7 @@ function conclusion(v: MonthView) {
   const commitmentCount = v.commitments().length;
   const kesimpulan = [
     indicators.length
-      ? `${behind} dari ${indicators.length} indikator masih di bawah target ${periodNames(v.period).sd}.`
+      ? `${behind} dari ${indicators.length} indikator masih di bawah target kumulatif ${periodNames(v.period).sd}.`
       : "",
     meeting.masalah.length
       ? `${meeting.masalah.length} masalah diprioritaskan dengan metode ${v.problems().method.toUpperCase()}; ` +

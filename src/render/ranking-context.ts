@@ -146,7 +146,8 @@ export function scoringMatrix({ config, target, result, items, name }: MatrixInp
     /** Column proportions for `::tabel`: rank, item, one per criterion, total. */
     lebar: [7, 40, ...columns.map(() => Math.max(6, Math.round(40 / columns.length))), 10].join(","),
     penilai: raters.length
-      ? `Nilai rata-rata ${raters.length} penilai (${raters.map(name).join(", ")}); dalam kurung nilai terendah–tertinggi`
+      ? `Nilai rata-rata ${raters.length} penilai (${raters.map(name).join(", ")}); ` +
+        "dalam kurung nilai terendah–tertinggi"
       : "",
     seri: tieText(result, method, titles),
     baris: rows,

@@ -292,8 +292,14 @@ export interface RenderedDocument {
   sidik: string;
 }
 
-export const documentTitle = (name: DocumentName, context: Pick<PartialContext, "bulan_nama" | "puskesmas">) =>
-  `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${context.puskesmas.nama}`;
+/** "Notulen Mei 2024 — UPTD Puskesmas Sukamaju"; the Dinas' letter names the Dinas, whose letter it is. */
+export const documentTitle = (
+  name: DocumentName,
+  context: Pick<PartialContext, "bulan_nama" | "puskesmas"> & { dinas?: { nama: string } },
+) =>
+  `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${
+    name === "umpan-balik" && context.dinas ? context.dinas.nama : context.puskesmas.nama
+  }`;
 
 const STAND_IN: Record<string, string> = {
   tren: "Grafik tren capaian",
@@ -376,7 +382,7 @@ export async function renderDocument(
       letterheads: assets.letterheads,
       images: assets.images,
       title,
-      owner: context.puskesmas.nama,
+      owner: name === "umpan-balik" ? assets.config.dinas_kesehatan.nama : context.puskesmas.nama,
       draft: assets.draft,
     });
   }

@@ -154,7 +154,7 @@ describe("the documents of a month, as their readers see them", () => {
     const t = text(ba).replace(/\s+/g, " ");
     for (const expected of [
       "BERITA ACARA VERIFIKASI DATA",
-      "Perbup Musi Rawas 49/2018 Pasal 9, Lampiran II",
+      "Perbup Lembah Hijau 12/2021 Pasal 6, Lampiran II", // the kabupaten's own regulation (lokmin.yaml)
       "Justifikasi: 2 bayi lahir mati (IUFD) dan 1 kematian neonatal dini",
       "Penyebab: Kunjungan neonatal tidak dapat dilengkapi",
       "Kumulatif",
@@ -167,8 +167,10 @@ describe("the documents of a month, as their readers see them", () => {
       expect(t, expected).toContain(expected);
     // The table row, read from the document: the PDF layout puts a cell's lines apart, a line break joins them here.
     expect(docxText(ba).replace(/\s+/g, " ")).toContain(
-      "Bayi baru lahir ≈ Ibu bersalinkia/bbl ≈ kia/bulin Bulan ini 61 ≈ 69 8 Tidak sesuai Tidak",
+      "Bayi baru lahir ≈ Ibu bersalinkia/bbl ≈ kia/bulin Juni 2024 61 ≈ 69 8 Tidak sesuai Tidak",
     );
+    // Each row names the period its figures cover, not "bulan ini".
+    expect(docxText(ba).replace(/\s+/g, " ")).toContain("kia/bulin Kumulatif Januari–Juni 2024 407 ≈ 407");
     // May has no mismatch: every relation sesuai, nobody's justification printed.
     const may = text(file("berita-acara-verifikasi")).replace(/\s+/g, " ");
     expect(may).toContain("Dari 2 perbandingan, 2 sesuai dan 0 tidak sesuai");
@@ -210,12 +212,19 @@ describe("the documents of a month, as their readers see them", () => {
     expect(doc).toContain("<w:cantSplit/>");
   });
 
-  it("the Daftar Tilik is the Lampiran III form on one page (A4 and F4): header, 20 items, notes, blanks", () => {
+  it("the Daftar Tilik is the Lampiran III form of the kabupaten's regulation on one page (A4 and F4)", () => {
     for (const d of [file("daftar-tilik"), path.join(f4, "2024-05", "dokumen", "2024-05-daftar-tilik.docx")]) {
       expect(pages(d).length, d).toBe(1);
       const t = text(d).replace(/\s+/g, " ");
-      expect(t).toContain("LAMPIRAN III PERATURAN BUPATI MUSI RAWAS");
-      expect(t).toContain("NOMOR : 49 TAHUN 2018");
+      // The example's own (fictional) Perbup, as lokmin.yaml `pembinaan` names it; never another kabupaten's.
+      expect(t).toContain("LAMPIRAN III PERATURAN BUPATI LEMBAH HIJAU");
+      expect(t).toContain("NOMOR : 12 TAHUN 2021");
+      expect(t).toContain("TENTANG : PEDOMAN PEMBINAAN LOKAKARYA MINI BULANAN PUSKESMAS");
+      expect(t).not.toContain("MUSI RAWAS");
+      // The title is a heading, so Word's navigation pane shows it (issue 28 point 9).
+      expect(partOf(d, "word/document.xml")).toMatch(
+        /<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*DAFTAR TILIK PEMBINAAN LOKAKARYA MINI BULANAN PUSKESMAS/,
+      );
       expect(docxText(d)).toContain("Apakah ada dokumen tindak lanjut hasil LOKMIN tersebut");
       expect(t).toContain("Verifikasi 19 Mei 2024");
       expect(t).toContain("Sukamaju, ");
@@ -227,12 +236,20 @@ describe("the documents of a month, as their readers see them", () => {
     expect(text(file("daftar-tilik")).match(/✓/g)?.length).toBe(16);
   });
 
-  it("feedback letter: Dinas letterhead, regulation number and year, a.n. signer, rank, NIP, Tembusan", () => {
-    const t = text(path.join(june, "2024-06-umpan-balik.docx")).replace(/\s+/g, " ");
+  it("feedback letter: the Dinas' letterhead and footer, article and regulation, a.n. signer, NIP, Tembusan", () => {
+    const letter = path.join(june, "2024-06-umpan-balik.docx");
+    const t = text(letter).replace(/\s+/g, " ");
     expect(t).toContain("DINAS KESEHATAN KABUPATEN LEMBAH HIJAU");
     expect(t).toContain("Telp. (0733) 400100");
-    expect(t).toContain("Peraturan Bupati Musi Rawas Nomor 49 Tahun 2018");
-    expect(t).toContain("Pasal 33 ayat (3)");
+    expect(t).toContain(
+      "Berdasarkan Pasal 24 ayat (2) Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang Pedoman Pembinaan " +
+        "Lokakarya Mini Bulanan Puskesmas dan menindaklanjuti",
+    );
+    expect(t).not.toContain("Musi Rawas");
+    // The Dinas' letter, not the Puskesmas': its footer and its author name the Dinas.
+    expect(partOf(letter, "word/footer1.xml")).toContain("Umpan balik pembinaan Juni 2024 — Dinas Kesehatan Kabupaten");
+    expect(partOf(letter, "word/footer1.xml")).not.toContain("Puskesmas");
+    expect(partOf(letter, "docProps/core.xml")).toContain("<dc:creator>Dinas Kesehatan Kabupaten Lembah Hijau<");
     expect(t).toContain("a.n. Kepala Dinas Kesehatan Kabupaten Lembah Hijau");
     expect(t).toContain("Kepala Bidang Kesehatan Masyarakat");
     expect(t).toContain("Hendra Gunawan, SKM, M.Kes");

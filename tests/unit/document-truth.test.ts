@@ -1,0 +1,91 @@
+// Issue 28, the render half: every document says only what happened, names the regulation the
+// kabupaten uses and the period its figures cover. Each document is rendered here from the built-in
+// template to its blocks (no DOCX, no LibreOffice) and read back as text, the way a reader reads it.
+import { describe, expect, it } from "vitest";
+import { builtinTemplate } from "../../src/io/assets.js";
+import { monthRenderInput } from "../../src/ops/render.js";
+import { openMonth } from "../../src/ops/workspace.js";
+import type { Workspace } from "../../src/domain/schema.js";
+import type { Block } from "../../src/render/blocks.js";
+import { renderContext, type RenderInput } from "../../src/render/context.js";
+import { DOCUMENTS } from "../../src/render/documents.js";
+import { runBlockTemplate } from "../../src/render/render.js";
+import { EXAMPLE } from "../helpers.js";
+
+/** The render input of a month, as `render` builds it; `config` changes lokmin.yaml in memory. */
+function inputOf(root: string, month: string, config?: (c: Workspace) => Workspace): RenderInput {
+  const ctx = { cwd: root, env: { LOKMIN_NO_CACHE: "1" }, today: "2024-07-01" };
+  const { workspace, loaded } = openMonth(ctx, month, ["check", "year-to-month"]);
+  const input = monthRenderInput(ctx, workspace, month, loaded).input;
+  return config ? { ...input, config: config(input.config) } : input;
+}
+
+/** The printed text of a block: its runs, a table's cells row by row, a signer's title and name. */
+function blockText(block: Block): string {
+  const runs = (r: Array<{ text: string; break?: boolean }>) => r.map((x) => (x.break ? "\n" : "") + x.text).join("");
+  switch (block.kind) {
+    case "heading":
+    case "paragraph":
+      return runs(block.runs);
+    case "list":
+      return block.items.map(runs).join("\n");
+    case "table":
+      return block.rows.map((row) => row.map((c) => runs(c.runs)).join(" ")).join("\n");
+    case "signatures":
+      return [
+        ...block.signers.map((s) => (s ? `${runs(s.title)} ${s.name} ${s.nip}` : "")),
+        block.acknowledged ? `${runs(block.acknowledged.runs)} ${block.acknowledged.signer.name}` : "",
+      ].join("\n");
+    default:
+      return "";
+  }
+}
+
+async function blocksOf(input: RenderInput, name: string): Promise<Block[]> {
+  const spec = DOCUMENTS.find((d) => d.name === name)!;
+  return runBlockTemplate(builtinTemplate(name)!, name, renderContext(input).of(spec.parts), name);
+}
+
+/** A document's text with whitespace collapsed. */
+async function textOf(input: RenderInput, name: string): Promise<string> {
+  return (await blocksOf(input, name)).map(blockText).join("\n").replace(/\s+/g, " ");
+}
+
+const national = (c: Workspace): Workspace => ({ ...c, pembinaan: undefined });
+
+describe("1. the kabupaten's own regulation, or national rules only", () => {
+  it("the example cites its own (fictional) Perbup Lembah Hijau 12/2021, never Musi Rawas", async () => {
+    const june = inputOf(EXAMPLE, "2024-06");
+    const letter = await textOf(june, "umpan-balik");
+    expect(letter).toContain(
+      "Berdasarkan Pasal 24 ayat (2) Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang Pedoman",
+    );
+    const tilik = await textOf(june, "daftar-tilik");
+    expect(tilik).toContain("LAMPIRAN III PERATURAN BUPATI LEMBAH HIJAU");
+    expect(tilik).toContain("NOMOR : 12 TAHUN 2021");
+    const record = await textOf(june, "berita-acara-verifikasi");
+    expect(record).toContain("(Perbup Lembah Hijau 12/2021 Pasal 6, Lampiran II)");
+    const analysis = await textOf(inputOf(EXAMPLE, "2024-05"), "analisis");
+    expect(analysis).toContain("Fishbone akar masalah (Perbup Lembah Hijau 12/2021 Pasal 10 ayat (1))");
+    for (const t of [letter, tilik, record, analysis]) expect(t).not.toMatch(/Musi Rawas|MUSI RAWAS|Perbup Pasal/);
+  });
+
+  it("without a regulation: Permenkes 44/2016 and a neutral title, never an empty citation", async () => {
+    const june = inputOf(EXAMPLE, "2024-06", national);
+    const letter = await textOf(june, "umpan-balik");
+    expect(letter).toContain(
+      "Berdasarkan Peraturan Menteri Kesehatan Nomor 44 Tahun 2016 tentang Pedoman Manajemen Puskesmas dan " +
+        "menindaklanjuti pembinaan",
+    );
+    expect(letter).not.toMatch(/Berdasarkan ,|, ,|Peraturan Bupati/);
+    const blocks = await blocksOf(june, "daftar-tilik");
+    const tilik = blocks.map(blockText).join("\n");
+    expect(tilik).not.toMatch(/LAMPIRAN|NOMOR|TAHUN\s*$|TENTANG|Peraturan Bupati/m);
+    expect(blocks[0]).toMatchObject({ kind: "heading", level: 1 });
+    expect(blockText(blocks[0])).toBe("DAFTAR TILIK PEMBINAAN PELAKSANAAN LOKAKARYA MINI BULANAN PUSKESMAS");
+    const record = await textOf(june, "berita-acara-verifikasi");
+    expect(record).toContain("(Permenkes 44/2016)");
+    const analysis = await textOf(inputOf(EXAMPLE, "2024-05", national), "analisis");
+    expect(analysis).not.toMatch(/Perbup|Pasal/);
+  });
+});

@@ -221,7 +221,8 @@ function monthView(input: RenderInput) {
           program: program?.nama ?? report.program,
           indikator: program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
           sasaran: number(i.sasaran, 0),
-          target: percent(i.target_kumulatif),
+          // The target cumulated to the end of the period the figures cover (by the indicator's kind).
+          target: percent(f?.target ?? i.target_kumulatif),
           target_tahunan: percent(i.target_tahunan),
           bulan_ini: number(i.bulan_ini, 0),
           kumulatif: number(i.kumulatif, 0),

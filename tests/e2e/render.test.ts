@@ -108,11 +108,12 @@ describe("the documents of a month, as their readers see them", () => {
     for (const expected of [
       "dibuka pukul 08.00 WIB, ditutup pukul 12.00 WIB",
       "17 hadir dari 18 undangan (1 dinas luar)",
-      "Laporan hasil kegiatan bulan lalu per program",
+      "Laporan hasil kegiatan Mei 2024 per program", // the period of the figures, named
       "Terlaksana sesuai jadwal di 4 desa", // a program's laporan_kegiatan
       "Kunjungan lapangan kesehatan ibu dan anak ke desa Sidomulyo", // rencana_bulan_ini
       "selisih 3 sasaran ibu hamil sudah dikoreksi", // verifikasi_data
-      "Bulan ini", // this month's numbers beside the cumulative ones
+      "Data capaian : Mei 2024 (kumulatif Januari–Mei 2024)", // beside the meeting date
+      "Capaian kinerja kumulatif s.d. Mei 2024",
       "Capaian per desa", // per-village figures
       "Jam layanan pagi bentrok dengan jam kerja", // analisis: waktu
       "Manusia: Petugas merangkap beberapa program", // causes by category

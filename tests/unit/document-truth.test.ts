@@ -89,3 +89,51 @@ describe("1. the kabupaten's own regulation, or national rules only", () => {
     expect(analysis).not.toMatch(/Perbup|Pasal/);
   });
 });
+
+/** The example's month read as `periode_data: bulan-lalu`: its files' figures cover the month before the meeting. */
+function lastMonth(month: string): RenderInput {
+  const input = inputOf(EXAMPLE, month);
+  const programs = input.programs.map((p) => ({ ...p, periode: undefined }));
+  const loaded = {
+    ...input.loaded,
+    programs: input.loaded.programs.map((p) => ({ ...p, data: { ...p.data, periode: undefined } })),
+  };
+  return { ...input, config: { ...input.config, periode_data: "bulan-lalu" }, programs, loaded };
+}
+
+describe("2. every document that prints figures names their period beside the meeting date", () => {
+  it("bulan-lalu: May's Lokmin reports April, and every document that prints figures says so", async () => {
+    const may = lastMonth("2024-05");
+    const context = renderContext(may).all() as { periode: { nama: string } };
+    expect(context.periode.nama).toBe("April 2024");
+    const notulen = await textOf(may, "notulen");
+    expect(notulen).toContain("Hari/tanggal : Selasa, 21 Mei 2024");
+    expect(notulen).toContain("Data capaian : April 2024 (kumulatif Januari–April 2024)");
+    expect(notulen).toContain("Capaian kinerja kumulatif s.d. April 2024");
+    expect(notulen).toContain("Laporan hasil kegiatan April 2024 per program");
+    expect(notulen).not.toMatch(/sampai bulan Mei|Bulan ini/);
+    for (const name of ["tren", "analisis"]) expect(await textOf(may, name), name).toContain("s.d. April 2024");
+    const record = await textOf(may, "berita-acara-verifikasi");
+    expect(record).toContain("data April 2024 (kumulatif Januari–April 2024)");
+  });
+
+  it("bulan-ini (older workspaces): the period is the meeting's month, named the same way", async () => {
+    const notulen = await textOf(inputOf(EXAMPLE, "2024-05"), "notulen");
+    expect(notulen).toContain("Data capaian : Mei 2024 (kumulatif Januari–Mei 2024)");
+    expect(notulen).toContain("Capaian kinerja kumulatif s.d. Mei 2024");
+  });
+});
+
+describe("2. the quarterly Lokmin reviews the quarter that ended before it", () => {
+  it("June's cross-sector meeting reports triwulan I (cumulative to March), not June's figures", async () => {
+    const june = inputOf(EXAMPLE, "2024-06");
+    const text = await textOf(june, "tribulanan-notulen");
+    expect(text).toContain("Capaian triwulan I 2024: kumulatif s.d. Maret 2024.");
+    type Quarterly = { tribulanan: { capaian_tabel: { baris: Array<{ nilai: string[] }> } } };
+    const table = (input: RenderInput) => (renderContext(input).all() as Quarterly).tribulanan.capaian_tabel.baris;
+    const march = inputOf(EXAMPLE, "2024-03");
+    // The figures printed are March's (the quarter's last month), not the meeting month's.
+    expect(table(june)).toEqual(table({ ...june, reportsOf: () => march.programs }));
+    expect(table(june)).not.toEqual(table({ ...june, reportsOf: () => june.programs }));
+  });
+});

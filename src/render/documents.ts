@@ -153,7 +153,7 @@ export const DOCUMENTS = [
       "the fishbone of each priority problem, the SWOT table and its strategies, the stakeholder map (for the " +
         "projector)",
     ),
-    parts: ["meeting", "analysis"],
+    parts: ["meeting", "analysis", "ranking"],
     needs: (m: Meeting) =>
       m.masalah.some((p) => p.akar_masalah.length > 0 || p.swot) || (m.stakeholder?.length ?? 0) > 0,
   },

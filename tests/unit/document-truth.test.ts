@@ -137,3 +137,67 @@ describe("2. the quarterly Lokmin reviews the quarter that ended before it", () 
     expect(table(june)).not.toEqual(table({ ...june, reportsOf: () => june.programs }));
   });
 });
+
+/** The input with its meeting changed (as if rapat.yaml said so). */
+const withMeeting = (input: RenderInput, change: (m: RenderInput["meeting"]) => RenderInput["meeting"]) => ({
+  ...input,
+  meeting: change(input.meeting),
+});
+
+describe("4. the notulen records what happened and nothing else", () => {
+  it("an agenda item with nothing recorded gets a visible blank, never a sentence of its own", async () => {
+    const may = withMeeting(inputOf(EXAMPLE, "2024-05"), (m) => ({
+      ...m,
+      audit_internal: null,
+      pembahasan: m.pembahasan.filter((p) => p.agenda !== m.agenda[3].id),
+    }));
+    const text = await textOf(may, "notulen");
+    const item = text.slice(text.indexOf("4. Hasil audit internal"), text.indexOf("5. Analisis capaian"));
+    expect(item).toContain("Pembahasan: ....");
+    expect(item).toContain("(belum dicatat; diisi notulis)");
+    expect(item).not.toMatch(/Hasil audit internal:|dipaparkan|Keputusan/);
+  });
+
+  it("the attendance sentence once; the speaker who came named with position", async () => {
+    const june = await textOf(inputOf(EXAMPLE, "2024-06"), "notulen");
+    expect(june.match(/18 hadir dari 19 undangan/g)).toHaveLength(1);
+    expect(june).toContain("Narasumber : Drs. Hasan Basri (Sekretaris Camat, Kecamatan Sukamaju)");
+    // A speaker listed who did not come is not credited.
+    const absent = withMeeting(inputOf(EXAMPLE, "2024-06"), (m) => ({
+      ...m,
+      hadir: m.hadir.map((h) => (h.narasumber ? { ...h, status: "izin" as const } : h)),
+    }));
+    expect(await textOf(absent, "notulen")).not.toContain("Narasumber :");
+  });
+
+  it("who signed the nota is computed: 'seluruh' only when every owner signed, the others named", async () => {
+    const may = inputOf(EXAMPLE, "2024-05");
+    const all = await textOf(may, "notulen");
+    expect(all).toContain("Nota kesepakatan ditandatangani seluruh PJ kesepakatan (2 orang)");
+    const partly = withMeeting(may, (m) => ({
+      ...m,
+      kesepakatan: m.kesepakatan.map((k, i) => (i === 2 ? { ...k, ditandatangani: [] } : k)),
+      pembahasan: m.pembahasan.map((p) => ({ ...p, keputusan: undefined })),
+    }));
+    const text = await textOf(partly, "notulen");
+    expect(text).not.toMatch(/seluruh PJ/);
+    expect(text).toContain(
+      "Nota kesepakatan ditandatangani oleh Fitri Handayani, S.Kep., Ns, diketahui dr. Ratna Sari Dewi, M.Kes. " +
+        "Belum menandatangani: Bambang Setiawan, A.Md.Kep.",
+    );
+  });
+});
+
+describe("5. the scoring matrix of the month's method, for problems and solutions", () => {
+  it("the notulen and the analysis print each criterion, the total, the rank and how ties were broken", async () => {
+    const may = inputOf(EXAMPLE, "2024-05");
+    for (const name of ["notulen", "analisis"]) {
+      const text = await textOf(may, name);
+      expect(text, name).toContain("Peringkat Masalah U S G Total");
+      expect(text, name).toContain("1 Capaian pelayanan kesehatan penderita hipertensi di bawah target 5 3 4 12");
+      expect(text, name).toContain("sama-sama bernilai 12; diurutkan menurut U lalu S lalu G");
+      expect(text, name).toContain("Peringkat Alternatif solusi M I V C Total Dipilih");
+      expect(text, name).toContain("1 Posyandu/posbindu sore hari di dusun terjauh 5 5 4 1 100 ✓");
+    }
+  });
+});

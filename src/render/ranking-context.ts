@@ -145,8 +145,8 @@ export function scoringMatrix({ config, target, result, items, name }: MatrixInp
     kolom: columns,
     /** Column proportions for `::tabel`: rank, item, one per criterion, total. */
     lebar: [7, 40, ...columns.map(() => Math.max(6, Math.round(40 / columns.length))), 10].join(","),
-    /** The same without the rank column, for a template that adds its own first and last columns. */
-    lebar_isi: [40, ...columns.map(() => Math.max(6, Math.round(40 / columns.length))), 10].join(","),
+    /** The same with a last column for "Dipilih" (the solution chosen). */
+    lebar_pilih: [7, 40, ...columns.map(() => Math.max(6, Math.round(40 / columns.length))), 10, 9].join(","),
     penilai: raters.length
       ? `Nilai rata-rata ${raters.length} penilai (${raters.map(name).join(", ")}); ` +
         "dalam kurung nilai terendah–tertinggi"

@@ -478,3 +478,44 @@ describe("a template is data, not code: a hostile template is the template's fau
       );
   });
 });
+
+describe("DRAF per document (issue 28 point 8)", () => {
+  it("a meeting not yet held: invitation, programme and attendance list are clean, the empty notulen is DRAF", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["-C", ws, "new", "2024-07"])).status).toBe(0);
+    const rapat = path.join(ws, "2024-07", "rapat.yaml");
+    writeFileSync(
+      rapat,
+      readFileSync(rapat, "utf8")
+        .replace("tanggal: null\nwaktu:", "tanggal: 2024-07-23\nwaktu:")
+        .replace("tempat: null", "tempat: Aula UPTD Puskesmas Sukamaju")
+        .replace("  nomor: null\n  tanggal: null", "  nomor: 000.1.5/140/436.7.2.3.3/2024\n  tanggal: 2024-07-16"),
+    );
+    const out = tempDir("lokmin-draf-");
+    const r = await lokmin([
+      "-C",
+      ws,
+      "render",
+      "2024-07",
+      "--only",
+      "undangan,susunan-acara,daftar-hadir,notulen",
+      "--out",
+      out,
+      "--json",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { draft: boolean; documents: Array<{ name: string; draft?: boolean }> };
+    expect(report.draft).toBe(true); // the month as a whole still fails check
+    expect(Object.fromEntries(report.documents.map((d) => [d.name, d.draft ?? false]))).toEqual({
+      undangan: false,
+      "susunan-acara": false,
+      "daftar-hadir": false,
+      notulen: true,
+    });
+    const marked = (name: string) =>
+      readZip(readFileSync(path.join(out, `2024-07-${name}.docx`))).has("word/header1.xml");
+    expect(marked("daftar-hadir")).toBe(false); // the sheet people sign at the meeting says nothing against signing
+    expect(marked("undangan")).toBe(false);
+    expect(marked("notulen")).toBe(true);
+  });
+});

@@ -480,7 +480,7 @@ describe("a template is data, not code: a hostile template is the template's fau
 });
 
 describe("DRAF per document (issue 28 point 8)", () => {
-  it("a meeting not yet held: invitation, programme and attendance list are clean, the empty notulen is DRAF", async () => {
+  it("a meeting not yet held: invitation, programme, attendance list clean; the empty notulen DRAF", async () => {
     const ws = copyWorkspace(EXAMPLE);
     expect((await lokmin(["-C", ws, "new", "2024-07"])).status).toBe(0);
     const rapat = path.join(ws, "2024-07", "rapat.yaml");

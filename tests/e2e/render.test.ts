@@ -269,6 +269,17 @@ describe("the documents of a month, as their readers see them", () => {
     expect(may).toContain("Pembina (IV/a)");
     const june6 = text(path.join(june, "2024-06-kesepakatan.docx"));
     expect(june6).toContain("(tidak hadir: dinas luar)");
+    // In Word: the last row of the table, the closing sentence and the place go along with the signatures.
+    const xml = partOf(file("kesepakatan"), "word/document.xml");
+    const table = xml.slice(0, xml.indexOf("Kesepakatan ini dievaluasi"));
+    expect(table.slice(table.lastIndexOf("<w:tr>"))).toContain("<w:keepNext/>");
+    const closing = xml.slice(xml.lastIndexOf("<w:p>", xml.indexOf("Kesepakatan ini dievaluasi")));
+    expect(closing.slice(0, closing.indexOf("</w:pPr>"))).toContain("<w:keepNext/>");
+    // The signature block stays on the page of the table it signs (its last row goes along), in LibreOffice too.
+    for (const nota of [file("kesepakatan"), path.join(june, "2024-06-kesepakatan.docx")]) {
+      const signing = pages(nota).find((p) => p.includes("Yang bersepakat"))!;
+      expect(signing, nota).toMatch(/2024-0[56]\/K0\d/);
+    }
     // The chair's and the minute-taker's blocks line up.
     const names = text(file("notulen"))
       .split("\n")

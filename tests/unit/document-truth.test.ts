@@ -201,3 +201,21 @@ describe("5. the scoring matrix of the month's method, for problems and solution
     }
   });
 });
+
+describe("7. signatures that match", () => {
+  it("an absent participant gets no signature slot on the quarterly attendance list; the row says why", async () => {
+    const june = inputOf(EXAMPLE, "2024-06");
+    const blocks = await blocksOf(june, "tribulanan-daftar-hadir");
+    const table = blocks.find((b) => b.kind === "table" && b.rows.length > 5) as Extract<Block, { kind: "table" }>;
+    const text = (cell: { runs: Array<{ text: string }> }) => cell.runs.map((r) => r.text).join("");
+    const absent = table.rows.filter((row) => row.some((c) => /^(Dinas luar|Izin|Sakit)$/.test(text(c))));
+    expect(absent.length).toBeGreaterThan(0);
+    for (const row of absent) {
+      const reason = row.find((c) => /^(Dinas luar|Izin|Sakit)$/.test(text(c)))!;
+      expect(reason.span).toBe(2); // the reason spans both signature columns: no numbered slot
+      expect(row.some((c) => /^\d+\.$/.test(text(c)))).toBe(false);
+    }
+    const present = table.rows.slice(1).filter((row) => !absent.includes(row));
+    expect(present.every((row) => row.some((c) => /^\d+\.$/.test(text(c))))).toBe(true);
+  });
+});

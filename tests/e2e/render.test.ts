@@ -308,6 +308,16 @@ describe("the documents of a month, as their readers see them", () => {
     expect(text(file("rtl"))).toMatch(/Lokasi[\s\S]*Sumber/);
   });
 
+  it("one date context per document: the RTL/RPK names the month it plans in its title, lampiran and footer", () => {
+    const rtl = docxText(file("rtl")).replace(/\s+/g, " ");
+    expect(rtl).toContain("Bulan Juni 2024 Hasil Lokakarya Mini Bulanan Rutin Bulan Mei 2024");
+    expect(rtl).toContain("Lampiran Rencana tindak lanjut dan RPK bulan Juni 2024 (hasil Lokakarya Mini");
+    expect(rtl).not.toMatch(/RPK (bulan )?Mei/);
+    const footer = partOf(file("rtl"), "word/footer1.xml");
+    expect(footer).toContain("RTL dan RPK Juni 2024 (Lokmin Mei 2024)");
+    expect(partOf(file("rtl"), "docProps/core.xml")).toContain("RTL dan RPK Juni 2024 (Lokmin Mei 2024)");
+  });
+
   it("a month that fails check renders as DRAF on every page, with a warning", () => {
     expect(draft.status).toBe(0);
     expect(draft.stderr).toContain("DRAF");

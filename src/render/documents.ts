@@ -113,10 +113,10 @@ export const DOCUMENTS = [
     name: "berita-acara-verifikasi",
     title: "Berita Acara Verifikasi Data",
     contains: msg(
-      "berita acara verifikasi data antarprogram (Perbup Pasal 9–10): setiap relasi antarindikator yang dicocokkan " +
+      "berita acara verifikasi data antarprogram bulan data: setiap relasi antarindikator yang dicocokkan " +
         "dengan angkanya, sesuai / tidak sesuai, justifikasi dan penyebab yang disepakati, diperbaiki atau tidak; " +
         "tanda tangan para koordinator program yang terlibat dan Kepala Puskesmas",
-      "the record of the cross-program data verification (Perbup Pasal 9–10): every relation between indicators " +
+      "the record of the cross-program data verification of the data period: every relation between indicators " +
         "compared, with its figures, matching or not, the justification and cause agreed, corrected or not; signed " +
         "by the coordinators of the programs involved and the head of the Puskesmas",
     ),

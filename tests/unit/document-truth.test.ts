@@ -159,8 +159,12 @@ describe("4. the notulen records what happened and nothing else", () => {
   });
 
   it("the attendance sentence once; the speaker who came named with position", async () => {
-    const june = await textOf(inputOf(EXAMPLE, "2024-06"), "notulen");
-    expect(june.match(/18 hadir dari 19 undangan/g)).toHaveLength(1);
+    const input = inputOf(EXAMPLE, "2024-06");
+    const june = await textOf(input, "notulen");
+    const present = input.meeting.hadir.filter((h) => h.status === "hadir").length;
+    expect(june.match(new RegExp(`${present} hadir dari ${input.meeting.hadir.length} undangan`, "gi"))).toHaveLength(
+      1,
+    );
     expect(june).toContain("Narasumber : Drs. Hasan Basri (Sekretaris Camat, Kecamatan Sukamaju)");
     // A speaker listed who did not come is not credited.
     const absent = withMeeting(inputOf(EXAMPLE, "2024-06"), (m) => ({
@@ -185,6 +189,21 @@ describe("4. the notulen records what happened and nothing else", () => {
       "Nota kesepakatan ditandatangani oleh Fitri Handayani, S.Kep., Ns, diketahui dr. Ratna Sari Dewi, M.Kes. " +
         "Belum menandatangani: Bambang Setiawan, A.Md.Kep.",
     );
+  });
+});
+
+describe("7. the nota's signers", () => {
+  it("a signer recorded absent is noted under the title, in the nota and in the notulen's sentence alike", async () => {
+    const may = inputOf(EXAMPLE, "2024-05");
+    const signer = may.meeting.kesepakatan[0].penanggung_jawab;
+    const away = withMeeting(may, (m) => ({
+      ...m,
+      hadir: m.hadir.map((h) => (h.pegawai === signer ? { ...h, status: "dinas_luar" as const } : h)),
+    }));
+    expect(await textOf(away, "kesepakatan")).toContain("(tidak hadir: dinas luar)");
+    const notulen = await textOf(away, "notulen");
+    expect(notulen).toMatch(/Nota kesepakatan ditandatangani oleh .*\(tidak hadir: dinas luar\)/);
+    expect(notulen).not.toContain("seluruh PJ");
   });
 });
 

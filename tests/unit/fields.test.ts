@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEdits } from "../../src/domain/fields/edits.js";
 import { applyChoices, mergeFields } from "../../src/domain/fields/merge.js";
-import { type ListSpec, parseKey, type Spec } from "../../src/domain/fields/model.js";
+import { type FieldSpec, type ListSpec, parseKey, type Spec } from "../../src/domain/fields/model.js";
 import { flatten, readSubmitted, slugFor, uniqueId } from "../../src/domain/fields/state.js";
 import { displayValue, parseInput } from "../../src/domain/fields/values.js";
 import { msg, setLang } from "../../src/i18n/index.js";
@@ -99,7 +99,7 @@ const asShown = (text: string): [string, string][] => {
     if (k.startsWith("desa[")) pairs.push([k, decodeURIComponent(k.slice(5, -1))]);
     else if (k.endsWith("aktif")) {
       if (v === "true") pairs.push([k, "on"]);
-    } else pairs.push([k, k.startsWith("pegawai") && k.endsWith("nip") ? displayValue(staff.columns[1], v) : v]);
+    } else pairs.push([k, k.startsWith("pegawai") && k.endsWith("nip") ? displayValue(staff.columns[1] as FieldSpec, v) : v]);
   }
   expect(order.pegawai).toEqual(["ratna", "agus"]);
   return pairs;

@@ -26,7 +26,7 @@ const listOf = (data: unknown, key: string): Data[] => {
 };
 
 /** The staff as choices: "Nama (Jabatan)". */
-function staffChoices(data: unknown): Choice[] {
+export function staffChoices(data: unknown): Choice[] {
   return listOf(data, "pegawai")
     .filter((p) => typeof p.id === "string")
     .map((p) => ({ value: String(p.id), label: `${p.nama ?? p.id}${p.jabatan ? ` — ${p.jabatan}` : ""}` }));

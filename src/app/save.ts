@@ -12,6 +12,7 @@
 //      atomically, refusing if the file changed between the read and the rename.
 import path from "node:path";
 import type { z } from "zod";
+import { applyToData } from "../domain/fields/apply.js";
 import { buildEdits } from "../domain/fields/edits.js";
 import { applyChoices, type Conflict, mergeFields } from "../domain/fields/merge.js";
 import {
@@ -224,6 +225,22 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   }
   const after = readYaml(root, page.file);
   return { kind: "saved", changed: true, version: after.ok ? after.file.hash : disk.hash, warnings };
+}
+
+/**
+ * The data the page's file would hold if `form` were saved now, without writing or locking: for
+ * what a page computes from values not yet saved (the scoring matrix's totals). A field changed on
+ * both sides keeps the file's value, as the merge does until the person chooses.
+ */
+export function previewData(root: string, page: FormPage, form: ReadonlyMap<string, string[]>): unknown {
+  const read = readYaml(root, page.file);
+  if (!read.ok) return undefined;
+  const specs = page.specs(read.file.data);
+  const theirs = flatten(specs, read.file.data);
+  const base = decodeBase(form.get(BASE_FIELD)?.[0]) ?? theirs.values;
+  const submitted = readSubmitted(specs, form, base, () => new Set());
+  const { merged } = mergeFields(base, submitted.state.values, theirs.values);
+  return applyToData(read.file.data, buildEdits(specs, read.file.data, theirs.values, merged, submitted.state.order));
 }
 
 const CHOOSE = msg("pilih salah satu nilai", "choose one of the values");

@@ -32,9 +32,12 @@ import { sniffImage } from "../render/docx.js";
 import { domId, NoteLine, Row, TableRowView } from "./components/form.js";
 import type { Frame } from "./components/layout.js";
 import { fileVersion, readYaml } from "./files.js";
-import { type FormPage, savePage, type Shown, showFile } from "./save.js";
+import { type FormPage, previewData, savePage, type Shown, showFile } from "./save.js";
+import { RankResults, RaterBlock, RaterBlocks, ratersOf } from "./month/scoring.js";
+import { scoreMatrix } from "../domain/rank/matrix.js";
+import { workspaceSchema } from "../domain/schema.js";
 import { newSecrets, type Secrets, security } from "./security.js";
-import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES } from "./setup/pages.js";
+import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES, staffChoices } from "./setup/pages.js";
 import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
 import { T } from "./text.js";
@@ -403,6 +406,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
           note={extra.error && extra.error.startsWith("logo:") ? extra.error.slice(5) : undefined}
         />
       ) : undefined;
+    const scoring = scoringParts(ws.root, page, read.file.data, view);
     return html(
       c,
       <FormPageView
@@ -414,9 +418,81 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
         after={after}
         heading={program ? t(M.indicators, { program }) : undefined}
         back={program ? { href: "/pengaturan/program", label: t(msg("Program", "Programs")) } : undefined}
+        body={scoring?.body}
+        below={scoring?.below}
       />,
     );
   };
+
+  // The scoring pages: the matrix (a block per rater for MCUA) and the totals and ranks recomputed
+  // from the page's values as `lokmin rank` computes them.
+  const scoringParts = (root: string, page: FormPage, data: unknown, view: Shown) => {
+    const target = page.id.endsWith("/prioritas") ? "masalah" : page.id.endsWith("/solusi") ? "solusi" : undefined;
+    if (!target) return undefined;
+    const month = page.id.slice(0, 7);
+    const config = readYaml(root, WORKSPACE_FILE);
+    const parsed = workspaceSchema.safeParse(config.ok ? config.file.data : undefined);
+    const matrix = parsed.success ? scoreMatrix(parsed.data, data) : undefined;
+    const below = <RankResults matrix={matrix} target={target} refresh={`${page.url}/hitung`} />;
+    const method = target === "masalah" ? matrix?.problems.method : undefined;
+    if (!method?.raters) return { below };
+    const ctx = { pageId: page.id, values: view.state.values, notes: view.notes, conflicts: view.conflicts };
+    const problems = (view.state.order.masalah ?? []).map((id) => ({
+      id,
+      title: view.state.values[`${rowKey("masalah", id)}.judul`] ?? id,
+    }));
+    const body = (
+      <RaterBlocks
+        raters={ratersOf(
+          view.state.values,
+          problems.map((p) => p.id),
+        )}
+        choices={staffChoices(config.ok ? config.file.data : {})}
+        problems={problems}
+        method={method}
+        ctx={ctx}
+        addUrl={`/bulan/${month}/prioritas/penilai`}
+      />
+    );
+    return { body, below };
+  };
+
+  for (const target of ["prioritas", "solusi"] as const) {
+    app.post(`/bulan/:month/${target}/hitung`, async (c) => {
+      const at = monthRoute(c);
+      if (at instanceof Response) return at;
+      const page = monthPageById(at.ws.root, `${at.month}/${target}`)!;
+      const data = previewData(at.ws.root, page, await formOf(c));
+      const config = readYaml(at.ws.root, WORKSPACE_FILE);
+      const parsed = workspaceSchema.safeParse(config.ok ? config.file.data : undefined);
+      const matrix = parsed.success && data ? scoreMatrix(parsed.data, data) : undefined;
+      return c.html(
+        String(
+          <RankResults matrix={matrix} target={target === "prioritas" ? "masalah" : "solusi"} refresh={c.req.path} />,
+        ),
+      );
+    });
+  }
+  // One more rater's block for MCUA (a member of staff), empty.
+  app.get("/bulan/:month/prioritas/penilai", (c) => {
+    const at = monthRoute(c);
+    if (at instanceof Response) return at;
+    const rater = c.req.query("_penilai_baru") ?? "";
+    const config = readYaml(at.ws.root, WORKSPACE_FILE);
+    const choices = staffChoices(config.ok ? config.file.data : {});
+    const page = monthPageById(at.ws.root, `${at.month}/prioritas`)!;
+    const read = readYaml(at.ws.root, page.file);
+    const parsed = workspaceSchema.safeParse(config.ok ? config.file.data : undefined);
+    const matrix = parsed.success && read.ok ? scoreMatrix(parsed.data, read.file.data) : undefined;
+    if (!choices.some((ch) => ch.value === rater) || !matrix?.problems.method.raters) return c.notFound();
+    const problems = matrix.problems.result.items.map((i) => ({ id: i.id, title: i.title }));
+    const ctx = { pageId: page.id, values: {}, notes: {}, conflicts: [] };
+    return c.html(
+      String(
+        <RaterBlock rater={rater} raters={choices} problems={problems} method={matrix.problems.method} ctx={ctx} />,
+      ),
+    );
+  });
 
   const saveAndShow = async (c: Context, page: FormPage) => {
     const ws = state.workspace!;

@@ -329,6 +329,9 @@ export interface FormView {
   after?: Child;
   heading?: string;
   back?: { href: string; label: string };
+  /** What the form holds instead of its specs' fields (the scoring matrix), and what follows them. */
+  body?: Child;
+  below?: Child;
 }
 
 export function FormPageView(props: FormView) {
@@ -389,7 +392,8 @@ export function FormPageView(props: FormView) {
         <input type="hidden" name={TOKEN_FIELD} value={props.frame.token} />
         <input type="hidden" name={VERSION_FIELD} value={shown.version} />
         <input type="hidden" name={BASE_FIELD} value={encodeBase(shown.base)} />
-        <Specs specs={props.specs} prefix="" ctx={ctx} order={shown.state.order} />
+        {props.body ?? <Specs specs={props.specs} prefix="" ctx={ctx} order={shown.state.order} />}
+        {props.below}
         <div class="actions-bar">
           <button type="submit" class="primary">
             {t(T.save)}

@@ -25,9 +25,9 @@
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest("[data-hapus]");
     if (!button) return;
-    const row = button.closest("tr");
+    const row = button.closest("[data-row]");
     if (!row) return;
-    const table = row.closest("fieldset");
+    const table = row.parentElement && row.parentElement.closest("fieldset, section");
     const next =
       row.nextElementSibling && row.nextElementSibling.classList.contains("row-note") ? row.nextElementSibling : null;
     const after = (next || row).nextElementSibling;
@@ -36,15 +36,15 @@
     dirty = true;
     const target =
       (after && after.querySelector("input:not([type=hidden]), select, textarea")) ||
-      (table && table.querySelector("button.add"));
+      (table && table.querySelector(":scope > button.add"));
     if (target) target.focus();
   });
 
   // A row added by htmx: focus its first field.
   document.addEventListener("htmx:afterSwap", (event) => {
     const body = event.detail && event.detail.target;
-    if (!body || body.tagName !== "TBODY") return;
-    const rows = body.querySelectorAll("tr[data-row]");
+    if (!body || !(body.tagName === "TBODY" || body.classList.contains("card-rows"))) return;
+    const rows = body.querySelectorAll(":scope > [data-row]");
     const last = rows[rows.length - 1];
     const field = last && last.querySelector("input:not([type=hidden]), select, textarea");
     if (field) field.focus();

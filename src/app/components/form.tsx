@@ -1,6 +1,7 @@
 // Form pages from field specs: every field with its visible label, its hint, the message at it
 // (error, warning, or the conflict with both values and a choice), in the order the specs give.
 // Values are text in the markup, escaped by hono/jsx like every other value.
+import type { Child } from "hono/jsx";
 import type { Conflict } from "../../domain/fields/merge.js";
 import {
   childKey,
@@ -232,9 +233,13 @@ function Input(props: {
 
 export function Field(props: { spec: FieldSpec; name: string; ctx: FormContext; written?: boolean }) {
   const { spec, name, ctx } = props;
+  if (spec.hidden) return null;
   const conflict = ctx.conflicts.find((c) => c.key === name && !c.row);
   const checkbox = spec.input === "checkbox";
-  const classes = `field${ctx.notes[name]?.error ? " has-error" : ""}${conflict ? " has-conflict" : ""}${checkbox ? " check" : ""}`;
+  const wide = ["textarea", "lines", "multi"].includes(spec.input) || spec.width === "l";
+  const classes =
+    `field${ctx.notes[name]?.error ? " has-error" : ""}${conflict ? " has-conflict" : ""}` +
+    `${checkbox ? " check" : ""}${wide ? " wide" : ""}`;
   const input = <Input spec={spec} name={name} value={ctx.values[name]} ctx={ctx} written={props.written} />;
   const after = (
     <>
@@ -318,15 +323,7 @@ export function Row(props: { spec: ListSpec; listKey: string; id: string; ctx: F
         <legend>{title || t(T.newRow)}</legend>
         <input type="hidden" name={key} value={PRESENT} />
         {conflictNote ? <p class="row-note">{conflictNote}</p> : null}
-        <div class="card-fields">
-          {spec.columns.map((column) =>
-            column.kind === "field" ? (
-              <Field spec={column} name={childKey(key, column.key)} ctx={ctx} written={written} />
-            ) : (
-              <Specs specs={[column]} prefix={key} ctx={ctx} order={ctx.order ?? {}} />
-            ),
-          )}
-        </div>
+        <Specs specs={spec.columns} prefix={key} ctx={ctx} order={ctx.order ?? {}} written={written} />
         {spec.rowLink && present && written ? (
           <p>
             <a href={spec.rowLink.href(id)}>{t(spec.rowLink.label)}</a>
@@ -339,7 +336,7 @@ export function Row(props: { spec: ListSpec; listKey: string; id: string; ctx: F
         )}
       </fieldset>
     );
-  const columns = fieldColumns(spec);
+  const columns = fieldColumns(spec).filter((c) => !c.hidden);
   return (
     <>
       <tr data-row class={rowConflict ? "row-conflict" : undefined}>
@@ -358,6 +355,22 @@ export function Row(props: { spec: ListSpec; listKey: string; id: string; ctx: F
         {columns.map((column, index) => {
           const name = childKey(key, column.key);
           const conflict = ctx.conflicts.find((c) => c.key === name && !c.row);
+          const marker = index === 0 && !spec.fixedRows ? <input type="hidden" name={key} value={PRESENT} /> : null;
+          if (written && column.hiddenWhen?.((k) => ctx.values[childKey(key, k)])) return <td>{marker}</td>;
+          if (column.readOnly && column.input !== "select" && column.input !== "multi")
+            return (
+              <td class="fixed">
+                {marker}
+                {displayValue(column, ctx.values[name])}
+              </td>
+            );
+          if ((written && column.fixed) || column.readOnly)
+            return (
+              <td class="fixed">
+                {marker}
+                {ctx.values[name] ? optionLabel(column, ctx.values[name]) : ""}
+              </td>
+            );
           return (
             <td class={ctx.notes[name]?.error ? "has-error" : conflict ? "has-conflict" : undefined}>
               {index === 0 && !spec.fixedRows ? <input type="hidden" name={key} value={PRESENT} /> : null}
@@ -455,7 +468,7 @@ function ListTable(props: { spec: ListSpec; listKey: string; ctx: FormContext; o
         {add}
       </section>
     );
-  const columns = fieldColumns(spec);
+  const columns = fieldColumns(spec).filter((c) => !c.hidden);
   return (
     <fieldset class="list">
       <legend>{t(spec.label)}</legend>
@@ -470,7 +483,7 @@ function ListTable(props: { spec: ListSpec; listKey: string; ctx: FormContext; o
               ) : null}
               {columns.map((c) => (
                 <th scope="col" class={c.input === "checkbox" ? "c-x" : `c-${c.width ?? "m"}`}>
-                  {t(c.label)}
+                  {c.abbr ? <abbr title={t(c.label)}>{c.abbr}</abbr> : t(c.label)}
                   {c.required ? <span class="req"> *</span> : null}
                 </th>
               ))}
@@ -525,19 +538,20 @@ export function tableCells(spec: TableSpec, tableKey: string, rows: readonly Tab
 export function TableRowView(props: { spec: TableSpec; tableKey: string; id: string; ctx: FormContext; n: number }) {
   const { spec, tableKey, id, ctx } = props;
   const key = rowKey(tableKey, id);
-  const label = (column: FieldSpec) => `${t(column.label)} (${t(T.rowNumber, { n: props.n })})`;
+  const rowName = props.n ? t(T.rowNumber, { n: props.n }) : t(T.newRow);
+  const label = (column: FieldSpec) => `${t(column.label)} (${rowName})`;
   if (spec.layout === "cards")
     return (
       <fieldset class="card-row" data-row>
-        <legend>{t(T.rowNumber, { n: props.n })}</legend>
+        <legend>{rowName}</legend>
         <input type="hidden" name={key} value={PRESENT} />
-        <div class="card-fields">
+        <div class="fields">
           {spec.columns.map((column) => (
-            <Field spec={{ ...column, required: column.required }} name={`${key}.${column.key}`} ctx={ctx} />
+            <Field spec={column} name={`${key}.${column.key}`} ctx={ctx} />
           ))}
         </div>
         <p class="actions">
-          <RemoveButton title={t(T.rowNumber, { n: props.n })} />
+          <RemoveButton title={rowName} />
         </p>
       </fieldset>
     );
@@ -554,7 +568,7 @@ export function TableRowView(props: { spec: TableSpec; tableKey: string; id: str
         );
       })}
       <td class="actions">
-        <RemoveButton title={t(T.rowNumber, { n: props.n })} />
+        <RemoveButton title={rowName} />
       </td>
     </tr>
   );
@@ -676,35 +690,57 @@ export function Specs(props: {
   prefix: string;
   ctx: FormContext;
   order: Record<string, string[]>;
+  /** The specs are a written row's columns (its fixed fields are read-only). */
+  written?: boolean;
 }) {
-  return (
-    <>
-      {props.specs.map((spec) => {
-        const key = childKey(props.prefix, spec.key);
-        switch (spec.kind) {
-          case "field":
-            return <Field spec={spec} name={key} ctx={props.ctx} />;
-          case "group":
-            return spec.label ? (
-              <fieldset class="group">
-                <legend>{t(spec.label)}</legend>
-                <Specs specs={spec.children} prefix={key} ctx={props.ctx} order={props.order} />
-              </fieldset>
-            ) : (
-              <Specs specs={spec.children} prefix={key} ctx={props.ctx} order={props.order} />
-            );
-          case "row":
-            return <Specs specs={spec.children} prefix={rowKey(key, spec.id)} ctx={props.ctx} order={props.order} />;
-          case "list":
-            return <ListTable spec={spec} listKey={key} ctx={props.ctx} order={props.order[key] ?? []} />;
-          case "map":
-            return <MapTable spec={spec} mapKey={key} ctx={props.ctx} />;
-          case "table":
-            return <TableList spec={spec} tableKey={key} ctx={props.ctx} />;
-        }
-      })}
-    </>
-  );
+  // Fields side by side in a grid; lists, tables and labelled groups each on their own.
+  const blocks: Child[] = [];
+  let fields: Child[] = [];
+  const flush = () => {
+    if (fields.length) blocks.push(<div class="fields">{fields}</div>);
+    fields = [];
+  };
+  const walk = (specs: readonly Spec[], prefix: string) => {
+    for (const spec of specs) {
+      const key = childKey(prefix, spec.key);
+      switch (spec.kind) {
+        case "field":
+          fields.push(<Field spec={spec} name={key} ctx={props.ctx} written={props.written} />);
+          break;
+        case "group":
+          if (!spec.label) {
+            walk(spec.children, key);
+            break;
+          }
+          flush();
+          blocks.push(
+            <fieldset class="group">
+              <legend>{t(spec.label)}</legend>
+              <Specs specs={spec.children} prefix={key} ctx={props.ctx} order={props.order} written={props.written} />
+            </fieldset>,
+          );
+          break;
+        case "row":
+          walk(spec.children, rowKey(key, spec.id));
+          break;
+        case "list":
+          flush();
+          blocks.push(<ListTable spec={spec} listKey={key} ctx={props.ctx} order={props.order[key] ?? []} />);
+          break;
+        case "map":
+          flush();
+          blocks.push(<MapTable spec={spec} mapKey={key} ctx={props.ctx} />);
+          break;
+        case "table":
+          flush();
+          blocks.push(<TableList spec={spec} tableKey={key} ctx={props.ctx} />);
+          break;
+      }
+    }
+  };
+  walk(props.specs, props.prefix);
+  flush();
+  return <>{blocks}</>;
 }
 
 /** How a field is named in a summary: its label, and the row it is in ("Jabatan (Budi TU)"). */

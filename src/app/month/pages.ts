@@ -221,45 +221,62 @@ export function invitationPage({ month, config }: MonthSetting): FormPage {
 
 // --- the meeting -------------------------------------------------------------------------------
 
-/** An attendance row is a member of staff (by id) or a guest (by name). */
-const attendanceIdentity = (key: "pegawai" | "peserta") => (item: Data) =>
-  typeof item[key] === "string"
-    ? (item[key] as string)
+/** An attendance row is a cross-sector participant or a member of staff (by id), or a guest (by name). */
+const attendanceIdentity = (item: Data) =>
+  typeof item.peserta === "string"
+    ? item.peserta
     : typeof item.pegawai === "string"
       ? item.pegawai
       : typeof item.nama === "string"
         ? `tamu:${item.nama}`
         : undefined;
 
-function attendanceList(people: Choice[], who: "pegawai" | "peserta" = "pegawai"): ListSpec {
+/**
+ * The attendance: a row per person invited — staff (`pegawai`), and at the quarterly meeting the
+ * cross-sector roster (`peserta`) — with their status, and guests by name and institution.
+ */
+function attendanceList(staff: Choice[], roster?: Choice[]): ListSpec {
+  const isPerson = (column: (key: string) => string | undefined) => Boolean(column("pegawai") ?? column("peserta"));
+  const people = [...(roster ?? []), ...staff];
+  const guest = { width: "m", hiddenWhen: isPerson } as const;
   return {
     kind: "list",
     key: "hadir",
     label: msg("Daftar hadir", "Attendance"),
     rows: "id",
-    identity: attendanceIdentity(who),
+    identity: attendanceIdentity,
     idKey: null,
     newId: (column, used) => {
-      const person = column(who);
+      const person = column("peserta") ?? column("pegawai");
       if (person && !used.has(person)) return person;
       return uniqueId(`tamu:${slugFor(column("nama") ?? "")}`, used);
     },
     title: (column, id) => {
-      const person = column(who);
-      return (person ? people.find((p) => p.value === person)?.label : undefined)?.toString() ?? column("nama") ?? id;
+      const person = column("peserta") ?? column("pegawai");
+      const name = person ? people.find((p) => p.value === person)?.label : undefined;
+      return String(name ?? column("nama") ?? id);
     },
     addLabel: msg("Tambah peserta atau tamu", "Add a participant or guest"),
     columns: [
-      field(who, msg("Peserta", "Participant"), "select", {
-        options: people,
+      ...(roster
+        ? [
+            field("peserta", msg("Peserta lintas sektor", "Cross-sector participant"), "select", {
+              options: roster,
+              fixed: true,
+              width: "l",
+            }),
+          ]
+        : []),
+      field("pegawai", msg("Pegawai", "Member of staff"), "select", {
+        options: staff,
         fixed: true,
         width: "l",
         hint: msg("kosong untuk tamu: isi namanya", "empty for a guest: write the name"),
       }),
-      field("nama", msg("Nama tamu", "Guest's name"), "text", { width: "m" }),
-      field("jabatan", msg("Jabatan", "Position"), "text", { width: "m" }),
-      field("instansi", msg("Instansi", "Institution"), "text", { width: "m" }),
-      field("status", msg("Kehadiran", "Attendance"), "select", { options: attendanceChoices, width: "s" }),
+      field("nama", msg("Nama tamu", "Guest's name"), "text", guest),
+      field("jabatan", msg("Jabatan tamu", "Guest's position"), "text", guest),
+      field("instansi", msg("Instansi tamu", "Guest's institution"), "text", guest),
+      field("status", msg("Kehadiran", "Attendance"), "select", { options: attendanceChoices, width: "m" }),
       field("narasumber", msg("Narasumber", "Speaker"), "checkbox", { default: "false" }),
     ],
   };
@@ -501,10 +518,11 @@ function scoreFields(method: MethodDef): Spec[] {
           key: c.id,
           label: { id: c.nama, en: c.nama },
           children: c.factors.map((f) =>
-            field(f, { id: f.toUpperCase(), en: f.toUpperCase() }, "number", {
+            field(f, { id: `${c.symbol} ${f.toUpperCase()}`, en: `${c.symbol} ${f.toUpperCase()}` }, "number", {
               min: c.scale.min,
               max: c.scale.max,
               width: "s",
+              abbr: f.toUpperCase(),
             }),
           ),
         }
@@ -512,6 +530,7 @@ function scoreFields(method: MethodDef): Spec[] {
           min: c.scale.min > 0 && c.scale.min < 1e-6 ? undefined : c.scale.min,
           max: c.scale.max,
           width: "s",
+          abbr: c.symbol,
         }),
   );
 }
@@ -604,6 +623,7 @@ export function solutionsPage({ month, config }: MonthSetting): FormPage {
           layout: "cards",
           title: (column, id) => column("judul") ?? id,
           columns: [
+            field("judul", msg("Masalah", "Problem"), "text", { hidden: true }),
             {
               kind: "list",
               key: "solusi",
@@ -611,13 +631,17 @@ export function solutionsPage({ month, config }: MonthSetting): FormPage {
               rows: "id",
               idFrom: "uraian",
               newId: numbered("s"),
-              layout: "cards",
+              layout: method.raters ? "cards" : "table",
               addLabel: msg("Tambah alternatif solusi", "Add an alternative solution"),
               title: (column, id) => column("uraian") ?? id,
               columns: [
                 field("uraian", msg("Alternatif solusi", "Solution"), "text", { required: true, width: "l" }),
-                field("strategi", msg("Strategi SWOT", "SWOT strategy"), "select", { options: strategies, width: "s" }),
-                field("dipilih", msg("Solusi terpilih", "Chosen"), "checkbox", { default: "false" }),
+                field("strategi", msg("Strategi SWOT", "SWOT strategy"), "select", {
+                  options: strategies,
+                  width: "s",
+                  abbr: "SWOT",
+                }),
+                field("dipilih", msg("Solusi terpilih", "Chosen"), "checkbox", { default: "false", abbr: "✓" }),
                 ...scoreColumns(method, staffChoices(config)),
               ],
             },
@@ -877,18 +901,18 @@ export function closingPage({ month }: MonthSetting): FormPage {
 
 // --- the quarterly meeting and the pralokmin --------------------------------------------------------
 
-/** Staff and the cross-sector roster, for the quarterly meeting's chair, signatory and attendance. */
-function rosterChoices(config: unknown): Choice[] {
+/** The cross-sector roster of lokmin.yaml (the Camat, village heads, PKK …). */
+function rosterOnly(config: unknown): Choice[] {
   const roster = asData(asData(config).lintas_sektor);
   const people = Array.isArray(roster.peserta) ? roster.peserta.filter(isObject) : [];
-  return [
-    ...people.map((p) => ({
-      value: String(p.id),
-      label: `${p.nama ?? p.id}${p.jabatan ? ` — ${p.jabatan}` : ""}`,
-    })),
-    ...staffChoices(config),
-  ];
+  return people.map((p) => ({
+    value: String(p.id),
+    label: `${p.nama ?? p.id}${p.jabatan ? ` — ${p.jabatan}` : ""}`,
+  }));
 }
+
+/** Staff and the cross-sector roster, for the quarterly meeting's chair and signatory. */
+const rosterChoices = (config: unknown): Choice[] => [...rosterOnly(config), ...staffChoices(config)];
 
 export function quarterlyPage({ month, config }: MonthSetting): FormPage {
   const everyone = rosterChoices(config);
@@ -916,7 +940,7 @@ export function quarterlyPage({ month, config }: MonthSetting): FormPage {
         }),
       ]),
       programme(),
-      attendanceList(everyone, "peserta"),
+      attendanceList(staffChoices(config), rosterOnly(config)),
       table(
         "capaian_desa",
         msg("Capaian per desa triwulan lalu", "Coverage per village last quarter"),

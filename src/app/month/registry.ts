@@ -61,9 +61,19 @@ export function monthPageById(root: string, id: string): FormPage | undefined {
 export interface MonthLink {
   href: string;
   label: Message;
-  /** A heading of a group of links (the meeting). */
+  /** A heading of a group of links in the navigation (the meeting, the pralokmin). */
   group?: Message;
+  /** Where the step is in the month: before the meeting, at it, after it. */
+  phase: "sebelum" | "rapat" | "sesudah";
+  /** What the step covers, in a line. */
+  what?: Message;
 }
+
+export const PHASES = {
+  sebelum: msg("Sebelum rapat", "Before the meeting"),
+  rapat: msg("Rapat", "The meeting"),
+  sesudah: msg("Sesudah rapat", "After the meeting"),
+};
 
 /** The klaster whose pralokmin files the month holds. */
 export function pralokminOf(root: string, month: string): string[] {
@@ -94,35 +104,81 @@ export function monthLinks(root: string, month: string): MonthLink[] {
   const meeting = readYaml(root, meetingFile(month));
   const data = meeting.ok && isObject(meeting.file.data) ? meeting.file.data : undefined;
   const first = data?.jenis === "pertama" || data?.pembagian_tugas !== undefined;
-  const page = (factory: (s: MonthSetting) => FormPage, group?: Message): MonthLink => {
+  const page = (factory: (s: MonthSetting) => FormPage, what: Message, group?: Message): MonthLink => {
     const p = factory(setting);
-    return { href: p.url, label: p.nav ?? p.title, group };
+    return { href: p.url, label: p.nav ?? p.title, group, phase: group ? "rapat" : "sebelum", what };
   };
   const pralokmin = pralokminOf(root, month);
   return [
-    { href: base, label: M.overview },
-    { href: `${base}/isian`, label: M.workbooks },
+    { href: base, label: M.overview, phase: "sebelum" },
+    ...pralokmin.map((k): MonthLink => {
+      const p = pralokminPage(setting, k);
+      return {
+        href: p.url,
+        label: p.nav ?? p.title,
+        group: msg("Pralokmin", "Pralokmin"),
+        phase: "sebelum",
+        what: msg("pralokmin klaster sebelum Lokmin", "the klaster's meeting before the Lokmin"),
+      };
+    }),
+    {
+      href: `${base}/isian`,
+      label: M.workbooks,
+      phase: "sebelum",
+      what: msg(
+        "buku kerja Excel untuk PJ program: unduh, lalu unggah yang sudah diisi",
+        "Excel workbooks for the coordinators: download, then upload the filled ones",
+      ),
+    },
     ...(data
       ? [
-          page(invitationPage),
-          page(attendancePage, M.meeting),
-          page(discussionPage, M.meeting),
-          page(problemsPage, M.meeting),
-          page(scoringPage, M.meeting),
-          page(solutionsPage, M.meeting),
-          page(actionPlanPage, M.meeting),
-          page(commitmentsPage, M.meeting),
-          ...(first ? [page(firstLokminPage, M.meeting)] : []),
-          page(closingPage, M.meeting),
+          page(invitationPage, msg("tanggal, tempat, surat undangan, susunan acara", "date, place, letter, programme")),
+          page(attendancePage, msg("siapa yang hadir, tamu, narasumber", "who attended, guests, speakers"), M.meeting),
+          page(
+            discussionPage,
+            msg("persiapan, verifikasi data, pembahasan per agenda", "preparation, data check, discussion"),
+            M.meeting,
+          ),
+          page(problemsPage, msg("masalah, akar masalah, SWOT", "problems, root causes, SWOT"), M.meeting),
+          page(scoringPage, msg("skor, total dan peringkat masalah", "problem scores, totals, ranks"), M.meeting),
+          page(solutionsPage, msg("alternatif solusi dan skornya", "solutions and their scores"), M.meeting),
+          page(actionPlanPage, msg("rencana tindak lanjut", "follow-up plan"), M.meeting),
+          page(
+            commitmentsPage,
+            msg("evaluasi bulan lalu, kesepakatan bulan ini", "last month's evaluation, this month's agreements"),
+            M.meeting,
+          ),
+          ...(first
+            ? [page(firstLokminPage, msg("pembagian tugas, desa binaan, POA", "tasks, villages, POA"), M.meeting)]
+            : []),
+          page(closingPage, msg("stakeholder, tindak lanjut, arsip", "stakeholders, follow-up, archive"), M.meeting),
         ]
       : []),
-    ...(pathPresent(path.join(root, ...quarterlyFile(month).split("/"))) ? [page(quarterlyPage)] : []),
-    ...pralokmin.map((k) => {
-      const p = pralokminPage(setting, k);
-      return { href: p.url, label: p.nav ?? p.title, group: msg("Pralokmin", "Pralokmin") };
-    }),
-    { href: `${base}/periksa`, label: M.check },
-    { href: `${base}/dokumen`, label: M.documents },
-    { href: `${base}/kirim`, label: M.send },
+    ...(pathPresent(path.join(root, ...quarterlyFile(month).split("/")))
+      ? [
+          {
+            ...page(quarterlyPage, msg("rapat lintas sektor triwulan ini", "this quarter's cross-sector meeting")),
+            phase: "rapat" as const,
+          },
+        ]
+      : []),
+    {
+      href: `${base}/periksa`,
+      label: M.check,
+      phase: "sesudah",
+      what: msg("temuan pemeriksaan, Daftar Tilik, status DRAF", "check findings, checklist, DRAFT status"),
+    },
+    {
+      href: `${base}/dokumen`,
+      label: M.documents,
+      phase: "sesudah",
+      what: msg("cetak dokumen Word dan PDF, templat", "print the Word and PDF documents, templates"),
+    },
+    {
+      href: `${base}/kirim`,
+      label: M.send,
+      phase: "sesudah",
+      what: msg("paket bulan ini untuk Dinas Kesehatan", "this month's package for the health office"),
+    },
   ];
 }

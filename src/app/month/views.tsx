@@ -2,10 +2,10 @@
 // step's state), and the pages around the meeting. Pure functions of what they show.
 import type { Child } from "hono/jsx";
 import { monthName } from "../../domain/format-date.js";
-import { getLang, type Message, msg, t } from "../../i18n/index.js";
+import { getLang, msg, t } from "../../i18n/index.js";
 import { type Frame, Layout } from "../components/layout.js";
 import { Flash } from "../views.js";
-import type { MonthLink } from "./registry.js";
+import { type MonthLink, PHASES } from "./registry.js";
 
 export const monthTitle = (month: string) => (getLang() === "id" ? monthName(month) : month);
 
@@ -22,7 +22,6 @@ const V = {
 /** One step of the month: its page, what it covers, and its state from check. */
 export interface Step {
   link: MonthLink;
-  what?: Message;
   /** "ok" nothing to fix; "warning"/"error" with how many findings; undefined when not known. */
   state?: { kind: "ok" | "warning" | "error" | "info"; count: number };
 }
@@ -46,28 +45,29 @@ export function StepState(props: { state?: Step["state"] }) {
 }
 
 export function MonthPage(props: { frame: Frame; month: string; steps: Step[]; flash?: string; actions?: Child }) {
-  let group: string | undefined;
+  const phases = (["sebelum", "rapat", "sesudah"] as const)
+    .map((phase) => ({ phase, steps: props.steps.filter((s) => s.link.phase === phase) }))
+    .filter((p) => p.steps.length);
   return (
     <Layout {...props.frame}>
       <h1>{monthTitle(props.month)}</h1>
       <Flash text={props.flash} />
       <p class="lead">{t(V.intro)}</p>
       {props.actions}
-      <ol class="steps">
-        {props.steps.map((step) => {
-          const heading = step.link.group ? t(step.link.group) : undefined;
-          const head = heading && heading !== group ? <span class="step-group">{heading}</span> : null;
-          group = heading;
-          return (
-            <li class={`step ${step.state?.kind ?? ""}`}>
-              {head}
-              <a href={step.link.href}>{t(step.link.label)}</a>
-              {step.what ? <span class="what">{t(step.what)}</span> : null}
-              <StepState state={step.state} />
-            </li>
-          );
-        })}
-      </ol>
+      {phases.map(({ phase, steps }) => (
+        <section aria-labelledby={`h-${phase}`}>
+          <h2 id={`h-${phase}`}>{t(PHASES[phase])}</h2>
+          <ol class="steps">
+            {steps.map((step) => (
+              <li class={`step ${step.state?.kind ?? ""}`}>
+                <a href={step.link.href}>{t(step.link.label)}</a>
+                <span class="what">{step.link.what ? t(step.link.what) : ""}</span>
+                <StepState state={step.state} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
     </Layout>
   );
 }

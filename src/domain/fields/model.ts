@@ -42,10 +42,19 @@ export interface FieldSpec {
   default?: string;
   /** Shown but not editable here. */
   readOnly?: boolean;
+  /** Not shown; kept as the file holds it (a row's title the page needs, a problem's name on its solutions). */
+  hidden?: boolean;
+  /** A short column heading in a table (a criterion's letter), the label in full as its tooltip. */
+  abbr?: string;
   /** Column width in a row table: small, medium, a NIP's, large. */
   width?: "s" | "m" | "n" | "l";
   /** In a list row: editable while the row is new, read-only once it is written (who a row is about). */
   fixed?: boolean;
+  /**
+   * In a written list row: not shown, and kept as the file holds it, when the row's other columns say
+   * so (an attendance row of a member of staff has no guest's name).
+   */
+  hiddenWhen?: (column: (key: string) => string | undefined) => boolean;
   /** What emptying the field writes: the key removed (default), or kept as null (a key the file must have). */
   empty?: "remove" | "null";
   /** For multi: the values are whole numbers (months 1–12). */
@@ -224,8 +233,21 @@ export const isObject = (value: unknown): value is Obj =>
 /** The one field of a list of plain values. */
 export const valueColumn = (spec: ListSpec): FieldSpec => spec.columns.find((c) => c.kind === "field") as FieldSpec;
 
-/** The columns of a list shown as a table: its fields (groups and tables only show in cards). */
-export const fieldColumns = (spec: ListSpec): FieldSpec[] => spec.columns.filter((c) => c.kind === "field");
+/**
+ * The columns of a list shown as a table: its fields, and the fields of its groups as columns of
+ * their own with dotted keys ("skor.u"); lists and tables inside a row only show in cards.
+ */
+export function fieldColumns(spec: ListSpec): FieldSpec[] {
+  const out: FieldSpec[] = [];
+  const walk = (specs: readonly Spec[], prefix: string) => {
+    for (const s of specs) {
+      if (s.kind === "field") out.push(prefix ? { ...s, key: `${prefix}.${s.key}` } : s);
+      else if (s.kind === "group") walk(s.children, childKey(prefix, s.key));
+    }
+  };
+  walk(spec.columns, "");
+  return out;
+}
 
 /** A row's identity in a list: its id (or the list's own identity), or the string itself for plain values. */
 export function rowIdentity(spec: ListSpec, item: unknown): string | undefined {

@@ -107,7 +107,9 @@ export function readSubmitted(
     spec.input === "multi" ? form.get(name)?.join("\n") : first(name);
 
   const field = (spec: FieldSpec, key: string, sentAs = key, rowIsNew = false) => {
-    if (spec.readOnly || (spec.fixed && !rowIsNew)) {
+    const row = key.slice(0, key.length - spec.key.length - 1);
+    const hidden = !rowIsNew && spec.hiddenWhen?.((k) => base[childKey(row, k)]);
+    if (spec.readOnly || spec.hidden || (spec.fixed && !rowIsNew) || hidden) {
       if (base[key] !== undefined) values[key] = base[key];
       return;
     }

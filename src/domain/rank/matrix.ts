@@ -15,9 +15,7 @@ export interface ScoreMatrix {
 }
 
 /** Only what ranking reads: the problems with their scores and solutions, and the month's methods. */
-const scoredPart = meetingSchema
-  .pick({ masalah: true, metode: true, bulan: true })
-  .extend({ bulan: z.string().optional() });
+const scoredPart = z.object({ masalah: meetingSchema.shape.masalah, metode: meetingSchema.shape.metode });
 
 /** The matrix of `meeting` (plain data); undefined when its problems cannot be read as problems. */
 export function scoreMatrix(config: Workspace, meeting: unknown, file = "rapat.yaml"): ScoreMatrix | undefined {

@@ -15,9 +15,13 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-// `npm run bench` reads the peak memory of each run from this line.
+// `npm run bench` reads the peak memory and the CPU time (user + system) of each run from these lines.
 if (process.env.LOKMIN_REPORT_RSS)
-  process.on("exit", () => process.stderr.write(`lokmin-max-rss-kb=${process.resourceUsage().maxRSS}\n`));
+  process.on("exit", () => {
+    const usage = process.resourceUsage();
+    const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+    process.stderr.write(`lokmin-cpu-ms=${cpuMs}\nlokmin-max-rss-kb=${usage.maxRSS}\n`);
+  });
 // Node 22.1+ keeps the compiled bundle on disk between runs (about 20 ms of each start); Node 20 has no such cache.
 if (process.env.LOKMIN_NO_CACHE !== "1") module.enableCompileCache?.();
 const { exitOnInterrupt, main } = await import(cli.href);

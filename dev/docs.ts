@@ -8,6 +8,7 @@ import { describeMethod, METHODS } from "../src/domain/rank/methods.js";
 import { cite, supervisionProfile } from "../src/domain/regulations.js";
 import type { Message } from "../src/i18n/index.js";
 import { DOCUMENTS } from "../src/render/documents.js";
+import { DEFAULT_RELATIONS, RELATION_LIBRARY, SIGN, type LibraryRelation } from "../src/domain/verification.js";
 
 const en = (m: Message) => m.en;
 const row = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
@@ -65,11 +66,60 @@ export function meetingKindsTable(): string {
   );
 }
 
+const tolerance = (r: LibraryRelation) =>
+  [
+    r.toleransi?.persen !== undefined ? `${r.toleransi.persen} %` : "",
+    r.toleransi?.jumlah ? `${r.toleransi.jumlah}` : "",
+  ]
+    .filter(Boolean)
+    .join(" or ") || "none";
+
+/** The relations lokmin knows: the default set (in force) and those a workspace adds itself. */
+export function relationsTable(): string {
+  return table(
+    ["id", "relation", "figures", "tolerance", "why", "source", "basis", "in force"],
+    RELATION_LIBRARY.map((r) => [
+      `\`${r.id}\``,
+      `${r.kiri} ${SIGN[r.operator]} ${r.kanan}`,
+      `${r.lingkup.join(", ")}${r.perDesa ? ", per village" : ""}`,
+      tolerance(r),
+      en(r.alasan),
+      en(r.sumber),
+      r.basis === "regulasi" ? "follows from a regulation's definitions" : "practice",
+      DEFAULT_RELATIONS.includes(r) ? "**default**" : "add in `verifikasi.tambahan`",
+    ]),
+  );
+}
+
+/** The relations outside the default set, as lokmin.yaml takes them (to copy into `verifikasi.tambahan`). */
+export function relationsYaml(): string {
+  const quote = (text: string) => JSON.stringify(text);
+  const lines = ["```yaml", "verifikasi:", "  tambahan:"];
+  for (const r of RELATION_LIBRARY.filter((x) => !DEFAULT_RELATIONS.includes(x))) {
+    lines.push(
+      `    - id: ${r.id}`,
+      `      kiri: ${r.kiri}`,
+      `      operator: "${r.operator}"`,
+      `      kanan: ${r.kanan}`,
+    );
+    if (r.toleransi) {
+      const parts = Object.entries(r.toleransi).map(([k, v]) => `${k}: ${v}`);
+      lines.push(`      toleransi: { ${parts.join(", ")} }`);
+    }
+    if (r.lingkup.length < 2) lines.push(`      lingkup: [${r.lingkup.join(", ")}]`);
+    lines.push(`      alasan: ${quote(r.alasan.id)}`, `      sumber: ${quote(r.sumber.id)}`);
+  }
+  lines.push("```");
+  return lines.join("\n");
+}
+
 export const SECTIONS: Record<string, () => string> = {
   rules: rulesTable,
   methods: methodsTable,
   documents: documentsTable,
   "meeting-kinds": meetingKindsTable,
+  relations: relationsTable,
+  "relations-yaml": relationsYaml,
 };
 
 /** The README with every generated section replaced by its current content. */

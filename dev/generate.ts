@@ -443,6 +443,47 @@ function meetingDate(month: string): string {
   return day;
 }
 
+/**
+ * The example's two real mismatches of bbl ≈ bulin (newborns served and deliveries attended), with
+ * the justification and cause the verification agreed (Perbup Pasal 9 ayat (3)): in April nine
+ * babies born at the district hospital got their neonatal visits from the village midwives (and one
+ * set of twins); in June two stillbirths, one early neonatal death and five babies taken out of the
+ * area before their visits were complete.
+ */
+const EXAMPLE_MISMATCHES: Array<{
+  month: string;
+  program: string;
+  total: number;
+  record: { relasi: string; lingkup: "bulan_ini"; justifikasi: string; penyebab: string };
+}> = [
+  {
+    month: "2024-04",
+    program: "kia",
+    total: 10,
+    record: {
+      relasi: "bbl-bulin",
+      lingkup: "bulan_ini",
+      justifikasi:
+        "9 bayi lahir di RSUD Lembah Hijau dari ibu warga Sukamaju: persalinannya dicatat RSUD, kunjungan " +
+        "neonatalnya oleh bidan desa; 1 pasang bayi kembar di Sidomulyo",
+      penyebab: "Persalinan rujukan di RSUD tidak masuk register persalinan Puskesmas",
+    },
+  },
+  {
+    month: "2024-06",
+    program: "kia",
+    total: -8,
+    record: {
+      relasi: "bbl-bulin",
+      lingkup: "bulan_ini",
+      justifikasi:
+        "2 bayi lahir mati (IUFD) dan 1 kematian neonatal dini di Tanjung Sari; 5 bayi dibawa pindah ke luar " +
+        "wilayah sebelum kunjungan neonatal lengkap",
+      penyebab: "Kunjungan neonatal tidak dapat dilengkapi untuk bayi yang meninggal atau pindah domisili",
+    },
+  },
+];
+
 interface State {
   cumulative: Map<string, number>;
   village: Map<string, number>;
@@ -467,21 +508,36 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
   }
   return config.program.map((program) => {
     const report = buildProgramReport(config, month, program.id);
+    const servedBy = new Map<string, { total: number; villages: number[] }>();
     report.indikator = report.indikator.map((indicator) => {
       const pace = paceOf(program.id, indicator.id);
       const dip = m.month === 3 || m.month === 4 ? 0.85 : 1;
       const expected = (indicator.sasaran * indicator.target_tahunan) / 100 / 12;
-      const served = Math.max(0, Math.round(expected * pace * dip * (0.9 + rand.next() * 0.2)));
+      const draw = rand.next();
+      const births = indicator.id === "bbl" ? servedBy.get("bulin") : undefined;
+      const mismatch = births && EXAMPLE_MISMATCHES.find((x) => x.month === month && x.program === program.id);
+      // Newborns served follow the deliveries attended (the relation bbl ≈ bulin): a baby more or less
+      // in the first village, or one of the example's two real mismatches.
+      const noise = births && !mismatch ? Math.round(draw * 2) - 1 : 0;
+      const served = births
+        ? Math.max(0, births.total + noise + (mismatch ? mismatch.total : 0))
+        : Math.max(0, Math.round(expected * pace * dip * (0.9 + draw * 0.2)));
       const key = `${program.id}/${indicator.id}`;
       const cumulative = (state.cumulative.get(key) ?? 0) + served;
       state.cumulative.set(key, cumulative);
       const filled = { ...indicator, bulan_ini: served, kumulatif: cumulative };
+      const villages: number[] = [];
+      servedBy.set(indicator.id, { total: served, villages });
       if (indicator.per_desa) {
         const shares = [0.28, 0.22, 0.2, 0.16, 0.14];
         let rest = served;
         filled.per_desa = indicator.per_desa.map((row, index) => {
-          const part = index === shares.length - 1 ? rest : Math.round(served * shares[index]);
+          const following = births?.villages.length
+            ? births.villages[index] + (index === 0 ? noise + (mismatch ? mismatch.total : 0) : 0)
+            : Math.round(served * shares[index]);
+          const part = index === shares.length - 1 ? rest : following;
           rest -= part;
+          villages.push(part);
           const vkey = `${key}/${row.desa}`;
           const vcum = (state.village.get(vkey) ?? 0) + part;
           state.village.set(vkey, vcum);
@@ -549,11 +605,17 @@ function fillMeeting(
     nomor: `000.1.5/${String(40 + index * 17).padStart(3, "0")}/436.7.2.3.3/${m.year}`,
     tanggal: addDays(date, -rand.int(4, 6)),
   };
+  const mismatches = EXAMPLE_MISMATCHES.filter(
+    (x) => x.month === month && config.program.some((p) => p.id === x.program),
+  );
   meeting.verifikasi_data = {
     tanggal: addDays(date, -2),
-    hasil:
-      "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih 3 sasaran ibu hamil sudah dikoreksi",
+    hasil: mismatches.length
+      ? "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih bayi baru lahir dan ibu bersalin " +
+        "dijustifikasi"
+      : "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih 3 sasaran ibu hamil sudah dikoreksi",
     dilaporkan: true,
+    ...(mismatches.length ? { selisih: mismatches.map((x) => ({ ...x.record, diperbaiki: false })) } : {}),
   };
   meeting.persiapan = {
     kepala_puskesmas:
@@ -782,11 +844,41 @@ function writeYaml(root: string, file: string, kind: FileKindName, value: object
   writeFileSync(abs, newYamlText({ file, kind, value, comments }));
 }
 
+/**
+ * The codes the Dinas' DHIS2 uses (lokmin.yaml's `dhis2`): the Puskesmas' org unit, each village as an
+ * org unit below it, and per indicator a data element for the month's count and one for the cumulative
+ * figure; the school programme (UKGS) is reported to the Dinas another way, so it is not sent.
+ */
+function dhis2Mapping(config: Workspace): NonNullable<Workspace["dhis2"]> {
+  const code = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, "-");
+  const unit = `PKM-LHJ-${code(config.puskesmas.nama.replace(/^UPTD Puskesmas /, ""))}`;
+  const skip = config.program
+    .filter((p) => p.id.startsWith("ukgs"))
+    .flatMap((p) => p.indikator.map((i) => `${p.id}/${i.id}`));
+  const perVillage = config.program.some((p) => p.indikator.some((i) => i.per_desa));
+  return {
+    unit_organisasi: unit,
+    desa_sebagai: "unit_organisasi",
+    desa: perVillage ? config.desa.map((desa) => ({ desa, kode: `DS-LHJ-${code(desa)}` })) : [],
+    elemen_data: config.program.flatMap((p) =>
+      p.indikator
+        .filter((i) => !skip.includes(`${p.id}/${i.id}`))
+        .map((i) => ({
+          indikator: `${p.id}/${i.id}`,
+          bulan_ini: `LKM-${code(p.id)}-${code(i.id)}-BLN`,
+          kumulatif: `LKM-${code(p.id)}-${code(i.id)}-KUM`,
+        })),
+    ),
+    tidak_dikirim: skip,
+  };
+}
+
 export function generateWorkspace(options: GenerateOptions): Workspace {
   const rand = prng(options.seed);
   const base = buildConfig(options.programs);
   const config = options.taksonomi === "klaster" ? clusterConfig(base) : base;
   if (options.name) config.puskesmas.nama = options.name;
+  config.dhis2 = dhis2Mapping(config);
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(options.out, { recursive: true });
   writeYaml(
@@ -800,6 +892,7 @@ export function generateWorkspace(options: GenerateOptions): Workspace {
       program: "Program, koordinator dan indikator (sasaran setahun, target %)",
       penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
       analisis: "Kategori akar masalah (tulang fishbone) dan alat analisis forum (Perbup Pasal 15, 17, 36)",
+      dhis2: "Kode DHIS2 Dinas: unit organisasi, desa, elemen data (lokmin export --format dhis2)",
     }),
   );
   writeFileSync(path.join(options.out, "logo.png"), tinyPng());
@@ -872,7 +965,18 @@ function parseArgs(argv: string[]): GenerateOptions {
 }
 
 if (process.argv[1] && /generate\.(js|ts)$/.test(process.argv[1])) {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const paket = argv.indexOf("--paket");
+  if (paket >= 0) {
+    // `--paket N --out DIR`: N Puskesmas × 12 monthly packages (dev/generate-paket.ts).
+    const { generatePackages } = await import("./generate-paket.js");
+    const out = argv[argv.indexOf("--out") + 1] ?? "bench/out/paket";
+    const count = Number(argv[paket + 1]);
+    await generatePackages({ out, count, seed: Number(parseArgs(argv).seed) });
+    process.stdout.write(`paket: ${out} (${count} Puskesmas × 12 bulan)\n`);
+    process.exit(0);
+  }
+  const options = parseArgs(argv);
   const config = generateWorkspace(options);
   process.stdout.write(`workspace: ${options.out} (${options.months} bulan × ${config.program.length} program)\n`);
 }

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { appAssetFiles, dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
+import { appAssetFiles, dropZodLocales, schemaFingerprint, sourceFingerprint } from "./esbuild-shared.mjs";
 
 // `npm install -g .` in a fresh clone runs this (prepare) before any devDependency is
 // installed: say what works instead of a module-not-found stack.
@@ -36,7 +36,10 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
   plugins: [dropZodLocales],
-  define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
+  define: {
+    __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint),
+    __SOURCE_FINGERPRINT__: JSON.stringify(sourceFingerprint),
+  },
 });
 
 // The chart's one font file travels in dist/ (the font package is 12 MB of other faces).

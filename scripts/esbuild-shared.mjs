@@ -1,12 +1,25 @@
 // Pieces shared by the two builds of src/: dist/ (scripts/build.mjs) and the single executable
 // (scripts/package.mjs).
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // The parse cache (src/io/cache.ts) is valid only for the exact schemas it was filled with.
 export const schemaFingerprint = createHash("sha1")
   .update(readFileSync(new URL("../src/domain/schema.ts", import.meta.url)))
+  .update(readFileSync(new URL("../package.json", import.meta.url)))
+  .digest("hex")
+  .slice(0, 16);
+
+// The package cache (src/io/package-cache.ts) keeps summaries computed by lokmin's code: it is valid
+// only for the exact sources that computed them.
+const sourceHash = createHash("sha1");
+for (const file of readdirSync(new URL("../src", import.meta.url), { recursive: true })
+  .map(String)
+  .sort())
+  if (/\.(ts|json)$/.test(file))
+    sourceHash.update(file).update(readFileSync(new URL(`../src/${file}`, import.meta.url)));
+export const sourceFingerprint = sourceHash
   .update(readFileSync(new URL("../package.json", import.meta.url)))
   .digest("hex")
   .slice(0, 16);

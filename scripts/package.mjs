@@ -41,7 +41,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync, gunzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
-import { appAssetFiles, dropZodLocales, schemaFingerprint } from "./esbuild-shared.mjs";
+import { appAssetFiles, dropZodLocales, schemaFingerprint, sourceFingerprint } from "./esbuild-shared.mjs";
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -264,7 +264,10 @@ async function buildCode() {
     // into a chunk, expose only `default` (Node itself would also offer the named exports).
     mainFields: ["module", "main"],
     plugins: [dropZodLocales, createRequireShim, lazyChildProcess, processDefault],
-    define: { __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint) },
+    define: {
+      __SCHEMA_FINGERPRINT__: JSON.stringify(schemaFingerprint),
+      __SOURCE_FINGERPRINT__: JSON.stringify(sourceFingerprint),
+    },
   });
   const chunks = new Map();
   for (const file of split.outputFiles) {

@@ -373,16 +373,23 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "export",
     description: msg(
-      "ekspor capaian, masalah dan kesepakatan (CSV/JSON)",
-      "export coverage, problems and commitments (CSV/JSON)",
+      "ekspor capaian, masalah dan kesepakatan (CSV/JSON), atau capaian untuk DHIS2",
+      "export coverage, problems and commitments (CSV/JSON), or the figures for DHIS2",
     ),
     options: [
       {
         flags: "--format <format>",
-        description: msg("csv atau json", "csv or json"),
-        choices: ["csv", "json"],
+        description: msg(
+          "csv atau json (semua fakta), dhis2 (dataValueSet JSON) atau dhis2-csv (CSV DHIS2) dengan kode dari " +
+            "bagian dhis2 di lokmin.yaml",
+          "csv or json (every fact), dhis2 (dataValueSet JSON) or dhis2-csv (DHIS2's CSV) with the codes of " +
+            "lokmin.yaml's dhis2 section",
+        ),
+        choices: ["csv", "json", "dhis2", "dhis2-csv"],
         default: "csv",
       },
+      { flags: "--bulan <bulan>", description: msg("hanya bulan ini (YYYY-MM)", "only this month (YYYY-MM)") },
+      { flags: "--tahun <tahun>", description: msg("hanya tahun ini (YYYY)", "only this year (YYYY)") },
       { flags: "--out <berkas>", description: msg("berkas tujuan (bawaan: layar)", "output file (default: stdout)") },
       {
         flags: "--sep <karakter>",
@@ -411,6 +418,16 @@ export const COMMANDS: CommandSpec[] = [
           "workspace folders, package .zip files, or folders of packages",
         ),
       },
+    ],
+    options: [
+      {
+        flags: "--parquet <folder>",
+        description: msg(
+          "tulis juga tabel figures.parquet dan meetings.parquet ke folder ini (untuk DuckDB, Spark, BigQuery)",
+          "also write the tables figures.parquet and meetings.parquet into this folder (for DuckDB, Spark, BigQuery)",
+        ),
+      },
+      force(msg("timpa berkas Parquet yang ada", "replace existing Parquet files")),
     ],
     json: true,
     load: () => import("../commands/summary.js"),

@@ -9,7 +9,7 @@ import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { ParseCache } from "../io/cache.js";
-import { cleanStaleTemps, readRegularFile } from "../io/fs-safe.js";
+import { checkFolder, cleanStaleTemps, describeFolderFailure, folderLabel, readRegularFile } from "../io/fs-safe.js";
 import { withLock } from "../io/lock.js";
 import { positionAll, type SourceLookup } from "../io/positions.js";
 import {
@@ -80,7 +80,12 @@ export function openWorkspace(
 
 export function requireLoadedMonth(workspace: LoadedWorkspace, month: string) {
   const loaded = workspace.months.find((m) => m.id === month);
-  if (!loaded) throw new UserError(t(M.noMonth, { month }));
+  if (!loaded) {
+    // Something that is not a usable folder has the month's name: say what it is, not "create it with new".
+    const broken = workspace.findings.filter((f) => f.rule === "io/folder" && f.file === month);
+    if (broken.length) throw new UserError(t(M.invalidInput), broken, workspace.root);
+    throw new UserError(t(M.noMonth, { month }));
+  }
   return loaded;
 }
 
@@ -89,6 +94,8 @@ export function sourcesOf(root: string, known?: Map<string, YamlSource>): Source
   const cache = new Map<string, YamlSource | undefined>(known);
   return (file) => {
     if (cache.has(file)) return cache.get(file);
+    // Only YAML files have excerpts: a finding about a folder (or whatever stands in its place) has none.
+    if (!/\.ya?ml$/i.test(file)) return undefined;
     const read = readRegularFile(path.join(root, file), { maxBytes: MAX_FILE_BYTES, root });
     const decoded = read.ok ? decodeUtf8(read.bytes, file) : undefined;
     const source = decoded?.text === undefined ? undefined : new YamlSource(file, decoded.text, decoded.bom);
@@ -115,13 +122,34 @@ export function findingsJson(root: string, findings: readonly Finding[], known?:
   return positionAll(findings, sourcesOf(root, known)).map(diagnosticJson);
 }
 
-/** Input errors that stop a command which needs valid files (rank, carry, render). */
+/**
+ * Input errors that stop a command which needs valid files (rank, carry, render). A month folder that
+ * is not a folder stops every such command: what it holds (commitments, figures) cannot be read.
+ */
 export function failOnInputErrors(workspace: LoadedWorkspace, files: (file: string) => boolean): void {
-  const errors = workspace.findings.filter((d) => d.severity === "error" && files(d.file));
+  const errors = workspace.findings.filter(
+    (d) => d.severity === "error" && (files(d.file) || (d.rule === "io/folder" && isMonthId(d.file))),
+  );
   if (errors.length) throw new UserError(t(M.invalidInput), errors, workspace.root);
 }
 
-export const inMonth = (month: string) => (file: string) => file === WORKSPACE_FILE || file.startsWith(`${month}/`);
+/** Folders that are not usable folders (io/folder findings) among `files`: they stop a command that uses them. */
+export function failOnBrokenFolders(workspace: LoadedWorkspace, files: (file: string) => boolean): void {
+  const broken = workspace.findings.filter((d) => d.rule === "io/folder" && (files(d.file) || isMonthId(d.file)));
+  if (broken.length) throw new UserError(t(M.invalidInput), broken, workspace.root);
+}
+
+/** A month's files and folders (the month folder itself included) and lokmin.yaml. */
+export const inMonth = (month: string) => (file: string) =>
+  file === WORKSPACE_FILE || file === month || file.startsWith(`${month}/`);
+
+/** Refuse a folder lokmin is about to write into (or read from) when it is not a usable folder. */
+export function requireFolder(abs: string, options: { root?: string; label?: (abs: string) => string } = {}): void {
+  const checked = checkFolder(abs, { root: options.root });
+  if (checked.ok) return;
+  const label = options.label?.(checked.at) ?? folderLabel(options.root, checked.at);
+  throw new UserError(describeFolderFailure(checked, label));
+}
 
 export const resolveOut = (ctx: Context, dir: string) => path.resolve(ctx.cwd, dir);
 
@@ -158,6 +186,9 @@ function cleanWorkspaceTemps(root: string): void {
     return;
   }
   for (const dir of dirs) {
+    // Never through a link out of the workspace (nor into a FIFO or a file named like a folder).
+    const checked = checkFolder(dir, { root });
+    if (!checked.ok || !checked.exists) continue;
     try {
       cleanStaleTemps(dir);
     } catch {

@@ -66,6 +66,7 @@ const M = {
     "severity changed in lokmin.yaml (aturan): {from} → {to}",
   ),
   continues: msg("berlanjut sampai baris {line}", "continues to line {line}"),
+  related: msg("lihat juga {place}", "see also {place}"),
 };
 
 export const severityLabel = (severity: Severity) => t(M[severity]);
@@ -149,6 +150,10 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
           ? c.yellow(severityLabel("warning"))
           : c.cyan(severityLabel("info"));
     lines.push(`  ${c.dim(`${d.line}:${d.column}`)}  ${label}  ${d.message}  ${c.dim(d.rule)}`);
+    for (const r of d.related ?? []) {
+      const place = `${r.file}:${r.line}:${r.column}${r.label ? ` (${r.label})` : ""}`;
+      lines.push(`  ${c.dim(`↳ ${t(M.related, { place })}`)}`);
+    }
     if (d.defaultSeverity) {
       lines.push(`  ${c.dim(t(M.changed, { from: severityLabel(d.defaultSeverity), to: severityLabel(d.severity) }))}`);
     }
@@ -169,8 +174,20 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
   return lines;
 }
 
-/** The JSON view of a diagnostic: `line`/`column` its start, `end_line`/`end_column` its end (exclusive). */
-export const diagnosticJson = ({ rule, severity, file, start, end, message, defaultSeverity }: Diagnostic) => ({
+/**
+ * The JSON view of a diagnostic: `line`/`column` its start, `end_line`/`end_column` its end (exclusive),
+ * `related` the other places it names.
+ */
+export const diagnosticJson = ({
+  rule,
+  severity,
+  file,
+  start,
+  end,
+  message,
+  defaultSeverity,
+  related,
+}: Diagnostic) => ({
   rule,
   severity,
   file,
@@ -180,4 +197,5 @@ export const diagnosticJson = ({ rule, severity, file, start, end, message, defa
   end_column: end.column,
   message,
   ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
+  ...(related?.length ? { related } : {}),
 });

@@ -68,7 +68,9 @@ export async function run(
   const workspace = loadWorkspace(root, { scope: scopeFor(months), cache });
   cache.save();
   for (const month of months) {
-    if (!workspace.months.some((m) => m.id === month)) throw new UserError(t(M.missingMonth, { month }));
+    // A month folder that is not a folder is reported as the finding it is (below), not as missing.
+    const present = workspace.months.some((m) => m.id === month) || workspace.findings.some((f) => f.file === month);
+    if (!present) throw new UserError(t(M.missingMonth, { month }));
   }
   const report = checkWorkspace(checkInput(ctx, workspace, months));
   const errors = countBySeverity(report.findings, "error");

@@ -11,6 +11,7 @@ import {
   monthArgument,
   openWorkspace,
   requireLoadedMonth,
+  requireFolder,
   requireMonth,
   resolveOut,
   whileLocked,
@@ -103,6 +104,7 @@ async function form(ctx: Context, monthArg: string | undefined, options: FormOpt
   }
   const files = monthWorkbooks(input, { single: options.satu, only });
   const outDir = options.out ? resolveOut(ctx, options.out) : path.join(workspace.root, month, "isian");
+  requireFolder(outDir, options.out ? {} : { root: workspace.root });
   const { readXlsx, writeXlsx, inspectXlsx, MAX_WORKBOOK_BYTES } = await import("../io/xlsx.js");
   const names = new Map(config.pegawai.map((p) => [p.id, p.nama]));
   const who = (target: string) => {
@@ -118,7 +120,10 @@ async function form(ctx: Context, monthArg: string | undefined, options: FormOpt
     const shown = relative && !relative.startsWith("..") ? relative : target;
     const entry = { file: target, targets: file.targets, for: file.targets.map(who) };
     try {
-      const existing = readRegularFile(target, { maxBytes: MAX_WORKBOOK_BYTES });
+      const existing = readRegularFile(target, {
+        maxBytes: MAX_WORKBOOK_BYTES,
+        root: options.out ? undefined : workspace.root,
+      });
       let refresh = false;
       if (existing.ok) {
         const read =

@@ -30,13 +30,22 @@ import {
 import { changedValues } from "../domain/form/lists.js";
 import { programEdits } from "../domain/form/program.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
-import { meetingSchema, programReportSchema } from "../domain/schema.js";
+import { mismatchMessage } from "../domain/check/rules/verifikasi.js";
+import { meetingSchema, programReportSchema, type ProgramReport, type Workspace } from "../domain/schema.js";
+import { compareMonth, openMismatches } from "../domain/verification.js";
+import { meetingFile, type MonthData } from "../domain/workspace-data.js";
 import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
 import { commitPlan, type FileEdits, planEdits } from "../io/edit-plan.js";
+import { wideEncoding } from "../io/yaml-source.js";
 
 const M = {
+  utf32: msg(
+    "berkas CSV ini tersimpan sebagai UTF-32; simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8)",
+    "this CSV file is saved as UTF-32; save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8)",
+  ),
+  relation: msg("peringatan: {message}", "warning: {message}"),
   noFiles: msg(
     "tidak ada isian (.xlsx atau .csv) di {dir}; sebutkan berkasnya: `lokmin import {month} kia.xlsx`",
     "no forms (.xlsx or .csv) in {dir}; name the files: `lokmin import {month} kia.xlsx`",
@@ -110,9 +119,19 @@ export async function run(
   return whileLocked(ctx, "import", () => importForms(ctx, monthArg, given, options));
 }
 
-/** Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files). */
-function expand(ctx: Context, given: readonly string[], fallback: string, month: string): string[] {
-  const out: string[] = [];
+/**
+ * Files named on the command line; a folder gives its .xlsx and .csv files (not Office lock files).
+ * Without names, the month's isian/ folder: its files are read only from inside the workspace (`root`).
+ */
+function expand(
+  ctx: Context,
+  given: readonly string[],
+  fallback: string,
+  month: string,
+  root: string,
+): Array<{ abs: string; root?: string }> {
+  const out: Array<{ abs: string; root?: string }> = [];
+  const inside = given.length === 0 ? root : undefined;
   // A file named twice (a folder and a file in it, `isian` and `./isian/`, a link) is read once.
   const seen = new Set<string>();
   const add = (file: string) => {
@@ -124,7 +143,7 @@ function expand(ctx: Context, given: readonly string[], fallback: string, month:
     }
     if (seen.has(real)) return;
     seen.add(real);
-    out.push(file);
+    out.push({ abs: file, root: inside });
   };
   for (const item of given.length ? given : [fallback]) {
     const abs = resolveOut(ctx, item);
@@ -147,7 +166,12 @@ function expand(ctx: Context, given: readonly string[], fallback: string, month:
   return out;
 }
 
-function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string | undefined {
+  // Excel's "Unicode Text" and some tools save UTF-16 (with or without its mark): read as such.
+  const wide = wideEncoding(bytes);
+  if (wide === "UTF-16 LE" || wide === "UTF-16 BE")
+    return new TextDecoder(wide === "UTF-16 LE" ? "utf-16le" : "utf-16be").decode(bytes).replace(/^\uFEFF/, "");
+  if (wide) return undefined;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -176,21 +200,26 @@ async function importForms(
     programs: loaded.programs.map((p) => p.data),
     previousPrograms: workspace.months.find((m) => m.id === shiftMonth(month, -1))?.programs.map((p) => p.data),
   };
-  const files = expand(ctx, given, path.join(workspace.root, month, "isian"), month);
+  const files = expand(ctx, given, path.join(workspace.root, month, "isian"), month, workspace.root);
   const xlsx = await import("../io/xlsx.js");
   const problems: FormProblem[] = [];
   const sources: WorkbookSource[] = [];
   const csvPrograms = new Map<string, { values: Parameters<typeof programEdits>[1]; file: string }>();
-  for (const abs of files) {
+  for (const { abs, root } of files) {
     const label = path.basename(abs);
-    const read = readRegularFile(abs, { maxBytes: xlsx.MAX_WORKBOOK_BYTES });
+    const read = readRegularFile(abs, { maxBytes: xlsx.MAX_WORKBOOK_BYTES, root });
     if (!read.ok) {
       const message = describeReadFailure(read, label);
       problems.push({ file: label, message: read.reason === "missing" ? `${message}; ${t(M.checkName)}` : message });
       continue;
     }
     if (/\.csv$/i.test(abs)) {
-      const result = readCoverageCsv(input, label, decodeText(read.bytes));
+      const text = decodeText(read.bytes);
+      if (text === undefined) {
+        problems.push({ file: label, message: t(M.utf32) });
+        continue;
+      }
+      const result = readCoverageCsv(input, label, text);
       problems.push(...result.problems);
       for (const [program, values] of result.programs) {
         const other = csvPrograms.get(program);
@@ -264,6 +293,11 @@ async function importForms(
     return EXIT.usage;
   }
   const written = new Set(commitPlan(plan, { force: Boolean(options.force) }));
+  // Relations broken by the figures now in the files: reported, never refused (a real mismatch can be true).
+  const imported = new Set([...result.programs.keys(), ...csvPrograms.keys()]);
+  const after = plan.files.filter((f) => written.has(f.file) && f.data);
+  const relations = relationsAfterImport(config, loaded, imported, (file) => after.find((f) => f.file === file)?.data);
+  if (!ctx.ui.json) for (const r of relations) ctx.ui.err(t(M.relation, { message: r.pesan }));
   const report: Array<{ source: string; file: string; changes: number; written: boolean }> = planned.map((p) => {
     const file = plan.files.find((f) => f.file === p.file);
     const wrote = written.has(p.file);
@@ -274,7 +308,15 @@ async function importForms(
       ctx.ui.out(t(M.changed, { source: r.source, file: r.file, count: r.changes }));
   const same = report.filter((r) => !r.written);
   const changedFiles = report.length - same.length;
-  if (ctx.ui.json) ctx.ui.printJson({ month, ok: true, problems: [], files: report, withoutBase: result.withoutBase });
+  if (ctx.ui.json)
+    ctx.ui.printJson({
+      month,
+      ok: true,
+      problems: [],
+      files: report,
+      withoutBase: result.withoutBase,
+      relasi: relations,
+    });
   else {
     // Each file once, and only a file that changed nothing (one workbook may hold every program).
     const unchanged = [...new Set(same.map((r) => r.source))].filter(
@@ -284,4 +326,31 @@ async function importForms(
     ctx.ui.out(t(M.done, { files: changedFiles, month }));
   }
   return EXIT.ok;
+}
+
+/**
+ * The relations between indicators that do not hold once the imported figures are in the files (and
+ * are not justified in rapat.yaml), for the programs imported: what `check` will warn about, said now.
+ */
+function relationsAfterImport(
+  config: Workspace,
+  loaded: MonthData,
+  imported: ReadonlySet<string>,
+  edited: (file: string) => unknown,
+) {
+  const programs = loaded.programs.map((p) => {
+    const data = edited(p.file) as ProgramReport | undefined;
+    return data ? { file: p.file, data } : p;
+  });
+  const month: MonthData = { ...loaded, programs };
+  return openMismatches(compareMonth(config, month))
+    .filter((c) => imported.has(c.kiri.program) || imported.has(c.kanan.program))
+    .map((c) => ({
+      relasi: c.instance.relation.id,
+      lingkup: c.measure,
+      desa: c.desa ?? null,
+      kiri: { indikator: `${c.kiri.program}/${c.kiri.indikator}`, nilai: c.kiri.value, file: c.kiri.file },
+      kanan: { indikator: `${c.kanan.program}/${c.kanan.indikator}`, nilai: c.kanan.value, file: c.kanan.file },
+      pesan: mismatchMessage(c, meetingFile(loaded.id)),
+    }));
 }

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
+import { requireFolder } from "../cli/shared.js";
 import { defaultPrograms } from "../domain/defaults.js";
 import type { Workspace } from "../domain/schema.js";
 import { DEFAULT_SOP_PROFILE } from "../domain/sop.js";
@@ -204,6 +205,9 @@ const stripUndefined = <T extends object>(o: T) =>
 
 export async function run(ctx: Context, dir: string, options: InitOptions): Promise<number> {
   const root = path.resolve(ctx.cwd, dir);
+  // The folder and .lokmin/schema in it must be (or become) folders, checked before anything is written.
+  requireFolder(root);
+  requireFolder(path.join(root, SCHEMA_DIR), { root });
   const file = path.join(root, WORKSPACE_FILE);
   if (pathPresent(file)) {
     // A looping link, a FIFO or a folder named lokmin.yaml is no workspace to overwrite: say what it is.
@@ -220,7 +224,7 @@ export async function run(ctx: Context, dir: string, options: InitOptions): Prom
     comments: commentsFor(workspace, COMMENTS),
   });
   writeFileAtomic(file, text, { overwrite: Boolean(options.force), force: Boolean(options.force), label: file });
-  syncSchemas(path.join(root, SCHEMA_DIR));
+  syncSchemas(path.join(root, SCHEMA_DIR), root);
   const gitignore = path.join(root, ".gitignore");
   if (!pathPresent(gitignore)) writeFileAtomic(gitignore, GITIGNORE, { overwrite: false, label: gitignore });
   const git = options.tanpaGit ? false : initGit(root, ctx.env);

@@ -7,7 +7,14 @@
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
-import { failOnInputErrors, openWorkspace, requireMonth, whileLocked } from "../cli/shared.js";
+import {
+  failOnBrokenFolders,
+  failOnInputErrors,
+  inMonth,
+  openWorkspace,
+  requireMonth,
+  whileLocked,
+} from "../cli/shared.js";
 import { evaluationsToCarry } from "../domain/commitments.js";
 import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
 import { buildProgramReport, scaffoldMonth } from "../domain/scaffold.js";
@@ -19,7 +26,7 @@ import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-safe.js";
 import { newYamlText } from "../io/new-yaml.js";
-import { syncSchemas } from "../io/schemas.js";
+import { syncSchemas, unwritableSchemas } from "../io/schemas.js";
 import { findWorkspaceRoot, listMonths, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
 import { commitPlan, type FileEdits, type NewFile, planEdits } from "../io/edit-plan.js";
 
@@ -96,6 +103,12 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
       .map((m) => quarterlyFile(m.id)),
   ]);
   failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
+  // Nothing is written into (or moved out of) a folder that is not a folder: the month's, .lokmin's.
+  failOnBrokenFolders(workspace, (file) => inMonth(month)(file) || file.startsWith(".lokmin"));
+  // The editors' schema files are refreshed last: one that cannot be (a link out of the workspace, a
+  // FIFO) stops the command before anything is written, not after the month exists.
+  const schemaProblems = unwritableSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
+  if (schemaProblems.length) throw new UserError(schemaProblems.join("\n"));
   if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
   const dir = path.join(workspace.root, month);
   const exists = pathPresent(dir);
@@ -114,7 +127,7 @@ async function scaffold(ctx: Context, monthArg: string | undefined, options: New
     previousPrograms: previous?.programs.map((p) => p.data),
   });
   commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) {
     ctx.ui.printJson({
       month,
@@ -153,7 +166,7 @@ function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, mon
     : [];
   files.push(...pralokmin);
   commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) {
     ctx.ui.printJson({ month, files: files.map((f) => f.file), carried, backup: backup ?? null });
     return 0;
@@ -233,7 +246,7 @@ function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): 
     indicators += missing.length;
   }
   commitPlan(planEdits(workspace.root, { create: missingFiles.map(newFile), edit }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR));
+  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) ctx.ui.printJson({ month, files: created, indicators_added: indicators });
   else if (created.length === 0 && indicators === 0) ctx.ui.out(t(M.nothingMissing, { month }));
   else ctx.ui.out(t(M.completed, { month, files: created.length, indicators }));

@@ -7,6 +7,8 @@ import packageJson from "../../package.json" with { type: "json" };
 import type { Context } from "../cli/context.js";
 import {
   checkInput,
+  failOnBrokenFolders,
+  inMonth,
   monthArgument,
   openWorkspace,
   requireLoadedMonth,
@@ -14,9 +16,12 @@ import {
   whileLocked,
 } from "../cli/shared.js";
 import { checkWorkspace } from "../domain/check/check.js";
+import { dhis2PackageFiles } from "../domain/dhis2.js";
 import { countBySeverity } from "../domain/findings.js";
 import { commitmentHistories } from "../domain/commitments.js";
-import { openCommitments, PACKAGE_FORMAT, PACKAGE_VERSION, packageName } from "../domain/paket.js";
+import { openCommitments, PACKAGE_FORMAT, packagedFigures, PACKAGE_VERSION, packageName } from "../domain/paket.js";
+import { lokminHeld } from "../domain/pkp.js";
+import { monthCheck } from "../domain/summary.js";
 import { monthMeetings } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
 import { readRegularFile } from "../io/fs-safe.js";
@@ -40,6 +45,10 @@ const M = {
     "belum ada dokumen di {dir}; jalankan `lokmin render {month}` lalu buat paket lagi agar Dinas menerima dokumennya",
     "no documents in {dir}; run `lokmin render {month}` and package again so the Dinas receives them",
   ),
+  noDhis2: msg(
+    "berkas DHIS2 tidak dimasukkan karena bagian dhis2 di lokmin.yaml belum benar ({problem}); lihat `lokmin check`",
+    "the DHIS2 files are left out because lokmin.yaml's dhis2 section is not right yet ({problem}); see `lokmin check`",
+  ),
   withErrors: msg(
     "check menemukan {errors} galat; paket tetap dibuat dan Dinas akan melihatnya",
     "check found {errors} errors; the package is still made and the Dinas will see them",
@@ -59,7 +68,9 @@ export async function run(ctx: Context, monthArg: string | undefined, options: P
 async function paket(ctx: Context, monthArg: string | undefined, options: PaketOptions): Promise<number> {
   const workspace = openWorkspace(ctx, monthArg ? scopeFor([monthArg]) : undefined);
   const month = monthArgument(monthArg, workspace);
-  requireLoadedMonth(workspace, month);
+  const loaded = requireLoadedMonth(workspace, month);
+  // A month whose folders are not folders would be packaged without what they hold, with no word why.
+  failOnBrokenFolders(workspace, inMonth(month));
   const config = workspace.config.data;
   const report = checkWorkspace(checkInput(ctx, workspace, [month]));
   const check = toJson(report, workspace);
@@ -69,6 +80,9 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
   const sources = packageSources(workspace.root, month);
   const { files, skipped } = readForPackage(workspace.root, [...sources.yaml, ...sources.documents]);
   const documents = sources.documents.filter((file) => files.has(file));
+  // The month's figures for the Dinas' DHIS2, when lokmin.yaml maps them (dhis2/datavalueset-BULAN.json, .csv).
+  const dhis2 = dhis2PackageFiles(config, { id: month, programs: loaded.programs.map((p) => p.data) });
+  for (const [name, text] of dhis2.files) files.set(name, Buffer.from(text, "utf8"));
   const { zip, manifest } = await writePackageZip(files, check, {
     format: PACKAGE_FORMAT,
     versi: PACKAGE_VERSION,
@@ -90,13 +104,19 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
       peringatan: warnings,
       tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
       arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
+      dilaksanakan: lokminHeld(loaded.meeting?.data),
+      ringkasan: monthCheck(check, month),
     },
+    capaian: packagedFigures(loaded.programs.map((p) => p.data)),
   });
   const target = options.out
     ? path.resolve(ctx.cwd, options.out)
     : path.join(workspace.root, month, packageName(config, month));
   const shown = relativePath(ctx.cwd, target).startsWith("..") ? target : relativePath(ctx.cwd, target);
-  const existing = readRegularFile(target, { maxBytes: zip.length + 1 });
+  const existing = readRegularFile(target, {
+    maxBytes: zip.length + 1,
+    root: options.out ? undefined : workspace.root,
+  });
   const unchanged = existing.ok && Buffer.from(existing.bytes).equals(Buffer.from(zip));
   if (!unchanged)
     writeFileAtomic(target, zip, { overwrite: Boolean(options.force), label: shown, force: Boolean(options.force) });
@@ -104,6 +124,7 @@ async function paket(ctx: Context, monthArg: string | undefined, options: PaketO
     ...skipped.map((s) => s.message),
     ...(documents.length === 0 ? [t(M.noDocuments, { dir: `${month}/${DOCUMENT_DIR}/`, month })] : []),
     ...(errors > 0 ? [t(M.withErrors, { errors })] : []),
+    ...(dhis2.problems.length ? [t(M.noDhis2, { problem: dhis2.problems[0].message })] : []),
   ];
   if (ctx.ui.json) {
     ctx.ui.printJson({ month, file: target, unchanged, manifest, warnings: warningsOut, skipped });

@@ -13,6 +13,7 @@ import {
   monthArgument,
   openWorkspace,
   requireLoadedMonth,
+  requireFolder,
   requireMonth,
   resolveOut,
   whileLocked,
@@ -33,6 +34,9 @@ import { provenance } from "../render/package.js";
 import { buildLetterheads, parseOnly, type RenderedDocument, renderDocument, templateFor } from "../render/render.js";
 import { trendImages } from "../render/trend-image.js";
 import { buildYearContext } from "../render/year-context.js";
+import { buildVerificationContext, verificationSummary } from "../render/verification-context.js";
+import { compareMonth } from "../domain/verification.js";
+import { supervisionProfile } from "../domain/regulations.js";
 
 const M = {
   wrote: msg("ditulis: {file}", "written: {file}"),
@@ -91,13 +95,15 @@ async function render(
   );
   const month = monthArgument(monthArg, workspace);
   const loaded = requireLoadedMonth(workspace, month);
-  failOnInputErrors(workspace, inMonth(month));
+  // The month's folders and templates/ must be folders: no final document is made without what they hold.
+  failOnInputErrors(workspace, (file) => inMonth(month)(file) || file === "templates");
   const config = workspace.config.data;
   const meeting = loaded.meeting;
   if (!meeting)
     throw new UserError(t(msg("{file} tidak dapat dibaca", "{file} cannot be read"), { file: `${month}/rapat.yaml` }));
   const programs = loaded.programs.map((p) => p.data);
   const outDir = options.out ? resolveOut(ctx, options.out) : path.join(workspace.root, month, "dokumen");
+  requireFolder(outDir, options.out ? {} : { root: workspace.root });
   const check = checkWorkspace(checkInput(ctx, workspace, [month]));
   const errors = check.findings.filter((f) => f.severity === "error" && inMonth(month)(f.file)).length;
   const draft = errors > 0;
@@ -107,6 +113,7 @@ async function render(
     workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
     month,
   );
+  const profile = supervisionProfile(config.pembinaan, config.dinas_kesehatan.nama);
   const context = {
     ...buildRenderContext({
       config,
@@ -117,8 +124,10 @@ async function render(
       tilik: check.months.find((m) => m.month === month)?.tilik,
       trends,
       draft,
+      verification: verificationSummary(compareMonth(config, loaded)),
     }),
     ...buildYearContext({ config, month, meeting: meeting.data, loaded, programs }),
+    ...buildVerificationContext({ config, loaded, profile }),
   };
   const { letterheads, warnings } = buildLetterheads(workspace.root, config);
   if (draft) warnings.unshift(t(M.draft, { month, count: errors }));
@@ -165,7 +174,8 @@ async function render(
           throw error;
         },
       );
-      const { outcome, backup } = place(target, shown, rendered, Boolean(options.force));
+      const inside = options.out ? undefined : workspace.root;
+      const { outcome, backup } = place(target, shown, rendered, Boolean(options.force), inside);
       if (backup) say(t(M.backup, { file: shownPath(backup) }));
       const line = {
         written: M.wrote,
@@ -175,7 +185,7 @@ async function render(
         failed: M.failed,
       }[outcome];
       if (outcome === "kept") {
-        const existing = readRegularFile(target, { maxBytes: 64 << 20 });
+        const existing = readRegularFile(target, { maxBytes: 64 << 20, root: inside });
         const foreign = existing.ok && provenance(existing.bytes).kind === "foreign";
         say(t(foreign ? M.foreign : M.kept, { file: shown }), true);
       } else say(t(line, { file: shown }));
@@ -225,8 +235,10 @@ export function place(
   shown: string,
   rendered: Pick<RenderedDocument, "data" | "sidik">,
   force: boolean,
+  root?: string,
 ): { outcome: Outcome; backup?: string } {
-  const existing = readRegularFile(target, { maxBytes: 64 << 20 });
+  // Inside the workspace (`root`) what is there now is never read through a link out of it.
+  const existing = readRegularFile(target, { maxBytes: 64 << 20, root });
   if (!existing.ok) {
     if (existing.reason !== "missing") {
       // A folder, a device, a file too big to be ours: writing reports the reason in words.

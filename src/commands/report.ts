@@ -29,7 +29,8 @@ export async function run(ctx: Context, monthArg: string | undefined): Promise<n
   requireLoadedMonth(workspace, month);
   failOnInputErrors(
     workspace,
-    (file) => file === WORKSPACE_FILE || (file.includes("/program/") && file.slice(0, 4) === month.slice(0, 4)),
+    // A program file, or a program folder that is not a folder: either would leave figures out unsaid.
+    (file) => file === WORKSPACE_FILE || (/\/program(\/|$)/.test(file) && file.slice(0, 4) === month.slice(0, 4)),
   );
   const months = workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) }));
   const trends = indicatorTrends(workspace.config.data, months, month);

@@ -1,15 +1,15 @@
 // `lokmin summary DIR...`: a Dinas Kesehatan's view over several Puskesmas, from their workspaces
 // (each its own folder or git clone) or from the packages they send (`lokmin paket`): a .zip, or a
-// folder of them. Packages of one Puskesmas are gathered into one row per month. One broken
-// workspace, or a package that fails its checksums, is reported with its error and never stops the
-// others; the exit code is 2 when any could not be read.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// folder of them. Inputs are read one at a time (a package is verified, read in memory and let go;
+// only its summary is kept), and packages of one Puskesmas are gathered into one row per month. One
+// broken workspace, or a package that fails its checksums, is reported with its error and never
+// stops the others; the exit code is 2 when any could not be read. `--parquet DIR` also writes the
+// summary's tables as Parquet (src/io/parquet.ts).
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import { checkInput, findingsJson } from "../cli/shared.js";
-import { packagedMonthSummary } from "../domain/paket.js";
-import { type MonthSummary, summarizeWorkspace } from "../domain/summary.js";
+import { type MonthSummary, type PuskesmasSummary, type SummaryEntry, summarizeWorkspace } from "../domain/summary.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
@@ -29,18 +29,17 @@ const M = {
   noMonths: msg("belum ada bulan (buat dengan `lokmin new`)", "no months yet (create one with `lokmin new`)"),
   needDirs: msg("sebutkan minimal satu folder workspace", "name at least one workspace folder"),
   packages: msg("paket: {files}", "packages: {files}"),
+  wroteParquet: msg(
+    "tabel Parquet ditulis: {files} ({figures} baris capaian, {meetings} baris rapat)",
+    "Parquet tables written: {files} ({figures} figure rows, {meetings} meeting rows)",
+  ),
   replaced: msg(
     "{month} dikirim lebih dari sekali; yang terbaru dipakai ({file})",
     "{month} was sent more than once; the latest is used ({file})",
   ),
 };
 
-type Result =
-  | { dir: string; name: string; months: MonthSummary[] }
-  | { dir: string; error: string }
-  | { dir: string; paket: string[]; name: string; months: MonthSummary[]; notes: string[] };
-
-function summarizeOne(ctx: Context, dir: string): Result {
+function summarizeOne(ctx: Context, dir: string): SummaryEntry {
   try {
     const root = findWorkspaceRoot(path.resolve(ctx.cwd, dir));
     const cache = new ParseCache(root, ctx.env);
@@ -62,42 +61,16 @@ function summarizeOne(ctx: Context, dir: string): Result {
 
 interface Packaged {
   file: string;
-  key: string;
-  name: string;
   dibuat: string;
   summary: MonthSummary;
 }
 
-/** Read one package: verified first, then its month read from the files it carries (in a temporary folder). */
-async function readOne(ctx: Context, file: string): Promise<Packaged | { dir: string; error: string }> {
-  const { readPackage } = await import("../io/paket.js");
-  const temp = mkdtempSync(path.join(tmpdir(), "lokmin-paket-"));
-  try {
-    const pkg = await readPackage(path.resolve(ctx.cwd, file), file);
-    for (const [name, data] of pkg.files) {
-      if (!/\.ya?ml$/i.test(name)) continue;
-      mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
-      writeFileSync(path.join(temp, name), data);
-    }
-    const workspace = loadWorkspace(temp);
-    const month = workspace.months.find((m) => m.id === pkg.manifest.bulan);
-    if (!workspace.config || !month) {
-      const first = workspace.findings.find((f) => f.severity === "error");
-      return { dir: file, error: first ? `${first.file}: ${first.message}` : WORKSPACE_FILE };
-    }
-    const p = pkg.manifest.puskesmas;
-    return {
-      file,
-      key: `${p.nama}|${p.kabupaten_kota}`,
-      name: p.nama,
-      dibuat: pkg.manifest.dibuat,
-      summary: packagedMonthSummary(month, pkg.check, pkg.manifest.kesepakatan_terbuka ?? []),
-    };
-  } catch (error) {
-    return { dir: file, error: (error as Error).message };
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
+/** The packages of one Puskesmas read so far: only their summaries, never their files. */
+interface Group {
+  name: string;
+  kecamatan: string;
+  kabupaten_kota: string;
+  packages: Packaged[];
 }
 
 /** What an argument names: a package, a folder of packages, or a workspace (found by walking up). */
@@ -114,41 +87,76 @@ function inputsOf(ctx: Context, arg: string): Array<{ paket: string } | { worksp
 }
 
 /** Packages of one Puskesmas become one entry, a row per month (the latest package of a month wins). */
-function gather(packaged: Packaged[]): Result[] {
-  const groups = new Map<string, Packaged[]>();
-  for (const p of packaged) groups.set(p.key, [...(groups.get(p.key) ?? []), p]);
-  return [...groups.values()].map((list) => {
-    const byMonth = new Map<string, Packaged>();
-    const notes: string[] = [];
-    for (const p of [...list].sort((a, b) => a.dibuat.localeCompare(b.dibuat) || a.file.localeCompare(b.file))) {
-      if (byMonth.has(p.summary.month)) notes.push(t(M.replaced, { month: p.summary.month, file: p.file }));
-      byMonth.set(p.summary.month, p);
-    }
-    const months = [...byMonth.values()].map((p) => p.summary).sort((a, b) => a.month.localeCompare(b.month));
-    const files = list.map((p) => p.file);
-    return { dir: path.dirname(files[0]), paket: files, name: list[0].name, months, notes };
-  });
+function gathered(group: Group): PuskesmasSummary {
+  const byMonth = new Map<string, Packaged>();
+  const notes: string[] = [];
+  const sorted = [...group.packages].sort((a, b) => a.dibuat.localeCompare(b.dibuat) || a.file.localeCompare(b.file));
+  for (const p of sorted) {
+    if (byMonth.has(p.summary.month)) notes.push(t(M.replaced, { month: p.summary.month, file: p.file }));
+    byMonth.set(p.summary.month, p);
+  }
+  const months = [...byMonth.values()].map((p) => p.summary).sort((a, b) => a.month.localeCompare(b.month));
+  const files = group.packages.map((p) => p.file);
+  const { name, kecamatan, kabupaten_kota } = group;
+  return { dir: path.dirname(files[0]), paket: files, name, kecamatan, kabupaten_kota, months, notes };
 }
 
-export async function run(ctx: Context, dirs: string[]): Promise<number> {
-  if (dirs.length === 0) throw new UserError(t(M.needDirs));
-  const results: Result[] = [];
-  const packaged: Packaged[] = [];
+/**
+ * The summary of every input, read one at a time: workspaces and unreadable packages in the order
+ * given, then one entry per Puskesmas that sent packages.
+ */
+export async function collectSummary(ctx: Context, dirs: readonly string[]): Promise<SummaryEntry[]> {
+  const { summarizePackage } = await import("../io/paket.js");
+  const { PackageCache } = await import("../io/package-cache.js");
+  const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env) };
+  const entries: SummaryEntry[] = [];
+  const groups = new Map<string, Group>();
   for (const input of dirs.flatMap((dir) => inputsOf(ctx, dir))) {
-    if ("workspace" in input) results.push(summarizeOne(ctx, input.workspace));
-    else {
-      const read = await readOne(ctx, input.paket);
-      if ("error" in read) results.push(read);
-      else packaged.push(read);
+    if ("workspace" in input) {
+      entries.push(summarizeOne(ctx, input.workspace));
+      continue;
+    }
+    const file = input.paket;
+    try {
+      const { puskesmas: p, dibuat, summary } = await summarizePackage(path.resolve(ctx.cwd, file), file, memo);
+      const key = `${p.nama}|${p.kabupaten_kota}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { name: p.nama, kecamatan: p.kecamatan, kabupaten_kota: p.kabupaten_kota, packages: [] };
+        groups.set(key, group);
+      }
+      group.packages.push({ file, dibuat, summary });
+    } catch (error) {
+      entries.push({ dir: file, error: (error as Error).message });
     }
   }
-  results.push(...gather(packaged));
-  if (ctx.ui.json) ctx.ui.printJson({ workspaces: results });
+  for (const group of groups.values()) entries.push(gathered(group));
+  return entries;
+}
+
+export async function run(
+  ctx: Context,
+  dirs: string[],
+  options: { parquet?: string; force?: boolean } = {},
+): Promise<number> {
+  if (dirs.length === 0) throw new UserError(t(M.needDirs));
+  const parquet = options.parquet === undefined ? undefined : path.resolve(ctx.cwd, options.parquet);
+  if (parquet) (await import("../io/parquet.js")).checkParquetTarget(parquet, options.parquet!, Boolean(options.force));
+  const results = await collectSummary(ctx, dirs);
+  let written: string[] | undefined;
+  if (parquet) {
+    const { writeSummaryParquet } = await import("../io/parquet.js");
+    const result = await writeSummaryParquet(parquet, options.parquet!, results, Boolean(options.force));
+    written = result.files;
+    const counts = { figures: result.figures, meetings: result.meetings };
+    if (!ctx.ui.json) ctx.ui.err(t(M.wroteParquet, { files: written.join(", "), ...counts }));
+  }
+  if (ctx.ui.json) ctx.ui.printJson({ workspaces: results, ...(written ? { parquet: written } : {}) });
   else print(ctx, results);
   return results.some((r) => "error" in r) ? 2 : 0;
 }
 
-function print(ctx: Context, results: readonly Result[]) {
+function print(ctx: Context, results: readonly SummaryEntry[]) {
   const c = ctx.ui.color;
   for (const r of results) {
     ctx.ui.out(c.bold(`${"name" in r ? r.name : r.dir}  ${c.dim(r.dir)}`));
@@ -157,9 +165,9 @@ function print(ctx: Context, results: readonly Result[]) {
       ctx.ui.out();
       continue;
     }
-    if ("paket" in r) {
+    if (r.paket) {
       ctx.ui.out(c.dim(`  ${t(M.packages, { files: r.paket.map((f) => path.basename(f)).join(", ") })}`));
-      for (const note of r.notes) ctx.ui.out(c.yellow(`  ${note}`));
+      for (const note of r.notes ?? []) ctx.ui.out(c.yellow(`  ${note}`));
     }
     if (r.months.length === 0) {
       ctx.ui.out(`  ${t(M.noMonths)}`);

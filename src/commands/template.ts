@@ -4,7 +4,7 @@
 // document uses: the workspace's Word file, its Handlebars file, or the built-in one.
 import path from "node:path";
 import type { Context } from "../cli/context.js";
-import { openWorkspace, whileLocked } from "../cli/shared.js";
+import { openWorkspace, requireFolder, whileLocked } from "../cli/shared.js";
 import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { relativePath } from "../io/workspace.js";
@@ -60,6 +60,7 @@ export async function run(ctx: Context, name: string | undefined, options: Templ
 
 function list(ctx: Context): number {
   const workspace = openWorkspace(ctx, () => "skip");
+  requireFolder(path.join(workspace.root, "templates"), { root: workspace.root });
   const rows = DOCUMENTS.map((d) => {
     const ref = templateFor(workspace.root, d.name);
     const kind = ref.file ? (ref.kind === "docx" ? "word" : "hbs") : "bawaan";
@@ -97,6 +98,7 @@ async function write(ctx: Context, name: DocumentName, force: boolean): Promise<
       workspace.findings,
       workspace.root,
     );
+  requireFolder(path.join(workspace.root, "templates"), { root: workspace.root });
   const { letterheads } = buildLetterheads(workspace.root, config);
   let starter;
   try {
@@ -107,7 +109,7 @@ async function write(ctx: Context, name: DocumentName, force: boolean): Promise<
   }
   const target = path.join(workspace.root, "templates", `${name}.docx`);
   const shown = relativePath(workspace.root, target);
-  const { outcome, backup } = place(target, shown, starter, force);
+  const { outcome, backup } = place(target, shown, starter, force, workspace.root);
   if (backup && !ctx.ui.json) ctx.ui.out(t(M.backup, { file: relativePath(workspace.root, backup) }));
   if (ctx.ui.json) ctx.ui.printJson({ document: name, file: target, outcome, ...(backup ? { backup } : {}) });
   else if (outcome === "kept") ctx.ui.err(t(M.kept, { file: shown }));

@@ -31,22 +31,34 @@ export interface Finding {
   message: string;
   /** The rule's own severity, present when lokmin.yaml's `aturan` changed it. */
   defaultSeverity?: Severity;
+  /** Other places the finding is about (the second indicator of a relation), printed under it. */
+  related?: readonly RelatedPlace[];
+}
+
+/** A second place a finding names: a file and a YAML path, resolved to a line where printed. */
+export interface RelatedPlace {
+  file: string;
+  path?: readonly PathSegment[];
+  /** What is there, e.g. "kia/bulin kumulatif". */
+  label?: string;
 }
 
 /**
  * A finding with its range resolved: `start` (also as `line` and `column`, for callers that need a
  * point) and `end`, exclusive — the first character after the value, key or mark found, as in LSP,
- * SARIF and ESLint. `end` equals `start` when only a point is known (a whole-file finding).
+ * SARIF and ESLint. `end` equals `start` when only a point is known (a whole-file finding). The
+ * other places it names (`related`) are resolved to lines too.
  */
-export interface Diagnostic extends Finding {
+export interface Diagnostic extends Omit<Finding, "related"> {
   line: number;
   column: number;
   start: Point;
   end: Point;
+  related?: Array<{ file: string; line: number; column: number; label?: string }>;
 }
 
 /** A finding placed at a range; a point when `end` is absent or not after `start`. */
-export function placed<T extends Finding>(finding: T, start: Point, end?: Point): T & Diagnostic {
+export function placed<T extends Omit<Finding, "related">>(finding: T, start: Point, end?: Point): T & Diagnostic {
   const after = end && (end.line > start.line || (end.line === start.line && end.column > start.column));
   return { ...finding, line: start.line, column: start.column, start, end: after ? end : start };
 }

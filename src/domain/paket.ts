@@ -5,11 +5,9 @@
 // their hashes come from the edge (src/io/paket.ts).
 import { msg, t } from "../i18n/index.js";
 import type { CommitmentHistory } from "./commitments.js";
-import { lastDay, parseMonth } from "./month.js";
-import type { Workspace } from "./schema.js";
-import type { MonthSummary } from "./summary.js";
-import { isBehindTarget } from "./targets.js";
-import type { MonthData } from "./workspace-data.js";
+import type { MonthCheck } from "./summary.js";
+import { z } from "zod";
+import { indicatorReportSchema, type ProgramReport, programReportSchema, type Workspace } from "./schema.js";
 
 export const PACKAGE_FORMAT = "lokmin-paket";
 export const PACKAGE_VERSION = 1;
@@ -30,6 +28,44 @@ export interface OpenCommitment {
   status: string | null;
 }
 
+/**
+ * The month's figures as the package's index (manifest `capaian`): per program file its indicators'
+ * raw values, written by `paket` from the same validated files it packs, so the Dinas' summary reads
+ * the figures without parsing every YAML file (it still verifies every file's checksum).
+ */
+export const packagedFiguresSchema = z.array(
+  z.strictObject({
+    program: programReportSchema.shape.program,
+    indikator: z.array(
+      indicatorReportSchema.pick({
+        id: true,
+        sasaran: true,
+        target_tahunan: true,
+        target_kumulatif: true,
+        bulan_ini: true,
+        kumulatif: true,
+        per_desa: true,
+      }),
+    ),
+  }),
+);
+export type PackagedFigures = z.infer<typeof packagedFiguresSchema>;
+
+/** The index of a month's program files (see packagedFiguresSchema). */
+export const packagedFigures = (programs: readonly ProgramReport[]): PackagedFigures =>
+  programs.map((p) => ({
+    program: p.program,
+    indikator: p.indikator.map((i) => ({
+      id: i.id,
+      sasaran: i.sasaran,
+      target_tahunan: i.target_tahunan,
+      target_kumulatif: i.target_kumulatif,
+      bulan_ini: i.bulan_ini,
+      kumulatif: i.kumulatif,
+      ...(i.per_desa ? { per_desa: i.per_desa } : {}),
+    })),
+  }));
+
 export interface Manifest {
   format: typeof PACKAGE_FORMAT;
   versi: number;
@@ -40,7 +76,18 @@ export interface Manifest {
   /** Kesepakatan still open at the end of the month, monthly and quarterly, from the whole history. */
   kesepakatan_terbuka: OpenCommitment[];
   berkas: ManifestEntry[];
-  check: { galat: number; peringatan: number; tilik: string; arsip: string };
+  /** The month's figures (absent in packages made before lokmin wrote it: summary then reads the YAML). */
+  capaian?: PackagedFigures;
+  check: {
+    galat: number;
+    peringatan: number;
+    tilik: string;
+    arsip: string;
+    /** Whether the Lokmin was held (a date, someone present); absent in older packages: summary reads rapat.yaml. */
+    dilaksanakan?: boolean;
+    /** What summary takes from check.json for the month (absent in older packages: summary parses check.json). */
+    ringkasan?: MonthCheck;
+  };
 }
 
 /** `lokmin-uptd-puskesmas-sukamaju-2024-05.zip` */
@@ -106,16 +153,6 @@ export function verifyPackage(manifest: unknown, entries: ReadonlyMap<string, { 
   return { problems, manifest: problems.length ? undefined : (m as Manifest) };
 }
 
-interface CheckView {
-  findings?: Array<{ severity: string; file: string }>;
-  months?: Array<{
-    month: string;
-    tilik: { score: number; total: number };
-    arsip: { present: number; total: number };
-    unassessed?: string[];
-  }>;
-}
-
 /** The kesepakatan open at the end of a month (both series), for the manifest. */
 export function openCommitments(histories: readonly CommitmentHistory[]): OpenCommitment[] {
   return histories
@@ -127,35 +164,4 @@ export function openCommitments(histories: readonly CommitmentHistory[]): OpenCo
       tenggat: h.commitment.tenggat,
       status: h.status,
     }));
-}
-
-/**
- * A summary row from a package: what the Puskesmas' own `check` said (Daftar Tilik, archive,
- * errors and warnings, computed with its whole history), the kesepakatan its manifest lists as
- * open (and those past their deadline), and the indicators behind target in the month's files.
- */
-export function packagedMonthSummary(
-  month: MonthData,
-  check: unknown,
-  open: readonly Pick<OpenCommitment, "tenggat">[],
-): MonthSummary {
-  const view = (check ?? {}) as CheckView;
-  const checked = view.months?.find((m) => m.month === month.id);
-  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month.id}/`));
-  const end = lastDay(parseMonth(month.id)!);
-  const indicators = month.programs.flatMap((p) => p.data.indikator);
-  return {
-    month: month.id,
-    tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
-    arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    open_commitments: open.length,
-    overdue_commitments: open.filter((c) => c.tenggat < end).length,
-    indicators_behind: indicators.filter(isBehindTarget).length,
-    indicators: indicators.length,
-    // The package's own check names files it could not read; their indicators are not in the package.
-    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
-    indicators_not_assessed: 0,
-  };
 }

@@ -26,6 +26,7 @@ export interface SupervisionProfile {
     fishbone: string;
     swot: string;
     stakeholder: string;
+    verifikasi: string;
   };
 }
 
@@ -50,6 +51,7 @@ export const SUPERVISION_PROFILES: Record<string, SupervisionProfile> = {
       fishbone: "Pasal 15 ayat (1)",
       swot: "Pasal 17 ayat (2)",
       stakeholder: "Pasal 36 ayat (3)",
+      verifikasi: "Pasal 9, Lampiran II",
     },
   },
 };

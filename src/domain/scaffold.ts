@@ -144,7 +144,8 @@ export const MEETING_COMMENTS: Record<string, string> = {
   undangan: "Surat undangan (SOP langkah 3); penerima kosong = daftar terlampir",
   susunan_acara: "Susunan acara dengan slot waktu",
   agenda: "Agenda: langkah SOP yang dibahas bulan ini",
-  verifikasi_data: "Verifikasi data antarprogram sebelum Lokmin (Daftar Tilik 4–6)",
+  verifikasi_data:
+    "Verifikasi data antarprogram (Daftar Tilik 4–6); selisih dari `lokmin check` dijustifikasi di selisih",
   persiapan: "Persiapan (SOP langkah 1–3)",
   informasi: "Informasi hasil rapat Kabupaten/Kota dan Kecamatan (SOP langkah 6)",
   musrenbang: "Bahan Musrenbang kecamatan (SOP langkah 1, Lokmin bulan kedua)",

@@ -125,7 +125,11 @@ export const sopSettingsSchema = z.strictObject({
   tambahan: z.array(sopStepSchema).default([]).describe("Langkah tambahan milik Puskesmas ini"),
 });
 
-export const scaleSchema = z.strictObject({ min: z.number(), max: z.number() });
+/** A scoring scale; min above max would leave no score valid, so the scale itself is reported. */
+export const SCALE_INVERTED = "skala-terbalik";
+export const scaleSchema = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .refine((scale) => scale.min <= scale.max, { message: SCALE_INVERTED, path: ["min"] });
 
 export const criterionSchema = z.strictObject({
   id: id(),
@@ -176,6 +180,55 @@ export const crossSectorPersonSchema = z
   })
   .describe("Peserta lintas sektor");
 
+/** How two indicators' figures relate: ≤, ≥, =, or ≈ within a tolerance (ASCII or the mathematical sign). */
+export const RELATION_OPERATORS = ["<=", ">=", "=", "~", "≤", "≥", "≈"] as const;
+/** Which figures a relation compares: this month's, the cumulative since January, or both. */
+export const RELATION_MEASURES = ["bulan_ini", "kumulatif"] as const;
+
+/** One side of a relation: `program/indikator`, or the indicator id alone when one program holds it. */
+const indicatorRef = () =>
+  z
+    .string()
+    .regex(/^([a-z0-9][a-z0-9_.-]*\/)?[a-z0-9][a-z0-9_.-]*$/, { message: "indikator" })
+    .describe("Indikator: program/indikator, mis. kia/bbl (atau id indikator saja bila hanya satu program memakainya)");
+
+export const toleranceSchema = z
+  .strictObject({
+    persen: z.number().min(0).max(100).optional().describe("Selisih yang masih wajar, persen dari angka terbesar"),
+    jumlah: count().optional().describe("Selisih yang masih wajar, dalam jumlah orang"),
+  })
+  .describe("Toleransi: selisih sampai persen ATAU jumlah ini (yang lebih besar) masih dianggap sesuai");
+
+export const relationSchema = z
+  .strictObject({
+    id: id().describe("Pengenal relasi, mis. k4-k1; dipakai di aturan (relasi/k4-k1) dan di rapat.yaml"),
+    kiri: indicatorRef(),
+    operator: z
+      .enum(RELATION_OPERATORS)
+      .describe("<= (tidak lebih dari), >= (tidak kurang dari), = (sama), ~ (kira-kira sama, dengan toleransi)"),
+    kanan: indicatorRef(),
+    toleransi: toleranceSchema.optional(),
+    lingkup: z
+      .array(z.enum(RELATION_MEASURES))
+      .min(1)
+      .optional()
+      .describe("Angka yang dibandingkan: bulan_ini, kumulatif (bawaan: keduanya)"),
+    per_desa: z
+      .boolean()
+      .optional()
+      .describe("Bandingkan juga per desa bila kedua indikator dilaporkan per desa (bawaan: ya)"),
+    alasan: text().describe("Alasan yang dibaca orang, mis. 'ibu dengan K4 pasti sudah K1'"),
+    sumber: z.string().optional().describe("Sumber: peraturan, pedoman, atau praktik setempat"),
+  })
+  .describe("Relasi antarindikator untuk verifikasi data (Perbup Pasal 9)");
+
+export const verificationSettingsSchema = z
+  .strictObject({
+    nonaktif: z.array(z.string()).default([]).describe("id relasi bawaan yang dimatikan, mis. [bbl-bulin]"),
+    tambahan: z.array(relationSchema).default([]).describe("Relasi milik Puskesmas ini"),
+  })
+  .describe("Verifikasi data antarprogram (Perbup Pasal 9): relasi bawaan yang dimatikan dan relasi tambahan");
+
 export const TAXONOMIES = ["program", "klaster"] as const;
 
 const analysisMethodsSchema = () =>
@@ -197,6 +250,62 @@ export const analysisSettingsSchema = z
       ),
   })
   .describe("Analisis masalah: kategori fishbone dan alat analisis forum (Perbup Pasal 15, 17, 36)");
+
+/** A DHIS2 code (data element, org unit, category option combo, data set): DHIS2 allows up to 50 characters. */
+const dhis2Code = () =>
+  z
+    .string()
+    .regex(/^\S(?:.{0,48}\S)?$/, { message: "kode" })
+    .describe("Kode DHIS2 (bukan id/UID), paling panjang 50 karakter, tanpa spasi di awal atau akhir");
+/** `program/indikator`, e.g. `kia/bumil`: an indicator of lokmin.yaml. */
+const qualifiedIndicatorRef = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/, { message: "indikator" })
+    .describe("program/indikator, mis. kia/bumil");
+
+export const DHIS2_VILLAGE_MODES = ["unit_organisasi", "kombinasi_kategori"] as const;
+
+/**
+ * How the figures go to the Dinas' DHIS2 (`lokmin export --format dhis2`, and the package): codes,
+ * not ids, so the Dinas imports with idScheme=code. Checked by the rules dhis2/* (src/domain/dhis2.ts).
+ */
+export const dhis2Schema = z
+  .strictObject({
+    unit_organisasi: dhis2Code().describe("Kode unit organisasi (org unit) Puskesmas ini di DHIS2 Dinas"),
+    set_data: dhis2Code().optional().describe("Kode data set DHIS2 yang diisi (opsional)"),
+    kombinasi_atribut: dhis2Code()
+      .optional()
+      .describe("Kode attribute option combo (opsional; kosong = bawaan DHIS2, mis. sumber dana)"),
+    desa_sebagai: z
+      .enum(DHIS2_VILLAGE_MODES)
+      .default("unit_organisasi")
+      .describe(
+        "Angka per desa dikirim sebagai unit organisasi desa di bawah Puskesmas (unit_organisasi) atau sebagai " +
+          "category option combo pada unit Puskesmas (kombinasi_kategori)",
+      ),
+    desa: z
+      .array(z.strictObject({ desa: text().describe("Nama desa persis seperti di daftar desa"), kode: dhis2Code() }))
+      .default([])
+      .describe("Kode DHIS2 setiap desa; kosong = indikator per desa dikirim sebagai jumlah Puskesmas"),
+    elemen_data: z
+      .array(
+        z.strictObject({
+          indikator: qualifiedIndicatorRef(),
+          bulan_ini: dhis2Code().optional().describe("Kode elemen data untuk jumlah dilayani bulan ini (agregasi SUM)"),
+          kumulatif: dhis2Code()
+            .optional()
+            .describe("Kode elemen data untuk jumlah kumulatif sejak Januari (agregasi LAST, bukan SUM)"),
+        }),
+      )
+      .default([])
+      .describe("Kode elemen data DHIS2 per indikator: bulan_ini, kumulatif, atau keduanya"),
+    tidak_dikirim: z
+      .array(qualifiedIndicatorRef())
+      .default([])
+      .describe("Indikator yang sengaja tidak dikirim ke DHIS2 (program/indikator)"),
+  })
+  .describe("Pemetaan ke DHIS2 Dinas Kesehatan: kode unit organisasi, elemen data dan desa");
 
 export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
 export const workspaceSchema = z
@@ -360,6 +469,8 @@ export const workspaceSchema = z
       .optional()
       .describe("Pralokmin per klaster sebelum Lokmin bulanan (praktik ILP setempat)"),
     analisis: analysisSettingsSchema.optional(),
+    verifikasi: verificationSettingsSchema.optional(),
+    dhis2: dhis2Schema.optional(),
   })
   .describe("lokmin.yaml: identitas Puskesmas, pegawai, program dan pengaturan");
 
@@ -468,6 +579,18 @@ export const evaluationSchema = z.strictObject({
   catatan: z.string().nullable().optional(),
 });
 
+/** What the verification agreed about one relation that did not hold this month (Perbup Pasal 9 ayat (3)). */
+export const mismatchRecordSchema = z
+  .strictObject({
+    relasi: id().describe("id relasi yang tidak sesuai, seperti disebut `lokmin check` (relasi/<id>)"),
+    desa: z.string().optional().describe("Desa/kelurahan, bila selisihnya di satu desa; kosong = semua"),
+    lingkup: z.enum(RELATION_MEASURES).optional().describe("bulan_ini atau kumulatif; kosong = keduanya"),
+    justifikasi: z.string().nullable().describe("Justifikasi selisih yang disepakati, mis. '2 pasang bayi kembar'"),
+    penyebab: z.string().nullable().optional().describe("Penyebab masalah hasil analisis"),
+    diperbaiki: z.boolean().default(false).describe("true bila angka di register/laporan sudah dikoreksi"),
+  })
+  .describe("Hasil verifikasi satu relasi yang tidak sesuai");
+
 export const ATTENDANCE = ["hadir", "izin", "sakit", "dinas_luar", "alpa"] as const;
 export const attendanceSchema = z.strictObject({
   pegawai: id().optional().describe("id pegawai; atau isi nama untuk tamu"),
@@ -531,6 +654,10 @@ export const meetingSchema = z
         tanggal: isoDate().nullable(),
         hasil: z.string().nullable(),
         dilaporkan: z.boolean().default(false).describe("Hasil verifikasi dilaporkan dalam Lokmin"),
+        selisih: z
+          .array(mismatchRecordSchema)
+          .optional()
+          .describe("Per relasi yang tidak sesuai: justifikasi dan penyebab yang disepakati (Perbup Pasal 9 ayat (3))"),
       })
       .optional(),
     persiapan: z
@@ -841,6 +968,10 @@ export type ProgramReport = z.infer<typeof programReportSchema>;
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
 export type QuarterlyMeeting = z.infer<typeof quarterlyMeetingSchema>;
 export type Pralokmin = z.infer<typeof pralokminSchema>;
+export type RelationSettings = z.infer<typeof relationSchema>;
+export type VerificationSettings = z.infer<typeof verificationSettingsSchema>;
+export type MismatchRecord = z.infer<typeof mismatchRecordSchema>;
+export type Dhis2Mapping = z.infer<typeof dhis2Schema>;
 export type { Method, TieRule } from "./rank/methods.js";
 
 /** The three file kinds of a workspace, each with its schema and its JSON Schema file name. */

@@ -1,28 +1,134 @@
-// The supervisor's view across Puskesmas: per workspace and month, the Daftar Tilik score,
-// archive completeness, open and overdue commitments (monthly and quarterly), and indicators behind target, computed
-// with the same loader and rules as `check`. Pure over loaded workspaces.
+// The Dinas Kesehatan's view across Puskesmas, built in one place for every way it is shown (the
+// terminal table, `summary --json`, the Parquet tables, later a workbook and the browser): per
+// Puskesmas and month the Daftar Tilik score, archive completeness, errors and warnings, whether the
+// Lokmin was held, open and overdue commitments (monthly and quarterly), and the figures — one row
+// per indicator (and village) with its target, capaian and whether it is behind. From a workspace
+// it is computed with the same loader and rules as `check`; from a package (`lokmin paket`) with the
+// Puskesmas' own check result and the month's files. Pure over loaded data.
+import { z } from "zod";
 import { type CheckInput, checkWorkspace } from "./check/check.js";
 import { commitmentHistories, isOverdue } from "./commitments.js";
-import { isBehindTarget } from "./targets.js";
+import { lastDay, parseMonth } from "./month.js";
+import type { OpenCommitment } from "./paket.js";
+import { lokminHeld } from "./pkp.js";
+import type { IndicatorReport, ProgramReport } from "./schema.js";
+import { coverageRounded, isBehindTarget } from "./targets.js";
 import { monthMeetings } from "./workspace-data.js";
 
-export interface MonthSummary {
-  month: string;
-  tilik: string;
-  arsip: string;
-  errors: number;
-  warnings: number;
-  open_commitments: number;
-  overdue_commitments: number;
-  indicators_behind: number;
+const count = () => z.number().int().min(0);
+
+/** One figure: an indicator of a program file in a month, for the Puskesmas or (with `village`) one village. */
+export const figureRowSchema = z.strictObject({
+  program: z.string(),
+  indicator: z.string(),
+  /** Null for the Puskesmas' own row; the village's name for a per-village row. */
+  village: z.string().nullable(),
+  /** The annual target population (sasaran); a village row has it only when the file gives it. */
+  sasaran: count().nullable(),
+  /** Annual target (%). */
+  target_tahunan: z.number(),
+  /** Cumulative target up to the month (%), as in the program file. */
+  target_kumulatif: z.number(),
+  bulan_ini: count().nullable(),
+  kumulatif: count().nullable(),
+  /** kumulatif ÷ sasaran × 100, rounded once to 2 decimals; null when it cannot be computed. */
+  capaian_persen: z.number().nullable(),
+  /** Behind the cumulative target (the one definition in targets.ts); null when kumulatif or sasaran is missing. */
+  behind: z.boolean().nullable(),
+});
+export type FigureRow = z.infer<typeof figureRowSchema>;
+
+/** A Puskesmas' month as the summary shows it (also what the package cache keeps; src/io/package-cache.ts). */
+export const monthSummarySchema = z.strictObject({
+  month: z.string(),
+  /** Whether the monthly Lokmin was held: a date and someone present (as the PKP counts it). */
+  held: z.boolean(),
+  tilik: z.string(),
+  tilik_score: count().nullable(),
+  tilik_total: count().nullable(),
+  arsip: z.string(),
+  arsip_present: count().nullable(),
+  arsip_total: count().nullable(),
+  errors: count(),
+  warnings: count(),
+  open_commitments: count(),
+  overdue_commitments: count(),
+  indicators_behind: count(),
   /** Indicators of the month, those of unreadable program files included. */
-  indicators: number;
+  indicators: count(),
   /** Program files that could not be read: their indicators count as not assessed, not as absent. */
-  not_assessed: string[];
-  indicators_not_assessed: number;
+  not_assessed: z.array(z.string()),
+  indicators_not_assessed: count(),
+  /** Every figure of the month's program files. */
+  figures: z.array(figureRowSchema),
+});
+export type MonthSummary = z.infer<typeof monthSummarySchema>;
+
+/** One Puskesmas as the summary shows it: from its workspace, or from the packages it sent. */
+export interface PuskesmasSummary {
+  dir: string;
+  name: string;
+  kecamatan: string;
+  kabupaten_kota: string;
+  months: MonthSummary[];
+  /** The packages read (a package entry only). */
+  paket?: string[];
+  /** A month sent more than once, and which package was used. */
+  notes?: string[];
 }
 
-export function summarizeWorkspace(input: CheckInput): { name: string; months: MonthSummary[] } {
+/** An input that could not be read: a broken workspace or a package failing its checks. */
+export interface SummaryError {
+  dir: string;
+  error: string;
+}
+
+export type SummaryEntry = PuskesmasSummary | SummaryError;
+
+const ratio = (score: number, total: number) => `${score}/${total}`;
+
+function figureRow(report: FigureSource["indikator"][number], program: string): FigureRow[] {
+  const own: FigureRow = {
+    program,
+    indicator: report.id,
+    village: null,
+    sasaran: report.sasaran,
+    target_tahunan: report.target_tahunan,
+    target_kumulatif: report.target_kumulatif,
+    bulan_ini: report.bulan_ini,
+    kumulatif: report.kumulatif,
+    capaian_persen: coverageRounded(report, 2),
+    behind: report.kumulatif === null || report.sasaran <= 0 ? null : isBehindTarget(report),
+  };
+  const villages = (report.per_desa ?? []).map((v): FigureRow => {
+    const measured = v.sasaran !== undefined && v.sasaran > 0 && v.kumulatif !== null;
+    const figure = { kumulatif: v.kumulatif, sasaran: v.sasaran ?? 0, target_kumulatif: report.target_kumulatif };
+    return {
+      program,
+      indicator: report.id,
+      village: v.desa,
+      sasaran: v.sasaran ?? null,
+      target_tahunan: report.target_tahunan,
+      target_kumulatif: report.target_kumulatif,
+      bulan_ini: v.bulan_ini,
+      kumulatif: v.kumulatif,
+      capaian_persen: measured ? coverageRounded(figure, 2) : null,
+      behind: measured ? isBehindTarget(figure) : null,
+    };
+  });
+  return [own, ...villages];
+}
+
+/** Every figure of a month's program files: each indicator, then its villages, in file order. */
+export const monthFigures = (programs: readonly FigureSource[]): FigureRow[] =>
+  programs.flatMap((p) => p.indikator.flatMap((i) => figureRow(i, p.program)));
+
+const behindCount = (programs: readonly FigureSource[]) =>
+  programs.flatMap((p) => p.indikator).filter(isBehindTarget).length;
+
+export function summarizeWorkspace(
+  input: CheckInput,
+): Pick<PuskesmasSummary, "name" | "kecamatan" | "kabupaten_kota" | "months"> {
   const { workspace } = input;
   const report = checkWorkspace(input);
   const meetings = monthMeetings(workspace);
@@ -32,7 +138,7 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
     const findings = report.findings.filter((f) => f.file.startsWith(`${month.id}/`));
     const upTo = (list: typeof meetings) => commitmentHistories(list.filter((m) => m.id <= month.id));
     const open = [...upTo(meetings), ...upTo(quarterly)].filter((h) => h.open);
-    const indicators = month.programs.flatMap((p) => p.data.indikator);
+    const programs = month.programs.map((p) => p.data);
     const notAssessed = month.unreadable ?? [];
     const programIds = notAssessed.map((file) => (file.split("/").pop() ?? "").replace(/\.ya?ml$/i, ""));
     const unread = (workspace.config?.data.program ?? [])
@@ -40,17 +146,218 @@ export function summarizeWorkspace(input: CheckInput): { name: string; months: M
       .reduce((n, p) => n + p.indikator.length, 0);
     return {
       month: month.id,
-      tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
-      arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
+      held: lokminHeld(month.meeting?.data),
+      tilik: checked ? ratio(checked.tilik.score, checked.tilik.total) : "–",
+      tilik_score: checked?.tilik.score ?? null,
+      tilik_total: checked?.tilik.total ?? null,
+      arsip: checked ? ratio(checked.arsip.present, checked.arsip.total) : "–",
+      arsip_present: checked?.arsip.present ?? null,
+      arsip_total: checked?.arsip.total ?? null,
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
       open_commitments: open.length,
       overdue_commitments: open.filter((h) => isOverdue(h, month.id)).length,
-      indicators_behind: indicators.filter(isBehindTarget).length,
-      indicators: indicators.length + unread,
+      indicators_behind: behindCount(programs),
+      indicators: programs.reduce((n, p) => n + p.indikator.length, 0) + unread,
       not_assessed: notAssessed,
       indicators_not_assessed: unread,
+      figures: monthFigures(programs),
     };
   });
-  return { name: workspace.config?.data.puskesmas.nama ?? "?", months };
+  const puskesmas = workspace.config?.data.puskesmas;
+  return {
+    name: puskesmas?.nama ?? "?",
+    kecamatan: puskesmas?.kecamatan ?? "",
+    kabupaten_kota: puskesmas?.kabupaten_kota ?? "",
+    months,
+  };
+}
+
+/** What the Puskesmas' own `check --json` (check.json in the package) says, as far as the summary reads it. */
+interface CheckView {
+  findings?: Array<{ severity: string; file: string }>;
+  months?: Array<{
+    month: string;
+    tilik: { score: number; total: number };
+    arsip: { present: number; total: number };
+    unassessed?: string[];
+  }>;
+}
+
+/**
+ * What the summary takes from a Puskesmas' check result for one month: the Daftar Tilik and archive
+ * scores, the errors and warnings in the month's files, the files it could not assess. `paket`
+ * writes it into the manifest (check.ringkasan) so the Dinas need not parse check.json for it.
+ */
+export const monthCheckSchema = z.strictObject({
+  tilik_score: count().nullable(),
+  tilik_total: count().nullable(),
+  arsip_present: count().nullable(),
+  arsip_total: count().nullable(),
+  errors: count(),
+  warnings: count(),
+  not_assessed: z.array(z.string()),
+});
+export type MonthCheck = z.infer<typeof monthCheckSchema>;
+
+export function monthCheck(check: unknown, month: string): MonthCheck {
+  const view = (check ?? {}) as CheckView;
+  const checked = view.months?.find((m) => m.month === month);
+  const findings = (view.findings ?? []).filter((f) => f.file.startsWith(`${month}/`));
+  const number = (value: unknown) => (typeof value === "number" ? value : null);
+  return {
+    tilik_score: number(checked?.tilik.score),
+    tilik_total: number(checked?.tilik.total),
+    arsip_present: number(checked?.arsip.present),
+    arsip_total: number(checked?.arsip.total),
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    not_assessed: Array.isArray(checked?.unassessed) ? checked.unassessed : [],
+  };
+}
+
+/** The month read from a package: whether its Lokmin was held, and its program files. */
+export interface PackagedMonth {
+  id: string;
+  held: boolean;
+  programs: readonly FigureSource[];
+}
+
+/** What the figures are computed from: a program file's id and indicators (or the package's index of them). */
+export type FigureSource = Pick<ProgramReport, "program"> & {
+  indikator: ReadonlyArray<
+    Pick<
+      IndicatorReport,
+      "id" | "sasaran" | "target_tahunan" | "target_kumulatif" | "bulan_ini" | "kumulatif" | "per_desa"
+    >
+  >;
+};
+
+/**
+ * A summary row from a package: what the Puskesmas' own `check` said (Daftar Tilik, archive,
+ * errors and warnings, computed with its whole history), the kesepakatan its manifest lists as
+ * open (and those past their deadline), and the figures of the month's files.
+ */
+export function packagedMonthSummary(
+  month: PackagedMonth,
+  checked: MonthCheck,
+  open: readonly Pick<OpenCommitment, "tenggat">[],
+): MonthSummary {
+  const end = lastDay(parseMonth(month.id)!);
+  const scored = (score: number | null, total: number | null) =>
+    score === null || total === null ? "–" : ratio(score, total);
+  return {
+    month: month.id,
+    held: month.held,
+    tilik: scored(checked.tilik_score, checked.tilik_total),
+    tilik_score: checked.tilik_score,
+    tilik_total: checked.tilik_total,
+    arsip: scored(checked.arsip_present, checked.arsip_total),
+    arsip_present: checked.arsip_present,
+    arsip_total: checked.arsip_total,
+    errors: checked.errors,
+    warnings: checked.warnings,
+    open_commitments: open.length,
+    overdue_commitments: open.filter((c) => c.tenggat < end).length,
+    indicators_behind: behindCount(month.programs),
+    indicators: month.programs.reduce((n, p) => n + p.indikator.length, 0),
+    // The package's own check names files it could not read; their indicators are not in the package.
+    not_assessed: checked.not_assessed,
+    indicators_not_assessed: 0,
+    figures: monthFigures(month.programs),
+  };
+}
+
+/** Who a row is about, in the flat tables. */
+export interface PuskesmasColumns {
+  puskesmas: string;
+  kecamatan: string;
+  kabupaten_kota: string;
+  month: string;
+}
+
+export type FigureTableRow = PuskesmasColumns & FigureRow;
+export type MeetingTableRow = PuskesmasColumns & Omit<MonthSummary, "month" | "figures" | "not_assessed">;
+
+/** The summary as two flat tables (one row per figure, one per Puskesmas and month), for Parquet and sheets. */
+export function summaryTables(entries: readonly SummaryEntry[]): {
+  figures: FigureTableRow[];
+  meetings: MeetingTableRow[];
+} {
+  const figures: FigureTableRow[] = [];
+  const meetings: MeetingTableRow[] = [];
+  for (const entry of entries) {
+    if ("error" in entry) continue;
+    for (const { figures: rows, not_assessed: _notAssessed, ...month } of entry.months) {
+      const who = {
+        puskesmas: entry.name,
+        kecamatan: entry.kecamatan,
+        kabupaten_kota: entry.kabupaten_kota,
+        month: month.month,
+      };
+      meetings.push({ ...who, ...month });
+      for (const row of rows) figures.push({ ...who, ...row });
+    }
+  }
+  return { figures, meetings };
+}
+
+/** A table column by column: each column one array, in row order. */
+export type Columns<Row> = { [K in keyof Row]-?: Array<Row[K]> };
+
+/**
+ * The same two tables column by column, without a row object per figure: what a columnar writer
+ * (Parquet) takes, at a fraction of the memory and time of `summaryTables` for a province.
+ */
+export function summaryColumns(entries: readonly SummaryEntry[]): {
+  figures: Columns<FigureTableRow>;
+  meetings: Columns<MeetingTableRow>;
+} {
+  const f: Columns<FigureTableRow> = {
+    puskesmas: [],
+    kecamatan: [],
+    kabupaten_kota: [],
+    month: [],
+    program: [],
+    indicator: [],
+    village: [],
+    sasaran: [],
+    target_tahunan: [],
+    target_kumulatif: [],
+    bulan_ini: [],
+    kumulatif: [],
+    capaian_persen: [],
+    behind: [],
+  };
+  const meetingRows: MeetingTableRow[] = [];
+  for (const entry of entries) {
+    if ("error" in entry) continue;
+    for (const { figures, not_assessed: _notAssessed, ...month } of entry.months) {
+      meetingRows.push({
+        puskesmas: entry.name,
+        kecamatan: entry.kecamatan,
+        kabupaten_kota: entry.kabupaten_kota,
+        ...month,
+      });
+      for (const row of figures) {
+        f.puskesmas.push(entry.name);
+        f.kecamatan.push(entry.kecamatan);
+        f.kabupaten_kota.push(entry.kabupaten_kota);
+        f.month.push(month.month);
+        f.program.push(row.program);
+        f.indicator.push(row.indicator);
+        f.village.push(row.village);
+        f.sasaran.push(row.sasaran);
+        f.target_tahunan.push(row.target_tahunan);
+        f.target_kumulatif.push(row.target_kumulatif);
+        f.bulan_ini.push(row.bulan_ini);
+        f.kumulatif.push(row.kumulatif);
+        f.capaian_persen.push(row.capaian_persen);
+        f.behind.push(row.behind);
+      }
+    }
+  }
+  const meetings = {} as Record<string, unknown[]>;
+  for (const row of meetingRows) for (const [key, value] of Object.entries(row)) (meetings[key] ??= []).push(value);
+  return { figures: f, meetings: meetings as Columns<MeetingTableRow> };
 }

@@ -32,6 +32,20 @@ export function exactCumulativeTarget(
  * and then 10,2, and 10,15 exactly never becomes 10,1 through binary floating point.
  */
 export function roundRatio(numerator: number, denominator: number, digits: number): number {
+  // Whole numbers small enough are exact in doubles: the same half-up rounding without BigInt (the
+  // summary rounds every figure of every package).
+  if (Number.isInteger(numerator) && Number.isInteger(denominator) && denominator !== 0 && digits >= 0) {
+    const factor = 10 ** digits;
+    const num = Math.abs(numerator) * factor * 2 + Math.abs(denominator);
+    if (num < 2 ** 50) {
+      const den = Math.abs(denominator) * 2;
+      let q = Math.floor(num / den);
+      if (q * den > num) q--;
+      else if ((q + 1) * den <= num) q++;
+      const negative = numerator < 0 !== denominator < 0 && q !== 0;
+      return (negative ? -q : q) / factor;
+    }
+  }
   const scale = (value: number) => {
     const [whole, fraction = ""] = Math.abs(value).toFixed(12).replace(/0+$/, "").split(".");
     return { int: BigInt(`${whole}${fraction}`) * (value < 0 ? -1n : 1n), exp: fraction.length };
@@ -51,6 +65,12 @@ export function roundRatio(numerator: number, denominator: number, digits: numbe
   const rounded = (abs * 2n + den) / (den * 2n);
   const signed = negative ? -rounded : rounded;
   return Number(signed) / 10 ** digits;
+}
+
+/** Capaian (%) rounded once at `digits`; null when it cannot be computed. */
+export function coverageRounded(report: Pick<IndicatorReport, "kumulatif" | "sasaran">, digits: number): number | null {
+  if (report.kumulatif === null || report.sasaran <= 0) return null;
+  return roundRatio(report.kumulatif * 100, report.sasaran, digits);
 }
 
 /**
@@ -86,6 +106,13 @@ export function shownGap(report: Pick<IndicatorReport, "kumulatif" | "sasaran" |
  * rounded (41,67 for 41,666…), so an indicator exactly on target (5/12 of its sasaran) is not behind.
  */
 export function isBehindTarget(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): boolean {
+  // The shown gap is above zero exactly when the gap is at least 0,05 (half up). Far from that edge
+  // the floating-point gap decides the same way; near it, the exact rounding does.
+  if (report.kumulatif !== null && report.sasaran > 0) {
+    const gap = report.target_kumulatif - (report.kumulatif * 100) / report.sasaran;
+    if (gap > 0.05 + 1e-6) return true;
+    if (gap < 0.05 - 1e-6) return false;
+  }
   return (shownGap(report) ?? 0) > 0;
 }
 

@@ -19,6 +19,7 @@ import {
   lstatSync,
   openSync,
   readdirSync,
+  readlinkSync,
   readSync,
   realpathSync,
   type Stats,
@@ -240,6 +241,241 @@ export function describeReadFailure(result: ReadFailure, label: string): string 
     default:
       return t(M.unreadable, { file: label, code: describeErrno(result.code) });
   }
+}
+
+// Folders: every place lokmin expects a folder (a month, program/, dokumen/, templates/, .lokmin/, an
+// --out folder) is checked the way files are. Something else there (a file, a link to a file, a FIFO
+// or a device, a looping or broken link, a link leading out of the workspace) is named with what it
+// is and what to do, before anything is read from or written into it.
+
+export type FolderFailureReason = "file" | "special" | "loop" | "broken-link" | "outside" | "unreadable";
+export interface FolderFailure {
+  ok: false;
+  reason: FolderFailureReason;
+  /** The path at fault: the folder itself or the ancestor that is not a folder. */
+  at: string;
+  /** Whether `at` is a symbolic link, and where it points (as written in the link, or resolved). */
+  link?: boolean;
+  target?: string;
+  /** For "special": what it is. */
+  kind?: "fifo" | "socket" | "device";
+  code?: string;
+}
+export type FolderResult = { ok: true; exists: boolean } | FolderFailure;
+
+const F = {
+  file: msg("{dir} adalah berkas, bukan folder", "{dir} is a file, not a folder"),
+  linkToFile: msg(
+    "{dir} adalah tautan simbolik ke berkas {target}, bukan folder",
+    "{dir} is a symbolic link to the file {target}, not a folder",
+  ),
+  fifo: msg("{dir} adalah FIFO (pipa bernama), bukan folder", "{dir} is a FIFO (named pipe), not a folder"),
+  socket: msg("{dir} adalah soket, bukan folder", "{dir} is a socket, not a folder"),
+  device: msg("{dir} adalah perangkat, bukan folder", "{dir} is a device, not a folder"),
+  linkToSpecial: msg(
+    "{dir} adalah tautan simbolik ke {target} ({what}), bukan folder",
+    "{dir} is a symbolic link to {target} ({what}), not a folder",
+  ),
+  kinds: {
+    fifo: msg("FIFO", "a FIFO"),
+    socket: msg("soket", "a socket"),
+    device: msg("perangkat", "a device"),
+  },
+  moveAway: msg(
+    "; pindahkan atau ganti nama {dir} (isinya mungkin masih diperlukan), lalu jalankan perintahnya lagi — lokmin " +
+      "memakai folder {dir} bila ada dan membuatnya bila perlu",
+    "; move or rename {dir} (its content may still be needed), then run the command again — lokmin uses the " +
+      "folder {dir} when there is one and creates it when needed",
+  ),
+  remove: msg(
+    "; hapus {dir} (tidak berisi data), lalu jalankan perintahnya lagi — lokmin membuat folder {dir} bila perlu",
+    "; delete {dir} (it holds no data), then run the command again — lokmin creates the folder {dir} when needed",
+  ),
+  deleteLink: msg(
+    "; hapus tautan {dir} (berkas tujuannya tidak ikut terhapus), lalu jalankan perintahnya lagi",
+    "; delete the link {dir} (the file it points to is kept), then run the command again",
+  ),
+  loop: msg(
+    "{dir} adalah tautan simbolik yang berputar (menunjuk ke dirinya sendiri, langsung atau lewat tautan lain), " +
+      "bukan folder; hapus tautan {dir} lalu jalankan perintahnya lagi",
+    "{dir} is a symbolic link that loops (it points to itself, directly or through other links), not a folder; " +
+      "delete the link {dir} and run the command again",
+  ),
+  brokenLink: msg(
+    "{dir} adalah tautan simbolik ke {target}, yang tidak ada; kembalikan folder tujuannya, atau hapus tautan {dir} " +
+      "lalu jalankan perintahnya lagi",
+    "{dir} is a symbolic link to {target}, which does not exist; restore the folder it points to, or delete the " +
+      "link {dir} and run the command again",
+  ),
+  outside: msg(
+    "{dir} adalah tautan ke {target}, di luar folder workspace; lokmin hanya membaca dan menulis di dalam " +
+      "workspace — ganti tautan {dir} dengan folder biasa (salin isi {target} ke sana), lalu jalankan perintahnya lagi",
+    "{dir} links to {target}, outside the workspace folder; lokmin only reads and writes inside the workspace — " +
+      "replace the link {dir} with a regular folder (copy the content of {target} into it), then run the command " +
+      "again",
+  ),
+  unreadable: msg(
+    "folder {dir} tidak dapat dibuka: {code}; periksa izinnya lalu jalankan perintahnya lagi",
+    "the folder {dir} cannot be opened: {code}; check its permissions and run the command again",
+  ),
+};
+
+const errnoOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+function linkText(abs: string): string | undefined {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why the existing `abs` (lstat `stat`) is not a usable folder, if it is not. */
+function notAFolder(abs: string, stat: Stats): FolderFailure | undefined {
+  if (stat.isDirectory()) return undefined;
+  const special = (s: Stats): FolderFailure["kind"] =>
+    s.isFIFO() ? "fifo" : s.isSocket() ? "socket" : s.isCharacterDevice() || s.isBlockDevice() ? "device" : undefined;
+  if (!stat.isSymbolicLink()) {
+    if (stat.isFile()) return { ok: false, reason: "file", at: abs };
+    return { ok: false, reason: "special", at: abs, kind: special(stat) ?? "device" };
+  }
+  const target = linkText(abs);
+  let followed: Stats;
+  try {
+    followed = statSync(abs);
+  } catch (error) {
+    const code = errnoOf(error);
+    if (code === "ELOOP") return { ok: false, reason: "loop", at: abs, link: true, code };
+    if (code === "ENOENT" || code === "ENOTDIR")
+      return { ok: false, reason: "broken-link", at: abs, link: true, target };
+    return { ok: false, reason: "unreadable", at: abs, link: true, code };
+  }
+  if (followed.isDirectory()) return undefined;
+  let real = target;
+  try {
+    real = realpathSync.native(abs);
+  } catch {
+    // the link's own text names it well enough
+  }
+  if (followed.isFile()) return { ok: false, reason: "file", at: abs, link: true, target: real };
+  return { ok: false, reason: "special", at: abs, link: true, kind: special(followed) ?? "device", target: real };
+}
+
+/** The first path from `root` down to `abs` whose real location lies outside the real `root`. */
+function firstOutside(root: string, realRoot: string, abs: string): { at: string; target: string } | undefined {
+  const parts = path.relative(root, abs).split(path.sep).filter(Boolean);
+  let current = root;
+  for (const part of parts) {
+    current = path.join(current, part);
+    let real: string;
+    try {
+      real = realpathSync.native(current);
+    } catch {
+      return undefined;
+    }
+    if (!isWithin(realRoot, real)) return { at: current, target: real };
+  }
+  return undefined;
+}
+
+/** Whether any folder from below `root` down to `abs` is a symbolic link (only then can it lead out). */
+function throughLink(root: string, abs: string): boolean {
+  let current = root;
+  for (const part of path.relative(root, abs).split(path.sep).filter(Boolean)) {
+    current = path.join(current, part);
+    try {
+      if (lstatSync(current).isSymbolicLink()) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `abs` is a folder lokmin may use: a folder (or a link to one inside `root`, when given),
+ * or nothing yet with folders all the way up to it (so it can be made). Never follows a link out
+ * of `root`; never blocks (nothing is opened).
+ */
+export function checkFolder(abs: string, opts: { root?: string } = {}): FolderResult {
+  const wanted = path.resolve(abs);
+  const root = opts.root === undefined ? undefined : path.resolve(opts.root);
+  let current = wanted;
+  let stat: Stats;
+  for (;;) {
+    try {
+      stat = lstatSync(current);
+      break;
+    } catch (error) {
+      // Not there, or something above it is in the way (a file, a looping link): look one level up.
+      const code = errnoOf(error);
+      const parent = path.dirname(current);
+      const above = code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+      if (!above || parent === current) {
+        if (code === "ENOENT" || code === "ENOTDIR") return { ok: true, exists: false };
+        return { ok: false, reason: "unreadable", at: current, code };
+      }
+      if (root !== undefined && current === root) return { ok: true, exists: false };
+      current = parent;
+    }
+  }
+  const failure = notAFolder(current, stat);
+  if (failure) return failure;
+  if (root !== undefined && isWithin(root, current) && throughLink(root, current)) {
+    let realRoot: string;
+    try {
+      realRoot = realpathSync.native(root);
+    } catch {
+      realRoot = root;
+    }
+    let real: string;
+    try {
+      real = realpathSync.native(current);
+    } catch (error) {
+      return { ok: false, reason: "unreadable", at: current, code: errnoOf(error) };
+    }
+    if (!isWithin(realRoot, real)) {
+      const culprit = firstOutside(root, realRoot, current) ?? { at: current, target: real };
+      return { ok: false, reason: "outside", at: culprit.at, link: true, target: culprit.target };
+    }
+  }
+  return { ok: true, exists: current === wanted };
+}
+
+/**
+ * The message for a folder lokmin cannot use, naming it (`label`: how the user knows `failure.at`),
+ * what it is and what to do.
+ */
+export function describeFolderFailure(failure: FolderFailure, label: string): string {
+  const dir = label;
+  const target = failure.target ?? "?";
+  switch (failure.reason) {
+    case "file":
+      return failure.link
+        ? t(F.linkToFile, { dir, target }) + t(F.deleteLink, { dir })
+        : t(F.file, { dir }) + t(F.moveAway, { dir });
+    case "special": {
+      const kind = failure.kind ?? "device";
+      if (failure.link) return t(F.linkToSpecial, { dir, target, what: t(F.kinds[kind]) }) + t(F.deleteLink, { dir });
+      return t(F[kind], { dir }) + t(F.remove, { dir });
+    }
+    case "loop":
+      return t(F.loop, { dir });
+    case "broken-link":
+      return t(F.brokenLink, { dir, target });
+    case "outside":
+      return t(F.outside, { dir, target });
+    default:
+      return t(F.unreadable, { dir, code: describeErrno(failure.code) });
+  }
+}
+
+/** How messages name a path: workspace-relative with forward slashes inside `root`, else as given. */
+export function folderLabel(root: string | undefined, abs: string): string {
+  if (root === undefined) return abs;
+  const rel = path.relative(path.resolve(root), abs);
+  if (rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return abs;
+  return rel.split(path.sep).join("/");
 }
 
 const TEMP_NAME = /^\.(.+)\.lokmin-tmp-(\d+)-[0-9a-f]+$/;

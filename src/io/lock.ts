@@ -28,7 +28,15 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { describeErrno, processAlive, readRegularFile, tempPathFor } from "./fs-safe.js";
+import {
+  checkFolder,
+  describeErrno,
+  describeFolderFailure,
+  folderLabel,
+  processAlive,
+  readRegularFile,
+  tempPathFor,
+} from "./fs-safe.js";
 
 export const LOCK_FILE = ".lokmin/lock";
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
@@ -292,6 +300,10 @@ export async function acquireLock(root: string, opts: LockOptions): Promise<Lock
   const content = Buffer.from(`${JSON.stringify(holder)}\n`);
   const deadline = Date.now() + waitLimit(opts);
   let delay = POLL_MIN_MS;
+  // .lokmin must be a folder inside the workspace: a file, FIFO, looping or broken link there is named,
+  // and no lock is ever made through a link out of the workspace.
+  const folder = checkFolder(path.dirname(file), { root });
+  if (!folder.ok) throw new UserError(describeFolderFailure(folder, folderLabel(root, folder.at)));
   try {
     mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {

@@ -5,18 +5,24 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import type { z } from "zod";
 import {
   CHECK_FILE,
   type Manifest,
   MANIFEST_FILE,
   type ManifestEntry,
+  packagedFiguresSchema,
   safeEntryName,
   verifyPackage,
 } from "../domain/paket.js";
+import { meetingSchema, type ProgramReport, programReportSchema, workspaceSchema } from "../domain/schema.js";
+import { lokminHeld } from "../domain/pkp.js";
+import { monthCheck, monthCheckSchema, type PackagedMonth, packagedMonthSummary } from "../domain/summary.js";
 import { MEETING_FILE, PRALOKMIN_DIR, PROGRAM_DIR, QUARTERLY_FILE, WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, pathPresent, readRegularFile } from "./fs-safe.js";
-import { MAX_FILE_BYTES } from "./yaml-source.js";
+import type { PackageCache, PackageSummary } from "./package-cache.js";
+import { decodeUtf8, loadValidated, MAX_FILE_BYTES } from "./yaml-source.js";
 
 const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
@@ -120,42 +126,158 @@ export interface ReadPackage {
 
 /** Open a received package; throws an Error whose message says what is wrong when it cannot be trusted. */
 export async function readPackage(abs: string, label: string): Promise<ReadPackage> {
+  return openPackage(readPackageBytes(abs, label), label);
+}
+
+/** The bytes of a package file (a regular file within the size limit), or an Error saying why not. */
+function readPackageBytes(abs: string, label: string): Uint8Array {
   const read = readRegularFile(abs, { maxBytes: MAX_PACKAGE_BYTES });
   if (!read.ok) throw new Error(t(M.unreadable, { file: label, detail: describeReadFailure(read, label) }));
-  const { unzipSync, strFromU8 } = await import("fflate");
-  let count = 0;
-  let total = 0;
-  let unpacked: Record<string, Uint8Array>;
+  return read.bytes;
+}
+
+/** Verify and unpack a package's bytes; throws an Error whose message says what is wrong when it cannot be trusted. */
+async function openPackage(bytes: Uint8Array, label: string): Promise<ReadPackage> {
+  const { readZip, ZipError } = await import("../render/zip.js");
+  const limits = { maxEntries: MAX_ENTRIES, maxEntryBytes: MAX_ENTRY_BYTES, maxTotalBytes: MAX_TOTAL_BYTES };
+  let unpacked: Map<string, Uint8Array>;
   try {
-    unpacked = unzipSync(read.bytes, {
-      filter: (file) => {
-        if (file.name.endsWith("/")) return false;
-        if (!safeEntryName(file.name)) throw new PackageError(t(M.badName, { file: label, entry: file.name }));
-        if (++count > MAX_ENTRIES) throw new PackageError(t(M.tooMany, { file: label, max: MAX_ENTRIES }));
-        total += file.originalSize;
-        if (file.originalSize > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES)
-          throw new PackageError(t(M.tooBig, { file: label, entry: file.name }));
+    // Names are judged before anything is inflated; sizes and the entry count within readZip's limits.
+    // Every entry's SHA-256 is checked against the manifest below: the CRC-32 would only repeat it.
+    unpacked = readZip(
+      bytes,
+      limits,
+      (name) => {
+        if (!safeEntryName(name)) throw new PackageError(t(M.badName, { file: label, entry: name }));
         return true;
       },
-    });
+      { crc: false },
+    );
   } catch (error) {
     if (error instanceof PackageError) throw error;
+    if (error instanceof ZipError && error.reason === "too-big") {
+      const tooMany = /^\d+ entries$/.test(error.message);
+      throw new Error(
+        tooMany ? t(M.tooMany, { file: label, max: MAX_ENTRIES }) : t(M.tooBig, { file: label, entry: error.message }),
+        { cause: error },
+      );
+    }
     throw new Error(t(M.notZip, { file: label, detail: (error as Error).message }), { cause: error });
   }
   const json = (name: string) => {
     try {
-      return unpacked[name] ? JSON.parse(strFromU8(unpacked[name])) : undefined;
+      const bytes = unpacked.get(name);
+      return bytes
+        ? JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"))
+        : undefined;
     } catch {
       throw new Error(t(M.badJson, { entry: name, file: label }));
     }
   };
-  const sizes = new Map(
-    Object.entries(unpacked).map(([name, data]) => [name, { bytes: data.length, sha256: sha256(data) }]),
-  );
+  const sizes = new Map([...unpacked].map(([name, data]) => [name, { bytes: data.length, sha256: sha256(data) }]));
   const { problems, manifest } = verifyPackage(json(MANIFEST_FILE), sizes);
   if (!manifest) throw new Error(t(M.failed, { file: label, problems: problems.join("; ") }));
-  const files = new Map(Object.entries(unpacked).filter(([name]) => name !== MANIFEST_FILE && name !== CHECK_FILE));
+  const files = new Map([...unpacked].filter(([name]) => name !== MANIFEST_FILE && name !== CHECK_FILE));
   return { manifest, check: json(CHECK_FILE), files };
 }
 
 class PackageError extends Error {}
+
+/** What a package holds for the Dinas' summary: its manifest, its check result and the month's data. */
+export interface PackagedRead {
+  manifest: Manifest;
+  check: unknown;
+  month: PackagedMonth;
+}
+
+/**
+ * Read a received package for `summary`: verified first (every checksum), then its month taken from
+ * the manifest's index (`capaian` and `check.dilaksanakan`, which `paket` writes from the very files
+ * it packs, and only from a workspace whose lokmin.yaml is valid). A package made before lokmin wrote
+ * the index is read from its files in memory, as a workspace would be: lokmin.yaml must be valid (a
+ * Puskesmas sends the same one month after month, so its verdict is kept in `configs` by its
+ * SHA-256), the meeting says whether the Lokmin was held, the program files give the figures.
+ * Throws an Error saying what is wrong when the package cannot be used.
+ */
+export async function readPackagedMonth(
+  abs: string,
+  label: string,
+  configs: Map<string, string | null>,
+): Promise<PackagedRead> {
+  return monthOf(await readPackage(abs, label), configs);
+}
+
+async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): Promise<PackagedRead> {
+  const month = pkg.manifest.bulan;
+  const held = pkg.manifest.check?.dilaksanakan;
+  const index = pkg.manifest.capaian === undefined ? undefined : packagedFiguresSchema.safeParse(pkg.manifest.capaian);
+  if (typeof held === "boolean" && index?.success)
+    return { manifest: pkg.manifest, check: pkg.check, month: { id: month, held, programs: index.data } };
+  const configSum = pkg.manifest.berkas.find((b) => b.path === WORKSPACE_FILE)!.sha256;
+  let configError = configs.get(configSum);
+  if (configError === undefined) {
+    configError = firstError(pkg.files.get(WORKSPACE_FILE)!, WORKSPACE_FILE, workspaceSchema);
+    configs.set(configSum, configError);
+  }
+  if (configError !== null) throw new Error(configError);
+  const meeting = validated(pkg.files.get(`${month}/${MEETING_FILE}`)!, `${month}/${MEETING_FILE}`, meetingSchema);
+  const programs: ProgramReport[] = [];
+  for (const name of programEntries(pkg.files.keys(), month)) {
+    const report = validated(pkg.files.get(name)!, name, programReportSchema);
+    if (report) programs.push(report);
+  }
+  return { manifest: pkg.manifest, check: pkg.check, month: { id: month, held: lokminHeld(meeting), programs } };
+}
+
+/** The month's program files in a package, one per program (kia.yaml wins over kia.yml), in name order. */
+function programEntries(names: Iterable<string>, month: string): string[] {
+  const prefix = `${month}/${PROGRAM_DIR}/`;
+  const byProgram = new Map<string, string>();
+  for (const name of [...names].sort()) {
+    const base = name.slice(prefix.length);
+    if (!name.startsWith(prefix) || base.includes("/") || !/\.ya?ml$/i.test(base)) continue;
+    const id = base.replace(/\.ya?ml$/i, "").toLowerCase();
+    const first = byProgram.get(id);
+    if (first === undefined || /\.yaml$/.test(name)) byProgram.set(id, first && /\.yaml$/.test(first) ? first : name);
+  }
+  return [...byProgram.values()].sort();
+}
+
+function validated<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>): T | undefined {
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.text === undefined) return undefined;
+  return loadValidated(decoded.text, file, schema, decoded.bom).data;
+}
+
+/** The first error of a file as `file: message`, or null when it is valid. */
+function firstError<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>): string | null {
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.finding) return `${file}: ${decoded.finding.message}`;
+  const result = loadValidated(decoded.text ?? "", file, schema, decoded.bom);
+  if (result.data !== undefined) return null;
+  const first = result.findings.find((f) => f.severity === "error");
+  return first ? `${first.file}: ${first.message}` : file;
+}
+
+/**
+ * A received package's summary row, for `summary`: from the package cache when these very bytes were
+ * read before (src/io/package-cache.ts), else verified, read and summarised (and kept for next time).
+ */
+export async function summarizePackage(
+  abs: string,
+  label: string,
+  memo: { configs: Map<string, string | null>; cache: PackageCache },
+): Promise<PackageSummary> {
+  const bytes = readPackageBytes(abs, label);
+  const key = sha256(bytes);
+  const kept = memo.cache.get(key);
+  if (kept) return kept;
+  const read = await monthOf(await openPackage(bytes, label), memo.configs);
+  const { nama, kecamatan, kabupaten_kota } = read.manifest.puskesmas;
+  const ringkasan = monthCheckSchema.safeParse(read.manifest.check?.ringkasan);
+  const checked = ringkasan.success ? ringkasan.data : monthCheck(read.check, read.month.id);
+  const summary = packagedMonthSummary(read.month, checked, read.manifest.kesepakatan_terbuka ?? []);
+  const entry = { puskesmas: { nama, kecamatan, kabupaten_kota }, dibuat: read.manifest.dibuat, summary };
+  memo.cache.set(key, entry);
+  return entry;
+}

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { FileKind } from "../domain/check/context.js";
 import type { Finding } from "../domain/findings.js";
 import { isMonthId, looksLikeMonth, shiftMonth } from "../domain/month.js";
+import { UNUSUAL } from "../domain/verification.js";
 import {
   type Meeting,
   type MeetingCommitments,
@@ -31,13 +32,22 @@ import {
   PRALOKMIN_DIR,
   PROGRAM_DIR,
   QUARTERLY_FILE,
+  SCHEMA_DIR,
   WORKSPACE_FILE,
   type WorkspaceData,
 } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { ParseCache } from "./cache.js";
-import { describeReadFailure, pathPresent, readRegularFile } from "./fs-safe.js";
+import {
+  checkFolder,
+  describeFolderFailure,
+  describeReadFailure,
+  type FolderFailure,
+  folderLabel,
+  pathPresent,
+  readRegularFile,
+} from "./fs-safe.js";
 import { decodeUtf8, loadValidated, MAX_FILE_BYTES, mayHaveThousandsPoint, YamlSource } from "./yaml-source.js";
 
 export interface LoadedWorkspace extends WorkspaceData {
@@ -128,12 +138,41 @@ export function loadFile<T>(
   };
 }
 
+/** The folders of a workspace lokmin reads or writes beside the month folders (templates, its own state). */
+export const WORKSPACE_FOLDERS = ["templates", ".lokmin", SCHEMA_DIR, ".lokmin/cadangan"] as const;
+/** The folders of a month: program and pralokmin files read, documents and workbooks written (and read back). */
+export const MONTH_FOLDERS = [PROGRAM_DIR, PRALOKMIN_DIR, "dokumen", "isian", "isian/cadangan"] as const;
+
+/** The finding for a folder lokmin cannot use: an error, since what is in it (or goes into it) is not reachable. */
+export function folderFinding(root: string, failure: FolderFailure): Finding {
+  const file = folderLabel(root, failure.at);
+  const message = describeFolderFailure(failure, file);
+  return { rule: "io/folder", severity: "error", file, line: 1, column: 1, message };
+}
+
+/** Check folders of the workspace (relative paths), adding a finding for each one that is broken (once each). */
+function probeFolders(root: string, rels: readonly string[], findings: Finding[]): void {
+  for (const rel of rels) {
+    const checked = checkFolder(path.join(root, rel), { root });
+    if (checked.ok) continue;
+    const finding = folderFinding(root, checked);
+    if (!findings.some((f) => f.rule === finding.rule && f.file === finding.file)) findings.push(finding);
+  }
+}
+
 function listMonthDirs(root: string, findings: Finding[]): string[] {
   const months: string[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    if (isMonthId(entry.name)) months.push(entry.name);
-    else if (looksLikeMonth(entry.name)) {
+    if (isMonthId(entry.name)) {
+      // A month name on something that is not a plain folder: a link to a folder inside the workspace is
+      // a month; a file, FIFO, device, looping or broken link, or a link out of the workspace is named.
+      if (entry.isDirectory()) months.push(entry.name);
+      else {
+        const checked = checkFolder(path.join(root, entry.name), { root });
+        if (checked.ok) months.push(entry.name);
+        else findings.push(folderFinding(root, checked));
+      }
+    } else if (entry.isDirectory() && looksLikeMonth(entry.name)) {
       const message = t(M.badMonthDir, { name: entry.name });
       findings.push({
         rule: "workspace/month-folder",
@@ -148,16 +187,28 @@ function listMonthDirs(root: string, findings: Finding[]): string[] {
   return months.sort();
 }
 
-/** The month folders of a workspace, sorted, without reading any file. */
+/** The month folders of a workspace, sorted, without reading any file (those that are not folders left out). */
 export const listMonths = (root: string) => listMonthDirs(root, []);
+
+/** Why the month folder `month` cannot be used, if something that is not a usable folder has its name. */
+export function brokenMonth(root: string, month: string): Finding | undefined {
+  const abs = path.join(root, month);
+  if (!pathPresent(abs)) return undefined;
+  const checked = checkFolder(abs, { root });
+  return checked.ok ? undefined : folderFinding(root, checked);
+}
 
 /** How much of a month to read: everything, only rapat.yaml, only its commitment sections, or nothing. */
 export type MonthScope = "full" | "meeting" | "kesepakatan" | "skip";
 
-/** Scope for checking some months: those months and the one before each in full, earlier commitments only. */
+/**
+ * Scope for checking some months: those months and the six before each in full (the month before for
+ * the cumulative figures, six for each indicator's own history), earlier ones' commitments only.
+ */
 export function scopeFor(months: readonly string[]): (month: string) => MonthScope {
   if (months.length === 0) return () => "full";
-  const full = new Set(months.flatMap((m) => [m, shiftMonth(m, -1)]));
+  const back = Array.from({ length: UNUSUAL.window }, (_, i) => i + 1);
+  const full = new Set(months.flatMap((m) => [m, ...back.map((k) => shiftMonth(m, -k))]));
   const last = [...months].sort().at(-1) ?? "";
   return (month) => (full.has(month) ? "full" : month < last ? "kesepakatan" : "skip");
 }
@@ -215,8 +266,17 @@ function loadMonth(root: string, id: string, scope: MonthScope, into: LoadedWork
       message,
     });
   }
+  if (scope === "full")
+    probeFolders(
+      root,
+      MONTH_FOLDERS.map((f) => `${id}/${f}`),
+      into.findings,
+    );
   const programDir = path.join(dir, PROGRAM_DIR);
-  if (scope === "full" && existsSync(programDir) && statSync(programDir).isDirectory()) {
+  const programs = scope === "full" ? checkFolder(programDir, { root }) : undefined;
+  // A program folder that is not a folder leaves the month's figures unassessed (its finding says why).
+  if (programs && !programs.ok) (month.unreadable ??= []).push(`${id}/${PROGRAM_DIR}`);
+  if (programs?.ok && programs.exists) {
     for (const name of programFiles(programDir, id, into.findings)) {
       const loaded = keep<ProgramReport>(
         loadFile(root, path.join(programDir, name), programReportSchema, cache("program")),
@@ -263,7 +323,8 @@ function loadOtherMeetings(
     }
   }
   const pralokminDir = path.join(dir, PRALOKMIN_DIR);
-  if (scope === "full" && existsSync(pralokminDir) && statSync(pralokminDir).isDirectory()) {
+  const pralokmin = scope === "full" ? checkFolder(pralokminDir, { root }) : undefined;
+  if (pralokmin?.ok && pralokmin.exists) {
     month.pralokmin = [];
     const names = readdirSync(pralokminDir)
       .filter((name) => /\.yaml$/i.test(name))
@@ -295,6 +356,7 @@ export function loadWorkspace(
   workspace.findings.push(...config.findings);
   if (config.source) workspace.sources.set(config.source.rel, config.source);
   workspace.config = config.loaded;
+  probeFolders(root, WORKSPACE_FOLDERS, workspace.findings);
   workspace.months = listMonthDirs(root, workspace.findings)
     .map((id) => ({ id, scope: options.scope?.(id) ?? "full" }))
     .filter(({ scope }) => scope !== "skip")

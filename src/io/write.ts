@@ -29,7 +29,15 @@ import type { Document, ToStringOptions } from "yaml";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { recordWritten } from "./committed.js";
-import { describeErrno, describeReadFailure, readRegularFile, tempPathFor } from "./fs-safe.js";
+import {
+  checkFolder,
+  describeErrno,
+  describeFolderFailure,
+  describeReadFailure,
+  folderLabel,
+  readRegularFile,
+  tempPathFor,
+} from "./fs-safe.js";
 import type { YamlSource } from "./yaml-source.js";
 
 export const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
@@ -84,10 +92,7 @@ const M = {
     "{file} bukan berkas biasa (FIFO/soket/perangkat); pilih nama berkas lain",
     "{file} is not a regular file (FIFO/socket/device); choose another file name",
   ),
-  notAFolder: msg(
-    "{path} adalah berkas, bukan folder, jadi {file} tidak dapat dibuat di sana; pilih folder lain",
-    "{path} is a file, not a folder, so {file} cannot be created there; choose another folder",
-  ),
+  notAFolder: msg("{file} tidak dapat ditulis: {problem}", "{file} cannot be written: {problem}"),
 };
 
 /** Serialise a YAML document the canonical way, in the line endings and BOM of its source. */
@@ -151,21 +156,15 @@ function explain(error: NodeJS.ErrnoException, label: string, existed: boolean):
   }
 }
 
-/** The nearest existing ancestor of `dir` that is a file rather than a folder, if any. */
-function fileInTheWay(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    try {
-      return statSync(current).isDirectory() ? undefined : current;
-    } catch {
-      if (path.dirname(current) === current) return undefined;
-    }
+/** Why `file` cannot be created in `dir`: what is in the way of the folder, named with what to do. */
+function notAFolder(dir: string, label: string, error?: unknown): UserError | undefined {
+  const root = workspaceOf(dir);
+  const checked = checkFolder(dir, { root });
+  if (!checked.ok) {
+    const where = root !== undefined ? folderLabel(root, checked.at) : checked.at;
+    return new UserError(t(M.notAFolder, { file: label, problem: describeFolderFailure(checked, where) }));
   }
-}
-
-function notAFolder(dir: string, label: string, error: unknown): UserError {
-  const blocker = fileInTheWay(dir);
-  if (blocker) return new UserError(t(M.notAFolder, { path: blocker, file: label }));
-  return explain(error as NodeJS.ErrnoException, label, false);
+  return error === undefined ? undefined : explain(error as NodeJS.ErrnoException, label, false);
 }
 
 function writeProtected(file: string, stat: Stats): boolean {
@@ -184,7 +183,7 @@ function inspectTarget(file: string, label: string, options: WriteOptions): Stat
   try {
     stat = statSync(file);
   } catch (error) {
-    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error);
+    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error)!;
     if (errno(error) !== "ENOENT") throw explain(error as NodeJS.ErrnoException, label, true);
     if (options.expected !== undefined) throw new UserError(t(M.changed, { file: label }));
     return undefined;
@@ -224,7 +223,7 @@ function writeTarget(file: string, label: string): string {
   try {
     if (!lstatSync(file).isSymbolicLink()) return file;
   } catch (error) {
-    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error);
+    if (errno(error) === "ENOTDIR") throw notAFolder(path.dirname(file), label, error)!;
     if (errno(error) === "ENOENT") return file;
     throw explain(error as NodeJS.ErrnoException, label, true);
   }
@@ -341,10 +340,14 @@ function prepareWrite(requested: string, content: string | Uint8Array, options: 
   const file = writeTarget(requested, label);
   const original = inspectTarget(file, label, options);
   const dir = path.dirname(file);
+  // The folder, and each one above it that is missing, must be a folder inside the workspace (when
+  // writing into one): not a file, a FIFO, a looping or broken link, nor a link out of the workspace.
+  const blocked = notAFolder(dir, label);
+  if (blocked) throw blocked;
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    if (errno(error) === "EEXIST" || errno(error) === "ENOTDIR") throw notAFolder(dir, label, error);
+    if (errno(error) === "EEXIST" || errno(error) === "ENOTDIR") throw notAFolder(dir, label, error)!;
     throw explain(error as NodeJS.ErrnoException, label, original !== undefined);
   }
   const temp = tempPathFor(file);

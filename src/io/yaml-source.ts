@@ -3,12 +3,13 @@
 // as eemeli/yaml resolves it, straight into zod); a file that needs a position (a finding) or a
 // write-back is parsed with eemeli/yaml's position-keeping Document. Every problem becomes a
 // finding in the user's language with file, line and column; nothing throws.
-import { closest, distance } from "fastest-levenshtein";
 import jsYaml from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { z } from "zod";
 import type { Finding, PathSegment, Point } from "../domain/findings.js";
-import { decimal, type Message, msg, t } from "../i18n/index.js";
+import { closestAccepted } from "../domain/hints.js";
+import { SCALE_INVERTED } from "../domain/schema.js";
+import { decimal, human, type Message, msg, t } from "../i18n/index.js";
 import { CORE_12 } from "./yaml-core.js";
 import { yamlLib } from "./yaml-lib.js";
 
@@ -59,14 +60,76 @@ const M = {
     "file too large ({size} MB, limit {limit} MB); split it or check it is the right file",
   ),
   notUtf8: msg(
-    "berkas bukan UTF-8 (byte tidak sah di sini); simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai → Encoding " +
-      "UTF-8)",
-    "file is not UTF-8 (invalid byte here); save it again as UTF-8 (Notepad: Save As → Encoding UTF-8)",
+    "berkas bukan UTF-8: byte {byte} di sini tidak sah (dalam ANSI/Latin-1 itu '{ansi}'); simpan ulang sebagai " +
+      "UTF-8 (Notepad: Simpan Sebagai → Encoding UTF-8)",
+    "the file is not UTF-8: byte {byte} here is invalid (in ANSI/Latin-1 it is '{ansi}'); save it again as UTF-8 " +
+      "(Notepad: Save As → Encoding UTF-8)",
+  ),
+  wideEncoding: msg(
+    "berkas tersimpan sebagai {encoding}, bukan UTF-8; simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai → " +
+      "Encoding UTF-8)",
+    "the file is saved as {encoding}, not UTF-8; save it again as UTF-8 (Notepad: Save As → Encoding UTF-8)",
+  ),
+  taggedAs: msg(" (ditandai {tag})", " (tagged {tag})"),
+  control: msg(
+    "karakter kendali tak terlihat ({code}) di sini, yang tidak boleh ada di berkas YAML (biasanya ikut tersalin " +
+      "dari program lain); hapus karakter itu",
+    "an invisible control character ({code}) here, which a YAML file may not hold (usually copied in from another " +
+      "program); delete it",
   ),
   empty: msg("berkas kosong; isi berkas ini atau hapus", "file is empty; fill it in or delete it"),
   notMap: msg(
-    "isi berkas harus berupa pemetaan kunci: nilai (baris pertama mis. 'bulan: 2024-05')",
-    "the file must be a mapping of key: value (first line e.g. 'bulan: 2024-05')",
+    "isi berkas adalah {found}, padahal harus pemetaan kunci: nilai (setiap baris teratas berbentuk 'kunci: nilai', " +
+      "mis. 'bulan: 2024-05')",
+    "the file holds {found}, where it must be a mapping of key: value (each top line 'key: value', e.g. " +
+      "'bulan: 2024-05')",
+  ),
+  theText: msg("teks '{text}' saja", "only the text '{text}'"),
+  theNumber: msg("angka {number} saja", "only the number {number}"),
+  wholeFile: msg("isi berkas", "the file"),
+  thisValue: msg("nilai di sini", "the value here"),
+  tag: msg(
+    "{key}: nilai bertanda {tag} ({meaning}); lokmin tidak memakai tanda ini — hapus '{tag}' dan tulis nilainya " +
+      "biasa",
+    "{key}: a value tagged {tag} ({meaning}); lokmin does not use this tag — remove '{tag}' and write the value " +
+      "plainly",
+  ),
+  unknownAnchor: msg(
+    "{key}: alias *{name} tidak merujuk anchor mana pun (&{name} harus ditulis lebih dulu, di atasnya); tulis " +
+      "nilainya langsung atau perbaiki nama anchor-nya",
+    "{key}: the alias *{name} refers to no anchor (&{name} must be written first, above it); write the value " +
+      "itself or fix the anchor's name",
+  ),
+  nullKey: msg(
+    "kunci kosong (null): setiap kunci harus teks; tulis nama kuncinya sebelum ':'",
+    "an empty (null) key: every key must be text; write the key's name before the ':'",
+  ),
+  aliasKey: msg(
+    "kunci berupa alias *{name}: setiap kunci harus teks; tulis nama kuncinya sendiri",
+    "a key that is the alias *{name}: every key must be text; write the key's own name",
+  ),
+  collectionKey: msg(
+    "kunci berupa daftar atau pemetaan ({key}): setiap kunci harus teks; tulis nama kuncinya sebelum ':'",
+    "a key that is a list or mapping ({key}): every key must be text; write the key's name before the ':'",
+  ),
+  numberKey: msg(
+    'kunci {key} dibaca sebagai angka, padahal setiap kunci harus teks; beri tanda kutip: "{key}":',
+    'the key {key} is read as a number, while every key must be text; put it in quotes: "{key}":',
+  ),
+  booleanKey: msg(
+    'kunci {key} dibaca sebagai true/false, padahal setiap kunci harus teks; beri tanda kutip: "{key}":',
+    'the key {key} is read as true/false, while every key must be text; put it in quotes: "{key}":',
+  ),
+  yamlVersion: msg(
+    "baris %YAML {version} meminta YAML versi lama, yang membaca tanggal, yes/no dan angka seperti 010 secara lain; " +
+      "lokmin membaca YAML 1.2 — hapus baris %YAML itu",
+    "the line %YAML {version} asks for an old YAML version, which reads dates, yes/no and numbers like 010 " +
+      "differently; lokmin reads YAML 1.2 — delete that %YAML line",
+  ),
+  mergeKey: msg(
+    "kunci gabungan '<<' (merge key YAML 1.1) tidak dipakai lokmin; tulis setiap kunci yang hendak disalin satu " +
+      "per satu",
+    "the merge key '<<' (YAML 1.1) is not used by lokmin; write each key it would copy one by one",
   ),
   tooDeep: msg(
     "struktur YAML bersarang terlalu dalam ([ ] atau { } atau indentasi di dalam satu sama lain ratusan kali); " +
@@ -123,6 +186,11 @@ const M = {
   ),
   notOneOf: msg("{key}: bentuk nilai tidak dikenal; {options}", "{key}: unrecognised value; {options}"),
   invalid: msg("{key}: nilai tidak sah", "{key}: invalid value"),
+  scaleInverted: msg(
+    "{key}: min {min} lebih besar dari max {max}, jadi tidak ada skor yang muat; tukar keduanya (min: {max}, " +
+      "max: {min})",
+    "{key}: min {min} is greater than max {max}, so no score fits; swap them (min: {max}, max: {min})",
+  ),
 };
 
 /** Formats named by the schema's regex messages (schema.ts), in both languages. */
@@ -132,6 +200,10 @@ export const FORMATS: Record<string, Message> = {
     "lower-case letters, digits, '-', '_' or '.', no spaces, e.g. kia",
   ),
   bulan: msg("YYYY-MM, mis. 2024-05", "YYYY-MM, e.g. 2024-05"),
+  indikator: msg(
+    "program/indikator atau id indikator saja, huruf kecil tanpa spasi, mis. kia/bbl",
+    "program/indicator or the indicator id alone, lower-case without spaces, e.g. kia/bbl",
+  ),
   jam: msg("jam 08.00 atau 08:00", "a time 08.00 or 08:00"),
   kesepakatan: msg("BULAN/Knn, mis. 2024-05/K03", "MONTH/Knn, e.g. 2024-05/K03"),
   "kesepakatan-tribulanan": msg(
@@ -243,6 +315,8 @@ const QUOTE_COLON = msg(
 
 /** "tempat: Aula: lantai 2" → 'tempat: "Aula: lantai 2"', when the line is a key whose value holds ": ". */
 function quotedLine(line: string): string | undefined {
+  // A line too long to repeat in a message gets the advice without the example.
+  if (line.length > 200) return undefined;
   const match = /^\s*(?:-\s+)?([^\s:#'"{[][^:#]*?):[ \t]+([^'"\s|>{[&*!].*?:[ \t].*?)\s*$/.exec(line);
   if (!match || / #/.test(match[2])) return undefined;
   return `${match[1]}: "${match[2].replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -269,7 +343,7 @@ function describeValue(value: unknown, source?: string): string {
   if (Array.isArray(value)) return typeName("array");
   if (typeof value === "string")
     return `${typeName("string")} '${value.length > 40 ? `${value.slice(0, 37)}…` : value}'`;
-  if (typeof value === "number") return source ?? String(value);
+  if (typeof value === "number") return source ?? human(value);
   return typeName(typeof value);
 }
 
@@ -320,19 +394,70 @@ const finding = (rule: string, file: string, message: string, where: Where = { l
   message,
 });
 
-/** Decode bytes as UTF-8 (BOM stripped), reporting invalid bytes at their line. */
+/** Text encodings a file can be in besides UTF-8, told by their byte order mark or, without one, their zeros. */
+type Encoding = "UTF-16 LE" | "UTF-16 BE" | "UTF-32 LE" | "UTF-32 BE";
+
+/** The encoding of `bytes` when it is UTF-16 or UTF-32 (with or without a byte order mark), else undefined. */
+export function wideEncoding(bytes: Uint8Array): Encoding | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe) return c === 0 && d === 0 ? "UTF-32 LE" : "UTF-16 LE";
+  if (a === 0xfe && b === 0xff) return "UTF-16 BE";
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return "UTF-32 BE";
+  // Without a mark: text of mostly ASCII characters has a zero byte beside each one. Counted over the
+  // start of the file, in the positions each encoding puts them.
+  const n = Math.min(bytes.length - (bytes.length % 4), 4096);
+  if (n < 4) return undefined;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros[i % 4]++;
+  const quarter = n / 4;
+  const mostly = (count: number) => count >= quarter * 0.7;
+  if (mostly(zeros[1]) && mostly(zeros[2]) && mostly(zeros[3]) && !mostly(zeros[0])) return "UTF-32 LE";
+  if (mostly(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && !mostly(zeros[3])) return "UTF-32 BE";
+  if (mostly(zeros[1]) && mostly(zeros[3]) && !mostly(zeros[0])) return "UTF-16 LE";
+  if (mostly(zeros[0]) && mostly(zeros[2]) && !mostly(zeros[1])) return "UTF-16 BE";
+  return undefined;
+}
+
+/** Control characters YAML does not allow in a file (all but tab, line feed and carriage return). */
+// eslint-disable-next-line no-control-regex -- finding these characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const lineColumn = (text: string, index: number) => {
+  const before = text.slice(0, index);
+  return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+};
+
+/**
+ * Decode bytes as UTF-8 (BOM stripped). A file saved as UTF-16 or UTF-32 (Notepad's "Unicode"),
+ * with or without its byte order mark, is named as such; invalid bytes (ANSI/Latin-1) and control
+ * characters (a NUL byte) are reported at their line and column.
+ */
 export function decodeUtf8(bytes: Uint8Array, rel: string): { text?: string; bom: boolean; finding?: Finding } {
+  const wide = wideEncoding(bytes);
+  if (wide) return { bom: false, finding: finding("yaml/encoding", rel, t(M.wideEncoding, { encoding: wide })) };
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  let text: string;
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), bom };
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     const loose = new TextDecoder("utf-8").decode(body);
-    const before = loose.slice(0, Math.max(0, loose.indexOf("\uFFFD")));
-    const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
-    return { bom, finding: finding("yaml/encoding", rel, t(M.notUtf8), { line, column }) };
+    const at = Math.max(0, loose.indexOf("\uFFFD"));
+    // The byte itself, and what it is in Windows' ANSI code page (how such files are usually saved).
+    const offset = Buffer.byteLength(loose.slice(0, at), "utf8");
+    const byte = body[offset] ?? 0;
+    const ansi = new TextDecoder("windows-1252").decode(body.subarray(offset, offset + 1));
+    const message = t(M.notUtf8, { byte: `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`, ansi });
+    return { bom, finding: finding("yaml/encoding", rel, message, lineColumn(loose, at)) };
   }
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    const name = control[0] === "\u0000" ? "NUL" : control[0] === "\u007F" ? "DEL" : "";
+    const message = t(M.control, { code: name ? `${code} ${name}` : code });
+    return { bom, finding: finding("yaml/encoding", rel, message, lineColumn(text, control.index)) };
+  }
+  return { text, bom };
 }
 
 /** Deeper than any lokmin file: flow brackets open at once, or columns of indentation. */
@@ -384,23 +509,127 @@ export function parseYaml(text: string, rel: string, bom = false): { source?: Ya
     // The parser reports running out of stack on deep nesting with the code it uses for alias bombs.
     if (error.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(error.message))
       return finding("yaml/depth", rel, t(M.tooDeep), position(lineCounter, error.pos[0]));
-    const known = YAML_ERRORS[error.code];
     const where = errorSpan(source, error.code, error.pos);
+    // A tag whose value it cannot take (!!set with values, !!binary that is no base64): named as the tag.
+    if (error.code === "TAG_RESOLVE_FAILED") {
+      const written = /^!\S*/.exec(text.slice(error.pos[0]))?.[0] ?? "!";
+      const tag = written.startsWith("!!") ? `tag:yaml.org,2002:${written.slice(2)}` : written;
+      const meaning = t(TAG_MEANINGS[tag] ?? msg("tanda buatan sendiri", "a custom tag"));
+      return finding("yaml/tag", rel, t(M.tag, { key: t(M.thisValue), tag: written, meaning }), where);
+    }
+    const known = YAML_ERRORS[error.code];
     const example =
       error.code === "BLOCK_AS_IMPLICIT_KEY" ? quotedLine(text.split(/\r?\n/)[where.line - 1] ?? "") : undefined;
     const hint = example ? t(QUOTE_COLON, { example }) : "";
     return finding(known?.rule ?? "yaml/syntax", rel, t(known?.message ?? SYNTAX_FALLBACK) + hint, where);
   });
   if (findings.length > 0) return { findings };
+  const odd = oddities(source);
+  if (odd.length > 0) return { findings: odd };
   if (doc.contents === null || (yamlLib().isScalar(doc.contents) && doc.contents.value === null)) {
     return { findings: [finding("yaml/empty", rel, t(M.empty))] };
   }
   if (!yamlLib().isMap(doc.contents)) {
-    return {
-      findings: [finding("yaml/not-a-mapping", rel, t(M.notMap), nodeSpan(source, doc.contents))],
-    };
+    const found = t(M.notMap, { found: topLevel(doc.contents) });
+    return { findings: [finding("yaml/not-a-mapping", rel, found, nodeSpan(source, doc.contents))] };
   }
   return { source, findings };
+}
+
+/** What a document holds instead of a mapping, in words: "a list (- item)", "the text 'halo'", "the number 42". */
+function topLevel(node: unknown): string {
+  const y = yamlLib();
+  if (y.isSeq(node)) return typeName("array");
+  if (y.isScalar(node)) {
+    const value = node.value;
+    if (typeof value === "string") return t(M.theText, { text: value.length > 40 ? `${value.slice(0, 37)}…` : value });
+    if (typeof value === "number") return t(M.theNumber, { number: node.source ?? String(value) });
+    return typeName(typeof value);
+  }
+  return typeName("object");
+}
+
+/** The core YAML 1.2 tags: a value marked with one is read as that type, which the schema then checks. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((n) => `tag:yaml.org,2002:${n}`));
+const TAG_MEANINGS: Record<string, Message> = {
+  "tag:yaml.org,2002:binary": msg("data biner (base64)", "binary data (base64)"),
+  "tag:yaml.org,2002:timestamp": msg("waktu gaya YAML 1.1", "a YAML 1.1 timestamp"),
+  "tag:yaml.org,2002:set": msg("himpunan (set)", "a set"),
+  "tag:yaml.org,2002:omap": msg("pemetaan berurutan (omap)", "an ordered map (omap)"),
+  "tag:yaml.org,2002:pairs": msg("daftar pasangan (pairs)", "a list of pairs"),
+};
+
+/** A tag as the person wrote it: tag:yaml.org,2002:binary → !!binary. */
+const writtenTag = (tag: string) => (tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag);
+
+/**
+ * What parses as YAML but is not lokmin data, each named for what it is: a tag lokmin does not use
+ * (!!binary, !!timestamp, !!set, !!omap, a custom !tag), an alias whose anchor is not defined before
+ * it, and a key that is not text (a list or mapping, null, a number or true/false, a merge key <<).
+ */
+function oddities(source: YamlSource): Finding[] {
+  const y = yamlLib();
+  const out: Finding[] = [];
+  const at = (rule: string, offset: number | undefined, message: string) =>
+    out.push(finding(rule, source.rel, message, position(source.lineCounter, offset ?? 0)));
+  const label = (path: readonly PathSegment[]) => (path.length ? pathLabel(path) : t(M.wholeFile));
+  // A %YAML 1.1 directive makes dates, yes/no and 010 read as something else than lokmin reads.
+  const version = source.doc.directives?.yaml;
+  if (version?.explicit && version.version !== "1.2") {
+    const offset = source.text.search(/^%YAML/m);
+    at("yaml/syntax", Math.max(0, offset), t(M.yamlVersion, { version: version.version }));
+  }
+  const walk = (node: unknown, path: PathSegment[]) => {
+    if (!node || typeof node !== "object") return;
+    if (y.isAlias(node)) {
+      if (!node.resolve(source.doc))
+        at("yaml/alias", node.range?.[0], t(M.unknownAnchor, { key: label(path), name: node.source }));
+      return;
+    }
+    const tag = (node as Node).tag;
+    if (tag && !CORE_TAGS.has(tag)) {
+      const written = writtenTag(tag);
+      const start = (node as Node).range?.[0] ?? 0;
+      const tagAt = source.text.lastIndexOf(written, start);
+      const meaning = t(TAG_MEANINGS[tag] ?? msg("tanda buatan sendiri", "a custom tag"));
+      at("yaml/tag", tagAt >= 0 ? tagAt : start, t(M.tag, { key: label(path), tag: written, meaning }));
+      return;
+    }
+    if (y.isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const problem = keyProblem(key, source.text);
+        if (problem) {
+          at(
+            "yaml/key",
+            key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0],
+            t(problem.message, problem.values),
+          );
+          continue;
+        }
+        walk(pair.value, [...path, String((key as { value?: unknown }).value)]);
+      }
+    } else if (y.isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+  };
+  walk(source.doc.contents, []);
+  return out;
+}
+
+/** Why a mapping key is not a key lokmin can read, if it is not: lokmin's keys are always text. */
+function keyProblem(key: Node | null, text: string): { message: Message; values: Record<string, string> } | undefined {
+  const y = yamlLib();
+  if (key === null || (y.isScalar(key) && key.value === null)) return { message: M.nullKey, values: {} };
+  if (y.isAlias(key)) return { message: M.aliasKey, values: { name: key.source } };
+  if (y.isMap(key) || y.isSeq(key)) {
+    const written = key.range ? text.slice(key.range[0], key.range[1]).trim() : String(key);
+    return { message: M.collectionKey, values: { key: written.length > 40 ? `${written.slice(0, 37)}…` : written } };
+  }
+  if (!y.isScalar(key)) return undefined;
+  const written = typeof key.source === "string" ? key.source : String(key.value);
+  if (key.value === "<<" && key.type === "PLAIN") return { message: M.mergeKey, values: {} };
+  if (typeof key.value === "number") return { message: M.numberKey, values: { key: written } };
+  if (typeof key.value === "boolean") return { message: M.booleanKey, values: { key: written } };
+  return undefined;
 }
 
 /**
@@ -438,11 +667,25 @@ export function toData(source: YamlSource): { data?: unknown; findings: Finding[
       const at = position(source.lineCounter, offset < 0 ? 0 : offset);
       return { findings: [finding("yaml/depth", source.rel, t(M.tooDeep), at)] };
     }
+    if (/unresolved alias/i.test((error as Error).message)) {
+      const offset = source.text.search(/\*[^\s,\]}]+/);
+      const name = /\*([^\s,\]}]+)/.exec(source.text)?.[1] ?? "?";
+      const message = t(M.unknownAnchor, { key: t(M.wholeFile), name });
+      return {
+        findings: [finding("yaml/alias", source.rel, message, position(source.lineCounter, Math.max(0, offset)))],
+      };
+    }
     const alias = /\*[^\s,\]}]+/.exec(source.text);
     const at = alias ? spanOf(source, alias.index, alias.index + alias[0].length) : position(source.lineCounter, 0);
     return { findings: [finding("yaml/alias", source.rel, t(M.aliasBomb), at)] };
   }
 }
+
+/** Whether the node at `path` is only a key with nothing after its ':' (nodeAt then gives the key). */
+const isKeyOnly = (source: YamlSource, path: readonly PathSegment[]) => {
+  const found = nodeAt(source, path);
+  return found.keyNode !== undefined && found.node === found.keyNode;
+};
 
 /**
  * The node at a path, and the deepest existing ancestor when the path does not exist. `keyNode` is
@@ -604,11 +847,6 @@ function pathLabel(path: readonly PathSegment[]): string {
   return label || "(root)";
 }
 
-function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
-}
-
 export function getPath(data: unknown, path: readonly PathSegment[]): unknown {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking plain data
   let current: any = data;
@@ -618,6 +856,10 @@ export function getPath(data: unknown, path: readonly PathSegment[]): unknown {
   }
   return current;
 }
+
+/** A number in a message: as the person wrote it when the source has it, else written for people. */
+const shownNumber = (source: YamlSource, path: readonly PathSegment[], value: unknown) =>
+  typeof value === "number" ? (numberSource(source, path) ?? human(value)) : String(value);
 
 /** The number as the person wrote it: "2.100" read as 2.1 is a count with a thousands point. */
 const numberSource = (source: YamlSource, path: readonly PathSegment[]) => {
@@ -642,10 +884,15 @@ export function issuesToFindings(
     const value = getPath(data, path);
     if (issue.code === "unrecognized_keys") {
       const allowed = allowedKeysAt(schema, path);
+      // A hint never names a key the mapping already has: applying it would make a duplicate key.
+      const here = getPath(data, path);
+      const present = new Set(here && typeof here === "object" ? Object.keys(here) : []);
       for (const unknown of issue.keys) {
-        const hint = allowed.length > 0 ? closest(unknown, allowed) : undefined;
-        const close = hint && similarity(unknown, hint) >= 0.5;
-        const tail = close
+        const hint = closestAccepted(
+          unknown,
+          allowed.filter((key) => !present.has(key)),
+        );
+        const tail = hint
           ? t(M.didYouMean, { hint })
           : allowed.length
             ? t(M.allowedKeys, { keys: allowed.join(", ") })
@@ -719,9 +966,12 @@ export function issuesToFindings(
           );
           break;
         }
+        // A core tag the person wrote (!!str 9) is why the value has the wrong type: say so.
+        const tag = (nodeAt(source, path).node as Node | null)?.tag;
+        const tagged = tag && !isKeyOnly(source, path) ? t(M.taggedAs, { tag: writtenTag(tag) }) : "";
         at(
           path,
-          t(M.expected, { key, expected: typeName(issue.expected), got: describeValue(value, written) }),
+          t(M.expected, { key, expected: typeName(issue.expected), got: describeValue(value, written) + tagged }),
           "schema/type",
         );
         break;
@@ -734,14 +984,24 @@ export function issuesToFindings(
         if (issue.origin === "string") at(path, t(M.emptyText, { key }), "schema/value");
         else if (issue.origin === "array")
           at(path, t(issue.exact ? M.exactItems : M.tooFewItems, { key, min }), "schema/value");
-        else at(path, t(M.tooSmallNumber, { key, min, value: String(value) }), "schema/number");
+        else
+          at(
+            path,
+            t(M.tooSmallNumber, { key, min: human(min), value: shownNumber(source, path, value) }),
+            "schema/number",
+          );
         break;
       }
       case "too_big": {
         const max = Number(issue.maximum);
         if (issue.origin === "array")
           at(path, t(issue.exact ? M.exactItems : M.tooManyItems, { key, min: max, max }), "schema/value");
-        else at(path, t(M.tooBigNumber, { key, max, value: String(value) }), "schema/number");
+        else
+          at(
+            path,
+            t(M.tooBigNumber, { key, max: human(max), value: shownNumber(source, path, value) }),
+            "schema/number",
+          );
         break;
       }
       case "invalid_format": {
@@ -772,6 +1032,14 @@ export function issuesToFindings(
         at(path, t(M.notOneOf, { key, options: options.join(" / ") }), "schema/type");
         break;
       }
+      case "custom": {
+        if (issue.message === SCALE_INVERTED) {
+          const scale = getPath(data, path.slice(0, -1)) as { min: number; max: number };
+          const values = { key: pathLabel(path.slice(0, -1)), min: human(scale.min), max: human(scale.max) };
+          at(path, t(M.scaleInverted, values), "schema/value");
+        } else at(path, t(M.invalid, { key }), "schema/value");
+        break;
+      }
       default:
         at(path, t(M.invalid, { key }), "schema/value");
     }
@@ -785,7 +1053,8 @@ export function issuesToFindings(
  * reads differently from eemeli/yaml — a list item with nothing after its dash, two dashes on one
  * line, an empty key in a flow collection, and a comment sign right after a closing bracket ("[]#",
  * an error js-yaml lets pass), the explicit-key sign "?", quoted scalars running over
- * several lines (js-yaml accepts indentation eemeli/yaml refuses) and a null or collection key ("~:", "[]:").
+ * several lines (js-yaml accepts indentation eemeli/yaml refuses), a key that is not text ("~:", "[]:", "1:",
+ * "true:") and the merge key "<<".
  * tests/hostile/yaml-parsers.test.ts holds the two parsers to the same data on everything the
  * fast path accepts.
  */
@@ -802,6 +1071,10 @@ const DECLINED = [
   /(^|[:,[{-][ \t]+)'(?:[^'\r\n]|'')*\r?$/m,
   /(^|[:,[{-][ \t]+)"(?:[^"\\\r\n]|\\.)*\r?$/m,
   /(^|[\s[{,-])(~|null|Null|NULL)[ \t]*:([ \t]|\r?$)/m,
+  // Keys that are not text (a number, true/false) and the YAML 1.1 merge key: the full parser names them.
+  /(^|[\s[{,-])[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?[ \t]*:([ \t]|\r?$)/m,
+  /(^|[\s[{,-])(?:true|false|True|False|TRUE|FALSE)[ \t]*:([ \t]|\r?$)/m,
+  /(^|[\s{,])<<[ \t]*:/m,
 ];
 
 /** The fast path's reading of a document, or undefined when it declines (see DECLINED) or fails. */

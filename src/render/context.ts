@@ -17,6 +17,7 @@ import { resolveSop } from "../domain/sop.js";
 import { coverageGap, coveragePercent, isBehindTarget } from "../domain/targets.js";
 import type { IndicatorTrend } from "../domain/trends.js";
 import { buildAnalysisContext } from "./analysis-context.js";
+import type { VerificationSummary } from "./verification-context.js";
 
 export interface RenderInput {
   config: Workspace;
@@ -28,6 +29,8 @@ export interface RenderInput {
   trends?: IndicatorTrend[];
   /** The month fails `lokmin check`: documents carry a DRAF mark. */
   draft?: boolean;
+  /** The cross-program verification's counts (verification-context.ts), for the Daftar Tilik's notes. */
+  verification?: VerificationSummary;
 }
 
 type Evidence = (typeof EVIDENCE_KINDS)[number];
@@ -83,12 +86,22 @@ function regulationParts(profile: SupervisionProfile) {
 }
 
 /** Human notes for the Daftar Tilik, by item slug: what the files show, never key names or true/false. */
-function tilikNote(slug: string, meeting: Meeting, programs: ProgramReport[], present: number, invited: number) {
+function tilikNote(
+  slug: string,
+  meeting: Meeting,
+  programs: ProgramReport[],
+  present: number,
+  invited: number,
+  verification?: VerificationSummary,
+) {
   const v = meeting.verifikasi_data;
   switch (slug) {
     case "verifikasi":
       return v?.tanggal ? `Verifikasi ${plainDate(v.tanggal)}` : "";
     case "verifikasi-tercatat":
+      // Short: the form is one page. The Berita Acara Verifikasi Data has the details.
+      if (verification?.open) return `${verification.open} selisih belum dijustifikasi`;
+      if (verification?.settled) return `Tercatat; ${verification.settled} selisih dijustifikasi`;
       return v?.hasil ? "Hasil verifikasi tercatat" : "";
     case "verifikasi-dilaporkan":
       return v?.dilaporkan ? "Dilaporkan dalam Lokmin" : "";
@@ -154,6 +167,7 @@ export function buildRenderContext({
   tilik,
   trends = [],
   draft = false,
+  verification,
 }: RenderInput) {
   const person = (id: string | undefined) => personView(config, id);
   const zone = config.zona_waktu;
@@ -421,7 +435,7 @@ export function buildRenderContext({
   const noteFor = (item: Item): string | undefined =>
     supervisorNotes[String(item.no).padStart(2, "0")] ?? supervisorNotes[String(item.no)] ?? supervisorNotes[item.id];
   const derivedNote = (item: Item) =>
-    tilikNote(item.id.replace(/^\d+-/, ""), meeting, programs, present, attendees.length);
+    tilikNote(item.id.replace(/^\d+-/, ""), meeting, programs, present, attendees.length, verification);
 
   return {
     puskesmas: {

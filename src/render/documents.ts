@@ -92,6 +92,19 @@ export const DOCUMENTS = [
       m.rtl.length > 0 || programs.some((p) => p.rpk.length > 0),
   },
   {
+    name: "berita-acara-verifikasi",
+    title: "Berita Acara Verifikasi Data",
+    contains: msg(
+      "berita acara verifikasi data antarprogram (Perbup Pasal 9–10): setiap relasi antarindikator yang dicocokkan " +
+        "dengan angkanya, sesuai / tidak sesuai, justifikasi dan penyebab yang disepakati, diperbaiki atau tidak; " +
+        "tanda tangan para koordinator program yang terlibat dan Kepala Puskesmas",
+      "the record of the cross-program data verification (Perbup Pasal 9–10): every relation between indicators " +
+        "compared, with its figures, matching or not, the justification and cause agreed, corrected or not; signed " +
+        "by the coordinators of the programs involved and the head of the Puskesmas",
+    ),
+    needs: (m: Meeting) => Boolean(m.verifikasi_data?.tanggal),
+  },
+  {
     name: "daftar-tilik",
     title: "Daftar Tilik",
     contains: msg(

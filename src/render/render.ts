@@ -4,7 +4,6 @@
 // strict mode with only if/unless/each/with; every mistake in a template is reported with its
 // file, line and the field or block at fault.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type HandlebarsType from "handlebars";
 import type HandlebarsRuntimeType from "handlebars/runtime";
@@ -12,7 +11,7 @@ import type { Workspace } from "../domain/schema.js";
 import { logoProblem } from "../domain/check/rules/workspace.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
+import { describeReadFailure, pathPresent, readRegularFile } from "../io/fs-safe.js";
 import { probeFile } from "../io/workspace.js";
 import { builtinTemplate } from "../io/assets.js";
 import { type Block, BlockSyntaxError, parseBlocks } from "./blocks.js";
@@ -62,13 +61,19 @@ export interface TemplateRef {
   file: string | null;
   /** How messages name it: "templates/notulen.docx" or "templates/notulen.hbs (bawaan)". */
   label: string;
+  /** The workspace the file must lie in: a template is never read through a link out of it. */
+  root?: string;
 }
 
-/** A document's template: the workspace's Word file, else its Handlebars file, else the built-in one. */
+/**
+ * A document's template: the workspace's Word file, else its Handlebars file, else the built-in one.
+ * Anything at a template's name counts (a broken or looping link, a FIFO, a link out of the
+ * workspace): reading it then says what it is, rather than the built-in wording being used unsaid.
+ */
 export function templateFor(root: string, name: DocumentName): TemplateRef {
   for (const kind of ["docx", "hbs"] as const) {
     const own = path.join(root, "templates", `${name}.${kind}`);
-    if (existsSync(own)) return { kind, file: own, label: `templates/${name}.${kind}` };
+    if (pathPresent(own)) return { kind, file: own, label: `templates/${name}.${kind}`, root };
   }
   return { kind: "hbs", file: null, label: `templates/${name}.hbs (bawaan)` };
 }
@@ -135,8 +140,8 @@ export function buildLetterheads(
 }
 
 /** The text of a template file: a regular UTF-8 file of at most 1 MB, else a clear error naming it. */
-export function readTemplate(file: string, label: string): string {
-  const read = readRegularFile(file, { maxBytes: 1024 * 1024 });
+export function readTemplate(file: string, label: string, root?: string): string {
+  const read = readRegularFile(file, { maxBytes: 1024 * 1024, root });
   if (!read.ok) throw new UserError(t(M.unreadable, { file: label, detail: describeReadFailure(read, label) }));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, "");
@@ -277,7 +282,7 @@ export async function runBlockTemplate(
 
 /** The template source of a Handlebars document, the workspace's or the built-in one. */
 export function blockTemplateSource(name: DocumentName, ref: TemplateRef): string {
-  if (ref.file) return readTemplate(ref.file, ref.label);
+  if (ref.file) return readTemplate(ref.file, ref.label, ref.root);
   const text = builtinTemplate(name);
   if (text === null) throw new UserError(t(M.noBuiltin, { name }));
   return text;
@@ -336,7 +341,8 @@ export async function buildStarter(
   const { placeholderPicture } = await import("./chart.js");
   // The wording the workspace uses now: its own .hbs when it has one, else the built-in one.
   const own = root ? path.join(root, "templates", `${name}.hbs`) : null;
-  const source = own && existsSync(own) ? readTemplate(own, `templates/${name}.hbs`) : builtinTemplate(name);
+  const source =
+    root && own && pathPresent(own) ? readTemplate(own, `templates/${name}.hbs`, root) : builtinTemplate(name);
   if (source === null) throw new UserError(t(M.noBuiltin, { name }));
   const blocks = parseBlocks(starterBlocksSource(source), { placeholders: true });
   const chart: Record<string, Picture> = Object.create(null) as Record<string, Picture>;
@@ -372,7 +378,7 @@ export async function renderDocument(
   let entries: ZipEntries;
   if (ref.kind === "docx" && ref.file) {
     const { fillWordTemplate } = await import("./word-template.js");
-    entries = await fillWordTemplate(ref.file, ref.label, data, assets);
+    entries = await fillWordTemplate(ref.file, ref.label, data, assets, ref.root);
   } else {
     const blocks = await runBlockTemplate(blockTemplateSource(name, ref), ref.label, data, ref.file ? null : name);
     entries = blocksToDocx(blocks, {

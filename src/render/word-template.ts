@@ -150,8 +150,8 @@ function translate(error: unknown, label: string): UserError {
 const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
 
 /** The parts of a Word template file, read within limits; anything wrong is a UserError naming it. */
-export function readWordTemplate(file: string, label: string): ZipEntries {
-  const read = readRegularFile(file, { maxBytes: MAX_TEMPLATE_BYTES });
+export function readWordTemplate(file: string, label: string, root?: string): ZipEntries {
+  const read = readRegularFile(file, { maxBytes: MAX_TEMPLATE_BYTES, root });
   if (!read.ok) throw new UserError(t(M.unreadable, { file: label, detail: describeReadFailure(read, label) }));
   let entries: ZipEntries;
   try {
@@ -295,8 +295,9 @@ export async function fillWordTemplate(
   label: string,
   data: object,
   assets: RenderAssets,
+  root?: string,
 ): Promise<ZipEntries> {
-  const entries = readWordTemplate(file, label);
+  const entries = readWordTemplate(file, label, root);
   const zip = new PizZip();
   for (const [name, bytes] of entries) zip.file(name, bytes, { binary: true });
   let filled: ZipEntries;

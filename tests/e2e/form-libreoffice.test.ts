@@ -100,7 +100,7 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
     expect(bumil.bulan_ini).toBe(47 - 13 + 15);
     expect(kia.indikator.find((i: { id: string }) => i.id === "bbl")).toMatchObject({
       bulan_ini: 70,
-      kumulatif: 190 + 70,
+      kumulatif: 204 + 70,
     });
     expect(kia.laporan_kegiatan[0].hasil).toBe("Terlaksana di 5 desa, 2 posyandu ditunda hujan");
     const rapat = parseDocument(readFileSync(path.join(ws, "2024-04/rapat.yaml"), "utf8")).toJS();
@@ -139,13 +139,18 @@ describe.skipIf(skip)("form → edit → LibreOffice Calc → import", () => {
     const r = rowOf(s, "i:bbl");
     const kum = s.getCell(`${COL.kum}${r}`).value as { formula: string; result: number };
     expect(kum.formula).toBe(`IF(J${r}="","",I${r}+J${r})`);
-    expect(kum.result).toBe(260);
+    expect(kum.result).toBe(274);
     const capaian = s.getCell(`${COL.capaian}${r}`).value as { formula: string; result: number };
     expect(capaian.formula).toContain(`K${r}/G${r}*100`);
-    expect(capaian.result).toBeCloseTo((260 / 738) * 100, 6);
+    expect(capaian.result).toBeCloseTo((274 / 738) * 100, 6);
     const total = s.getCell(`${COL.bulan}${rowOf(s, "i:bumil")}`).value as { formula: string; result: number };
     expect(total.formula).toMatch(/^IF\(COUNT\(J\d+:J\d+\)=0,"",SUM\(J\d+:J\d+\)\)$/);
     expect(total.result).toBe(49);
+    // The verification block follows what was typed: bbl 70 against bulin 57 is off by more than 10 %.
+    const check = rowOf(s, "lokmin:verifikasi", 1);
+    expect(s.getCell(`${COL.prev}${check}`).value).toMatchObject({ result: 70 });
+    expect(s.getCell(`${COL.capaian}${check}`).value).toMatchObject({ result: "periksa" });
+    expect(s.getCell(`${COL.capaian}${rowOf(s, "lokmin:verifikasi", 2)}`).value).toMatchObject({ result: "sesuai" });
     expect(s.getCell(`${COL.bulan}${r}`).dataValidation).toMatchObject({
       type: "whole",
       operator: "greaterThanOrEqual",

@@ -136,7 +136,7 @@ describe("import of filled-in workbooks", () => {
     expect(kia).toContain("# Pelayanan kesehatan ibu hamil sesuai standar · kumulatif s.d. bulan lalu: 280");
     expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 99/);
     expect(kia).toMatch(/id: bumil\n(.*\n){3} {4}bulan_ini: 66\n {4}kumulatif: 346/);
-    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 395\n {4}catatan: Termasuk persalinan/);
+    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 426\n {4}catatan: Termasuk persalinan/);
     expect(kia).toMatch(/- kegiatan: Kelas ibu hamil\n {4}penanggung_jawab: sri\n?$/);
     const remaining = before.split("\n");
     const added = kia.split("\n").filter((line) => {
@@ -151,7 +151,7 @@ describe("import of filled-in workbooks", () => {
         "bulan_ini: 66",
         "kumulatif: 346",
         "bulan_ini: 80",
-        "kumulatif: 395",
+        "kumulatif: 426",
         "catatan: Termasuk persalinan di RS rujukan",
         "- kegiatan: Kelas ibu hamil",
         "penanggung_jawab: sri",
@@ -187,7 +187,7 @@ describe("import of filled-in workbooks", () => {
     const r = await lokmin(["import", "2024-06", csv], { cwd: work });
     expect(r.status, r.stderr).toBe(0);
     const kia = readFileSync(path.join(work, "2024-06/program/kia.yaml"), "utf8");
-    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 395/);
+    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 426/);
     expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 99/);
     writeFileSync(csv, "program;indikator;bulan_ini;kumulatif\nkia;bbl;12,5;1.450\n");
     const bad = await lokmin(["import", "2024-06", csv], { cwd: work });

@@ -18,6 +18,7 @@ const DOCS = [
   "notulen",
   "kesepakatan",
   "rtl",
+  "berita-acara-verifikasi",
   "daftar-tilik",
   "tren",
   "analisis",
@@ -58,7 +59,16 @@ describe("the documents of a month, as their readers see them", () => {
     );
     first = await lokmin(["-C", ws, "render", "2024-05"]);
     const example = toPdfLater(DOCS.map(file)); // converts while the other workspaces render
-    await lokmin(["-C", ws, "render", "2024-06", "--only", "umpan-balik,kesepakatan", "--out", june]);
+    await lokmin([
+      "-C",
+      ws,
+      "render",
+      "2024-06",
+      "--only",
+      "umpan-balik,kesepakatan,berita-acara-verifikasi",
+      "--out",
+      june,
+    ]);
     // A month that fails check: the meeting date outside its month.
     const rapat = path.join(draftWs, "2024-02", "rapat.yaml");
     writeFileSync(rapat, readFileSync(rapat, "utf8").replace("tanggal: 2024-02-20", "tanggal: 2024-03-02"));
@@ -69,6 +79,7 @@ describe("the documents of a month, as their readers see them", () => {
     const others = [
       path.join(june, "2024-06-umpan-balik.docx"),
       path.join(june, "2024-06-kesepakatan.docx"),
+      path.join(june, "2024-06-berita-acara-verifikasi.docx"),
       path.join(draftWs, "2024-02", "dokumen", "2024-02-notulen.docx"),
       path.join(f4, "2024-05", "dokumen", "2024-05-daftar-tilik.docx"),
     ];
@@ -131,6 +142,33 @@ describe("the documents of a month, as their readers see them", () => {
     expect(swot).toBeGreaterThan(notulen.indexOf("Masalah, penyebabnya menurut kategori"));
     expect(swot).toBeLessThan(notulen.indexOf("Rencana tindak lanjut:"));
     expect(notulen).toContain("Ancaman (T)");
+  });
+
+  it("the Berita Acara Verifikasi Data lists each relation with its figures and the justification, on one page", () => {
+    const ba = path.join(june, "2024-06-berita-acara-verifikasi.docx");
+    expect(pages(ba)).toHaveLength(1);
+    const t = text(ba).replace(/\s+/g, " ");
+    for (const expected of [
+      "BERITA ACARA VERIFIKASI DATA",
+      "Perbup Musi Rawas 49/2018 Pasal 9, Lampiran II",
+      "Justifikasi: 2 bayi lahir mati (IUFD) dan 1 kematian neonatal dini",
+      "Penyebab: Kunjungan neonatal tidak dapat dilengkapi",
+      "Kumulatif",
+      "Sesuai",
+      "Dari 2 perbandingan, 1 sesuai dan 1 tidak sesuai; 1 selisih dijustifikasi.",
+      "Sri Wahyuni, A.Md.Keb", // the KIA coordinator
+      "Mengetahui,",
+      "dr. Ratna Sari Dewi, M.Kes",
+    ])
+      expect(t, expected).toContain(expected);
+    // The table row, read from the document: the PDF layout puts a cell's lines apart, a line break joins them here.
+    expect(docxText(ba).replace(/\s+/g, " ")).toContain(
+      "Bayi baru lahir ≈ Ibu bersalinkia/bbl ≈ kia/bulin Bulan ini 61 ≈ 69 8 Tidak sesuai Tidak",
+    );
+    // May has no mismatch: every relation sesuai, nobody's justification printed.
+    const may = text(file("berita-acara-verifikasi")).replace(/\s+/g, " ");
+    expect(may).toContain("Dari 2 perbandingan, 2 sesuai dan 0 tidak sesuai");
+    expect(may).not.toContain("Justifikasi:");
   });
 
   it("no document prints a YAML key, true/false or '+-0'; percentages have one decimal", () => {

@@ -3,7 +3,8 @@
 // first, quarterly and pralokmin meetings) that makes the rule fire. A rule with several messages
 // has a trigger per message. To add one: append an entry, run `npm run golden`, review the diff of
 // tests/golden/messages/<family>.md. catalogue.test.ts fails while a rule of the registry has none.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** As a value in `set`: delete the entry. */
@@ -44,6 +45,12 @@ const T6 = "2024-06/tribulanan.yaml";
 const P3 = "2024-03/pralokmin/klaster-2.yaml";
 const year = { base: "year" } as const;
 const remove = (file: string) => (root: string) => rmSync(path.join(root, file));
+const PROGRAM = "2024-02/program";
+/** Something else where the month's program folder should be (made with `make` once the folder is gone). */
+const noFolder = (make: (abs: string) => void) => (root: string) => {
+  rmSync(path.join(root, PROGRAM), { recursive: true });
+  make(path.join(root, PROGRAM));
+};
 
 /** A SWOT table for problem m1, every factor and one strategy filled. */
 const SWOT = {
@@ -53,6 +60,48 @@ const SWOT = {
   ancaman: ["Jalan putus"],
   strategi: { so: ["Sweeping bersama kader"] },
 };
+
+/** The mini's pregnant women of February as they are, before the indicators a verification trigger adds. */
+const KIA_BUMIL = [
+  { id: "bumil", sasaran: 120, target_tahunan: 100, target_kumulatif: 16.67, bulan_ini: 9, kumulatif: 15 },
+];
+const report = (id: string) => (bulan_ini: number, kumulatif: number) => ({
+  id,
+  sasaran: 110,
+  target_tahunan: 100,
+  target_kumulatif: 16.67,
+  bulan_ini,
+  kumulatif,
+});
+const bulin = report("bulin");
+const bbl = report("bbl");
+/** KIA reports deliveries and newborns in lokmin.yaml: the default relation bbl ≈ bulin applies. */
+const BIRTHS = {
+  [W]: {
+    "program[0].indikator": [
+      { id: "bumil", nama: "Pelayanan ibu hamil", sasaran: 120, target: 100 },
+      { id: "bulin", nama: "Pelayanan ibu bersalin", sasaran: 110, target: 100 },
+      { id: "bbl", nama: "Pelayanan bayi baru lahir", sasaran: 110, target: 100 },
+    ],
+  },
+};
+/** An own relation of lokmin.yaml: pregnant women served never more than toddlers served. */
+const OWN = { id: "bumil-balita", kiri: "kia/bumil", operator: "<=", kanan: "gizi/balita", alasan: "uji relasi" };
+const OWN_HOLDS = { ...OWN, kiri: "kia/bumil", operator: "<=" };
+
+/** October to December 2023 as copies of January: four months of history before February. */
+function fourMonthsBefore(root: string) {
+  for (const month of ["2023-10", "2023-11", "2023-12"]) {
+    cpSync(path.join(root, "2024-01"), path.join(root, month), { recursive: true });
+    for (const file of ["rapat.yaml", "program/kia.yaml", "program/gizi.yaml"]) {
+      const full = path.join(root, month, file);
+      writeFileSync(full, readFileSync(full, "utf8").replace("bulan: 2024-01", `bulan: ${month}`));
+    }
+  }
+}
+/** Both indicators of the mini workspace mapped to a code each. */
+const MAPPED =
+  "    - indikator: kia/bumil\n      bulan_ini: DE-1\n    - indikator: gizi/balita\n      bulan_ini: DE-2\n";
 
 export const TRIGGERS: Trigger[] = [
   // ---- io, yaml: the file cannot be read as YAML
@@ -66,6 +115,24 @@ export const TRIGGERS: Trigger[] = [
     note: "gizi.yaml is a folder",
     print: true,
   },
+  {
+    rule: "io/folder",
+    file: PROGRAM,
+    setup: noFolder((abs) => writeFileSync(abs, "program: kia\n")),
+    note: "program is a file",
+    print: true,
+  },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => symlinkSync("program", abs)), note: "a looping link" },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => symlinkSync("arsip", abs)), note: "a dangling link" },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => execFileSync("mkfifo", [abs])), note: "a FIFO" },
+  { rule: "io/folder", file: PROGRAM, setup: noFolder((abs) => symlinkSync("/dev/null", abs)), note: "a device" },
+  {
+    rule: "yaml/encoding",
+    file: GIZI,
+    setup: (root) => writeFileSync(path.join(root, GIZI), Buffer.from("program: gizi\nbulan: 2024-02\n", "utf16le")),
+    note: "saved as UTF-16 LE without a byte order mark",
+  },
+  { rule: "yaml/encoding", file: R, text: ["tempat: Aula", "tempat: Au\u0000la"], note: "a NUL byte" },
   {
     rule: "yaml/encoding",
     file: GIZI,
@@ -116,9 +183,25 @@ export const TRIGGERS: Trigger[] = [
     note: "aliases nested five deep (a billion laughs)",
   },
   { rule: "yaml/depth", file: R, text: ["tempat: Aula", `tempat: ${"[".repeat(70)}${"]".repeat(70)}`] },
+  { rule: "yaml/tag", file: R, text: ["tempat: Aula", "tempat: !!binary QXVsYQ=="], print: true },
+  { rule: "yaml/tag", file: R, text: ["tempat: Aula", "tempat: !ruang Aula"], note: "a custom tag" },
+  { rule: "yaml/tag", file: R, text: (s) => `!rapat\n${s}`, note: "the whole file tagged" },
+  { rule: "yaml/tag", file: R, text: (s) => `!!set\n${s}`, note: "a set tag on a mapping with values" },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\n1: x\n"], print: true },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\nnull: x\n"] },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\n? [a, b]\n: x\n"] },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "tempat: Aula\ntrue: x\n"] },
+  { rule: "yaml/key", file: R, text: ["tempat: Aula\n", "<<: {tempat: Aula}\n"], note: "a merge key" },
+  { rule: "yaml/syntax", file: R, text: (s) => `%YAML 1.1\n---\n${s}`, note: "a %YAML 1.1 directive" },
 
   // ---- schema: the YAML is not what lokmin expects
-  { rule: "schema/unknown-key", file: R, set: { tempt: "Aula" }, print: true },
+  { rule: "schema/unknown-key", file: R, text: ["tempat: Aula", "tempt: Aula"], print: true },
+  {
+    rule: "schema/unknown-key",
+    file: R,
+    set: { tempt: "Aula" },
+    note: "beside tempat: no hint to a key the mapping already has",
+  },
   { rule: "schema/unknown-key", file: R, set: { "waktu.awal": "08.00" }, note: "no close match: allowed keys listed" },
   { rule: "schema/missing-key", file: R, set: { pimpinan: DELETE }, print: true },
   { rule: "schema/missing-key", file: R, set: { "undangan.nomor": DELETE } },
@@ -133,6 +216,7 @@ export const TRIGGERS: Trigger[] = [
   { rule: "schema/value", file: R, set: { "hadir[0].status": "ada" }, print: true },
   { rule: "schema/value", file: R, set: { "susunan_acara[0].acara": "" } },
   { rule: "schema/value", file: W, set: { pegawai: [] } },
+  { rule: "schema/value", file: W, set: { "penilaian.usg": { skala: { min: 5, max: 1 } } }, note: "an inverted scale" },
   { rule: "schema/value", file: W, set: { "program[0].indikator[0].target_bulanan": [10, 20, 30] } },
   { rule: "schema/number", file: KIA, set: { "indikator[0].bulan_ini": 9.5 }, print: true },
   { rule: "schema/number", file: KIA, text: ["kumulatif: 15", "kumulatif: 2.000"] },
@@ -498,6 +582,15 @@ export const TRIGGERS: Trigger[] = [
     note: "both program files deleted",
   },
   { rule: "referensi/pejabat", file: W, set: { "pejabat.kasubag_tu": "tux" } },
+  { rule: "referensi/desa", ...year, file: T3, set: { "capaian_desa[1].desa": "Talangg" }, print: true },
+  { rule: "referensi/desa", ...year, file: T3, set: { "capaian_desa[1].desa": "Pasar Baru" }, note: "nothing close" },
+  {
+    rule: "referensi/desa-lintas-sektor",
+    ...year,
+    file: W,
+    set: { "lintas_sektor.peserta[1].desa": "Talangg" },
+    print: true,
+  },
   { rule: "referensi/id-ganda", file: W, set: { "pegawai[2].id": "tu" } },
 
   // ---- lokmin.yaml: staff, SOP profile, logo, rule settings
@@ -608,6 +701,103 @@ export const TRIGGERS: Trigger[] = [
   { rule: "pralokmin/pengaturan", ...year, file: W, set: { "pralokmin.klaster": ["klaster-9"] } },
   { rule: "pralokmin/pengaturan", ...year, file: W, set: { "program[0].anggota": ["tux"] } },
 
+  // ---- relasi, justifikasi, verifikasi: data verification across programs (Perbup Pasal 9)
+  {
+    rule: "relasi/bbl-bulin",
+    file: KIA,
+    elsewhere: BIRTHS,
+    set: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(20, 30)] },
+    note: "20 newborns served for 10 deliveries",
+    print: true,
+  },
+  {
+    rule: "relasi/bumil-balita",
+    file: KIA,
+    set: { "indikator[0].bulan_ini": 25 },
+    elsewhere: { [W]: { verifikasi: { tambahan: [{ ...OWN, kiri: "kia/bumil", operator: "<=" }] } } },
+    note: "an own relation without tolerance: 25 pregnant women served for 20 toddlers",
+  },
+  {
+    rule: "justifikasi/bbl-bulin",
+    file: R,
+    elsewhere: { ...BIRTHS, [KIA]: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(20, 30)] } },
+    set: {
+      "verifikasi_data.selisih": [{ relasi: "bbl-bulin", justifikasi: "10 bayi lahir di RSUD", penyebab: "rujukan" }],
+    },
+    print: true,
+  },
+  {
+    rule: "verifikasi/belum-diperbaiki",
+    file: R,
+    elsewhere: { ...BIRTHS, [KIA]: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(20, 30)] } },
+    set: { "verifikasi_data.selisih": [{ relasi: "bbl-bulin", justifikasi: "salah ketik", diperbaiki: true }] },
+    print: true,
+  },
+  {
+    rule: "verifikasi/catatan",
+    file: R,
+    elsewhere: { ...BIRTHS, [KIA]: { indikator: [...KIA_BUMIL, bulin(10, 18), bbl(10, 18)] } },
+    set: { "verifikasi_data.selisih": [{ relasi: "bbl-bulan", justifikasi: "salah ketik" }] },
+    print: true,
+  },
+  {
+    rule: "verifikasi/angka-tidak-biasa",
+    file: KIA,
+    setup: fourMonthsBefore,
+    set: { "indikator[0].bulan_ini": 90 },
+    note: "90 pregnant women served after 6 a month since October",
+    print: true,
+  },
+  {
+    rule: "verifikasi/angka-tidak-biasa",
+    file: KIA,
+    setup: fourMonthsBefore,
+    set: { "indikator[0].bulan_ini": 0, "indikator[0].kumulatif": 6 },
+    note: "a month of zero after 6 a month",
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN, kiri: "kia/bumill", operator: "<=" }] } },
+    print: true,
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: {
+      "program[1].indikator[+]": { id: "bumil", nama: "Ibu hamil di posyandu", sasaran: 120, target: 100 },
+      "program[+]": {
+        id: "tb",
+        nama: "TB",
+        penanggung_jawab: "tu",
+        indikator: [{ id: "terduga", nama: "Terduga TB", sasaran: 60, target: 100 }],
+      },
+      verifikasi: { tambahan: [{ ...OWN, kiri: "bumil", kanan: "tb/terduga" }] },
+    },
+    note: "bumil in two programs, tb in a third",
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN, kiri: "bumil", kanan: "kia/bumil" }] } },
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [OWN_HOLDS, OWN_HOLDS] } },
+  },
+  { rule: "verifikasi/pengaturan", file: W, set: { verifikasi: { nonaktif: ["bbl-bulan"] } } },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN_HOLDS, operator: "~" }] } },
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: W,
+    set: { verifikasi: { tambahan: [{ ...OWN_HOLDS, per_desa: true }] } },
+  },
+
   // ---- lintas-sektor: the cross-sector roster of lokmin.yaml (year fixture)
   { rule: "lintas-sektor/id-ganda", ...year, file: W, set: { "lintas_sektor.peserta[3].id": "bidan" }, print: true },
   {
@@ -617,7 +807,43 @@ export const TRIGGERS: Trigger[] = [
     set: { "lintas_sektor.penandatangan_undangan": "lurah" },
     print: true,
   },
+
+  // ---- dhis2: lokmin.yaml's mapping to the Dinas' DHIS2 codes
+  {
+    rule: "dhis2/tanpa-kode",
+    file: W,
+    text: dhis2("    - indikator: kia/bumil\n      bulan_ini: DE-1\n"),
+    note: "gizi/balita has no code",
+    print: true,
+  },
+  {
+    rule: "dhis2/tanpa-kode",
+    file: W,
+    text: dhis2("    - indikator: kia/bumil\n    - indikator: gizi/balita\n      kumulatif: DE-2\n"),
+    note: "a row with no code",
+  },
+  {
+    rule: "dhis2/indikator-tidak-dikenal",
+    file: W,
+    text: dhis2(MAPPED, "  tidak_dikirim: [kia/bumi]\n"),
+    print: true,
+  },
+  {
+    rule: "dhis2/kode-ganda",
+    file: W,
+    text: dhis2(
+      "    - indikator: kia/bumil\n      bulan_ini: DE-1\n    - indikator: gizi/balita\n      bulan_ini: DE-1\n",
+    ),
+    print: true,
+  },
+  { rule: "dhis2/kode-ganda", file: W, text: dhis2(MAPPED, "  tidak_dikirim: [kia/bumil]\n"), note: "named twice" },
+  { rule: "dhis2/desa", file: W, text: dhis2(MAPPED, "  desa:\n    - { desa: Sukamaju, kode: DS-1 }\n"), print: true },
 ];
+
+/** lokmin.yaml with a dhis2 section: these data element rows, then anything else of the section. */
+function dhis2(rows: string, rest = "") {
+  return (text: string) => `${text}dhis2:\n  unit_organisasi: PKM-MINI\n  elemen_data:\n${rows}${rest}`;
+}
 
 /** lokmin.yaml with a holiday listed. */
 function holiday(root: string, date: string) {

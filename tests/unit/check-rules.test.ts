@@ -1,6 +1,6 @@
 // One small mutation of the clean mini fixture per rule: the rule must fire at the right file
 // and line, and the clean fixture must stay free of errors.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ruleCatalogue } from "../../src/domain/check/rules/index.js";
@@ -302,6 +302,28 @@ const cases: Case[] = [
     setup: (root) => rmSync(path.join(root, "2024-02/program/gizi.yaml")),
   },
   {
+    rule: "referensi/desa",
+    file: KIA,
+    edit: (s) =>
+      s.replace(
+        "    kumulatif: 15\n",
+        "    kumulatif: 15\n    per_desa:\n      - desa: Sukamju\n        kumulatif: 15\n",
+      ),
+    at: "- desa: Sukamju",
+    setup: (root) => {
+      const file = path.join(root, "lokmin.yaml");
+      writeFileSync(file, `${readFileSync(file, "utf8")}desa: [Sukamaju]\n`);
+    },
+  },
+  {
+    rule: "referensi/desa-lintas-sektor",
+    file: "lokmin.yaml",
+    edit: (s) =>
+      `${s}desa: [Sukamaju]\nlintas_sektor:\n  peserta:\n    - id: kades\n      nama: Budi\n      jabatan: Kades\n` +
+      "      instansi: Desa Sukamju\n      sektor: desa\n      desa: Sukamju\n",
+    at: "desa: Sukamju",
+  },
+  {
     rule: "referensi/program",
     file: "2024-02/program/gizi.yaml",
     edit: (s) => s.replace("program: gizi", "program: giz"),
@@ -334,6 +356,35 @@ const cases: Case[] = [
         "evaluasi_kesepakatan: []\n",
       ),
     at: "evaluasi_kesepakatan: []",
+  },
+  // lokmin.yaml's mapping to the Dinas' DHIS2 codes (src/domain/dhis2.ts)
+  {
+    rule: "dhis2/tanpa-kode",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}dhis2:\n  unit_organisasi: PKM\n  elemen_data:\n    - indikator: kia/bumil\n      bulan_ini: A\n`,
+    at: "- id: balita",
+  },
+  {
+    rule: "dhis2/indikator-tidak-dikenal",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}dhis2:\n  unit_organisasi: PKM\n  tidak_dikirim: [kia/bumil, gizi/balita, gizi/balitaa]\n`,
+    at: "tidak_dikirim: [kia/bumil, gizi/balita, gizi/balitaa]",
+  },
+  {
+    rule: "dhis2/kode-ganda",
+    file: "lokmin.yaml",
+    edit: (s) =>
+      `${s}dhis2:\n  unit_organisasi: PKM\n  elemen_data:\n    - indikator: kia/bumil\n      bulan_ini: A\n` +
+      "    - indikator: gizi/balita\n      kumulatif: A\n",
+    at: "kumulatif: A",
+  },
+  {
+    rule: "dhis2/desa",
+    file: "lokmin.yaml",
+    edit: (s) =>
+      `${s}dhis2:\n  unit_organisasi: PKM\n  desa: [{ desa: Tidak Ada, kode: D1 }]\n` +
+      "  tidak_dikirim: [kia/bumil, gizi/balita]\n",
+    at: "desa: [{ desa: Tidak Ada, kode: D1 }]",
   },
 ];
 
@@ -389,6 +440,82 @@ cases.push(
     file: R,
     edit: (s) => `${s}${STAKEHOLDERS}`,
     at: "  - nama: Camat\n    pengaruh: tinggi\n    kepentingan: rendah",
+  },
+);
+
+/** An own relation in the mini's lokmin.yaml: pregnant women served ≤ toddlers served (holds: 9 ≤ 20, 15 ≤ 40). */
+const RELATION =
+  'verifikasi:\n  tambahan:\n    - id: bumil-balita\n      kiri: kia/bumil\n      operator: "<="\n' +
+  "      kanan: gizi/balita\n      alasan: uji relasi\n";
+const withRelation = (root: string, relation = RELATION) => {
+  const file = path.join(root, "lokmin.yaml");
+  writeFileSync(file, `${readFileSync(file, "utf8")}${relation}`);
+};
+/** Break it: 25 pregnant women served this month against 20 toddlers. */
+const breakRelation = (root: string) => {
+  const file = path.join(root, KIA);
+  writeFileSync(file, readFileSync(file, "utf8").replace("bulan_ini: 9", "bulan_ini: 25"));
+};
+const record = (entry: string) => (s: string) =>
+  s.replace("  dilaporkan: true\n", `  dilaporkan: true\n  selisih:\n    - relasi: ${entry}\n`);
+/** Four months of history before February (copies of January, 6 pregnant women a month). */
+const withHistory = (root: string) => {
+  for (const month of ["2023-10", "2023-11", "2023-12"]) {
+    cpSync(path.join(root, "2024-01"), path.join(root, month), { recursive: true });
+    for (const file of ["rapat.yaml", "program/kia.yaml", "program/gizi.yaml"]) {
+      const full = path.join(root, month, file);
+      writeFileSync(full, readFileSync(full, "utf8").replace("bulan: 2024-01", `bulan: ${month}`));
+    }
+  }
+};
+
+cases.push(
+  {
+    rule: "relasi/bumil-balita",
+    file: KIA,
+    edit: (s) => s.replace("bulan_ini: 9", "bulan_ini: 25"),
+    at: "bulan_ini: 25",
+    setup: (root) => withRelation(root),
+  },
+  {
+    rule: "justifikasi/bumil-balita",
+    file: R,
+    edit: record("bumil-balita\n      justifikasi: kelas ibu hamil massal dari desa tetangga"),
+    at: "    - relasi: bumil-balita",
+    setup: (root) => {
+      withRelation(root);
+      breakRelation(root);
+    },
+  },
+  {
+    rule: "verifikasi/belum-diperbaiki",
+    file: R,
+    edit: record("bumil-balita\n      justifikasi: salah ketik\n      diperbaiki: true"),
+    at: "    - relasi: bumil-balita",
+    setup: (root) => {
+      withRelation(root);
+      breakRelation(root);
+    },
+  },
+  {
+    rule: "verifikasi/catatan",
+    file: R,
+    edit: record("bumil-balitaa\n      justifikasi: salah ketik"),
+    at: "relasi: bumil-balitaa",
+    setup: (root) => withRelation(root),
+  },
+  {
+    rule: "verifikasi/angka-tidak-biasa",
+    file: KIA,
+    edit: (s) => s.replace("bulan_ini: 9", "bulan_ini: 90"),
+    at: "bulan_ini: 90",
+    setup: withHistory,
+  },
+  {
+    rule: "verifikasi/pengaturan",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}${RELATION.replace("kia/bumil", "kia/bumill")}`,
+    at: "kiri: kia/bumill",
   },
 );
 

@@ -41,6 +41,12 @@ export const YEAR_CASES: YearCase[] = [
     at: "wilayah_binaan: [Talang, Talangg]",
   },
   {
+    rule: "referensi/desa",
+    file: T3,
+    edit: (s) => s.replace("  - desa: Talang\n", "  - desa: Talangg\n"),
+    at: "- desa: Talangg",
+  },
+  {
     rule: "pertama/poa",
     file: J,
     edit: (s) => s.replace("    jadwal: [2, 5, 8, 11]\n", ""),

@@ -15,7 +15,9 @@ import {
 import type { FileKind, MonthContext } from "./context.js";
 import { runGroup } from "./registry.js";
 import { MONTH_GROUPS, OTHER_MEETING_GROUPS, ruleCatalogue, WORKSPACE_GROUPS } from "./rules/index.js";
-import { applyRuleSettings, settingStatus } from "./settings.js";
+import { SOP_PROFILES } from "../sop.js";
+import { applyRuleSettings, type MembersOf, settableKeys, settingStatus } from "./settings.js";
+import { UNUSUAL } from "../verification.js";
 
 export interface MonthReport {
   month: string;
@@ -45,7 +47,7 @@ export interface CheckInput {
   probe: (rel: string) => FileKind;
 }
 
-const isMonthFile = (file: string) => /^\d{4}-\d{2}\//.test(file);
+const isMonthFile = (file: string) => /^\d{4}-\d{2}(\/|$)/.test(file);
 
 export function checkWorkspace({ workspace, months, today, probe }: CheckInput): CheckReport {
   const wanted = (id: string) => !months || months.length === 0 || months.includes(id);
@@ -54,7 +56,17 @@ export function checkWorkspace({ workspace, months, today, probe }: CheckInput):
   if (!config) return { findings, months: [], off: 0 };
   const profile = supervisionProfile(config.data.pembinaan, config.data.dinas_kesehatan.nama);
   const catalogue = ruleCatalogue();
-  const rules = { status: (id: string) => settingStatus(id, catalogue), ids: catalogue.map((entry) => entry.id) };
+  // The SOP steps a setting may name are this workspace's: its profile's and its own (tambahan).
+  const sopSteps = SOP_PROFILES[config.data.sop.profil];
+  const membersOf: MembersOf = (family, entry) =>
+    family === "sop"
+      ? sopSteps && [...sopSteps, ...config.data.sop.tambahan].map((step) => step.id)
+      : entry.spec.members?.();
+  const rules = {
+    status: (id: string) => settingStatus(id, catalogue, membersOf),
+    ids: catalogue.map((entry) => entry.id),
+    settable: settableKeys(catalogue, membersOf),
+  };
   for (const group of WORKSPACE_GROUPS) {
     findings.push(...runGroup(group, { config: config.data, file: config.file, probe, today, profile, rules }));
   }
@@ -67,6 +79,7 @@ export function checkWorkspace({ workspace, months, today, probe }: CheckInput):
       config: config.data,
       month,
       previous: workspace.months[index - 1],
+      earlier: workspace.months.slice(Math.max(0, index - UNUSUAL.window), index),
       meetings,
       quarterly,
       loadFindings: workspace.findings.filter((f) => f.file.startsWith(`${month.id}/`)),

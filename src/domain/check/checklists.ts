@@ -8,6 +8,7 @@ import type { SupervisionProfile } from "../regulations.js";
 import type { EVIDENCE_KINDS, Meeting, ProgramReport } from "../schema.js";
 import { resolveSop, stepApplies } from "../sop.js";
 import { isBehindTarget } from "../targets.js";
+import { compareMonth, openMismatches } from "../verification.js";
 import { filled, type MonthContext, meetingOf } from "./context.js";
 
 export type Evidence = (typeof EVIDENCE_KINDS)[number];
@@ -228,8 +229,20 @@ const R = {
   verifyDate: msg("verifikasi_data.tanggal kosong", "verifikasi_data.tanggal is empty"),
   verifyAfter: msg("verifikasi {date} sesudah rapat {meeting}", "verification {date} is after the meeting {meeting}"),
   verifiedOn: msg("verifikasi {date}", "verified {date}"),
+  verifiedRelations: msg(
+    "verifikasi {date}: {n} perbandingan antarindikator, {mismatches} tidak sesuai",
+    "verified {date}: {n} comparisons between indicators, {mismatches} not matching",
+  ),
   recorded: msg("hasil verifikasi tercatat", "verification result recorded"),
+  recordedMismatches: msg(
+    "hasil verifikasi tercatat; {n} selisih dijustifikasi atau diperbaiki",
+    "verification result recorded; {n} mismatches justified or corrected",
+  ),
   notRecorded: msg("verifikasi_data.hasil kosong", "verifikasi_data.hasil is empty"),
+  unjustified: msg(
+    "{n} selisih belum dijustifikasi di verifikasi_data.selisih: {list}",
+    "{n} mismatches not yet justified in verifikasi_data.selisih: {list}",
+  ),
   reported: msg("hasil verifikasi dilaporkan dalam rapat", "verification reported in the meeting"),
   notReported: msg("verifikasi_data.dilaporkan belum true", "verifikasi_data.dilaporkan is not true"),
   agenda: msg("{n} butir agenda", "{n} agenda items"),
@@ -309,7 +322,10 @@ export const TILIK: TilikDef[] = [
       const date = meetingOf(ctx)?.tanggal;
       if (!v?.tanggal) return no(t(R.verifyDate));
       if (date && v.tanggal > date) return no(t(R.verifyAfter, { date: v.tanggal, meeting: date }));
-      return yes(t(R.verifiedOn, { date: v.tanggal }));
+      const comparisons = compareMonth(ctx.config, ctx.month);
+      if (comparisons.length === 0) return yes(t(R.verifiedOn, { date: v.tanggal }));
+      const mismatches = comparisons.filter((c) => !c.holds).length;
+      return yes(t(R.verifiedRelations, { date: v.tanggal, n: comparisons.length, mismatches }));
     },
   },
   {
@@ -318,7 +334,18 @@ export const TILIK: TilikDef[] = [
     question: q("Apakah hasil verifikasi tercatat dengan baik"),
     severity: "warning",
     path: "verifikasi_data",
-    derive: (ctx) => (filled(meetingOf(ctx)?.verifikasi_data?.hasil) ? yes(t(R.recorded)) : no(t(R.notRecorded))),
+    derive: (ctx) => {
+      const v = meetingOf(ctx)?.verifikasi_data;
+      const comparisons = compareMonth(ctx.config, ctx.month);
+      const open = openMismatches(comparisons);
+      if (open.length) {
+        const list = [...new Set(open.map((c) => `${c.instance.relation.id}${c.desa ? ` (${c.desa})` : ""}`))];
+        return no(t(R.unjustified, { n: open.length, list: list.join(", ") }));
+      }
+      const settled = comparisons.filter((c) => c.status === "dijustifikasi" || c.status === "diperbaiki").length;
+      if (!filled(v?.hasil) && !settled) return no(t(R.notRecorded));
+      return yes(settled ? t(R.recordedMismatches, { n: settled }) : t(R.recorded));
+    },
   },
   {
     no: 6,

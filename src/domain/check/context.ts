@@ -12,6 +12,8 @@ export interface MonthContext {
   month: MonthData;
   /** The month folder just before this one, when the workspace has it. */
   previous?: MonthData;
+  /** The month folders of the six months before this one, oldest first (an indicator's own history). */
+  earlier?: readonly MonthData[];
   meetings: MonthMeeting[];
   /** Every quarterly cross-sector meeting's commitments (tribulanan.yaml), month by month. */
   quarterly: MonthMeeting[];

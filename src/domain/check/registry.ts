@@ -3,7 +3,7 @@
 // fix what it finds; `RuleId` is derived from the declarations, and a group's reporter accepts
 // only its own ids. A family such as "sop/<langkah>" emits one id per member ("sop/10-rtl").
 import type { Message } from "../../i18n/index.js";
-import type { Finding, PathSegment, Severity } from "../findings.js";
+import type { Finding, PathSegment, RelatedPlace, Severity } from "../findings.js";
 import type { Source } from "../regulations.js";
 
 export interface RuleSpec {
@@ -27,6 +27,8 @@ export interface Placement {
   message: string;
   /** Overrides the rule's severity for this finding (an optional SOP step is "info"). */
   severity?: Severity;
+  /** Other places the finding is about (printed with their lines under it). */
+  related?: readonly RelatedPlace[];
 }
 
 export type Reporter<Id extends string> = (rule: Emitted<Id>, placement: Placement) => void;

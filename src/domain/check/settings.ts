@@ -27,16 +27,50 @@ export function settingFor(rule: string, settings: Readonly<Record<string, RuleL
   return best?.level;
 }
 
-/** Whether a setting key names something in the registry, and whether that may be changed. */
-export function settingStatus(key: string, catalogue: readonly CatalogueEntry[]): "ok" | "unknown" | "fixed" {
-  const matches = catalogue.filter(({ id }) => {
+/** A family's members as this workspace has them ("10-rtl" of sop/<langkah>); undefined: any name counts. */
+export type MembersOf = (family: string, entry: CatalogueEntry) => readonly string[] | undefined;
+const declaredMembers: MembersOf = (_family, entry) => entry.spec.members?.();
+
+/**
+ * Whether a setting key names something in the registry, and whether that may be changed. A member
+ * of a family counts only when the family has it ("tilik/08-undangan", not "tilik/08-undanga",
+ * which would silently change nothing).
+ */
+export function settingStatus(
+  key: string,
+  catalogue: readonly CatalogueEntry[],
+  membersOf: MembersOf = declaredMembers,
+): "ok" | "unknown" | "fixed" {
+  const matches = catalogue.filter((entry) => {
+    const { id } = entry;
     const family = familyOf(id);
     if (key === id || key === "*") return true;
-    if (family && (key === `${family}/*` || key.startsWith(`${family}/`))) return true;
+    if (family && key === `${family}/*`) return true;
+    if (family && key.startsWith(`${family}/`)) {
+      const members = membersOf(family, entry);
+      return members === undefined || members.includes(key.slice(family.length + 1));
+    }
     return key.endsWith("/*") && id.startsWith(key.slice(0, -1));
   });
   if (matches.length === 0) return "unknown";
   return matches.every((entry) => entry.spec.fixed) ? "fixed" : "ok";
+}
+
+/**
+ * Every key `aturan` may name with effect, for hints: each rule that is not fixed (a family's
+ * members one by one), each family and each prefix as "prefix/*". A hint drawn from these, applied,
+ * is a setting lokmin accepts.
+ */
+export function settableKeys(catalogue: readonly CatalogueEntry[], membersOf: MembersOf = declaredMembers): string[] {
+  const keys = new Set<string>();
+  for (const entry of catalogue) {
+    if (entry.spec.fixed) continue;
+    const family = familyOf(entry.id);
+    if (family) for (const member of membersOf(family, entry) ?? []) keys.add(`${family}/${member}`);
+    else keys.add(entry.id);
+    keys.add(`${(family ?? entry.id).split("/")[0]}/*`);
+  }
+  return [...keys].filter((key) => settingStatus(key, catalogue, membersOf) === "ok");
 }
 
 export interface SettingsResult {

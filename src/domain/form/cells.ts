@@ -1,7 +1,7 @@
 // Reading one cell a person filled in: a count, a score, a date, a choice or text, each turned into
 // the value the YAML holds or into a problem that names the workbook, sheet and cell and says what
 // to write instead (`kia.xlsx, Capaian!J7: "1.450 orang" bukan bilangan bulat`).
-import { msg, t } from "../../i18n/index.js";
+import { human, humanRange, msg, t } from "../../i18n/index.js";
 import { number } from "../format-id.js";
 import { type ReadCell, cellText } from "./workbook.js";
 
@@ -31,7 +31,7 @@ const M = {
   ),
   negative: msg("{text} tidak boleh negatif", "{text} must not be negative"),
   notNumber: msg('"{text}" bukan angka', '"{text}" is not a number'),
-  range: msg("{text} di luar rentang {min}–{max}", "{text} is outside the range {min}–{max}"),
+  range: msg("{text} di luar rentang {range}", "{text} is outside the range {range}"),
   formulaError: msg(
     "sel berisi kesalahan rumus {error}; perbaiki rumus atau ketik angkanya",
     "the cell holds the formula error {error}; fix the formula or type the number",
@@ -111,7 +111,7 @@ export function parseScore(cell: ReadCell, scale: { min: number; max: number }):
   }
   if (value === undefined || !Number.isFinite(value)) return fail(t(M.notNumber, { text: cellText(cell) }));
   if (value < scale.min || value > scale.max)
-    return fail(t(M.range, { text: number(value), min: number(scale.min), max: number(scale.max) }));
+    return fail(t(M.range, { text: human(value), range: humanRange(scale.min, scale.max) }));
   return ok(value);
 }
 

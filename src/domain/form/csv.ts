@@ -14,6 +14,7 @@ import {
   villageSumProblems,
 } from "./program.js";
 import { parseMonth } from "../month.js";
+import { matchVillage, villageAdvice } from "../villages.js";
 
 const M = {
   place: msg("baris {row}, kolom {column}", "row {row}, column {column}"),
@@ -39,6 +40,10 @@ const M = {
   village: msg(
     "desa '{desa}' tidak ada di indikator {id}; tulis nama desa: {choices}",
     "village '{desa}' is not in indicator {id}; write a village name: {choices}",
+  ),
+  villageNotListed: msg(
+    "desa '{desa}' tidak ada di daftar desa lokmin.yaml{advice}; angka baris ini tidak diimpor",
+    "village '{desa}' is not in lokmin.yaml's village list{advice}; this row's figures are not imported",
   ),
   twice: msg("baris ini mengulang {what} dari baris {other}", "this row repeats {what} from row {other}"),
   month: msg(
@@ -144,6 +149,8 @@ export function readCoverageCsv(
     const desa = get("desa") || undefined;
     if (desa !== undefined && !indicator.per_desa?.some((v) => v.desa === desa))
       return problem("desa", t(M.village, { desa, id: indicatorId, choices: villageNames(indicator) }));
+    if (desa !== undefined && matchVillage(desa, input.config.desa) === undefined)
+      return problem("desa", t(M.villageNotListed, { desa, advice: villageAdvice(desa, input.config.desa) }));
     const key = `${programId}/${indicatorId}/${desa ?? ""}`;
     const other = seen.get(key);
     if (other !== undefined)

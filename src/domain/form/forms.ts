@@ -133,7 +133,7 @@ export function programInput(input: MonthInput, report: ProgramReport): ProgramF
   const previous = january
     ? null
     : input.previousPrograms?.find((p) => p.program === report.program && p.bulan === before);
-  return { config: input.config, month: input.month, report, previous };
+  return { config: input.config, month: input.month, report, previous, others: input.programs };
 }
 
 /** The workbooks of a month: one per program and one for the meeting, or all in one (`single`). */
@@ -198,14 +198,19 @@ export function monthWorkbooks(
   return files;
 }
 
-/** Whether a workbook read back holds exactly what `spec` would write (an untouched earlier form). */
-export function sameWorkbook(spec: WorkbookSpec, read: ReadWorkbook): boolean {
+/**
+ * Whether a workbook read back holds exactly what `spec` would write (an untouched earlier form).
+ * `ignoreReference`: leave out the cells showing other files' data (they may have changed since).
+ */
+export function sameWorkbook(spec: WorkbookSpec, read: ReadWorkbook, ignoreReference = false): boolean {
   if (spec.sheets.length !== read.sheets.length) return false;
   return spec.sheets.every((sheet, index) => {
     const other = read.sheets[index];
     if (other.name !== sheet.name) return false;
     return sheet.rows.every((row, r) =>
-      (row ?? []).every((c, col) => !c || sameCell(c, readCell(other, r + 1, col + 1))),
+      (row ?? []).every(
+        (c, col) => !c || (ignoreReference && c.reference) || sameCell(c, readCell(other, r + 1, col + 1)),
+      ),
     );
   });
 }
@@ -226,7 +231,7 @@ export function untouchedSinceForm(
   const programs = input.programs.map((p) => validBase<ProgramReport>(p.program, bases.get(p.program)) ?? p);
   const meeting = input.meeting && (validBase<Meeting>(MEETING_TARGET, bases.get(MEETING_TARGET)) ?? input.meeting);
   const spec = monthWorkbooks({ ...input, programs, meeting }, options).find((f) => f.name === file)?.spec;
-  return spec !== undefined && sameWorkbook(spec, read);
+  return spec !== undefined && sameWorkbook(spec, read, true);
 }
 
 function sameCell(spec: CellSpec, read: ReadCell): boolean {

@@ -3,7 +3,7 @@
 // to fill. Column A is hidden and holds a key per row (`i:bumil`, `h:rpk`, `r:rpk`), so reading
 // never depends on row numbers: rows a person inserts inside a table belong to it, a deleted row
 // is missed by its key, and a sheet from another workbook is known by its identification row.
-import { msg, t } from "../../i18n/index.js";
+import { humanRange, msg, t } from "../../i18n/index.js";
 import type { Workspace } from "../schema.js";
 import { CellReader, parseChoice, parseCount, parseDate, parseScore, parseText } from "./cells.js";
 import {
@@ -249,7 +249,7 @@ export interface Column {
 
 export const M = {
   wholeRule: msg("Isi bilangan bulat 0 atau lebih, tanpa titik ribuan", "Enter a whole number 0 or more"),
-  scoreRule: msg("Isi angka {min}–{max}", "Enter a number {min}–{max}"),
+  scoreRule: msg("Isi angka {range}", "Enter a number {range}"),
   dateRule: msg("Isi tanggal, mis. 21/05/2024", "Enter a date, e.g. 21/05/2024"),
   choiceRule: msg("Pilih dari daftar", "Choose from the list"),
   missingRow: msg(
@@ -277,7 +277,12 @@ export function validationFor(col: Column): Validation | undefined {
       return { type: "whole", min: 0, message: t(M.wholeRule) };
     case "score":
       return col.scale
-        ? { type: "decimal", min: col.scale.min, max: col.scale.max, message: t(M.scoreRule, col.scale) }
+        ? {
+            type: "decimal",
+            min: col.scale.min,
+            max: col.scale.max,
+            message: t(M.scoreRule, { range: humanRange(col.scale.min, col.scale.max) }),
+          }
         : undefined;
     case "date":
       return { type: "date", min: "2000-01-01", max: "2099-12-31", message: t(M.dateRule) };

@@ -3,7 +3,7 @@
 // scores are per rater, as MCUA is), new and existing kesepakatan, and the evaluation of last
 // month's kesepakatan; the analysis sheets of ./analysis.ts (causes, SWOT, stakeholders) sit after
 // the scores. Import writes scores, never totals or ranks: `lokmin rank` computes those.
-import { msg, t } from "../../i18n/index.js";
+import { humanRange, msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
 import { monthName } from "../format-date.js";
 import { type CriterionDef, type MethodDef, methodDef } from "../rank/methods.js";
@@ -264,7 +264,7 @@ const scoreAt = (scores: Scores | undefined, col: ScoreColumn): number | null =>
 
 function scoreSheet(b: SheetBuilder, input: MeetingFormInput, target: ScoreTarget): void {
   const columns = scoreColumns(target.method);
-  const scales = [...new Set(target.method.criteria.map((c) => `${c.scale.min}–${c.scale.max}`))].join(", ");
+  const scales = [...new Set(target.method.criteria.map((c) => humanRange(c.scale.min, c.scale.max)))].join(", ");
   const heading = target.section === "masalah" ? M.masalah : M.solusi;
   b.section(t(heading, { method: target.method.nama }), t(M.scoreNote, { scales }));
   if (target.items.length === 0) {

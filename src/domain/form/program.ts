@@ -31,7 +31,9 @@ import {
 import { listEdits, normalizeItem, same, scalarEdit } from "./lists.js";
 import { lockedProblems } from "./locked.js";
 import { staffColumn } from "./choices.js";
+import { matchVillage, villageAdvice } from "../villages.js";
 import { address, type CellSpec, columnLetter, type ReadSheet, readCell, type SheetSpec } from "./workbook.js";
+import { writeRelationBlock } from "./verification.js";
 
 export const PROGRAM_SECTIONS = ["capaian", "kegiatan", "analisis", "rpk"] as const;
 export type ProgramSection = (typeof PROGRAM_SECTIONS)[number];
@@ -42,6 +44,8 @@ export interface ProgramFormInput {
   report: ProgramReport;
   /** Last month's report in the same year; null in January (the year's cumulative starts at 0). */
   previous: ProgramReport | null | undefined;
+  /** The month's program reports, for the figures of related indicators in other programs. */
+  others?: readonly ProgramReport[];
 }
 
 const M = {
@@ -131,6 +135,10 @@ const M = {
   ),
   indicator: msg("indikator {id}", "indicator {id}"),
   village: msg("desa {desa} indikator {id}", "village {desa} of indicator {id}"),
+  villageNotListed: msg(
+    "{what}: desa ini tidak ada di daftar desa lokmin.yaml{advice}; angka baris ini tidak diimpor",
+    "{what}: this village is not in lokmin.yaml's village list{advice}; this row's figures are not imported",
+  ),
 };
 
 export const CAPAIAN_HEADERS = [
@@ -163,6 +171,21 @@ export const C = {
   catatan: FIRST + 11,
 } as const;
 const L = columnLetter;
+/** The verification block below the coverage uses the same twelve columns for its own headings. */
+const RELATION_COLUMNS = {
+  bulan: C.bulan,
+  kum: C.kum,
+  no: C.no,
+  id: C.id,
+  relasi: C.nama,
+  desa: C.desa,
+  angka: C.satuan,
+  kiri: C.prev,
+  kanan: C.bulan,
+  toleransi: C.kum,
+  hasil: C.capaian,
+  alasan: C.catatan,
+};
 
 const kumFormula = (r: number) => `IF(${L(C.bulan)}${r}="","",${L(C.prev)}${r}+${L(C.bulan)}${r})`;
 const sumFormula = (column: number, from: number, to: number) => {
@@ -308,7 +331,13 @@ export function programSheets(input: ProgramFormInput, prefix = ""): SheetSpec[]
     "h:capaian",
     CAPAIAN_HEADERS.map((h) => cell("header", h)),
   );
-  report.indikator.forEach((indicator, index) => writeIndicator(capaian, input, indicator, index));
+  const own = new Map<string, { row: number; villages: Map<string, number> }>();
+  report.indikator.forEach((indicator, index) => {
+    const row = capaian.next;
+    own.set(indicator.id, { row, villages: new Map((indicator.per_desa ?? []).map((v, i) => [v.desa, row + 1 + i])) });
+    writeIndicator(capaian, input, indicator, index);
+  });
+  writeRelationBlock(capaian, input, own, RELATION_COLUMNS, programName(config, report.program));
   const sheets = [capaian.build({ freeze: { row: header, column: C.nama + 1 }, landscape: true })];
 
   const kegiatan = new SheetBuilder(name("Kegiatan"), [50, 50], id("kegiatan"), title);
@@ -576,6 +605,16 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       if (!indicator.per_desa?.some((x) => x.desa === v.desa)) {
         reader.problem(
           t(LM.unknownRow, { what: t(M.village, { desa: v.desa, id: indicator.id }) }),
+          place(v.row, C.desa),
+        );
+        continue;
+      }
+      // A village lokmin.yaml does not list (misspelt, or renamed there since) is not imported: its
+      // figures would sit on a row no total or chart knows.
+      if (matchVillage(v.desa, input.config.desa) === undefined) {
+        const what = t(M.village, { desa: v.desa, id: indicator.id });
+        reader.problem(
+          t(M.villageNotListed, { what, advice: villageAdvice(v.desa, input.config.desa) }),
           place(v.row, C.desa),
         );
         continue;

@@ -25,6 +25,8 @@ export interface CellSpec {
   style: CellStyle;
   format?: NumberFormat;
   validation?: Validation;
+  /** Data from another file shown for reference (another program's figure): never read back or compared. */
+  reference?: boolean;
 }
 
 export interface SheetSpec {

@@ -2,7 +2,7 @@
 // criteria and ranges, average several raters (showing the spread), compute totals, apply an
 // explicit tie rule, and flag written totals and ranks that disagree with the recomputation.
 import type { Finding, PathSegment } from "../findings.js";
-import { msg, t } from "../../i18n/index.js";
+import { human, humanRange, msg, t } from "../../i18n/index.js";
 import type { Scores, TieRule } from "../schema.js";
 import { round } from "../targets.js";
 import { type MethodDef, TIE_RULE_NOTES } from "./methods.js";
@@ -42,13 +42,13 @@ export interface RankResult {
 
 const M = {
   missing: msg(
-    "skor '{criterion}' belum diisi untuk {id}; isi nilai {min}–{max}",
-    "score '{criterion}' is missing for {id}; give a value {min}–{max}",
+    "skor '{criterion}' belum diisi untuk {id}; isi nilai {range}",
+    "score '{criterion}' is missing for {id}; give a value {range}",
   ),
   range: msg(
-    "skor {criterion} = {value} di luar rentang {min}–{max} untuk {id}; perbaiki atau ubah skala di lokmin.yaml " +
+    "skor {criterion} = {value} di luar rentang {range} untuk {id}; perbaiki atau ubah skala di lokmin.yaml " +
       "(penilaian)",
-    "score {criterion} = {value} is outside {min}–{max} for {id}; fix it or change the scale in lokmin.yaml " +
+    "score {criterion} = {value} is outside {range} for {id}; fix it or change the scale in lokmin.yaml " +
       "(penilaian)",
   ),
   unknown: msg(
@@ -138,7 +138,11 @@ function meanScores(item: RankInput, method: MethodDef, ctx: Context, out: RankF
               key.length === 2 && row.scores[key[0]] ? [...row.path, key[0]] : row.path,
               "rank/skor-kosong",
               "error",
-              t(M.missing, { criterion: label, id: item.id, min: criterion.scale.min, max: criterion.scale.max }),
+              t(M.missing, {
+                criterion: label,
+                id: item.id,
+                range: humanRange(criterion.scale.min, criterion.scale.max),
+              }),
             ),
           );
           usable = false;
@@ -151,7 +155,12 @@ function meanScores(item: RankInput, method: MethodDef, ctx: Context, out: RankF
               [...row.path, ...key],
               "rank/skor-rentang",
               "error",
-              t(M.range, { criterion: label, value, min: criterion.scale.min, max: criterion.scale.max, id: item.id }),
+              t(M.range, {
+                criterion: label,
+                value: human(value),
+                range: humanRange(criterion.scale.min, criterion.scale.max),
+                id: item.id,
+              }),
             ),
           );
           usable = false;
@@ -230,7 +239,7 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
           [...input.path, "total"],
           "rank/total-berbeda",
           "error",
-          t(M.wrongTotal, { written: input.total, computed: total, formula: method.formula }),
+          t(M.wrongTotal, { written: human(input.total), computed: human(total), formula: method.formula }),
         ),
       );
     }

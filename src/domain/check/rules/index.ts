@@ -4,6 +4,8 @@ import type { RuleSpec } from "../registry.js";
 import { analisisRules } from "./analisis.js";
 import { capaianRules } from "./capaian.js";
 import { checklistRules } from "./checklists.js";
+import { desaRules } from "./desa.js";
+import { dhis2Rules } from "./dhis2.js";
 import { dokumenRules } from "./dokumen.js";
 import { inputRules } from "./input.js";
 import { kesepakatanRules } from "./kesepakatan.js";
@@ -14,11 +16,13 @@ import { rapatRules } from "./rapat.js";
 import { referensiRules } from "./referensi.js";
 import { tahunanRules } from "./tahunan.js";
 import { tribulananRules } from "./tribulanan.js";
+import { verifikasiRules, verifikasiSettingsRules } from "./verifikasi.js";
 import { workspaceRules } from "./workspace.js";
 
 export const MONTH_GROUPS = [
   checklistRules,
   capaianRules,
+  verifikasiRules,
   rapatRules,
   kesepakatanRules,
   prioritasRules,
@@ -27,9 +31,12 @@ export const MONTH_GROUPS = [
   pertamaRules,
   dokumenRules,
 ] as const;
-/** Groups over the meetings held beside the monthly Lokmin: run even when rapat.yaml cannot be read. */
-export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules] as const;
-export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules] as const;
+/**
+ * Groups over the meetings held beside the monthly Lokmin, and over the villages every file of the
+ * month names: run even when rapat.yaml cannot be read.
+ */
+export const OTHER_MEETING_GROUPS = [tribulananRules, pralokminRules, desaRules] as const;
+export const WORKSPACE_GROUPS = [workspaceRules, tahunanRules, verifikasiSettingsRules, dhis2Rules] as const;
 export const INPUT_GROUPS = [inputRules] as const;
 
 export interface CatalogueEntry {

@@ -18,8 +18,23 @@ export const inputRules = defineRules({
         "replace it with a regular YAML file or fix its permissions",
       ),
     ),
+    "io/folder": input(
+      msg(
+        "setiap folder workspace adalah folder biasa di dalam workspace (bukan berkas, FIFO, perangkat, tautan yang " +
+          "berputar, putus atau ke luar workspace)",
+        "every workspace folder is a plain folder inside the workspace (not a file, FIFO, device, or a looping, " +
+          "broken or outside link)",
+      ),
+      msg(
+        "pindahkan atau hapus yang menghalangi, atau ganti tautannya dengan folder biasa",
+        "move or delete what is in the way, or replace the link with a plain folder",
+      ),
+    ),
     "yaml/encoding": input(
-      msg("berkas berkode UTF-8", "the file is UTF-8"),
+      msg(
+        "berkas berkode UTF-8 (bukan UTF-16/UTF-32 atau ANSI/Latin-1) tanpa karakter kendali seperti NUL",
+        "the file is UTF-8 (not UTF-16/UTF-32 or ANSI/Latin-1) without control characters such as NUL",
+      ),
       msg("simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai → Encoding UTF-8)", "save it again as UTF-8"),
     ),
     "yaml/size": input(
@@ -43,8 +58,32 @@ export const inputRules = defineRules({
       msg("hapus salah satu kunci", "remove one of the keys"),
     ),
     "yaml/alias": input(
-      msg("tidak ada alias berantai (serangan 'billion laughs')", "no chained aliases ('billion laughs')"),
-      msg("hapus alias *anchor berantai", "remove the chained *anchor aliases"),
+      msg(
+        "setiap alias *anchor merujuk anchor &anchor yang ditulis sebelumnya, dan tidak berantai (serangan " +
+          "'billion laughs')",
+        "every *anchor alias refers to an &anchor written before it, and aliases are not chained ('billion laughs')",
+      ),
+      msg(
+        "tulis nilainya langsung, perbaiki nama anchor, atau hapus alias berantai",
+        "write the value itself, fix the anchor's name, or remove the chained aliases",
+      ),
+    ),
+    "yaml/tag": input(
+      msg(
+        "tidak ada tanda YAML selain tipe dasar (!!binary, !!timestamp, !!set, !!omap atau tanda buatan sendiri)",
+        "no YAML tags beyond the basic types (!!binary, !!timestamp, !!set, !!omap or a custom tag)",
+      ),
+      msg("hapus tandanya dan tulis nilainya biasa", "remove the tag and write the value plainly"),
+    ),
+    "yaml/key": input(
+      msg(
+        "setiap kunci berupa teks (bukan daftar, pemetaan, null, angka, true/false, atau kunci gabungan '<<')",
+        "every key is text (not a list, mapping, null, number, true/false, or the merge key '<<')",
+      ),
+      msg(
+        "tulis nama kunci sebagai teks, dalam tanda kutip bila perlu",
+        "write the key's name as text, quoted if needed",
+      ),
     ),
     "yaml/depth": input(
       msg("struktur YAML tidak bersarang terlalu dalam", "the YAML is not nested too deeply"),

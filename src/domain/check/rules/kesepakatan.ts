@@ -3,6 +3,7 @@
 // that exist.
 import { msg, t } from "../../../i18n/index.js";
 import { COMMITMENT_ID_RULES, commitmentIdFindings, unevaluatedIn } from "../../commitments.js";
+import { didYouMean } from "../../hints.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
 
@@ -20,8 +21,8 @@ const M = {
     "commitment {id} names program '{value}', which is not in lokmin.yaml{hint}",
   ),
   unknownIndicator: msg(
-    "kesepakatan {id} menyebut indikator '{value}' yang tidak ada{where}",
-    "commitment {id} names indicator '{value}', which does not exist{where}",
+    "kesepakatan {id} menyebut indikator '{value}' yang tidak ada{where}{hint}",
+    "commitment {id} names indicator '{value}', which does not exist{where}{hint}",
   ),
   unknownProblem: msg(
     "kesepakatan {id} menyebut masalah '{value}' yang tidak ada di daftar masalah bulan ini",
@@ -82,12 +83,22 @@ export const kesepakatanRules = defineRules<
       const at = (key: string, message: string) =>
         report("kesepakatan/referensi", { file, path: ["kesepakatan", index, key], at: "value", message });
       const program = k.program ? ctx.config.program.find((p) => p.id === k.program) : undefined;
-      if (k.program && !program) at("program", t(M.unknownProgram, { id: k.id, value: k.program, hint: "" }));
+      if (k.program && !program) {
+        const hint = didYouMean(
+          k.program,
+          ctx.config.program.map((p) => p.id),
+        );
+        at("program", t(M.unknownProgram, { id: k.id, value: k.program, hint }));
+      }
       if (k.indikator) {
         const pool = program ? [program] : ctx.config.program;
-        if (!pool.some((p) => p.indikator.some((i) => i.id === k.indikator))) {
+        const ids = pool.flatMap((p) => p.indikator.map((i) => i.id));
+        if (!ids.includes(k.indikator)) {
           const where = program ? t(M.inProgram, { program: program.id }) : "";
-          at("indikator", t(M.unknownIndicator, { id: k.id, value: k.indikator, where }));
+          at(
+            "indikator",
+            t(M.unknownIndicator, { id: k.id, value: k.indikator, where, hint: didYouMean(k.indikator, ids) }),
+          );
         }
       }
       if (k.masalah && !problems.has(k.masalah)) at("masalah", t(M.unknownProblem, { id: k.id, value: k.masalah }));

@@ -7,6 +7,8 @@ import type { PathSegment } from "../../findings.js";
 import { termsOf, unitLabel } from "../../vocabulary.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
+import { didYouMean } from "../../hints.js";
+import { foldName, matchVillage, villageAdvice } from "../../villages.js";
 
 const M = {
   notFirst: msg(
@@ -55,8 +57,11 @@ const M = {
       "dengan ditandatangani",
     "the first Lokmin has no signed kesepakatan to carry out the POA; fill kesepakatan with ditandatangani",
   ),
-  unknownPerson: msg("'{id}' tidak ada di daftar pegawai lokmin.yaml", "'{id}' is not in the lokmin.yaml staff roster"),
-  unknownUnit: msg("{unit} '{id}' tidak ada di lokmin.yaml", "{unit} '{id}' is not in lokmin.yaml"),
+  unknownPerson: msg(
+    "'{id}' tidak ada di daftar pegawai lokmin.yaml{hint}",
+    "'{id}' is not in the lokmin.yaml staff roster{hint}",
+  ),
+  unknownUnit: msg("{unit} '{id}' tidak ada di lokmin.yaml{hint}", "{unit} '{id}' is not in lokmin.yaml{hint}"),
 };
 
 export const pertamaRules = defineRules<
@@ -163,14 +168,23 @@ export const pertamaRules = defineRules<
       report("pertama/pembagian-tugas", { file, path: ["pembagian_tugas"], message: t(M.noDivision) });
     } else {
       rows.forEach((row, i) => {
-        if (!roster.has(row.pegawai)) ref(["pembagian_tugas", i, "pegawai"], t(M.unknownPerson, { id: row.pegawai }));
+        if (!roster.has(row.pegawai)) {
+          const hint = didYouMean(row.pegawai, roster);
+          ref(["pembagian_tugas", i, "pegawai"], t(M.unknownPerson, { id: row.pegawai, hint }));
+        }
         row.program.forEach((id, j) => {
-          if (!units.has(id)) ref(["pembagian_tugas", i, "program", j], t(M.unknownUnit, { unit: terms.unit, id }));
+          if (units.has(id)) return;
+          const hint = didYouMean(
+            id,
+            [...units].filter((u) => !row.program.includes(u)),
+          );
+          ref(["pembagian_tugas", i, "program", j], t(M.unknownUnit, { unit: terms.unit, id, hint }));
         });
         row.wilayah_binaan.forEach((village, j) => {
-          if (!config.desa.includes(village)) {
+          if (matchVillage(village, config.desa) === undefined) {
             const path = ["pembagian_tugas", i, "wilayah_binaan", j];
-            report("pertama/wilayah-binaan", { file, path, at: "value", message: t(M.villageUnknown, { village }) });
+            const message = t(M.villageUnknown, { village }) + villageAdvice(village, config.desa);
+            report("pertama/wilayah-binaan", { file, path, at: "value", message });
           }
         });
       });
@@ -190,9 +204,9 @@ export const pertamaRules = defineRules<
           message: t(M.idle, { name: person.nama, units: terms.units }),
         });
       }
-      const covered = new Set(rows.flatMap((r) => r.wilayah_binaan));
+      const covered = new Set(rows.flatMap((r) => r.wilayah_binaan).map(foldName));
       for (const village of config.desa) {
-        if (!covered.has(village))
+        if (!covered.has(foldName(village)))
           report("pertama/wilayah-binaan", {
             file,
             path: ["pembagian_tugas"],
@@ -207,9 +221,15 @@ export const pertamaRules = defineRules<
       poa.forEach((row, i) => {
         const unit = unitLabel(config, row.program, terms);
         if (!units.has(row.program))
-          ref(["poa", i, "program"], t(M.unknownUnit, { unit: terms.unit, id: row.program }));
+          ref(
+            ["poa", i, "program"],
+            t(M.unknownUnit, { unit: terms.unit, id: row.program, hint: didYouMean(row.program, units) }),
+          );
         if (!roster.has(row.penanggung_jawab))
-          ref(["poa", i, "penanggung_jawab"], t(M.unknownPerson, { id: row.penanggung_jawab }));
+          ref(
+            ["poa", i, "penanggung_jawab"],
+            t(M.unknownPerson, { id: row.penanggung_jawab, hint: didYouMean(row.penanggung_jawab, roster) }),
+          );
         if (!row.kegiatan?.trim())
           report("pertama/poa", {
             file,

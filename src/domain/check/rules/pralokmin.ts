@@ -2,6 +2,7 @@
 // klaster meets before the monthly Lokmin, with its own short notulen and attendance list.
 import { msg, t } from "../../../i18n/index.js";
 import type { PathSegment } from "../../findings.js";
+import { didYouMean } from "../../hints.js";
 import { pralokminClusters } from "../../scaffold-year.js";
 import { termsOf, unitLabel } from "../../vocabulary.js";
 import { meetingFile, pralokminFile } from "../../workspace-data.js";
@@ -27,7 +28,7 @@ const M = {
     "the pralokmin of {unit} has no minutes; fill pembahasan",
   ),
   blankStatus: msg("{n} status kehadiran belum diisi", "{n} attendance statuses are empty"),
-  unknownUnit: msg("{unit} '{id}' tidak ada di lokmin.yaml", "{unit} '{id}' is not in lokmin.yaml"),
+  unknownUnit: msg("{unit} '{id}' tidak ada di lokmin.yaml{hint}", "{unit} '{id}' is not in lokmin.yaml{hint}"),
   wrongFile: msg(
     "berkas ini bernama {name} tetapi berisi klaster '{id}'; samakan nama berkas dengan id klaster",
     "this file is named {name} but holds klaster '{id}'; name the file after the klaster id",
@@ -36,7 +37,10 @@ const M = {
     "bulan: {written} tidak sama dengan folder {month}",
     "bulan: {written} does not match folder {month}",
   ),
-  unknownPerson: msg("'{id}' tidak ada di daftar pegawai lokmin.yaml", "'{id}' is not in the lokmin.yaml staff roster"),
+  unknownPerson: msg(
+    "'{id}' tidak ada di daftar pegawai lokmin.yaml{hint}",
+    "'{id}' is not in the lokmin.yaml staff roster{hint}",
+  ),
 };
 
 export const pralokminRules = defineRules<
@@ -94,8 +98,13 @@ export const pralokminRules = defineRules<
       const unit = unitLabel(config, data.klaster, terms);
       const ref = (path: PathSegment[], message: string) =>
         report("pralokmin/referensi", { file, path, at: "value", message });
-      if (!config.program.some((p) => p.id === data.klaster))
-        ref(["klaster"], t(M.unknownUnit, { unit: terms.unit, id: data.klaster }));
+      if (!config.program.some((p) => p.id === data.klaster)) {
+        // The klaster the file is named after, when it is one; else the closest.
+        const stem = (file.split("/").pop() ?? "").replace(/\.ya?ml$/i, "");
+        const ids = config.program.map((p) => p.id);
+        const hint = didYouMean(data.klaster, ids.includes(stem) ? [stem] : ids);
+        ref(["klaster"], t(M.unknownUnit, { unit: terms.unit, id: data.klaster, hint }));
+      }
       const name = file.split("/").pop() ?? file;
       if (name !== `${data.klaster}.yaml`) ref(["klaster"], t(M.wrongFile, { name, id: data.klaster }));
       if (data.bulan !== ctx.month.id) ref(["bulan"], t(M.wrongMonth, { written: data.bulan, month: ctx.month.id }));
@@ -103,9 +112,10 @@ export const pralokminRules = defineRules<
         ["pimpinan", data.pimpinan],
         ["notulis", data.notulis],
       ] as const)
-        if (!roster.has(id)) ref([key], t(M.unknownPerson, { id }));
+        if (!roster.has(id)) ref([key], t(M.unknownPerson, { id, hint: didYouMean(id, roster) }));
       data.hadir.forEach((h, i) => {
-        if (h.pegawai && !roster.has(h.pegawai)) ref(["hadir", i, "pegawai"], t(M.unknownPerson, { id: h.pegawai }));
+        if (h.pegawai && !roster.has(h.pegawai))
+          ref(["hadir", i, "pegawai"], t(M.unknownPerson, { id: h.pegawai, hint: didYouMean(h.pegawai, roster) }));
       });
       if (data.tanggal && !data.tanggal.startsWith(`${ctx.month.id}-`)) {
         const message = t(M.outside, { date: data.tanggal, month: ctx.month.id });
@@ -123,6 +133,8 @@ export const pralokminRules = defineRules<
     }
     if (!config.pralokmin || !ctx.month.meeting) return;
     const broken = new Set(ctx.loadFindings.map((f) => f.file));
+    // A pralokmin folder that is not a folder is its own finding; which klaster held one is then unknown.
+    if (broken.has(`${ctx.month.id}/pralokmin`)) return;
     for (const klaster of pralokminClusters(config)) {
       const expected = pralokminFile(ctx.month.id, klaster.id);
       if (broken.has(expected)) continue;

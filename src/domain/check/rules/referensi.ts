@@ -2,20 +2,24 @@
 // indicators match lokmin.yaml, and every program has its file for the month.
 import { msg, t } from "../../../i18n/index.js";
 import type { PathSegment } from "../../findings.js";
+import { didYouMean } from "../../hints.js";
 import { unitLabel } from "../../vocabulary.js";
 import { programFile } from "../../workspace-data.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
 
 const M = {
-  unknownPerson: msg("'{id}' tidak ada di daftar pegawai lokmin.yaml", "'{id}' is not in the lokmin.yaml staff roster"),
+  unknownPerson: msg(
+    "'{id}' tidak ada di daftar pegawai lokmin.yaml{hint}",
+    "'{id}' is not in the lokmin.yaml staff roster{hint}",
+  ),
   unknownProgram: msg(
-    "program '{id}' tidak ada di lokmin.yaml; tambahkan programnya atau hapus berkas ini",
-    "program '{id}' is not in lokmin.yaml; add the program or delete this file",
+    "program '{id}' tidak ada di lokmin.yaml{hint}; tambahkan programnya atau hapus berkas ini",
+    "program '{id}' is not in lokmin.yaml{hint}; add the program or delete this file",
   ),
   unknownIndicator: msg(
-    "indikator '{id}' tidak ada pada program {program} di lokmin.yaml",
-    "indicator '{id}' is not in program {program} in lokmin.yaml",
+    "indikator '{id}' tidak ada pada program {program} di lokmin.yaml{hint}",
+    "indicator '{id}' is not in program {program} in lokmin.yaml{hint}",
   ),
   missingProgramFile: msg(
     "{unit} tidak punya berkas {file}; buat yang hilang dengan `lokmin new {month} --lengkapi` (berkas yang " +
@@ -78,7 +82,12 @@ export const referensiRules = defineRules<
     const roster = new Set(ctx.config.pegawai.map((p) => p.id));
     const person = (file: string, id: string | undefined, path: PathSegment[]) => {
       if (id && !roster.has(id))
-        report("referensi/pegawai", { file, path, at: "value", message: t(M.unknownPerson, { id }) });
+        report("referensi/pegawai", {
+          file,
+          path,
+          at: "value",
+          message: t(M.unknownPerson, { id, hint: didYouMean(id, roster) }),
+        });
     };
     const meeting = ctx.month.meeting;
     if (meeting) {
@@ -109,7 +118,9 @@ export const referensiRules = defineRules<
       p.data.rpk.forEach((r, i) => person(p.file, r.penanggung_jawab, ["rpk", i, "penanggung_jawab"]));
     }
     if (!meeting) return;
-    const brokenPrograms = ctx.loadFindings.some((f) => f.file.startsWith(`${ctx.month.id}/program/`));
+    const brokenPrograms = ctx.loadFindings.some(
+      (f) => f.file === `${ctx.month.id}/program` || f.file.startsWith(`${ctx.month.id}/program/`),
+    );
     if (ctx.month.programs.length === 0 && !brokenPrograms) {
       report("referensi/berkas-program", {
         file: meeting.file,
@@ -119,6 +130,10 @@ export const referensiRules = defineRules<
       return;
     }
     const known = new Map(ctx.config.program.map((p) => [p.id, p]));
+    // A hint names only what would pass: a program no other file of the month holds, an indicator
+    // the file does not have yet.
+    const held = new Set(ctx.month.programs.map((p) => p.data.program));
+    const free = ctx.config.program.map((p) => p.id).filter((id) => !held.has(id));
     for (const p of ctx.month.programs) {
       const def = known.get(p.data.program);
       if (!def) {
@@ -126,17 +141,21 @@ export const referensiRules = defineRules<
           file: p.file,
           path: ["program"],
           at: "value",
-          message: t(M.unknownProgram, { id: p.data.program }),
+          message: t(M.unknownProgram, { id: p.data.program, hint: didYouMean(p.data.program, free) }),
         });
         continue;
       }
+      const written = new Set(p.data.indikator.map((i) => i.id));
+      const missing = def.indikator.map((x) => x.id).filter((id) => !written.has(id));
       p.data.indikator.forEach((i, index) => {
         if (!def.indikator.some((x) => x.id === i.id)) {
-          const message = t(M.unknownIndicator, { id: i.id, program: def.id });
+          const message = t(M.unknownIndicator, { id: i.id, program: def.id, hint: didYouMean(i.id, missing) });
           report("referensi/indikator", { file: p.file, path: ["indikator", index, "id"], at: "value", message });
         }
       });
     }
+    // Which program files exist is unknown while the program folder is not a folder (its own finding).
+    if (ctx.loadFindings.some((f) => f.file === `${ctx.month.id}/program`)) return;
     const present = new Set(ctx.month.programs.map((p) => p.data.program));
     const broken = new Set(ctx.loadFindings.map((f) => f.file));
     for (const def of ctx.config.program) {

@@ -2,6 +2,7 @@
 // (ids unique beside the staff's, the chair and the invitation's signatory known) and the pralokmin
 // settings (klaster and members that exist).
 import { msg, t } from "../../../i18n/index.js";
+import { didYouMean } from "../../hints.js";
 import { participant } from "../../lintas-sektor.js";
 import type { WorkspaceContext } from "../context.js";
 import { defineRules } from "../registry.js";
@@ -12,14 +13,17 @@ const M = {
     "id '{id}' is used more than once in lintas_sektor.peserta or also in pegawai; give it another id",
   ),
   unknown: msg(
-    "'{id}' tidak ada di pegawai maupun lintas_sektor.peserta",
-    "'{id}' is neither in pegawai nor in lintas_sektor.peserta",
+    "'{id}' tidak ada di pegawai maupun lintas_sektor.peserta{hint}",
+    "'{id}' is neither in pegawai nor in lintas_sektor.peserta{hint}",
   ),
   unknownUnit: msg(
-    "pralokmin menyebut klaster '{id}' yang tidak ada di program",
-    "pralokmin names klaster '{id}', which is not in program",
+    "pralokmin menyebut klaster '{id}' yang tidak ada di program{hint}",
+    "pralokmin names klaster '{id}', which is not in program{hint}",
   ),
-  unknownMember: msg("anggota '{id}' tidak ada di daftar pegawai", "member '{id}' is not in the staff roster"),
+  unknownMember: msg(
+    "anggota '{id}' tidak ada di daftar pegawai{hint}",
+    "member '{id}' is not in the staff roster{hint}",
+  ),
 };
 
 export const tahunanRules = defineRules<
@@ -71,20 +75,25 @@ export const tahunanRules = defineRules<
       const id = config.lintas_sektor?.[key];
       if (id && !participant(config, id)) {
         const path = ["lintas_sektor", key];
-        report("lintas-sektor/pejabat", { file, path, at: "value", message: t(M.unknown, { id }) });
+        const people = [...config.pegawai, ...(config.lintas_sektor?.peserta ?? [])].map((x) => x.id);
+        const message = t(M.unknown, { id, hint: didYouMean(id, people) });
+        report("lintas-sektor/pejabat", { file, path, at: "value", message });
       }
     }
     (config.pralokmin?.klaster ?? []).forEach((id, i) => {
       if (!config.program.some((p) => p.id === id)) {
         const path = ["pralokmin", "klaster", i];
-        report("pralokmin/pengaturan", { file, path, at: "value", message: t(M.unknownUnit, { id }) });
+        const units = config.program.map((x) => x.id).filter((x) => !config.pralokmin?.klaster?.includes(x));
+        const message = t(M.unknownUnit, { id, hint: didYouMean(id, units) });
+        report("pralokmin/pengaturan", { file, path, at: "value", message });
       }
     });
     config.program.forEach((p, i) =>
       (p.anggota ?? []).forEach((id, j) => {
         if (!staff.has(id)) {
           const path = ["program", i, "anggota", j];
-          report("pralokmin/pengaturan", { file, path, at: "value", message: t(M.unknownMember, { id }) });
+          const message = t(M.unknownMember, { id, hint: didYouMean(id, staff) });
+          report("pralokmin/pengaturan", { file, path, at: "value", message });
         }
       }),
     );

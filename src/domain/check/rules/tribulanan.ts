@@ -5,6 +5,7 @@
 import { msg, t } from "../../../i18n/index.js";
 import { COMMITMENT_ID_RULES, commitmentIdFindings, unevaluatedIn } from "../../commitments.js";
 import type { PathSegment } from "../../findings.js";
+import { didYouMean } from "../../hints.js";
 import { participant, QUARTERLY_STEPS, type QuarterlyStep } from "../../lintas-sektor.js";
 import { quarterOf } from "../../meeting-kinds.js";
 import { daysBetween, parseMonth } from "../../month.js";
@@ -25,13 +26,16 @@ const M = {
     "bulan: {written} does not match folder {month}",
   ),
   unknown: msg(
-    "'{id}' tidak ada di daftar pegawai maupun lintas_sektor.peserta lokmin.yaml",
-    "'{id}' is neither in the staff roster nor in lintas_sektor.peserta of lokmin.yaml",
+    "'{id}' tidak ada di daftar pegawai maupun lintas_sektor.peserta lokmin.yaml{hint}",
+    "'{id}' is neither in the staff roster nor in lintas_sektor.peserta of lokmin.yaml{hint}",
   ),
-  notStaff: msg("'{id}' tidak ada di daftar pegawai lokmin.yaml", "'{id}' is not in the lokmin.yaml staff roster"),
+  notStaff: msg(
+    "'{id}' tidak ada di daftar pegawai lokmin.yaml{hint}",
+    "'{id}' is not in the lokmin.yaml staff roster{hint}",
+  ),
   notRoster: msg(
-    "'{id}' tidak ada di lintas_sektor.peserta lokmin.yaml (pegawai ditulis dengan pegawai:)",
-    "'{id}' is not in lintas_sektor.peserta of lokmin.yaml (staff are written with pegawai:)",
+    "'{id}' tidak ada di lintas_sektor.peserta lokmin.yaml{hint} (pegawai ditulis dengan pegawai:)",
+    "'{id}' is not in lintas_sektor.peserta of lokmin.yaml{hint} (staff are written with pegawai:)",
   ),
   noSectors: msg(
     "tidak ada peserta lintas sektor yang hadir; Lokmin tribulanan dihadiri sektor kecamatan (lintas_sektor.peserta " +
@@ -285,7 +289,9 @@ export const tribulananRules = defineRules<
       const ok =
         only === "staff" ? staff.has(id) : only === "roster" ? roster.has(id) : Boolean(participant(config, id));
       if (ok) return;
-      const message = t(only === "staff" ? M.notStaff : only === "roster" ? M.notRoster : M.unknown, { id });
+      const accepted = only === "staff" ? staff : only === "roster" ? roster : [...staff, ...roster];
+      const hint = didYouMean(id, accepted);
+      const message = t(only === "staff" ? M.notStaff : only === "roster" ? M.notRoster : M.unknown, { id, hint });
       report("tribulanan/peserta", { file, path, at: "value", message });
     };
     person(m.pimpinan, ["pimpinan"]);

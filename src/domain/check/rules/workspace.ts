@@ -1,20 +1,28 @@
 // Rules over lokmin.yaml itself: NIP shape, unique ids, officials and coordinators on the roster,
 // a known SOP profile, the logo inside the workspace, and the `aturan` settings naming real rules.
-import { closest } from "fastest-levenshtein";
 import { msg, t } from "../../../i18n/index.js";
 import { checkNip } from "../../format-id.js";
 import type { PathSegment } from "../../findings.js";
+import { closestAccepted, didYouMean } from "../../hints.js";
 import { resolveSop, SOP_PROFILES } from "../../sop.js";
 import type { FileKind, WorkspaceContext } from "../context.js";
 import { defineRules } from "../registry.js";
+import { matchVillage, villageAdvice } from "../../villages.js";
 
 const M = {
+  villageUnknown: msg(
+    "desa '{village}' tidak ada di daftar desa lokmin.yaml",
+    "village '{village}' is not in lokmin.yaml's village list",
+  ),
   nip: msg(
     "NIP {nip} ({name}) tampak tidak sah: {reason}; periksa kembali (tidak ditolak)",
     "NIP {nip} ({name}) looks malformed: {reason}; check it (not rejected)",
   ),
   duplicateId: msg("id '{id}' dipakai lebih dari sekali di {list}", "id '{id}' is used more than once in {list}"),
-  unknownPerson: msg("'{id}' tidak ada di daftar pegawai lokmin.yaml", "'{id}' is not in the lokmin.yaml staff roster"),
+  unknownPerson: msg(
+    "'{id}' tidak ada di daftar pegawai lokmin.yaml{hint}",
+    "'{id}' is not in the lokmin.yaml staff roster{hint}",
+  ),
   sopUnknown: msg(
     "profil SOP '{profile}' tidak dikenal (tersedia: {known}); semua langkah diambil dari sop.tambahan",
     "unknown SOP profile '{profile}' (known: {known}); all steps come from sop.tambahan",
@@ -68,10 +76,18 @@ export function logoProblem(kind: FileKind | "not-image", logo: string): string 
 export interface RuleCatalogueView {
   status(id: string): "ok" | "unknown" | "fixed";
   ids: readonly string[];
+  /** The keys a setting may name with effect (no fixed rule): what a hint may suggest. */
+  settable: readonly string[];
 }
 
 export const workspaceRules = defineRules<
-  "pegawai/nip" | "referensi/id-ganda" | "referensi/pejabat" | "sop/profil" | "puskesmas/logo" | "aturan/tidak-sah",
+  | "pegawai/nip"
+  | "referensi/id-ganda"
+  | "referensi/pejabat"
+  | "referensi/desa-lintas-sektor"
+  | "sop/profil"
+  | "puskesmas/logo"
+  | "aturan/tidak-sah",
   WorkspaceContext & { rules: RuleCatalogueView }
 >({
   rules: {
@@ -98,6 +114,18 @@ export const workspaceRules = defineRules<
         "officials and program coordinators are on the staff roster",
       ),
       fix: msg("tambahkan orangnya ke pegawai atau perbaiki id", "add the person to pegawai or fix the id"),
+    },
+    "referensi/desa-lintas-sektor": {
+      severity: "error",
+      source: { kind: "lokmin" },
+      what: msg(
+        "desa peserta lintas sektor ada di daftar desa lokmin.yaml",
+        "a cross-sector member's village is in lokmin.yaml's village list",
+      ),
+      fix: msg(
+        "perbaiki nama desa (lihat saran 'maksud Anda') atau tambahkan desanya ke daftar desa",
+        "fix the village name (see the 'did you mean' hint) or add the village to the list",
+      ),
     },
     "sop/profil": {
       severity: "error",
@@ -137,7 +165,12 @@ export const workspaceRules = defineRules<
     const roster = new Set(config.pegawai.map((p) => p.id));
     const official = (id: string, path: PathSegment[]) => {
       if (!roster.has(id))
-        report("referensi/pejabat", { file, path, at: "value", message: t(M.unknownPerson, { id }) });
+        report("referensi/pejabat", {
+          file,
+          path,
+          at: "value",
+          message: t(M.unknownPerson, { id, hint: didYouMean(id, roster) }),
+        });
     };
     official(config.pejabat.kepala_puskesmas, ["pejabat", "kepala_puskesmas"]);
     official(config.pejabat.kasubag_tu, ["pejabat", "kasubag_tu"]);
@@ -159,6 +192,12 @@ export const workspaceRules = defineRules<
         seen.add(item.id);
       });
     }
+    config.lintas_sektor?.peserta.forEach((member, i) => {
+      if (member.desa === undefined || matchVillage(member.desa, config.desa) !== undefined) return;
+      const message = t(M.villageUnknown, { village: member.desa }) + villageAdvice(member.desa, config.desa);
+      const path = ["lintas_sektor", "peserta", i, "desa"];
+      report("referensi/desa-lintas-sektor", { file, path, at: "value", message });
+    });
     if (resolveSop(config.sop).unknownProfile) {
       const message = t(M.sopUnknown, { profile: config.sop.profil, known: Object.keys(SOP_PROFILES).join(", ") });
       report("sop/profil", { file, path: ["sop", "profil"], at: "value", message });
@@ -169,7 +208,7 @@ export const workspaceRules = defineRules<
     for (const id of Object.keys(config.aturan)) {
       const status = ctx.rules.status(id);
       if (status === "ok") continue;
-      const hint = status === "unknown" && ctx.rules.ids.length ? closest(id, [...ctx.rules.ids]) : undefined;
+      const hint = status === "unknown" ? closestAccepted(id, ctx.rules.settable) : undefined;
       const message =
         status === "fixed"
           ? t(M.fixedRule, { id })

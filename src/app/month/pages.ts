@@ -24,6 +24,7 @@ import {
   workspaceSchema,
 } from "../../domain/schema.js";
 import { STRATEGY_IDS } from "../../domain/swot.js";
+import { RELATION_LIBRARY } from "../../domain/verification.js";
 import { meetingFile, pralokminFile, quarterlyFile } from "../../domain/workspace-data.js";
 import { type Message, msg } from "../../i18n/index.js";
 import type { FormPage } from "../save.js";
@@ -87,6 +88,21 @@ const villageChoices = (config: unknown): Choice[] =>
     value: String(d),
     label: String(d),
   }));
+
+/** The data relations lokmin checks (the library's and lokmin.yaml's own), by id with their reason. */
+function relationChoices(config: unknown): Choice[] {
+  const own = asData(asData(config).verifikasi).tambahan;
+  return [
+    ...RELATION_LIBRARY.map((r) => ({
+      value: r.id,
+      label: { id: `${r.id}: ${r.alasan.id}`, en: `${r.id}: ${r.alasan.en}` },
+    })),
+    ...(Array.isArray(own) ? own.filter(isObject) : []).map((r) => ({
+      value: String(r.id),
+      label: `${r.id}${r.alasan ? `: ${r.alasan}` : ""}`,
+    })),
+  ];
+}
 
 const problemChoices = (meeting: unknown): Choice[] =>
   listOf(meeting, "masalah").map((m) => ({ value: String(m.id), label: String(m.judul ?? m.id) }));
@@ -379,6 +395,43 @@ export function discussionPage({ month, config }: MonthSetting): FormPage {
             field("dilaporkan", msg("Hasilnya dilaporkan dalam Lokmin", "Reported at the Lokmin"), "checkbox", {
               default: "false",
             }),
+            table(
+              "selisih",
+              msg("Relasi data yang tidak sesuai", "Data relations that did not hold"),
+              [
+                field("relasi", msg("Relasi", "Relation"), "select", {
+                  options: relationChoices(config),
+                  required: true,
+                  width: "l",
+                }),
+                field("desa", msg("Desa", "Village"), "select", {
+                  options: villageChoices(config),
+                  hint: msg("kosong = semua desa", "empty = every village"),
+                }),
+                field("lingkup", msg("Angka", "Figures"), "select", {
+                  options: [
+                    { value: "bulan_ini", label: msg("bulan ini", "this month") },
+                    { value: "kumulatif", label: msg("kumulatif", "cumulative") },
+                  ],
+                  hint: msg("kosong = keduanya", "empty = both"),
+                }),
+                field("justifikasi", msg("Justifikasi yang disepakati", "Agreed justification"), "textarea", {
+                  empty: "null",
+                }),
+                field("penyebab", msg("Penyebab", "Cause"), "textarea", { empty: "null" }),
+                field("diperbaiki", msg("Angka sudah dikoreksi", "Figures corrected"), "checkbox", {
+                  default: "false",
+                }),
+              ],
+              {
+                layout: "cards",
+                addLabel: msg("Tambah relasi yang tidak sesuai", "Add a relation that did not hold"),
+                hint: msg(
+                  "Relasi yang disebut Periksa (relasi/…): justifikasi dan penyebab yang disepakati (Perbup Pasal 9 ayat (3)).",
+                  "The relations Check names (relasi/…): the justification and cause agreed (Perbup Pasal 9 (3)).",
+                ),
+              },
+            ),
           ],
         },
         table(

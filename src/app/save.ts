@@ -23,7 +23,9 @@ import {
   PRESENT,
   type Spec,
   specIndex,
+  tableIndex,
 } from "../domain/fields/model.js";
+import { rebaseTable } from "../domain/fields/table.js";
 import { flatten, readSubmitted, withTemporaryKeys } from "../domain/fields/state.js";
 import { type Note, nipWarning } from "../domain/fields/values.js";
 import type { PathSegment } from "../domain/findings.js";
@@ -188,6 +190,11 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   const result = mergeFields(base, mine, theirs.values);
   if (result.conflicts.length) {
     const view = conflictView(result.merged, mine, theirs, submitted.state.order, result.conflicts);
+    // A table shown again points its rows at the file as it is now (the page's new base).
+    const tables = tableIndex(specs);
+    for (const c of result.conflicts)
+      if (tables.has(keyPattern(c.key)) && view.state.values[c.key] !== undefined)
+        view.state.values[c.key] = rebaseTable(base[c.key], view.state.values[c.key], theirs.values[c.key]);
     return {
       kind: "conflict",
       ...withTemporaryKeys(view.state, notes, submitted.newIds),

@@ -1,7 +1,7 @@
 // The app's routes (Hono): thin handlers that read the workspace, call the save path or an
 // operation, and render a view. `createApp` is the whole app for in-process tests
 // (`app.request(...)`); `startServer` puts it on 127.0.0.1.
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -781,26 +781,6 @@ function programName(data: unknown, id: string): string | undefined {
 function logoOf(data: unknown): string | undefined {
   const logo = (data as { puskesmas?: { logo?: unknown } })?.puskesmas?.logo;
   return typeof logo === "string" && logo ? logo : undefined;
-}
-
-function filesOf(root: string, month: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const child = `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (e.name !== "dokumen") walk(child);
-      } else if (e.isFile() && !e.name.startsWith(".")) out.push(child);
-    }
-  };
-  walk(month);
-  return out.sort();
 }
 
 export { programCatalogue };

@@ -64,6 +64,7 @@ export const T = {
   removeRowLabel: msg("Hapus baris {row}", "Remove row {row}"),
   newRow: msg("baris baru", "new row"),
   rowNumber: msg("baris {n}", "row {n}"),
+  rowsRemoved: msg("(hanya baris yang dihapus)", "(only rows removed)"),
   none: msg("Tidak ada.", "None."),
   leaveWarning: msg("Ada isian yang belum disimpan.", "There are unsaved entries."),
   fileBroken: msg(

@@ -19,7 +19,7 @@ import {
   valueColumn,
 } from "../../domain/fields/model.js";
 import { flatten, isNewRow } from "../../domain/fields/state.js";
-import { decodeTable, type TableRow } from "../../domain/fields/table.js";
+import { decodeTable, rowsNotIn, type TableRow } from "../../domain/fields/table.js";
 import { displayValue, type Note } from "../../domain/fields/values.js";
 import { type Message, t } from "../../i18n/index.js";
 import { CHOICE_PREFIX, CONFLICT_FIELD, type Shown } from "../save.js";
@@ -53,16 +53,21 @@ export const optionLabel = (spec: FieldSpec, value: string) => {
   return option ? labelOf(option.label) : value;
 };
 
-/** A table's value in a line, for a conflict: its rows by their first filled cell. */
-function tableSummary(spec: TableSpec, value: string): string {
-  const rows = decodeTable(value);
-  if (rows.length === 0) return t(T.empty);
+/** A table's side of a conflict in a line: the rows the other side does not hold, cell by cell. */
+function tableSummary(spec: TableSpec, value: string, other?: string): string {
+  const all = decodeTable(value);
+  const rows = other === undefined ? all : rowsNotIn(value, other);
+  if (rows.length === 0) return all.length ? t(T.rowsRemoved) : t(T.empty);
   return rows
-    .map((row) => {
-      const column = spec.columns.find((c) => typeof row[c.key] === "string" && c.input !== "checkbox");
-      return column ? displayValue(column, row[column.key] as string) : "—";
-    })
-    .join(" · ");
+    .map((row) =>
+      spec.columns
+        .filter((c) => typeof row[c.key] === "string" && c.input !== "checkbox")
+        .map((c) =>
+          c.input === "select" ? optionLabel(c, row[c.key] as string) : displayValue(c, row[c.key] as string),
+        )
+        .join(" · "),
+    )
+    .join(" | ");
 }
 
 function NoteLine(props: { id: string; note?: { error?: Note; warning?: Note } }) {
@@ -85,11 +90,11 @@ export { NoteLine };
 
 function ConflictChoice(props: { spec: FieldSpec | TableSpec; conflict: Conflict }) {
   const { spec, conflict } = props;
-  const shown = (value: string | undefined) =>
+  const shown = (value: string | undefined, other?: string) =>
     value === undefined
       ? t(T.empty)
       : spec.kind === "table"
-        ? tableSummary(spec, value)
+        ? tableSummary(spec, value, other)
         : displayValue(spec, value) || t(T.empty);
   const name = `${CHOICE_PREFIX}${conflict.key}`;
   return (
@@ -97,10 +102,12 @@ function ConflictChoice(props: { spec: FieldSpec | TableSpec; conflict: Conflict
       <p>{t(T.conflictField)}</p>
       <input type="hidden" name={CONFLICT_FIELD} value={conflict.key} />
       <label class="choice">
-        <input type="radio" name={name} value="saya" /> {t(T.conflictMine, { value: shown(conflict.mine) })}
+        <input type="radio" name={name} value="saya" />{" "}
+        {t(T.conflictMine, { value: shown(conflict.mine, conflict.theirs) })}
       </label>
       <label class="choice">
-        <input type="radio" name={name} value="berkas" /> {t(T.conflictTheirs, { value: shown(conflict.theirs) })}
+        <input type="radio" name={name} value="berkas" />{" "}
+        {t(T.conflictTheirs, { value: shown(conflict.theirs, conflict.mine) })}
       </label>
     </div>
   );

@@ -427,7 +427,8 @@ export function discussionPage({ month, config }: MonthSetting): FormPage {
                 layout: "cards",
                 addLabel: msg("Tambah relasi yang tidak sesuai", "Add a relation that did not hold"),
                 hint: msg(
-                  "Relasi yang disebut Periksa (relasi/…): justifikasi dan penyebab yang disepakati (Perbup Pasal 9 ayat (3)).",
+                  "Relasi yang disebut Periksa (relasi/…): justifikasi dan penyebab yang disepakati " +
+                    "(Perbup Pasal 9 ayat (3)).",
                   "The relations Check names (relasi/…): the justification and cause agreed (Perbup Pasal 9 (3)).",
                 ),
               },
@@ -549,7 +550,7 @@ export function problemsPage({ month, config }: MonthSetting): FormPage {
 
 // --- scoring ------------------------------------------------------------------------------------
 
-/** The method in force for the month's problems or solutions, from lokmin.yaml and rapat.yaml (as `rank` reads them). */
+/** The method in force for the month's problems or solutions, from lokmin.yaml and rapat.yaml (as `rank` reads it). */
 export function monthMethod(config: unknown, meeting: unknown, target: "masalah" | "solusi"): MethodDef | undefined {
   const parsed = workspaceSchema.safeParse(config);
   if (!parsed.success) return undefined;
@@ -622,7 +623,7 @@ export function scoringPage({ month, config }: MonthSetting): FormPage {
     intro: msg(
       "Skor setiap masalah menurut metode bulan ini. Total dan peringkat dihitung ulang seperti `lokmin rank` setiap " +
         "kali skor diubah, dan ditulis saat Simpan.",
-      "Each problem's scores in this month's method. Totals and ranks are recomputed as `lokmin rank` does whenever a " +
+      "Each problem's scores in this month's method. Totals and ranks are recomputed as `lokmin rank` does when a " +
         "score changes, and written on Simpan.",
     ),
     schema: meetingSchema,

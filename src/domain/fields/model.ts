@@ -223,6 +223,22 @@ export function specIndex(specs: readonly Spec[]): Map<string, FieldSpec> {
   return index;
 }
 
+/** The key patterns of every table the specs hold ("pembahasan", "masalah[*].akar_masalah"). */
+export function tableIndex(specs: readonly Spec[]): Map<string, TableSpec> {
+  const out = new Map<string, TableSpec>();
+  const walk = (list: readonly Spec[], prefix: string) => {
+    for (const spec of list) {
+      const key = childKey(prefix, spec.key);
+      if (spec.kind === "table") out.set(key, spec);
+      else if (spec.kind === "group") walk(spec.children, key);
+      else if (spec.kind === "row") walk(spec.children, `${key}[*]`);
+      else if (spec.kind === "list" && spec.rows === "id") walk(spec.columns, `${key}[*]`);
+    }
+  };
+  walk(specs, "");
+  return out;
+}
+
 /** A key with each row replaced by `[*]`, to find its spec in specIndex. */
 export const keyPattern = (key: string) => key.replace(/\[[^\]]*\]/g, "[*]");
 

@@ -46,6 +46,44 @@ export function decodeTable(text: string | undefined): TableRow[] {
   }
 }
 
+/** A row's cells without where it came from, to compare rows by what they hold. */
+export const rowContent = (row: TableRow) => {
+  const { "@": _at, "~": _new, ...cells } = row;
+  return JSON.stringify(cells);
+};
+
+/**
+ * Mine's rows re-pointed from the base's indexes to theirs (the file as it is now): a row whose
+ * content in the base the file still holds points at that row of the file; any other becomes a
+ * row added here. Used when a table is shown again after a conflict, so a second Simpan edits the
+ * file's rows and not the rows that stood at those places before.
+ */
+export function rebaseTable(base: string | undefined, mine: string | undefined, theirs: string | undefined): string {
+  const before = decodeTable(base);
+  const now = decodeTable(theirs);
+  const used = new Set<number>();
+  let added = 0;
+  const rows = decodeTable(mine).map((row): TableRow => {
+    const origin = typeof row["@"] === "number" ? before.find((r) => r["@"] === row["@"]) : undefined;
+    const match = origin
+      ? now.find((r) => typeof r["@"] === "number" && !used.has(r["@"]) && rowContent(r) === rowContent(origin))
+      : undefined;
+    const { "@": _at, "~": temporary, ...cells } = row;
+    if (match) {
+      used.add(match["@"] as number);
+      return { "@": match["@"], ...cells };
+    }
+    return { "@": null, "~": temporary ?? `~r${++added}`, ...cells };
+  });
+  return encodeTable(rows);
+}
+
+/** The rows of `a` that `b` does not hold, by content (what a conflict shows of each side). */
+export const rowsNotIn = (a: string | undefined, b: string | undefined): TableRow[] => {
+  const other = decodeTable(b).map(rowContent);
+  return decodeTable(a).filter((row) => !other.includes(rowContent(row)));
+};
+
 /** Two table values equal but for the temporary keys of added rows. */
 export const sameTable = (a: string | undefined, b: string | undefined) =>
   encodeTable(decodeTable(a).map(({ "~": _, ...row }) => row as TableRow)) ===

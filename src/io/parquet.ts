@@ -21,6 +21,7 @@ export const FIGURE_COLUMNS: { [K in keyof FigureTableRow]-?: ColumnType } = {
   month: "STRING",
   program: "STRING",
   indicator: "STRING",
+  periode: "STRING",
   village: "STRING",
   sasaran: "INT32",
   target_tahunan: "DOUBLE",

@@ -66,7 +66,7 @@ describe("export", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
       "jenis,bulan,program,indikator,id,judul,sasaran,nilai,target,capaian_persen,total,peringkat,status," +
-        "penanggung_jawab,tenggat,kategori,strategi,instansi,pengaruh,kepentingan",
+        "penanggung_jawab,tenggat,kategori,strategi,instansi,pengaruh,kepentingan,periode",
     );
     expect(lines.filter((l) => l.startsWith("capaian,")).length).toBe(6 * 18);
     expect(lines.some((l) => l.startsWith("kesepakatan,2024-01,") && l.includes("2024-01/K01"))).toBe(true);

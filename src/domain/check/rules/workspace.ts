@@ -5,11 +5,18 @@ import { checkNip } from "../../format-id.js";
 import type { PathSegment } from "../../findings.js";
 import { closestAccepted, didYouMean } from "../../hints.js";
 import { resolveSop, SOP_PROFILES } from "../../sop.js";
-import type { FileKind, WorkspaceContext } from "../context.js";
+import { logoProblem } from "../../logo.js";
+import type { WorkspaceContext } from "../context.js";
 import { defineRules } from "../registry.js";
 import { matchVillage, villageAdvice } from "../../villages.js";
 
 const M = {
+  ownUnnamed: msg(
+    "pembinaan.profil: sendiri, tetapi nama peraturannya belum diisi; isi pembinaan.nama (mis. Peraturan Bupati … " +
+      "Nomor … Tahun … tentang …) atau pilih profil nasional bila kabupaten/kota tidak punya peraturan sendiri",
+    "pembinaan.profil is sendiri but the regulation is not named; fill pembinaan.nama (e.g. Peraturan Bupati … " +
+      "Nomor … Tahun … tentang …) or choose the profile nasional if the regency/city has no regulation of its own",
+  ),
   villageUnknown: msg(
     "desa '{village}' tidak ada di daftar desa lokmin.yaml",
     "village '{village}' is not in lokmin.yaml's village list",
@@ -26,18 +33,6 @@ const M = {
   sopUnknown: msg(
     "profil SOP '{profile}' tidak dikenal (tersedia: {known}); semua langkah diambil dari sop.tambahan",
     "unknown SOP profile '{profile}' (known: {known}); all steps come from sop.tambahan",
-  ),
-  logoMissing: msg(
-    "logo '{logo}' tidak ditemukan; kop surat dicetak tanpa logo",
-    "logo '{logo}' not found; the letterhead prints without a logo",
-  ),
-  logoOutside: msg(
-    "logo '{logo}' berada di luar folder workspace; salin ke dalam workspace",
-    "logo '{logo}' is outside the workspace folder; copy it inside",
-  ),
-  logoOther: msg(
-    "logo '{logo}' bukan berkas gambar PNG atau JPEG; kop surat dicetak tanpa logo",
-    "logo '{logo}' is not a PNG or JPEG image file; the letterhead prints without a logo",
   ),
   unknownRule: msg(
     "aturan '{id}' tidak dikenal{hint}; lihat `lokmin check --rules`",
@@ -57,21 +52,6 @@ const NIP_REASONS = {
   gender: msg("digit jenis kelamin bukan 1/2", "gender digit is not 1/2"),
 } as const;
 
-/** What is wrong with the logo, or undefined when it is a file inside the workspace (check and render say the same). */
-export function logoProblem(kind: FileKind | "not-image", logo: string): string | undefined {
-  switch (kind) {
-    case "outside":
-      return t(M.logoOutside, { logo });
-    case "missing":
-      return t(M.logoMissing, { logo });
-    case "other":
-    case "not-image":
-      return t(M.logoOther, { logo });
-    default:
-      return undefined;
-  }
-}
-
 /** What the rule settings in `aturan` may name, given by the engine (which knows the whole registry). */
 export interface RuleCatalogueView {
   status(id: string): "ok" | "unknown" | "fixed";
@@ -86,6 +66,7 @@ export const workspaceRules = defineRules<
   | "referensi/pejabat"
   | "referensi/desa-lintas-sektor"
   | "sop/profil"
+  | "pembinaan/profil"
   | "puskesmas/logo"
   | "aturan/tidak-sah",
   WorkspaceContext & { rules: RuleCatalogueView }
@@ -134,6 +115,18 @@ export const workspaceRules = defineRules<
       fix: msg(
         "tulis rutin-2022 atau rutin-2019, atau definisikan langkah di sop.tambahan",
         "write rutin-2022 or rutin-2019, or define steps in sop.tambahan",
+      ),
+    },
+    "pembinaan/profil": {
+      severity: "error",
+      source: { kind: "lokmin" },
+      what: msg(
+        "peraturan pembinaan sendiri disebut namanya (profil sendiri)",
+        "an own supervision regulation is named (profile sendiri)",
+      ),
+      fix: msg(
+        "isi pembinaan.nama, mis. Peraturan Bupati … Nomor … Tahun … tentang …; atau pilih profil nasional",
+        "fill pembinaan.nama, e.g. Peraturan Bupati … Nomor … Tahun … tentang …; or choose the profile nasional",
       ),
     },
     "puskesmas/logo": {
@@ -202,6 +195,8 @@ export const workspaceRules = defineRules<
       const message = t(M.sopUnknown, { profile: config.sop.profil, known: Object.keys(SOP_PROFILES).join(", ") });
       report("sop/profil", { file, path: ["sop", "profil"], at: "value", message });
     }
+    if (config.pembinaan?.profil === "sendiri" && !config.pembinaan.nama?.trim())
+      report("pembinaan/profil", { file, path: ["pembinaan", "profil"], at: "value", message: t(M.ownUnnamed) });
     const logo = config.puskesmas.logo;
     const problem = logo ? logoProblem(ctx.probe(logo), logo) : undefined;
     if (problem) report("puskesmas/logo", { file, path: ["puskesmas", "logo"], at: "value", message: problem });

@@ -122,6 +122,7 @@ const attendanceChoices: Choice[] = ATTENDANCE.map((value) => ({ value, label: A
 const STATUS_LABELS: Record<(typeof COMMITMENT_STATUSES)[number], Message> = {
   selesai: msg("Selesai (terlaksana)", "Done"),
   sebagian: msg("Sebagian terlaksana", "Partly done"),
+  berjalan: msg("Berjalan (belum jatuh tempo)", "Under way (not yet due)"),
   belum: msg("Belum terlaksana", "Not done yet"),
   batal: msg("Batal", "Cancelled"),
 };
@@ -167,10 +168,21 @@ const invitationGroup = (recipients: Choice[], extra: FieldSpec[] = []): Spec =>
   key: "undangan",
   label: msg("Surat undangan", "Letter of invitation"),
   children: [
+    field("urut", msg("Nomor urut surat", "Serial number of the letter"), "integer", {
+      min: 1,
+      width: "s",
+      hint: msg(
+        "nomor di buku agenda surat keluar; Nomor surat disusun dari pola di Pengaturan bila dikosongkan",
+        "the number in the outgoing-letter register; the letter number is made from the pattern in Settings when empty",
+      ),
+    }),
     field("nomor", msg("Nomor surat", "Letter number"), "text", {
       empty: "null",
       width: "l",
-      hint: msg("mis. 000.1.5/108/436.7.2.3.3/2024", "e.g. 000.1.5/108/436.7.2.3.3/2024"),
+      hint: msg(
+        "lengkap, mis. 000.1.5/108/436.7.2.3.3/2024; kosong = disusun dari nomor urut",
+        "in full, e.g. 000.1.5/108/436.7.2.3.3/2024; empty = made from the serial number",
+      ),
     }),
     field("tanggal", msg("Tanggal surat", "Date of the letter"), "date", { empty: "null" }),
     field("sifat", msg("Sifat", "Nature"), "select", { options: LETTER_KINDS, default: "Biasa" }),

@@ -40,6 +40,8 @@ import { newSecrets, type Secrets, security } from "./security.js";
 import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES, staffChoices } from "./setup/pages.js";
 import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
+import { MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, monthOpsRoutes } from "./month/ops-routes.js";
+import { PrepareActions } from "./month/ops-views.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
 import {
@@ -183,7 +185,14 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   });
   app.use("*", async (c, next) => {
     setLang(state.lang);
-    const limit = c.req.path === "/pengaturan/identitas/logo" ? MAX_LOGO_BYTES + 64 * 1024 : MAX_FORM_BYTES;
+    const limit =
+      c.req.path === "/pengaturan/identitas/logo"
+        ? MAX_LOGO_BYTES + 64 * 1024
+        : /^\/bulan\/\d{4}-\d{2}\/isian\/unggah$/.test(c.req.path)
+          ? MAX_UPLOAD_BYTES
+          : c.req.path === "/templat/unggah"
+            ? MAX_TEMPLATE_BYTES + 64 * 1024
+            : MAX_FORM_BYTES;
     return bodyLimit({ maxSize: limit, onError: (cx) => cx.text(t(M.tooBig), 413) })(c, next);
   });
   app.use("*", security(options.port, secrets));
@@ -650,10 +659,28 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     return save ? saveAndShow(c, page) : formPage(c, page);
   };
 
+  // The month's operations: a new month, workbooks, Periksa, Dokumen, Kirim (src/app/month/ops-routes.tsx).
+  monthOpsRoutes(app, {
+    env: options.env,
+    token: secrets.token,
+    today: options.today,
+    frame,
+    html,
+    needWorkspace,
+    monthRoute,
+    flash: state.flash,
+    takeFlash: (url) => takeFlash(state, url),
+    refresh: (ws) => {
+      ws.months = monthsOf(ws.root);
+    },
+  });
+
   app.get("/bulan/:month", (c) => {
     const at = monthRoute(c);
     if (at instanceof Response) return at;
     const { ws, month } = at;
+    const config = readYaml(ws.root, WORKSPACE_FILE);
+    const klaster = config.ok && (config.file.data as { taksonomi?: unknown })?.taksonomi === "klaster";
     return html(
       c,
       <MonthPage
@@ -663,6 +690,14 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
           .slice(1)
           .map((link) => ({ link }))}
         flash={takeFlash(state, c.req.path)}
+        actions={
+          <PrepareActions
+            month={month}
+            token={secrets.token}
+            quarterly={pathPresent(path.join(ws.root, month, "tribulanan.yaml"))}
+            klaster={klaster}
+          />
+        }
       />,
     );
   });

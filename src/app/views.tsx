@@ -293,6 +293,11 @@ export function HomePage(props: HomeView) {
         ) : (
           <p class="muted">{t(T.navNoMonths)}</p>
         )}
+        <p>
+          <a class="button primary" href="/bulan/baru">
+            {t(msg("Siapkan bulan baru", "Prepare a new month"))}
+          </a>
+        </p>
       </section>
     </Layout>
   );

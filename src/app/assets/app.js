@@ -65,4 +65,31 @@
       });
     }
   }
+
+  // A drop zone (label[data-jatuhkan] around a file input): files dragged onto it become the input's
+  // files, and their names are shown.
+  document.querySelectorAll("[data-jatuhkan]").forEach((zone) => {
+    const input = zone.querySelector('input[type="file"]');
+    const shown = zone.querySelector(".chosen");
+    if (!input) return;
+    const show = () => {
+      if (shown)
+        shown.textContent = Array.from(input.files || [])
+          .map((f) => f.name)
+          .join(", ");
+    };
+    input.addEventListener("change", show);
+    zone.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      zone.classList.add("over");
+    });
+    zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+    zone.addEventListener("drop", (event) => {
+      event.preventDefault();
+      zone.classList.remove("over");
+      if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+      input.files = event.dataTransfer.files;
+      show();
+    });
+  });
 })();

@@ -326,7 +326,7 @@ export function Row(props: { spec: ListSpec; listKey: string; id: string; ctx: F
   ) : null;
   if (spec.layout === "cards")
     return (
-      <fieldset class={`card-row${rowConflict ? " row-conflict" : ""}`} data-row>
+      <fieldset class={`card-row${rowConflict ? " row-conflict" : ""}`} data-row id={domId("f", key)}>
         <legend>{title || t(T.newRow)}</legend>
         <input type="hidden" name={key} value={PRESENT} />
         {conflictNote ? <p class="row-note">{conflictNote}</p> : null}
@@ -721,7 +721,7 @@ export function Specs(props: {
           }
           flush();
           blocks.push(
-            <fieldset class="group">
+            <fieldset class="group" id={domId("f", key)}>
               <legend>{t(spec.label)}</legend>
               <Specs specs={spec.children} prefix={key} ctx={props.ctx} order={props.order} written={props.written} />
             </fieldset>,

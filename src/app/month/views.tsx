@@ -17,6 +17,7 @@ const V = {
       "step comes from lokmin's check (Check).",
   ),
   open: msg("Buka", "Open"),
+  checking: msg("Memeriksa bulan ini…", "Checking this month…"),
 };
 
 /** One step of the month: its page, what it covers, and its state from check. */
@@ -44,16 +45,19 @@ export function StepState(props: { state?: Step["state"] }) {
   );
 }
 
-export function MonthPage(props: { frame: Frame; month: string; steps: Step[]; flash?: string; actions?: Child }) {
+/** The month's steps by phase, each with its state; the overview shows it and refreshes it from check. */
+export function StepsList(props: { steps: Step[]; month: string; pending?: boolean }) {
   const phases = (["sebelum", "rapat", "sesudah"] as const)
     .map((phase) => ({ phase, steps: props.steps.filter((s) => s.link.phase === phase) }))
     .filter((p) => p.steps.length);
   return (
-    <Layout {...props.frame}>
-      <h1>{monthTitle(props.month)}</h1>
-      <Flash text={props.flash} />
-      <p class="lead">{t(V.intro)}</p>
-      {props.actions}
+    <div
+      id="langkah"
+      {...(props.pending
+        ? { "hx-get": `/bulan/${props.month}/status`, "hx-trigger": "load", "hx-swap": "outerHTML" }
+        : {})}
+    >
+      {props.pending ? <p class="hint">{t(V.checking)}</p> : null}
       {phases.map(({ phase, steps }) => (
         <section aria-labelledby={`h-${phase}`}>
           <h2 id={`h-${phase}`}>{t(PHASES[phase])}</h2>
@@ -68,6 +72,18 @@ export function MonthPage(props: { frame: Frame; month: string; steps: Step[]; f
           </ol>
         </section>
       ))}
+    </div>
+  );
+}
+
+export function MonthPage(props: { frame: Frame; month: string; steps: Step[]; flash?: string; actions?: Child }) {
+  return (
+    <Layout {...props.frame}>
+      <h1>{monthTitle(props.month)}</h1>
+      <Flash text={props.flash} />
+      <p class="lead">{t(V.intro)}</p>
+      <StepsList steps={props.steps} month={props.month} pending />
+      {props.actions}
     </Layout>
   );
 }

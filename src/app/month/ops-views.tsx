@@ -21,10 +21,10 @@ const Token = (props: { token: string }) => <input type="hidden" name={TOKEN_FIE
 const O = {
   newTitle: msg("Bulan baru", "New month"),
   newIntro: msg(
-    "Menyiapkan folder bulan seperti `lokmin new`: rapat.yaml dan laporan setiap program, dengan kesepakatan yang " +
-      "masih terbuka dibawa ke evaluasi bulan ini.",
-    "Prepares the month's folder as `lokmin new` does: rapat.yaml and a report per program, with the agreements " +
-      "still open carried into this month's evaluation.",
+    "Menyiapkan berkas bulan ini: rapat dan laporan setiap program, dengan kesepakatan bulan lalu yang masih " +
+      "terbuka dibawa untuk dievaluasi.",
+    "Prepares this month's files: the meeting and a report per program, with last month's agreements still open " +
+      "carried in for evaluation.",
   ),
   newButton: msg("Siapkan bulan", "Prepare the month"),
   prepared: msg(
@@ -34,10 +34,10 @@ const O = {
   carried: msg("; {n} kesepakatan dibawa untuk dievaluasi", "; {n} agreements carried in for evaluation"),
   completeButton: msg("Lengkapi berkas yang hilang", "Create the missing files"),
   completeHint: msg(
-    "Seperti `lokmin new --lengkapi`: membuat berkas yang belum ada dan menambahkan indikator baru dari lokmin.yaml; " +
-      "isian yang ada tidak diubah.",
-    "As `lokmin new --lengkapi`: creates the files not there yet and adds new indicators from lokmin.yaml; nothing " +
-      "filled in is changed.",
+    "Membuat berkas bulan ini yang belum ada dan menambahkan indikator baru dari Pengaturan; isian yang ada tidak " +
+      "diubah.",
+    "Creates this month's files not there yet and adds new indicators from the Settings; nothing filled in is " +
+      "changed.",
   ),
   completed: msg(
     "Dilengkapi: {files} berkas dibuat, {indicators} indikator ditambahkan.",
@@ -118,8 +118,8 @@ const O = {
   // check
   ckTitle: msg("Periksa", "Check"),
   ckIntro: msg(
-    "Hasil `lokmin check` untuk bulan ini: setiap temuan menunjuk ke halaman dan isian yang memperbaikinya.",
-    "The result of `lokmin check` for this month: each finding leads to the page and field that fixes it.",
+    "Hasil pemeriksaan bulan ini: setiap temuan menunjuk ke halaman dan isian yang memperbaikinya.",
+    "This month's check: each finding leads to the page and field that fixes it.",
   ),
   ckClean: msg("Tidak ada temuan: bulan ini lolos pemeriksaan.", "No findings: this month passes the check."),
   ckCounts: msg(

@@ -633,10 +633,10 @@ export function scoringPage({ month, config }: MonthSetting): FormPage {
     title: msg("Prioritas masalah", "Problem priorities"),
     nav: msg("Prioritas", "Priorities"),
     intro: msg(
-      "Skor setiap masalah menurut metode bulan ini. Total dan peringkat dihitung ulang seperti `lokmin rank` setiap " +
-        "kali skor diubah, dan ditulis saat Simpan.",
-      "Each problem's scores in this month's method. Totals and ranks are recomputed as `lokmin rank` does when a " +
-        "score changes, and written on Simpan.",
+      "Skor setiap masalah menurut metode bulan ini. Total dan peringkat dihitung ulang setiap kali skor " +
+        "diubah, dan ditulis saat Simpan.",
+      "Each problem's scores in this month's method. Totals and ranks are recomputed whenever a score " +
+        "changes, and written on Simpan.",
     ),
     schema: meetingSchema,
     specs: (data) => {
@@ -670,9 +670,9 @@ export function solutionsPage({ month, config }: MonthSetting): FormPage {
     nav: msg("Solusi", "Solutions"),
     intro: msg(
       "Alternatif pemecahan setiap masalah dengan skornya menurut metode solusi bulan ini; total dan peringkat " +
-        "dihitung ulang seperti `lokmin rank --solusi`. Centang solusi terpilih yang menjadi dasar RTL.",
+        "dihitung ulang setiap kali skor diubah. Centang solusi terpilih yang menjadi dasar RTL.",
       "Each problem's alternative solutions with their scores in this month's solution method; totals and ranks are " +
-        "recomputed as `lokmin rank --solusi` does. Tick the chosen solution the RTL builds on.",
+        "recomputed whenever a score changes. Tick the chosen solution the RTL builds on.",
     ),
     schema: meetingSchema,
     specs: (data) => {

@@ -14,8 +14,8 @@ import { domId, type FormContext, NoteLine } from "../components/form.js";
 const S = {
   results: msg("Hasil: total dan peringkat", "Result: totals and ranks"),
   resultsHint: msg(
-    "Dihitung ulang setiap kali skor diubah, sama dengan `lokmin rank`; ditulis ke rapat.yaml saat Simpan.",
-    "Recomputed whenever a score changes, the same as `lokmin rank`; written to rapat.yaml on Simpan.",
+    "Dihitung ulang setiap kali skor diubah, sama dengan di dokumen; ditulis saat Simpan.",
+    "Recomputed whenever a score changes, the same as in the documents; written on Simpan.",
   ),
   method: msg("Metode: {method}; total = {formula}; {tie}.", "Method: {method}; total = {formula}; {tie}."),
   item: msg("Masalah", "Problem"),
@@ -109,10 +109,12 @@ export function RankResults(props: { matrix?: ScoreMatrix; target: "masalah" | "
       aria-labelledby="h-hasil"
       aria-live="polite"
       hx-post={props.refresh}
-      hx-trigger="input delay:400ms from:closest form, change from:closest form"
+      // Every field (text, select, checkbox) fires input; requests queue rather than abort one another (an
+      // aborted request is an error in the browser's console).
+      hx-trigger="input delay:400ms from:closest form"
       hx-include="closest form"
       hx-swap="outerHTML"
-      hx-sync="this:replace"
+      hx-sync="this:queue last"
     >
       <h2 id="h-hasil">{t(S.results)}</h2>
       <p class="hint">{t(S.resultsHint)}</p>

@@ -156,8 +156,7 @@ describe("the month's operations in the app", () => {
     expect((await app.get("/bulan/2024-02/dokumen/unduh/..%2Flokmin.yaml")).status).toBe(404);
 
     const name = /<option value="([^"]+)"/.exec(html)![1];
-    const starter = await app.get(`/templat/${name}/awal.docx`);
-    expect(starter.status).toBe(200);
+    expect((await app.get(`/templat/${name}/awal.docx`)).status).toBe(404);
     const bad = new FormData();
     bad.set("_token", SECRETS.token);
     bad.set("dokumen", name);
@@ -171,6 +170,29 @@ describe("the month's operations in the app", () => {
     });
     expect(refused.status).toBe(303);
     expect(await (await app.get("/bulan/2024-02/dokumen")).text()).toContain("bukan dokumen Word");
+    expect(existsSync(path.join(root, "templates", `${name}.docx`))).toBe(false);
+    // A starting template: written where `lokmin template` writes it, and downloaded.
+    const starter = await app.post(`/templat/${name}/awal.docx`, []);
+    expect(starter.status).toBe(200);
+    expect(starter.headers.get("content-disposition")).toContain(`${name}.docx`);
+
+    // The starting template, changed in Word, uploaded back: the document's own template from now on.
+    const good = new FormData();
+    good.set("_token", SECRETS.token);
+    good.set("dokumen", name);
+    good.set("kembali", "/bulan/2024-02/dokumen");
+    good.set("berkas", new File([new Uint8Array(await starter.arrayBuffer())], `${name}.docx`));
+    const kept = await app.app.request(`${ORIGIN}/templat/unggah`, {
+      method: "POST",
+      body: good,
+      headers: { host: `127.0.0.1:${PORT}`, cookie: COOKIE, origin: ORIGIN },
+      redirect: "manual",
+    });
+    expect(kept.status).toBe(303);
+    expect(existsSync(path.join(root, "templates", `${name}.docx`))).toBe(true);
+    const after = await (await app.get("/bulan/2024-02/dokumen")).text();
+    expect(after).toContain(`templates/${name}.docx`);
+    expect(after).toContain("Word milik sendiri");
 
     const built = await app.post("/bulan/2024-02/kirim/buat", []);
     expect(built.status).toBe(200);

@@ -293,7 +293,11 @@ export function Field(props: { spec: FieldSpec; name: string; ctx: FormContext; 
 /** A row's title: its name column, else the list's own title, else its id. */
 function rowTitle(spec: ListSpec, key: string, id: string, ctx: FormContext): string {
   const column = (k: string) => ctx.values[childKey(key, k)];
-  if (spec.title) return spec.title(column, id);
+  if (spec.title) {
+    const text = spec.title(column, id);
+    // A row just added has only a temporary key ("~4"): never shown to the person as its title.
+    return isNewRow(id) ? text.replace(id, "").replace(/^[\s—:–-]+|[\s—:–-]+$/g, "") : text;
+  }
   return column(spec.idFrom ?? "nama") ?? (spec.rows === "value" || !isNewRow(id) ? id : "");
 }
 

@@ -35,7 +35,7 @@ import {
   WorkbooksPage,
 } from "./ops-views.js";
 import { type MonthLink, monthLinks } from "./registry.js";
-import { type Step, StepsList } from "./views.js";
+import { monthTitle, type Step, StepsList } from "./views.js";
 
 export interface AppKit {
   env: NodeJS.ProcessEnv;
@@ -161,7 +161,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
       }
       const carried = "carried" in made && made.carried.length ? t(O.carried, { n: made.carried.length }) : "";
       kit.refresh(ws);
-      kit.flash.set(`/bulan/${month}`, t(O.prepared, { month, files, carried }));
+      kit.flash.set(`/bulan/${month}`, t(O.prepared, { month: monthTitle(month), files, carried }));
       return c.redirect(`/bulan/${month}`, 303);
     } catch (error) {
       return newMonthPage(c, ws, values, {}, errorText(ws.root, error));
@@ -180,7 +180,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
           url,
           "indicators_added" in done
             ? t(O.completed, { files: done.files.length, indicators: done.indicators_added })
-            : t(O.prepared, { month: at.month, files: done.files.length, carried: "" }),
+            : t(O.prepared, { month: monthTitle(at.month), files: done.files.length, carried: "" }),
         );
       } catch (error) {
         kit.flash.set(url, errorText(at.ws.root, error));
@@ -494,7 +494,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
   // The Word templates: a starting template of a document (written into templates/ as `lokmin template`
   // does, then downloaded), and one uploaded back (a .docx, kept in templates/NAME.docx; the one it
   // replaces goes to .lokmin/cadangan).
-  app.get("/templat/:name/awal.docx", async (c) => {
+  app.post("/templat/:name/awal.docx", async (c) => {
     const ws = kit.needWorkspace(c);
     if (ws instanceof Response) return ws;
     const { templateList, writeTemplate } = await import("../../ops/template.js");
@@ -529,15 +529,19 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     const { isWordDocument } = await import("../../render/word-template.js");
 
     if (!isWordDocument(bytes)) return fail(t(O.dcBadTemplate));
-    const target = path.join(ws.root, "templates", `${doc.name}.docx`);
-    const existing = readRegularFile(target, { maxBytes: MAX_TEMPLATE_BYTES * 2, root: ws.root });
-    if (existing.ok && !Buffer.from(existing.bytes).equals(Buffer.from(bytes))) {
-      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      writeFileAtomic(path.join(ws.root, ".lokmin", "cadangan", `${stamp}-${doc.name}.docx`), existing.bytes, {
-        overwrite: false,
-      });
-    }
-    writeFileAtomic(target, bytes, { overwrite: true, label: `templates/${doc.name}.docx` });
+    // Under the workspace lock, as every write of lokmin: the template it replaces is kept in .lokmin/cadangan.
+    const { whileLocked } = await import("../../ops/context.js");
+    await whileLocked(ctxOf(ws), "template", (root) => {
+      const target = path.join(root, "templates", `${doc.name}.docx`);
+      const existing = readRegularFile(target, { maxBytes: MAX_TEMPLATE_BYTES * 2, root: root });
+      if (existing.ok && !Buffer.from(existing.bytes).equals(Buffer.from(bytes))) {
+        const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+        writeFileAtomic(path.join(root, ".lokmin", "cadangan", `${stamp}-${doc.name}.docx`), existing.bytes, {
+          overwrite: false,
+        });
+      }
+      writeFileAtomic(target, bytes, { overwrite: true, label: `templates/${doc.name}.docx` });
+    });
     return fail(t(O.dcUploaded, { file: `templates/${doc.name}.docx` }));
   });
 
@@ -545,7 +549,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
   const sendPage = (
     c: Context,
     at: { ws: OpenWorkspace; month: string },
-    extra: { error?: string; warnings?: string[]; contents?: string[] } = {},
+    extra: { error?: string; warnings?: string[]; contents?: string[]; flash?: string } = {},
   ) => {
     const file = listFiles(path.join(at.ws.root, at.month), /^lokmin-.*\.zip$/).find((f) =>
       f.endsWith(`-${at.month}.zip`),
@@ -574,11 +578,8 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
       const result = await paket(ctxOf(at.ws), { month: at.month, force: true });
       const name = path.basename(result.file);
       const contents = result.manifest.berkas.map((b) => b.path);
-      kit.flash.set(
-        c.req.path.replace(/\/buat$/, ""),
-        t(result.unchanged ? O.ksUnchanged : O.ksBuilt, { file: name, n: contents.length }),
-      );
-      return sendPage(c, at, { warnings: result.warnings, contents });
+      const flash = t(result.unchanged ? O.ksUnchanged : O.ksBuilt, { file: name, n: contents.length });
+      return sendPage(c, at, { warnings: result.warnings, contents, flash });
     } catch (error) {
       return sendPage(c, at, { error: errorText(at.ws.root, error) });
     }

@@ -198,7 +198,7 @@ const O = {
     hbs: msg("teks milik sendiri", "own text file"),
     bawaan: msg("bawaan", "built-in"),
   } as Record<string, Message>,
-  dcStarter: msg("Unduh templat awal", "Download a starting template"),
+  dcStarter: msg("Buat dan unduh templat Word", "Make and download a Word template"),
   dcUpload: msg("Unggah templat Word", "Upload a Word template"),
   dcUploadFile: msg("Berkas .docx untuk {title}", "The .docx file for {title}"),
   dcUploaded: msg(
@@ -754,13 +754,12 @@ export function DocumentsPage(props: {
                 </td>
                 <td class="template">
                   <span>{t(O.dcKinds[row.template])}</span>{" "}
-                  <a
-                    href={`/templat/${row.name}/awal.docx`}
-                    download={`${row.name}.docx`}
-                    aria-label={`${t(O.dcStarter)}: ${row.title}`}
-                  >
-                    {t(O.dcStarter)}
-                  </a>
+                  <form method="post" action={`/templat/${row.name}/awal.docx`} class="inline">
+                    <Token token={props.frame.token} />
+                    <button type="submit" class="small" aria-label={`${t(O.dcStarter)}: ${row.title}`}>
+                      {t(O.dcStarter)}
+                    </button>
+                  </form>
                 </td>
               </tr>
             ))}

@@ -198,7 +198,7 @@ const O = {
     hbs: msg("teks milik sendiri", "own text file"),
     bawaan: msg("bawaan", "built-in"),
   } as Record<string, Message>,
-  dcStarter: msg("Buat dan unduh templat Word", "Make and download a Word template"),
+  dcStarter: msg("Unduh templat", "Download template"),
   dcUpload: msg("Unggah templat Word", "Upload a Word template"),
   dcUploadFile: msg("Berkas .docx untuk {title}", "The .docx file for {title}"),
   dcUploaded: msg(
@@ -234,6 +234,13 @@ const O = {
 
 export { O as OPS_TEXT };
 
+/** An operation's advice in the words of this app: where the CLI says to type `lokmin import MONTH …`, the app
+ * has that month's workbooks page. */
+const inApp = (message: string) =>
+  message.replace(/`lokmin import (\d{4}-\d{2})[^`]*`/g, (_, month: string) =>
+    t(msg("halaman Isian koordinator bulan {month}", "the Coordinators' workbooks page of {month}"), { month }),
+  );
+
 function Problems(props: { problems: readonly (FormProblem | { file: string; message: string })[] }) {
   return (
     <ul class="problems">
@@ -245,7 +252,7 @@ function Problems(props: { problems: readonly (FormProblem | { file: string; mes
               {p.file}
               {at}
             </strong>
-            : {p.message}
+            : {inApp(p.message)}
           </li>
         );
       })}

@@ -9,7 +9,7 @@
 // next month, last month's workbook dropped again is refused with nothing written. Asserts on the YAML,
 // the documents and the package. Each page is photographed at 1366×768, 125 % (tests/.tmp/screens).
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
 import { readZip } from "../../src/render/zip.js";
 import { rowOf, sheet } from "../form-support.js";
-import { REPO, tempDir } from "../helpers.js";
+import { lokmin, REPO, tempDir } from "../helpers.js";
 import { trackProcess } from "../running.js";
 
 const CHROMIUM = process.env.LOKMIN_CHROMIUM ?? "/usr/bin/chromium";
@@ -258,6 +258,11 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     const { bytes, cells } = await fillInExcel(readFileSync(saved));
     filledBook = bytes;
     const kiaBefore = readFileSync(kia, "utf8");
+    // The same workbook through the CLI's path, on a copy of the workspace as it is now.
+    const cliCopy = path.join(tempDir("lokmin-month-cli-"), "ws");
+    cpSync(workspace, cliCopy, { recursive: true });
+    const workbook = path.join(tempDir("lokmin-month-book-"), `${MONTH}-kia.xlsx`);
+    writeFileSync(workbook, bytes);
     await drop(page, [
       { name: `${MONTH}-kia.xlsx`, bytes },
       { name: "foto rapat.jpg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) },
@@ -275,6 +280,9 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     expect(program.indikator.find((i: any) => i.id === "bumil").bulan_ini).toBe(60);
     expect(program.rpk[0].penanggung_jawab).toBe("sri");
     expect(program.laporan_kegiatan[0].kegiatan).toBe("Kelas ibu hamil di Desa Sukamaju");
+    const cli = await lokmin(["import", MONTH, workbook], { cwd: cliCopy });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(readFileSync(kia, "utf8")).toBe(readFileSync(path.join(cliCopy, MONTH, "program", "kia.yaml"), "utf8"));
 
     // --- the invitation ------------------------------------------------------------------------------------
     await nav(page, "Undangan");
@@ -406,16 +414,24 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     expect(meeting.kesepakatan[0]).toMatchObject({ masalah: problem.id, indikator: "k1", penanggung_jawab: "sri" });
     expect(meeting.rtl[0].penanggung_jawab).toBe("sri");
 
+    await nav(page, "Tindak lanjut");
+    await page.getByLabel("SK tim Lokmin").fill("800/015/PKM-CB/I/2024");
+    await page.getByLabel("Materi rapat").fill("Paparan capaian KIA April 2024");
+    await page
+      .getByLabel("Laporan tindak lanjut kesepakatan bulan lalu")
+      .fill("Lokmin pertama: belum ada kesepakatan.");
+    await save(page, "12-tindak-lanjut");
+
     // --- check, documents, package -------------------------------------------------------------------------
     await nav(page, "Periksa");
-    await shot(page, "12-periksa");
+    await shot(page, "13-periksa");
     const draft = await page.locator("#h-draft + p, #h-draft ~ p").first().textContent();
     expect(draft, (await page.locator(".finding.error").allTextContents()).join("\n")).toContain("Tidak ada kesalahan");
     expect(await page.locator(".tilik li").count()).toBe(20);
 
     await nav(page, "Dokumen");
     await click(page, "Cetak dokumen");
-    await shot(page, "13-dokumen");
+    await shot(page, "14-dokumen");
     const notulen = path.join(workspace, MONTH, "dokumen", `${MONTH}-notulen.docx`);
     expect(existsSync(notulen)).toBe(true);
     const xml = new TextDecoder().decode(readZip(readFileSync(notulen)).get("word/document.xml"));
@@ -425,7 +441,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
 
     await nav(page, "Kirim");
     await click(page, "Buat paket");
-    await shot(page, "14-kirim");
+    await shot(page, "15-kirim");
     const [pkg] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: /Unduh paket/ }).click(),
@@ -440,6 +456,15 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     const names = [...entries.keys()];
     expect(names.some((n) => n.endsWith(`${MONTH}/rapat.yaml`))).toBe(true);
     expect(names.some((n) => n.endsWith(`${MONTH}-notulen.docx`))).toBe(true);
+
+    // Sent: the date goes on the follow-up page, and the overview shows no step left to fix.
+    await nav(page, "Tindak lanjut");
+    await page.getByLabel("Tanggal kirim").fill("2024-05-16");
+    await save(page, "16-terkirim");
+    expect((readData(readFileSync(rapat, "utf8")) as any).laporan_dinkes.tanggal_kirim).toBe("2024-05-16");
+    await page.locator("nav").getByRole("link", { name: "Mei 2024", exact: true }).click();
+    await expect.poll(() => page.locator("#langkah .state").count()).toBeGreaterThan(0);
+    expect(await page.locator("#langkah .state.error").count()).toBe(0);
     await context.close();
   });
 
@@ -455,7 +480,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     await click(page, "Lihat perubahannya");
     const refusal = page.locator(".preview .flash.error");
     await expect.poll(() => refusal.textContent()).toContain(MONTH);
-    await shot(page, "15-bulan-salah");
+    await shot(page, "17-bulan-salah");
     expect(await page.getByRole("button", { name: "Impor ke berkas bulan ini" }).isDisabled()).toBe(true);
     expect(readFileSync(kia, "utf8")).toBe(before);
     await context.close();

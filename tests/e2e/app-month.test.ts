@@ -210,6 +210,41 @@ describe("the month's pages", () => {
     const ranked = JSON.parse(cli.stdout).problems ?? JSON.parse(cli.stdout).masalah ?? JSON.parse(cli.stdout);
     expect(JSON.stringify(ranked)).toContain('"total":12');
   });
+
+  it("the first Lokmin: a village given to a member of staff and a POA activity picked by name, scheduled by month", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    const file = path.join(ws, "2024-01", "rapat.yaml");
+    const before = readData(readFileSync(file, "utf8")) as any;
+    const app = testApp(ws);
+    const html = await (await app.get("/bulan/2024-01/pertama")).text();
+    expect(html).toContain("POA tahunan");
+    const fields = formFields(html, "/bulan/2024-01/pertama");
+    const res = await app.post("/bulan/2024-01/pertama", [
+      ...fields,
+      ["pembagian_tugas[sri].wilayah_binaan", "Sidomulyo"],
+      ["poa[~1]", "1"],
+      ["poa[~1].program", "gizi"],
+      ["poa[~1].indikator", "balita"],
+      ["poa[~1].kegiatan", "Penimbangan balita di posyandu"],
+      ["poa[~1].jadwal", "2"],
+      ["poa[~1].jadwal", "8"],
+      ["poa[~1].penanggung_jawab", "dewi"],
+      ["poa[~1].sumber_dana", "BOK"],
+    ]);
+    expect(res.status).toBe(303);
+    const after = readData(readFileSync(file, "utf8")) as any;
+    expect(after.pembagian_tugas.find((p: any) => p.pegawai === "sri").wilayah_binaan).toContain("Sidomulyo");
+    expect(after.poa).toHaveLength(before.poa.length + 1);
+    expect(after.poa.at(-1)).toMatchObject({
+      program: "gizi",
+      indikator: "balita",
+      kegiatan: "Penimbangan balita di posyandu",
+      jadwal: [2, 8],
+      penanggung_jawab: "dewi",
+      sumber_dana: "BOK",
+    });
+    expect(after.poa.slice(0, -1)).toEqual(before.poa);
+  });
 });
 
 describe("hostile values and files changed underneath", () => {

@@ -211,7 +211,7 @@ describe("the month's pages", () => {
     expect(JSON.stringify(ranked)).toContain('"total":12');
   });
 
-  it("the first Lokmin: a village given to a member of staff and a POA activity picked by name, scheduled by month", async () => {
+  it("the first Lokmin: a village given and a POA activity picked by name, scheduled by month", async () => {
     const ws = copyWorkspace(EXAMPLE);
     const file = path.join(ws, "2024-01", "rapat.yaml");
     const before = readData(readFileSync(file, "utf8")) as any;

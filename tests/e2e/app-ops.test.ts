@@ -4,7 +4,7 @@
 // workbook refused; Periksa's findings linking to the field that fixes them, the tilik, what keeps the
 // documents DRAF; Dokumen rendering and serving the documents and the Word templates; Kirim building
 // the package. Every page calls src/ops; these tests assert on the files those operations wrote.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
@@ -12,7 +12,7 @@ import { readZip } from "../../src/render/zip.js";
 import { COOKIE, ORIGIN, PORT, SECRETS, formFields, testApp } from "../app-support.js";
 import ExcelJS from "exceljs";
 import { COL, rowOf, sheet } from "../form-support.js";
-import { copyWorkspace, MINI } from "../helpers.js";
+import { copyWorkspace, MINI, tempDir } from "../helpers.js";
 
 async function upload(app: ReturnType<typeof testApp>, url: string, files: { name: string; bytes: Uint8Array }[]) {
   const body = new FormData();
@@ -201,5 +201,41 @@ describe("the month's operations in the app", () => {
     expect(pkg.status).toBe(200);
     const entries = readZip(new Uint8Array(await pkg.arrayBuffer()));
     expect([...entries.keys()].some((k) => k.endsWith("rapat.yaml"))).toBe(true);
+  });
+
+  it("opens a document with the computer's program for it, and refuses a name outside the month's documents", async () => {
+    const root = copyWorkspace(MINI);
+    const bin = tempDir("lokmin-open-");
+    const script = path.join(bin, "buka-word");
+    writeFileSync(script, `#!/bin/sh\nprintf '%s' "$1" > "${path.join(bin, "dibuka")}"\n`, { mode: 0o755 });
+    const app = testApp(root, { LOKMIN_OPEN_WITH: script });
+    await app.post("/bulan/2024-02/dokumen/cetak", []);
+    const res = await app.post("/bulan/2024-02/dokumen/buka", [["berkas", "2024-02-notulen.docx"]]);
+    expect(res.status).toBe(303);
+    await expect.poll(() => existsSync(path.join(bin, "dibuka"))).toBe(true);
+    expect(readFileSync(path.join(bin, "dibuka"), "utf8")).toBe(
+      path.join(root, "2024-02", "dokumen", "2024-02-notulen.docx"),
+    );
+    expect(await (await app.get("/bulan/2024-02/dokumen")).text()).toContain("dibuka dengan program bawaan");
+    for (const name of ["../lokmin.yaml", "2024-01-notulen.docx", "2024-02-tidak-ada.docx"])
+      expect((await app.post("/bulan/2024-02/dokumen/buka", [["berkas", name]])).status, name).toBe(404);
+  });
+
+  it("an upload's names are only labels: folders and control characters gone, too many files refused, nothing written", async () => {
+    const root = copyWorkspace(MINI);
+    const app = testApp(root);
+    const before = readFileSync(path.join(root, "2024-02", "program", "kia.yaml"), "utf8");
+    const odd = await upload(app, "/bulan/2024-02/isian/unggah", [
+      { name: "..\\..\\lokmin.yaml", bytes: new TextEncoder().encode("a: 1") },
+      { name: "../../evil\u0007.xlsx", bytes: new TextEncoder().encode("bukan") },
+    ]);
+    const html = await odd.text();
+    expect(html).toContain("Disisihkan");
+    expect(html).not.toContain("..");
+    expect(html).toContain("evil.xlsx");
+    expect(existsSync(path.join(root, "evil.xlsx"))).toBe(false);
+    const many = Array.from({ length: 41 }, (_, i) => ({ name: `b${i}.xlsx`, bytes: new Uint8Array([1]) }));
+    expect(await (await upload(app, "/bulan/2024-02/isian/unggah", many)).text()).toContain("paling banyak 40 berkas");
+    expect(readFileSync(path.join(root, "2024-02", "program", "kia.yaml"), "utf8")).toBe(before);
   });
 });

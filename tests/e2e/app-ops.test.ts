@@ -203,7 +203,7 @@ describe("the month's operations in the app", () => {
     expect([...entries.keys()].some((k) => k.endsWith("rapat.yaml"))).toBe(true);
   });
 
-  it("opens a document with the computer's program for it, and refuses a name outside the month's documents", async () => {
+  it("opens a document with the computer's program, and refuses any name but the month's", async () => {
     const root = copyWorkspace(MINI);
     const bin = tempDir("lokmin-open-");
     const script = path.join(bin, "buka-word");
@@ -221,7 +221,7 @@ describe("the month's operations in the app", () => {
       expect((await app.post("/bulan/2024-02/dokumen/buka", [["berkas", name]])).status, name).toBe(404);
   });
 
-  it("an upload's names are only labels: folders and control characters gone, too many files refused, nothing written", async () => {
+  it("upload names are labels only: no folders or control characters, too many refused, nothing written", async () => {
     const root = copyWorkspace(MINI);
     const app = testApp(root);
     const before = readFileSync(path.join(root, "2024-02", "program", "kia.yaml"), "utf8");

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
 import { readZip } from "../../src/render/zip.js";
 import { rowOf, sheet } from "../form-support.js";
-import { lokmin, REPO, tempDir } from "../helpers.js";
+import { copyWorkspace, EXAMPLE, lokmin, REPO, tempDir } from "../helpers.js";
 import { trackProcess } from "../running.js";
 
 const CHROMIUM = process.env.LOKMIN_CHROMIUM ?? "/usr/bin/chromium";
@@ -483,6 +483,55 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     await shot(page, "17-bulan-salah");
     expect(await page.getByRole("button", { name: "Impor ke berkas bulan ini" }).isDisabled()).toBe(true);
     expect(readFileSync(kia, "utf8")).toBe(before);
+    await context.close();
+  });
+
+  it("every month page of the two examples at 1366×768: photographed, nothing wider than the window", async () => {
+    const { context, page } = await session();
+    const shots: [string, string[]][] = [
+      [
+        copyWorkspace(EXAMPLE),
+        [
+          "/bulan/2024-05",
+          "/bulan/2024-05/isian",
+          "/bulan/2024-05/undangan",
+          "/bulan/2024-05/kehadiran",
+          "/bulan/2024-05/pembahasan",
+          "/bulan/2024-05/masalah",
+          "/bulan/2024-05/prioritas",
+          "/bulan/2024-05/solusi",
+          "/bulan/2024-05/rtl",
+          "/bulan/2024-05/kesepakatan",
+          "/bulan/2024-05/penutup",
+          "/bulan/2024-05/periksa",
+          "/bulan/2024-05/dokumen",
+          "/bulan/2024-05/kirim",
+          "/bulan/2024-04/prioritas",
+          "/bulan/2024-01/pertama",
+          "/bulan/2024-06/tribulanan",
+          "/bulan/baru",
+        ],
+      ],
+      [
+        copyWorkspace(path.join(REPO, "examples", "puskesmas-sukamaju-klaster")),
+        ["/bulan/2024-02/pralokmin/klaster-2"],
+      ],
+    ];
+    const wide: string[] = [];
+    for (const [root, urls] of shots) {
+      await page.goto(new URL("/mulai", url).href);
+      await page.getByLabel("Folder workspace").fill(root);
+      await Promise.all([page.waitForURL("**/beranda"), page.getByLabel("Folder workspace").press("Enter")]);
+      for (const address of urls) {
+        await page.goto(new URL(address, url).href);
+        await page.waitForLoadState("networkidle");
+        const name = `contoh${address.replace(/\//g, "-")}`;
+        await shot(page, name);
+        const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        if (scroll > inner) wide.push(`${address}: ${scroll} > ${inner}`);
+      }
+    }
+    expect(wide).toEqual([]);
     await context.close();
   });
 

@@ -62,7 +62,10 @@ const O = {
     "Workbooks not filled in yet are refreshed; filled ones are not overwritten.",
   ),
   wbFiles: msg("Buku kerja bulan ini", "This month's workbooks"),
-  wbNone: msg("Belum ada buku kerja. Klik Buat buku kerja.", "No workbooks yet. Click Make the workbooks."),
+  wbNone: msg(
+    "Belum ada buku kerja. Klik Buat atau perbarui buku kerja.",
+    "No workbooks yet. Click Make or refresh the workbooks.",
+  ),
   wbAll: msg("Unduh semua (.zip)", "Download all (.zip)"),
   download: msg("Unduh", "Download"),
   wbUpload: msg("Unggah buku kerja yang sudah diisi", "Upload filled workbooks"),

@@ -431,6 +431,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
 
     await nav(page, "Dokumen");
     await click(page, "Cetak dokumen");
+    expect(await page.locator(".draft-state").textContent()).toContain("tanpa tanda DRAF");
     await shot(page, "14-dokumen");
     const notulen = path.join(workspace, MONTH, "dokumen", `${MONTH}-notulen.docx`);
     expect(existsSync(notulen)).toBe(true);

@@ -12,7 +12,7 @@ import { readZip } from "../../src/render/zip.js";
 import { COOKIE, ORIGIN, PORT, SECRETS, formFields, testApp } from "../app-support.js";
 import ExcelJS from "exceljs";
 import { COL, rowOf, sheet } from "../form-support.js";
-import { copyWorkspace, MINI, tempDir } from "../helpers.js";
+import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
 
 async function upload(app: ReturnType<typeof testApp>, url: string, files: { name: string; bytes: Uint8Array }[]) {
   const body = new FormData();
@@ -154,6 +154,12 @@ describe("the month's operations in the app", () => {
         .toString(),
     ).toBe("PK");
     expect((await app.get("/bulan/2024-02/dokumen/unduh/..%2Flokmin.yaml")).status).toBe(404);
+    // Each document's state on the page later: when it was rendered, and whether check keeps it DRAF.
+    const later = await (await app.get("/bulan/2024-02/dokumen")).text();
+    expect(later).toMatch(/dicetak \d{4}-\d{2}-\d{2} \d{2}\.\d{2}/);
+    const errors = (await lokmin(["check", "2024-02", "--json"], { cwd: root })).stdout;
+    const count = (JSON.parse(errors).findings as { severity: string }[]).filter((f) => f.severity === "error").length;
+    expect(later).toContain(count ? `selama ada ${count} kesalahan di Periksa` : "tanpa tanda DRAF");
 
     const name = /<option value="([^"]+)"/.exec(html)![1];
     expect((await app.get(`/templat/${name}/awal.docx`)).status).toBe(404);

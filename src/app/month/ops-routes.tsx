@@ -2,7 +2,7 @@
 // open workspace, calls one operation and shows its result; no command's logic is here. Uploads are
 // held in memory until the person imports them (never written anywhere but the YAML files the
 // import changes); downloads serve only the files lokmin wrote where it writes them.
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
@@ -410,7 +410,6 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
       error?: string;
       warnings?: string[];
       skipped?: string[];
-      draft?: number;
     } = {},
   ) => {
     const { templateList } = await import("../../ops/template.js");
@@ -422,14 +421,23 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     } catch (e) {
       error = errorText(at.ws.root, e);
     }
-    const present = listFiles(path.join(at.ws.root, at.month, "dokumen"), DOCUMENT_FILE);
-    const rows: DocumentRow[] = list.map((d) => ({
-      name: d.name,
-      title: d.title,
-      template: d.template,
-      files: present.filter((f) => f === `${at.month}-${d.name}.docx` || f === `${at.month}-${d.name}.pdf`),
-      ...extra.outcomes?.get(d.name),
-    }));
+    const folder = path.join(at.ws.root, at.month, "dokumen");
+    const present = listFiles(folder, DOCUMENT_FILE);
+    const rows: DocumentRow[] = list.map((d) => {
+      const files = present.filter((f) => f === `${at.month}-${d.name}.docx` || f === `${at.month}-${d.name}.pdf`);
+      const docx = files.find((f) => f.endsWith(".docx"));
+      return {
+        name: d.name,
+        title: d.title,
+        template: d.template,
+        files,
+        ...(docx ? { rendered: modified(path.join(folder, docx)) } : {}),
+        ...extra.outcomes?.get(d.name),
+      };
+    });
+    // The documents carry DRAF while check finds errors in the month (as render decides it).
+    const checked = await runCheck(at.ws, at.month);
+    const draft = checked.error ? undefined : checked.findings.filter((f) => f.severity === "error").length;
     return kit.html(
       c,
       <DocumentsPage
@@ -441,7 +449,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         error={error}
         warnings={extra.warnings}
         skipped={extra.skipped}
-        draft={extra.draft}
+        draft={draft}
       />,
     );
   };
@@ -593,6 +601,17 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     if (!file) return c.notFound();
     return sendFile(c, at.ws.root, path.join(at.ws.root, at.month, file), file);
   });
+}
+
+/** When a file was last written, as YYYY-MM-DD HH.MM local time; undefined when it cannot be read. */
+function modified(file: string): string | undefined {
+  try {
+    const d = statSync(file).mtime;
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}.${two(d.getMinutes())}`;
+  } catch {
+    return undefined;
+  }
 }
 
 const pathOf = (_root: string, finding: { path?: readonly (string | number)[] }) => finding.path ?? [];

@@ -14,7 +14,7 @@ import { type Frame, Layout } from "../components/layout.js";
 import { TOKEN_FIELD } from "../security.js";
 import { Flash } from "../views.js";
 import type { FixLink } from "./links.js";
-import { monthTitle, StepState } from "./views.js";
+import { monthTitle } from "./views.js";
 
 const Token = (props: { token: string }) => <input type="hidden" name={TOKEN_FIELD} value={props.token} />;
 
@@ -176,6 +176,12 @@ const O = {
     "{file} could not be opened; download and open it.",
   ),
   dcNotYet: msg("belum dicetak", "not rendered yet"),
+  dcRendered: msg("dicetak {when}", "rendered {when}"),
+  dcClean: msg(
+    "Tidak ada kesalahan di Periksa: dokumen dicetak tanpa tanda DRAF, siap ditandatangani.",
+    "No errors under Check: the documents print without the DRAFT mark, ready to sign.",
+  ),
+  dcDraftLink: msg("Lihat di Periksa", "See under Check"),
   dcSkipped: msg(
     "Tidak dicetak bulan ini (datanya belum ada): {list}",
     "Not rendered this month (no data yet): {list}",
@@ -187,7 +193,10 @@ const O = {
     kept: msg("dipertahankan: diubah di Word", "kept: edited in Word"),
     failed: msg("gagal", "failed"),
   } as Record<string, Message>,
-  dcDraft: msg("DRAF: {n} kesalahan di Periksa", "DRAFT: {n} errors under Check"),
+  dcDraft: msg(
+    "DRAF: selama ada {n} kesalahan di Periksa, setiap dokumen bulan ini bertanda DRAF (jangan ditandatangani).",
+    "DRAFT: while Check finds {n} errors, every document of this month carries the DRAFT mark (do not sign).",
+  ),
   dcTemplates: msg("Templat Word", "Word templates"),
   dcTemplatesIntro: msg(
     "Setiap dokumen memakai templat bawaan, atau templat Word milik Puskesmas di folder templates. Unduh templat " +
@@ -676,6 +685,8 @@ export interface DocumentRow {
   title: string;
   /** The files there are now (docx, pdf). */
   files: string[];
+  /** When its Word file was last written. */
+  rendered?: string;
   /** What the last render did with it (this request). */
   outcome?: string;
   error?: string;
@@ -709,6 +720,13 @@ export function DocumentsPage(props: {
           ))}
         </div>
       ) : null}
+      {props.draft === undefined ? null : props.draft > 0 ? (
+        <p class="flash error draft-state">
+          {t(O.dcDraft, { n: props.draft })} <a href={`/bulan/${props.month}/periksa`}>{t(O.dcDraftLink)}</a>
+        </p>
+      ) : (
+        <p class="flash ok draft-state">✓ {t(O.dcClean)}</p>
+      )}
       <form method="post" action={`${base}/cetak`} class="card render-form">
         <Token token={props.frame.token} />
         <div class="buttons">
@@ -736,7 +754,11 @@ export function DocumentsPage(props: {
               <tr id={`dok-${row.name}`}>
                 <th scope="row">{row.title}</th>
                 <td class={`outcome ${row.outcome ?? ""}`}>
-                  {row.outcome ? t(O.dcOutcome[row.outcome]) : row.files.length ? "" : t(O.dcNotYet)}
+                  {row.outcome
+                    ? t(O.dcOutcome[row.outcome])
+                    : row.rendered
+                      ? t(O.dcRendered, { when: row.rendered })
+                      : t(O.dcNotYet)}
                   {row.error ? <small class="note error"> {row.error}</small> : null}
                 </td>
                 <td class="files">
@@ -805,9 +827,6 @@ export function DocumentsPage(props: {
           <button type="submit">{t(O.dcUpload)}</button>
         </form>
       </section>
-      <p>
-        <StepState state={props.draft ? { kind: "error", count: props.draft } : undefined} />
-      </p>
     </Layout>
   );
 }

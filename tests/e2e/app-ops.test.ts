@@ -4,7 +4,7 @@
 // workbook refused; Periksa's findings linking to the field that fixes them, the tilik, what keeps the
 // documents DRAF; Dokumen rendering and serving the documents and the Word templates; Kirim building
 // the package. Every page calls src/ops; these tests assert on the files those operations wrote.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
@@ -243,5 +243,32 @@ describe("the month's operations in the app", () => {
     const many = Array.from({ length: 41 }, (_, i) => ({ name: `b${i}.xlsx`, bytes: new Uint8Array([1]) }));
     expect(await (await upload(app, "/bulan/2024-02/isian/unggah", many)).text()).toContain("paling banyak 40 berkas");
     expect(readFileSync(path.join(root, "2024-02", "program", "kia.yaml"), "utf8")).toBe(before);
+  });
+
+  it("a starting template that cannot be written is said on the Dokumen page, nothing downloaded", async () => {
+    const root = copyWorkspace(MINI);
+    rmSync(path.join(root, "templates"), { recursive: true, force: true });
+    writeFileSync(path.join(root, "templates"), "bukan folder");
+    const app = testApp(root);
+    const res = await app.post("/templat/undangan/awal.docx", [["kembali", "/bulan/2024-02/dokumen"]]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/bulan/2024-02/dokumen");
+    const page = await (await app.get("/bulan/2024-02/dokumen")).text();
+    expect(page).toContain("templates");
+    expect(page).toContain('class="flash');
+    const upload = new FormData();
+    upload.set("_token", SECRETS.token);
+    upload.set("dokumen", "undangan");
+    upload.set("kembali", "/bulan/2024-02/dokumen");
+    upload.set("berkas", new File([new Uint8Array(await (await app.get("/aset/ikon.svg")).arrayBuffer())], "x.docx"));
+    const refused = await app.app.request(`${ORIGIN}/templat/unggah`, {
+      method: "POST",
+      body: upload,
+      headers: { host: `127.0.0.1:${PORT}`, cookie: COOKIE, origin: ORIGIN },
+      redirect: "manual",
+    });
+    expect(refused.status).toBe(303);
+    expect(await (await app.get("/bulan/2024-02/dokumen")).text()).toContain("bukan folder");
+    expect(readFileSync(path.join(root, "templates"), "utf8")).toBe("bukan folder");
   });
 });

@@ -216,7 +216,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     const byPage = new Map<string, { errors: number; warnings: number; infos: number }>();
     for (const f of checked.findings) {
       if (f.file === WORKSPACE_FILE) continue;
-      const href = link(f.file, pathOf(at.ws.root, f))?.href.split("#")[0] ?? `/bulan/${at.month}`;
+      const href = link(f.file, pathOf(f))?.href.split("#")[0] ?? `/bulan/${at.month}`;
       const n = byPage.get(href) ?? { errors: 0, warnings: 0, infos: 0 };
       if (f.severity === "error") n.errors++;
       else if (f.severity === "warning") n.warnings++;
@@ -395,7 +395,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         frame={kit.frame(c, t(O.ckTitle))}
         month={at.month}
         check={checked}
-        link={(f) => link(f.file, pathOf(at.ws.root, f))}
+        link={(f) => link(f.file, pathOf(f))}
         error={checked.error}
       />,
     );
@@ -502,28 +502,42 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
   // The Word templates: a starting template of a document (written into templates/ as `lokmin template`
   // does, then downloaded), and one uploaded back (a .docx, kept in templates/NAME.docx; the one it
   // replaces goes to .lokmin/cadangan).
+  /** Where a template's form came from (the month's Dokumen page), to go back to with a message. */
+  const backTo = async (c: Context) => {
+    const body = await c.req.parseBody();
+    const back = body.kembali;
+    return typeof back === "string" && /^\/bulan\/\d{4}-\d{2}\/dokumen$/.test(back) ? back : "/";
+  };
   app.post("/templat/:name/awal.docx", async (c) => {
     const ws = kit.needWorkspace(c);
     if (ws instanceof Response) return ws;
     const { templateList, writeTemplate } = await import("../../ops/template.js");
     const name = c.req.param("name");
-    const { documents } = await templateList(ctxOf(ws));
-    if (!documents.some((d) => d.name === name)) return c.notFound();
     try {
+      const { documents } = await templateList(ctxOf(ws));
+      if (!documents.some((d) => d.name === name)) return c.notFound();
       const written = await writeTemplate(ctxOf(ws), { document: name });
       return sendFile(c, ws.root, written.file, `${name}.docx`);
     } catch (error) {
-      return c.text(errorText(ws.root, error), 409);
+      // Back to the page it came from, saying why (a templates folder that cannot be written, …).
+      const back = await backTo(c);
+      kit.flash.set(back, errorText(ws.root, error));
+      return c.redirect(back, 303);
     }
   });
   app.post("/templat/unggah", async (c) => {
     const ws = kit.needWorkspace(c);
     if (ws instanceof Response) return ws;
     const body = await c.req.parseBody();
-    const back =
-      typeof body.kembali === "string" && /^\/bulan\/\d{4}-\d{2}\/dokumen$/.test(body.kembali) ? body.kembali : "/";
+    const back = await backTo(c);
     const { templateList } = await import("../../ops/template.js");
-    const { documents } = await templateList(ctxOf(ws));
+    let documents: Awaited<ReturnType<typeof templateList>>["documents"];
+    try {
+      documents = (await templateList(ctxOf(ws))).documents;
+    } catch (error) {
+      kit.flash.set(back, errorText(ws.root, error));
+      return c.redirect(back, 303);
+    }
     const doc = documents.find((d) => d.name === body.dokumen);
     const file = body.berkas;
     const fail = (message: string) => {
@@ -614,7 +628,7 @@ function modified(file: string): string | undefined {
   }
 }
 
-const pathOf = (_root: string, finding: { path?: readonly (string | number)[] }) => finding.path ?? [];
+const pathOf = (finding: { path?: readonly (string | number)[] }) => finding.path ?? [];
 
 function download(c: Context, bytes: Uint8Array, name: string, type: string) {
   c.header("Content-Type", type);

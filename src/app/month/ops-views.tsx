@@ -788,6 +788,7 @@ export function DocumentsPage(props: {
                   <span>{t(O.dcKinds[row.template])}</span>{" "}
                   <form method="post" action={`/templat/${row.name}/awal.docx`} class="inline">
                     <Token token={props.frame.token} />
+                    <input type="hidden" name="kembali" value={base} />
                     <button type="submit" class="small" aria-label={`${t(O.dcStarter)}: ${row.title}`}>
                       {t(O.dcStarter)}
                     </button>

@@ -271,4 +271,22 @@ describe("the month's operations in the app", () => {
     expect(await (await app.get("/bulan/2024-02/dokumen")).text()).toContain("bukan folder");
     expect(readFileSync(path.join(root, "templates"), "utf8")).toBe("bukan folder");
   });
+
+  it("completes a month and adds its quarterly meeting from the overview, as lokmin new does", async () => {
+    const root = copyWorkspace(MINI);
+    const app = testApp(root);
+    const gizi = path.join(root, "2024-02", "program", "gizi.yaml");
+    const rapat = readFileSync(path.join(root, "2024-02", "rapat.yaml"), "utf8");
+    rmSync(gizi);
+    expect(await (await app.get("/bulan/2024-02")).text()).toContain("Lengkapi berkas yang hilang");
+    expect((await app.post("/bulan/2024-02/lengkapi", [])).status).toBe(303);
+    expect(existsSync(gizi)).toBe(true);
+    expect(readFileSync(path.join(root, "2024-02", "rapat.yaml"), "utf8")).toBe(rapat);
+    expect(await (await app.get("/bulan/2024-02")).text()).toContain("Dilengkapi: 1 berkas dibuat");
+    expect((await app.post("/bulan/2024-02/tribulanan-baru", [])).status).toBe(303);
+    expect(existsSync(path.join(root, "2024-02", "tribulanan.yaml"))).toBe(true);
+    const overview = await (await app.get("/bulan/2024-02")).text();
+    expect(overview).toContain('href="/bulan/2024-02/tribulanan"');
+    expect(overview).not.toContain("Tambah Lokmin tribulanan");
+  });
 });

@@ -487,7 +487,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     await context.close();
   });
 
-  it("every month page of the two examples at 1366×768: photographed, nothing wider than the window", async () => {
+  it("every month page of the two examples at 1366×768: photographed, nothing wider than the window, every field labelled", async () => {
     const { context, page } = await session();
     const shots: [string, string[]][] = [
       [
@@ -519,6 +519,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
       ],
     ];
     const wide: string[] = [];
+    const unlabelled: string[] = [];
     for (const [root, urls] of shots) {
       await page.goto(new URL("/mulai", url).href);
       await page.getByLabel("Folder workspace").fill(root);
@@ -530,9 +531,17 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
         await shot(page, name);
         const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
         if (scroll > inner) wide.push(`${address}: ${scroll} > ${inner}`);
+        // Every field has a label a person (and a screen reader) can read.
+        for (const field of await page.evaluate(() =>
+          [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
+            .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute("aria-label"))
+            .map((el) => el.getAttribute("name")),
+        ))
+          unlabelled.push(`${address}: ${field}`);
       }
     }
     expect(wide).toEqual([]);
+    expect(unlabelled).toEqual([]);
     await context.close();
   });
 

@@ -487,7 +487,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     await context.close();
   });
 
-  it("every month page of both examples at 1366×768: photographed, none wider than the window, every field labelled", async () => {
+  it("both examples, every month page at 1366×768: photographed, none too wide, every field labelled", async () => {
     const { context, page } = await session();
     const shots: [string, string[]][] = [
       [

@@ -96,17 +96,15 @@ function stopSignal(): Promise<string> {
 }
 
 /**
- * The default browser on `url`: explorer.exe on Windows (it hands a URL to the default browser and
- * needs no quoting, unlike `cmd /c start`), `open` on macOS, xdg-open elsewhere. False when it
- * could not be started.
+ * A file opened with this computer's default program for it (a .docx in Word or LibreOffice), the
+ * way the browser is: explorer.exe, open, xdg-open. LOKMIN_OPEN_WITH names another program (tests).
  */
-export function openBrowser(url: string, env: NodeJS.ProcessEnv, platform = process.platform): Promise<boolean> {
-  const [command, args] =
-    platform === "win32"
-      ? [`${env.SystemRoot ?? env.windir ?? "C:\\Windows"}\\explorer.exe`, [url]]
-      : platform === "darwin"
-        ? ["open", [url]]
-        : ["xdg-open", [url]];
+export function openWithDefault(file: string, env: NodeJS.ProcessEnv, platform = process.platform): Promise<boolean> {
+  if (env.LOKMIN_OPEN_WITH) return spawned(env.LOKMIN_OPEN_WITH, [file], env);
+  return openBrowser(file, env, platform);
+}
+
+function spawned(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   return new Promise((resolve) => {
     try {
       const child = spawn(command, args, { detached: true, stdio: "ignore", windowsHide: true, env });
@@ -119,4 +117,19 @@ export function openBrowser(url: string, env: NodeJS.ProcessEnv, platform = proc
       resolve(false);
     }
   });
+}
+
+/**
+ * The default browser on `url`: explorer.exe on Windows (it hands a URL to the default browser and
+ * needs no quoting, unlike `cmd /c start`), `open` on macOS, xdg-open elsewhere. False when it
+ * could not be started.
+ */
+export function openBrowser(url: string, env: NodeJS.ProcessEnv, platform = process.platform): Promise<boolean> {
+  const [command, args] =
+    platform === "win32"
+      ? [`${env.SystemRoot ?? env.windir ?? "C:\\Windows"}\\explorer.exe`, [url]]
+      : platform === "darwin"
+        ? ["open", [url]]
+        : ["xdg-open", [url]];
+  return spawned(command, args, env);
 }

@@ -12,6 +12,7 @@
 //      atomically, refusing if the file changed between the read and the rename.
 import path from "node:path";
 import type { z } from "zod";
+import { applyToData } from "../domain/fields/apply.js";
 import { buildEdits } from "../domain/fields/edits.js";
 import { applyChoices, type Conflict, mergeFields } from "../domain/fields/merge.js";
 import {
@@ -22,7 +23,9 @@ import {
   PRESENT,
   type Spec,
   specIndex,
+  tableIndex,
 } from "../domain/fields/model.js";
+import { rebaseTable } from "../domain/fields/table.js";
 import { flatten, readSubmitted, withTemporaryKeys } from "../domain/fields/state.js";
 import { type Note, nipWarning } from "../domain/fields/values.js";
 import type { PathSegment } from "../domain/findings.js";
@@ -187,6 +190,11 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   const result = mergeFields(base, mine, theirs.values);
   if (result.conflicts.length) {
     const view = conflictView(result.merged, mine, theirs, submitted.state.order, result.conflicts);
+    // A table shown again points its rows at the file as it is now (the page's new base).
+    const tables = tableIndex(specs);
+    for (const c of result.conflicts)
+      if (tables.has(keyPattern(c.key)) && view.state.values[c.key] !== undefined)
+        view.state.values[c.key] = rebaseTable(base[c.key], view.state.values[c.key], theirs.values[c.key]);
     return {
       kind: "conflict",
       ...withTemporaryKeys(view.state, notes, submitted.newIds),
@@ -224,6 +232,22 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   }
   const after = readYaml(root, page.file);
   return { kind: "saved", changed: true, version: after.ok ? after.file.hash : disk.hash, warnings };
+}
+
+/**
+ * The data the page's file would hold if `form` were saved now, without writing or locking: for
+ * what a page computes from values not yet saved (the scoring matrix's totals). A field changed on
+ * both sides keeps the file's value, as the merge does until the person chooses.
+ */
+export function previewData(root: string, page: FormPage, form: ReadonlyMap<string, string[]>): unknown {
+  const read = readYaml(root, page.file);
+  if (!read.ok) return undefined;
+  const specs = page.specs(read.file.data);
+  const theirs = flatten(specs, read.file.data);
+  const base = decodeBase(form.get(BASE_FIELD)?.[0]) ?? theirs.values;
+  const submitted = readSubmitted(specs, form, base, () => new Set());
+  const { merged } = mergeFields(base, submitted.state.values, theirs.values);
+  return applyToData(read.file.data, buildEdits(specs, read.file.data, theirs.values, merged, submitted.state.order));
 }
 
 const CHOOSE = msg("pilih salah satu nilai", "choose one of the values");

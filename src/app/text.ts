@@ -10,7 +10,7 @@ export const T = {
   navSetup: msg("Pengaturan", "Settings"),
   navMonths: msg("Bulan", "Months"),
   navNoMonths: msg("Belum ada bulan", "No months yet"),
-  navLater: msg("Segera: Periksa, Dokumen, Kirim", "Coming: Check, Documents, Send"),
+  navNewMonth: msg("Bulan baru", "New month"),
   navStart: msg("Ganti workspace", "Change workspace"),
   switchLang: msg("English", "Bahasa Indonesia"),
   save: msg("Simpan", "Simpan"),
@@ -63,6 +63,9 @@ export const T = {
   removeRow: msg("Hapus", "Remove"),
   removeRowLabel: msg("Hapus baris {row}", "Remove row {row}"),
   newRow: msg("baris baru", "new row"),
+  rowNumber: msg("baris {n}", "row {n}"),
+  rowsRemoved: msg("(hanya baris yang dihapus)", "(only rows removed)"),
+  none: msg("Tidak ada.", "None."),
   leaveWarning: msg("Ada isian yang belum disimpan.", "There are unsaved entries."),
   fileBroken: msg(
     "{file} tidak dapat dibaca, jadi halaman ini belum bisa menampilkan isiannya:",

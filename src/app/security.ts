@@ -10,7 +10,7 @@
 // - every response says: no framing, no sniffing, no inline script, pages with data not cached.
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { setCookie } from "hono/cookie";
 import { msg, t } from "../i18n/index.js";
 
 export const SECRET_PARAM = "kunci";
@@ -89,7 +89,42 @@ function refuse(c: Context, status: 400 | 403 | 421, text: string) {
   );
 }
 
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Only these never change anything; every other method (POST, PUT, OPTIONS, a made-up one) must pass the checks. */
+const SAFE = new Set(["GET", "HEAD"]);
+
+/**
+ * Every value the Cookie header gives `name`. Another program on 127.0.0.1 (any port: cookies ignore
+ * ports) can set a cookie of the same name with a longer Path, which the browser then sends first;
+ * taking only the first value would lock the person out for as long as that cookie lives.
+ */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  const out: string[] = [];
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0 || part.slice(0, at).trim() !== name) continue;
+    out.push(part.slice(at + 1).trim().replace(/^"(.*)"$/, "$1"));
+  }
+  return out;
+}
+
+/**
+ * A path of this app to send the browser to, from a value a request carried; "/" for anything that
+ * could lead elsewhere. Browsers read a backslash as "/" and drop tabs and line breaks inside a URL
+ * ("/\t/evil.example" becomes "//evil.example", another site), so neither may appear at all.
+ */
+export function localPath(target: string): string {
+  if (!/^\/(?![/\\])/.test(target) || /[\u0000-\u001f\u007f\\]/.test(target)) return "/";
+  const base = "http://lokmin.invalid";
+  let url: URL;
+  try {
+    url = new URL(target, base);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== base || url.pathname.startsWith("//")) return "/";
+  return `${url.pathname}${url.search}`;
+}
 
 export function security(port: number, secrets: Secrets): MiddlewareHandler {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -113,11 +148,12 @@ export function security(port: number, secrets: Secrets): MiddlewareHandler {
       if (!same(offered, secrets.secret)) return refuse(c, 403, t(M.badSecret));
       setCookie(c, name, secrets.session, { httpOnly: true, sameSite: "Strict", path: "/" });
       url.searchParams.delete(SECRET_PARAM);
-      return c.redirect(`${url.pathname}${url.search}`, 303);
+      return c.redirect(localPath(`${url.pathname}${url.search}`), 303);
     }
-    if (!same(getCookie(c, name), secrets.session)) return refuse(c, 403, t(M.noSession));
+    if (!cookieValues(c.req.header("cookie"), name).some((value) => same(value, secrets.session)))
+      return refuse(c, 403, t(M.noSession));
 
-    if (UNSAFE.has(c.req.method)) {
+    if (!SAFE.has(c.req.method)) {
       const origin = c.req.header("origin");
       if (origin !== `http://${host}`) return refuse(c, 403, t(M.origin));
       const site = c.req.header("sec-fetch-site");

@@ -31,7 +31,7 @@ import { domId, NoteLine, Row } from "./components/form.js";
 import type { Frame } from "./components/layout.js";
 import { fileVersion, readYaml } from "./files.js";
 import { type FormPage, savePage, type Shown, showFile } from "./save.js";
-import { newSecrets, type Secrets, security } from "./security.js";
+import { localPath, newSecrets, type Secrets, security } from "./security.js";
 import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES } from "./setup/pages.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
@@ -213,9 +213,8 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   app.post("/bahasa", async (c) => {
     const form = await formOf(c);
     state.lang = form.get("bahasa")?.[0] === "en" ? "en" : "id";
-    const back = form.get("kembali")?.[0] ?? "/";
-    // Only a path of this app: "//host" and "/\host" would leave it (browsers read "\" as "/").
-    return c.redirect(/^\/(?![/\\])/.test(back) ? back : "/", 303);
+    // Only a path of this app (security.ts: localPath).
+    return c.redirect(localPath(form.get("kembali")?.[0] ?? "/"), 303);
   });
 
   // Start: open or create a workspace.

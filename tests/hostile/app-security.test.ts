@@ -67,6 +67,38 @@ describe("the secret, the session cookie and the Host", () => {
     expect((await get("/beranda", { host: `localhost:${PORT}` })).status).toBe(200);
     expect((await get("/beranda", { host: `LOCALHOST:${PORT}` })).status).toBe(200);
   });
+  it("lets the person in when another program on the loopback set a cookie of the same name first", async () => {
+    const { get } = testApp(root);
+    // Cookies ignore ports: a page on 127.0.0.1:other can set lokmin_<port> with a longer Path, sent first.
+    const res = await get("/beranda", { cookie: `lokmin_${PORT}=palsu; lokmin_${PORT}=${SECRETS.session}` });
+    expect(res.status).toBe(200);
+    expect((await get("/beranda", { cookie: `lokmin_${PORT}=palsu; lokmin_${PORT}=lain` })).status).toBe(403);
+  });
+
+  it("sends the browser only to a path of this app after the secret or a language change", async () => {
+    const { request, post } = testApp(root);
+    const traded = await request(`//evil.example/?kunci=${SECRETS.secret}`, {}, { host: `127.0.0.1:${PORT}` });
+    expect(traded.headers.get("location") ?? "/").toMatch(/^\/(?![/\\])/);
+    for (const back of [
+      "//evil.example/",
+      "/\\evil.example/",
+      "/\t/evil.example/",
+      "/\n/evil.example",
+      "https://evil.example",
+    ]) {
+      const res = await post("/bahasa", [
+        ["bahasa", "id"],
+        ["kembali", back],
+      ]);
+      expect(res.status, JSON.stringify(back)).toBe(303);
+      expect(res.headers.get("location"), JSON.stringify(back)).toBe("/");
+    }
+    const ok = await post("/bahasa", [
+      ["bahasa", "id"],
+      ["kembali", "/pengaturan/pegawai?x=1"],
+    ]);
+    expect(ok.headers.get("location")).toBe("/pengaturan/pegawai?x=1");
+  });
 });
 
 describe("a request that changes something", () => {
@@ -98,6 +130,14 @@ describe("a request that changes something", () => {
     // The page's own request goes through.
     expect((await send(changed, {})).status).toBe(303);
     expect(readFileSync(yaml, "utf8")).toContain("nama: Diubah");
+  });
+
+  it("checks every method but GET and HEAD, not only POST, PUT, PATCH and DELETE", async () => {
+    const { request } = testApp(root);
+    for (const method of ["OPTIONS", "PROPFIND", "PUT", "DELETE", "PATCH"]) {
+      const res = await request("/pengaturan/identitas", { method }, { origin: "http://evil.example" });
+      expect(res.status, method).toBe(403);
+    }
   });
 
   it("refuses a body larger than a form needs", async () => {

@@ -1,10 +1,14 @@
 // The workspace files the app reads: each through readRegularFile with the workspace as its root
 // (nothing outside it, no FIFO, no link leading out, a size limit), with the SHA-256 of its bytes
-// as the version a page carries and the disk is compared with.
+// as the version a page carries and the disk is compared with. And the one way an upload is saved.
 import { createHash } from "node:crypto";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../domain/findings.js";
-import { describeReadFailure, readRegularFile } from "../io/fs-safe.js";
+import { UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { describeReadFailure, pathPresent, readRegularFile } from "../io/fs-safe.js";
+import { writeFileAtomic } from "../io/write.js";
 import { positionAll } from "../io/positions.js";
 import { decodeUtf8, fastParse, MAX_FILE_BYTES, parseYaml, toData, tooDeepAt, YamlSource } from "../io/yaml-source.js";
 
@@ -73,4 +77,61 @@ function describe(findings: readonly Finding[], rel: string): string {
 export function fileVersion(root: string, rel: string): string | undefined {
   const read = readRegularFile(path.join(root, ...rel.split("/")), { maxBytes: MAX_FILE_BYTES, root });
   return read.ok ? sha256(read.bytes) : undefined;
+}
+
+const U = {
+  notAFile: msg(
+    "{file} di folder workspace adalah {what}, bukan berkas biasa, jadi unggahan tidak disimpan ke sana; pindahkan " +
+      "atau hapus {file} lalu unggah lagi",
+    "{file} in the workspace folder is {what}, not a regular file, so the upload was not saved there; move or " +
+      "delete {file} and upload again",
+  ),
+  link: msg("tautan (link)", "a link"),
+  folder: msg("folder", "a folder"),
+  special: msg("FIFO/soket/perangkat", "a FIFO/socket/device"),
+};
+
+/** The largest file an upload replaces (it is kept first). */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+
+/** A name lokmin chose for an upload: folders and a file name of letters, digits, "_", "-" and ".", no "..". */
+const UPLOAD_NAME = /^(?:[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\/)*[A-Za-z0-9][\w-]*(?:\.[\w-]+)*$/;
+
+/**
+ * Save an upload where lokmin puts it. `rel` is a name lokmin chose (never the name the browser
+ * sent). What is there now must be a regular file or nothing: a link there would be written
+ * through (`logo.png` → `lokmin.yaml` would turn the workspace file into a picture), so a link, a
+ * folder or a FIFO is named and left alone. A different file already there is first kept in
+ * .lokmin/cadangan/. Atomic (writeFileAtomic: nothing outside the workspace, a full disk or a file
+ * held open by Word said in words). Throws UserError with what to do.
+ */
+export function saveUpload(root: string, rel: string, bytes: Uint8Array, now = new Date()): { backup?: string } {
+  if (!UPLOAD_NAME.test(rel)) throw new Error(`not a name lokmin chose for an upload: ${JSON.stringify(rel)}`);
+  const target = path.join(root, ...rel.split("/"));
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    stat = undefined;
+  }
+  if (stat && !stat.isFile()) {
+    const what = stat.isSymbolicLink() ? U.link : stat.isDirectory() ? U.folder : U.special;
+    throw new UserError(t(U.notAFile, { file: rel, what: t(what) }));
+  }
+  let backup: string | undefined;
+  if (stat) {
+    // What cannot be kept is not replaced either.
+    const existing = readRegularFile(target, { maxBytes: MAX_KEPT_BYTES, root });
+    if (!existing.ok) throw new UserError(describeReadFailure(existing, rel));
+    if (!existing.bytes.equals(Buffer.from(bytes))) {
+      const stamp = now.toISOString().replace(/[:.]/g, "-");
+      const base = rel.split("/").join("-");
+      backup = `.lokmin/cadangan/${stamp}-${base}`;
+      for (let n = 2; pathPresent(path.join(root, ...backup.split("/"))); n++)
+        backup = `.lokmin/cadangan/${stamp}-${n}-${base}`;
+      writeFileAtomic(path.join(root, ...backup.split("/")), existing.bytes, { overwrite: false, label: backup });
+    }
+  }
+  writeFileAtomic(target, bytes, { overwrite: true, label: rel });
+  return { backup };
 }

@@ -103,7 +103,12 @@ export function cookieValues(header: string | undefined, name: string): string[]
   for (const part of header.split(";")) {
     const at = part.indexOf("=");
     if (at < 0 || part.slice(0, at).trim() !== name) continue;
-    out.push(part.slice(at + 1).trim().replace(/^"(.*)"$/, "$1"));
+    out.push(
+      part
+        .slice(at + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1"),
+    );
   }
   return out;
 }

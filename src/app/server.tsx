@@ -25,11 +25,10 @@ import { UserError } from "../errors.js";
 import { type Lang, msg, setLang, t } from "../i18n/index.js";
 import { readAsset } from "../io/assets.js";
 import { pathPresent, readRegularFile } from "../io/fs-safe.js";
-import { writeFileAtomic } from "../io/write.js";
 import { sniffImage } from "../render/docx.js";
 import { domId, NoteLine, Row } from "./components/form.js";
 import type { Frame } from "./components/layout.js";
-import { fileVersion, readYaml } from "./files.js";
+import { fileVersion, readYaml, saveUpload } from "./files.js";
 import { type FormPage, savePage, type Shown, showFile } from "./save.js";
 import { localPath, newSecrets, type Secrets, security } from "./security.js";
 import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES } from "./setup/pages.js";
@@ -461,15 +460,12 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const kind = sniffImage(bytes);
     if (!kind) return fail(t(M.logoType));
     const name = `logo.${kind.type === "png" ? "png" : "jpg"}`;
-    const target = path.join(ws.root, name);
-    const existing = readRegularFile(target, { maxBytes: MAX_LOGO_BYTES * 4, root: ws.root });
-    if (existing.ok && !Buffer.from(existing.bytes).equals(Buffer.from(bytes))) {
-      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      writeFileAtomic(path.join(ws.root, ".lokmin", "cadangan", `${stamp}-${name}`), existing.bytes, {
-        overwrite: false,
-      });
+    try {
+      saveUpload(ws.root, name, bytes);
+    } catch (error) {
+      if (error instanceof UserError) return fail(error.message);
+      throw error;
     }
-    writeFileAtomic(target, bytes, { overwrite: true, label: name });
     const read = readYaml(ws.root, WORKSPACE_FILE);
     if (read.ok && logoOf(read.file.data) !== name) {
       const form: Form = new Map([["puskesmas.logo", [name]]]);

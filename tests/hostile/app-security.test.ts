@@ -1,6 +1,6 @@
 // The browser app's guard (issue 27 point 8), through the real handlers in-process: every request a
 // web page, another program or a rebinding DNS name could make, and what the app answers.
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { edit, formFields, ORIGIN, PORT, SECRETS, testApp } from "../app-support.js";
@@ -220,6 +220,43 @@ describe("nothing outside the workspace", () => {
     expect((await get("/berkas/logo")).headers.get("content-type")).toBe("image/png");
     const tooBig = await upload("logo.png", new Uint8Array(6 * 1024 * 1024));
     expect(tooBig.status).toBe(413);
+  });
+});
+
+describe("an upload", () => {
+  const png = Buffer.from(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489" +
+      "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+    "hex",
+  );
+  const upload = (request: ReturnType<typeof testApp>["request"]) => {
+    const body = new FormData();
+    body.set("_token", SECRETS.token);
+    body.set("logo", new File([png], "logo.png", { type: "image/png" }));
+    return request("/pengaturan/identitas/logo", { method: "POST", body }, { origin: ORIGIN });
+  };
+
+  it("is never written through a link where it lands (logo.png → lokmin.yaml would turn the workspace into a picture)", async () => {
+    symlinkSync("lokmin.yaml", path.join(root, "logo.png"));
+    const { request } = testApp(root);
+    const res = await upload(request);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("logo.png di folder workspace adalah tautan (link)");
+    expect(readFileSync(yaml, "utf8")).toBe(original());
+    expect(lstatSync(path.join(root, "logo.png")).isSymbolicLink()).toBe(true);
+  });
+
+  it("keeps the logo it replaces in .lokmin/cadangan, and a folder named logo.png is left alone", async () => {
+    writeFileSync(path.join(root, "logo.png"), "lama");
+    const { request } = testApp(root);
+    expect((await upload(request)).status).toBe(303);
+    const kept = readdirSync(path.join(root, ".lokmin", "cadangan"));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(path.join(root, ".lokmin", "cadangan", kept[0]), "utf8")).toBe("lama");
+    rmSync(path.join(root, "logo.png"));
+    mkdirSync(path.join(root, "logo.png"));
+    const res = await upload(request);
+    expect(await res.text()).toContain("logo.png di folder workspace adalah folder");
   });
 });
 

@@ -373,15 +373,20 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const ws = state.workspace!;
     const read = readYaml(ws.root, page.file);
     const f = frame(c, t(page.title));
+    // A file that cannot be read: its message; after a save, also what the person typed (nothing lost).
     if (!read.ok)
       return html(
         c,
         <FormPageView
           frame={f}
           page={page}
-          specs={[]}
-          shown={emptyShown()}
-          error={`${t(T.fileBroken, { file: page.file })} ${read.message} ${t(T.fileBrokenHow)}`}
+          specs={shown ? page.specs(undefined) : []}
+          shown={shown ?? emptyShown()}
+          error={
+            shown
+              ? `${t(T.fileBrokenKept, { file: page.file })} ${extra.error ?? read.message} ${t(T.fileBrokenKeptHow)}`
+              : `${t(T.fileBroken, { file: page.file })} ${read.message} ${t(T.fileBrokenHow)}`
+          }
         />,
       );
     const view = shown ?? showFile(page, read.file);
@@ -419,7 +424,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
       ws.name = workspaceName(ws.root);
       return c.redirect(page.url, 303);
     }
-    if (outcome.kind === "broken") return formPage(c, page, undefined, { error: outcome.message });
+    if (outcome.kind === "broken") return formPage(c, page, outcome.shown, { error: outcome.message });
     return formPage(c, page, outcome);
   };
 

@@ -260,6 +260,37 @@ describe("an upload", () => {
   });
 });
 
+describe("a save", () => {
+  it("of two racing from the same page, only one wins; the other shows both values and writes nothing", async () => {
+    const { get, post } = testApp(root);
+    const fields = formFields(await (await get("/pengaturan/identitas")).text(), "/pengaturan/identitas");
+    const [a, b] = await Promise.all([
+      post("/pengaturan/identitas", edit(fields, { "puskesmas.alamat": "Jl. Satu" })),
+      post("/pengaturan/identitas", edit(fields, { "puskesmas.alamat": "Jl. Dua" })),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 303]);
+    const lost = a.status === 200 ? a : b;
+    const html = await lost.text();
+    expect(html).toContain("diubah di tempat lain");
+    const onDisk = readFileSync(yaml, "utf8");
+    const won = a.status === 303 ? "Jl. Satu" : "Jl. Dua";
+    expect(onDisk).toBe(original().replace("alamat: Jl. Contoh No. 1", `alamat: ${won}`));
+  });
+
+  it("to a file deleted or broken meanwhile writes nothing and keeps what was typed on the page", async () => {
+    const { get, post } = testApp(root);
+    const fields = formFields(await (await get("/pengaturan/identitas")).text(), "/pengaturan/identitas");
+    rmSync(yaml);
+    mkdirSync(yaml);
+    const res = await post("/pengaturan/identitas", edit(fields, { "puskesmas.alamat": "Jl. Baru No. 9" }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("lokmin.yaml tidak dapat dibaca, jadi tidak ada yang disimpan");
+    expect(formFields(html, "/pengaturan/identitas")).toContainEqual(["puskesmas.alamat", "Jl. Baru No. 9"]);
+    expect(lstatSync(yaml).isDirectory()).toBe(true);
+  });
+});
+
 describe("every value from the data is escaped", () => {
   const hostile = "<img src=x onerror=alert(1)>";
   it("prints a hostile staff name literally, in text, attributes and the form's carried base", async () => {

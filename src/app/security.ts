@@ -119,6 +119,7 @@ export function cookieValues(header: string | undefined, name: string): string[]
  * ("/\t/evil.example" becomes "//evil.example", another site), so neither may appear at all.
  */
 export function localPath(target: string): string {
+  // eslint-disable-next-line no-control-regex -- finding these characters is the point
   if (!/^\/(?![/\\])/.test(target) || /[\u0000-\u001f\u007f\\]/.test(target)) return "/";
   const base = "http://lokmin.invalid";
   let url: URL;

@@ -680,12 +680,29 @@ export interface Running {
 }
 
 /**
+ * Any program on the computer can connect to 127.0.0.1: one that opens connections and sends a
+ * request a byte at a time (slowloris) is cut off. The headers must arrive within 15 s, a whole
+ * request (a 5 MB logo, a workbook) within 2 minutes, an idle connection closes after 5 s; the
+ * check runs every 2 s. The browser's own requests on the loopback take milliseconds.
+ */
+export const SERVER_LIMITS = {
+  headersTimeout: 15_000,
+  requestTimeout: 120_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 2_000,
+  maxHeaderSize: 16 * 1024,
+} as const;
+
+/**
  * Listen on 127.0.0.1 (never another interface) on `port`, or a free port when 0. A port that is
  * taken rejects with the listen error (EADDRINUSE), for the command to say so in words.
  */
 export async function startServer(options: Omit<AppOptions, "port"> & { port: number }): Promise<Running> {
   let handler: (req: Parameters<Parameters<typeof createServer>[1] & object>[0], res: never) => void = () => undefined;
-  const server = createServer((req, res) => handler(req, res as never));
+  const server = createServer(SERVER_LIMITS, (req, res) => handler(req, res as never));
+  server.headersTimeout = SERVER_LIMITS.headersTimeout;
+  server.requestTimeout = SERVER_LIMITS.requestTimeout;
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", () => {

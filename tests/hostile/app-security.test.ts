@@ -1,6 +1,8 @@
 // The browser app's guard (issue 27 point 8), through the real handlers in-process: every request a
 // web page, another program or a rebinding DNS name could make, and what the app answers.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { browserTarget, launch } from "../../src/app/launch.js";
+import { startServer } from "../../src/app/server.js";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { edit, formFields, ORIGIN, PORT, SECRETS, testApp } from "../app-support.js";
@@ -236,7 +238,7 @@ describe("an upload", () => {
     return request("/pengaturan/identitas/logo", { method: "POST", body }, { origin: ORIGIN });
   };
 
-  it("is never written through a link where it lands (logo.png → lokmin.yaml would turn the workspace into a picture)", async () => {
+  it("is never written through a link where it lands (logo.png → lokmin.yaml would make it a picture)", async () => {
     symlinkSync("lokmin.yaml", path.join(root, "logo.png"));
     const { request } = testApp(root);
     const res = await upload(request);
@@ -319,5 +321,62 @@ describe("every value from the data is escaped", () => {
     const html = await res.text();
     expect(html).toContain("isian ini hanya satu baris");
     expect(readFileSync(yaml, "utf8")).toBe(original());
+  });
+});
+
+describe("the server", () => {
+  it("listens on 127.0.0.1 only, serves nothing without the cookie, and cuts off oversized headers", async () => {
+    const running = await startServer({ port: 0, env: {}, today: () => "2024-05-10", lang: "id", folder: root });
+    try {
+      expect(running.server.address()).toMatchObject({ address: "127.0.0.1", family: "IPv4" });
+      expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?kunci=[\w-]{32}$/);
+      const base = `http://127.0.0.1:${running.port}`;
+      expect((await fetch(`${base}/beranda`)).status).toBe(403);
+      const big = await fetch(`${base}/beranda`, { headers: { "x-isi": "a".repeat(32 * 1024) } });
+      expect(big.status).toBe(431);
+      const traded = await fetch(running.url, { redirect: "manual" });
+      expect(traded.status).toBe(303);
+      const cookie = (traded.headers.get("set-cookie") ?? "").split(";")[0];
+      expect((await fetch(`${base}/beranda`, { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("prints the address with its key once, and never puts the key on a browser's command line", async () => {
+    let printed: string[] = [];
+    const notes: string[] = [];
+    let stop = () => undefined as void;
+    const done = launch({
+      cwd: root,
+      folder: root,
+      env: { LOKMIN_NO_BROWSER: "1" },
+      port: 0,
+      openBrowser: true,
+      print: ({ url }) => printed.push(url),
+      note: (line) => notes.push(line),
+      until: new Promise<void>((resolve) => (stop = resolve)),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stop();
+    expect(await done).toBe(0);
+    expect(printed).toHaveLength(1);
+    const key = new URL(printed[0]).searchParams.get("kunci")!;
+    expect(notes.join("\n")).not.toContain(key);
+    printed = [];
+    // Elsewhere than Windows, the browser is handed a file only this account reads, which forwards.
+    const parent = tempDir();
+    const url = `http://127.0.0.1:4321/?kunci=${key}&"><script>`;
+    const target = browserTarget(url, "linux", parent);
+    expect(target.target).not.toContain(key);
+    expect(statSync(target.target).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(target.target)).mode & 0o777).toBe(0o700);
+    const page = readFileSync(target.target, "utf8");
+    expect(page).toContain('<meta name="referrer" content="no-referrer">');
+    expect(page).toContain("&#34;&#62;&#60;script&#62;");
+    expect(page).not.toContain("<script>");
+    target.remove();
+    expect(readdirSync(parent)).toEqual([]);
+    expect(browserTarget(url, "win32", parent).target).toBe(url);
   });
 });

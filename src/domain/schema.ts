@@ -628,7 +628,14 @@ export const evaluationSchema = z.strictObject({
 /** What the verification agreed about one relation that did not hold this month (Perbup Pasal 9 ayat (3)). */
 export const mismatchRecordSchema = z
   .strictObject({
-    relasi: id().describe("id relasi yang tidak sesuai, seperti disebut `lokmin check` (relasi/<id>)"),
+    relasi: id().describe(
+      "id relasi yang tidak sesuai, seperti disebut `lokmin check` (relasi/<id>), atau angka-tidak-biasa untuk " +
+        "angka yang jauh dari riwayatnya (dengan indikator)",
+    ),
+    indikator: z
+      .string()
+      .optional()
+      .describe("Untuk relasi: angka-tidak-biasa — indikator yang angkanya dijelaskan, mis. kia/bumil"),
     desa: z.string().optional().describe("Desa/kelurahan, bila selisihnya di satu desa; kosong = semua"),
     lingkup: z.enum(RELATION_MEASURES).optional().describe("bulan_ini atau kumulatif; kosong = keduanya"),
     justifikasi: z.string().nullable().describe("Justifikasi selisih yang disepakati, mis. '2 pasang bayi kembar'"),

@@ -780,6 +780,18 @@ export const TRIGGERS: Trigger[] = [
     note: "a month of zero after 6 a month",
   },
   {
+    rule: "verifikasi/angka-dijelaskan",
+    file: R,
+    setup: fourMonthsBefore,
+    elsewhere: { [KIA]: { "indikator[0].bulan_ini": 90 } },
+    set: {
+      "verifikasi_data.selisih": [
+        { relasi: "angka-tidak-biasa", indikator: "kia/bumil", justifikasi: "kampanye kelas ibu hamil" },
+      ],
+    },
+    print: true,
+  },
+  {
     rule: "verifikasi/pengaturan",
     file: W,
     set: { verifikasi: { tambahan: [{ ...OWN, kiri: "kia/bumill", operator: "<=" }] } },

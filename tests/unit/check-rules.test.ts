@@ -557,6 +557,18 @@ cases.push(
     setup: withHistory,
   },
   {
+    // The same figure of 90, explained in the month's record: reported as info at the record.
+    rule: "verifikasi/angka-dijelaskan",
+    file: R,
+    edit: record("angka-tidak-biasa\n      indikator: kia/bumil\n      justifikasi: kampanye kelas ibu hamil"),
+    at: "- relasi: angka-tidak-biasa",
+    setup: (root) => {
+      withHistory(root);
+      const kia = path.join(root, KIA);
+      writeFileSync(kia, readFileSync(kia, "utf8").replace("bulan_ini: 9", "bulan_ini: 90"));
+    },
+  },
+  {
     rule: "verifikasi/pengaturan",
     file: "lokmin.yaml",
     edit: (s) => `${s}${RELATION.replace("kia/bumil", "kia/bumill")}`,

@@ -9,6 +9,7 @@
 //   own and the form (or header) carries the page's token;
 // - every response says: no framing, no sniffing, no inline script, pages with data not cached.
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import path from "node:path";
 import type { Context, MiddlewareHandler } from "hono";
 import { setCookie } from "hono/cookie";
 import { msg, t } from "../i18n/index.js";
@@ -130,6 +131,29 @@ export function localPath(target: string): string {
   }
   if (url.origin !== base || url.pathname.startsWith("//")) return "/";
   return `${url.pathname}${url.search}`;
+}
+
+/**
+ * An internal error's message as an error page may show it: every absolute path in it (quoted, as
+ * Node writes them, or bare; POSIX, `C:\\…` or `\\\\server\\share…`) is named relative to the workspace
+ * when it lies inside, and by its last part otherwise — a page says nothing of the folders around
+ * the workspace (a user name, other documents). LOKMIN_DEBUG=1 prints the whole error on the console.
+ */
+export function withoutPaths(text: string, root?: string): string {
+  const name = (abs: string) => {
+    const p = /^[A-Za-z]:[\\/]|^\\\\/.test(abs) ? path.win32 : path.posix;
+    if (root) {
+      const rel = p.relative(root, abs);
+      if (rel && !rel.startsWith("..") && !p.isAbsolute(rel)) return rel.split(p.sep).join("/");
+      if (!rel) return ".";
+    }
+    return `…${p.sep}${p.basename(abs)}`;
+  };
+  return text
+    .replace(/'((?:[A-Za-z]:[\\/]|\\\\|\/)[^'\n]*)'/g, (_, abs: string) => `'${name(abs)}'`)
+    .replace(/(^|[\s(="])((?:[A-Za-z]:[\\/]|\\\\|\/)[^\s'"()]*)/g, (all, lead: string, abs: string) =>
+      abs.startsWith("…") ? all : `${lead}${name(abs)}`,
+    );
 }
 
 export function security(port: number, secrets: Secrets): MiddlewareHandler {

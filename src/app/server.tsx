@@ -30,7 +30,7 @@ import { domId, NoteLine, Row } from "./components/form.js";
 import type { Frame } from "./components/layout.js";
 import { fileVersion, readYaml, saveUpload } from "./files.js";
 import { type FormPage, savePage, type Shown, showFile } from "./save.js";
-import { localPath, newSecrets, type Secrets, security } from "./security.js";
+import { localPath, newSecrets, type Secrets, security, withoutPaths } from "./security.js";
 import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES } from "./setup/pages.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
@@ -552,7 +552,9 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   app.notFound((c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404));
   app.onError((error, c) => {
     if (options.env.LOKMIN_DEBUG) process.stderr.write(`${error.stack ?? error}\n`);
-    const detail = error instanceof UserError ? error.message : error.message.split("\n")[0];
+    // An internal error's first line, without the folders around the workspace (security.ts: withoutPaths).
+    const detail =
+      error instanceof UserError ? error.message : withoutPaths(error.message.split("\n")[0], state.workspace?.root);
     const text = t(T.serverError, { detail }).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
     return c.html(
       `<!doctype html><html lang="${state.lang}"><head><meta charset="utf-8"><title>lokmin</title>` +

@@ -324,6 +324,39 @@ describe("every value from the data is escaped", () => {
   });
 });
 
+describe("an error page", () => {
+  it("shows no stack and no folder outside the workspace; a file inside is named from the workspace", async () => {
+    const { app, get } = testApp(root);
+    // An internal failure as Node words it (EACCES, ENOENT, a module's path): a route that fails so.
+    app.get("/gagal/:how", (c) => {
+      const how = c.req.param("how");
+      const error = new Error(
+        how === "luar"
+          ? "EACCES: permission denied, open '/home/ani/Dokumen Rahasia/gaji.xlsx'"
+          : how === "windows"
+            ? "EPERM: operation not permitted, rename 'C:\\Users\\Ani Rahma\\AppData\\x.tmp' -> " +
+              "\\\\server\\share\\lokmin.yaml"
+            : `ENOENT: no such file or directory, open '${path.join(root, "2024-02", "rapat.yaml")}'`,
+      );
+      error.stack = `${error.message}\n    at readFileSync (/usr/lib/node_modules/lokmin/dist/lokmin.mjs:1:2)`;
+      throw error;
+    });
+    const pages = {
+      luar: await (await get("/gagal/luar")).text(),
+      windows: await (await get("/gagal/windows")).text(),
+      dalam: await (await get("/gagal/dalam")).text(),
+    };
+    expect(pages.luar).toContain("open &#39;…/gaji.xlsx&#39;");
+    expect(pages.windows).toContain("rename &#39;…\\x.tmp&#39; -&#62; …\\lokmin.yaml");
+    expect(pages.dalam).toContain("open &#39;2024-02/rapat.yaml&#39;");
+    for (const html of Object.values(pages)) {
+      for (const secret of ["/home/ani", "Ani Rahma", "server", "lokmin.mjs", "    at ", root])
+        expect(html).not.toContain(secret);
+    }
+    expect((await get("/gagal/luar")).status).toBe(500);
+  });
+});
+
 describe("the server", () => {
   it("listens on 127.0.0.1 only, serves nothing without the cookie, and cuts off oversized headers", async () => {
     const running = await startServer({ port: 0, env: {}, today: () => "2024-05-10", lang: "id", folder: root });

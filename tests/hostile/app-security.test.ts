@@ -1,6 +1,16 @@
 // The browser app's guard (issue 27 point 8), through the real handlers in-process: every request a
 // web page, another program or a rebinding DNS name could make, and what the app answers.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { browserTarget, launch } from "../../src/app/launch.js";
 import { startServer } from "../../src/app/server.js";
 import path from "node:path";
@@ -61,11 +71,19 @@ describe("the secret, the session cookie and the Host", () => {
 
   it("refuses a Host that is not this app's address (DNS rebinding), with or without the cookie", async () => {
     const { get } = testApp(root);
-    for (const host of ["evil.example", `evil.example:${PORT}`, "127.0.0.1:9999", `127.0.0.1.nip.io:${PORT}`, ""]) {
+    const hosts = ["evil.example", `evil.example:${PORT}`, "127.0.0.1:9999", `127.0.0.1.nip.io:${PORT}`, ""];
+    hosts.push(`127.0.0.1.evil:${PORT}`, `[::1]:${PORT}`, `[::ffff:127.0.0.1]:${PORT}`, `127.1:${PORT}`);
+    hosts.push(`2130706433:${PORT}`, `127.0.0.1:${PORT}.`, `localhost.:${PORT}`, `127.0.0.1:${PORT}@evil.example`);
+    for (const host of hosts) {
       const res = await get("/beranda", { host });
       expect(res.status, host).toBe(421);
       expect(await res.text()).not.toContain("dr. Ani Kapus");
     }
+    // No Host header at all (HTTP/1.0, a hand-made request).
+    const bare = await testApp(root).app.request(`${ORIGIN}/beranda`, {
+      headers: { cookie: `lokmin_${PORT}=sesi-uji` },
+    });
+    expect(bare.status).toBe(421);
     expect((await get("/beranda", { host: `localhost:${PORT}` })).status).toBe(200);
     expect((await get("/beranda", { host: `LOCALHOST:${PORT}` })).status).toBe(200);
   });
@@ -168,6 +186,30 @@ describe("headers", () => {
   });
 });
 
+describe("headers on every answer", () => {
+  it("are there on refusals, redirects, assets, 404 and the logo too; no Referer ever leaves the app", async () => {
+    const { get, request } = testApp(root);
+    const answers = {
+      page: await get("/beranda"),
+      noCookie: await get("/beranda", { cookie: "" }),
+      badHost: await get("/beranda", { host: "evil.example" }),
+      traded: await request(`/?kunci=${SECRETS.secret}`),
+      asset: await get("/aset/app.js"),
+      missing: await get("/tidak-ada"),
+      foreignPost: await request("/bahasa", { method: "POST" }, { origin: "http://evil.example" }),
+    };
+    for (const [what, res] of Object.entries(answers)) {
+      expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
+      expect(res.headers.get("content-security-policy"), what).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("content-security-policy"), what).not.toContain("unsafe-inline");
+      // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the app's own form
+      // posts (Fetch standard), which the Origin check must refuse. Another origin gets no Referer either way.
+      expect(res.headers.get("referrer-policy"), what).toBe("same-origin");
+      if (what !== "asset") expect(res.headers.get("cache-control"), what).toBe("no-store");
+    }
+  });
+});
+
 describe("nothing outside the workspace", () => {
   it("serves only the app's own assets, never a path made of dots", async () => {
     const { get } = testApp(root);
@@ -237,6 +279,21 @@ describe("an upload", () => {
     body.set("logo", new File([png], "logo.png", { type: "image/png" }));
     return request("/pengaturan/identitas/logo", { method: "POST", body }, { origin: ORIGIN });
   };
+
+  it("needs the page's Origin and token like any form; otherwise nothing is written", async () => {
+    const { request } = testApp(root);
+    const send = (token: string | undefined, origin: string) => {
+      const body = new FormData();
+      if (token) body.set("_token", token);
+      body.set("logo", new File([png], "logo.png", { type: "image/png" }));
+      return request("/pengaturan/identitas/logo", { method: "POST", body }, { origin });
+    };
+    expect((await send(undefined, ORIGIN)).status).toBe(403);
+    expect((await send("salah", ORIGIN)).status).toBe(403);
+    expect((await send(SECRETS.token, "http://evil.example")).status).toBe(403);
+    expect(existsSync(path.join(root, "logo.png"))).toBe(false);
+    expect(readFileSync(yaml, "utf8")).toBe(original());
+  });
 
   it("is never written through a link where it lands (logo.png → lokmin.yaml would make it a picture)", async () => {
     symlinkSync("lokmin.yaml", path.join(root, "logo.png"));
@@ -311,6 +368,24 @@ describe("every value from the data is escaped", () => {
     }
     const fields = formFields(await (await get("/pengaturan/pegawai")).text(), "/pengaturan/pegawai");
     expect(fields).toContainEqual(["pegawai[bidan].nama", hostile]);
+  });
+
+  it("keeps a `javascript:` address or a closing quote in a field as text, never as a link or markup", async () => {
+    const { get, post } = testApp(root);
+    const fields = formFields(await (await get("/pengaturan/identitas")).text(), "/pengaturan/identitas");
+    const hostileUrl = "javascript:alert(document.cookie)";
+    const quote = '"><script>alert(1)</script>';
+    const res = await post(
+      "/pengaturan/identitas",
+      edit(fields, { "puskesmas.laman": hostileUrl, "puskesmas.alamat": quote }),
+    );
+    expect(res.status).toBe(303);
+    const html = await (await get("/pengaturan/identitas")).text();
+    expect(html).not.toMatch(/(href|src|action)="javascript:/i);
+    expect(html).not.toContain("<script>alert");
+    const again = formFields(html, "/pengaturan/identitas");
+    expect(again).toContainEqual(["puskesmas.laman", hostileUrl]);
+    expect(again).toContainEqual(["puskesmas.alamat", quote]);
   });
 
   it("refuses a line break in a one-line field, so it can never become a new YAML key", async () => {

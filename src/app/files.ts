@@ -96,6 +96,31 @@ const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 
 /** A name lokmin chose for an upload: folders and a file name of letters, digits, "_", "-" and ".", no "..". */
 const UPLOAD_NAME = /^(?:[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\/)*[A-Za-z0-9][\w-]*(?:\.[\w-]+)*$/;
+/** Names Windows gives to devices, with any extension (`NUL.xlsx` is the null device, not a file). */
+const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/**
+ * A file name for an upload, from the name the browser sent: only its last part (a browser may send
+ * `C:\\fakepath\\…`, a crafted request `../../x` or `\\\\server\\share\\x`), letters without their
+ * accents, every other run of characters a "-", no dot or space at the end (Windows drops them, so
+ * `a.xlsx.` would be `a.xlsx`), never a Windows device name (CON, NUL, AUX, COM1, …: `_` is added),
+ * at most 80 characters before the extension; `fallback` when nothing is left. What it returns is
+ * a name saveUpload takes.
+ */
+export function cleanUploadName(sent: string, fallback = "unggahan"): string {
+  const last = (sent.split(/[\\/]/).pop() ?? "").normalize("NFKD").replace(/\p{M}/gu, "");
+  const trimmed = last.replace(/[.\s]+$/, "");
+  const dot = trimmed.lastIndexOf(".");
+  const ext = dot > 0 && /^[A-Za-z0-9]{1,10}$/.test(trimmed.slice(dot + 1)) ? trimmed.slice(dot + 1).toLowerCase() : "";
+  let stem = (ext ? trimmed.slice(0, dot) : trimmed)
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/^[^A-Za-z0-9]+/, "")
+    .slice(0, 80)
+    .replace(/[^A-Za-z0-9]+$/, "");
+  if (!stem) stem = fallback;
+  if (DEVICE.test(stem)) stem = `${stem}_`;
+  return ext ? `${stem}.${ext}` : stem;
+}
 
 /**
  * Save an upload where lokmin puts it. `rel` is a name lokmin chose (never the name the browser
@@ -106,7 +131,8 @@ const UPLOAD_NAME = /^(?:[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\/)*[A-Za-z0-9][\w-]*(?:\
  * held open by Word said in words). Throws UserError with what to do.
  */
 export function saveUpload(root: string, rel: string, bytes: Uint8Array, now = new Date()): { backup?: string } {
-  if (!UPLOAD_NAME.test(rel)) throw new Error(`not a name lokmin chose for an upload: ${JSON.stringify(rel)}`);
+  if (!UPLOAD_NAME.test(rel) || rel.split("/").some((part) => DEVICE.test(part.split(".")[0])))
+    throw new Error(`not a name lokmin chose for an upload: ${JSON.stringify(rel)}`);
   const target = path.join(root, ...rel.split("/"));
   let stat;
   try {

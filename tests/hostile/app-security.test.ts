@@ -11,6 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { cleanUploadName, saveUpload } from "../../src/app/files.js";
 import { browserTarget, launch } from "../../src/app/launch.js";
 import { startServer } from "../../src/app/server.js";
 import path from "node:path";
@@ -347,6 +348,47 @@ describe("a save", () => {
     expect(html).toContain("lokmin.yaml tidak dapat dibaca, jadi tidak ada yang disimpan");
     expect(formFields(html, "/pengaturan/identitas")).toContainEqual(["puskesmas.alamat", "Jl. Baru No. 9"]);
     expect(lstatSync(yaml).isDirectory()).toBe(true);
+  });
+});
+
+describe("an uploaded file's name", () => {
+  const cases: [string, string][] = [
+    ["Laporan Mei 2024 (final).xlsx", "Laporan-Mei-2024-final.xlsx"],
+    ["../../../lokmin.yaml", "lokmin.yaml"],
+    ["..\\..\\Windows\\win.ini", "win.ini"],
+    ["C:\\fakepath\\Capaian Mei.XLSX", "Capaian-Mei.xlsx"],
+    ["\\\\server\\share\\x.xlsx", "x.xlsx"],
+    ["%2e%2e%2fx.xlsx", "2e-2e-2fx.xlsx"],
+    ["CON", "CON_"],
+    ["nul.xlsx", "nul_.xlsx"],
+    ["Aux.docx", "Aux_.docx"],
+    ["COM1.txt", "COM1_.txt"],
+    ["lpt9", "lpt9_"],
+    ["COM¹.xlsx", "COM1_.xlsx"],
+    ["capaian.xlsx. . ", "capaian.xlsx"],
+    ["capaian .xlsx", "capaian.xlsx"],
+    ["x\u0000y.png", "x-y.png"],
+    ["<img src=x onerror=alert(1)>.png", "img-src-x-onerror-alert-1.png"],
+    ["Posyandu Melati – Cipete.xlsx", "Posyandu-Melati-Cipete.xlsx"],
+    ["Désa Ñusa.xlsx", "Desa-Nusa.xlsx"],
+    ["", "unggahan"],
+    ["..", "unggahan"],
+    [".xlsx", "xlsx"],
+    ["...", "unggahan"],
+    ["a".repeat(300) + ".xlsx", "a".repeat(80) + ".xlsx"],
+  ];
+  it("keeps only a plain last part: no folder, no device name, no dot or space at the end", () => {
+    for (const [sent, clean] of cases) expect(cleanUploadName(sent), JSON.stringify(sent)).toBe(clean);
+  });
+
+  it("is one saveUpload takes, and lands in the folder lokmin chose; a device name is never written", () => {
+    for (const [sent] of cases) {
+      const name = cleanUploadName(sent);
+      saveUpload(root, `unggahan/${name}`, new TextEncoder().encode(sent));
+      expect(readFileSync(path.join(root, "unggahan", name), "utf8")).toBe(sent);
+    }
+    for (const name of ["CON.png", "unggahan/nul.xlsx", "Aux", "../x.png", "a/../../x.png", "C:/x.png", "x.png."])
+      expect(() => saveUpload(root, name, new Uint8Array(1)), name).toThrow(/not a name lokmin chose/);
   });
 });
 

@@ -242,6 +242,24 @@ describe("nothing outside the workspace", () => {
     expect((await get("/berkas/logo")).status).toBe(404);
   });
 
+  it("lists no month or file that a link (or a Windows junction, a link to Node) leads out of the workspace", async () => {
+    const outside = tempDir();
+    mkdirSync(path.join(outside, "2024-03"));
+    writeFileSync(path.join(outside, "2024-03", "rahasia-bulan.yaml"), "x: 1\n");
+    writeFileSync(path.join(outside, "rahasia-berkas.yaml"), "x: 1\n");
+    symlinkSync(path.join(outside, "2024-03"), path.join(root, "2024-03"), "junction");
+    symlinkSync(path.join(outside, "rahasia-berkas.yaml"), path.join(root, "2024-02", "tautan.yaml"));
+    symlinkSync(outside, path.join(root, "2024-02", "folder-luar"), "junction");
+    const { get } = testApp(root);
+    expect((await get("/bulan/2024-03")).status).toBe(404);
+    const month = await (await get("/bulan/2024-02")).text();
+    expect(month).toContain("rapat.yaml");
+    for (const name of ["rahasia", "tautan.yaml", "folder-luar"]) expect(month).not.toContain(name);
+    const home = await (await get("/beranda")).text();
+    expect(home).toContain("Februari 2024");
+    expect(home).not.toContain("Maret 2024");
+  });
+
   it("saves an uploaded logo only as logo.png/.jpg in the workspace, whatever its name, if it is one", async () => {
     const { request, get } = testApp(root);
     const upload = (name: string, bytes: Uint8Array<ArrayBuffer>) => {

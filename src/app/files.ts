@@ -161,3 +161,41 @@ export function saveUpload(root: string, rel: string, bytes: Uint8Array, now = n
   writeFileAtomic(target, bytes, { overwrite: true, label: rel });
   return { backup };
 }
+
+/**
+ * A workspace file named by a request (a link's `?berkas=`, a route's parameter), as the `/`-joined
+ * relative name lokmin itself uses, or undefined for any name that could mean something else on
+ * some computer: absolute (`/x`, `C:\x`, `C:x`, `\\server\share`), a backslash, a `.` or `..` part
+ * (also `%2e%2e` once the router decoded it), a `:` (a drive, or an NTFS stream: `lokmin.yaml:x`),
+ * a control character, a part ending in a dot or space (Windows drops them), a device name (CON,
+ * NUL.xlsx). Only a name; links out of the workspace are refused where the file is read
+ * (readRegularFile with the workspace as its root).
+ */
+export function workspaceRel(sent: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- finding these characters is the point
+  if (sent === "" || /[\\:\u0000-\u001f\u007f]/.test(sent) || sent.startsWith("/")) return undefined;
+  const parts = sent.split("/");
+  const bad = (part: string) =>
+    part === "" || part === "." || part === ".." || /[. ]$/.test(part) || DEVICE.test(part.split(".")[0]);
+  return parts.some(bad) ? undefined : parts.join("/");
+}
+
+/**
+ * A Content-Disposition header that downloads `name` under that name: the name can never end the
+ * header or add one (quotes, `;`, line breaks), an ASCII fallback for old browsers and the exact
+ * name in UTF-8 (RFC 6266, RFC 8187).
+ */
+export function attachment(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- finding these characters is the point
+  const clean = base.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, "") || "unduhan";
+  const ascii = clean
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\x20-\x7e]|["\\;%]/g, "_");
+  const encoded = encodeURIComponent(clean).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

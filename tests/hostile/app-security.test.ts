@@ -11,7 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { cleanUploadName, saveUpload } from "../../src/app/files.js";
+import { attachment, cleanUploadName, saveUpload, workspaceRel } from "../../src/app/files.js";
 import { browserTarget, launch } from "../../src/app/launch.js";
 import { startServer } from "../../src/app/server.js";
 import path from "node:path";
@@ -407,6 +407,53 @@ describe("an uploaded file's name", () => {
     }
     for (const name of ["CON.png", "unggahan/nul.xlsx", "Aux", "../x.png", "a/../../x.png", "C:/x.png", "x.png."])
       expect(() => saveUpload(root, name, new Uint8Array(1)), name).toThrow(/not a name lokmin chose/);
+  });
+});
+
+describe("a workspace file named by a request", () => {
+  it("is taken only as a plain relative name: no absolute path, dots, backslash, drive, stream or device", () => {
+    for (const ok of ["lokmin.yaml", "2024-02/rapat.yaml", "2024-02/dokumen/Notulen Februari.docx", "templates/x.hbs"])
+      expect(workspaceRel(ok), ok).toBe(ok);
+    const refused = [
+      "",
+      "../lokmin.yaml",
+      "2024-02/../../x",
+      "./lokmin.yaml",
+      "/etc/passwd",
+      "//server/share/x",
+      "..\\..\\x",
+      "2024-02\\rapat.yaml",
+      "C:\\Windows\\win.ini",
+      "C:/Windows/win.ini",
+      "C:x.yaml",
+      "\\\\server\\share\\x.yaml",
+      "lokmin.yaml:rahasia",
+      "lokmin.yaml::$DATA",
+      "lokmin.yaml\u0000.png",
+      "lokmin.yaml.",
+      "lokmin.yaml ",
+      "2024-02./rapat.yaml",
+      "2024-02//rapat.yaml",
+      "CON",
+      "2024-02/nul.xlsx",
+      "aux",
+      "..",
+    ];
+    for (const name of refused) expect(workspaceRel(name), JSON.stringify(name)).toBeUndefined();
+  });
+
+  it("downloads under a name that can neither end the header nor add one", () => {
+    expect(attachment("Notulen Februari 2024.docx")).toBe(
+      `attachment; filename="Notulen Februari 2024.docx"; filename*=UTF-8''Notulen%20Februari%202024.docx`,
+    );
+    for (const name of ['a"; filename="evil.exe', "a\r\nSet-Cookie: x=1.docx", "a\u2028b;c%d.docx", "..\\..\\x.docx"]) {
+      const header = attachment(name);
+      expect(header, name).toMatch(/^attachment; filename="[^"\\\r\n;]*"; filename\*=UTF-8''[A-Za-z0-9%._~!-]*$/);
+      expect(() => new Headers({ "content-disposition": header }), name).not.toThrow();
+    }
+    expect(attachment("Désa Ñusa.docx")).toBe(
+      `attachment; filename="Desa Nusa.docx"; filename*=UTF-8''D%C3%A9sa%20%C3%91usa.docx`,
+    );
   });
 });
 

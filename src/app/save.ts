@@ -66,7 +66,8 @@ export interface Shown {
 export type SaveOutcome =
   | { kind: "saved"; changed: boolean; version: string; warnings: Shown["notes"] }
   | ({ kind: "invalid" | "conflict" } & Shown)
-  | { kind: "broken"; message: string };
+  /** The file cannot be read (gone, a folder now, broken): nothing written; what was typed, to show again. */
+  | { kind: "broken"; message: string; shown: Shown };
 
 const M = {
   schema: msg("{file} baris {line}: {message}", "{file} line {line}: {message}"),
@@ -131,27 +132,33 @@ export async function savePage(
   }
 }
 
-/** The page as the person sent it, with a message: for a save that could not be made at all. */
-function keepTyped(root: string, page: FormPage, form: ReadonlyMap<string, string[]>, message: string): SaveOutcome {
+/**
+ * The page as the person sent it, with a message: for a save that could not be made at all. When the
+ * file itself cannot be read (deleted, replaced by a folder, broken by hand while the page was open),
+ * the fields are those the page has for a file without data, so what was typed is never lost: it
+ * can be saved again once the file is back, merged with it as any other save.
+ */
+function keepTyped(root: string, page: FormPage, form: ReadonlyMap<string, string[]>, message?: string): SaveOutcome {
   const read = readYaml(root, page.file);
-  if (!read.ok) return { kind: "broken", message: `${message} ${read.message}` };
-  const specs = page.specs(read.file.data);
-  const theirs = flatten(specs, read.file.data);
+  const data = read.ok ? read.file.data : undefined;
+  const specs = page.specs(data);
+  const theirs = flatten(specs, data);
   const base = decodeBase(form.get(BASE_FIELD)?.[0]) ?? theirs.values;
   const submitted = readSubmitted(specs, form, base, () => new Set());
-  return {
-    kind: "invalid",
+  const shown: Shown = {
     ...withTemporaryKeys(submitted.state, submitted.notes, submitted.newIds),
     base,
-    version: form.get(VERSION_FIELD)?.[0] ?? read.file.hash,
+    version: form.get(VERSION_FIELD)?.[0] ?? (read.ok ? read.file.hash : ""),
     conflicts: [],
-    general: [message],
+    general: [],
   };
+  if (!read.ok) return { kind: "broken", message: [message, read.message].filter(Boolean).join(" "), shown };
+  return { kind: "invalid", ...shown, general: message ? [message] : [] };
 }
 
 function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, string[]>): SaveOutcome {
   const read = readYaml(root, page.file);
-  if (!read.ok) return { kind: "broken", message: read.message };
+  if (!read.ok) return keepTyped(root, page, form);
   const disk = read.file;
   const specs = page.specs(disk.data);
   const theirs = flatten(specs, disk.data);

@@ -27,16 +27,15 @@ import { UserError } from "../errors.js";
 import { type Lang, msg, setLang, t } from "../i18n/index.js";
 import { readAsset } from "../io/assets.js";
 import { pathPresent, readRegularFile } from "../io/fs-safe.js";
-import { writeFileAtomic } from "../io/write.js";
 import { sniffImage } from "../render/docx.js";
 import { domId, NoteLine, Row, TableRowView } from "./components/form.js";
 import type { Frame } from "./components/layout.js";
-import { fileVersion, readYaml } from "./files.js";
+import { fileVersion, readYaml, saveUpload } from "./files.js";
 import { type FormPage, previewData, savePage, type Shown, showFile } from "./save.js";
 import { RankResults, RaterBlock, RaterBlocks, ratersOf } from "./month/scoring.js";
 import { scoreMatrix } from "../domain/rank/matrix.js";
 import { workspaceSchema } from "../domain/schema.js";
-import { newSecrets, type Secrets, security } from "./security.js";
+import { localPath, newSecrets, type Secrets, security, withoutPaths } from "./security.js";
 import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES, staffChoices } from "./setup/pages.js";
 import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
@@ -235,9 +234,8 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   app.post("/bahasa", async (c) => {
     const form = await formOf(c);
     state.lang = form.get("bahasa")?.[0] === "en" ? "en" : "id";
-    const back = form.get("kembali")?.[0] ?? "/";
-    // Only a path of this app: "//host" and "/\host" would leave it (browsers read "\" as "/").
-    return c.redirect(/^\/(?![/\\])/.test(back) ? back : "/", 303);
+    // Only a path of this app (security.ts: localPath).
+    return c.redirect(localPath(form.get("kembali")?.[0] ?? "/"), 303);
   });
 
   // Start: open or create a workspace.
@@ -397,15 +395,20 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const ws = state.workspace!;
     const read = readYaml(ws.root, page.file);
     const f = frame(c, t(page.title));
+    // A file that cannot be read: its message; after a save, also what the person typed (nothing lost).
     if (!read.ok)
       return html(
         c,
         <FormPageView
           frame={f}
           page={page}
-          specs={[]}
-          shown={emptyShown()}
-          error={`${t(T.fileBroken, { file: page.file })} ${read.message} ${t(T.fileBrokenHow)}`}
+          specs={shown ? page.specs(undefined) : []}
+          shown={shown ?? emptyShown()}
+          error={
+            shown
+              ? `${t(T.fileBrokenKept, { file: page.file })} ${extra.error ?? read.message} ${t(T.fileBrokenKeptHow)}`
+              : `${t(T.fileBroken, { file: page.file })} ${read.message} ${t(T.fileBrokenHow)}`
+          }
         />,
       );
     const view = shown ?? showFile(page, read.file);
@@ -516,7 +519,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
       ws.name = workspaceName(ws.root);
       return c.redirect(page.url, 303);
     }
-    if (outcome.kind === "broken") return formPage(c, page, undefined, { error: outcome.message });
+    if (outcome.kind === "broken") return formPage(c, page, outcome.shown, { error: outcome.message });
     return formPage(c, page, outcome);
   };
 
@@ -557,15 +560,12 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const kind = sniffImage(bytes);
     if (!kind) return fail(t(M.logoType));
     const name = `logo.${kind.type === "png" ? "png" : "jpg"}`;
-    const target = path.join(ws.root, name);
-    const existing = readRegularFile(target, { maxBytes: MAX_LOGO_BYTES * 4, root: ws.root });
-    if (existing.ok && !Buffer.from(existing.bytes).equals(Buffer.from(bytes))) {
-      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      writeFileAtomic(path.join(ws.root, ".lokmin", "cadangan", `${stamp}-${name}`), existing.bytes, {
-        overwrite: false,
-      });
+    try {
+      saveUpload(ws.root, name, bytes);
+    } catch (error) {
+      if (error instanceof UserError) return fail(error.message);
+      throw error;
     }
-    writeFileAtomic(target, bytes, { overwrite: true, label: name });
     const read = readYaml(ws.root, WORKSPACE_FILE);
     if (read.ok && logoOf(read.file.data) !== name) {
       const form: Form = new Map([["puskesmas.logo", [name]]]);
@@ -719,7 +719,9 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   app.notFound((c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404));
   app.onError((error, c) => {
     if (options.env.LOKMIN_DEBUG) process.stderr.write(`${error.stack ?? error}\n`);
-    const detail = error instanceof UserError ? error.message : error.message.split("\n")[0];
+    // An internal error's first line, without the folders around the workspace (security.ts: withoutPaths).
+    const detail =
+      error instanceof UserError ? error.message : withoutPaths(error.message.split("\n")[0], state.workspace?.root);
     const text = t(T.serverError, { detail }).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
     return c.html(
       `<!doctype html><html lang="${state.lang}"><head><meta charset="utf-8"><title>lokmin</title>` +
@@ -833,12 +835,29 @@ export interface Running {
 }
 
 /**
+ * Any program on the computer can connect to 127.0.0.1: one that opens connections and sends a
+ * request a byte at a time (slowloris) is cut off. The headers must arrive within 15 s, a whole
+ * request (a 5 MB logo, a workbook) within 2 minutes, an idle connection closes after 5 s; the
+ * check runs every 2 s. The browser's own requests on the loopback take milliseconds.
+ */
+export const SERVER_LIMITS = {
+  headersTimeout: 15_000,
+  requestTimeout: 120_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 2_000,
+  maxHeaderSize: 16 * 1024,
+} as const;
+
+/**
  * Listen on 127.0.0.1 (never another interface) on `port`, or a free port when 0. A port that is
  * taken rejects with the listen error (EADDRINUSE), for the command to say so in words.
  */
 export async function startServer(options: Omit<AppOptions, "port"> & { port: number }): Promise<Running> {
   let handler: (req: Parameters<Parameters<typeof createServer>[1] & object>[0], res: never) => void = () => undefined;
-  const server = createServer((req, res) => handler(req, res as never));
+  const server = createServer(SERVER_LIMITS, (req, res) => handler(req, res as never));
+  server.headersTimeout = SERVER_LIMITS.headersTimeout;
+  server.requestTimeout = SERVER_LIMITS.requestTimeout;
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", () => {

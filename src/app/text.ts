@@ -75,6 +75,16 @@ export const T = {
     "Perbaiki berkasnya (misalnya di VS Code atau Notepad) di baris yang disebut, lalu muat ulang halaman ini.",
     "Fix the file (e.g. in VS Code or Notepad) at the line named, then reload this page.",
   ),
+  fileBrokenKept: msg(
+    "{file} tidak dapat dibaca, jadi tidak ada yang disimpan:",
+    "{file} cannot be read, so nothing was saved:",
+  ),
+  fileBrokenKeptHow: msg(
+    "Isian Anda tetap di bawah ini. Kembalikan atau perbaiki berkasnya, lalu tekan Simpan lagi (jangan muat ulang " +
+      "halaman ini, isiannya akan hilang).",
+    "What you entered is still below. Restore or fix the file, then press Simpan again (do not reload this page, " +
+      "or the entries are gone).",
+  ),
   notFound: msg("Halaman tidak ditemukan.", "Page not found."),
   backHome: msg("Kembali ke Beranda", "Back to Home"),
   serverError: msg(

@@ -12,13 +12,12 @@ import { parseInput } from "../../domain/fields/values.js";
 import { UserError } from "../../errors.js";
 import { msg, t } from "../../i18n/index.js";
 import { readRegularFile } from "../../io/fs-safe.js";
-import { writeFileAtomic } from "../../io/write.js";
 import type { OpContext } from "../../ops/context.js";
 import { findingsJson } from "../../ops/findings.js";
 import type { ImportFile } from "../../ops/import.js";
 import { writeZip } from "../../render/zip.js";
 import type { Frame } from "../components/layout.js";
-import { readYaml } from "../files.js";
+import { attachment, readYaml, saveUpload } from "../files.js";
 import { openWithDefault } from "../launch.js";
 import type { OpenWorkspace } from "../workspace.js";
 import { linker } from "./links.js";
@@ -551,19 +550,15 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     const { isWordDocument } = await import("../../render/word-template.js");
 
     if (!isWordDocument(bytes)) return fail(t(O.dcBadTemplate));
-    // Under the workspace lock, as every write of lokmin: the template it replaces is kept in .lokmin/cadangan.
+    // Under the workspace lock, as every write of lokmin; saveUpload keeps the template it replaces in
+    // .lokmin/cadangan and never writes through a link where the template goes.
     const { whileLocked } = await import("../../ops/context.js");
-    await whileLocked(ctxOf(ws), "template", (root) => {
-      const target = path.join(root, "templates", `${doc.name}.docx`);
-      const existing = readRegularFile(target, { maxBytes: MAX_TEMPLATE_BYTES * 2, root: root });
-      if (existing.ok && !Buffer.from(existing.bytes).equals(Buffer.from(bytes))) {
-        const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-        writeFileAtomic(path.join(root, ".lokmin", "cadangan", `${stamp}-${doc.name}.docx`), existing.bytes, {
-          overwrite: false,
-        });
-      }
-      writeFileAtomic(target, bytes, { overwrite: true, label: `templates/${doc.name}.docx` });
-    });
+    try {
+      await whileLocked(ctxOf(ws), "template", (root) => saveUpload(root, `templates/${doc.name}.docx`, bytes));
+    } catch (error) {
+      if (error instanceof UserError) return fail(error.message);
+      throw error;
+    }
     return fail(t(O.dcUploaded, { file: `templates/${doc.name}.docx` }));
   });
 
@@ -633,10 +628,7 @@ const pathOf = (finding: { path?: readonly (string | number)[] }) => finding.pat
 function download(c: Context, bytes: Uint8Array, name: string, type: string) {
   c.header("Content-Type", type);
   c.header("Cache-Control", "no-store");
-  c.header(
-    "Content-Disposition",
-    `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  );
+  c.header("Content-Disposition", attachment(name));
   return c.body(new Uint8Array(bytes));
 }
 

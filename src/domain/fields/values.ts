@@ -12,6 +12,10 @@ export const FIELD_MESSAGES = {
     "isian ini hanya satu baris; hapus ganti barisnya (Enter)",
     "this field is a single line; remove the line break (Enter)",
   ),
+  control: msg(
+    "isian ini memuat karakter tak terlihat (mis. dari teks yang disalin); hapus isiannya lalu ketik ulang",
+    "this field holds an invisible control character (e.g. from copied text); clear it and type it again",
+  ),
   notNumber: msg("tulis angka, mis. 12 atau 12,5", "write a number, e.g. 12 or 12.5"),
   notInteger: msg("tulis bilangan bulat tanpa titik atau koma, mis. 1250", "write a whole number, e.g. 1250"),
   thousands: msg(
@@ -57,6 +61,13 @@ export interface Parsed {
 }
 
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085\v\f]/;
+/**
+ * Invisible control characters (NUL, ESC, …; a tab and, in a field of several lines, the line break
+ * are allowed): pasted from elsewhere, they reach the terminal when the CLI prints the value (ESC
+ * starts a terminal command) and Word refuses a document that holds them.
+ */
+// eslint-disable-next-line no-control-regex -- finding these characters is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
 
 /** What a person typed (or the absence of a checkbox), checked and made canonical. */
 export function parseInput(spec: FieldSpec, raw: string | undefined): Parsed {
@@ -64,6 +75,7 @@ export function parseInput(spec: FieldSpec, raw: string | undefined): Parsed {
   const typed = (raw ?? "").replace(/\r\n?/g, "\n");
   const multiline = spec.input === "textarea" || spec.input === "lines" || spec.input === "multi";
   if (!multiline && LINE_BREAK.test(typed)) return { value: typed, error: { message: FIELD_MESSAGES.oneLine } };
+  if (CONTROL.test(typed)) return { value: typed, error: { message: FIELD_MESSAGES.control } };
   const text = multiline ? typed.replace(/[ \t]+$/gm, "").replace(/^\n+|\n+$/g, "") : typed.trim();
   if (text === "") return spec.required ? { error: { message: FIELD_MESSAGES.required } } : {};
   switch (spec.input) {

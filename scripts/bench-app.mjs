@@ -10,7 +10,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 5);
+// Without --runs, 5 (argv[0] is node's path: indexOf's -1 must not pick it).
+const runsAt = process.argv.indexOf("--runs");
+const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function start() {
@@ -85,6 +87,23 @@ const pages = [
   "/pengaturan/surat",
   "/pengaturan/aturan",
   "/bulan/2024-05",
+  // The month's pages (issue 27): the SOP path, the meeting's forms, and the pages that run an operation.
+  "/bulan/2024-05/status",
+  "/bulan/2024-05/isian",
+  "/bulan/2024-05/undangan",
+  "/bulan/2024-05/kehadiran",
+  "/bulan/2024-05/pembahasan",
+  "/bulan/2024-05/masalah",
+  "/bulan/2024-05/prioritas",
+  "/bulan/2024-05/solusi",
+  "/bulan/2024-05/rtl",
+  "/bulan/2024-05/kesepakatan",
+  "/bulan/2024-05/penutup",
+  "/bulan/2024-01/pertama",
+  "/bulan/2024-06/tribulanan",
+  "/bulan/2024-05/periksa",
+  "/bulan/2024-05/dokumen",
+  "/bulan/2024-05/kirim",
 ];
 /** The app's own wall time and CPU time for a response (its Server-Timing header). */
 const timing = (res) => {
@@ -133,6 +152,79 @@ for (let i = 0; i < runs + 1; i++) {
   if (i > 0) saves.push(timing(res));
 }
 rows.push(["POST /pengaturan/pegawai (save)", median(saves.map((t) => t[0])), median(saves.map((t) => t[1]))]);
+
+/** The fields a browser submits for the page's form (inputs, checked boxes, selected options, text areas). */
+const decode = (v) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+function formOf(html, action) {
+  const start = html.indexOf(`<form method="post" action="${action}"`);
+  const body = html.slice(start, html.indexOf("</form>", start));
+  const fields = [];
+  const attr = (tag, name) => decode(new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? "");
+  for (const [tag] of body.matchAll(
+    /<input\b[^>]*>|<select\b[^>]*>[\s\S]*?<\/select>|<textarea\b[^>]*>[\s\S]*?<\/textarea>/g,
+  )) {
+    const open = tag.slice(0, tag.indexOf(">") + 1);
+    const name = attr(open, "name");
+    if (!name || /\sdisabled/.test(open)) continue;
+    if (tag.startsWith("<select")) {
+      const options = [...tag.matchAll(/<option\b([^>]*)>/g)].map((o) => o[1]);
+      const chosen = options.find((o) => /\sselected/.test(o)) ?? options[0];
+      if (chosen !== undefined) fields.push([name, attr(chosen, "value")]);
+    } else if (tag.startsWith("<textarea"))
+      fields.push([name, decode(tag.replace(/^<textarea\b[^>]*>/, "").replace(/<\/textarea>$/, ""))]);
+    else if (/type="(checkbox|radio)"/.test(open)) {
+      if (/\schecked/.test(open)) fields.push([name, attr(open, "value") || "on"]);
+    } else if (!/type="(file|submit)"/.test(open)) fields.push([name, attr(open, "value")]);
+  }
+  return fields;
+}
+/** A save of a month page: the form as shown with one field changed back and forth (a real write each time). */
+async function saveMonth(url, field, values) {
+  const times = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const html = await (await fetch(`${origin}${url}`, { headers: { cookie } })).text();
+    const fields = formOf(html, url).map(([k, v]) => [k, k === field ? values[i % 2] : v]);
+    const res = await fetch(`${origin}${url}`, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { cookie, origin, "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
+    if (res.status !== 303) throw new Error(`${url} save answered ${res.status}`);
+    if (i > 0) times.push(timing(res));
+  }
+  rows.push([`POST ${url} (save)`, median(times.map((t) => t[0])), median(times.map((t) => t[1]))]);
+}
+await saveMonth("/bulan/2024-05/undangan", "tempat", ["Aula UPTD Puskesmas Sukamaju", "Aula Puskesmas Sukamaju"]);
+await saveMonth("/bulan/2024-05/kehadiran", "evaluasi_kehadiran", ["Hadir semua.", "Semua hadir."]);
+/** An operation run from its page (not held to the 150 ms of a page: it does what the command does). */
+async function operation(url, fields) {
+  const times = [];
+  for (let i = 0; i < Math.max(2, Math.ceil(runs / 2)); i++) {
+    const res = await fetch(`${origin}${url}`, {
+      method: "POST",
+      body: new URLSearchParams([
+        ["_token", token.exec(await (await fetch(`${origin}/beranda`, { headers: { cookie } })).text())[1]],
+        ...fields,
+      ]),
+      headers: { cookie, origin, "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
+    await res.text();
+    if (res.status >= 400) throw new Error(`${url} answered ${res.status}`);
+    times.push(timing(res));
+  }
+  rows.push([`POST ${url} (op)`, median(times.map((t) => t[0])), median(times.map((t) => t[1]))]);
+}
+await operation("/bulan/2024-05/isian/buat", []);
+await operation("/bulan/2024-05/dokumen/cetak", []);
+await operation("/bulan/2024-05/kirim/buat", []);
 await stop(app.child);
 const rss = Number(/lokmin-max-rss-kb=(\d+)/.exec(app.stderr())?.[1] ?? NaN) / 1024;
 
@@ -149,7 +241,7 @@ process.stdout.write(
     `${(first / median(floor)).toFixed(1)} × a bare node start (${median(floor).toFixed(0)} ms); ` +
     `CPU time of the app until then ${median(firstCpu).toFixed(0)} ms\n`,
 );
-process.stdout.write(`${"".padEnd(36)} ${"wall".padStart(9)} ${"cpu".padStart(9)}\n`);
+process.stdout.write(`${"".padEnd(44)} ${"wall".padStart(9)} ${"cpu".padStart(9)}\n`);
 for (const [what, wall, cpu] of rows)
-  process.stdout.write(`${what.padEnd(36)} ${wall.toFixed(1).padStart(6)} ms ${cpu.toFixed(1).padStart(6)} ms\n`);
+  process.stdout.write(`${what.padEnd(44)} ${wall.toFixed(1).padStart(6)} ms ${cpu.toFixed(1).padStart(6)} ms\n`);
 process.stdout.write(`peak memory of the running app: ${rss.toFixed(0)} MB (target ≤ 200)\n`);

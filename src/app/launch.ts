@@ -3,6 +3,9 @@
 // the console window closed (SIGHUP on Windows), or SIGTERM. Everything the app writes is written
 // synchronously inside one request, so stopping between requests never leaves half a file.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { isoToday } from "../cli/context.js";
 import { UserError } from "../errors.js";
 import { getLang, msg, t } from "../i18n/index.js";
@@ -75,10 +78,12 @@ export async function launch(options: LaunchOptions): Promise<number> {
   if (folder) options.note(t(M.workspace, { dir: folder }));
   // LOKMIN_NO_BROWSER=1: never a browser (tests of the executable started as by a double-click).
   const open = options.openBrowser && !options.env.LOKMIN_NO_BROWSER;
-  if (open && !(await openBrowser(running.url, options.env))) options.note(t(M.noBrowser));
+  const launcher = open ? browserTarget(running.url) : undefined;
+  if (launcher && !(await openBrowser(launcher.target, options.env))) options.note(t(M.noBrowser));
 
   await (options.until ?? stopSignal());
   await running.close();
+  launcher?.remove();
   options.note(t(M.stopped));
   return 0;
 }
@@ -96,17 +101,42 @@ function stopSignal(): Promise<string> {
 }
 
 /**
- * The default browser on `url`: explorer.exe on Windows (it hands a URL to the default browser and
- * needs no quoting, unlike `cmd /c start`), `open` on macOS, xdg-open elsewhere. False when it
- * could not be started.
+ * What the browser is started with, for the address (with its key) `url`. On Windows the address
+ * itself: another account cannot read the command lines of this person's programs there. Elsewhere
+ * every account on the computer can (`ps`, /proc/<pid>/cmdline), and a browser started with an
+ * address keeps it in its command line as long as it runs — the key would let any other account in.
+ * So the browser opens a small page, in a folder only this account can read, that forwards to the
+ * address (as Jupyter does); `remove` deletes it when lokmin stops.
  */
-export function openBrowser(url: string, env: NodeJS.ProcessEnv, platform = process.platform): Promise<boolean> {
-  const [command, args] =
-    platform === "win32"
-      ? [`${env.SystemRoot ?? env.windir ?? "C:\\Windows"}\\explorer.exe`, [url]]
-      : platform === "darwin"
-        ? ["open", [url]]
-        : ["xdg-open", [url]];
+export function browserTarget(
+  url: string,
+  platform = process.platform,
+  parent = tmpdir(),
+): { target: string; remove: () => void } {
+  if (platform === "win32") return { target: url, remove: () => undefined };
+  const dir = mkdtempSync(path.join(parent, "lokmin-buka-"));
+  const file = path.join(dir, "buka.html");
+  const href = url.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  writeFileSync(
+    file,
+    `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">` +
+      `<meta http-equiv="refresh" content="0;url=${href}"><title>lokmin</title></head>` +
+      `<body><p><a href="${href}">lokmin</a></p></body></html>\n`,
+    { mode: 0o600, flag: "wx" },
+  );
+  return { target: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A file opened with this computer's default program for it (a .docx in Word or LibreOffice), the
+ * way the browser is: explorer.exe, open, xdg-open. LOKMIN_OPEN_WITH names another program (tests).
+ */
+export function openWithDefault(file: string, env: NodeJS.ProcessEnv, platform = process.platform): Promise<boolean> {
+  if (env.LOKMIN_OPEN_WITH) return spawned(env.LOKMIN_OPEN_WITH, [file], env);
+  return openBrowser(file, env, platform);
+}
+
+function spawned(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   return new Promise((resolve) => {
     try {
       const child = spawn(command, args, { detached: true, stdio: "ignore", windowsHide: true, env });
@@ -119,4 +149,19 @@ export function openBrowser(url: string, env: NodeJS.ProcessEnv, platform = proc
       resolve(false);
     }
   });
+}
+
+/**
+ * The default browser on `url` (an address or a file): explorer.exe on Windows (it hands a URL to
+ * the default browser and needs no quoting, unlike `cmd /c start`), `open` on macOS, xdg-open
+ * elsewhere. False when it could not be started.
+ */
+export function openBrowser(url: string, env: NodeJS.ProcessEnv, platform = process.platform): Promise<boolean> {
+  const [command, args] =
+    platform === "win32"
+      ? [`${env.SystemRoot ?? env.windir ?? "C:\\Windows"}\\explorer.exe`, [url]]
+      : platform === "darwin"
+        ? ["open", [url]]
+        : ["xdg-open", [url]];
+  return spawned(command, args, env);
 }

@@ -12,6 +12,7 @@
 //      atomically, refusing if the file changed between the read and the rename.
 import path from "node:path";
 import type { z } from "zod";
+import { applyToData } from "../domain/fields/apply.js";
 import { buildEdits } from "../domain/fields/edits.js";
 import { applyChoices, type Conflict, mergeFields } from "../domain/fields/merge.js";
 import {
@@ -22,7 +23,9 @@ import {
   PRESENT,
   type Spec,
   specIndex,
+  tableIndex,
 } from "../domain/fields/model.js";
+import { rebaseTable } from "../domain/fields/table.js";
 import { flatten, readSubmitted, withTemporaryKeys } from "../domain/fields/state.js";
 import { type Note, nipWarning } from "../domain/fields/values.js";
 import type { PathSegment } from "../domain/findings.js";
@@ -63,7 +66,8 @@ export interface Shown {
 export type SaveOutcome =
   | { kind: "saved"; changed: boolean; version: string; warnings: Shown["notes"] }
   | ({ kind: "invalid" | "conflict" } & Shown)
-  | { kind: "broken"; message: string };
+  /** The file cannot be read (gone, a folder now, broken): nothing written; what was typed, to show again. */
+  | { kind: "broken"; message: string; shown: Shown };
 
 const M = {
   schema: msg("{file} baris {line}: {message}", "{file} line {line}: {message}"),
@@ -128,27 +132,33 @@ export async function savePage(
   }
 }
 
-/** The page as the person sent it, with a message: for a save that could not be made at all. */
-function keepTyped(root: string, page: FormPage, form: ReadonlyMap<string, string[]>, message: string): SaveOutcome {
+/**
+ * The page as the person sent it, with a message: for a save that could not be made at all. When the
+ * file itself cannot be read (deleted, replaced by a folder, broken by hand while the page was open),
+ * the fields are those the page has for a file without data, so what was typed is never lost: it
+ * can be saved again once the file is back, merged with it as any other save.
+ */
+function keepTyped(root: string, page: FormPage, form: ReadonlyMap<string, string[]>, message?: string): SaveOutcome {
   const read = readYaml(root, page.file);
-  if (!read.ok) return { kind: "broken", message: `${message} ${read.message}` };
-  const specs = page.specs(read.file.data);
-  const theirs = flatten(specs, read.file.data);
+  const data = read.ok ? read.file.data : undefined;
+  const specs = page.specs(data);
+  const theirs = flatten(specs, data);
   const base = decodeBase(form.get(BASE_FIELD)?.[0]) ?? theirs.values;
   const submitted = readSubmitted(specs, form, base, () => new Set());
-  return {
-    kind: "invalid",
+  const shown: Shown = {
     ...withTemporaryKeys(submitted.state, submitted.notes, submitted.newIds),
     base,
-    version: form.get(VERSION_FIELD)?.[0] ?? read.file.hash,
+    version: form.get(VERSION_FIELD)?.[0] ?? (read.ok ? read.file.hash : ""),
     conflicts: [],
-    general: [message],
+    general: [],
   };
+  if (!read.ok) return { kind: "broken", message: [message, read.message].filter(Boolean).join(" "), shown };
+  return { kind: "invalid", ...shown, general: message ? [message] : [] };
 }
 
 function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, string[]>): SaveOutcome {
   const read = readYaml(root, page.file);
-  if (!read.ok) return { kind: "broken", message: read.message };
+  if (!read.ok) return keepTyped(root, page, form);
   const disk = read.file;
   const specs = page.specs(disk.data);
   const theirs = flatten(specs, disk.data);
@@ -187,6 +197,11 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   const result = mergeFields(base, mine, theirs.values);
   if (result.conflicts.length) {
     const view = conflictView(result.merged, mine, theirs, submitted.state.order, result.conflicts);
+    // A table shown again points its rows at the file as it is now (the page's new base).
+    const tables = tableIndex(specs);
+    for (const c of result.conflicts)
+      if (tables.has(keyPattern(c.key)) && view.state.values[c.key] !== undefined)
+        view.state.values[c.key] = rebaseTable(base[c.key], view.state.values[c.key], theirs.values[c.key]);
     return {
       kind: "conflict",
       ...withTemporaryKeys(view.state, notes, submitted.newIds),
@@ -224,6 +239,22 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   }
   const after = readYaml(root, page.file);
   return { kind: "saved", changed: true, version: after.ok ? after.file.hash : disk.hash, warnings };
+}
+
+/**
+ * The data the page's file would hold if `form` were saved now, without writing or locking: for
+ * what a page computes from values not yet saved (the scoring matrix's totals). A field changed on
+ * both sides keeps the file's value, as the merge does until the person chooses.
+ */
+export function previewData(root: string, page: FormPage, form: ReadonlyMap<string, string[]>): unknown {
+  const read = readYaml(root, page.file);
+  if (!read.ok) return undefined;
+  const specs = page.specs(read.file.data);
+  const theirs = flatten(specs, read.file.data);
+  const base = decodeBase(form.get(BASE_FIELD)?.[0]) ?? theirs.values;
+  const submitted = readSubmitted(specs, form, base, () => new Set());
+  const { merged } = mergeFields(base, submitted.state.values, theirs.values);
+  return applyToData(read.file.data, buildEdits(specs, read.file.data, theirs.values, merged, submitted.state.order));
 }
 
 const CHOOSE = msg("pilih salah satu nilai", "choose one of the values");

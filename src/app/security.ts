@@ -9,8 +9,9 @@
 //   own and the form (or header) carries the page's token;
 // - every response says: no framing, no sniffing, no inline script, pages with data not cached.
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import path from "node:path";
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { setCookie } from "hono/cookie";
 import { msg, t } from "../i18n/index.js";
 
 export const SECRET_PARAM = "kunci";
@@ -89,7 +90,71 @@ function refuse(c: Context, status: 400 | 403 | 421, text: string) {
   );
 }
 
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Only these never change anything; every other method (POST, PUT, OPTIONS, a made-up one) must pass the checks. */
+const SAFE = new Set(["GET", "HEAD"]);
+
+/**
+ * Every value the Cookie header gives `name`. Another program on 127.0.0.1 (any port: cookies ignore
+ * ports) can set a cookie of the same name with a longer Path, which the browser then sends first;
+ * taking only the first value would lock the person out for as long as that cookie lives.
+ */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  const out: string[] = [];
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0 || part.slice(0, at).trim() !== name) continue;
+    out.push(
+      part
+        .slice(at + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1"),
+    );
+  }
+  return out;
+}
+
+/**
+ * A path of this app to send the browser to, from a value a request carried; "/" for anything that
+ * could lead elsewhere. Browsers read a backslash as "/" and drop tabs and line breaks inside a URL
+ * ("/\t/evil.example" becomes "//evil.example", another site), so neither may appear at all.
+ */
+export function localPath(target: string): string {
+  // eslint-disable-next-line no-control-regex -- finding these characters is the point
+  if (!/^\/(?![/\\])/.test(target) || /[\u0000-\u001f\u007f\\]/.test(target)) return "/";
+  const base = "http://lokmin.invalid";
+  let url: URL;
+  try {
+    url = new URL(target, base);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== base || url.pathname.startsWith("//")) return "/";
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * An internal error's message as an error page may show it: every absolute path in it (quoted, as
+ * Node writes them, or bare; POSIX, `C:\\…` or `\\\\server\\share…`) is named relative to the workspace
+ * when it lies inside, and by its last part otherwise — a page says nothing of the folders around
+ * the workspace (a user name, other documents). LOKMIN_DEBUG=1 prints the whole error on the console.
+ */
+export function withoutPaths(text: string, root?: string): string {
+  const name = (abs: string) => {
+    const p = /^[A-Za-z]:[\\/]|^\\\\/.test(abs) ? path.win32 : path.posix;
+    if (root) {
+      const rel = p.relative(root, abs);
+      if (rel && !rel.startsWith("..") && !p.isAbsolute(rel)) return rel.split(p.sep).join("/");
+      if (!rel) return ".";
+    }
+    return `…${p.sep}${p.basename(abs)}`;
+  };
+  return text
+    .replace(/'((?:[A-Za-z]:[\\/]|\\\\|\/)[^'\n]*)'/g, (_, abs: string) => `'${name(abs)}'`)
+    .replace(/(^|[\s(="])((?:[A-Za-z]:[\\/]|\\\\|\/)[^\s'"()]*)/g, (all, lead: string, abs: string) =>
+      abs.startsWith("…") ? all : `${lead}${name(abs)}`,
+    );
+}
 
 export function security(port: number, secrets: Secrets): MiddlewareHandler {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -113,11 +178,12 @@ export function security(port: number, secrets: Secrets): MiddlewareHandler {
       if (!same(offered, secrets.secret)) return refuse(c, 403, t(M.badSecret));
       setCookie(c, name, secrets.session, { httpOnly: true, sameSite: "Strict", path: "/" });
       url.searchParams.delete(SECRET_PARAM);
-      return c.redirect(`${url.pathname}${url.search}`, 303);
+      return c.redirect(localPath(`${url.pathname}${url.search}`), 303);
     }
-    if (!same(getCookie(c, name), secrets.session)) return refuse(c, 403, t(M.noSession));
+    if (!cookieValues(c.req.header("cookie"), name).some((value) => same(value, secrets.session)))
+      return refuse(c, 403, t(M.noSession));
 
-    if (UNSAFE.has(c.req.method)) {
+    if (!SAFE.has(c.req.method)) {
       const origin = c.req.header("origin");
       if (origin !== `http://${host}`) return refuse(c, 403, t(M.origin));
       const site = c.req.header("sec-fetch-site");

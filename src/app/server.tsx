@@ -1,7 +1,7 @@
 // The app's routes (Hono): thin handlers that read the workspace, call the save path or an
 // operation, and render a view. `createApp` is the whole app for in-process tests
 // (`app.request(...)`); `startServer` puts it on 127.0.0.1.
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import {
   childKey,
+  fieldColumns,
   type FieldSpec,
   keyPattern,
   type ListSpec,
@@ -18,6 +19,7 @@ import {
   rowKey,
   type Spec,
   specIndex,
+  type TableSpec,
 } from "../domain/fields/model.js";
 import { parseInput } from "../domain/fields/values.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
@@ -25,14 +27,20 @@ import { UserError } from "../errors.js";
 import { type Lang, msg, setLang, t } from "../i18n/index.js";
 import { readAsset } from "../io/assets.js";
 import { pathPresent, readRegularFile } from "../io/fs-safe.js";
-import { writeFileAtomic } from "../io/write.js";
 import { sniffImage } from "../render/docx.js";
-import { domId, NoteLine, Row } from "./components/form.js";
+import { domId, NoteLine, Row, TableRowView } from "./components/form.js";
 import type { Frame } from "./components/layout.js";
-import { fileVersion, readYaml } from "./files.js";
-import { type FormPage, savePage, type Shown, showFile } from "./save.js";
-import { newSecrets, type Secrets, security } from "./security.js";
-import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES } from "./setup/pages.js";
+import { fileVersion, readYaml, saveUpload } from "./files.js";
+import { type FormPage, previewData, savePage, type Shown, showFile } from "./save.js";
+import { RankResults, RaterBlock, RaterBlocks, ratersOf } from "./month/scoring.js";
+import { scoreMatrix } from "../domain/rank/matrix.js";
+import { workspaceSchema } from "../domain/schema.js";
+import { localPath, newSecrets, type Secrets, security, withoutPaths } from "./security.js";
+import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES, staffChoices } from "./setup/pages.js";
+import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
+import { MonthPage, monthTitle } from "./month/views.js";
+import { MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, monthOpsRoutes } from "./month/ops-routes.js";
+import { PrepareActions } from "./month/ops-views.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
 import {
@@ -41,7 +49,6 @@ import {
   FormPageView,
   HomePage,
   LogoBlock,
-  MonthPage,
   NotFound,
   SetupIndex,
   StartPage,
@@ -133,6 +140,10 @@ const ASSETS: Record<string, string> = {
 
 type Form = Map<string, string[]>;
 
+/** The files a page edits: lokmin.yaml and a month's meeting files (the poll reads nothing else). */
+const EDITABLE_FILE =
+  /^(lokmin\.yaml|\d{4}-\d{2}\/(rapat|tribulanan)\.yaml|\d{4}-\d{2}\/pralokmin\/[a-z0-9][a-z0-9_.-]*\.yaml)$/;
+
 async function formOf(c: Context): Promise<Form> {
   const body = await c.req.parseBody({ all: true });
   const form: Form = new Map();
@@ -173,18 +184,28 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   });
   app.use("*", async (c, next) => {
     setLang(state.lang);
-    const limit = c.req.path === "/pengaturan/identitas/logo" ? MAX_LOGO_BYTES + 64 * 1024 : MAX_FORM_BYTES;
+    const limit =
+      c.req.path === "/pengaturan/identitas/logo"
+        ? MAX_LOGO_BYTES + 64 * 1024
+        : /^\/bulan\/\d{4}-\d{2}\/isian\/unggah$/.test(c.req.path)
+          ? MAX_UPLOAD_BYTES
+          : c.req.path === "/templat/unggah"
+            ? MAX_TEMPLATE_BYTES + 64 * 1024
+            : MAX_FORM_BYTES;
     return bodyLimit({ maxSize: limit, onError: (cx) => cx.text(t(M.tooBig), 413) })(c, next);
   });
   app.use("*", security(options.port, secrets));
 
   const frame = (c: Context, title: string): Frame => {
     const ws = state.workspace;
+    const month = /^\/bulan\/(\d{4}-\d{2})(?:\/|$)/.exec(c.req.path)?.[1];
+    const months = ws ? monthsOf(ws.root) : [];
     return {
       title,
       path: c.req.path,
       token: secrets.token,
-      workspace: ws ? { name: ws.name, months: monthsOf(ws.root) } : undefined,
+      workspace: ws ? { name: ws.name, months } : undefined,
+      month: ws && month && months.includes(month) ? { id: month, links: monthLinks(ws.root, month) } : undefined,
     };
   };
   const html = (c: Context, node: Child, status: 200 | 404 | 500 = 200) => {
@@ -213,9 +234,8 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   app.post("/bahasa", async (c) => {
     const form = await formOf(c);
     state.lang = form.get("bahasa")?.[0] === "en" ? "en" : "id";
-    const back = form.get("kembali")?.[0] ?? "/";
-    // Only a path of this app: "//host" and "/\host" would leave it (browsers read "\" as "/").
-    return c.redirect(/^\/(?![/\\])/.test(back) ? back : "/", 303);
+    // Only a path of this app (security.ts: localPath).
+    return c.redirect(localPath(form.get("kembali")?.[0] ?? "/"), 303);
   });
 
   // Start: open or create a workspace.
@@ -375,15 +395,20 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const ws = state.workspace!;
     const read = readYaml(ws.root, page.file);
     const f = frame(c, t(page.title));
+    // A file that cannot be read: its message; after a save, also what the person typed (nothing lost).
     if (!read.ok)
       return html(
         c,
         <FormPageView
           frame={f}
           page={page}
-          specs={[]}
-          shown={emptyShown()}
-          error={`${t(T.fileBroken, { file: page.file })} ${read.message} ${t(T.fileBrokenHow)}`}
+          specs={shown ? page.specs(undefined) : []}
+          shown={shown ?? emptyShown()}
+          error={
+            shown
+              ? `${t(T.fileBrokenKept, { file: page.file })} ${extra.error ?? read.message} ${t(T.fileBrokenKeptHow)}`
+              : `${t(T.fileBroken, { file: page.file })} ${read.message} ${t(T.fileBrokenHow)}`
+          }
         />,
       );
     const view = shown ?? showFile(page, read.file);
@@ -397,6 +422,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
           note={extra.error && extra.error.startsWith("logo:") ? extra.error.slice(5) : undefined}
         />
       ) : undefined;
+    const scoring = scoringParts(ws.root, page, read.file.data, view);
     return html(
       c,
       <FormPageView
@@ -408,9 +434,81 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
         after={after}
         heading={program ? t(M.indicators, { program }) : undefined}
         back={program ? { href: "/pengaturan/program", label: t(msg("Program", "Programs")) } : undefined}
+        body={scoring?.body}
+        below={scoring?.below}
       />,
     );
   };
+
+  // The scoring pages: the matrix (a block per rater for MCUA) and the totals and ranks recomputed
+  // from the page's values as `lokmin rank` computes them.
+  const scoringParts = (root: string, page: FormPage, data: unknown, view: Shown) => {
+    const target = page.id.endsWith("/prioritas") ? "masalah" : page.id.endsWith("/solusi") ? "solusi" : undefined;
+    if (!target) return undefined;
+    const month = page.id.slice(0, 7);
+    const config = readYaml(root, WORKSPACE_FILE);
+    const parsed = workspaceSchema.safeParse(config.ok ? config.file.data : undefined);
+    const matrix = parsed.success ? scoreMatrix(parsed.data, data) : undefined;
+    const below = <RankResults matrix={matrix} target={target} refresh={`${page.url}/hitung`} />;
+    const method = target === "masalah" ? matrix?.problems.method : undefined;
+    if (!method?.raters) return { below };
+    const ctx = { pageId: page.id, values: view.state.values, notes: view.notes, conflicts: view.conflicts };
+    const problems = (view.state.order.masalah ?? []).map((id) => ({
+      id,
+      title: view.state.values[`${rowKey("masalah", id)}.judul`] ?? id,
+    }));
+    const body = (
+      <RaterBlocks
+        raters={ratersOf(
+          view.state.values,
+          problems.map((p) => p.id),
+        )}
+        choices={staffChoices(config.ok ? config.file.data : {})}
+        problems={problems}
+        method={method}
+        ctx={ctx}
+        addUrl={`/bulan/${month}/prioritas/penilai`}
+      />
+    );
+    return { body, below };
+  };
+
+  for (const target of ["prioritas", "solusi"] as const) {
+    app.post(`/bulan/:month/${target}/hitung`, async (c) => {
+      const at = monthRoute(c);
+      if (at instanceof Response) return at;
+      const page = monthPageById(at.ws.root, `${at.month}/${target}`)!;
+      const data = previewData(at.ws.root, page, await formOf(c));
+      const config = readYaml(at.ws.root, WORKSPACE_FILE);
+      const parsed = workspaceSchema.safeParse(config.ok ? config.file.data : undefined);
+      const matrix = parsed.success && data ? scoreMatrix(parsed.data, data) : undefined;
+      return c.html(
+        String(
+          <RankResults matrix={matrix} target={target === "prioritas" ? "masalah" : "solusi"} refresh={c.req.path} />,
+        ),
+      );
+    });
+  }
+  // One more rater's block for MCUA (a member of staff), empty.
+  app.get("/bulan/:month/prioritas/penilai", (c) => {
+    const at = monthRoute(c);
+    if (at instanceof Response) return at;
+    const rater = c.req.query("_penilai_baru") ?? "";
+    const config = readYaml(at.ws.root, WORKSPACE_FILE);
+    const choices = staffChoices(config.ok ? config.file.data : {});
+    const page = monthPageById(at.ws.root, `${at.month}/prioritas`)!;
+    const read = readYaml(at.ws.root, page.file);
+    const parsed = workspaceSchema.safeParse(config.ok ? config.file.data : undefined);
+    const matrix = parsed.success && read.ok ? scoreMatrix(parsed.data, read.file.data) : undefined;
+    if (!choices.some((ch) => ch.value === rater) || !matrix?.problems.method.raters) return c.notFound();
+    const problems = matrix.problems.result.items.map((i) => ({ id: i.id, title: i.title }));
+    const ctx = { pageId: page.id, values: {}, notes: {}, conflicts: [] };
+    return c.html(
+      String(
+        <RaterBlock rater={rater} raters={choices} problems={problems} method={matrix.problems.method} ctx={ctx} />,
+      ),
+    );
+  });
 
   const saveAndShow = async (c: Context, page: FormPage) => {
     const ws = state.workspace!;
@@ -421,7 +519,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
       ws.name = workspaceName(ws.root);
       return c.redirect(page.url, 303);
     }
-    if (outcome.kind === "broken") return formPage(c, page, undefined, { error: outcome.message });
+    if (outcome.kind === "broken") return formPage(c, page, outcome.shown, { error: outcome.message });
     return formPage(c, page, outcome);
   };
 
@@ -462,15 +560,12 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const kind = sniffImage(bytes);
     if (!kind) return fail(t(M.logoType));
     const name = `logo.${kind.type === "png" ? "png" : "jpg"}`;
-    const target = path.join(ws.root, name);
-    const existing = readRegularFile(target, { maxBytes: MAX_LOGO_BYTES * 4, root: ws.root });
-    if (existing.ok && !Buffer.from(existing.bytes).equals(Buffer.from(bytes))) {
-      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      writeFileAtomic(path.join(ws.root, ".lokmin", "cadangan", `${stamp}-${name}`), existing.bytes, {
-        overwrite: false,
-      });
+    try {
+      saveUpload(ws.root, name, bytes);
+    } catch (error) {
+      if (error instanceof UserError) return fail(error.message);
+      throw error;
     }
-    writeFileAtomic(target, bytes, { overwrite: true, label: name });
     const read = readYaml(ws.root, WORKSPACE_FILE);
     if (read.ok && logoOf(read.file.data) !== name) {
       const form: Form = new Map([["puskesmas.logo", [name]]]);
@@ -499,17 +594,24 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   app.get("/baris", (c) => {
     const ws = needWorkspace(c);
     if (ws instanceof Response) return ws;
-    const page = pageById(c.req.query("halaman") ?? "");
+    const page = pageById(ws.root, c.req.query("halaman") ?? "");
     const listKey = c.req.query("daftar") ?? "";
-    const read = readYaml(ws.root, WORKSPACE_FILE);
-    if (!page || !read.ok) return c.notFound();
+    const read = page ? readYaml(ws.root, page.file) : undefined;
+    if (!page || !read?.ok) return c.notFound();
     const spec = listSpecAt(page.specs(read.file.data), listKey);
-    if (!spec || spec.fixedRows) return c.notFound();
+    if (!spec || (spec.kind === "list" && (spec.fixedRows || spec.locked))) return c.notFound();
     const id = `~${state.nextRow++}`;
-    const values = spec.rows === "id" ? defaults(spec, rowKey(listKey, id)) : {};
-    return c.html(
-      String(<Row spec={spec} listKey={listKey} id={id} ctx={{ pageId: page.id, values, notes: {}, conflicts: [] }} />),
-    );
+    const ctx = (values: Record<string, string>) => ({ pageId: page.id, values, notes: {}, conflicts: [] });
+    if (spec.kind === "table") {
+      const values = defaults(spec.columns, rowKey(listKey, id));
+      const n = Number(c.req.query("n") ?? "") || undefined;
+      return c.html(String(<TableRowView spec={spec} tableKey={listKey} id={id} ctx={ctx(values)} n={n ?? 0} />));
+    }
+    const values =
+      spec.rows === "id"
+        ? { [rowKey(listKey, id)]: PRESENT, ...defaults(fieldColumns(spec), rowKey(listKey, id)) }
+        : {};
+    return c.html(String(<Row spec={spec} listKey={listKey} id={id} ctx={ctx(values)} />));
   });
 
   // The check of one field as it is typed: the same parseInput the save uses.
@@ -520,13 +622,13 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     let spec: FieldSpec | undefined = pageId === "mulai" ? CREATE_FIELDS.find((f) => f.key === key) : undefined;
     const ws = state.workspace;
     if (!spec && ws) {
-      const page = pageById(pageId);
-      const read = readYaml(ws.root, WORKSPACE_FILE);
-      if (page && read.ok) spec = specIndex(page.specs(read.file.data)).get(keyPattern(key));
+      const page = pageById(ws.root, pageId);
+      const read = page ? readYaml(ws.root, page.file) : undefined;
+      if (page && read?.ok) spec = specIndex(page.specs(read.file.data)).get(keyPattern(key));
     }
     // Nothing to say about a field this app does not know: the note stays as it is.
     if (!spec) return c.body(null, 204);
-    const parsed = parseInput(spec, form.get(key)?.[0]);
+    const parsed = parseInput(spec, spec.input === "multi" ? form.get(key)?.join("\n") : form.get(key)?.[0]);
     return c.html(String(<NoteLine id={domId("n", key)} note={parsed.error || parsed.warning ? parsed : undefined} />));
   });
 
@@ -535,24 +637,91 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const ws = state.workspace;
     const file = c.req.query("berkas") ?? "";
     const shown = c.req.query("v") ?? "";
-    if (!ws || file !== WORKSPACE_FILE) return c.body(null, 204);
+    if (!ws || !EDITABLE_FILE.test(file)) return c.body(null, 204);
     const now = fileVersion(ws.root, file);
     if (now === undefined || now === shown) return c.body(null, 204);
     return c.html(String(<ChangedBanner file={file} />));
   });
 
-  app.get("/bulan/:month", (c) => {
+  // The month: its overview, and its form pages (rapat.yaml, tribulanan.yaml, pralokmin/<klaster>.yaml).
+  const monthRoute = (c: Context): { ws: OpenWorkspace; month: string } | Response => {
     const ws = needWorkspace(c);
     if (ws instanceof Response) return ws;
-    const month = c.req.param("month");
+    const month = c.req.param("month") ?? "";
     if (!monthsOf(ws.root).includes(month)) return html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404);
-    return html(c, <MonthPage frame={frame(c, month)} month={month} files={filesOf(ws.root, month)} />);
+    return { ws, month };
+  };
+  const monthForm = (c: Context, id: string, save: boolean) => {
+    const at = monthRoute(c);
+    if (at instanceof Response) return at;
+    const page = monthPageById(at.ws.root, id);
+    if (!page) return html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404);
+    return save ? saveAndShow(c, page) : formPage(c, page);
+  };
+
+  // The month's operations: a new month, workbooks, Periksa, Dokumen, Kirim (src/app/month/ops-routes.tsx).
+  monthOpsRoutes(app, {
+    env: options.env,
+    token: secrets.token,
+    today: options.today,
+    frame,
+    html,
+    needWorkspace,
+    monthRoute,
+    flash: state.flash,
+    takeFlash: (url) => takeFlash(state, url),
+    refresh: (ws) => {
+      ws.months = monthsOf(ws.root);
+    },
   });
+
+  app.get("/bulan/:month", (c) => {
+    const at = monthRoute(c);
+    if (at instanceof Response) return at;
+    const { ws, month } = at;
+    const config = readYaml(ws.root, WORKSPACE_FILE);
+    const klaster = config.ok && (config.file.data as { taksonomi?: unknown })?.taksonomi === "klaster";
+    return html(
+      c,
+      <MonthPage
+        frame={frame(c, monthTitle(month))}
+        month={month}
+        steps={monthLinks(ws.root, month)
+          .slice(1)
+          .map((link) => ({ link }))}
+        flash={takeFlash(state, c.req.path)}
+        actions={
+          <PrepareActions
+            month={month}
+            token={secrets.token}
+            quarterly={pathPresent(path.join(ws.root, month, "tribulanan.yaml"))}
+            klaster={klaster}
+          />
+        }
+      />,
+    );
+  });
+  app.get("/bulan/:month/pralokmin/:klaster", (c) =>
+    monthForm(c, `${c.req.param("month")}/pralokmin/${c.req.param("klaster")}`, false),
+  );
+  app.post("/bulan/:month/pralokmin/:klaster", (c) =>
+    monthForm(c, `${c.req.param("month")}/pralokmin/${c.req.param("klaster")}`, true),
+  );
+  app.get("/bulan/:month/:page", (c, next) =>
+    isFormPageName(c.req.param("page"))
+      ? monthForm(c, `${c.req.param("month")}/${c.req.param("page")}`, false)
+      : next(),
+  );
+  app.post("/bulan/:month/:page", (c, next) =>
+    isFormPageName(c.req.param("page")) ? monthForm(c, `${c.req.param("month")}/${c.req.param("page")}`, true) : next(),
+  );
 
   app.notFound((c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404));
   app.onError((error, c) => {
     if (options.env.LOKMIN_DEBUG) process.stderr.write(`${error.stack ?? error}\n`);
-    const detail = error instanceof UserError ? error.message : error.message.split("\n")[0];
+    // An internal error's first line, without the folders around the workspace (security.ts: withoutPaths).
+    const detail =
+      error instanceof UserError ? error.message : withoutPaths(error.message.split("\n")[0], state.workspace?.root);
     const text = t(T.serverError, { detail }).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
     return c.html(
       `<!doctype html><html lang="${state.lang}"><head><meta charset="utf-8"><title>lokmin</title>` +
@@ -611,20 +780,26 @@ const emptyShown = (): Shown => ({
   general: [],
 });
 
-function pageById(id: string): FormPage | undefined {
+function pageById(root: string, id: string): FormPage | undefined {
   if (id.startsWith("program-")) return indicatorPage(id.slice(8));
-  return SETUP_PAGES.find((p) => p.id === id);
+  return SETUP_PAGES.find((p) => p.id === id) ?? monthPageById(root, id);
 }
 
-/** The list spec a list key names: "pegawai", "lintas_sektor.peserta", "program[kia].indikator". */
-function listSpecAt(specs: readonly Spec[], listKey: string): ListSpec | undefined {
-  let found: ListSpec | undefined;
+/**
+ * The list or table a key names: "pegawai", "lintas_sektor.peserta", "program[kia].indikator",
+ * "masalah[m1].akar_masalah" (a list inside a row of a list: the row's key in the page, a row
+ * just added "masalah[~3]" too).
+ */
+function listSpecAt(specs: readonly Spec[], listKey: string): ListSpec | TableSpec | undefined {
+  const pattern = keyPattern(listKey);
+  let found: ListSpec | TableSpec | undefined;
   const walk = (list: readonly Spec[], prefix: string) => {
     for (const spec of list) {
       const key = childKey(prefix, spec.key);
-      if (spec.kind === "list" && key === listKey) found = spec;
+      if ((spec.kind === "list" || spec.kind === "table") && key === pattern) found = spec;
       else if (spec.kind === "group") walk(spec.children, key);
-      else if (spec.kind === "row") walk(spec.children, rowKey(key, spec.id));
+      else if (spec.kind === "row") walk(spec.children, `${key}[*]`);
+      else if (spec.kind === "list" && spec.rows === "id") walk(spec.columns, `${key}[*]`);
     }
   };
   walk(specs, "");
@@ -632,9 +807,9 @@ function listSpecAt(specs: readonly Spec[], listKey: string): ListSpec | undefin
 }
 
 /** A new row's starting values: its checkboxes' defaults. */
-function defaults(spec: ListSpec, key: string): Record<string, string> {
-  const out: Record<string, string> = { [key]: PRESENT };
-  for (const column of spec.columns) if (column.default !== undefined) out[childKey(key, column.key)] = column.default;
+function defaults(columns: readonly FieldSpec[], key: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const column of columns) if (column.default !== undefined) out[childKey(key, column.key)] = column.default;
   return out;
 }
 
@@ -649,26 +824,6 @@ function logoOf(data: unknown): string | undefined {
   return typeof logo === "string" && logo ? logo : undefined;
 }
 
-function filesOf(root: string, month: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const child = `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (e.name !== "dokumen") walk(child);
-      } else if (e.isFile() && !e.name.startsWith(".")) out.push(child);
-    }
-  };
-  walk(month);
-  return out.sort();
-}
-
 export { programCatalogue };
 
 export interface Running {
@@ -680,12 +835,29 @@ export interface Running {
 }
 
 /**
+ * Any program on the computer can connect to 127.0.0.1: one that opens connections and sends a
+ * request a byte at a time (slowloris) is cut off. The headers must arrive within 15 s, a whole
+ * request (a 5 MB logo, a workbook) within 2 minutes, an idle connection closes after 5 s; the
+ * check runs every 2 s. The browser's own requests on the loopback take milliseconds.
+ */
+export const SERVER_LIMITS = {
+  headersTimeout: 15_000,
+  requestTimeout: 120_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 2_000,
+  maxHeaderSize: 16 * 1024,
+} as const;
+
+/**
  * Listen on 127.0.0.1 (never another interface) on `port`, or a free port when 0. A port that is
  * taken rejects with the listen error (EADDRINUSE), for the command to say so in words.
  */
 export async function startServer(options: Omit<AppOptions, "port"> & { port: number }): Promise<Running> {
   let handler: (req: Parameters<Parameters<typeof createServer>[1] & object>[0], res: never) => void = () => undefined;
-  const server = createServer((req, res) => handler(req, res as never));
+  const server = createServer(SERVER_LIMITS, (req, res) => handler(req, res as never));
+  server.headersTimeout = SERVER_LIMITS.headersTimeout;
+  server.requestTimeout = SERVER_LIMITS.requestTimeout;
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", () => {

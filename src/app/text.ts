@@ -10,7 +10,7 @@ export const T = {
   navSetup: msg("Pengaturan", "Settings"),
   navMonths: msg("Bulan", "Months"),
   navNoMonths: msg("Belum ada bulan", "No months yet"),
-  navLater: msg("Segera: Periksa, Dokumen, Kirim", "Coming: Check, Documents, Send"),
+  navNewMonth: msg("Bulan baru", "New month"),
   navStart: msg("Ganti workspace", "Change workspace"),
   switchLang: msg("English", "Bahasa Indonesia"),
   save: msg("Simpan", "Simpan"),
@@ -63,6 +63,9 @@ export const T = {
   removeRow: msg("Hapus", "Remove"),
   removeRowLabel: msg("Hapus baris {row}", "Remove row {row}"),
   newRow: msg("baris baru", "new row"),
+  rowNumber: msg("baris {n}", "row {n}"),
+  rowsRemoved: msg("(hanya baris yang dihapus)", "(only rows removed)"),
+  none: msg("Tidak ada.", "None."),
   leaveWarning: msg("Ada isian yang belum disimpan.", "There are unsaved entries."),
   fileBroken: msg(
     "{file} tidak dapat dibaca, jadi halaman ini belum bisa menampilkan isiannya:",
@@ -71,6 +74,16 @@ export const T = {
   fileBrokenHow: msg(
     "Perbaiki berkasnya (misalnya di VS Code atau Notepad) di baris yang disebut, lalu muat ulang halaman ini.",
     "Fix the file (e.g. in VS Code or Notepad) at the line named, then reload this page.",
+  ),
+  fileBrokenKept: msg(
+    "{file} tidak dapat dibaca, jadi tidak ada yang disimpan:",
+    "{file} cannot be read, so nothing was saved:",
+  ),
+  fileBrokenKeptHow: msg(
+    "Isian Anda tetap di bawah ini. Kembalikan atau perbaiki berkasnya, lalu tekan Simpan lagi (jangan muat ulang " +
+      "halaman ini, isiannya akan hilang).",
+    "What you entered is still below. Restore or fix the file, then press Simpan again (do not reload this page, " +
+      "or the entries are gone).",
   ),
   notFound: msg("Halaman tidak ditemukan.", "Page not found."),
   backHome: msg("Kembali ke Beranda", "Back to Home"),

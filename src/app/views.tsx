@@ -59,13 +59,6 @@ const V = {
       "of the file stay as they were.",
   ),
   folderOf: msg("Folder: {path}", "Folder: {path}"),
-  monthSoon: msg(
-    "Halaman bulan (persiapan, isian koordinator, undangan, rapat, dokumen) sedang dibuat. Sementara itu bulan ini " +
-      "diisi dengan berkas Excel (lokmin form) atau YAML-nya.",
-    "The month's pages (preparation, coordinators' workbooks, invitation, meeting, documents) are being built. " +
-      "Meanwhile this month is filled through the Excel workbooks (lokmin form) or its YAML.",
-  ),
-  monthFiles: msg("Berkas bulan ini", "This month's files"),
   logo: msg("Logo", "Logo"),
   logoHint: msg(
     "PNG atau JPEG, paling besar 5 MB; disimpan di folder workspace sebagai logo.png/logo.jpg",
@@ -79,7 +72,7 @@ const V = {
 
 const Token = (props: { token: string }) => <input type="hidden" name={TOKEN_FIELD} value={props.token} />;
 
-function Flash(props: { text?: string; kind?: "ok" | "error" }) {
+export function Flash(props: { text?: string; kind?: "ok" | "error" }) {
   if (!props.text) return null;
   return (
     <div class={`flash ${props.kind ?? "ok"}`} role={props.kind === "error" ? "alert" : "status"}>
@@ -300,6 +293,11 @@ export function HomePage(props: HomeView) {
         ) : (
           <p class="muted">{t(T.navNoMonths)}</p>
         )}
+        <p>
+          <a class="button primary" href="/bulan/baru">
+            {t(msg("Siapkan bulan baru", "Prepare a new month"))}
+          </a>
+        </p>
       </section>
     </Layout>
   );
@@ -336,6 +334,9 @@ export interface FormView {
   after?: Child;
   heading?: string;
   back?: { href: string; label: string };
+  /** What the form holds instead of its specs' fields (the scoring matrix), and what follows them. */
+  body?: Child;
+  below?: Child;
 }
 
 export function FormPageView(props: FormView) {
@@ -343,6 +344,7 @@ export function FormPageView(props: FormView) {
   const ctx: FormContext = {
     pageId: page.id,
     values: shown.state.values,
+    order: shown.state.order,
     notes: shown.notes,
     conflicts: shown.conflicts,
   };
@@ -395,7 +397,8 @@ export function FormPageView(props: FormView) {
         <input type="hidden" name={TOKEN_FIELD} value={props.frame.token} />
         <input type="hidden" name={VERSION_FIELD} value={shown.version} />
         <input type="hidden" name={BASE_FIELD} value={encodeBase(shown.base)} />
-        <Specs specs={props.specs} prefix="" ctx={ctx} order={shown.state.order} />
+        {props.body ?? <Specs specs={props.specs} prefix="" ctx={ctx} order={shown.state.order} />}
+        {props.below}
         <div class="actions-bar">
           <button type="submit" class="primary">
             {t(T.save)}
@@ -454,24 +457,5 @@ export function LogoBlock(props: { token: string; logo?: string; note?: string }
         <button type="submit">{t(V.logoUpload)}</button>
       </form>
     </section>
-  );
-}
-
-export function MonthPage(props: { frame: Frame; month: string; files: string[] }) {
-  return (
-    <Layout {...props.frame}>
-      <h1>{getLang() === "id" ? monthName(props.month) : props.month}</h1>
-      <p class="lead">{t(V.monthSoon)}</p>
-      <section class="card">
-        <h2>{t(V.monthFiles)}</h2>
-        <ul class="files">
-          {props.files.map((f) => (
-            <li>
-              <code>{f}</code>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </Layout>
   );
 }

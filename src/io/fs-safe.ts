@@ -106,24 +106,31 @@ function classify(stat: Stats, maxBytes: number): ReadFailure | undefined {
   return undefined;
 }
 
-function isWithin(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return !(rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+/** Whether `target` names a path inside (or at) `root`, by the names alone (`p`: the platform's rules). */
+export function isWithin(root: string, target: string, p: path.PlatformPath = path): boolean {
+  const rel = p.relative(p.resolve(root), p.resolve(target));
+  return !(rel === ".." || rel.startsWith(`..${p.sep}`) || p.isAbsolute(rel));
 }
 
-/** Where `abs` really is, or why it may not be read from inside `root`. */
+/**
+ * Where `abs` really is, or why it may not be read from inside `root`. A path whose very name lies
+ * outside the workspace is refused before anything is looked up: on Windows, looking up
+ * \\host\share\logo.png (a name a workspace from elsewhere can carry) connects to that host and
+ * hands it the person's login (NTLM) hash.
+ */
 function realInside(abs: string, root: string): string | ReadFailure {
-  let real: string;
-  try {
-    real = realpathSync.native(abs);
-  } catch (error) {
-    return failure(error);
-  }
   let realRoot: string;
   try {
     realRoot = realpathSync.native(root);
   } catch {
     realRoot = path.resolve(root);
+  }
+  if (!isWithin(root, abs) && !isWithin(realRoot, abs)) return { ok: false, reason: "outside" };
+  let real: string;
+  try {
+    real = realpathSync.native(abs);
+  } catch (error) {
+    return failure(error);
   }
   return isWithin(realRoot, real) ? real : { ok: false, reason: "outside" };
 }

@@ -414,6 +414,8 @@ export function probeFile(root: string): (rel: string) => FileKind {
   const realRoot = safeRealpath(root) ?? root;
   return (rel) => {
     const abs = path.resolve(root, rel);
+    // A name outside is not looked up at all (fs-safe.ts: realInside says why).
+    if (outside(root, abs) && outside(realRoot, abs)) return "outside";
     const real = safeRealpath(abs);
     if (real === undefined) return outside(root, abs) ? "outside" : "missing";
     if (outside(realRoot, real)) return "outside";

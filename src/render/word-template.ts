@@ -149,6 +149,18 @@ function translate(error: unknown, label: string): UserError {
 
 const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
 
+/** Whether bytes are a Word document (.docx) lokmin can use as a template: a zip within limits holding its parts. */
+export function isWordDocument(bytes: Uint8Array): boolean {
+  if (bytes.length > MAX_TEMPLATE_BYTES) return false;
+  try {
+    const entries = readZip(bytes, DOCX_LIMITS);
+    return entries.has("word/document.xml") && entries.has("[Content_Types].xml");
+  } catch (error) {
+    if (error instanceof ZipError) return false;
+    throw error;
+  }
+}
+
 /** The parts of a Word template file, read within limits; anything wrong is a UserError naming it. */
 export function readWordTemplate(file: string, label: string, root?: string): ZipEntries {
   const read = readRegularFile(file, { maxBytes: MAX_TEMPLATE_BYTES, root });

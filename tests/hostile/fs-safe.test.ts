@@ -18,7 +18,13 @@ import {
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setLang } from "../../src/i18n/index.js";
-import { cleanStaleTemps, describeReadFailure, type ReadFailure, readRegularFile } from "../../src/io/fs-safe.js";
+import {
+  cleanStaleTemps,
+  describeReadFailure,
+  isWithin,
+  type ReadFailure,
+  readRegularFile,
+} from "../../src/io/fs-safe.js";
 import { buildIoChild, startIoChild } from "../fixtures/scripts/build-io-child.js";
 import { tempDir } from "../helpers.js";
 
@@ -155,6 +161,37 @@ describe("readRegularFile", () => {
       setLang("en");
       expect(describeReadFailure(result, "a.yaml")).toMatch(en);
     }
+  });
+});
+
+describe("a name outside the workspace", () => {
+  it("is refused by its name before anything is looked up (a UNC name would hand Windows' login to its host)", () => {
+    const root = tempDir();
+    const gone = path.join(tempDir(), "tidak-ada.png");
+    // Missing or not, a name outside is "outside": it was never looked up.
+    expect(readRegularFile(gone, { maxBytes: 1024, root })).toMatchObject({ ok: false, reason: "outside" });
+    expect(readRegularFile(path.join(root, "..", "x.png"), { maxBytes: 1024, root })).toMatchObject({
+      reason: "outside",
+    });
+    expect(readRegularFile(path.join(root, "tidak-ada.png"), { maxBytes: 1024, root })).toMatchObject({
+      reason: "missing",
+    });
+  });
+
+  it("is told by Windows' rules too: UNC shares, other drives, dots", () => {
+    const w = path.win32;
+    const root = "C:\\Users\\Ani\\Documents\\Lokmin Mini";
+    for (const name of [
+      "\\\\server\\share\\logo.png",
+      "\\\\?\\UNC\\server\\share\\logo.png",
+      "D:\\logo.png",
+      "C:\\Windows\\win.ini",
+      `${root}\\..\\logo.png`,
+      `${root}\\..\\Lokmin Mini2\\logo.png`,
+    ])
+      expect(isWithin(root, name, w), name).toBe(false);
+    expect(isWithin(root, `${root}\\logo.png`, w)).toBe(true);
+    expect(isWithin(root, "c:\\users\\ani\\documents\\lokmin mini\\logo.png", w)).toBe(true);
   });
 });
 

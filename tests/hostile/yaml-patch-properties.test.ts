@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parse, parseDocument, visit } from "yaml";
 import { applyYamlEdits, type PathSegment, type YamlEdit, YamlPatchError } from "../../src/io/yaml-patch.js";
 
-const RUNS = Number(process.env.YAML_PATCH_RUNS ?? 300);
+const RUNS = Number(process.env.YAML_PATCH_RUNS ?? 100);
 
 // ---- styled documents -------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 // The browser app's field engine, pure: values as typed → canonical → YAML, the three-way merge
 // that keeps a save from undoing a change made elsewhere, and the edits that change only what differs.
 import { describe, expect, it } from "vitest";
+import { applyToData } from "../../src/domain/fields/apply.js";
 import { buildEdits } from "../../src/domain/fields/edits.js";
 import { applyChoices, mergeFields } from "../../src/domain/fields/merge.js";
-import { type ListSpec, parseKey, type Spec } from "../../src/domain/fields/model.js";
+import { type FieldSpec, type ListSpec, parseKey, type Spec } from "../../src/domain/fields/model.js";
 import { flatten, readSubmitted, slugFor, uniqueId } from "../../src/domain/fields/state.js";
 import { displayValue, parseInput } from "../../src/domain/fields/values.js";
 import { msg, setLang } from "../../src/i18n/index.js";
@@ -99,7 +100,11 @@ const asShown = (text: string): [string, string][] => {
     if (k.startsWith("desa[")) pairs.push([k, decodeURIComponent(k.slice(5, -1))]);
     else if (k.endsWith("aktif")) {
       if (v === "true") pairs.push([k, "on"]);
-    } else pairs.push([k, k.startsWith("pegawai") && k.endsWith("nip") ? displayValue(staff.columns[1], v) : v]);
+    } else
+      pairs.push([
+        k,
+        k.startsWith("pegawai") && k.endsWith("nip") ? displayValue(staff.columns[1] as FieldSpec, v) : v,
+      ]);
   }
   expect(order.pegawai).toEqual(["ratna", "agus"]);
   return pairs;
@@ -287,5 +292,236 @@ describe("a save, end to end on text", () => {
     ];
     const r = save(text, text, pairs);
     expect(readData(r.text)).toMatchObject({ puskesmas: { nama: "Puskesmas A", telepon: "0733" } });
+  });
+});
+
+describe("month pages' kinds of fields", () => {
+  const meetingSpecs: Spec[] = [
+    { kind: "field", key: "tanggal", label: L, input: "date", empty: "null" },
+    {
+      kind: "group",
+      key: "waktu",
+      children: [{ kind: "field", key: "mulai", label: L, input: "time", required: true }],
+    },
+    {
+      kind: "list",
+      key: "hadir",
+      label: L,
+      rows: "id",
+      identity: (item) =>
+        typeof item.pegawai === "string"
+          ? item.pegawai
+          : typeof item.nama === "string"
+            ? `tamu:${item.nama}`
+            : undefined,
+      idKey: null,
+      newId: (column) => column("pegawai") ?? `tamu:${column("nama")}`,
+      columns: [
+        {
+          kind: "field",
+          key: "pegawai",
+          label: L,
+          input: "select",
+          fixed: true,
+          options: [
+            { value: "ratna", label: "R" },
+            { value: "agus", label: "A" },
+          ],
+        },
+        { kind: "field", key: "nama", label: L, input: "text", hiddenWhen: (c) => Boolean(c("pegawai")) },
+        {
+          kind: "field",
+          key: "status",
+          label: L,
+          input: "select",
+          options: [
+            { value: "hadir", label: "H" },
+            { value: "izin", label: "I" },
+          ],
+        },
+      ],
+    },
+    {
+      kind: "table",
+      key: "pembahasan",
+      label: L,
+      columns: [
+        { kind: "field", key: "pembicara", label: L, input: "text", required: true },
+        { kind: "field", key: "isi", label: L, input: "textarea", required: true },
+        { kind: "field", key: "keputusan", label: L, input: "textarea" },
+      ],
+    },
+    {
+      kind: "field",
+      key: "penerima",
+      label: L,
+      input: "multi",
+      options: [
+        { value: "ratna", label: "R" },
+        { value: "agus", label: "A" },
+      ],
+    },
+  ];
+  const MEETING = [
+    "tanggal: null",
+    "waktu:",
+    '  mulai: "08.00"',
+    "hadir:",
+    "  - pegawai: ratna",
+    "    status: hadir",
+    "  - pegawai: agus",
+    "    nama: kept as written",
+    "    status: null",
+    "pembahasan:",
+    "  # agenda 1",
+    "  - agenda: a01",
+    "    pembicara: ratna",
+    "    isi: Capaian rendah",
+    "  - agenda: a02",
+    "    pembicara: agus",
+    "    isi: Data belum valid",
+    "    keputusan: Validasi mingguan",
+    "penerima: []",
+    "",
+  ].join("\n");
+
+  /** What the page shows, as the browser would send it back (a table's rows under their file index). */
+  function shown(text: string): [string, string][] {
+    const { values } = flatten(meetingSpecs, readData(text));
+    const pairs: [string, string][] = [];
+    for (const [k, v] of Object.entries(values)) {
+      if (k === "pembahasan") {
+        for (const row of JSON.parse(v)) {
+          pairs.push([`pembahasan[${row["@"]}]`, "1"]);
+          for (const col of ["pembicara", "isi", "keputusan"])
+            if (row[col]) pairs.push([`pembahasan[${row["@"]}].${col}`, row[col]]);
+        }
+      } else if (k === "penerima") for (const p of v.split("\n")) pairs.push([k, p]);
+      else pairs.push([k, v]);
+    }
+    return pairs;
+  }
+  function saveMeeting(text: string, base: string, pairs: [string, string][]) {
+    const baseState = flatten(meetingSpecs, readData(base));
+    const data = readData(text);
+    const theirs = flatten(meetingSpecs, data);
+    const mine = readSubmitted(
+      meetingSpecs,
+      form(pairs),
+      baseState.values,
+      (list) => new Set(theirs.order[list] ?? []),
+    );
+    const result = mergeFields(baseState.values, mine.state.values, theirs.values);
+    const edits = buildEdits(meetingSpecs, data, theirs.values, result.merged, mine.state.order);
+    return { ...result, mine, edits, text: applyYamlEdits(text, edits).text };
+  }
+  const change = (pairs: [string, string][], key: string, value: string): [string, string][] =>
+    pairs.some(([k]) => k === key)
+      ? pairs.map(([k, v]): [string, string] => [k, k === key ? value : v])
+      : [...pairs, [key, value]];
+
+  it("sent back unchanged writes nothing: null kept, empty list kept, guest columns of staff rows kept", () => {
+    const r = saveMeeting(MEETING, MEETING, shown(MEETING));
+    expect(r.edits).toEqual([]);
+  });
+
+  it("reads a date and a time as the documents write them, and writes them so", () => {
+    const date = { kind: "field", key: "d", label: L, input: "date" } as const;
+    expect(parseInput(date, "21/5/2024").value).toBe("2024-05-21");
+    expect(parseInput(date, "2024-02-30").error?.message.id).toMatch(/tanggal yang ada/);
+    const time = { kind: "field", key: "t", label: L, input: "time" } as const;
+    expect(parseInput(time, "8:30").value).toBe("08.30");
+    expect(parseInput(time, "24.00").error).toBeDefined();
+    const pairs = change(change(shown(MEETING), "tanggal", "2024-05-21"), "waktu.mulai", "9.00");
+    const r = saveMeeting(MEETING, MEETING, pairs);
+    expect(r.text).toContain("tanggal: 2024-05-21\n");
+    expect(r.text).toContain('  mulai: "09.00"\n');
+    expect(readData(r.text)).toMatchObject({ tanggal: "2024-05-21", waktu: { mulai: "09.00" } });
+    // Emptied again: the key the schema requires stays, as null.
+    const back = saveMeeting(r.text, r.text, change(shown(r.text), "tanggal", ""));
+    expect(back.text).toContain("tanggal: null\n");
+  });
+
+  it("identifies attendance rows by pegawai, adds a guest by name, and never changes who a written row is", () => {
+    const pairs = change(shown(MEETING), "hadir[agus].status", "izin");
+    pairs.push(["hadir[ratna].pegawai", "agus"]); // a fixed column of a written row is not changed
+    pairs.push(["hadir[~1]", "1"], ["hadir[~1].nama", "Camat Sukamaju"], ["hadir[~1].status", "hadir"]);
+    const r = saveMeeting(MEETING, MEETING, pairs);
+    expect((readData(r.text) as any).hadir).toEqual([
+      { pegawai: "ratna", status: "hadir" },
+      { pegawai: "agus", nama: "kept as written", status: "izin" },
+      { nama: "Camat Sukamaju", status: "hadir" },
+    ]);
+  });
+
+  it("edits a table row's cells in place: comments and keys the page does not show stay", () => {
+    const r = saveMeeting(MEETING, MEETING, change(shown(MEETING), "pembahasan[0].keputusan", "Sweeping"));
+    expect(r.edits).toEqual([
+      { op: "set", path: ["pembahasan", 0, "keputusan"], value: "Sweeping", after: ["pembicara", "isi"] },
+    ]);
+    expect(r.text).toContain(
+      "  # agenda 1\n  - agenda: a01\n    pembicara: ratna\n    isi: Capaian rendah\n    keputusan: Sweeping\n",
+    );
+  });
+
+  it("appends a row added at the end, drops an empty one, deletes a removed one, and asks for a required cell", () => {
+    const removed = shown(MEETING).filter(([k]) => !k.startsWith("pembahasan[0]"));
+    removed.push(["pembahasan[~2]", "1"], ["pembahasan[~2].pembicara", "ratna"], ["pembahasan[~2].isi", "Penutup"]);
+    removed.push(["pembahasan[~3]", "1"], ["pembahasan[~3].pembicara", ""], ["pembahasan[~3].isi", ""]);
+    const r = saveMeeting(MEETING, MEETING, removed);
+    expect((readData(r.text) as any).pembahasan).toEqual([
+      { agenda: "a02", pembicara: "agus", isi: "Data belum valid", keputusan: "Validasi mingguan" },
+      { pembicara: "ratna", isi: "Penutup" },
+    ]);
+    const missing = [...shown(MEETING), ["pembahasan[~4]", "1"], ["pembahasan[~4].pembicara", "agus"]] as [
+      string,
+      string,
+    ][];
+    const m = readSubmitted(
+      meetingSpecs,
+      form(missing),
+      flatten(meetingSpecs, readData(MEETING)).values,
+      () => new Set(),
+    );
+    expect(m.notes["pembahasan[~4].isi"]?.error?.message.id).toBe("wajib diisi");
+  });
+
+  it("rows sent in another order rewrite the list with each row's keys kept", () => {
+    const pairs = shown(MEETING);
+    const first = pairs.filter(([k]) => k.startsWith("pembahasan[0]"));
+    const reordered = [...pairs.filter(([k]) => !k.startsWith("pembahasan[0]")), ...first];
+    const r = saveMeeting(MEETING, MEETING, reordered);
+    expect((readData(r.text) as any).pembahasan.map((p: any) => p.agenda)).toEqual(["a02", "a01"]);
+  });
+
+  it("merges a table as one value: a change elsewhere is kept, a change on both sides is a conflict", () => {
+    const elsewhere = MEETING.replace("isi: Capaian rendah", "isi: Capaian ibu hamil rendah");
+    const onlyThere = saveMeeting(elsewhere, MEETING, change(shown(MEETING), "hadir[ratna].status", "izin"));
+    expect(onlyThere.conflicts).toEqual([]);
+    expect(onlyThere.text).toContain("isi: Capaian ibu hamil rendah");
+    expect(onlyThere.text).toContain("status: izin");
+    const both = saveMeeting(elsewhere, MEETING, change(shown(MEETING), "pembahasan[1].isi", "Data valid"));
+    expect(both.conflicts.map((c) => c.key)).toEqual(["pembahasan"]);
+    expect(both.edits).toEqual([]);
+  });
+
+  it("keeps several choices in the order offered, and a value the file held that is not offered", () => {
+    const multi = meetingSpecs[4] as FieldSpec;
+    expect(parseInput(multi, "agus\nratna\nagus")).toEqual({ value: "ratna\nagus" });
+    expect(parseInput(multi, "Bapak Camat\nagus")).toEqual({ value: "agus\nBapak Camat" });
+    const r = saveMeeting(MEETING, MEETING, [...shown(MEETING), ["penerima", "agus"], ["penerima", "ratna"]]);
+    expect(r.text).toContain("penerima:\n  - ratna\n  - agus\n");
+  });
+
+  it("applies a page's edits to plain data for what it computes before saving", () => {
+    const data = { a: { b: 1 }, list: [{ x: 1 }, { x: 2 }] };
+    const out = applyToData(data, [
+      { op: "set", path: ["a", "c"], value: 2 },
+      { op: "append", path: ["list"], items: [{ x: 3 }] },
+      { op: "delete", path: ["list", 0] },
+      { op: "replace", path: ["n", "m"], value: [1] },
+    ]);
+    expect(out).toEqual({ a: { b: 1, c: 2 }, list: [{ x: 2 }, { x: 3 }], n: { m: [1] } });
+    expect(data.list).toHaveLength(2);
   });
 });

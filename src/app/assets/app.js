@@ -25,9 +25,9 @@
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest("[data-hapus]");
     if (!button) return;
-    const row = button.closest("tr");
+    const row = button.closest("[data-row]");
     if (!row) return;
-    const table = row.closest("fieldset");
+    const table = row.parentElement && row.parentElement.closest("fieldset, section");
     const next =
       row.nextElementSibling && row.nextElementSibling.classList.contains("row-note") ? row.nextElementSibling : null;
     const after = (next || row).nextElementSibling;
@@ -36,15 +36,15 @@
     dirty = true;
     const target =
       (after && after.querySelector("input:not([type=hidden]), select, textarea")) ||
-      (table && table.querySelector("button.add"));
+      (table && table.querySelector(":scope > button.add"));
     if (target) target.focus();
   });
 
   // A row added by htmx: focus its first field.
   document.addEventListener("htmx:afterSwap", (event) => {
     const body = event.detail && event.detail.target;
-    if (!body || body.tagName !== "TBODY") return;
-    const rows = body.querySelectorAll("tr[data-row]");
+    if (!body || !(body.tagName === "TBODY" || body.classList.contains("card-rows"))) return;
+    const rows = body.querySelectorAll(":scope > [data-row]");
     const last = rows[rows.length - 1];
     const field = last && last.querySelector("input:not([type=hidden]), select, textarea");
     if (field) field.focus();
@@ -65,4 +65,31 @@
       });
     }
   }
+
+  // A drop zone (label[data-jatuhkan] around a file input): files dragged onto it become the input's
+  // files, and their names are shown.
+  document.querySelectorAll("[data-jatuhkan]").forEach((zone) => {
+    const input = zone.querySelector('input[type="file"]');
+    const shown = zone.querySelector(".chosen");
+    if (!input) return;
+    const show = () => {
+      if (shown)
+        shown.textContent = Array.from(input.files || [])
+          .map((f) => f.name)
+          .join(", ");
+    };
+    input.addEventListener("change", show);
+    zone.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      zone.classList.add("over");
+    });
+    zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+    zone.addEventListener("drop", (event) => {
+      event.preventDefault();
+      zone.classList.remove("over");
+      if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+      input.files = event.dataTransfer.files;
+      show();
+    });
+  });
 })();

@@ -7,6 +7,7 @@ import { monthName } from "../../domain/format-date.js";
 import { getLang, t } from "../../i18n/index.js";
 import { TOKEN_FIELD, TOKEN_HEADER } from "../security.js";
 import { SETUP_PAGES } from "../setup/pages.js";
+import type { MonthLink } from "../month/registry.js";
 import { T } from "../text.js";
 
 export interface Frame {
@@ -16,6 +17,8 @@ export interface Frame {
   token: string;
   /** The open workspace: its name and months; none on the start page. */
   workspace?: { name: string; months: string[] };
+  /** The month the page belongs to, with its own pages in the SOP's order. */
+  month?: { id: string; links: MonthLink[] };
 }
 
 const HTMX_CONFIG = JSON.stringify({
@@ -35,6 +38,41 @@ function NavLink(props: { href: string; current: string; children: Child; exact?
       {props.children}
     </a>
   );
+}
+
+/** A month's own pages, the meeting's grouped under its heading. */
+function MonthNav(props: { links: MonthLink[]; current: string }) {
+  const items: Child[] = [];
+  let group: string | undefined;
+  let grouped: Child[] = [];
+  const flush = () => {
+    if (group !== undefined)
+      items.push(
+        <li>
+          <span class="nav-head">{group}</span>
+          <ul>{grouped}</ul>
+        </li>,
+      );
+    group = undefined;
+    grouped = [];
+  };
+  for (const link of props.links.slice(1)) {
+    const item = (
+      <li>
+        <NavLink href={link.href} current={props.current}>
+          {t(link.label)}
+        </NavLink>
+      </li>
+    );
+    const heading = link.group ? t(link.group) : undefined;
+    if (heading !== group) flush();
+    if (heading) {
+      group = heading;
+      grouped.push(item);
+    } else items.push(item);
+  }
+  flush();
+  return <ul class="month-nav">{items}</ul>;
 }
 
 export function Layout(props: Frame & { children: Child }) {
@@ -103,17 +141,24 @@ export function Layout(props: Frame & { children: Child }) {
                     {ws.months.length ? (
                       [...ws.months].reverse().map((month) => (
                         <li>
-                          <NavLink href={`/bulan/${month}`} current={props.path}>
+                          <NavLink href={`/bulan/${month}`} current={props.path} exact>
                             {lang === "id" ? monthName(month) : month}
                           </NavLink>
+                          {props.month?.id === month ? (
+                            <MonthNav links={props.month.links} current={props.path} />
+                          ) : null}
                         </li>
                       ))
                     ) : (
                       <li class="muted">{t(T.navNoMonths)}</li>
                     )}
+                    <li>
+                      <NavLink href="/bulan/baru" current={props.path}>
+                        + {t(T.navNewMonth)}
+                      </NavLink>
+                    </li>
                   </ul>
                 </li>
-                <li class="muted later">{t(T.navLater)}</li>
                 <li>
                   <NavLink href="/mulai" current={props.path}>
                     {t(T.navStart)}

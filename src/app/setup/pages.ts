@@ -8,7 +8,7 @@ import { type Choice, type FieldSpec, isObject, type ListSpec } from "../../doma
 import { SECTORS } from "../../domain/lintas-sektor.js";
 import { METHODS, PROBLEM_METHODS, SOLUTION_METHODS, TIE_RULE_NOTES, TIE_RULES } from "../../domain/rank/methods.js";
 import { SUPERVISION_PROFILES } from "../../domain/regulations.js";
-import { workspaceSchema } from "../../domain/schema.js";
+import { ACCUMULATIONS, SUPERVISION_TOPICS, type SupervisionTopic, workspaceSchema } from "../../domain/schema.js";
 import { SOP_PROFILES } from "../../domain/sop.js";
 import { WORKSPACE_FILE } from "../../domain/workspace-data.js";
 import { type Message, msg, t } from "../../i18n/index.js";
@@ -26,7 +26,7 @@ const listOf = (data: unknown, key: string): Data[] => {
 };
 
 /** The staff as choices: "Nama (Jabatan)". */
-function staffChoices(data: unknown): Choice[] {
+export function staffChoices(data: unknown): Choice[] {
   return listOf(data, "pegawai")
     .filter((p) => typeof p.id === "string")
     .map((p) => ({ value: String(p.id), label: `${p.nama ?? p.id}${p.jabatan ? ` — ${p.jabatan}` : ""}` }));
@@ -239,6 +239,12 @@ export const programPage: FormPage = {
   },
 };
 
+const ACCUMULATION_LABELS: Record<(typeof ACCUMULATIONS)[number], Message> = {
+  jumlah: msg("dijumlah sejak Januari", "summed since January"),
+  terakhir: msg("keadaan terakhir (mis. ketersediaan obat)", "latest value (e.g. drug availability)"),
+  "rata-rata": msg("rata-rata bulanan (mis. D/S)", "monthly average (e.g. D/S)"),
+};
+
 /** A program's indicators: name, unit, target population (sasaran) and target. */
 export function indicatorPage(programId: string): FormPage {
   return {
@@ -277,6 +283,11 @@ export function indicatorPage(programId: string): FormPage {
                 min: 0,
                 max: 100,
                 width: "s",
+              }),
+              field("akumulasi", msg("Cara terkumpul", "How it accumulates"), "select", {
+                options: ACCUMULATIONS.map((value) => ({ value, label: ACCUMULATION_LABELS[value] })),
+                default: "jumlah",
+                width: "m",
               }),
               field("spm", msg("SPM", "SPM"), "checkbox", { default: "false" }),
               field("per_desa", msg("Per desa", "Per village"), "checkbox", { default: "false" }),
@@ -473,8 +484,38 @@ export const rulesPage: FormPage = {
         field("pembina", msg("Tim pembina", "Supervising team"), "text", {
           hint: msg("kosong = Dinas Kesehatan di Identitas", "empty = the health office under Identity"),
         }),
+        field("lampiran_tilik", msg("Lampiran Daftar Tilik", "Annex holding the checklist"), "text", {
+          hint: msg("mis. Lampiran III", "e.g. Lampiran III"),
+        }),
+        field("judul_tilik", msg("Judul Daftar Tilik", "Title of the checklist"), "text", { width: "l" }),
+        {
+          kind: "group",
+          key: "pasal",
+          label: msg("Pasal peraturan sendiri per pokok", "Articles of the own regulation by topic"),
+          children: SUPERVISION_TOPICS.map((topic) =>
+            field(topic, { id: TOPIC_LABELS[topic][0], en: TOPIC_LABELS[topic][1] }, "text", {
+              hint: msg("mis. Pasal 30 ayat (2)", "e.g. Pasal 30 ayat (2)"),
+            }),
+          ),
+        },
       ],
     },
+    field("periode_data", msg("Angka yang dibahas Lokmin", "Figures a Lokmin discusses"), "select", {
+      options: [
+        {
+          value: "bulan-lalu",
+          label: msg(
+            "bulan lalu: Lokmin bulan N membahas hasil bulan N−1 (Januari membahas Desember)",
+            "last month: the Lokmin of month N discusses month N−1 (January discusses December)",
+          ),
+        },
+        {
+          value: "bulan-ini",
+          label: msg("bulan yang sama dengan rapat", "the same month as the meeting"),
+        },
+      ],
+      default: "bulan-ini",
+    }),
     {
       kind: "group",
       key: "penilaian",
@@ -515,6 +556,21 @@ export const rulesPage: FormPage = {
       value: field("", msg("Tingkat", "Level"), "select", { options: LEVELS }),
     },
   ],
+};
+
+/** The topics a regulation has an article for, in the words of the documents. */
+const TOPIC_LABELS: Record<SupervisionTopic, [string, string]> = {
+  tilik: ["Daftar Tilik", "Checklist"],
+  arsip: ["Arsip Lokmin", "Archive"],
+  umpan_balik: ["Umpan balik Dinas", "Health office feedback"],
+  evaluasi: ["Evaluasi kesepakatan", "Evaluation of agreements"],
+  kesepakatan: ["Kesepakatan", "Agreements"],
+  skor: ["Penentuan prioritas (skor)", "Prioritisation (scores)"],
+  deskripsi: ["Deskripsi masalah", "Problem description"],
+  fishbone: ["Diagram tulang ikan", "Fishbone diagram"],
+  swot: ["Analisis SWOT", "SWOT analysis"],
+  stakeholder: ["Pemetaan stakeholder", "Stakeholder map"],
+  verifikasi: ["Verifikasi data", "Data verification"],
 };
 
 export const regulationChoices: Choice[] = [

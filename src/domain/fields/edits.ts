@@ -17,6 +17,7 @@ import {
   type Spec,
 } from "./model.js";
 import { rowIdentity } from "./state.js";
+import { decodeTable, sameTable, tableEdits } from "./table.js";
 import { dataOf } from "./values.js";
 
 export function buildEdits(
@@ -35,7 +36,8 @@ export function buildEdits(
     if (now === want) return;
     const present = obj !== undefined && Object.hasOwn(obj, spec.key) && obj[spec.key] !== null;
     if (want === undefined || (spec.default !== undefined && want === spec.default && !present)) {
-      if (present) deletes.push({ path: [...path, spec.key] });
+      if (present && spec.empty === "null") sets.push({ op: "set", path: [...path, spec.key], value: null, after });
+      else if (present) deletes.push({ path: [...path, spec.key] });
       return;
     }
     const value = dataOf(spec, want);
@@ -73,6 +75,11 @@ export function buildEdits(
           if (entries.length) out[spec.key] = Object.fromEntries(entries);
           break;
         }
+        case "table": {
+          const rows = tableEdits(spec, [spec.key], undefined, decodeTable(merged[key])).sets[0];
+          if (rows?.op === "replace") out[spec.key] = rows.value;
+          break;
+        }
         case "row":
           break;
       }
@@ -83,7 +90,8 @@ export function buildEdits(
   const newRow = (spec: ListSpec, key: string, id: string): unknown => {
     if (spec.rows === "value") return id;
     const start = spec.template?.(id) ?? {};
-    return { id, ...start, ...build(spec.columns, rowKey(key, id)) };
+    const idKey = spec.idKey === undefined ? "id" : spec.idKey;
+    return { ...(idKey ? { [idKey]: id } : {}), ...start, ...build(spec.columns, rowKey(key, id)) };
   };
 
   const walk = (list: readonly Spec[], obj: Obj | undefined, path: PathSegment[], prefix: string) => {
@@ -124,6 +132,17 @@ export function buildEdits(
           const rows = added.map((id) => newRow(spec, key, id));
           if (items) appends.push({ op: "append", path: [...path, spec.key], items: rows });
           else sets.push({ op: "replace", path: [...path, spec.key], value: rows, after: [...siblings] });
+          break;
+        }
+        case "table": {
+          if (sameTable(theirs[key], merged[key])) break;
+          const planned = tableEdits(spec, [...path, spec.key], value, decodeTable(merged[key]));
+          for (const edit of planned.sets)
+            sets.push(
+              edit.op === "replace" && edit.path.length === path.length + 1 ? { ...edit, after: [...siblings] } : edit,
+            );
+          appends.push(...planned.appends);
+          deletes.push(...planned.deletes.map((p) => ({ path: p })));
           break;
         }
         case "map": {

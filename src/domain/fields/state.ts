@@ -8,10 +8,18 @@ import {
   isObject,
   type ListSpec,
   PRESENT,
+  rowIdentity,
   rowKey,
   type Spec,
+  type TableSpec,
+  valueColumn,
 } from "./model.js";
-import { canonicalOf, type Note, parseInput } from "./values.js";
+import { decodeTable, encodeTable, type TableRow, tableRows } from "./table.js";
+import { canonicalOf, FIELD_MESSAGES, type Note, parseInput } from "./values.js";
+
+const REQUIRED = FIELD_MESSAGES.required;
+
+export { rowIdentity };
 
 /** The values the specs cover in `data` (a parsed YAML file), and each list's row order. */
 export function flatten(specs: readonly Spec[], data: unknown): FormState {
@@ -36,6 +44,9 @@ export function flatten(specs: readonly Spec[], data: unknown): FormState {
           if (row !== undefined) walk(spec.children, row, rowKey(key, spec.id));
           break;
         }
+        case "table":
+          values[key] = encodeTable(tableRows(spec, value));
+          break;
         case "list": {
           order[key] = [];
           for (const item of Array.isArray(value) ? value : []) {
@@ -59,12 +70,6 @@ export function flatten(specs: readonly Spec[], data: unknown): FormState {
   };
   walk(specs, data, "");
   return { values, order };
-}
-
-/** A row's identity: its id, or the string itself for a list of plain values. */
-export function rowIdentity(spec: ListSpec, item: unknown): string | undefined {
-  if (spec.rows === "value") return typeof item === "string" || typeof item === "number" ? String(item) : undefined;
-  return isObject(item) && typeof item.id === "string" ? item.id : undefined;
 }
 
 /** A row the browser added has a temporary key: "~1", "~2" … (never a valid id). */
@@ -97,26 +102,35 @@ export function readSubmitted(
   const first = (name: string) => form.get(name)?.[0];
   const names = [...form.keys()];
 
-  const field = (spec: FieldSpec, key: string, sentAs = key) => {
-    if (spec.readOnly) {
+  /** What was sent for a field: a multi's ticked boxes as lines. */
+  const sentValue = (spec: FieldSpec, name: string) =>
+    spec.input === "multi" ? form.get(name)?.join("\n") : first(name);
+
+  const field = (spec: FieldSpec, key: string, sentAs = key, rowIsNew = false) => {
+    const row = key.slice(0, key.length - spec.key.length - 1);
+    const hidden = !rowIsNew && spec.hiddenWhen?.((k) => base[childKey(row, k)]);
+    if (spec.readOnly || spec.hidden || (spec.fixed && !rowIsNew) || hidden) {
       if (base[key] !== undefined) values[key] = base[key];
       return;
     }
-    const parsed = parseInput(spec, first(sentAs));
+    const parsed = parseInput(spec, sentValue(spec, sentAs));
     if (parsed.value !== undefined) values[key] = parsed.value;
     if (parsed.error || parsed.warning) notes[key] = { error: parsed.error, warning: parsed.warning };
   };
 
-  const walk = (list: readonly Spec[], prefix: string, sentPrefix: string) => {
+  const walk = (list: readonly Spec[], prefix: string, sentPrefix: string, rowIsNew = false) => {
     for (const spec of list) {
       const key = childKey(prefix, spec.key);
       const sent = childKey(sentPrefix, spec.key);
       switch (spec.kind) {
         case "field":
-          field(spec, key, sent);
+          field(spec, key, sent, rowIsNew);
           break;
         case "group":
-          walk(spec.children, key, sent);
+          walk(spec.children, key, sent, rowIsNew);
+          break;
+        case "table":
+          table(spec, key, sent);
           break;
         case "row":
           if (base[rowKey(key, spec.id)] === undefined && !names.some((n) => n.startsWith(rowKey(sent, spec.id))))
@@ -146,7 +160,7 @@ export function readSubmitted(
     const rows = names.map((name) => entryOf(name, sent)).filter((id): id is string => id !== undefined);
     for (const sentId of rows) {
       if (spec.rows === "value") {
-        const parsed = parseInput({ ...spec.columns[0], required: false }, first(rowKey(sent, sentId)));
+        const parsed = parseInput({ ...valueColumn(spec), required: false }, first(rowKey(sent, sentId)));
         if (parsed.error) notes[rowKey(key, sentId)] = { error: parsed.error };
         const value = parsed.value;
         if (value === undefined || values[rowKey(key, value)] !== undefined) continue;
@@ -156,16 +170,67 @@ export function readSubmitted(
       }
       if (first(rowKey(sent, sentId)) !== PRESENT) continue;
       let id = sentId;
-      if (isNewRow(sentId)) {
-        const name = first(childKey(rowKey(sent, sentId), spec.idFrom ?? "nama")) ?? "";
-        id = uniqueId(slugFor(name), used);
+      const isNew = isNewRow(sentId);
+      if (isNew) {
+        if (spec.locked) continue;
+        const column = (k: string) => first(childKey(rowKey(sent, sentId), k))?.trim() || undefined;
+        id = spec.newId ? spec.newId(column, used) : uniqueId(slugFor(column(spec.idFrom ?? "nama") ?? ""), used);
         newIds.push({ list: key, temporary: sentId, id });
       } else if (values[rowKey(key, id)] !== undefined) continue;
+      else if (spec.locked && base[rowKey(key, id)] !== PRESENT) continue;
       used.add(id);
       values[rowKey(key, id)] = PRESENT;
       order[key].push(id);
-      walk(spec.columns, rowKey(key, id), rowKey(sent, sentId));
+      walk(spec.columns, rowKey(key, id), rowKey(sent, sentId), isNew);
     }
+    // Rows of a locked list stay whatever was sent.
+    if (spec.locked)
+      for (const id of Object.keys(base)
+        .filter((k) => base[k] === PRESENT && entryOf(k, key) !== undefined)
+        .map((k) => entryOf(k, key)!))
+        if (values[rowKey(key, id)] === undefined) {
+          values[rowKey(key, id)] = PRESENT;
+          order[key].push(id);
+          for (const [k, v] of Object.entries(base)) if (k.startsWith(`${rowKey(key, id)}.`)) values[k] = v;
+        }
+  };
+
+  /** A table's rows in the order sent: each row's cells checked, empty rows dropped. */
+  const table = (spec: TableSpec, key: string, sent: string) => {
+    // A table the form does not hold at all (not even its marker) keeps what the page showed.
+    if (!names.some((name) => name.startsWith(`${sent}[`))) {
+      if (base[key] !== undefined) values[key] = base[key];
+      return;
+    }
+    const known = new Set(decodeTable(base[key]).map((r) => r["@"]));
+    const rows: TableRow[] = [];
+    const seen = new Set<number>();
+    for (const sentId of names.map((name) => entryOf(name, sent)).filter((id): id is string => id !== undefined)) {
+      if (first(rowKey(sent, sentId)) !== PRESENT) continue;
+      const index = /^\d+$/.test(sentId) ? Number(sentId) : null;
+      const origin = index !== null && known.has(index) && !seen.has(index) ? index : null;
+      if (origin !== null) seen.add(origin);
+      const row: TableRow = { "@": origin };
+      if (origin === null) row["~"] = isNewRow(sentId) ? sentId : `~${sentId}`;
+      const cellNotes: Submitted["notes"] = {};
+      let filled = false;
+      for (const column of spec.columns) {
+        const name = `${rowKey(sent, sentId)}.${column.key}`;
+        const parsed = parseInput({ ...column, required: false }, sentValue(column, name));
+        if (parsed.value !== undefined) {
+          row[column.key] = parsed.value;
+          if (column.input !== "checkbox" || parsed.value !== (column.default ?? "false")) filled = true;
+        }
+        if (parsed.error || parsed.warning) cellNotes[name] = { error: parsed.error, warning: parsed.warning };
+      }
+      if (!filled && origin === null) continue;
+      for (const column of spec.columns)
+        if (column.required && row[column.key] === undefined)
+          cellNotes[`${rowKey(sent, sentId)}.${column.key}`] = { error: { message: REQUIRED } };
+      Object.assign(notes, cellNotes);
+      rows.push(row);
+    }
+    values[key] = encodeTable(rows);
   };
 
   walk(specs, "", "");

@@ -33,6 +33,15 @@ const addDays = (iso: string, days: number) => {
   return date.toISOString().slice(0, 10);
 };
 
+/**
+ * A letter's serial in the Puskesmas' agenda book: one a day on average since the year began, so
+ * serials rise with the letters' dates across the monthly and quarterly invitations (surat/nomor-urut).
+ */
+export const letterSerial = (date: string) => {
+  const start = Date.UTC(Number(date.slice(0, 4)), 0, 1);
+  return 20 + Math.round((Date.parse(`${date}T00:00:00Z`) - start) / 86_400_000);
+};
+
 export const CROSS_SECTOR: NonNullable<Workspace["lintas_sektor"]> = {
   pimpinan: "camat",
   penandatangan_undangan: "ratna",
@@ -129,7 +138,7 @@ export function evaluatePoa<E extends { tenggat?: string }>(e: E, month: string)
   const done = (e.tenggat ?? "") <= lastDay(parseMonth(month)!);
   return done
     ? { ...e, status: "selesai" as const, catatan: "Kegiatan POA triwulan I terlaksana 92%" }
-    : { ...e, status: "sebagian" as const, catatan: "POA berjalan sesuai jadwal" };
+    : { ...e, status: "berjalan" as const, catatan: "POA berjalan sesuai jadwal; belum jatuh tempo" };
 }
 
 /** The first Lokmin of a year: tasks and villages divided, the POA filled from the RPK, one kesepakatan on it. */
@@ -189,9 +198,11 @@ export function fillQuarterly(
   const m = parseMonth(month)!;
   meeting.tanggal = date;
   meeting.waktu = { mulai: "09.00", selesai: "12.00" };
+  // The number is made from surat.pola_nomor and the serial (README: letter numbers).
   meeting.undangan = {
     ...meeting.undangan!,
-    nomor: `000.1.5/${String(60 + m.month * 11).padStart(3, "0")}/436.7.2.3.3/${m.year}`,
+    nomor: null,
+    urut: letterSerial(addDays(date, -7)),
     tanggal: addDays(date, -7),
   };
   meeting.hadir = meeting.hadir.map((h, i) => ({ ...h, status: i === 4 ? "dinas_luar" : "hadir" }));

@@ -28,6 +28,7 @@ import {
   fillQuarterly,
   POA_COMMITMENT,
   inSentence,
+  letterSerial,
 } from "./generate-year.js";
 import { monthName } from "../src/domain/format-date.js";
 import { commentsFor, type FileKindName, type YamlComment } from "../src/domain/yaml-file.js";
@@ -43,7 +44,7 @@ import type {
   Workspace,
 } from "../src/domain/schema.js";
 import type { StrategyId } from "../src/domain/swot.js";
-import { programFigures, round } from "../src/domain/targets.js";
+import { periodMonth, programFigures, reportPeriod, round } from "../src/domain/targets.js";
 
 export interface GenerateOptions {
   out: string;
@@ -375,6 +376,7 @@ export function buildConfig(programCount: number): Workspace {
     },
     dinas_kesehatan: { nama: "Dinas Kesehatan Kabupaten Lembah Hijau", alamat: "Jl. Pembangunan No. 3, Lembah Hijau" },
     zona_waktu: "WIB",
+    periode_data: "bulan-ini",
     kertas: { ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } },
     surat: {
       pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}",
@@ -394,6 +396,31 @@ export function buildConfig(programCount: number): Workspace {
     taksonomi: "program",
     lintas_sektor: CROSS_SECTOR,
     sop: { profil: "rutin-2022", nonaktif: [], tambahan: [] },
+    // The kabupaten's own (fictional) regulation, so every document cites Lembah Hijau's rules.
+    pembinaan: {
+      profil: "sendiri",
+      nama:
+        "Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang Pedoman Pembinaan Lokakarya Mini Bulanan " +
+        "Puskesmas",
+      singkat: "Perbup Lembah Hijau 12/2021",
+      nomor: "12",
+      tahun: 2021,
+      lampiran_tilik: "Lampiran III",
+      judul_tilik: "DAFTAR TILIK PEMBINAAN LOKAKARYA MINI BULANAN PUSKESMAS",
+      pasal: {
+        tilik: "Pasal 21",
+        arsip: "Pasal 22",
+        umpan_balik: "Pasal 24 ayat (2)",
+        evaluasi: "Pasal 14",
+        kesepakatan: "Pasal 12–14",
+        skor: "Pasal 10 ayat (2)",
+        deskripsi: "Pasal 8",
+        fishbone: "Pasal 10 ayat (1)",
+        swot: "Pasal 11",
+        stakeholder: "Pasal 26 ayat (2)",
+        verifikasi: "Pasal 6, Lampiran II",
+      },
+    },
     penilaian: {
       metode_masalah: "usg",
       metode_solusi: "reinke",
@@ -433,6 +460,13 @@ const addDays = (iso: string, days: number) => {
 const weekday = (iso: string) => {
   let day = iso;
   while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
+  return day;
+};
+
+/** The day itself, or the Friday before when it falls on a weekend. */
+const workdayBefore = (iso: string) => {
+  let day = iso;
+  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, -1);
   return day;
 };
 
@@ -501,11 +535,16 @@ function paceOf(programId: string, indicatorId: string): number {
 }
 
 function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof prng>, state: State): ProgramReport[] {
-  const m = parseMonth(month)!;
+  // The figures are those of the period the folder's Lokmin reports (the month before it).
+  const period = reportPeriod(config, month);
+  const m = { month: periodMonth(period) };
   if (m.month === 1) {
     state.cumulative.clear();
     state.village.clear();
   }
+  // The first folder's period may be late in a year whose earlier months lokmin never saw (January's
+  // Lokmin reports December): its cumulative figures carry those months too.
+  const before = state.cumulative.size === 0 ? m.month - 1 : 0;
   return config.program.map((program) => {
     const report = buildProgramReport(config, month, program.id);
     const servedBy = new Map<string, { total: number; villages: number[] }>();
@@ -523,7 +562,16 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
         ? Math.max(0, births.total + noise + (mismatch ? mismatch.total : 0))
         : Math.max(0, Math.round(expected * pace * dip * (0.9 + draw * 0.2)));
       const key = `${program.id}/${indicator.id}`;
-      const cumulative = (state.cumulative.get(key) ?? 0) + served;
+      // Newborns served follow the deliveries attended over the earlier months too.
+      const earlier = !before
+        ? 0
+        : births
+          ? Math.min(
+              (state.cumulative.get(`${program.id}/bulin`) ?? births.total) - births.total,
+              indicator.sasaran - served,
+            )
+          : Math.min(Math.round(expected * pace * before), indicator.sasaran - served);
+      const cumulative = (state.cumulative.get(key) ?? earlier) + served;
       state.cumulative.set(key, cumulative);
       const filled = { ...indicator, bulan_ini: served, kumulatif: cumulative };
       const villages: number[] = [];
@@ -539,7 +587,13 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
           rest -= part;
           villages.push(part);
           const vkey = `${key}/${row.desa}`;
-          const vcum = (state.village.get(vkey) ?? 0) + part;
+          // The earlier months split over the villages as the month is, the last taking the rest.
+          const vearlier = !before
+            ? 0
+            : index === shares.length - 1
+              ? earlier - shares.slice(0, -1).reduce((n, s) => n + Math.round(earlier * s), 0)
+              : Math.round(earlier * shares[index]);
+          const vcum = (state.village.get(vkey) ?? vearlier) + part;
           state.village.set(vkey, vcum);
           return {
             desa: row.desa,
@@ -569,7 +623,7 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
           waktu: "Jam layanan pagi bentrok dengan jam kerja; kunjungan turun saat musim panen",
           tempat: `Dusun terjauh di desa ${rand.pick(VILLAGES)}`,
         }
-      : "Capaian sesuai atau di atas target kumulatif bulan ini.";
+      : `Capaian sesuai atau di atas target kumulatif s.d. ${monthName(period)}.`;
     report.rpk = [
       {
         kegiatan: `Posyandu / pelayanan luar gedung ${program.nama}`,
@@ -583,6 +637,79 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
       },
     ];
     return report;
+  });
+}
+
+/**
+ * What was said at each agenda item, from the month's own data: who spoke, what they reported and
+ * what was decided — and nothing for an item the month has no data for (the notulen leaves a blank).
+ */
+function discussion(config: Workspace, meeting: Meeting, programs: ProgramReport[]): Meeting["pembahasan"] {
+  const period = monthName(reportPeriod(config, meeting.bulan));
+  const behind = programs.flatMap((p) => {
+    const figures = programFigures(config, p.bulan, p);
+    return p.indikator.filter((i) => figures.get(i.id)?.behind).map((i) => unitOf(config, p.program, i.id));
+  });
+  const total = programs.reduce((n, p) => n + p.indikator.length, 0);
+  const head = config.pejabat.kepala_puskesmas;
+  const tu = config.pejabat.kasubag_tu ?? head;
+  const done = meeting.evaluasi_kesepakatan.filter((e) => e.status === "selesai").length;
+  const top = meeting.masalah.find((p) => p.peringkat === 1);
+  const said: Record<string, { pembicara: string; isi: string; keputusan?: string } | undefined> = {
+    "04-laporan-bulan-lalu": {
+      pembicara: "sri",
+      isi:
+        `Setiap PJ program membacakan hasil kegiatan ${period}; ${done} dari ${meeting.evaluasi_kesepakatan.length} ` +
+        "kesepakatan bulan lalu selesai, sisanya dibahas penyebabnya",
+    },
+    "05-rencana-bulan-ini": {
+      pembicara: head,
+      isi: "Jadwal kunjungan lapangan disusun agar tidak bentrok dengan posyandu dan kelas ibu hamil",
+      keputusan: "Jadwal bulan ini ditempel di papan informasi dan dibagikan di grup WhatsApp",
+    },
+    "06-informasi": meeting.informasi.length
+      ? { pembicara: head, isi: `${meeting.informasi[0].sumber}: ${meeting.informasi[0].isi.toLowerCase()}` }
+      : undefined,
+    "07-audit-internal": meeting.audit_internal
+      ? { pembicara: tu, isi: meeting.audit_internal, keputusan: "Temuan ditindaklanjuti sebelum audit berikutnya" }
+      : undefined,
+    "08-analisis-capaian": {
+      pembicara: "sri",
+      isi:
+        `Capaian kumulatif ${period} dipaparkan; ${behind.length} dari ${total} indikator di bawah target` +
+        (behind.length ? `, terutama ${behind.slice(0, 2).join(" dan ")}` : ""),
+    },
+    "09-masalah": top
+      ? {
+          pembicara: head,
+          isi: "Setiap masalah dinilai peserta per kriteria; nilai sama diurutkan menurut kriteria yang disepakati",
+          keputusan: `Prioritas pertama: ${top.judul.toLowerCase()}`,
+        }
+      : undefined,
+    "10-rtl": meeting.rtl.length
+      ? { pembicara: head, isi: `RTL disusun dari solusi terpilih untuk ${meeting.rtl.length} masalah prioritas` }
+      : undefined,
+    "11-evaluasi-tengah-tahun": meeting.evaluasi_tengah_tahun
+      ? { pembicara: head, isi: "Capaian enam bulan dibandingkan dengan target tahunan setiap program" }
+      : undefined,
+    "12-ruk": meeting.ruk
+      ? { pembicara: head, isi: "Usulan kebutuhan tahun depan dikumpulkan dari setiap PJ program" }
+      : undefined,
+    "13-rpk": { pembicara: tu, isi: "RPK bulan depan setiap program diperiksa kelengkapan waktu, tempat dan dananya" },
+    "14-komitmen": meeting.kesepakatan.length
+      ? {
+          pembicara: head,
+          isi: "PJ kesepakatan menyatakan kesanggupan melaksanakan RPK dan RTL",
+          keputusan: `${meeting.kesepakatan.length} kesepakatan dituangkan dalam nota kesepakatan`,
+        }
+      : undefined,
+    "15-bahan-tribulanan": meeting.bahan_tribulanan
+      ? { pembicara: head, isi: "Bahan Lokmin tribulanan disiapkan dari capaian triwulan dan usulan dukungan desa" }
+      : undefined,
+  };
+  return meeting.agenda.flatMap((item) => {
+    const entry = item.langkah ? said[item.langkah] : undefined;
+    return entry ? [{ agenda: item.id, langkah: item.langkah, ...entry }] : [];
   });
 }
 
@@ -601,16 +728,15 @@ function fillMeeting(
   meeting.tanggal = date;
   meeting.waktu = { mulai: "08.00", selesai: "12.00" };
   meeting.tempat = "Aula UPTD Puskesmas Sukamaju";
-  meeting.undangan = {
-    ...meeting.undangan!,
-    nomor: `000.1.5/${String(40 + index * 17).padStart(3, "0")}/436.7.2.3.3/${m.year}`,
-    tanggal: addDays(date, -rand.int(4, 6)),
-  };
+  const invited = addDays(date, -rand.int(4, 6));
+  // The number is made from surat.pola_nomor and the agenda-book serial, rising with the dates.
+  meeting.undangan = { ...meeting.undangan!, nomor: null, urut: letterSerial(invited), tanggal: invited };
   const mismatches = EXAMPLE_MISMATCHES.filter(
     (x) => x.month === month && config.program.some((p) => p.id === x.program),
   );
   meeting.verifikasi_data = {
-    tanggal: addDays(date, -2),
+    // On a working day before the meeting (a Tuesday): the Friday before.
+    tanggal: workdayBefore(addDays(date, -2)),
     hasil: mismatches.length
       ? "Data kohort KIA, register imunisasi dan laporan PTM dicocokkan; selisih bayi baru lahir dan ibu bersalin " +
         "dijustifikasi"
@@ -640,7 +766,13 @@ function fillMeeting(
     meeting.bahan_tribulanan =
       "Capaian triwulan, usulan dukungan lintas sektor untuk sweeping sasaran dan akses jalan dusun";
   if (m.month === 5) meeting.ruk = "Penyusunan draf RUK tahun depan: kebutuhan tenaga bidan desa dan alat posbindu";
-  const absentees = new Set([rand.pick(config.pegawai).id]);
+  // Someone on official travel, never a program coordinator (who may own and sign a kesepakatan).
+  const owners = new Set(config.program.map((p) => p.penanggung_jawab));
+  const drawn = rand.pick(config.pegawai).id;
+  const free = (id: string) =>
+    !owners.has(id) && id !== config.pejabat.kepala_puskesmas && id !== config.pejabat.kasubag_tu;
+  const away = free(drawn) ? drawn : (config.pegawai.find((p) => free(p.id))?.id ?? drawn);
+  const absentees = new Set([away]);
   meeting.hadir = [
     ...meeting.hadir.map((row) => ({
       ...row,
@@ -664,10 +796,11 @@ function fillMeeting(
       : []),
   ];
   const present = meeting.hadir.filter((h) => h.status === "hadir").length;
+  // What the forum said about attendance (the counts are the list's own, printed once by the notulen).
   meeting.evaluasi_kehadiran =
     present === meeting.hadir.length
-      ? `Hadir ${present} dari ${meeting.hadir.length} undangan; seluruh undangan hadir`
-      : `Hadir ${present} dari ${meeting.hadir.length} undangan; yang berhalangan sudah memberi kabar`;
+      ? "Semua undangan hadir tepat waktu"
+      : "Peserta yang berhalangan (dinas luar) sudah memberi kabar sebelum rapat; materinya disampaikan PJ pengganti";
   meeting.evaluasi_kesepakatan = meeting.evaluasi_kesepakatan.map((e) => {
     if (e.uraian === POA_COMMITMENT) return evaluatePoa(e, month);
     const status: CommitmentStatus = rand.next() < 0.7 ? "selesai" : rand.next() < 0.5 ? "sebagian" : "belum";
@@ -789,20 +922,12 @@ function fillMeeting(
     indikator: meeting.masalah[i].indikator,
     masalah: meeting.masalah[i].id,
     penanggung_jawab: r.penanggung_jawab,
-    tenggat: addDays(lastDay(parseMonth(next)!), -5),
+    // Due before the next Lokmin, which evaluates it (kesepakatan/tenggat).
+    tenggat: workdayBefore(addDays(meetingDate(next), -4)),
     target: r.indikator_keberhasilan!,
     ditandatangani: [config.pejabat.kepala_puskesmas, r.penanggung_jawab],
   }));
-  meeting.pembahasan = meeting.agenda.map((item) => ({
-    agenda: item.id,
-    langkah: item.langkah,
-    pembicara:
-      item.langkah === "08-analisis-capaian" || item.langkah === "04-laporan-bulan-lalu"
-        ? "sri"
-        : config.pejabat.kepala_puskesmas,
-    isi: `${item.judul}: dipaparkan dan dibahas bersama peserta`,
-    keputusan: item.langkah === "14-komitmen" ? "Kesepakatan ditandatangani seluruh PJ program" : "Disepakati forum",
-  }));
+  meeting.pembahasan = discussion(config, meeting, programs);
   meeting.laporan_dinkes = { tanggal_kirim: addDays(date, rand.int(1, 4)), cara: "email" };
   meeting.tindak_lanjut = carried.length
     ? "Laporan tindak lanjut kesepakatan bulan lalu dibacakan setiap PJ program dan dicatat dalam tabel " +
@@ -894,8 +1019,9 @@ export function generateWorkspace(options: GenerateOptions): Workspace {
       puskesmas: "Identitas dan kop surat",
       pegawai: "Pegawai; NIP selalu dalam tanda kutip",
       program: "Program, koordinator dan indikator (sasaran setahun, target %)",
+      pembinaan: "Peraturan bupati tentang pembinaan Lokmin (fiktif): dikutip Daftar Tilik, umpan balik, berita acara",
       penilaian: "Metode prioritas dan skala (disepakati forum Lokmin)",
-      analisis: "Kategori akar masalah (tulang fishbone) dan alat analisis forum (Perbup Pasal 15, 17, 36)",
+      analisis: "Kategori akar masalah (tulang fishbone) dan alat analisis forum (fishbone, SWOT, stakeholder)",
       dhis2: "Kode DHIS2 Dinas: unit organisasi, desa, elemen data (lokmin export --format dhis2)",
     }),
   );

@@ -26,3 +26,20 @@ export function shortMonthName(month: string): string {
   const m = parseMonth(month);
   return m ? format(new Date(m.year, m.month - 1, 1), "MMM", { locale: localeId }) : month;
 }
+
+/**
+ * How documents name the period a month's figures cover (YYYY-MM): "April 2024", the month alone
+ * ("April"), the cumulative span "Januari–April 2024" (one month: "Januari 2024") and "s.d. April 2024".
+ */
+export function periodNames(period: string) {
+  const nama = monthName(period);
+  const bulan = nama.replace(/ \d{4}$/, "");
+  const first = monthName(`${period.slice(0, 4)}-01`).replace(/ \d{4}$/, "");
+  return {
+    bulan: period,
+    nama,
+    bulan_saja: bulan,
+    rentang: bulan === first ? nama : `${first}–${nama}`,
+    sd: `s.d. ${nama}`,
+  };
+}

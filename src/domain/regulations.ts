@@ -22,6 +22,45 @@ export interface SupervisionProfile {
   judul_tilik: string;
   /** Article numbers cited by the checks; "" where the regulation names none. */
   pasal: Record<SupervisionTopic, string>;
+  /** Its number and year as lokmin.yaml gives them (`pembinaan.nomor`, `tahun`); else read from `nama`. */
+  nomor?: string;
+  tahun?: number;
+}
+
+/** The national guideline cited where no kabupaten regulation governs supervision. */
+export const NATIONAL_GUIDELINE = "Peraturan Menteri Kesehatan Nomor 44 Tahun 2016 tentang Pedoman Manajemen Puskesmas";
+
+/** The pieces of a regulation's name, for the Lampiran header: "Peraturan Bupati Musi Rawas", "49", "2018", "…". */
+export function regulationParts(profile: SupervisionProfile): {
+  jenis: string;
+  nomor: string;
+  tahun: string;
+  tentang: string;
+} {
+  const m = /^(.*?)\s+Nomor\s+(\S+)\s+Tahun\s+(\d{4})(?:\s+tentang\s+(.*))?$/i.exec(profile.nama);
+  const about = /^(.*?)\s+tentang\s+(.*)$/i.exec(profile.nama);
+  const parsed = m
+    ? { jenis: m[1], nomor: m[2], tahun: m[3], tentang: m[4] ?? "" }
+    : { jenis: about?.[1] ?? profile.nama, nomor: "", tahun: "", tentang: about?.[2] ?? "" };
+  return {
+    ...parsed,
+    nomor: profile.nomor ?? parsed.nomor,
+    tahun: profile.tahun === undefined ? parsed.tahun : String(profile.tahun),
+  };
+}
+
+/**
+ * The regulation a letter or a record rests on, in full, with the article of the topic first as
+ * Indonesian legal writing has it ("Pasal 33 ayat (3) Peraturan Bupati … tentang …"); without a
+ * kabupaten regulation, the national guideline (never another kabupaten's Perbup).
+ */
+export function legalBasis(profile: SupervisionProfile, topic: SupervisionTopic): string {
+  if (!profile.regional) return NATIONAL_GUIDELINE;
+  const { jenis, nomor, tahun, tentang } = regulationParts(profile);
+  const name =
+    nomor && tahun ? `${jenis} Nomor ${nomor} Tahun ${tahun}${tentang ? ` tentang ${tentang}` : ""}` : profile.nama;
+  const article = profile.pasal[topic];
+  return article ? `${article} ${name}` : name;
 }
 
 const NO_ARTICLES: Record<SupervisionTopic, string> = {
@@ -83,6 +122,8 @@ export interface SupervisionSettings {
   profil: string;
   nama?: string;
   singkat?: string;
+  nomor?: string;
+  tahun?: number;
   pembina?: string;
   lampiran_tilik?: string;
   judul_tilik?: string;
@@ -118,6 +159,8 @@ export function supervisionProfile(settings?: Partial<SupervisionSettings>, dina
       lampiran_tilik: settings?.lampiran_tilik ?? "",
       judul_tilik: settings?.judul_tilik ?? NEUTRAL_TITLE,
       pasal: { ...NO_ARTICLES, ...articles(settings?.pasal) },
+      ...(settings?.nomor ? { nomor: settings.nomor } : {}),
+      ...(settings?.tahun ? { tahun: settings.tahun } : {}),
     };
   }
   const base =

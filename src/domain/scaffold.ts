@@ -186,7 +186,8 @@ export function indicatorComments(config: Workspace, report: ProgramReport, prev
     if ((def?.akumulasi ?? "jumlah") === "terakhir")
       return { path: ["indikator", index], text: `${name} · keadaan saat dihitung: kumulatif = bulan_ini` };
     const figure = previous?.indikator.find((i) => i.id === indicator.id)?.kumulatif;
-    const label = before && config.periode_data ? monthYearName(before) : "bulan lalu";
+    // "s.d. bulan lalu (Maret 2024): 27": no digit right before the colon, which YAML's fast path reads as a key.
+    const label = before && config.periode_data ? `bulan lalu (${monthYearName(before)})` : "bulan lalu";
     const tail = figure === undefined || figure === null ? "" : ` · kumulatif s.d. ${label}: ${figure}`;
     return { path: ["indikator", index], text: `${name}${tail}` };
   });

@@ -211,3 +211,27 @@ export function villageFigures(
   const row = { ...report, sasaran: village.sasaran, bulan_ini: village.bulan_ini, kumulatif: village.kumulatif };
   return indicatorFigures(row, akumulasi, month);
 }
+
+/**
+ * The period a month's figures cover as one month: the period most of its program files give
+ * (each file's own `periode`, else the workspace's model), or the model's when it has none.
+ */
+export function monthPeriod(
+  config: Pick<Workspace, "periode_data">,
+  folder: string,
+  reports: readonly Pick<ProgramReport, "periode">[],
+): string {
+  const counts = new Map<string, number>();
+  for (const report of reports) {
+    const period = reportPeriod(config, folder, report);
+    counts.set(period, (counts.get(period) ?? 0) + 1);
+  }
+  let best = reportPeriod(config, folder);
+  let most = 0;
+  for (const [period, count] of counts)
+    if (count > most) {
+      best = period;
+      most = count;
+    }
+  return best;
+}

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { checkWorkspace, type CheckReport } from "../domain/check/check.js";
 import { rankProblems } from "../domain/rank/month.js";
+import { reportPeriod } from "../domain/targets.js";
 import { indicatorTrends } from "../domain/trends.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
@@ -14,7 +15,7 @@ import { msg, t } from "../i18n/index.js";
 import { analysisImages, cachedStakeholderMap } from "../render/analysis-charts.js";
 import { QUARTERLY_STAKEHOLDER_PICTURE } from "../render/analysis-context.js";
 import { once, type RenderInput, renderContext } from "../render/context.js";
-import { DOCUMENTS, type DocumentName } from "../render/documents.js";
+import { DOCUMENTS, type DocumentName, draftFindings } from "../render/documents.js";
 import { buildLetterheads, parseOnly, renderDocument, templateFor } from "../render/render.js";
 import { trendImages } from "../render/trend-image.js";
 import { relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
@@ -30,10 +31,10 @@ const M = {
     "{month} has no data yet for the document {name} ({title}); fill in its part first (README, Documents)",
   ),
   draft: msg(
-    "DRAF: bulan {month} belum lolos `lokmin check` ({count} kesalahan); setiap halaman diberi tanda DRAF — " +
-      "perbaiki lalu jalankan render lagi sebelum ditandatangani",
-    "DRAFT: month {month} does not pass `lokmin check` ({count} errors); every page is marked DRAF — fix them and " +
-      "render again before signing",
+    "DRAF: bulan {month} belum lolos `lokmin check` ({count} kesalahan); dokumen yang memuat bagian yang salah " +
+      "diberi tanda DRAF di setiap halaman ({documents}) — perbaiki lalu jalankan render lagi sebelum ditandatangani",
+    "DRAFT: month {month} does not pass `lokmin check` ({count} errors); the documents that print what is wrong " +
+      "are marked DRAF on every page ({documents}) — fix them and render again before signing",
   ),
 };
 
@@ -47,6 +48,8 @@ export interface DocumentOutcome {
   ok: boolean;
   backup?: string;
   error?: string;
+  /** Marked DRAF: an error of `check` is about what this document prints (src/render/documents.ts, DRAFT_ON). */
+  draft?: boolean;
 }
 
 export interface RenderOptions {
@@ -90,12 +93,13 @@ export function monthRenderInput(
   workspace: WorkspaceWithConfig,
   month: string,
   loaded: MonthData,
-): { input: RenderInput; check: CheckReport; errors: number } {
+): { input: RenderInput; check: CheckReport; errors: number; monthErrors: CheckReport["findings"] } {
   const meeting = loaded.meeting;
   if (!meeting) throw new UserError(t(M.noMeeting, { file: `${month}/rapat.yaml` }));
   const config = workspace.config.data;
   const check = checkWorkspace(checkInput(ctx, workspace, [month]));
-  const errors = check.findings.filter((f) => f.severity === "error" && inMonth(month)(f.file)).length;
+  const monthErrors = check.findings.filter((f) => f.severity === "error" && inMonth(month)(f.file));
+  const errors = monthErrors.length;
   const input: RenderInput = {
     config,
     month,
@@ -112,8 +116,19 @@ export function monthRenderInput(
     ),
     draft: errors > 0,
     loaded,
+    // One file per program for a period (the latest folder's, should two folders claim it).
+    reportsOf: (period) => [
+      ...new Map(
+        workspace.months.flatMap((m) =>
+          m.programs
+            .map((p) => p.data)
+            .filter((p) => reportPeriod(config, m.id, p) === period)
+            .map((p) => [p.program, p] as const),
+        ),
+      ).values(),
+    ],
   };
-  return { input, check, errors };
+  return { input, check, errors, monthErrors };
 }
 
 async function renderMonth(
@@ -129,16 +144,18 @@ async function renderMonth(
   if (!loaded.meeting) throw new UserError(t(M.noMeeting, { file: `${month}/rapat.yaml` }));
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(workspace.root, month, "dokumen");
   requireFolder(outDir, options.out ? {} : { root: workspace.root });
-  const { input, errors } = monthRenderInput(ctx, workspace, month, loaded);
+  const { input, errors, monthErrors } = monthRenderInput(ctx, workspace, month, loaded);
   const meeting = input.meeting;
   const draft = errors > 0;
   const programs = input.programs;
   const context = renderContext(input);
   const { letterheads, warnings } = buildLetterheads(workspace.root, config);
-  if (draft) warnings.unshift(t(M.draft, { month, count: errors }));
+  const wanted = DOCUMENTS.filter((d) => (only ? only.includes(d.name) : d.needs(meeting, programs, loaded)));
+  // Each document is DRAF only for the errors about what it prints.
+  const drafts = new Set(wanted.filter((d) => draftFindings(d.name, monthErrors).length > 0).map((d) => d.name));
+  if (drafts.size) warnings.unshift(t(M.draft, { month, count: errors, documents: [...drafts].join(", ") }));
   options.onWarnings?.(warnings);
 
-  const wanted = DOCUMENTS.filter((d) => (only ? only.includes(d.name) : d.needs(meeting, programs, loaded)));
   const uses = (...names: string[]) => wanted.some((d) => names.includes(d.name));
   const images = {
     ...(uses("notulen", "tren") ? await trendImages(input.trends?.() ?? [], ctx.env) : {}),
@@ -167,18 +184,18 @@ async function renderMonth(
     let done: DocumentOutcome;
     let foreign: boolean | undefined;
     try {
-      const rendered = await renderDocument(doc.name, ref, fields, { config, letterheads, images, draft }).catch(
-        (error: unknown) => {
-          // Asked for by `only` although the month has nothing for it: say that, not which field was empty.
-          if (error instanceof UserError && !doc.needs(meeting, programs, loaded))
-            throw new UserError(t(M.noData, { month, name: doc.name, title: doc.title }));
-          throw error;
-        },
-      );
+      const assets = { config, letterheads, images, draft: drafts.has(doc.name) };
+      const rendered = await renderDocument(doc.name, ref, fields, assets).catch((error: unknown) => {
+        // Asked for by `only` although the month has nothing for it: say that, not which field was empty.
+        if (error instanceof UserError && !doc.needs(meeting, programs, loaded))
+          throw new UserError(t(M.noData, { month, name: doc.name, title: doc.title }));
+        throw error;
+      });
       const placed = place(target, shownPath(target), rendered, Boolean(options.force), inside);
       foreign = placed.foreign;
       const { outcome, backup } = placed;
       done = { name: doc.name, file: target, template: ref.label, outcome, ok: outcome !== "kept", backup };
+      if (drafts.has(doc.name)) done.draft = true;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       done = { name: doc.name, file: target, template: ref.label, outcome: "failed", ok: false, error: error.message };

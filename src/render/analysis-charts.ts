@@ -207,7 +207,8 @@ export async function fishboneChart(fishbone: Fishbone, label = "MASALAH"): Prom
  */
 export async function stakeholderChart(
   stakeholders: readonly Stakeholder[],
-  title = "PETA STAKEHOLDER (Perbup Pasal 36)",
+  // No article in the picture: the document cites the regulation the workspace uses, if any.
+  title = "PETA STAKEHOLDER",
 ): Promise<Picture> {
   const PImage = await pureimage();
   const measure = PImage.make(10, 10).getContext("2d");
@@ -309,7 +310,7 @@ const sizeOf = (png: Uint8Array) => {
  * `version` whenever the drawing changes, or caches made by an earlier lokmin would be reused.
  */
 async function cached(kind: string, data: unknown, make: () => Promise<Picture>, env?: NodeJS.ProcessEnv) {
-  const key = JSON.stringify({ chart: kind, version: 1, data });
+  const key = JSON.stringify({ chart: kind, version: 2, data });
   const png = await cachedBlob(key, async () => (await make()).png, isPng, env);
   return { png, ...sizeOf(png) };
 }

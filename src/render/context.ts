@@ -9,22 +9,31 @@
 // so strict templates never trip on absent data. Pure.
 
 import type { MonthReport } from "../domain/check/check.js";
-import { dayName, longDate, monthName, plainDate, shortMonthName } from "../domain/format-date.js";
+import { dayName, longDate, monthName, periodNames, plainDate, shortMonthName } from "../domain/format-date.js";
 import { clock, number, percent, signedGap, timeRange } from "../domain/format-id.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import { shiftMonth } from "../domain/month.js";
+import { rankSolutions } from "../domain/rank/month.js";
 import type { RankResult } from "../domain/rank/rank.js";
-import { type SupervisionProfile, supervisionProfile } from "../domain/regulations.js";
-import type { EVIDENCE_KINDS, Meeting, ProgramReport, Workspace } from "../domain/schema.js";
+import { legalBasis, regulationParts, supervisionCitation, supervisionProfile } from "../domain/regulations.js";
+import type { EVIDENCE_KINDS, Meeting, ProgramReport, SupervisionTopic, Workspace } from "../domain/schema.js";
 import { resolveSop } from "../domain/sop.js";
-import { accumulationOf, periodMonth, programFigures, reportPeriod, villageFigures } from "../domain/targets.js";
+import {
+  accumulationOf,
+  monthPeriod,
+  periodMonth,
+  programFigures,
+  reportPeriod,
+  villageFigures,
+} from "../domain/targets.js";
 import { letterNumber } from "../domain/letters.js";
 import type { IndicatorTrend } from "../domain/trends.js";
 import { compareMonth } from "../domain/verification.js";
 import { indonesianTerms } from "../domain/vocabulary.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { buildAnalysisContext } from "./analysis-context.js";
-import { headTitle, personView, printNip } from "./people.js";
+import { scoringMatrix } from "./ranking-context.js";
+import { headTitle, personView, type PersonView, printNip } from "./people.js";
 import { buildVerificationContext, type VerificationSummary, verificationSummary } from "./verification-context.js";
 import { firstLokmin, pralokmin, quarterly } from "./year-context.js";
 
@@ -44,6 +53,11 @@ export interface RenderInput {
   draft?: boolean;
   /** The month as loaded: its meetings beside rapat.yaml (quarterly, pralokmin) and its files, for the verification. */
   loaded: MonthData;
+  /**
+   * The program files whose figures cover a period (YYYY-MM), from whichever month folder holds
+   * them (the quarterly Lokmin reports the quarter that ended before it); empty when none is loaded.
+   */
+  reportsOf?: (period: string) => ProgramReport[];
 }
 
 type Evidence = (typeof EVIDENCE_KINDS)[number];
@@ -57,14 +71,6 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 const str = (value: string | null | undefined) => value ?? "";
-
-/** The pieces of a regulation's full name, for the Lampiran header: "PERATURAN BUPATI …", "NOMOR 49 TAHUN 2018". */
-function regulationParts(profile: SupervisionProfile) {
-  const m = /^(.*?)\s+Nomor\s+(\S+)\s+Tahun\s+(\d{4})\s+tentang\s+(.*)$/i.exec(profile.nama);
-  return m
-    ? { jenis: m[1], nomor: m[2], tahun: m[3], tentang: m[4] }
-    : { jenis: profile.nama, nomor: "", tahun: "", tentang: "" };
-}
 
 /** Human notes for the Daftar Tilik, by item slug: what the files show, never key names or true/false. */
 function tilikNote(
@@ -109,7 +115,10 @@ function tilikNote(
     case "kesepakatan":
       return meeting.kesepakatan.length ? `${meeting.kesepakatan.length} kesepakatan` : "";
     case "narasumber": {
-      const names = meeting.hadir.filter((h) => h.narasumber).map((h) => h.nama ?? h.pegawai ?? "");
+      // Only a speaker who came is credited (the checklist's own rule).
+      const names = meeting.hadir
+        .filter((h) => h.narasumber && h.status === "hadir")
+        .map((h) => h.nama ?? h.pegawai ?? "");
       return names.join(", ");
     }
     case "evaluasi-kehadiran":
@@ -165,6 +174,9 @@ function monthView(input: RenderInput) {
   );
   const programName = (id: string) => config.program.find((p) => p.id === id)?.nama ?? id;
   const problems = once(input.problems);
+  const solutions = once(() => rankSolutions(config, meeting, `${month}/rapat.yaml`));
+  /** The month the figures cover (the month before the meeting's under `periode_data: bulan-lalu`). */
+  const period = monthPeriod(config, month, programs);
   const attendance = once(() => {
     const attendees = meeting.hadir.map((h, index) => {
       const p = h.pegawai
@@ -182,6 +194,8 @@ function monthView(input: RenderInput) {
         keterangan: h.status && !hadir ? STATUS_LABEL[h.status] : "",
         ganjil: index % 2 === 0,
         narasumber: Boolean(h.narasumber),
+        /** Someone from outside the staff list (a guest, a speaker). */
+        tamu: !h.pegawai,
       };
     });
     const count = (status: string) => meeting.hadir.filter((h) => h.status === status).length;
@@ -190,7 +204,11 @@ function monthView(input: RenderInput) {
       .map((s) => `${count(s)} ${STATUS_LABEL[s].toLowerCase()}`);
     const unfilled = meeting.hadir.filter((h) => h.status === null).length;
     if (unfilled) absentParts.push(`${unfilled} belum diisi`);
-    return { attendees, present: count("hadir"), absentParts };
+    /** "Drs. Hasan Basri (Sekretaris Camat, Kecamatan Sukamaju)": who came from outside, named. */
+    const named = (a: (typeof attendees)[number]) => (a.jabatan ? `${a.nama} (${a.jabatan})` : a.nama);
+    const speakers = attendees.filter((a) => a.narasumber && a.hadir).map(named);
+    const guests = attendees.filter((a) => a.tamu && !a.narasumber && a.hadir).map(named);
+    return { attendees, present: count("hadir"), absentParts, speakers, guests };
   });
   const indicators = once(() =>
     programs.flatMap((report) => {
@@ -203,7 +221,8 @@ function monthView(input: RenderInput) {
           program: program?.nama ?? report.program,
           indikator: program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
           sasaran: number(i.sasaran, 0),
-          target: percent(i.target_kumulatif),
+          // The target cumulated to the end of the period the figures cover (by the indicator's kind).
+          target: percent(f?.target ?? i.target_kumulatif),
           target_tahunan: percent(i.target_tahunan),
           bulan_ini: number(i.bulan_ini, 0),
           kumulatif: number(i.kumulatif, 0),
@@ -269,6 +288,8 @@ function monthView(input: RenderInput) {
     programs,
     programName,
     problems,
+    solutions,
+    period,
     attendance,
     indicators,
     reports,
@@ -343,6 +364,11 @@ function identity(v: MonthView) {
     bulan_nama: monthName(month),
     bulan_depan_nama: monthName(v.nextMonth),
     tahun: month.slice(0, 4),
+    /**
+     * The period the figures cover, which every document that prints figures names beside the
+     * meeting date: "April 2024", "Januari–April 2024", "s.d. April 2024" (README: the data period).
+     */
+    periode: { ...periodNames(v.period), sama_dengan_rapat: v.period === month },
     istilah: { unit: terms.unit, Unit: terms.Unit, pj: terms.pj },
   };
 }
@@ -389,7 +415,7 @@ function meetingHeader(v: MonthView) {
 
 /** Who was invited and who came: the attendance list, blank rows for walk-ins, the counts. */
 function attendance(v: MonthView) {
-  const { attendees, present, absentParts } = v.attendance();
+  const { attendees, present, absentParts, speakers, guests } = v.attendance();
   const blankRows = Array.from({ length: 5 }, (_, i) => ({
     no: attendees.length + i + 1,
     ganjil: (attendees.length + i) % 2 === 0,
@@ -406,6 +432,10 @@ function attendance(v: MonthView) {
       ringkas: `${present} hadir dari ${attendees.length} undangan${
         absentParts.length ? ` (${absentParts.join(", ")})` : ""
       }`,
+      /** The outside speakers who came, named with their position ("" when none). */
+      narasumber: speakers.join("; "),
+      /** Guests from outside the staff who came, other than the speakers ("" when none). */
+      tamu: guests.join("; "),
     },
     evaluasi_kehadiran: str(v.meeting.evaluasi_kehadiran),
   };
@@ -450,15 +480,19 @@ function agenda(v: MonthView) {
     const kind = a.langkah ? stepKind.get(a.langkah) : undefined;
     const kinds = kind && !claimed.has(kind) ? [kind] : [];
     for (const k of kinds) claimed.add(k);
+    const discussion = meeting.pembahasan
+      .filter((p) => p.agenda === a.id || (!p.agenda && p.langkah && p.langkah === a.langkah))
+      .map((p) => ({ pembicara: speaker(p.pembicara), isi: p.isi, keputusan: str(p.keputusan) }));
+    const bagian = sections(kinds);
     return {
       no: i + 1,
       id: a.id,
       judul: a.judul,
       langkah: str(a.langkah),
-      pembahasan: meeting.pembahasan
-        .filter((p) => p.agenda === a.id || (!p.agenda && p.langkah && p.langkah === a.langkah))
-        .map((p) => ({ pembicara: speaker(p.pembicara), isi: p.isi, keputusan: str(p.keputusan) })),
-      bagian: sections(kinds),
+      pembahasan: discussion,
+      bagian,
+      /** Nothing recorded for the item: the notulen leaves a blank to fill, never a sentence of its own. */
+      kosong: discussion.length === 0 && !Object.values(bagian).some(Boolean),
     };
   });
   const unclaimed = SHOWN.filter((k) => hasData[k] && !claimed.has(k));
@@ -469,6 +503,7 @@ function agenda(v: MonthView) {
     langkah: sop.steps.find((s) => s.bukti === kind)?.id ?? "",
     pembahasan: [] as Array<{ pembicara: string; isi: string; keputusan: string }>,
     bagian: sections([kind]),
+    kosong: false,
   }));
   const unlinked = meeting.pembahasan
     .filter((p) => !meeting.agenda.some((a) => a.id === p.agenda || (!p.agenda && p.langkah === a.langkah)))
@@ -595,9 +630,44 @@ function programReports(v: MonthView) {
 /** The month's problems by rank, with the method, its formula, causes and solutions. */
 function ranking(v: MonthView) {
   const problems = v.problems();
+  const { config, meeting } = v;
+  const rater = (id: string) => (config.pegawai.some((p) => p.id === id) ? v.person(id).nama : id);
+  const rankOf = new Map(problems.items.map((item) => [item.id, item.rank]));
   return {
     metode: problems.method.toUpperCase(),
     rumus: problems.formula,
+    /** The scoring matrix of the problems: each criterion, the scores, total, rank, ties explained. */
+    matriks_masalah: scoringMatrix({
+      config,
+      target: "masalah",
+      result: problems,
+      items: meeting.masalah.map((p) => ({ ...p, title: p.judul })),
+      name: rater,
+    }),
+    /** Per problem (in rank order), the matrix of its solution alternatives and which was chosen. */
+    matriks_solusi: v
+      .solutions()
+      .map((result) => {
+        const problem = meeting.masalah[result.problemIndex];
+        const chosen = new Set(problem.solusi.filter((s) => s.dipilih).map((s) => s.id));
+        const matrix = scoringMatrix({
+          config,
+          target: "solusi",
+          result,
+          items: problem.solusi.map((s) => ({ ...s, title: s.uraian })),
+          name: rater,
+        });
+        const rank = rankOf.get(problem.id) ?? null;
+        return {
+          ...matrix,
+          masalah: problem.judul,
+          peringkat_masalah: rank === null ? "–" : String(rank),
+          urut: rank ?? 1e9,
+          baris: matrix.baris.map((row) => ({ ...row, dipilih: chosen.has(row.id) ? "✓" : "" })),
+        };
+      })
+      .sort((a, b) => a.urut - b.urut)
+      .map(({ urut: _, ...rest }) => rest),
     masalah: v.ranked().map(({ p, r }) => ({
       peringkat: r?.rank ?? "–",
       id: p.id,
@@ -627,7 +697,18 @@ function ranking(v: MonthView) {
 
 /** The forum's analysis (src/render/analysis-context.ts): fishbones, SWOT, the stakeholder map. */
 function analysis(v: MonthView) {
-  return { analisis: buildAnalysisContext({ config: v.config, meeting: v.meeting, problems: v.problems() }) };
+  const built = buildAnalysisContext({ config: v.config, meeting: v.meeting, problems: v.problems() });
+  const profile = v.profile();
+  // Each tool the month used, with the article of the kabupaten's regulation where there is one.
+  const cited = (text: string, topic: SupervisionTopic) =>
+    profile.regional ? `${text} (${supervisionCitation(profile, topic)})` : text;
+  const tools = [
+    built.ada_fishbone ? cited("fishbone akar masalah", "fishbone") : "",
+    built.ada_swot ? cited("tabel SWOT", "swot") : "",
+    built.stakeholder.ada ? cited("peta stakeholder", "stakeholder") : "",
+  ].filter(Boolean);
+  const dasar = tools.length ? `${tools[0][0].toUpperCase()}${inWords(tools).slice(1)}` : "";
+  return { analisis: { ...built, dasar } };
 }
 
 /** Last month's commitments evaluated, this month's, who signs them, and the follow-up plan (RTL). */
@@ -648,6 +729,8 @@ function commitments(v: MonthView) {
     kesepakatan: v.commitments(),
     /** Program coordinators who sign the nota kesepakatan (the head signs under "Mengetahui"). */
     penandatangan: coordinators,
+    /** The same signers in a sentence, for the notulen: who signed, with the same notes; who has not. */
+    penandatangan_kalimat: signersSentence(v, signerIds, coordinators),
     rtl: meeting.rtl.map((r, i) => ({
       no: i + 1,
       id: r.id,
@@ -662,9 +745,41 @@ function commitments(v: MonthView) {
   };
 }
 
+/** "A, B dan C": names in a sentence. */
+const inWords = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} dan ${names[names.length - 1]}`;
+
+/**
+ * Who signed the nota kesepakatan, from the one list the nota prints: the coordinators by name
+ * (with the nota's note for one who was absent), the head when they signed, and the commitments'
+ * owners who have not signed. "seluruh" only when every owner of a commitment did sign.
+ */
+function signersSentence(
+  v: MonthView,
+  signerIds: readonly string[],
+  coordinators: ReadonlyArray<PersonView & { catatan: string }>,
+) {
+  const { config, meeting } = v;
+  if (meeting.kesepakatan.length === 0) return "";
+  const owners = [...new Set(meeting.kesepakatan.map((k) => k.penanggung_jawab))].filter(
+    (id) => id !== config.pejabat.kepala_puskesmas,
+  );
+  const unsigned = owners.filter((id) => !signerIds.includes(id));
+  const headSigned = signerIds.includes(config.pejabat.kepala_puskesmas);
+  if (coordinators.length === 0 && !headSigned) return "Nota kesepakatan belum ditandatangani.";
+  const names = coordinators.map((c) => (c.catatan ? `${c.nama} (${c.catatan})` : c.nama));
+  const all = unsigned.length === 0 && owners.length > 1 && coordinators.every((c) => !c.catatan);
+  const signed = coordinators.length
+    ? `Nota kesepakatan ditandatangani ${all ? `seluruh PJ kesepakatan (${owners.length} orang): ` : "oleh "}` +
+      `${inWords(names)}${headSigned ? `, diketahui ${v.person(config.pejabat.kepala_puskesmas).nama}` : ""}.`
+    : `Nota kesepakatan ditandatangani ${v.person(config.pejabat.kepala_puskesmas).nama}.`;
+  const missing = unsigned.length ? ` Belum menandatangani: ${inWords(unsigned.map((id) => v.person(id).nama))}.` : "";
+  return signed + missing;
+}
+
 /** The meeting's conclusion: its own words, or composed from the coverage, the ranking and the commitments. */
 function conclusion(v: MonthView) {
-  const { meeting, month } = v;
+  const { meeting } = v;
   const written = meeting.kesimpulan
     ? Array.isArray(meeting.kesimpulan)
       ? meeting.kesimpulan
@@ -677,7 +792,7 @@ function conclusion(v: MonthView) {
   const commitmentCount = v.commitments().length;
   const kesimpulan = [
     indicators.length
-      ? `${behind} dari ${indicators.length} indikator masih di bawah target kumulatif bulan ${monthName(month)}.`
+      ? `${behind} dari ${indicators.length} indikator masih di bawah target kumulatif ${periodNames(v.period).sd}.`
       : "",
     meeting.masalah.length
       ? `${meeting.masalah.length} masalah diprioritaskan dengan metode ${v.problems().method.toUpperCase()}; ` +
@@ -758,6 +873,8 @@ function supervision(v: MonthView) {
   return {
     penandatangan_dinas: dinasSigner,
     regulasi: {
+      /** A kabupaten/kota regulation governs supervision (else only national rules are cited). */
+      daerah: profile.regional,
       nama: profile.nama,
       singkat: profile.singkat,
       jenis: regulation.jenis,
@@ -765,13 +882,17 @@ function supervision(v: MonthView) {
       tahun: regulation.tahun,
       tentang: regulation.tentang,
       lampiran_tilik: profile.lampiran_tilik,
-      /** "LAMPIRAN III PERATURAN BUPATI MUSI RAWAS" */
-      lampiran_besar: `${profile.lampiran_tilik} ${regulation.jenis}`.toUpperCase(),
+      /** "LAMPIRAN III PERATURAN BUPATI MUSI RAWAS" ("" without a kabupaten regulation). */
+      lampiran_besar: profile.regional
+        ? `${profile.lampiran_tilik || "Lampiran"} ${regulation.jenis}`.toUpperCase()
+        : "",
       tentang_besar: regulation.tentang.toUpperCase(),
       judul_tilik: profile.judul_tilik,
       pasal_umpan_balik: profile.pasal.umpan_balik,
       pasal_tilik: profile.pasal.tilik,
       pembina: profile.pembina,
+      /** What the feedback letter rests on, in full: the article and the regulation, or Permenkes 44/2016. */
+      dasar_umpan_balik: legalBasis(profile, "umpan_balik"),
     },
     supervisi: {
       ada: Boolean(meeting.supervisi),
@@ -856,7 +977,14 @@ export const PARTS = {
   first: (v: MonthView) => ({ pertama: v.meeting.jenis === "pertama" ? firstLokmin(v.config, v.meeting) : null }),
   /** The quarterly cross-sector Lokmin held in the month (tribulanan.yaml). */
   quarterly: (v: MonthView) => ({
-    tribulanan: v.input.loaded?.quarterly ? quarterly(v.config, v.input.loaded.quarterly.data, v.input.programs) : null,
+    tribulanan: v.input.loaded?.quarterly
+      ? quarterly(
+          v.config,
+          v.input.loaded.quarterly.data,
+          v.input.reportsOf ??
+            ((period: string) => v.programs.filter((p) => reportPeriod(v.config, v.month, p) === period)),
+        )
+      : null,
   }),
   /** The pralokmin of each klaster. */
   pralokmin: (v: MonthView) => ({

@@ -113,10 +113,10 @@ export const DOCUMENTS = [
     name: "berita-acara-verifikasi",
     title: "Berita Acara Verifikasi Data",
     contains: msg(
-      "berita acara verifikasi data antarprogram (Perbup Pasal 9–10): setiap relasi antarindikator yang dicocokkan " +
+      "berita acara verifikasi data antarprogram bulan data: setiap relasi antarindikator yang dicocokkan " +
         "dengan angkanya, sesuai / tidak sesuai, justifikasi dan penyebab yang disepakati, diperbaiki atau tidak; " +
         "tanda tangan para koordinator program yang terlibat dan Kepala Puskesmas",
-      "the record of the cross-program data verification (Perbup Pasal 9–10): every relation between indicators " +
+      "the record of the cross-program data verification of the data period: every relation between indicators " +
         "compared, with its figures, matching or not, the justification and cause agreed, corrected or not; signed " +
         "by the coordinators of the programs involved and the head of the Puskesmas",
     ),
@@ -153,7 +153,7 @@ export const DOCUMENTS = [
       "the fishbone of each priority problem, the SWOT table and its strategies, the stakeholder map (for the " +
         "projector)",
     ),
-    parts: ["meeting", "analysis"],
+    parts: ["meeting", "analysis", "ranking"],
     needs: (m: Meeting) =>
       m.masalah.some((p) => p.akar_masalah.length > 0 || p.swot) || (m.stakeholder?.length ?? 0) > 0,
   },
@@ -244,3 +244,68 @@ export const DOCUMENTS = [
 
 export type DocumentName = (typeof DOCUMENTS)[number]["name"];
 export const DOCUMENT_NAMES = DOCUMENTS.map((d) => d.name) as DocumentName[];
+
+/**
+ * What makes each document DRAF: the `check` findings about what it prints. A document is stamped
+ * DRAF only for an error whose rule belongs to one of its families (a rule id or the start of one,
+ * "surat/"), or for a structural error (the file cannot be read, a key of the wrong type, a reference
+ * to nobody) in a file it reads. `*`: everything of the month (the notulen and the checklist score
+ * the whole meeting). So the invitation, the programme and the attendance list of a meeting not yet
+ * held are clean while its notulen is still empty.
+ */
+interface DraftSources {
+  rules: readonly string[];
+  files: ReadonlyArray<"rapat" | "program" | "tribulanan" | "pralokmin">;
+}
+
+const MEETING = ["rapat/", "pegawai/", "dokumen/"] as const;
+
+export const DRAFT_ON: Record<DocumentName, DraftSources | "*"> = {
+  undangan: { rules: [...MEETING, "surat/", "undangan/", "puskesmas/"], files: ["rapat"] },
+  "susunan-acara": { rules: MEETING, files: ["rapat"] },
+  "daftar-hadir": { rules: [...MEETING, "kehadiran/"], files: ["rapat"] },
+  notulen: "*",
+  kesepakatan: {
+    rules: [...MEETING, "kesepakatan/", "sop/14-komitmen"],
+    files: ["rapat"],
+  },
+  rtl: { rules: [...MEETING, "rank/", "sop/10-rtl", "sop/13-rpk", "program/rpk"], files: ["rapat", "program"] },
+  "berita-acara-verifikasi": { rules: [...MEETING, "verifikasi/", "capaian/"], files: ["rapat", "program"] },
+  "daftar-tilik": "*",
+  tren: { rules: ["capaian/"], files: ["program"] },
+  analisis: {
+    rules: [...MEETING, "rank/", "fishbone/", "swot/", "stakeholder/", "sop/09-masalah", "program/analisis"],
+    files: ["rapat", "program"],
+  },
+  "umpan-balik": "*",
+  "pembagian-tugas": { rules: [...MEETING, "pertama/"], files: ["rapat"] },
+  poa: { rules: [...MEETING, "pertama/"], files: ["rapat"] },
+  "tribulanan-undangan": { rules: ["tribulanan/", "surat/", "dokumen/"], files: ["tribulanan"] },
+  "tribulanan-daftar-hadir": { rules: ["tribulanan/"], files: ["tribulanan"] },
+  "tribulanan-notulen": { rules: ["tribulanan/"], files: ["tribulanan", "program"] },
+  "tribulanan-kesepakatan": { rules: ["tribulanan/"], files: ["tribulanan"] },
+  pralokmin: { rules: ["pralokmin/"], files: ["pralokmin"] },
+};
+
+/** Rules about a file's form rather than its content: any of them in a file a document reads makes it DRAF. */
+const STRUCTURAL = ["schema/", "yaml/", "io/", "workspace/", "referensi/", "aturan/"];
+
+/** The kind of a month's file: 2024-05/rapat.yaml is "rapat", 2024-05/program/kia.yaml "program" … */
+function fileKind(file: string): string {
+  const parts = file.split("/");
+  if (parts.length >= 3) return parts[1]; // program/…, pralokmin/…
+  return (parts[1] ?? "").replace(/\.yaml$/, "");
+}
+
+/** The errors among `findings` (the month's) that make `name` a DRAF. */
+export function draftFindings<F extends { rule: string; file: string }>(name: DocumentName, findings: readonly F[]) {
+  const sources = DRAFT_ON[name];
+  if (sources === "*") return [...findings];
+  const matches = (rule: string, prefixes: readonly string[]) =>
+    prefixes.some((p) => (p.endsWith("/") ? rule.startsWith(p) : rule === p || rule.startsWith(`${p}-`)));
+  return findings.filter(
+    (f) =>
+      matches(f.rule, sources.rules) ||
+      (matches(f.rule, STRUCTURAL) && (sources.files as readonly string[]).includes(fileKind(f.file))),
+  );
+}

@@ -348,16 +348,14 @@ function signatures(w: Writer, block: Extract<Block, { kind: "signatures" }>, wi
     const rowStart = item.table.lastIndexOf("<w:tr>");
     item.table = item.table.slice(0, rowStart) + item.table.slice(rowStart).replace(/<w:pPr>/g, "<w:pPr><w:keepNext/>");
   };
-  const last = w.body[w.body.length - 1];
-  if (last && "table" in last) keepLastRow(last);
-  else if (last) {
-    last.keepNext = true;
-    // The place and date above ("Sukamaju, 21 Mei 2024", "Yang bersepakat,") go along too.
-    const above = w.body[w.body.length - 2];
-    if (above && !("table" in above) && (above.align === "right" || above.align === "center")) above.keepNext = true;
-    // "Mengetahui," between two signature blocks: the first block goes along too.
-    const before = w.body[w.body.length - 2];
-    if (before && "table" in before && before.signatures) keepLastRow(before);
+  // The lines just before it go along ("Yang bersepakat,", the place and date, a closing sentence, "Mengetahui,"
+  // between two signature blocks), up to the last row of the table it signs: a block is kept with what it signs.
+  for (let i = w.body.length - 1, steps = 0; i >= 0 && steps < 4; i--, steps++) {
+    const item = w.body[i];
+    if ("table" in item) {
+      keepLastRow(item);
+      if (!item.signatures) break;
+    } else item.keepNext = true;
   }
   const { place } = block;
   // A starting template's loop over signers repeats a table row: docxtemplater needs the loop's

@@ -292,8 +292,19 @@ export interface RenderedDocument {
   sidik: string;
 }
 
-export const documentTitle = (name: DocumentName, context: Pick<PartialContext, "bulan_nama" | "puskesmas">) =>
-  `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${context.puskesmas.nama}`;
+/**
+ * "Notulen Mei 2024 — UPTD Puskesmas Sukamaju"; the Dinas' letter names the Dinas, whose letter it is;
+ * the RTL and RPK name the month they plan, as their title does ("RTL dan RPK Juni 2024 (Lokmin Mei 2024)").
+ */
+export const documentTitle = (
+  name: DocumentName,
+  context: Pick<PartialContext, "bulan_nama" | "puskesmas"> & { dinas?: { nama: string }; bulan_depan_nama?: string },
+) => {
+  const owner = name === "umpan-balik" && context.dinas ? context.dinas.nama : context.puskesmas.nama;
+  if (name === "rtl" && context.bulan_depan_nama)
+    return `RTL dan RPK ${context.bulan_depan_nama} (Lokmin ${context.bulan_nama}) — ${owner}`;
+  return `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${owner}`;
+};
 
 const STAND_IN: Record<string, string> = {
   tren: "Grafik tren capaian",
@@ -376,7 +387,7 @@ export async function renderDocument(
       letterheads: assets.letterheads,
       images: assets.images,
       title,
-      owner: context.puskesmas.nama,
+      owner: name === "umpan-balik" ? assets.config.dinas_kesehatan.nama : context.puskesmas.nama,
       draft: assets.draft,
     });
   }

@@ -2,10 +2,11 @@
 // compared this month with its figures, sesuai or tidak sesuai, and for a mismatch the justification
 // and cause agreed and whether the figure was corrected; signed by the coordinators of the programs
 // involved and known by the Kepala Puskesmas. Built from the same comparisons as `lokmin check`. Pure.
-import { longDate, plainDate } from "../domain/format-date.js";
+import { longDate, periodNames, plainDate } from "../domain/format-date.js";
 import { number } from "../domain/format-id.js";
-import type { SupervisionProfile } from "../domain/regulations.js";
+import { type SupervisionProfile, supervisionCitation } from "../domain/regulations.js";
 import type { Workspace } from "../domain/schema.js";
+import { monthPeriod } from "../domain/targets.js";
 import { type Comparison, type ComparisonStatus, compareMonth, SIGN, type Side } from "../domain/verification.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { headTitle, personView } from "./people.js";
@@ -17,8 +18,6 @@ const STATUS: Record<ComparisonStatus, string> = {
   "tidak-sesuai": "Tidak sesuai",
   "belum-diperbaiki": "Tidak sesuai",
 };
-
-const MEASURE = { bulan_ini: "Bulan ini", kumulatif: "Kumulatif" } as const;
 
 /** How a reader names an indicator: its unit ("Bayi baru lahir") when lokmin.yaml gives one, else its name. */
 function sideName(side: Side): string {
@@ -45,7 +44,7 @@ export function verificationSummary(comparisons: readonly Comparison[]): Verific
  * The rows of the Berita Acara: each relation's totals, and a village only where it does not match or
  * was corrected; the record's justification only where it explains something (a mismatch or a correction).
  */
-function rows(comparisons: readonly Comparison[]) {
+function rows(comparisons: readonly Comparison[], measure: Record<Comparison["measure"], string>) {
   const explained = (c: Comparison) => !c.holds || c.status === "diperbaiki";
   const shown = comparisons.filter((c) => c.desa === undefined || explained(c));
   return shown.map((c, i) => {
@@ -59,7 +58,7 @@ function rows(comparisons: readonly Comparison[]) {
       relasi: `${sideName(c.instance.kiri)} ${sign} ${sideName(c.instance.kanan)}`,
       kode: `${c.kiri.program}/${c.kiri.indikator} ${sign} ${c.kanan.program}/${c.kanan.indikator}`,
       alasan: relation.alasan.id,
-      angka: `${MEASURE[c.measure]}${c.desa ? `, desa ${c.desa}` : ""}`,
+      angka: `${measure[c.measure]}${c.desa ? `, desa ${c.desa}` : ""}`,
       nilai: `${number(c.kiri.value)} ${sign} ${number(c.kanan.value)}`,
       selisih: difference === 0 ? "–" : number(difference),
       sesuai: c.holds,
@@ -82,7 +81,15 @@ export function buildVerificationContext(input: {
   const meeting = loaded.meeting?.data;
   const record = meeting?.verifikasi_data;
   const comparisons = input.comparisons ?? compareMonth(config, loaded);
-  const table = rows(comparisons);
+  // The figures compared are those of the month's period: "Mei 2024" and "Januari–Mei 2024".
+  const period = periodNames(
+    monthPeriod(
+      config,
+      loaded.id,
+      loaded.programs.map((p) => p.data),
+    ),
+  );
+  const table = rows(comparisons, { bulan_ini: period.nama, kumulatif: `Kumulatif ${period.rentang}` });
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const date = record?.tanggal ?? meeting?.tanggal ?? null;
   const programs = new Set(comparisons.flatMap((c) => [c.kiri.program, c.kanan.program]));
@@ -100,7 +107,9 @@ export function buildVerificationContext(input: {
       tempat_tanggal: `${place}, ${date ? plainDate(date) : "…"}`,
       hasil: record?.hasil ?? "",
       dilaporkan: Boolean(record?.dilaporkan),
-      dasar: `${profile.singkat} ${profile.pasal.verifikasi}`,
+      dasar: supervisionCitation(profile, "verifikasi"),
+      /** The period of the figures compared, as other documents name it. */
+      periode: period,
       baris: table,
       ada_baris: table.length > 0,
       jumlah: summary.compared,

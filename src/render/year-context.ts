@@ -2,7 +2,7 @@
 // task and wilayah binaan matrix and POA, the quarterly cross-sector Lokmin (invitation addressed
 // outside the Puskesmas, attendance with instansi, notulen, the signed agreement) and the pralokmin
 // of each klaster, everything formatted the Indonesian way. Pure.
-import { longDate, plainDate } from "../domain/format-date.js";
+import { longDate, periodNames, plainDate } from "../domain/format-date.js";
 import { percent, timeRange } from "../domain/format-id.js";
 import { participant, type Participant } from "../domain/lintas-sektor.js";
 import { letterNumber } from "../domain/letters.js";
@@ -95,7 +95,28 @@ export function firstLokmin(config: Workspace, meeting: Meeting) {
   };
 }
 
-export function quarterly(config: Workspace, q: QuarterlyMeeting, programs: readonly ProgramReport[]) {
+const ROMAN = ["I", "II", "III", "IV"];
+
+/**
+ * The quarter that ended before a meeting held in `month` (YYYY-MM): its name ("triwulan I 2024")
+ * and its last month, whose cumulative figures the quarterly Lokmin reviews ("triwulan lalu").
+ */
+export function quarterBefore(month: string): { nama: string; akhir: string } {
+  const year = Number(month.slice(0, 4));
+  const index = Math.floor((Number(month.slice(5, 7)) - 1) / 3); // 0 for January–March
+  const [y, q] = index === 0 ? [year - 1, 3] : [year, index - 1];
+  return { nama: `triwulan ${ROMAN[q]} ${y}`, akhir: `${y}-${String((q + 1) * 3).padStart(2, "0")}` };
+}
+
+/**
+ * The quarterly cross-sector Lokmin. `reportsOf` gives the program files whose figures cover a
+ * period: the meeting reviews the quarter that ended before it, whichever folder holds its figures.
+ */
+export function quarterly(
+  config: Workspace,
+  q: QuarterlyMeeting,
+  reportsOf: (period: string) => readonly ProgramReport[],
+) {
   const zone = config.zona_waktu;
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const invitationDate = q.undangan?.tanggal ?? q.tanggal;
@@ -107,6 +128,8 @@ export function quarterly(config: Workspace, q: QuarterlyMeeting, programs: read
       jabatan: p?.jabatan ?? h.jabatan ?? "",
       instansi: p?.instansi || h.instansi || "",
       status: h.status ? STATUS_LABEL[h.status] : "",
+      /** Why there is no signature slot: "Dinas luar", "Izin" … ("" for one who came or is not recorded yet). */
+      keterangan: h.status && h.status !== "hadir" ? STATUS_LABEL[h.status] : "",
       ganjil: i % 2 === 0,
       luar: !h.pegawai,
     };
@@ -124,6 +147,8 @@ export function quarterly(config: Workspace, q: QuarterlyMeeting, programs: read
     return { ...p, jabatan_instansi: withInstansi ? `${p.jabatan_ttd}\n${p.instansi}` : p.jabatan_ttd };
   });
   const villages = config.desa;
+  const quarter = quarterBefore((q.tanggal ?? q.bulan).slice(0, 7));
+  const programs = reportsOf(quarter.akhir);
   const perVillage = programs.flatMap((report) =>
     report.indikator
       .filter((i) => i.per_desa?.length)
@@ -178,6 +203,13 @@ export function quarterly(config: Workspace, q: QuarterlyMeeting, programs: read
     agenda: q.agenda.map((a, i) => ({ no: i + 1, judul: a.judul })),
     acara: q.susunan_acara.map((a, i) => ({ no: i + 1, waktu: a.waktu, acara: a.acara, pelaksana: a.pelaksana ?? "" })),
     capaian_desa: q.capaian_desa.map((c, i) => ({ no: i + 1, desa: c.desa, uraian: c.uraian ?? "" })),
+    /** The quarter reviewed ("triwulan lalu"): the one that ended before the meeting, and its figures' period. */
+    triwulan: {
+      ...periodNames(quarter.akhir),
+      /** "triwulan I 2024"; `nama`, `sd`, `rentang` name its last month as other periods are named. */
+      triwulan: quarter.nama,
+      ada_data: programs.length > 0,
+    },
     capaian_tabel: {
       ada: perVillage.length > 0 && villages.length > 0,
       desa: villages,
@@ -253,6 +285,8 @@ export function pralokmin(config: Workspace, list: readonly Pralokmin[]) {
           nama: person?.nama ?? h.nama ?? "",
           jabatan: person?.jabatan ?? [h.jabatan, h.instansi].filter(Boolean).join(", "),
           status: h.status ? STATUS_LABEL[h.status] : "",
+          /** Why there is no signature slot: "Dinas luar", "Izin" … ("" for one who came or is not recorded yet). */
+          keterangan: h.status && h.status !== "hadir" ? STATUS_LABEL[h.status] : "",
           ganjil: i % 2 === 0,
         };
       }),

@@ -137,6 +137,16 @@ describe("the month's operations in the app", () => {
     expect(status).toContain('id="langkah"');
   });
 
+  it("Dokumen names the documents an error keeps DRAF, as render decides it (issue 28 point 8)", async () => {
+    const root = copyWorkspace(MINI);
+    const app = testApp(root);
+    await newMonth(app, "2024-03");
+    const page = (await (await app.get("/bulan/2024-03/dokumen")).text()).replace(/\s+/g, " ");
+    const said = /dokumen yang memuat bagian yang salah bertanda DRAF \(jangan ditandatangani\): ([^.<]+)\./.exec(page);
+    expect(said, page.slice(0, 400)).not.toBeNull();
+    expect(said![1].split(", ")).toContain("notulen");
+  });
+
   it("Dokumen renders and serves the documents and templates; Kirim builds and serves the package", async () => {
     const root = copyWorkspace(MINI);
     const app = testApp(root);

@@ -255,7 +255,7 @@ describe("the scaffold writes what check will ask for", () => {
     expect(meeting).toContain("sk_tim_efektif: SK 001/2024");
     expect(meeting).toMatch(/\nbahan_tribulanan: null/);
     const kia = read(ws, "2024-03/program/kia.yaml");
-    expect(kia).toContain("# Pelayanan ibu hamil · kumulatif s.d. Februari 2024: 15");
+    expect(kia).toContain("# Pelayanan ibu hamil · kumulatif s.d. bulan lalu (Februari 2024): 15");
     const june = await lokmin(["-C", ws, "new", "2024-06"]);
     expect(june.status).toBe(0);
     expect(read(ws, "2024-06/rapat.yaml")).toMatch(/\nevaluasi_tengah_tahun: null/);

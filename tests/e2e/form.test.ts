@@ -133,7 +133,7 @@ describe("import of filled-in workbooks", () => {
     const first = await lokmin(["import", "2024-06", out], { cwd: work });
     expect(first.status, first.stderr).toBe(0);
     const kia = readFileSync(path.join(work, "2024-06/program/kia.yaml"), "utf8");
-    expect(kia).toContain("# Pelayanan kesehatan ibu hamil sesuai standar · kumulatif s.d. bulan lalu: 280");
+    expect(kia).toContain("# Pelayanan kesehatan ibu hamil sesuai standar · kumulatif s.d. bulan lalu (Mei 2024): 280");
     expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 99/);
     expect(kia).toMatch(/id: bumil\n(.*\n){3} {4}bulan_ini: 66\n {4}kumulatif: 346/);
     expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 426\n {4}catatan: Termasuk persalinan/);

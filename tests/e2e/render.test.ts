@@ -108,11 +108,12 @@ describe("the documents of a month, as their readers see them", () => {
     for (const expected of [
       "dibuka pukul 08.00 WIB, ditutup pukul 12.00 WIB",
       "17 hadir dari 18 undangan (1 dinas luar)",
-      "Laporan hasil kegiatan bulan lalu per program",
+      "Laporan hasil kegiatan Mei 2024 per program", // the period of the figures, named
       "Terlaksana sesuai jadwal di 4 desa", // a program's laporan_kegiatan
       "Kunjungan lapangan kesehatan ibu dan anak ke desa Sidomulyo", // rencana_bulan_ini
       "selisih 3 sasaran ibu hamil sudah dikoreksi", // verifikasi_data
-      "Bulan ini", // this month's numbers beside the cumulative ones
+      "Data capaian : Mei 2024 (kumulatif Januari–Mei 2024)", // beside the meeting date
+      "Capaian kinerja kumulatif s.d. Mei 2024",
       "Capaian per desa", // per-village figures
       "Jam layanan pagi bentrok dengan jam kerja", // analisis: waktu
       "Manusia: Petugas merangkap beberapa program", // causes by category
@@ -154,7 +155,7 @@ describe("the documents of a month, as their readers see them", () => {
     const t = text(ba).replace(/\s+/g, " ");
     for (const expected of [
       "BERITA ACARA VERIFIKASI DATA",
-      "Perbup Musi Rawas 49/2018 Pasal 9, Lampiran II",
+      "Perbup Lembah Hijau 12/2021 Pasal 6, Lampiran II", // the kabupaten's own regulation (lokmin.yaml)
       "Justifikasi: 2 bayi lahir mati (IUFD) dan 1 kematian neonatal dini",
       "Penyebab: Kunjungan neonatal tidak dapat dilengkapi",
       "Kumulatif",
@@ -167,8 +168,10 @@ describe("the documents of a month, as their readers see them", () => {
       expect(t, expected).toContain(expected);
     // The table row, read from the document: the PDF layout puts a cell's lines apart, a line break joins them here.
     expect(docxText(ba).replace(/\s+/g, " ")).toContain(
-      "Bayi baru lahir ≈ Ibu bersalinkia/bbl ≈ kia/bulin Bulan ini 61 ≈ 69 8 Tidak sesuai Tidak",
+      "Bayi baru lahir ≈ Ibu bersalinkia/bbl ≈ kia/bulin Juni 2024 61 ≈ 69 8 Tidak sesuai Tidak",
     );
+    // Each row names the period its figures cover, not "bulan ini".
+    expect(docxText(ba).replace(/\s+/g, " ")).toContain("kia/bulin Kumulatif Januari–Juni 2024 407 ≈ 407");
     // May has no mismatch: every relation sesuai, nobody's justification printed.
     const may = text(file("berita-acara-verifikasi")).replace(/\s+/g, " ");
     expect(may).toContain("Dari 2 perbandingan, 2 sesuai dan 0 tidak sesuai");
@@ -210,14 +213,21 @@ describe("the documents of a month, as their readers see them", () => {
     expect(doc).toContain("<w:cantSplit/>");
   });
 
-  it("the Daftar Tilik is the Lampiran III form on one page (A4 and F4): header, 20 items, notes, blanks", () => {
+  it("the Daftar Tilik is the Lampiran III form of the kabupaten's regulation on one page (A4 and F4)", () => {
     for (const d of [file("daftar-tilik"), path.join(f4, "2024-05", "dokumen", "2024-05-daftar-tilik.docx")]) {
       expect(pages(d).length, d).toBe(1);
       const t = text(d).replace(/\s+/g, " ");
-      expect(t).toContain("LAMPIRAN III PERATURAN BUPATI MUSI RAWAS");
-      expect(t).toContain("NOMOR : 49 TAHUN 2018");
+      // The example's own (fictional) Perbup, as lokmin.yaml `pembinaan` names it; never another kabupaten's.
+      expect(t).toContain("LAMPIRAN III PERATURAN BUPATI LEMBAH HIJAU");
+      expect(t).toContain("NOMOR : 12 TAHUN 2021");
+      expect(t).toContain("TENTANG : PEDOMAN PEMBINAAN LOKAKARYA MINI BULANAN PUSKESMAS");
+      expect(t).not.toContain("MUSI RAWAS");
+      // The title is a heading, so Word's navigation pane shows it (issue 28 point 9).
+      expect(partOf(d, "word/document.xml")).toMatch(
+        /<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*DAFTAR TILIK PEMBINAAN LOKAKARYA MINI BULANAN PUSKESMAS/,
+      );
       expect(docxText(d)).toContain("Apakah ada dokumen tindak lanjut hasil LOKMIN tersebut");
-      expect(t).toContain("Verifikasi 19 Mei 2024");
+      expect(t).toContain("Verifikasi 17 Mei 2024"); // the Friday before the meeting, a working day
       expect(t).toContain("Sukamaju, ");
       expect(t).not.toContain("diisi pembina");
       // The supervisor is the workspace's own Dinas unless lokmin.yaml (pembinaan.pembina) names another.
@@ -227,12 +237,20 @@ describe("the documents of a month, as their readers see them", () => {
     expect(text(file("daftar-tilik")).match(/✓/g)?.length).toBe(16);
   });
 
-  it("feedback letter: Dinas letterhead, regulation number and year, a.n. signer, rank, NIP, Tembusan", () => {
-    const t = text(path.join(june, "2024-06-umpan-balik.docx")).replace(/\s+/g, " ");
+  it("feedback letter: the Dinas' letterhead and footer, article and regulation, a.n. signer, NIP, Tembusan", () => {
+    const letter = path.join(june, "2024-06-umpan-balik.docx");
+    const t = text(letter).replace(/\s+/g, " ");
     expect(t).toContain("DINAS KESEHATAN KABUPATEN LEMBAH HIJAU");
     expect(t).toContain("Telp. (0733) 400100");
-    expect(t).toContain("Peraturan Bupati Musi Rawas Nomor 49 Tahun 2018");
-    expect(t).toContain("Pasal 33 ayat (3)");
+    expect(t).toContain(
+      "Berdasarkan Pasal 24 ayat (2) Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang Pedoman Pembinaan " +
+        "Lokakarya Mini Bulanan Puskesmas dan menindaklanjuti",
+    );
+    expect(t).not.toContain("Musi Rawas");
+    // The Dinas' letter, not the Puskesmas': its footer and its author name the Dinas.
+    expect(partOf(letter, "word/footer1.xml")).toContain("Umpan balik pembinaan Juni 2024 — Dinas Kesehatan Kabupaten");
+    expect(partOf(letter, "word/footer1.xml")).not.toContain("Puskesmas");
+    expect(partOf(letter, "docProps/core.xml")).toContain("<dc:creator>Dinas Kesehatan Kabupaten Lembah Hijau<");
     expect(t).toContain("a.n. Kepala Dinas Kesehatan Kabupaten Lembah Hijau");
     expect(t).toContain("Kepala Bidang Kesehatan Masyarakat");
     expect(t).toContain("Hendra Gunawan, SKM, M.Kes");
@@ -241,7 +259,7 @@ describe("the documents of a month, as their readers see them", () => {
     expect(t).toContain("Tembusan");
   });
 
-  it("signatures: coordinators sign, the head centred under Mengetahui; an absent signer is noted", () => {
+  it("signatures: coordinators sign, the head centred under Mengetahui, kept with the table they sign", () => {
     const may = text(file("kesepakatan"));
     expect(may).toContain("Mengetahui,");
     const head = may.split("\n").find((l) => l.includes("dr. Ratna Sari Dewi, M.Kes"))!;
@@ -250,7 +268,19 @@ describe("the documents of a month, as their readers see them", () => {
     expect(may.indexOf("Mengetahui")).toBeLessThan(may.indexOf("dr. Ratna Sari Dewi"));
     expect(may).toContain("Pembina (IV/a)");
     const june6 = text(path.join(june, "2024-06-kesepakatan.docx"));
-    expect(june6).toContain("(tidak hadir: dinas luar)");
+    // Every signer of the example's nota came (an absent one is noted: tests/unit/document-truth.test.ts).
+    expect(june6).not.toContain("(tidak hadir");
+    // In Word: the last row of the table, the closing sentence and the place go along with the signatures.
+    const xml = partOf(file("kesepakatan"), "word/document.xml");
+    const table = xml.slice(0, xml.indexOf("Kesepakatan ini dievaluasi"));
+    expect(table.slice(table.lastIndexOf("<w:tr>"))).toContain("<w:keepNext/>");
+    const closing = xml.slice(xml.lastIndexOf("<w:p>", xml.indexOf("Kesepakatan ini dievaluasi")));
+    expect(closing.slice(0, closing.indexOf("</w:pPr>"))).toContain("<w:keepNext/>");
+    // The signature block stays on the page of the table it signs (its last row goes along), in LibreOffice too.
+    for (const nota of [file("kesepakatan"), path.join(june, "2024-06-kesepakatan.docx")]) {
+      const signing = pages(nota).find((p) => p.includes("Yang bersepakat"))!;
+      expect(signing, nota).toMatch(/2024-0[56]\/K0\d/);
+    }
     // The chair's and the minute-taker's blocks line up.
     const names = text(file("notulen"))
       .split("\n")
@@ -277,6 +307,16 @@ describe("the documents of a month, as their readers see them", () => {
     const rtl = partOf(file("rtl"), "word/document.xml");
     expect(rtl).toContain('w:orient="landscape"');
     expect(text(file("rtl"))).toMatch(/Lokasi[\s\S]*Sumber/);
+  });
+
+  it("one date context per document: the RTL/RPK names the month it plans in its title, lampiran and footer", () => {
+    const rtl = docxText(file("rtl")).replace(/\s+/g, " ");
+    expect(rtl).toContain("Bulan Juni 2024 Hasil Lokakarya Mini Bulanan Rutin Bulan Mei 2024");
+    expect(rtl).toContain("Lampiran Rencana tindak lanjut dan RPK bulan Juni 2024 (hasil Lokakarya Mini");
+    expect(rtl).not.toMatch(/RPK (bulan )?Mei/);
+    const footer = partOf(file("rtl"), "word/footer1.xml");
+    expect(footer).toContain("RTL dan RPK Juni 2024 (Lokmin Mei 2024)");
+    expect(partOf(file("rtl"), "docProps/core.xml")).toContain("RTL dan RPK Juni 2024 (Lokmin Mei 2024)");
   });
 
   it("a month that fails check renders as DRAF on every page, with a warning", () => {
@@ -458,5 +498,46 @@ describe("a template is data, not code: a hostile template is the template's fau
       expect(partOf(path.join(precompiled, file), "word/document.xml"), file).toBe(
         partOf(path.join(fromSource, file), "word/document.xml"),
       );
+  });
+});
+
+describe("DRAF per document (issue 28 point 8)", () => {
+  it("a meeting not yet held: invitation, programme, attendance list clean; the empty notulen DRAF", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    expect((await lokmin(["-C", ws, "new", "2024-07"])).status).toBe(0);
+    const rapat = path.join(ws, "2024-07", "rapat.yaml");
+    writeFileSync(
+      rapat,
+      readFileSync(rapat, "utf8")
+        .replace("tanggal: null\nwaktu:", "tanggal: 2024-07-23\nwaktu:")
+        .replace("tempat: null", "tempat: Aula UPTD Puskesmas Sukamaju")
+        .replace("  nomor: null\n  tanggal: null", "  nomor: 000.1.5/140/436.7.2.3.3/2024\n  tanggal: 2024-07-16"),
+    );
+    const out = tempDir("lokmin-draf-");
+    const r = await lokmin([
+      "-C",
+      ws,
+      "render",
+      "2024-07",
+      "--only",
+      "undangan,susunan-acara,daftar-hadir,notulen",
+      "--out",
+      out,
+      "--json",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { draft: boolean; documents: Array<{ name: string; draft?: boolean }> };
+    expect(report.draft).toBe(true); // the month as a whole still fails check
+    expect(Object.fromEntries(report.documents.map((d) => [d.name, d.draft ?? false]))).toEqual({
+      undangan: false,
+      "susunan-acara": false,
+      "daftar-hadir": false,
+      notulen: true,
+    });
+    const marked = (name: string) =>
+      readZip(readFileSync(path.join(out, `2024-07-${name}.docx`))).has("word/header1.xml");
+    expect(marked("daftar-hadir")).toBe(false); // the sheet people sign at the meeting says nothing against signing
+    expect(marked("undangan")).toBe(false);
+    expect(marked("notulen")).toBe(true);
   });
 });

@@ -26,7 +26,8 @@ const MONTH_OF: Record<string, string> = {
   poa: "2024-01",
   pralokmin: "2024-01",
 };
-const COLUMN_LOOPS = new Set(["tren", "pembagian-tugas", "poa", "tribulanan-notulen"]);
+// The notulen and the analysis have a column per criterion of the month's scoring method.
+const COLUMN_LOOPS = new Set(["tren", "pembagian-tugas", "poa", "tribulanan-notulen", "notulen", "analisis"]);
 const monthOf = (name: string) => MONTH_OF[name] ?? "2024-05";
 const only = (month: string) => DOCUMENT_NAMES.filter((n) => monthOf(n) === month && n !== "pralokmin").join(",");
 const squash = (text: string) => text.replace(/\s+/g, "");
@@ -133,9 +134,10 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     for (const doc of ["2024-01-pralokmin", "2024-01-notulen"]) {
       const own = squash(docxText(path.join(klaster, "2024-01/dokumen", `${doc}.docx`)));
       expect(own, doc).toBe(squash(docxText(path.join(klasterBuiltin, `${doc}.docx`))));
-      expect(paragraphs(path.join(klaster, "2024-01/dokumen", `${doc}.docx`)), doc).toEqual(
-        paragraphs(path.join(klasterBuiltin, `${doc}.docx`)),
-      );
+      if (!doc.endsWith("notulen"))
+        expect(paragraphs(path.join(klaster, "2024-01/dokumen", `${doc}.docx`)), doc).toEqual(
+          paragraphs(path.join(klasterBuiltin, `${doc}.docx`)),
+        );
       if (doc.endsWith("notulen")) expect(own).toContain("KlasterIndikatorSasaran");
     }
     // The chart goes where the template's stand-in picture is, by its alt text.

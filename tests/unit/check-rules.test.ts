@@ -602,6 +602,15 @@ describe("check rules on the mini fixture", () => {
       ).toBe(true);
   });
 
+  it("an invitation numbered by its serial (undangan.urut, number from the pattern) counts as numbered", () => {
+    const { report } = mutate(R, (s) => s.replace(/(undangan:\n  nomor: )[^\n]+/, "$1null\n  urut: 30"));
+    const invitation = ["arsip/undangan", "sop/03-persiapan-tu", "tilik/08-undangan"];
+    expect(report.findings.filter((f) => invitation.includes(f.rule))).toEqual([]);
+    const tilik = report.months.find((m) => m.month === "2024-02")!.tilik.items.find((i) => i.no === 8)!;
+    expect(tilik.answer).toBe(true);
+    expect(tilik.reason).toContain("000.1.5/030/");
+  });
+
   it("reports correct lines in a CRLF file", () => {
     const { text, report } = mutate(R, (s) => s.replace("notulis: tu", "notulis: tux").replace(/\n/g, "\r\n"));
     const hit = report.findings.find((f) => f.rule === "referensi/pegawai")!;

@@ -75,7 +75,7 @@ describe("which month the figures cover", () => {
       ...buildProgramReport(lalu, "2024-04", "kia"),
       indikator: [{ ...may.indikator[0], kumulatif: 27 }],
     };
-    expect(indicatorComments(lalu, may, april)[0].text).toContain("kumulatif s.d. Maret 2024: 27");
+    expect(indicatorComments(lalu, may, april)[0].text).toContain("kumulatif s.d. bulan lalu (Maret 2024): 27");
     // January reports December: the year's whole target, and nothing carried from the year before's January.
     expect(buildProgramReport(lalu, "2024-01", "kia").indikator[0].target_kumulatif).toBe(100);
     // A workspace that never chose keeps its files as they were: no periode key.

@@ -15,6 +15,7 @@ import { readRegularFile } from "../../io/fs-safe.js";
 import type { OpContext } from "../../ops/context.js";
 import { findingsJson } from "../../ops/findings.js";
 import type { ImportFile } from "../../ops/import.js";
+import { type DocumentName, draftFindings } from "../../render/documents.js";
 import { writeZip } from "../../render/zip.js";
 import type { Frame } from "../components/layout.js";
 import { attachment, readYaml, saveUpload } from "../files.js";
@@ -434,9 +435,13 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         ...extra.outcomes?.get(d.name),
       };
     });
-    // The documents carry DRAF while check finds errors in the month (as render decides it).
+    // A document carries DRAF while check finds an error about what it prints (as render decides it).
     const checked = await runCheck(at.ws, at.month);
-    const draft = checked.error ? undefined : checked.findings.filter((f) => f.severity === "error").length;
+    const errors = checked.findings.filter((f) => f.severity === "error" && f.file.startsWith(`${at.month}/`));
+    const draft = checked.error ? undefined : errors.length;
+    const draftDocuments = list
+      .filter((d) => draftFindings(d.name as DocumentName, errors).length > 0)
+      .map((d) => d.name);
     return kit.html(
       c,
       <DocumentsPage
@@ -449,6 +454,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         warnings={extra.warnings}
         skipped={extra.skipped}
         draft={draft}
+        draftDocuments={draftDocuments}
       />,
     );
   };

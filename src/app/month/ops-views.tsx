@@ -194,8 +194,10 @@ const O = {
     failed: msg("gagal", "failed"),
   } as Record<string, Message>,
   dcDraft: msg(
-    "DRAF: selama ada {n} kesalahan di Periksa, setiap dokumen bulan ini bertanda DRAF (jangan ditandatangani).",
-    "DRAFT: while Check finds {n} errors, every document of this month carries the DRAFT mark (do not sign).",
+    "DRAF: selama ada {n} kesalahan di Periksa, dokumen yang memuat bagian yang salah bertanda DRAF (jangan " +
+      "ditandatangani): {documents}.",
+    "DRAFT: while Check finds {n} errors, the documents that print what is wrong carry the DRAFT mark (do not " +
+      "sign): {documents}.",
   ),
   dcTemplates: msg("Templat Word", "Word templates"),
   dcTemplatesIntro: msg(
@@ -699,6 +701,8 @@ export function DocumentsPage(props: {
   rows: DocumentRow[];
   soffice: boolean;
   draft?: number;
+  /** The documents an error of the month is about (src/render/documents.ts, DRAFT_ON). */
+  draftDocuments?: string[];
   flash?: string;
   error?: string;
   warnings?: string[];
@@ -722,7 +726,8 @@ export function DocumentsPage(props: {
       ) : null}
       {props.draft === undefined ? null : props.draft > 0 ? (
         <p class="flash error draft-state">
-          {t(O.dcDraft, { n: props.draft })} <a href={`/bulan/${props.month}/periksa`}>{t(O.dcDraftLink)}</a>
+          {t(O.dcDraft, { n: props.draft, documents: (props.draftDocuments ?? []).join(", ") || "–" })}{" "}
+          <a href={`/bulan/${props.month}/periksa`}>{t(O.dcDraftLink)}</a>
         </p>
       ) : (
         <p class="flash ok draft-state">✓ {t(O.dcClean)}</p>

@@ -3,6 +3,7 @@
 // answer, the supervisor's recorded answer where they cannot), and the 10-document archive minimum.
 import { msg, t } from "../../i18n/index.js";
 import { unevaluatedIn } from "../commitments.js";
+import { letterNumber } from "../letters.js";
 import type { Severity } from "../findings.js";
 import type { SupervisionProfile } from "../regulations.js";
 import type { EVIDENCE_KINDS, Meeting, ProgramReport, Workspace } from "../schema.js";
@@ -10,6 +11,10 @@ import { resolveSop, stepApplies } from "../sop.js";
 import { programFigures } from "../targets.js";
 import { compareMonth, openMismatches } from "../verification.js";
 import { filled, type MonthContext, meetingOf } from "./context.js";
+
+/** An invitation has its number: written out, or its agenda-book serial (the number then follows surat.pola_nomor). */
+export const numbered = (u: { nomor?: string | null; urut?: number | null } | null | undefined) =>
+  Boolean(u && ((typeof u.nomor === "string" && u.nomor.trim() !== "") || typeof u.urut === "number"));
 
 export type Evidence = (typeof EVIDENCE_KINDS)[number];
 
@@ -70,7 +75,7 @@ export function hasEvidence(ctx: MonthContext, kind: Evidence): boolean {
         everyProgram(programs, (p) => !behindTarget(ctx.config, p) || Object.values(analysisParts(p)).every(Boolean))
       );
     case "persiapan_tu":
-      return filled(m.undangan?.nomor) && filled(m.undangan?.tanggal) && filled(m.tempat) && filled(m.notulis);
+      return numbered(m.undangan) && filled(m.undangan?.tanggal) && filled(m.tempat) && filled(m.notulis);
     case "informasi":
       return m.informasi.length > 0;
     case "audit_internal":
@@ -151,7 +156,7 @@ export function missingEvidence(ctx: MonthContext, kind: Evidence): { path: stri
         : { path, fill: t(H.section, { path: "persiapan.program" }) };
     case "persiapan_tu": {
       const parts: Array<[string, unknown]> = [
-        ["undangan.nomor", m.undangan?.nomor],
+        ["undangan.nomor", numbered(m.undangan) ? "urut" : null],
         ["undangan.tanggal", m.undangan?.tanggal],
         ["tempat", m.tempat],
         ["notulis", m.notulis],
@@ -376,9 +381,8 @@ export const TILIK: TilikDef[] = [
     derive: (ctx) => {
       const u = meetingOf(ctx)?.undangan;
       if (!u) return no(t(R.noInvitation));
-      return filled(u.nomor) && filled(u.tanggal)
-        ? yes(t(R.invitation, { nomor: u.nomor ?? "" }))
-        : no(t(R.invitationIncomplete));
+      const nomor = letterNumber(ctx.config.surat, u);
+      return nomor && filled(u.tanggal) ? yes(t(R.invitation, { nomor })) : no(t(R.invitationIncomplete));
     },
   },
   {
@@ -607,7 +611,7 @@ export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
     item(
       "undangan",
       "Surat undangan",
-      Boolean(m?.undangan && filled(m.undangan.nomor) && filled(m.undangan.tanggal)),
+      Boolean(m?.undangan && numbered(m.undangan) && filled(m.undangan.tanggal)),
       "error",
       "undangan",
       t(A.undangan),

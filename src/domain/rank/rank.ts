@@ -36,6 +36,8 @@ export interface RankResult {
   formula: string;
   tie_rule: TieRule;
   tie_note: string;
+  /** The criteria ids that break a tie under the `kriteria` rule, in order. */
+  tie_order: string[];
   items: RankedItem[];
   findings: RankFinding[];
 }
@@ -266,5 +268,13 @@ export function rankItems(inputs: readonly RankInput[], method: MethodDef, optio
     };
   });
   const tie_note = t(TIE_RULE_NOTES[options.tieRule], { order: tieOrder.join(" > ") });
-  return { method: method.id, formula: method.formula, tie_rule: options.tieRule, tie_note, items, findings };
+  return {
+    method: method.id,
+    formula: method.formula,
+    tie_rule: options.tieRule,
+    tie_note,
+    tie_order: tieOrder,
+    items,
+    findings,
+  };
 }

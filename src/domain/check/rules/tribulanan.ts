@@ -3,6 +3,7 @@
 // kesepakatan signed across sectors and the health proposals for the Musrenbang kecamatan; its
 // kesepakatan are evaluated at the next quarterly meeting, as the monthly ones are at N+1.
 import { msg, t } from "../../../i18n/index.js";
+import { numbered } from "../checklists.js";
 import { COMMITMENT_ID_RULES, commitmentIdFindings, unevaluatedIn } from "../../commitments.js";
 import type { PathSegment } from "../../findings.js";
 import { didYouMean } from "../../hints.js";
@@ -326,7 +327,7 @@ export const tribulananRules = defineRules<
     }
 
     const sent = m.undangan?.tanggal;
-    if (!m.undangan?.nomor || !sent)
+    if (!numbered(m.undangan) || !sent)
       report("tribulanan/undangan", { file, path: ["undangan"], message: t(M.noInvitation) });
     else if (m.tanggal) {
       const days = daysBetween(sent, m.tanggal);

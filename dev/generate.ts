@@ -376,7 +376,7 @@ export function buildConfig(programCount: number): Workspace {
     },
     dinas_kesehatan: { nama: "Dinas Kesehatan Kabupaten Lembah Hijau", alamat: "Jl. Pembangunan No. 3, Lembah Hijau" },
     zona_waktu: "WIB",
-    periode_data: "bulan-ini",
+    periode_data: "bulan-lalu",
     kertas: { ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } },
     surat: {
       pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}",

@@ -3,6 +3,7 @@
 // or more consecutive months are highlighted. --json for other tools.
 import type { Context } from "../cli/context.js";
 import { failOnInputErrors, monthArgument, openWorkspace, requireLoadedMonth, requireMonth } from "../cli/shared.js";
+import { monthName } from "../domain/format-date.js";
 import { number, signedGap } from "../domain/format-id.js";
 import { indicatorTrends, lastGap, sparkline, trendsJson } from "../domain/trends.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
@@ -10,8 +11,8 @@ import { msg, t } from "../i18n/index.js";
 
 const M = {
   title: msg(
-    "Tren capaian kumulatif {year} sampai {month} (batang = capaian per bulan, skala 0–100%)",
-    "Cumulative coverage trend {year} up to {month} (bars = coverage per month, scale 0–100%)",
+    "Tren capaian kumulatif {year}, data s.d. {period} (Lokmin {month}; batang = capaian per bulan, skala 0–100%)",
+    "Cumulative coverage trend {year}, figures to {period} (Lokmin {month}; bars = coverage per month, scale 0–100%)",
   ),
   behind: msg("tertinggal {n} bln", "behind {n} mo"),
   summary: msg(
@@ -40,7 +41,13 @@ export async function run(ctx: Context, monthArg: string | undefined): Promise<n
     return 0;
   }
   const c = ctx.ui.color;
-  ctx.ui.out(c.bold(t(M.title, { year: month.slice(0, 4), month })));
+  // The figures' own period, which is the month before the meeting's under periode_data: bulan-lalu.
+  const period =
+    trends
+      .flatMap((trend) => trend.points.map((p) => p.month))
+      .sort()
+      .at(-1) ?? month;
+  ctx.ui.out(c.bold(t(M.title, { year: period.slice(0, 4), period: monthName(period), month })));
   const rows = trends.map((trend) => {
     const last = trend.points[trend.points.length - 1];
     return {

@@ -49,13 +49,15 @@ describe("trends", () => {
   it("lokmin report prints sparklines and highlights indicators behind two months or more", async () => {
     const r = await lokmin(["-C", EXAMPLE, "report", "2024-06"]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/ptm\/ht\s+[▁▂▃▄▅▆▇█]{6}/);
-    expect(r.stdout).toMatch(/ptm\/ht.*tertinggal 6 bln/);
+    // June's Lokmin reports January–May (periode_data: bulan-lalu): five bars, the title says so.
+    expect(r.stdout).toContain("data s.d. Mei 2024 (Lokmin 2024-06;");
+    expect(r.stdout).toMatch(/ptm\/ht\s+[▁▂▃▄▅▆▇█]{5}\s/);
+    expect(r.stdout).toMatch(/ptm\/ht.*tertinggal 5 bln/);
     expect(r.stdout).not.toMatch(/kia\/bbl.*tertinggal/);
     const json = JSON.parse((await lokmin(["-C", EXAMPLE, "report", "2024-06", "--json"])).stdout);
     expect(json.indicators.find((i: { indikator: string }) => i.indikator === "ht")).toMatchObject({
       flagged: true,
-      behindStreak: 6,
+      behindStreak: 5,
     });
   });
 });
@@ -156,7 +158,7 @@ describe("chart and feedback letter in DOCX", () => {
       expect(Math.max(...media.map((m) => parts.get(m)!.length))).toBeGreaterThan(20_000);
     }
     const text = (await mammoth.extractRawText({ path: path.join(out, "2024-06-tren.docx") })).value;
-    expect(text).toContain("tertinggal 6 bulan berturut-turut");
+    expect(text).toContain("tertinggal 5 bulan berturut-turut");
   });
 
   it("the feedback letter comes from the Dinas with the checklist score and recommendations", async () => {

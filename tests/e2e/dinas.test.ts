@@ -25,11 +25,12 @@ describe("export --format dhis2 and dhis2-csv", () => {
     expect(lines.map((line) => line.split(","))).toEqual(
       set.dataValues.map((v) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo ?? "", "", v.value]),
     );
-    // Every cumulative figure sent for the Puskesmas is the one in its program file (export's own rows).
-    const rows = JSON.parse((await lokmin(["-C", EXAMPLE, "export", "--format", "json", "--bulan", "2024-05"])).stdout);
+    // Every cumulative figure sent for the Puskesmas is the one in its program file (export's own rows):
+    // DHIS2's period is the month the figures cover, May's, which June's Lokmin reports (bulan-lalu).
+    const rows = JSON.parse((await lokmin(["-C", EXAMPLE, "export", "--format", "json"])).stdout);
     const capaian = new Map<string, number>(
       rows
-        .filter((r: { jenis: string }) => r.jenis === "capaian")
+        .filter((r: { jenis: string; periode: string }) => r.jenis === "capaian" && r.periode === "2024-05")
         .map((r: { program: string; indikator: string; nilai: number }) => [
           `LKM-${r.program}-${r.indikator}-KUM`.toUpperCase(),
           r.nilai,
@@ -48,10 +49,13 @@ describe("export --format dhis2 and dhis2-csv", () => {
     ]);
     expect(new Set(set.dataValues.map((v) => v.period))).toEqual(new Set(["202405"]));
     expect(set.dataValues.some((v) => v.dataElement.startsWith("LKM-UKGS"))).toBe(false);
-    // A year holds every month of it.
+    // A year holds every month of it whose figures are in: January–May (June's are reported in July;
+    // the January folder's figures are December 2023's).
     const year = JSON.parse((await lokmin(["-C", EXAMPLE, "export", "--format", "dhis2", "--tahun", "2024"])).stdout);
-    expect(new Set(year.dataValues.map((v: { period: string }) => v.period)).size).toBe(6);
-    expect(year.dataValues.length).toBe(set.dataValues.length * 6);
+    expect(new Set(year.dataValues.map((v: { period: string }) => v.period))).toEqual(
+      new Set(["202401", "202402", "202403", "202404", "202405"]),
+    );
+    expect(year.dataValues.length).toBe(set.dataValues.length * 5);
   });
 
   it("--out writes the file; --json says how many values; a bad --tahun is a usage error", async () => {
@@ -128,11 +132,13 @@ describe("the package carries the DHIS2 files; summary --parquet", () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
-  it("paket holds dhis2/datavalueset-BULAN.json and .csv, the same as export of that month", async () => {
+  it("paket holds dhis2/datavalueset-BULAN.json and .csv: export of the period the month reports", async () => {
     const files = unzipSync(readFileSync(path.join(inbox, "sukamaju-2024-05.zip")));
-    const exported = await lokmin(["-C", ws, "export", "--format", "dhis2", "--bulan", "2024-05"]);
+    // May's Lokmin reports April's figures (bulan-lalu): DHIS2's period 202404.
+    const exported = await lokmin(["-C", ws, "export", "--format", "dhis2", "--bulan", "2024-04"]);
     expect(strFromU8(files["dhis2/datavalueset-2024-05.json"])).toBe(exported.stdout);
-    const csv = await lokmin(["-C", ws, "export", "--format", "dhis2-csv", "--bulan", "2024-05"]);
+    expect(JSON.parse(exported.stdout).dataValues[0].period).toBe("202404");
+    const csv = await lokmin(["-C", ws, "export", "--format", "dhis2-csv", "--bulan", "2024-04"]);
     expect(strFromU8(files["dhis2/datavalueset-2024-05.csv"])).toBe(csv.stdout);
     const manifest = JSON.parse(strFromU8(files["manifest.json"]));
     expect(manifest.berkas.map((b: { path: string }) => b.path)).toContain("dhis2/datavalueset-2024-05.csv");

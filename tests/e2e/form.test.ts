@@ -133,10 +133,12 @@ describe("import of filled-in workbooks", () => {
     const first = await lokmin(["import", "2024-06", out], { cwd: work });
     expect(first.status, first.stderr).toBe(0);
     const kia = readFileSync(path.join(work, "2024-06/program/kia.yaml"), "utf8");
-    expect(kia).toContain("# Pelayanan kesehatan ibu hamil sesuai standar · kumulatif s.d. bulan lalu (Mei 2024): 280");
-    expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 99/);
-    expect(kia).toMatch(/id: bumil\n(.*\n){3} {4}bulan_ini: 66\n {4}kumulatif: 346/);
-    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 426\n {4}catatan: Termasuk persalinan/);
+    expect(kia).toContain(
+      "# Pelayanan kesehatan ibu hamil sesuai standar · kumulatif s.d. bulan lalu (April 2024): 216",
+    );
+    expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 81/);
+    expect(kia).toMatch(/id: bumil\n(.*\n){3} {4}bulan_ini: 66\n {4}kumulatif: 282/);
+    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 359\n {4}catatan: Termasuk persalinan/);
     expect(kia).toMatch(/- kegiatan: Kelas ibu hamil\n {4}penanggung_jawab: sri\n?$/);
     const remaining = before.split("\n");
     const added = kia.split("\n").filter((line) => {
@@ -147,11 +149,11 @@ describe("import of filled-in workbooks", () => {
     expect(added.map((l) => l.trim()).sort()).toEqual(
       [
         "bulan_ini: 20",
-        "kumulatif: 99",
+        "kumulatif: 81",
         "bulan_ini: 66",
-        "kumulatif: 346",
+        "kumulatif: 282",
         "bulan_ini: 80",
-        "kumulatif: 426",
+        "kumulatif: 359",
         "catatan: Termasuk persalinan di RS rujukan",
         "- kegiatan: Kelas ibu hamil",
         "penanggung_jawab: sri",
@@ -187,8 +189,8 @@ describe("import of filled-in workbooks", () => {
     const r = await lokmin(["import", "2024-06", csv], { cwd: work });
     expect(r.status, r.stderr).toBe(0);
     const kia = readFileSync(path.join(work, "2024-06/program/kia.yaml"), "utf8");
-    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 426/);
-    expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 99/);
+    expect(kia).toMatch(/id: bbl\n(.*\n){3} {4}bulan_ini: 80\n {4}kumulatif: 359/);
+    expect(kia).toMatch(/desa: Sukamaju\n {8}sasaran: 227\n {8}bulan_ini: 20\n {8}kumulatif: 81/);
     writeFileSync(csv, "program;indikator;bulan_ini;kumulatif\nkia;bbl;12,5;1.450\n");
     const bad = await lokmin(["import", "2024-06", csv], { cwd: work });
     expect(bad.status).toBe(2);
@@ -565,14 +567,19 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
   const gizi = (dir: string) => path.join(dir, "2024-05/program/gizi.yaml");
   const rapat = (dir: string) => path.join(dir, "2024-05/rapat.yaml");
   const byHand = (dir: string) => {
-    const text = readFileSync(gizi(dir), "utf8")
-      .replace("    bulan_ini: 81\n    kumulatif: 369", "    bulan_ini: 90\n    kumulatif: 378")
-      .replace("Dusun terjauh di desa Karang Anyar", "Dusun terjauh di Karang Anyar dan Mekar Jaya")
-      .replace("    waktu: Minggu ke-4", "    waktu: Minggu ke-3")
-      .replace(
-        "    hasil: Laporan dikirim tepat waktu\n",
-        "    hasil: Laporan dikirim tepat waktu\n  - kegiatan: Sweeping balita\n    hasil: 40 balita ditimbang\n",
-      );
+    let text = readFileSync(gizi(dir), "utf8");
+    // Each edit must find its text: the example changing under the test fails it here, not silently.
+    const edit = (from: string, to: string) => {
+      expect(text, from).toContain(from);
+      text = text.replace(from, to);
+    };
+    edit("    bulan_ini: 69\n    kumulatif: 291", "    bulan_ini: 78\n    kumulatif: 300");
+    edit("Dusun terjauh di desa Tanjung Sari", "Dusun terjauh di Tanjung Sari dan Mekar Jaya");
+    edit("    waktu: Minggu ke-2", "    waktu: Minggu ke-3");
+    edit(
+      "    hasil: Laporan dikirim tepat waktu\n",
+      "    hasil: Laporan dikirim tepat waktu\n  - kegiatan: Sweeping balita\n    hasil: 40 balita ditimbang\n",
+    );
     writeFileSync(gizi(dir), text);
     writeFileSync(rapat(dir), readFileSync(rapat(dir), "utf8").replace("    status: hadir", "    status: izin"));
   };
@@ -582,7 +589,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
     expect((await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work })).status).toBe(0);
     byHand(work);
     const typed = yamlOnly(work);
-    expect(readFileSync(gizi(work), "utf8")).toContain("bulan_ini: 90");
+    expect(readFileSync(gizi(work), "utf8")).toContain("bulan_ini: 78");
     const r = await lokmin(["import", "2024-05"], { cwd: work });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("0 berkas YAML diubah");
@@ -610,7 +617,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
     expect(r.stdout).toContain("2024-05-gizi.xlsx → 2024-05/program/gizi.yaml: 1 nilai diubah");
     const text = readFileSync(gizi(work), "utf8");
     expect(text).toContain("catatan: Dua posyandu ditunda");
-    for (const kept of ["bulan_ini: 90", "kumulatif: 378", "Karang Anyar dan Mekar Jaya", "Minggu ke-3", "Sweeping"])
+    for (const kept of ["bulan_ini: 78", "kumulatif: 300", "Tanjung Sari dan Mekar Jaya", "Minggu ke-3", "Sweeping"])
       expect(text).toContain(kept);
     const files = yamlOnly(work);
     const second = await lokmin(["import", "2024-05"], { cwd: work });
@@ -629,24 +636,24 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
       row = rowOf(s, "i:ttd-remaja");
       s.getCell(`${COL.bulan}${row}`).value = 95;
       const rpk = sheet(b, "RPK");
-      rpk.getCell(`D${rowOf(rpk, "r:rpk")}`).value = "Minggu ke-2";
+      rpk.getCell(`D${rowOf(rpk, "r:rpk")}`).value = "Minggu ke-4";
     });
     const typed = yamlOnly(work);
     const r = await lokmin(["import", "2024-05"], { cwd: work });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`2024-05-gizi.xlsx, Capaian!${COL.bulan}${row}: konflik: isian berisi 95`);
     expect(r.stderr).toContain("2024-05/program/gizi.yaml (indikator[1].bulan_ini)");
-    expect(r.stderr).toContain("berisi 90");
+    expect(r.stderr).toContain("berisi 78");
     expect(r.stderr).toContain("`lokmin import 2024-05 2024-05-gizi.xlsx --force`");
     expect(r.stderr).toMatch(/2024-05-gizi\.xlsx, RPK!B\d+: konflik: .*\(rpk\)/);
     expect(yamlOnly(work)).toEqual(typed);
     const forced = await lokmin(["import", "2024-05", "--force"], { cwd: work });
     expect(forced.status, forced.stderr).toBe(0);
     const text = readFileSync(gizi(work), "utf8");
-    expect(text).toContain("    bulan_ini: 95\n    kumulatif: 383");
-    expect(text).toContain("waktu: Minggu ke-2");
+    expect(text).toContain("    bulan_ini: 95\n    kumulatif: 317");
+    expect(text).toContain("waktu: Minggu ke-4");
     // What the workbook did not change stays as typed by hand, even with --force.
-    expect(text).toContain("Karang Anyar dan Mekar Jaya");
+    expect(text).toContain("Tanjung Sari dan Mekar Jaya");
     expect(yamlOnly(work).get("2024-05/rapat.yaml")).toEqual(typed.get("2024-05/rapat.yaml"));
   });
 
@@ -662,7 +669,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("peringatan: 2024-05-gizi.xlsx dibuat lokmin versi lama");
-    expect(readFileSync(gizi(work), "utf8")).toContain("bulan_ini: 81");
+    expect(readFileSync(gizi(work), "utf8")).toContain("bulan_ini: 69");
   });
 
   it("a workbook whose base was tampered with is refused, naming the sheet", async () => {
@@ -723,10 +730,10 @@ describe("the meeting workbook", () => {
     expect((await lokmin(["form", "2024-06", "--only", "rapat"], { cwd: work })).status).toBe(0);
     const book = path.join(work, "2024-06/isian/2024-06-rapat.xlsx");
     const e = sheet(await openBook(book), "Evaluasi");
-    expect(e.getCell(`D${rowOf(e, "e:2024-03/K02")}`).value).toBe("Fitri Handayani, S.Kep., Ns (fitri)");
+    expect(e.getCell(`D${rowOf(e, "e:2024-05/K01")}`).value).toBe("Fitri Handayani, S.Kep., Ns (fitri)");
     await editBook(book, (b) => {
       const s = sheet(b, "Evaluasi");
-      s.getCell(`F${rowOf(s, "e:2024-03/K02")}`).value = "sebagian";
+      s.getCell(`F${rowOf(s, "e:2024-05/K01")}`).value = "sebagian";
     });
     const text = readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8").replace(
       "evaluasi_kesepakatan:\n",
@@ -738,6 +745,6 @@ describe("the meeting workbook", () => {
     expect(r.status, r.stderr).toBe(0);
     const after = readFileSync(path.join(work, "2024-06/rapat.yaml"), "utf8");
     expect(after).toContain("id: 2024-02/K09\n    uraian: Ditambah tangan");
-    expect(after).toMatch(/id: 2024-03\/K02\n(.*\n){3} {4}status: sebagian/);
+    expect(after).toMatch(/id: 2024-05\/K01\n(.*\n){3} {4}status: sebagian/);
   });
 });

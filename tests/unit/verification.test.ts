@@ -505,7 +505,7 @@ describe("lokmin check on the example: the two justified mismatches", () => {
     ]);
     const june = ours[1];
     expect(june.message).toContain(
-      "kia/bbl bulan ini 61 ≈ kia/bulin 69, selisih 8) — dijustifikasi: 2 bayi lahir mati",
+      "kia/bbl bulan ini 63 ≈ kia/bulin 71, selisih 8) — dijustifikasi: 2 bayi lahir mati",
     );
     expect(june.related.map((r: { file: string; label: string }) => [r.file, r.label])).toEqual([
       ["2024-06/program/kia.yaml", "kia/bbl bulan ini"],
@@ -521,9 +521,9 @@ describe("lokmin check on the example: the two justified mismatches", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace(/ {2}selisih:\n( {4}.*\n| {6}.*\n)+/, ""));
     const result = await lokmin(["-C", root, "check", "2024-06"]);
     expect(result.stdout).toContain(
-      "relasi bbl-bulin tidak sesuai: kia/bbl bulan ini 61 ≈ kia/bulin 69 tidak terpenuhi",
+      "relasi bbl-bulin tidak sesuai: kia/bbl bulan ini 63 ≈ kia/bulin 71 tidak terpenuhi",
     );
-    expect(result.stdout).toContain("(selisih 8; toleransi 6,9)");
+    expect(result.stdout).toContain("(selisih 8; toleransi 7,1)");
     expect(result.stdout).toContain("Cocokkan kedua angka (2024-06/program/kia.yaml) dengan buku register");
     expect(result.stdout).toMatch(/↳ lihat juga 2024-06\/program\/kia\.yaml:\d+:\d+ \(kia\/bulin bulan ini\)/);
     expect(result.stdout).toContain("relasi/bbl-bulin");
@@ -562,9 +562,9 @@ describe("the coordinator sees it first: the workbook's verification block and i
     expect(s.getCell(`${COL.capaian}${header}`).value).toBe("Hasil");
     const bbl = rowOf(s, "i:bbl");
     const bulin = rowOf(s, "i:bulin");
-    // Left: bbl this month, a formula on its own Bulan ini cell; right: bulin's. 61 ≈ 69 is off by 8 > 6,9.
-    expect(s.getCell(`${COL.prev}${month}`).value).toEqual({ formula: `IF(J${bbl}="","",J${bbl})`, result: 61 });
-    expect(s.getCell(`${COL.bulan}${month}`).value).toEqual({ formula: `IF(J${bulin}="","",J${bulin})`, result: 69 });
+    // Left: bbl this month, a formula on its own Bulan ini cell; right: bulin's. 63 ≈ 71 is off by 8 > 7,1.
+    expect(s.getCell(`${COL.prev}${month}`).value).toEqual({ formula: `IF(J${bbl}="","",J${bbl})`, result: 63 });
+    expect(s.getCell(`${COL.bulan}${month}`).value).toEqual({ formula: `IF(J${bulin}="","",J${bulin})`, result: 71 });
     const result = s.getCell(`${COL.capaian}${month}`).value as Formula;
     expect(result.result).toBe("periksa");
     expect(result.formula).toBe(
@@ -623,7 +623,7 @@ describe("the coordinator sees it first: the workbook's verification block and i
     });
     const result = await lokmin(["-C", root, "import", "2024-05", file]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain("peringatan: relasi bbl-bulin tidak sesuai: kia/bbl bulan ini 90 ≈ kia/bulin 76");
+    expect(result.stderr).toContain("peringatan: relasi bbl-bulin tidak sesuai: kia/bbl bulan ini 90 ≈ kia/bulin 64");
     expect(readFileSync(path.join(root, "2024-05/program/kia.yaml"), "utf8")).toContain("bulan_ini: 90");
     // JSON: the same, as data; a justification recorded in rapat.yaml silences it.
     const rapat = path.join(root, "2024-05/rapat.yaml");

@@ -33,6 +33,8 @@ import { fileVersion, readYaml } from "./files.js";
 import { type FormPage, savePage, type Shown, showFile } from "./save.js";
 import { newSecrets, type Secrets, security } from "./security.js";
 import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES } from "./setup/pages.js";
+import type { PageKit } from "./kit.js";
+import { registerYearPages } from "./tahun/routes.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
 import {
@@ -127,6 +129,7 @@ const M = {
 const ASSETS: Record<string, string> = {
   "app.css": "text/css; charset=utf-8",
   "app.js": "text/javascript; charset=utf-8",
+  "lihat.css": "text/css; charset=utf-8",
   "htmx.min.js": "text/javascript; charset=utf-8",
   "ikon.svg": "image/svg+xml",
 };
@@ -544,6 +547,18 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     if (!monthsOf(ws.root).includes(month)) return html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404);
     return html(c, <MonthPage frame={frame(c, month)} month={month} files={filesOf(ws.root, month)} />);
   });
+
+  // Pages registered from their own modules.
+  const kit: PageKit = {
+    app,
+    state,
+    options,
+    frame,
+    html,
+    needWorkspace,
+    notFound: (c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404),
+  };
+  registerYearPages(kit);
 
   app.notFound((c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404));
   app.onError((error, c) => {

@@ -427,7 +427,16 @@ export const COMMANDS: CommandSpec[] = [
           "also write the tables figures.parquet and meetings.parquet into this folder (for DuckDB, Spark, BigQuery)",
         ),
       },
-      force(msg("timpa berkas Parquet yang ada", "replace existing Parquet files")),
+      {
+        flags: "--xlsx <berkas>",
+        description: msg(
+          "tulis juga buku kerja Excel: Puskesmas × bulan, indikator tertinggal dan kesepakatan lewat tenggat menurut " +
+            "nama (satu lembar per tampilan)",
+          "also write an Excel workbook: Puskesmas × months, indicators behind and overdue commitments by name (a " +
+            "sheet per view)",
+        ),
+      },
+      force(msg("timpa berkas Parquet atau buku kerja yang ada", "replace existing Parquet files or workbook")),
     ],
     json: true,
     load: () => import("../commands/summary.js"),

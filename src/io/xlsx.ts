@@ -149,6 +149,11 @@ async function addSheet(book: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
     sheet.getColumn(i + 1).width = width;
   });
   for (const column of spec.hiddenColumns ?? []) sheet.getColumn(column).hidden = true;
+  if (spec.filter)
+    sheet.autoFilter = {
+      from: { row: spec.filter.row, column: 1 },
+      to: { row: spec.filter.row, column: spec.filter.columns },
+    };
   spec.heights?.forEach((height, r) => {
     if (height !== undefined) sheet.getRow(r + 1).height = height;
   });

@@ -16,6 +16,11 @@ export interface Frame {
   token: string;
   /** The open workspace: its name and months; none on the start page. */
   workspace?: { name: string; months: string[] };
+  /** The app's own extra stylesheets and scripts a page needs (names under /aset/). */
+  styles?: string[];
+  scripts?: string[];
+  /** The Dinas mode: a folder of packages instead of a workspace (its own navigation). */
+  dinas?: { name: string };
 }
 
 const HTMX_CONFIG = JSON.stringify({
@@ -37,6 +42,20 @@ function NavLink(props: { href: string; current: string; children: Child; exact?
   );
 }
 
+function DinasNav(props: { path: string }) {
+  return (
+    <nav class="side" aria-label="lokmin">
+      <ul>
+        <li>
+          <NavLink href="/dinas" current={props.path} exact>
+            {t(T.navDinas)}
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout(props: Frame & { children: Child }) {
   const lang = getLang();
   const ws = props.workspace;
@@ -48,9 +67,15 @@ export function Layout(props: Frame & { children: Child }) {
         <title>{`${props.title} — lokmin`}</title>
         <link rel="icon" href="/aset/ikon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/aset/app.css" />
+        {(props.styles ?? []).map((name) => (
+          <link rel="stylesheet" href={`/aset/${name}`} />
+        ))}
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <script src="/aset/htmx.min.js" defer></script>
         <script src="/aset/app.js" defer></script>
+        {(props.scripts ?? []).map((name) => (
+          <script src={`/aset/${name}`} defer></script>
+        ))}
       </head>
       <body hx-headers={JSON.stringify({ [TOKEN_HEADER]: props.token })} data-pesan-tinggalkan={t(T.leaveWarning)}>
         <a class="skip" href="#isi">
@@ -65,6 +90,7 @@ export function Layout(props: Frame & { children: Child }) {
             </span>
           </a>
           {ws ? <span class="ws-name">{ws.name}</span> : null}
+          {props.dinas ? <span class="ws-name">{props.dinas.name}</span> : null}
           <form method="post" action="/bahasa" class="lang">
             <input type="hidden" name={TOKEN_FIELD} value={props.token} />
             <input type="hidden" name="kembali" value={props.path} />
@@ -75,12 +101,18 @@ export function Layout(props: Frame & { children: Child }) {
           </form>
         </header>
         <div class="frame">
+          {props.dinas ? <DinasNav path={props.path} /> : null}
           {ws ? (
             <nav class="side" aria-label="lokmin">
               <ul>
                 <li>
                   <NavLink href="/beranda" current={props.path} exact>
                     {t(T.navHome)}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink href="/tahun" current={props.path}>
+                    {t(T.navYear)}
                   </NavLink>
                 </li>
                 <li>

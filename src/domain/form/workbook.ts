@@ -42,6 +42,8 @@ export interface SheetSpec {
   hiddenColumns?: number[];
   /** Rows and columns above and left of this cell stay in view (1-based). */
   freeze?: { row: number; column: number };
+  /** An AutoFilter on the header row `row` (1-based) over the first `columns` columns. */
+  filter?: { row: number; columns: number };
   /** Protect the sheet (locked cells cannot change); rows may be inserted/deleted where allowed. */
   protect?: { insertRows?: boolean; deleteRows?: boolean };
   landscape?: boolean;

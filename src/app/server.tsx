@@ -34,6 +34,8 @@ import { type FormPage, savePage, type Shown, showFile } from "./save.js";
 import { newSecrets, type Secrets, security } from "./security.js";
 import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES } from "./setup/pages.js";
 import type { PageKit } from "./kit.js";
+import { newDinasState, type DinasState } from "./dinas/data.js";
+import { registerDinasPages } from "./dinas/routes.js";
 import { registerYearPages } from "./tahun/routes.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
@@ -63,6 +65,8 @@ export interface AppOptions {
   lang: Lang;
   /** A workspace to open at once (`lokmin buka FOLDER`, or the folder it was started in). */
   folder?: string;
+  /** A folder of Puskesmas packages and workspaces: the Dinas mode (`lokmin buka FOLDER`). */
+  dinas?: string;
 }
 
 export interface AppState {
@@ -74,6 +78,8 @@ export interface AppState {
   flash: Map<string, string>;
   secrets: Secrets;
   config: string;
+  /** The Dinas mode's folder and what was read from it. */
+  dinas?: DinasState;
 }
 
 const M = {
@@ -154,6 +160,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     flash: new Map(),
     secrets,
     config: configDir(options.env),
+    dinas: options.dinas ? newDinasState(path.resolve(options.dinas)) : undefined,
   };
   if (options.folder) {
     state.workspace = describeWorkspace(options.folder);
@@ -188,6 +195,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
       path: c.req.path,
       token: secrets.token,
       workspace: ws ? { name: ws.name, months: monthsOf(ws.root) } : undefined,
+      dinas: state.dinas && !ws ? { name: state.dinas.name } : undefined,
     };
   };
   const html = (c: Context, node: Child, status: 200 | 404 | 500 = 200) => {
@@ -211,7 +219,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     return c.body(new Uint8Array(readAsset("app/ikon.svg")));
   });
 
-  app.get("/", (c) => c.redirect(state.workspace ? "/beranda" : "/mulai", 303));
+  app.get("/", (c) => c.redirect(state.workspace ? "/beranda" : state.dinas ? "/dinas" : "/mulai", 303));
 
   app.post("/bahasa", async (c) => {
     const form = await formOf(c);
@@ -559,6 +567,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     notFound: (c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404),
   };
   registerYearPages(kit);
+  registerDinasPages(kit);
 
   app.notFound((c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404));
   app.onError((error, c) => {

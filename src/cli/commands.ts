@@ -70,8 +70,10 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: "[folder]",
         description: msg(
-          "folder workspace (bawaan: folder ini bila berisi lokmin.yaml, selain itu halaman Mulai)",
-          "workspace folder (default: this folder if it holds lokmin.yaml, else the start page)",
+          "folder workspace (bawaan: folder ini bila berisi lokmin.yaml, selain itu halaman Mulai); folder berisi " +
+            "paket zip dan workspace Puskesmas membuka mode Dinas",
+          "workspace folder (default: this folder if it holds lokmin.yaml, else the start page); a folder of " +
+            "Puskesmas package zips and workspaces opens the Dinas mode",
         ),
       },
     ],

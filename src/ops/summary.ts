@@ -29,9 +29,13 @@ const M = {
   ),
 };
 
-function summarizeOne(ctx: SummaryContext, dir: string): SummaryEntry {
+/** Where a Puskesmas' month was read from: the package chosen for it, or the workspace holding it. */
+export type MonthSource = { kind: "paket"; file: string } | { kind: "workspace"; root: string };
+
+function summarizeOne(ctx: SummaryContext, dir: string, roots?: Map<string, string>): SummaryEntry {
   try {
     const root = findWorkspaceRoot(path.resolve(ctx.cwd, dir));
+    roots?.set(dir, root);
     const cache = new ParseCache(root, ctx.env);
     const workspace = loadWorkspace(root, { cache });
     cache.save();
@@ -79,7 +83,7 @@ function inputsOf(ctx: SummaryContext, arg: string): Array<{ paket: string } | {
 }
 
 /** Packages of one Puskesmas become one entry, a row per month (the latest package of a month wins). */
-function gathered(group: Group): PuskesmasSummary {
+function gathered(group: Group, sources?: Map<string, MonthSource>): PuskesmasSummary {
   const byMonth = new Map<string, Packaged>();
   const notes: string[] = [];
   const sorted = [...group.packages].sort((a, b) => a.dibuat.localeCompare(b.dibuat) || a.file.localeCompare(b.file));
@@ -88,6 +92,7 @@ function gathered(group: Group): PuskesmasSummary {
     byMonth.set(p.summary.month, p);
   }
   const months = [...byMonth.values()].map((p) => p.summary).sort((a, b) => a.month.localeCompare(b.month));
+  for (const [month, p] of byMonth) sources?.set(month, { kind: "paket", file: p.file });
   const files = group.packages.map((p) => p.file);
   const { name, kecamatan, kabupaten_kota } = group;
   return { dir: path.dirname(files[0]), paket: files, name, kecamatan, kabupaten_kota, months, notes };
@@ -98,6 +103,19 @@ function gathered(group: Group): PuskesmasSummary {
  * given, then one entry per Puskesmas that sent packages.
  */
 export async function collectSummary(ctx: SummaryContext, dirs: readonly string[]): Promise<SummaryEntry[]> {
+  return (await gatherSummary(ctx, dirs)).entries;
+}
+
+/**
+ * The summary with where each Puskesmas' month was read from (the browser app opens that package or
+ * workspace for the month's page; packages and workspaces are named relative to `ctx.cwd`).
+ */
+export async function gatherSummary(
+  ctx: SummaryContext,
+  dirs: readonly string[],
+): Promise<{ entries: SummaryEntry[]; sources: Map<PuskesmasSummary, Map<string, MonthSource>> }> {
+  const sources = new Map<PuskesmasSummary, Map<string, MonthSource>>();
+  const roots = new Map<string, string>();
   const { summarizePackage } = await import("../io/paket.js");
   const { PackageCache } = await import("../io/package-cache.js");
   const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env), names: new Map() };
@@ -105,7 +123,11 @@ export async function collectSummary(ctx: SummaryContext, dirs: readonly string[
   const groups = new Map<string, Group>();
   for (const input of dirs.flatMap((dir) => inputsOf(ctx, dir))) {
     if ("workspace" in input) {
-      entries.push(summarizeOne(ctx, input.workspace));
+      const entry = summarizeOne(ctx, input.workspace, roots);
+      entries.push(entry);
+      const root = roots.get(input.workspace);
+      if (!("error" in entry) && root)
+        sources.set(entry, new Map(entry.months.map((m) => [m.month, { kind: "workspace", root }])));
       continue;
     }
     const file = input.paket;
@@ -122,6 +144,40 @@ export async function collectSummary(ctx: SummaryContext, dirs: readonly string[
       entries.push({ dir: file, error: (error as Error).message });
     }
   }
-  for (const group of groups.values()) entries.push(gathered(group));
-  return entries;
+  for (const group of groups.values()) {
+    const months = new Map<string, MonthSource>();
+    const entry = gathered(group, months);
+    sources.set(entry, months);
+    entries.push(entry);
+  }
+  return { entries, sources };
+}
+
+/**
+ * What a folder opened in the Dinas mode holds for the summary: its package zips and its subfolders
+ * that are workspaces (hold a lokmin.yaml), as paths; empty when it holds neither. A folder that is
+ * itself a workspace is not a Dinas folder.
+ */
+export function dinasInputs(folder: string): string[] {
+  if (existsSync(path.join(folder, WORKSPACE_FILE))) return [];
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const name of names) {
+    if (name.startsWith(".")) continue;
+    const abs = path.join(folder, name);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      continue;
+    }
+    if (stat.isFile() && /\.zip$/i.test(name)) out.push(abs);
+    else if (stat.isDirectory() && existsSync(path.join(abs, WORKSPACE_FILE))) out.push(abs);
+  }
+  return out;
 }

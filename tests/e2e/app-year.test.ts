@@ -7,27 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../dev/generate.js";
-import { testApp } from "../app-support.js";
+import { elements, testApp } from "../app-support.js";
 import { copyWorkspace, EXAMPLE, lokmin, tempDir } from "../helpers.js";
-
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-/** The attributes of every element carrying `data-<marker>`. */
-export function elements(html: string, marker: string): Array<Record<string, string>> {
-  const out: Array<Record<string, string>> = [];
-  for (const [tag] of html.matchAll(new RegExp(`<[a-z]+\\b[^>]*\\bdata-${marker}="[^"]*"[^>]*>`, "g"))) {
-    const attrs: Record<string, string> = {};
-    for (const m of tag.matchAll(/([\w-]+)="([^"]*)"/g)) attrs[m[1]] = decode(m[2]);
-    out.push(attrs);
-  }
-  return out;
-}
 
 const num = (text: string | undefined) => (text === undefined || text === "" ? null : Number(text));
 

@@ -110,7 +110,9 @@ export async function monthDocuments(
   let names: string[] = [];
   try {
     names = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile() && !e.name.startsWith(".") && !e.name.startsWith("~$") && !e.name.includes(".lokmin-tmp-"))
+      .filter(
+        (e) => e.isFile() && !e.name.startsWith(".") && !e.name.startsWith("~$") && !e.name.includes(".lokmin-tmp-"),
+      )
       .map((e) => e.name)
       .sort();
   } catch {
@@ -131,7 +133,18 @@ export async function monthDocuments(
 export interface CheckView {
   findings: Array<{ rule: string; severity: string; file: string; line?: number; message: string }>;
   month?: {
-    tilik: { score: number; total: number; items: Array<{ no: number; id: string; question: string; answer: boolean | null; source?: string | null; reason?: string }> };
+    tilik: {
+      score: number;
+      total: number;
+      items: Array<{
+        no: number;
+        id: string;
+        question: string;
+        answer: boolean | null;
+        source?: string | null;
+        reason?: string;
+      }>;
+    };
     arsip: { present: number; total: number; items: Array<{ id: string; name: string; present: boolean | null }> };
   };
 }
@@ -146,7 +159,10 @@ export interface MonthData {
 }
 
 const asCheckView = (check: unknown, month: string): CheckView => {
-  const view = (check ?? {}) as { findings?: CheckView["findings"]; months?: Array<CheckView["month"] & { month: string }> };
+  const view = (check ?? {}) as {
+    findings?: CheckView["findings"];
+    months?: Array<CheckView["month"] & { month: string }>;
+  };
   return {
     findings: (view.findings ?? []).filter((f) => typeof f?.file === "string" && f.file.startsWith(`${month}/`)),
     month: view.months?.find((m) => m?.month === month),

@@ -79,7 +79,10 @@ export async function writeLetter(
       problems: rankProblems(data.config, meeting, data.meetingFile),
       tilik: tilik && {
         ...tilik,
-        items: tilik.items.map((i) => ({ source: null, reason: "", ...i }) as (typeof tilik.items)[number] & { source: null; reason: string }),
+        items: tilik.items.map(
+          (i) =>
+            ({ source: null, reason: "", ...i }) as (typeof tilik.items)[number] & { source: null; reason: string },
+        ),
       },
       trends: [],
     }),
@@ -88,12 +91,17 @@ export async function writeLetter(
   };
   // The Dinas' folder is where its logo (dinas_kesehatan.logo) is looked for; nothing outside it is read.
   const { letterheads } = render.buildLetterheads(dinas.folder, data.config);
-  const rendered = await render.renderDocument("umpan-balik", render.templateFor(dinas.folder, "umpan-balik"), context, {
-    config: data.config,
-    letterheads,
-    images: {},
-    draft: false,
-  });
+  const rendered = await render.renderDocument(
+    "umpan-balik",
+    render.templateFor(dinas.folder, "umpan-balik"),
+    context,
+    {
+      config: data.config,
+      letterheads,
+      images: {},
+      draft: false,
+    },
+  );
   mkdirSync(choice.folder, { recursive: true });
   const file = path.join(choice.folder, letterName(data.config.puskesmas.nama, month));
   if (!choice.replace && existsSync(file)) return { error: t(M.exists, { file }) };

@@ -73,7 +73,9 @@ function letterDefaults(dinas: DinasState, p: PuskesmasOverview, month: string, 
           },
         ]
       : []),
-    ...(!m.held ? [{ text: "Laksanakan Lokakarya Mini bulanan sesuai jadwal dan catat kehadirannya.", checked: true }] : []),
+    ...(!m.held
+      ? [{ text: "Laksanakan Lokakarya Mini bulanan sesuai jadwal dan catat kehadirannya.", checked: true }]
+      : []),
   ];
   return {
     nomor: "",
@@ -150,9 +152,7 @@ export function registerDinasPages(kit: PageKit): void {
     if (!p || !summary || !source) return kit.html(c, <NotFoundPage c={c} />, 404);
     return { dinas, p, month, summary, source };
   };
-  const NotFoundPage = (props: { c: Context }) => (
-    <NotFoundView frame={frame(props.c, t(D.notFound))} />
-  );
+  const NotFoundPage = (props: { c: Context }) => <NotFoundView frame={frame(props.c, t(D.notFound))} />;
 
   const monthPage = async (
     c: Context,
@@ -267,7 +267,11 @@ export function registerDinasPages(kit: PageKit): void {
             .map((l) => l.trim())
             .filter(Boolean),
         ],
-        tertinggal: behind.map((b) => ({ indikator: b.indicator_nama, program: b.program_nama, bulan: b.months_behind })),
+        tertinggal: behind.map((b) => ({
+          indikator: b.indicator_nama,
+          program: b.program_nama,
+          bulan: b.months_behind,
+        })),
         folder: letter.folder,
         replace: letter.replace,
       },
@@ -275,10 +279,15 @@ export function registerDinasPages(kit: PageKit): void {
     );
     if ("error" in written) return fail(written.error);
     const inside = path.dirname(written.file) === path.join(found.dinas.folder, LETTERS);
-    return monthPage(c, found, { ...letter, replace: false }, {
-      file: written.file,
-      download: inside ? `/dinas/${LETTERS}/${encodeURIComponent(path.basename(written.file))}` : undefined,
-    });
+    return monthPage(
+      c,
+      found,
+      { ...letter, replace: false },
+      {
+        file: written.file,
+        download: inside ? `/dinas/${LETTERS}/${encodeURIComponent(path.basename(written.file))}` : undefined,
+      },
+    );
   });
 
   // A letter this app wrote into the folder's own `umpan-balik` folder, by its name only.

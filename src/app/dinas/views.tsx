@@ -243,7 +243,8 @@ export interface OverviewView {
 export function OverviewPage(props: OverviewView) {
   const { overview } = props;
   const id = getLang() === "id";
-  const link = (page: number) => `/dinas?${new URLSearchParams({ ...(props.query ? { cari: props.query } : {}), hal: String(page) })}`;
+  const link = (page: number) =>
+    `/dinas?${new URLSearchParams({ ...(props.query ? { cari: props.query } : {}), hal: String(page) })}`;
   return (
     <Layout {...props.frame}>
       <h1>{t(D.title)}</h1>
@@ -474,9 +475,7 @@ export function MonthPage(props: MonthView) {
                   data-capaian={attr(b.capaian_persen)}
                   data-target={attr(b.target_kumulatif)}
                 >
-                  <td>
-                    {b.indicator_nama}
-                  </td>
+                  <td>{b.indicator_nama}</td>
                   <td>{b.program_nama}</td>
                   <td class="num">
                     {percent(b.capaian_persen)} <span aria-hidden="true">▼</span>

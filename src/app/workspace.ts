@@ -1,12 +1,9 @@
-// Opening a workspace in the app, and creating one with the same code as `lokmin init` (one
-// call, in createWorkspace: when `src/ops/init.ts` lands it becomes a call of that op).
+// Opening a workspace in the app, and creating one with the same operation as `lokmin init`
+// (src/ops/init.ts).
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { isMonthId } from "../domain/month.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
-import { UserError } from "../errors.js";
-import { getLang, setLang } from "../i18n/index.js";
 import { findWorkspaceRoot } from "../io/workspace.js";
 import { readYaml } from "./files.js";
 
@@ -57,27 +54,13 @@ export interface CreateAnswers {
 }
 
 /**
- * `lokmin init` with these answers, run in-process as the CLI runs it (`--yes --json`): the same
- * lokmin.yaml, schemas, .gitignore and git repository. Throws UserError (folder not empty of a
- * workspace, not writable) with init's own message.
+ * `lokmin init --yes` with these answers, through the same operation: the same lokmin.yaml, schemas,
+ * .gitignore and git repository. Throws UserError (folder not empty of a workspace, not writable)
+ * with init's own message.
  */
 export async function createWorkspace(answers: CreateAnswers, env: NodeJS.ProcessEnv, today: string): Promise<string> {
-  const { run } = await import("../commands/init.js");
-  const { createUi } = await import("../cli/ui.js");
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let printed = "";
-  out.on("data", (chunk) => (printed += chunk));
-  const streams = { stdout: out, stderr: err, stdinIsTTY: false, env };
-  const ui = await createUi(true, streams);
-  const lang = getLang();
+  const { init } = await import("../ops/init.js");
   const { folder, ...options } = answers;
-  try {
-    await run({ cwd: folder, env, ui, streams, today }, ".", { ...options, yes: true });
-  } finally {
-    setLang(lang);
-  }
-  const created = (JSON.parse(printed || "{}") as { created?: string }).created;
-  if (!created) throw new UserError(printed || "init");
-  return path.dirname(created);
+  const result = await init({ cwd: folder, env, today }, options);
+  return path.dirname(result.created);
 }

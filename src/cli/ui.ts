@@ -173,29 +173,3 @@ export function formatDiagnostics(ui: Pick<Ui, "color">, list: readonly Diagnost
     lines.push("", t(M.summary, { errors: count("error"), warnings: count("warning"), infos: count("info") }));
   return lines;
 }
-
-/**
- * The JSON view of a diagnostic: `line`/`column` its start, `end_line`/`end_column` its end (exclusive),
- * `related` the other places it names.
- */
-export const diagnosticJson = ({
-  rule,
-  severity,
-  file,
-  start,
-  end,
-  message,
-  defaultSeverity,
-  related,
-}: Diagnostic) => ({
-  rule,
-  severity,
-  file,
-  line: start.line,
-  column: start.column,
-  end_line: end.line,
-  end_column: end.column,
-  message,
-  ...(defaultSeverity ? { severity_default: defaultSeverity } : {}),
-  ...(related?.length ? { related } : {}),
-});

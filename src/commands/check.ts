@@ -2,16 +2,13 @@
 // Findings go to stdout (so `lokmin check > hasil.txt` keeps them). Exit 0 without errors, 1 with
 // errors (or warnings beyond --max-warnings), 2 when it cannot run.
 import type { Context } from "../cli/context.js";
-import { checkInput, findingsJson, printFindings, requireMonth } from "../cli/shared.js";
-import { checkWorkspace, type CheckReport } from "../domain/check/check.js";
-import { ruleCatalogue } from "../domain/check/rules/index.js";
+import { printFindings } from "../cli/shared.js";
+import { severityLabel } from "../cli/ui.js";
 import { countBySeverity } from "../domain/findings.js";
-import { cite, supervisionProfile } from "../domain/regulations.js";
 import { EXIT, UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { ParseCache } from "../io/cache.js";
-import { findWorkspaceRoot, type LoadedWorkspace, loadWorkspace, scopeFor } from "../io/workspace.js";
-import { severityLabel } from "../cli/ui.js";
+import { checkJson, checkRules, runCheck } from "../ops/check.js";
+import { requireMonth } from "../ops/workspace.js";
 
 const M = {
   header: msg(
@@ -41,7 +38,6 @@ const M = {
     "{n} findings switched off by the rule settings in lokmin.yaml.",
   ),
   badMax: msg("--max-warnings harus bilangan bulat ≥ 0", "--max-warnings must be a whole number ≥ 0"),
-  missingMonth: msg("bulan {month} tidak ada di workspace", "month {month} is not in the workspace"),
   noMonths: msg(
     "Workspace belum punya bulan; buat dengan `lokmin new YYYY-MM`.",
     "The workspace has no months yet; create one with `lokmin new YYYY-MM`.",
@@ -63,24 +59,15 @@ export async function run(
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new UserError(t(M.badMax));
-  const root = findWorkspaceRoot(ctx.cwd);
-  const cache = new ParseCache(root, ctx.env);
-  const workspace = loadWorkspace(root, { scope: scopeFor(months), cache });
-  cache.save();
-  for (const month of months) {
-    // A month folder that is not a folder is reported as the finding it is (below), not as missing.
-    const present = workspace.months.some((m) => m.id === month) || workspace.findings.some((f) => f.file === month);
-    if (!present) throw new UserError(t(M.missingMonth, { month }));
-  }
-  const report = checkWorkspace(checkInput(ctx, workspace, months));
+  const { report, workspace } = runCheck(ctx, { months });
   const errors = countBySeverity(report.findings, "error");
   const warnings = countBySeverity(report.findings, "warning");
   const failed = errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings);
   if (ctx.ui.json) {
-    ctx.ui.printJson(toJson(report, workspace));
+    ctx.ui.printJson(checkJson(report, workspace));
     return failed ? EXIT.findings : EXIT.ok;
   }
-  printFindings(ctx, root, report.findings, "out", workspace.sources);
+  printFindings(ctx, workspace.root, report.findings, "out", workspace.sources);
   if (report.findings.length) ctx.ui.out();
   for (const m of report.months) {
     if (!m.complete) ctx.ui.out(t(M.incomplete, { month: m.month }));
@@ -105,42 +92,8 @@ export async function run(
   return failed ? EXIT.findings : EXIT.ok;
 }
 
-/** JSON view: findings, and the tilik/sop/arsip of the latest month checked (all months under `months`). */
-export function toJson(report: CheckReport, workspace: LoadedWorkspace) {
-  const latest = report.months[report.months.length - 1];
-  return {
-    findings: findingsJson(workspace.root, report.findings, workspace.sources),
-    tilik: latest?.tilik ?? null,
-    sop: latest?.sop ?? null,
-    arsip: latest?.arsip ?? null,
-    months: report.months,
-    off: report.off,
-  };
-}
-
-/** The workspace's own supervision regulation (lokmin.yaml `pembinaan`) when run inside one, else the default. */
-function workspaceProfile(ctx: Context) {
-  let root: string;
-  try {
-    root = findWorkspaceRoot(ctx.cwd);
-  } catch {
-    return supervisionProfile();
-  }
-  const config = loadWorkspace(root, { scope: () => "skip" }).config?.data;
-  return supervisionProfile(config?.pembinaan, config?.dinas_kesehatan.nama);
-}
-
-function printRules(ctx: Context): number {
-  const profile = workspaceProfile(ctx);
-  const rules = ruleCatalogue().map(({ id, spec }) => ({
-    id,
-    severity: spec.severity,
-    fixed: spec.fixed === true,
-    source: cite(spec.source, profile, t),
-    what: t(spec.what),
-    fix: t(spec.fix),
-    members: spec.members?.() ?? [],
-  }));
+async function printRules(ctx: Context): Promise<number> {
+  const { rules } = await checkRules(ctx);
   if (ctx.ui.json) {
     ctx.ui.printJson({ rules });
     return EXIT.ok;

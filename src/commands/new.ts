@@ -1,43 +1,12 @@
-// `lokmin new 2024-05`: scaffold a month folder, carrying every open commitment of earlier months
-// into its evaluation section. An existing month is never overwritten: `--lengkapi` creates only
-// the files that are missing and adds indicators lokmin.yaml gained since; `--force` recreates the
-// month after moving the old folder into .lokmin/cadangan/. `--tribulanan` scaffolds the quarterly
-// cross-sector Lokmin beside the monthly one (tribulanan.yaml, its own open kesepakatan carried in),
-// `--pralokmin` the pralokmin of each klaster (pralokmin/<klaster>.yaml, only those missing).
-import { mkdirSync, renameSync } from "node:fs";
-import path from "node:path";
+// `lokmin new 2024-05`: scaffold a month folder (src/ops/month.ts), carrying every open commitment
+// of earlier months into its evaluation section; `--lengkapi` completes an existing month,
+// `--tribulanan` and `--pralokmin` scaffold the meetings held beside the monthly Lokmin.
 import type { Context } from "../cli/context.js";
-import {
-  failOnBrokenFolders,
-  failOnInputErrors,
-  inMonth,
-  openWorkspace,
-  requireMonth,
-  whileLocked,
-} from "../cli/shared.js";
-import { evaluationsToCarry } from "../domain/commitments.js";
-import { CLOCK_PATTERN, formatMonth, parseMonth, shiftMonth } from "../domain/month.js";
-import { buildProgramReport, scaffoldMonth } from "../domain/scaffold.js";
-import { FILE_KINDS, programReportSchema } from "../domain/schema.js";
-import { pralokminFiles, scaffoldQuarterly } from "../domain/scaffold-year.js";
-import { monthMeetings, quarterlyFile, SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
-import type { YamlFile } from "../domain/yaml-file.js";
-import { UserError } from "../errors.js";
+import { parseMonth } from "../domain/month.js";
 import { msg, t } from "../i18n/index.js";
-import { checkRegularFile, describeReadFailure, pathPresent } from "../io/fs-safe.js";
-import { newYamlText } from "../io/new-yaml.js";
-import { syncSchemas, unwritableSchemas } from "../io/schemas.js";
-import { findWorkspaceRoot, listMonths, relativePath, type WorkspaceWithConfig } from "../io/workspace.js";
-import { commitPlan, type FileEdits, type NewFile, planEdits } from "../io/edit-plan.js";
+import { newMonth } from "../ops/month.js";
 
 const M = {
-  exists: msg(
-    "bulan {month} sudah ada; tidak ada yang diubah. `lokmin new {month} --lengkapi` membuat berkas yang hilang " +
-      "saja; --force membuat ulang (isi lama disimpan di .lokmin/cadangan)",
-    "month {month} already exists; nothing changed. `lokmin new {month} --lengkapi` creates only the missing files; " +
-      "--force recreates it (the old content is kept in .lokmin/cadangan)",
-  ),
-  badClock: msg("--mulai '{value}' bukan jam; tulis 08.00", "--mulai '{value}' is not a time; write 08.00"),
   created: msg(
     "Bulan {month} dibuat: {count} berkas, {carried} kesepakatan terbuka dibawa.",
     "Month {month} created: {count} files, {carried} open commitments carried.",
@@ -51,11 +20,6 @@ const M = {
     "Month {month} is complete; nothing changed.",
   ),
   backup: msg("Isi lama {month} disimpan di {dir}", "The old content of {month} is kept in {dir}"),
-  conflict: msg("--lengkapi dan --force tidak dapat dipakai bersama", "--lengkapi and --force cannot be used together"),
-  quarterlyExists: msg(
-    "{file} sudah ada; tidak ada yang diubah. --force membuat ulang (isi lama disimpan di .lokmin/cadangan)",
-    "{file} already exists; nothing changed. --force recreates it (the old content is kept in .lokmin/cadangan)",
-  ),
   createdOther: msg(
     "{month}: {count} berkas dibuat ({files}); {carried} kesepakatan tribulanan terbuka dibawa.",
     "{month}: {count} files created ({files}); {carried} open quarterly commitments carried.",
@@ -79,176 +43,38 @@ interface NewOptions {
 }
 
 export async function run(ctx: Context, monthArg: string | undefined, options: NewOptions): Promise<number> {
-  if (!CLOCK_PATTERN.test(options.mulai)) throw new UserError(t(M.badClock, { value: options.mulai }));
-  if (options.force && options.lengkapi) throw new UserError(t(M.conflict));
-  if (monthArg !== undefined) requireMonth(monthArg);
-  return whileLocked(ctx, "new", () => scaffold(ctx, monthArg, options));
-}
-
-async function scaffold(ctx: Context, monthArg: string | undefined, options: NewOptions): Promise<number> {
-  const root = findWorkspaceRoot(ctx.cwd);
-  const existing = listMonths(root);
-  const extra = options.tribulanan || options.pralokmin;
-  const month = monthArg ?? (options.lengkapi || extra ? existing.at(-1) : undefined) ?? nextMonth(existing, ctx.today);
-  const workspace = openWorkspace(
-    ctx,
-    (id) => (id === shiftMonth(month, -1) || id === month ? "full" : id < month ? "kesepakatan" : "skip"),
-    root,
-  );
-  // Earlier meetings must at least yield their commitments, or carrying them would lose some.
-  const unreadable = new Set([
-    ...workspace.months.filter((m) => m.id < month && !m.meeting && !m.commitments).map((m) => `${m.id}/rapat.yaml`),
-    ...workspace.months
-      .filter((m) => m.id < month && !m.quarterly && !m.quarterlyCommitments)
-      .map((m) => quarterlyFile(m.id)),
-  ]);
-  failOnInputErrors(workspace, (file) => file === WORKSPACE_FILE || unreadable.has(file));
-  // Nothing is written into (or moved out of) a folder that is not a folder: the month's, .lokmin's.
-  failOnBrokenFolders(workspace, (file) => inMonth(month)(file) || file.startsWith(".lokmin"));
-  // The editors' schema files are refreshed last: one that cannot be (a link out of the workspace, a
-  // FIFO) stops the command before anything is written, not after the month exists.
-  const schemaProblems = unwritableSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
-  if (schemaProblems.length) throw new UserError(schemaProblems.join("\n"));
-  if (extra) return scaffoldOtherMeetings(ctx, workspace, month, options);
-  const dir = path.join(workspace.root, month);
-  const exists = pathPresent(dir);
-  if (exists && options.lengkapi) return complete(ctx, workspace, month);
-  if (exists && !options.force) throw new UserError(t(M.exists, { month }));
-  const backup = exists ? moveToBackup(workspace.root, month, ctx.today) : undefined;
-  const earlier = monthMeetings(workspace).filter((m) => m.id < month);
-  const carried = evaluationsToCarry(earlier, month);
-  const previous = workspace.months.find((m) => m.id === shiftMonth(month, -1));
-  const files = scaffoldMonth({
-    config: workspace.config.data,
-    month,
-    carried,
-    start: options.mulai.replace(":", "."),
-    previousMeeting: previous?.meeting?.data,
-    previousPrograms: previous?.programs.map((p) => p.data),
+  const result = await newMonth(ctx, {
+    month: monthArg,
+    start: options.mulai,
+    complete: options.lengkapi,
+    quarterly: options.tribulanan,
+    pralokmin: options.pralokmin,
+    force: options.force,
   });
-  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
   if (ctx.ui.json) {
-    ctx.ui.printJson({
-      month,
-      files: files.map((f) => f.file),
-      carried: carried.map((c) => c.id),
-      backup: backup ?? null,
-    });
-  } else {
-    if (backup) ctx.ui.out(t(M.backup, { month, dir: backup }));
-    ctx.ui.out(t(M.created, { month, count: files.length, carried: carried.length }));
-    if ((parseMonth(month)?.month ?? 1) % 3 === 0) ctx.ui.out(t(M.quarterHint, { month }));
-  }
-  return 0;
-}
-
-/** `--tribulanan` and `--pralokmin`: the meetings held beside the monthly Lokmin, in its month folder. */
-function scaffoldOtherMeetings(ctx: Context, workspace: WorkspaceWithConfig, month: string, options: NewOptions) {
-  const config = workspace.config.data;
-  const start = options.mulai.replace(":", ".");
-  const files: YamlFile[] = [];
-  let carried: string[] = [];
-  let backup: string | undefined;
-  if (options.tribulanan) {
-    const file = quarterlyFile(month);
-    const abs = path.join(workspace.root, file);
-    if (pathPresent(abs) && !options.force) throw new UserError(t(M.quarterlyExists, { file }));
-    if (pathPresent(abs)) backup = moveToBackup(workspace.root, file, ctx.today);
-    const earlier = monthMeetings(workspace, "tribulanan").filter((m) => m.id < month);
-    const evaluations = evaluationsToCarry(earlier, month);
-    carried = evaluations.map((e) => e.id);
-    const quarterlyEarlier = earlier.some((m) => m.id.slice(0, 4) === month.slice(0, 4));
-    files.push(scaffoldQuarterly({ config, month, carried: evaluations, quarterlyEarlier, start }));
-  }
-  const pralokmin = options.pralokmin
-    ? pralokminFiles(config, month, start).filter((f) => !pathPresent(path.join(workspace.root, f.file)))
-    : [];
-  files.push(...pralokmin);
-  commitPlan(planEdits(workspace.root, { create: files.map(newFile) }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
-  if (ctx.ui.json) {
-    ctx.ui.printJson({ month, files: files.map((f) => f.file), carried, backup: backup ?? null });
+    ctx.ui.printJson(result);
     return 0;
   }
-  if (backup) ctx.ui.out(t(M.backup, { month, dir: backup }));
-  if (options.pralokmin && pralokmin.length === 0) ctx.ui.out(t(M.pralokminComplete, { month }));
-  if (files.length) {
-    const names = files.map((f) => f.file).join(", ");
-    ctx.ui.out(t(M.createdOther, { month, count: files.length, files: names, carried: carried.length }));
+  const { month } = result;
+  if ("indicators_added" in result) {
+    const { files, indicators_added: indicators } = result;
+    if (files.length === 0 && indicators === 0) ctx.ui.out(t(M.nothingMissing, { month }));
+    else ctx.ui.out(t(M.completed, { month, files: files.length, indicators }));
+    return 0;
   }
-  return 0;
-}
-
-const newFile = (file: YamlFile): NewFile => ({
-  file: file.file,
-  text: newYamlText(file),
-  schema: FILE_KINDS[file.kind].schema,
-});
-
-/** The month after the latest month folder, or this month when there is none. */
-function nextMonth(months: readonly string[], today: string): string {
-  const latest = months.at(-1);
-  if (latest) return shiftMonth(latest, 1);
-  return formatMonth(parseMonth(today.slice(0, 7)) ?? { year: 2024, month: 1 });
-}
-
-/** Move a month folder (or one file of it, `2024-03/tribulanan.yaml`) into .lokmin/cadangan/. */
-function moveToBackup(root: string, what: string, today: string): string {
-  const name = what.replace(/\.yaml$/, "").replace(/\//g, "-");
-  const ext = what.endsWith(".yaml") ? ".yaml" : "";
-  const base = path.join(".lokmin", "cadangan", `${name}-${today}`);
-  let rel = `${base}${ext}`;
-  for (let n = 2; pathPresent(path.join(root, rel)); n++) rel = `${base}-${n}${ext}`;
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  renameSync(path.join(root, what), path.join(root, rel));
-  return rel.split(path.sep).join("/");
-}
-
-/** Create only what is missing in an existing month, and add indicators lokmin.yaml gained since. */
-function complete(ctx: Context, workspace: WorkspaceWithConfig, month: string): number {
-  const config = workspace.config.data;
-  const loaded = workspace.months.find((m) => m.id === month);
-  const earlier = monthMeetings(workspace).filter((m) => m.id < month);
-  const previous = workspace.months.find((m) => m.id === shiftMonth(month, -1));
-  const files = scaffoldMonth({
-    config,
-    month,
-    carried: evaluationsToCarry(earlier, month),
-    previousMeeting: previous?.meeting?.data,
-    previousPrograms: previous?.programs.map((p) => p.data),
-  });
-  // Something already at a file's place is kept, but only a readable file counts as "there": a FIFO,
-  // a folder or a looping link is named (before anything is written) so the user can delete it.
-  const missingFiles: YamlFile[] = [];
-  const blocked: string[] = [];
-  for (const file of files) {
-    const abs = path.join(workspace.root, file.file);
-    const present = [abs, abs.replace(/\.yaml$/, ".yml")].find(pathPresent);
-    if (present === undefined) missingFiles.push(file);
-    else {
-      const checked = checkRegularFile(present, { root: workspace.root });
-      if (!checked.ok) blocked.push(describeReadFailure(checked, relativePath(workspace.root, present)));
+  if (result.backup) ctx.ui.out(t(M.backup, { month, dir: result.backup }));
+  if (options.tribulanan || options.pralokmin) {
+    const pralokmin = result.files.filter((f) => f.startsWith(`${month}/pralokmin/`));
+    if (options.pralokmin && pralokmin.length === 0) ctx.ui.out(t(M.pralokminComplete, { month }));
+    if (result.files.length) {
+      const names = result.files.join(", ");
+      ctx.ui.out(
+        t(M.createdOther, { month, count: result.files.length, files: names, carried: result.carried.length }),
+      );
     }
+    return 0;
   }
-  if (blocked.length) throw new UserError(blocked.join("\n"));
-  const created = missingFiles.map((f) => f.file);
-  let indicators = 0;
-  const edit: FileEdits[] = [];
-  for (const program of loaded?.programs ?? []) {
-    const source = workspace.sources.get(program.file);
-    if (!source || !config.program.some((p) => p.id === program.data.program)) continue;
-    const fresh = buildProgramReport(config, month, program.data.program);
-    const present = new Set(program.data.indikator.map((i) => i.id));
-    const missing = fresh.indikator.filter((i) => !present.has(i.id));
-    if (missing.length === 0) continue;
-    edit.push({ source, edits: [{ op: "append", path: ["indikator"], items: missing }], schema: programReportSchema });
-    indicators += missing.length;
-  }
-  commitPlan(planEdits(workspace.root, { create: missingFiles.map(newFile), edit }));
-  syncSchemas(path.join(workspace.root, SCHEMA_DIR), workspace.root);
-  if (ctx.ui.json) ctx.ui.printJson({ month, files: created, indicators_added: indicators });
-  else if (created.length === 0 && indicators === 0) ctx.ui.out(t(M.nothingMissing, { month }));
-  else ctx.ui.out(t(M.completed, { month, files: created.length, indicators }));
+  ctx.ui.out(t(M.created, { month, count: result.files.length, carried: result.carried.length }));
+  if ((parseMonth(month)?.month ?? 1) % 3 === 0) ctx.ui.out(t(M.quarterHint, { month }));
   return 0;
 }

@@ -1,34 +1,10 @@
-// `lokmin paket 2024-05`: one zip to send the Dinas by email or WhatsApp: the month's YAML (and
-// lokmin.yaml), the documents in BULAN/dokumen/, the `check` result as JSON, and a manifest with
-// each file's SHA-256. The same data on the same day makes the same bytes, so running it twice
-// changes nothing; a different package already there is replaced only with --force.
-import path from "node:path";
-import packageJson from "../../package.json" with { type: "json" };
+// `lokmin paket 2024-05`: one zip of the month for the Dinas (src/ops/paket.ts): the month's YAML,
+// the documents, the `check` result and a manifest. Prints what was written, or that the package
+// was already identical.
 import type { Context } from "../cli/context.js";
-import {
-  checkInput,
-  failOnBrokenFolders,
-  inMonth,
-  monthArgument,
-  openWorkspace,
-  requireLoadedMonth,
-  requireMonth,
-  whileLocked,
-} from "../cli/shared.js";
-import { checkWorkspace } from "../domain/check/check.js";
-import { dhis2PackageFiles } from "../domain/dhis2.js";
-import { countBySeverity } from "../domain/findings.js";
-import { commitmentHistories } from "../domain/commitments.js";
-import { openCommitments, PACKAGE_FORMAT, packagedFigures, PACKAGE_VERSION, packageName } from "../domain/paket.js";
-import { lokminHeld } from "../domain/pkp.js";
-import { monthCheck } from "../domain/summary.js";
-import { monthMeetings } from "../domain/workspace-data.js";
 import { msg, t } from "../i18n/index.js";
-import { readRegularFile } from "../io/fs-safe.js";
-import { DOCUMENT_DIR, packageSources, readForPackage, writePackageZip } from "../io/paket.js";
-import { relativePath, scopeFor } from "../io/workspace.js";
-import { writeFileAtomic } from "../io/write.js";
-import { toJson } from "./check.js";
+import { relativePath } from "../io/workspace.js";
+import { paket } from "../ops/paket.js";
 
 const M = {
   wrote: msg(
@@ -41,100 +17,26 @@ const M = {
     "Paket {file} sudah sama persis; tidak ada yang diubah.",
     "Package {file} is already identical; nothing changed.",
   ),
-  noDocuments: msg(
-    "belum ada dokumen di {dir}; jalankan `lokmin render {month}` lalu buat paket lagi agar Dinas menerima dokumennya",
-    "no documents in {dir}; run `lokmin render {month}` and package again so the Dinas receives them",
-  ),
-  noDhis2: msg(
-    "berkas DHIS2 tidak dimasukkan karena bagian dhis2 di lokmin.yaml belum benar ({problem}); lihat `lokmin check`",
-    "the DHIS2 files are left out because lokmin.yaml's dhis2 section is not right yet ({problem}); see `lokmin check`",
-  ),
-  withErrors: msg(
-    "check menemukan {errors} galat; paket tetap dibuat dan Dinas akan melihatnya",
-    "check found {errors} errors; the package is still made and the Dinas will see them",
-  ),
 };
 
-interface PaketOptions {
-  out?: string;
-  force?: boolean;
-}
-
-export async function run(ctx: Context, monthArg: string | undefined, options: PaketOptions): Promise<number> {
-  if (monthArg !== undefined) requireMonth(monthArg);
-  return whileLocked(ctx, "paket", () => paket(ctx, monthArg, options));
-}
-
-async function paket(ctx: Context, monthArg: string | undefined, options: PaketOptions): Promise<number> {
-  const workspace = openWorkspace(ctx, monthArg ? scopeFor([monthArg]) : undefined);
-  const month = monthArgument(monthArg, workspace);
-  const loaded = requireLoadedMonth(workspace, month);
-  // A month whose folders are not folders would be packaged without what they hold, with no word why.
-  failOnBrokenFolders(workspace, inMonth(month));
-  const config = workspace.config.data;
-  const report = checkWorkspace(checkInput(ctx, workspace, [month]));
-  const check = toJson(report, workspace);
-  const errors = countBySeverity(report.findings, "error");
-  const warnings = countBySeverity(report.findings, "warning");
-  const checked = report.months.find((m) => m.month === month);
-  const sources = packageSources(workspace.root, month);
-  const { files, skipped } = readForPackage(workspace.root, [...sources.yaml, ...sources.documents]);
-  const documents = sources.documents.filter((file) => files.has(file));
-  // The month's figures for the Dinas' DHIS2, when lokmin.yaml maps them (dhis2/datavalueset-BULAN.json, .csv).
-  const dhis2 = dhis2PackageFiles(config, { id: month, programs: loaded.programs.map((p) => p.data) });
-  for (const [name, text] of dhis2.files) files.set(name, Buffer.from(text, "utf8"));
-  const { zip, manifest } = await writePackageZip(files, check, {
-    format: PACKAGE_FORMAT,
-    versi: PACKAGE_VERSION,
-    lokmin: packageJson.version,
-    puskesmas: {
-      nama: config.puskesmas.nama,
-      kecamatan: config.puskesmas.kecamatan,
-      kabupaten_kota: config.puskesmas.kabupaten_kota,
-    },
-    bulan: month,
-    dibuat: ctx.today,
-    kesepakatan_terbuka: openCommitments(
-      (["bulanan", "tribulanan"] as const).flatMap((series) =>
-        commitmentHistories(monthMeetings(workspace, series).filter((m) => m.id <= month)),
-      ),
-    ),
-    check: {
-      galat: errors,
-      peringatan: warnings,
-      tilik: checked ? `${checked.tilik.score}/${checked.tilik.total}` : "–",
-      arsip: checked ? `${checked.arsip.present}/${checked.arsip.total}` : "–",
-      dilaksanakan: lokminHeld(loaded.meeting?.data),
-      ringkasan: monthCheck(check, month),
-    },
-    capaian: packagedFigures(loaded.programs.map((p) => p.data)),
-  });
-  const target = options.out
-    ? path.resolve(ctx.cwd, options.out)
-    : path.join(workspace.root, month, packageName(config, month));
-  const shown = relativePath(ctx.cwd, target).startsWith("..") ? target : relativePath(ctx.cwd, target);
-  const existing = readRegularFile(target, {
-    maxBytes: zip.length + 1,
-    root: options.out ? undefined : workspace.root,
-  });
-  const unchanged = existing.ok && Buffer.from(existing.bytes).equals(Buffer.from(zip));
-  if (!unchanged)
-    writeFileAtomic(target, zip, { overwrite: Boolean(options.force), label: shown, force: Boolean(options.force) });
-  const warningsOut = [
-    ...skipped.map((s) => s.message),
-    ...(documents.length === 0 ? [t(M.noDocuments, { dir: `${month}/${DOCUMENT_DIR}/`, month })] : []),
-    ...(errors > 0 ? [t(M.withErrors, { errors })] : []),
-    ...(dhis2.problems.length ? [t(M.noDhis2, { problem: dhis2.problems[0].message })] : []),
-  ];
+export async function run(
+  ctx: Context,
+  monthArg: string | undefined,
+  options: { out?: string; force?: boolean },
+): Promise<number> {
+  const result = await paket(ctx, { month: monthArg, out: options.out, force: options.force });
   if (ctx.ui.json) {
-    ctx.ui.printJson({ month, file: target, unchanged, manifest, warnings: warningsOut, skipped });
+    ctx.ui.printJson(result);
     return 0;
   }
-  for (const warning of warningsOut) ctx.ui.err(`lokmin: ${warning}`);
-  if (unchanged) ctx.ui.out(t(M.same, { file: shown }));
+  const shown = relativePath(ctx.cwd, result.file).startsWith("..") ? result.file : relativePath(ctx.cwd, result.file);
+  for (const warning of result.warnings) ctx.ui.err(`lokmin: ${warning}`);
+  if (result.unchanged) ctx.ui.out(t(M.same, { file: shown }));
   else {
-    const values = { month, file: shown, files: manifest.berkas.length, documents: documents.length };
-    ctx.ui.out(t(M.wrote, { ...values, errors, warnings }));
+    const { manifest, month } = result;
+    const documents = manifest.berkas.filter((f) => f.path.startsWith(`${month}/dokumen/`)).length;
+    const values = { month, file: shown, files: manifest.berkas.length, documents };
+    ctx.ui.out(t(M.wrote, { ...values, errors: manifest.check.galat, warnings: manifest.check.peringatan }));
   }
   return 0;
 }

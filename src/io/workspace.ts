@@ -202,15 +202,60 @@ export function brokenMonth(root: string, month: string): Finding | undefined {
 export type MonthScope = "full" | "meeting" | "kesepakatan" | "skip";
 
 /**
- * Scope for checking some months: those months and the six before each in full (the month before for
- * the cumulative figures, six for each indicator's own history), earlier ones' commitments only.
+ * What an operation needs of the months around the one(s) it works on:
+ * - `month`: the month itself in full;
+ * - `month-and-previous`: the month and the one before it in full (forms carry last month's figures);
+ * - `history`: the month and the UNUSUAL.window months before it in full (the month before for the
+ *   cumulative figures, six for each indicator's own history: unusual figures);
+ * - `commitments-before`: the commitments of every earlier month (carrying, the package's open list);
+ * - `year-to-month`: the months of the month's year up to it, in full (trends);
+ * - `check`: what checking needs: `history` and `commitments-before`;
+ * - `none`: no month at all (lokmin.yaml only).
  */
-export function scopeFor(months: readonly string[]): (month: string) => MonthScope {
-  if (months.length === 0) return () => "full";
+export type MonthNeed =
+  "month" | "month-and-previous" | "history" | "commitments-before" | "year-to-month" | "check" | "none";
+
+const SCOPE_ORDER: readonly MonthScope[] = ["skip", "kesepakatan", "meeting", "full"];
+
+/**
+ * Which months to load and how much of each, for an operation on `months` (one or more) that needs
+ * `needs`; several needs load the most any of them asks for. No month given (a workspace without
+ * months, or `check` of all months): every month in full, except for `none`.
+ */
+export function monthsToLoad(
+  needs: MonthNeed | readonly MonthNeed[],
+  months: string | readonly string[] | undefined,
+): (month: string) => MonthScope {
+  const list = (typeof needs === "string" ? [needs] : needs).flatMap((n) =>
+    n === "check" ? (["history", "commitments-before"] as const) : [n],
+  );
+  const targets = typeof months === "string" ? [months] : (months ?? []);
+  if (list.includes("none")) return () => "skip";
+  if (targets.length === 0) return () => "full";
+  const last = [...targets].sort().at(-1) ?? "";
+  const previous = new Set(targets.map((m) => shiftMonth(m, -1)));
   const back = Array.from({ length: UNUSUAL.window }, (_, i) => i + 1);
-  const full = new Set(months.flatMap((m) => [m, ...back.map((k) => shiftMonth(m, -k))]));
-  const last = [...months].sort().at(-1) ?? "";
-  return (month) => (full.has(month) ? "full" : month < last ? "kesepakatan" : "skip");
+  const recent = new Set(targets.flatMap((m) => back.map((k) => shiftMonth(m, -k))));
+  const scopeOf = (need: MonthNeed, month: string): MonthScope => {
+    if (targets.includes(month)) return "full";
+    switch (need) {
+      case "month-and-previous":
+        return previous.has(month) ? "full" : "skip";
+      case "history":
+        return recent.has(month) ? "full" : "skip";
+      case "commitments-before":
+        return month < last ? "kesepakatan" : "skip";
+      case "year-to-month":
+        return targets.some((m) => month.slice(0, 4) === m.slice(0, 4) && month < m) ? "full" : "skip";
+      default:
+        return "skip";
+    }
+  };
+  return (month) =>
+    list.reduce<MonthScope>((most, need) => {
+      const scope = scopeOf(need, month);
+      return SCOPE_ORDER.indexOf(scope) > SCOPE_ORDER.indexOf(most) ? scope : most;
+    }, "skip");
 }
 
 /** Program files of a month folder, one per program: `kia.yaml` wins over `kia.yml` (reported). */

@@ -1,36 +1,48 @@
-// The data a document template sees: one plain object built from the workspace and the month,
-// with everything already formatted the Indonesian way (dates, times, numbers with one decimal,
-// NIPs, signature titles) so templates only arrange text. The same object serves the built-in
-// Handlebars templates and a workspace's Word (.docx) templates; it is documented once in
+// The data a document template sees, built in named parts (who and where, the meeting, attendance,
+// the agenda, the programs, the ranking, the analysis, commitments, the conclusion, the checklist,
+// supervision, trends, and the year's other meetings), with everything already formatted the
+// Indonesian way (dates, times, numbers with one decimal, NIPs, signature titles) so templates only
+// arrange text. Each document names the parts its built-in template reads (src/render/documents.ts),
+// and rendering it builds only those, once per month however many documents share them; a
+// workspace's own template (Word or Handlebars) sees every part. The fields are documented once in
 // templates/README.md. Every field is always present (null, "" or [] when the month has no data)
 // so strict templates never trip on absent data. Pure.
 
 import type { MonthReport } from "../domain/check/check.js";
 import { dayName, longDate, monthName, plainDate, shortMonthName } from "../domain/format-date.js";
-import { clock, formatNip, number, percent, signedGap, timeRange } from "../domain/format-id.js";
+import { clock, number, percent, signedGap, timeRange } from "../domain/format-id.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import { shiftMonth } from "../domain/month.js";
 import type { RankResult } from "../domain/rank/rank.js";
 import { type SupervisionProfile, supervisionProfile } from "../domain/regulations.js";
-import type { EVIDENCE_KINDS, Meeting, Person, ProgramReport, Workspace } from "../domain/schema.js";
+import type { EVIDENCE_KINDS, Meeting, ProgramReport, Workspace } from "../domain/schema.js";
 import { resolveSop } from "../domain/sop.js";
 import { coverageGap, coveragePercent, isBehindTarget } from "../domain/targets.js";
 import type { IndicatorTrend } from "../domain/trends.js";
+import { compareMonth } from "../domain/verification.js";
+import { indonesianTerms } from "../domain/vocabulary.js";
+import type { MonthData } from "../domain/workspace-data.js";
 import { buildAnalysisContext } from "./analysis-context.js";
-import type { VerificationSummary } from "./verification-context.js";
+import { headTitle, personView, printNip } from "./people.js";
+import { buildVerificationContext, type VerificationSummary, verificationSummary } from "./verification-context.js";
+import { firstLokmin, pralokmin, quarterly } from "./year-context.js";
+
+export { headTitle, personView, type PersonView, printNip, rankText } from "./people.js";
 
 export interface RenderInput {
   config: Workspace;
   month: string;
   meeting: Meeting;
   programs: ProgramReport[];
-  problems: RankResult;
+  /** The month's problems ranked; asked for only by the parts that show them. */
+  problems: () => RankResult;
   tilik?: MonthReport["tilik"];
-  trends?: IndicatorTrend[];
+  /** The year's coverage trends up to the month; asked for only by the trend part. */
+  trends?: () => IndicatorTrend[];
   /** The month fails `lokmin check`: documents carry a DRAF mark. */
   draft?: boolean;
-  /** The cross-program verification's counts (verification-context.ts), for the Daftar Tilik's notes. */
-  verification?: VerificationSummary;
+  /** The month as loaded: its meetings beside rapat.yaml (quarterly, pralokmin) and its files, for the verification. */
+  loaded: MonthData;
 }
 
 type Evidence = (typeof EVIDENCE_KINDS)[number];
@@ -44,38 +56,6 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 const str = (value: string | null | undefined) => value ?? "";
-
-/** "Pembina (IV/a)", "Pembina", "IV/a" or "". */
-export const rankText = (pangkat?: string, golongan?: string) =>
-  pangkat && golongan ? `${pangkat} (${golongan})` : (pangkat ?? golongan ?? "");
-
-/**
- * A NIP as printed, "19780315 200501 2 004", with no-break spaces inside "200501 2 004": a narrow
- * column wraps it only after the birth date, never between the last digits.
- */
-export const printNip = (nip: string | undefined) =>
-  formatNip(nip).replace(/^(\d{8}) (\d{6}) (\d) (\d{3})$/, "$1 $2\u00a0$3\u00a0$4");
-
-export function personView(config: Workspace, id: string | undefined) {
-  const person: Person | undefined = config.pegawai.find((p) => p.id === id);
-  const jabatan = person?.jabatan ?? "";
-  return {
-    id: id ?? "",
-    nama: person?.nama ?? id ?? "",
-    jabatan,
-    /** The title over a signature (with Plt./Plh. for the head when lokmin.yaml says so). */
-    jabatan_ttd: jabatan,
-    nip: printNip(person?.nip),
-    ada_nip: Boolean(person?.nip),
-    pangkat: rankText(person?.pangkat, person?.golongan),
-  };
-}
-
-export type PersonView = ReturnType<typeof personView>;
-
-/** The head's title over a signature: "Kepala UPTD Puskesmas …", with Plt./Plh. when lokmin.yaml says so. */
-export const headTitle = (config: Workspace) =>
-  `${config.pejabat.sebutan_kepala ? `${config.pejabat.sebutan_kepala} ` : ""}Kepala ${config.puskesmas.nama}`;
 
 /** The pieces of a regulation's full name, for the Lampiran header: "PERATURAN BUPATI …", "NOMOR 49 TAHUN 2018". */
 function regulationParts(profile: SupervisionProfile) {
@@ -92,17 +72,19 @@ function tilikNote(
   programs: ProgramReport[],
   present: number,
   invited: number,
-  verification?: VerificationSummary,
+  counts: () => VerificationSummary,
 ) {
   const v = meeting.verifikasi_data;
   switch (slug) {
     case "verifikasi":
       return v?.tanggal ? `Verifikasi ${plainDate(v.tanggal)}` : "";
-    case "verifikasi-tercatat":
+    case "verifikasi-tercatat": {
       // Short: the form is one page. The Berita Acara Verifikasi Data has the details.
-      if (verification?.open) return `${verification.open} selisih belum dijustifikasi`;
-      if (verification?.settled) return `Tercatat; ${verification.settled} selisih dijustifikasi`;
+      const verification = counts();
+      if (verification.open) return `${verification.open} selisih belum dijustifikasi`;
+      if (verification.settled) return `Tercatat; ${verification.settled} selisih dijustifikasi`;
       return v?.hasil ? "Hasil verifikasi tercatat" : "";
+    }
     case "verifikasi-dilaporkan":
       return v?.dilaporkan ? "Dilaporkan dalam Lokmin" : "";
     case "agenda":
@@ -158,285 +140,172 @@ const SHOWN: Evidence[] = [
   "musrenbang",
 ];
 
-export function buildRenderContext({
-  config,
-  month,
-  meeting,
-  programs: unordered,
-  problems,
-  tilik,
-  trends = [],
-  draft = false,
-  verification,
-}: RenderInput) {
+/** A value computed on first use, then kept. */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** What several parts share, each piece computed when a part first asks for it. */
+function monthView(input: RenderInput) {
+  const { config, month, meeting } = input;
   const person = (id: string | undefined) => personView(config, id);
-  const zone = config.zona_waktu;
-  const profile = supervisionProfile(config.pembinaan, config.dinas_kesehatan.nama);
-  const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const programOrder = new Map(config.program.map((p, i) => [p.id, i]));
-  const programs = [...unordered].sort(
+  const programs = [...input.programs].sort(
     (a, b) => (programOrder.get(a.program) ?? 1e9) - (programOrder.get(b.program) ?? 1e9),
   );
   const programName = (id: string) => config.program.find((p) => p.id === id)?.nama ?? id;
-  const invitationDate = meeting.undangan?.tanggal ?? meeting.tanggal;
-  const recipients = (meeting.undangan?.penerima ?? []).map((r) =>
-    config.pegawai.some((p) => p.id === r) ? person(r).nama : r,
-  );
-  const statusOf = new Map(meeting.hadir.filter((h) => h.pegawai).map((h) => [h.pegawai as string, h.status]));
-
-  const attendees = meeting.hadir.map((h, index) => {
-    const p = h.pegawai
-      ? person(h.pegawai)
-      : { nama: h.nama ?? "", jabatan: [h.jabatan, h.instansi].filter(Boolean).join(", "), nip: "" };
-    const hadir = h.status === "hadir";
-    return {
-      no: index + 1,
-      nama: p.nama,
-      nip: p.nip,
-      jabatan: p.jabatan,
-      status: h.status ? STATUS_LABEL[h.status] : "",
-      hadir,
-      /** "Dinas luar", "Izin" …: printed where the signature would go. */
-      keterangan: h.status && !hadir ? STATUS_LABEL[h.status] : "",
-      ganjil: index % 2 === 0,
-      narasumber: Boolean(h.narasumber),
-    };
-  });
-  const count = (status: string) => meeting.hadir.filter((h) => h.status === status).length;
-  const present = count("hadir");
-  const absentParts = (["izin", "sakit", "dinas_luar", "alpa"] as const)
-    .filter((s) => count(s) > 0)
-    .map((s) => `${count(s)} ${STATUS_LABEL[s].toLowerCase()}`);
-  const unfilled = meeting.hadir.filter((h) => h.status === null).length;
-  if (unfilled) absentParts.push(`${unfilled} belum diisi`);
-  const blankRows = Array.from({ length: 5 }, (_, i) => ({
-    no: attendees.length + i + 1,
-    ganjil: (attendees.length + i) % 2 === 0,
-  }));
-
-  const rankById = new Map(problems.items.map((item) => [item.id, item]));
-  const indicators = programs.flatMap((report) => {
-    const program = config.program.find((p) => p.id === report.program);
-    return report.indikator.map((i) => {
-      const gap = coverageGap(i);
+  const problems = once(input.problems);
+  const attendance = once(() => {
+    const attendees = meeting.hadir.map((h, index) => {
+      const p = h.pegawai
+        ? person(h.pegawai)
+        : { nama: h.nama ?? "", jabatan: [h.jabatan, h.instansi].filter(Boolean).join(", "), nip: "" };
+      const hadir = h.status === "hadir";
       return {
-        program: program?.nama ?? report.program,
-        indikator: program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
-        sasaran: number(i.sasaran, 0),
-        target: percent(i.target_kumulatif),
-        target_tahunan: percent(i.target_tahunan),
-        bulan_ini: number(i.bulan_ini, 0),
-        kumulatif: number(i.kumulatif, 0),
-        capaian: percent(coveragePercent(i)),
-        kesenjangan: signedGap(gap),
-        tertinggal: isBehindTarget(i),
-        catatan: str(i.catatan),
+        no: index + 1,
+        nama: p.nama,
+        nip: p.nip,
+        jabatan: p.jabatan,
+        status: h.status ? STATUS_LABEL[h.status] : "",
+        hadir,
+        /** "Dinas luar", "Izin" …: printed where the signature would go. */
+        keterangan: h.status && !hadir ? STATUS_LABEL[h.status] : "",
+        ganjil: index % 2 === 0,
+        narasumber: Boolean(h.narasumber),
       };
     });
+    const count = (status: string) => meeting.hadir.filter((h) => h.status === status).length;
+    const absentParts = (["izin", "sakit", "dinas_luar", "alpa"] as const)
+      .filter((s) => count(s) > 0)
+      .map((s) => `${count(s)} ${STATUS_LABEL[s].toLowerCase()}`);
+    const unfilled = meeting.hadir.filter((h) => h.status === null).length;
+    if (unfilled) absentParts.push(`${unfilled} belum diisi`);
+    return { attendees, present: count("hadir"), absentParts };
   });
-  const villages = programs.flatMap((report) =>
-    report.indikator
-      .filter((i) => (i.per_desa ?? []).length > 0)
-      .map((i) => ({
-        program: programName(report.program),
-        indikator:
-          config.program.find((p) => p.id === report.program)?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
-        desa: (i.per_desa ?? []).map((d) => ({
-          desa: d.desa,
-          sasaran: number(d.sasaran, 0),
-          bulan_ini: number(d.bulan_ini, 0),
-          kumulatif: number(d.kumulatif, 0),
-          capaian: d.sasaran && d.kumulatif !== null ? percent((d.kumulatif / d.sasaran) * 100) : percent(null),
-        })),
-      })),
+  const indicators = once(() =>
+    programs.flatMap((report) => {
+      const program = config.program.find((p) => p.id === report.program);
+      return report.indikator.map((i) => {
+        const gap = coverageGap(i);
+        return {
+          program: program?.nama ?? report.program,
+          indikator: program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
+          sasaran: number(i.sasaran, 0),
+          target: percent(i.target_kumulatif),
+          target_tahunan: percent(i.target_tahunan),
+          bulan_ini: number(i.bulan_ini, 0),
+          kumulatif: number(i.kumulatif, 0),
+          capaian: percent(coveragePercent(i)),
+          kesenjangan: signedGap(gap),
+          tertinggal: isBehindTarget(i),
+          catatan: str(i.catatan),
+        };
+      });
+    }),
   );
-  const analysesAll = programs
-    .filter((p) => p.analisis)
-    .map((p) => {
-      const a = p.analisis;
-      const parts = typeof a === "string" ? { orang: "", waktu: "", tempat: "", catatan: a } : a;
-      return {
+  const reports = once(() =>
+    programs
+      .filter((p) => p.laporan_kegiatan.length > 0)
+      .map((p) => ({
         program: programName(p.program),
         pj: person(p.penanggung_jawab).nama,
-        orang: str(parts?.orang),
-        waktu: str(parts?.waktu),
-        tempat: str(parts?.tempat),
-        catatan: str(parts?.catatan),
-      };
-    });
-  // By person, time and place where it was written so; free-text notes are listed apart.
-  const analyses = analysesAll.filter((a) => a.orang || a.waktu || a.tempat);
-  const analysisNotes = analysesAll.filter((a) => a.catatan).map((a) => ({ program: a.program, catatan: a.catatan }));
-  const reports = programs
-    .filter((p) => p.laporan_kegiatan.length > 0)
-    .map((p) => ({
-      program: programName(p.program),
-      pj: person(p.penanggung_jawab).nama,
-      kegiatan: p.laporan_kegiatan.map((k) => ({ kegiatan: k.kegiatan, hasil: str(k.hasil) })),
-    }));
-  const firstOfGroup = <T extends { program: string }>(rows: T[]) =>
-    rows.map((row, i) => ({ ...row, program_tampil: i > 0 && rows[i - 1].program === row.program ? "" : row.program }));
-  const plans = programs
-    .filter((p) => p.rencana_bulan_ini.length > 0)
-    .map((p) => ({ program: programName(p.program), kegiatan: p.rencana_bulan_ini }));
-
-  const ranked = [...meeting.masalah]
-    .map((p) => ({ p, r: rankById.get(p.id) }))
-    .sort((a, b) => (a.r?.rank ?? 1e9) - (b.r?.rank ?? 1e9));
-  const nextMonth = shiftMonth(month, 1);
-  const evaluations = meeting.evaluasi_kesepakatan.map((e, i) => ({
-    no: i + 1,
-    id: e.id,
-    uraian: str(e.uraian),
-    pj: e.penanggung_jawab ? person(e.penanggung_jawab).nama : "",
-    status: e.status ?? "belum dinilai",
-    catatan: str(e.catatan),
-  }));
-  const commitments = meeting.kesepakatan.map((k, i) => ({
-    no: i + 1,
-    id: k.id,
-    uraian: k.uraian,
-    pj: person(k.penanggung_jawab).nama,
-    tenggat: plainDate(k.tenggat),
-    target: k.target,
-  }));
-  const kepala = person(config.pejabat.kepala_puskesmas);
-  kepala.jabatan_ttd = headTitle(config);
-  const signerIds = [...new Set(meeting.kesepakatan.flatMap((k) => k.ditandatangani))];
-  const absentNote = (id: string) => {
-    const status = statusOf.get(id);
-    if (status === "hadir") return "";
-    return status ? `tidak hadir: ${STATUS_LABEL[status].toLowerCase()}` : "tidak tercatat di daftar hadir";
-  };
-  const coordinators = signerIds
-    .filter((id) => id !== config.pejabat.kepala_puskesmas)
-    .map((id) => ({ ...person(id), catatan: absentNote(id) }));
-
-  // The notulen follows the agenda: each item presents the data of its SOP step; data no item
-  // claims is presented after the agenda under the step's own title, so nothing is left out.
-  const sop = resolveSop(config.sop);
-  const stepKind = new Map(sop.steps.map((s) => [s.id, s.bukti]));
-  const hasData: Record<Evidence, boolean> = {
-    persiapan_kapus: false,
-    persiapan_program: false,
-    persiapan_tu: false,
-    pembahasan: false,
-    laporan_bulan_lalu: reports.length > 0 || evaluations.length > 0 || Boolean(meeting.tindak_lanjut),
-    rencana_bulan_ini: plans.length > 0,
-    informasi: meeting.informasi.length > 0,
-    audit_internal: Boolean(meeting.audit_internal),
-    capaian: indicators.length > 0 || Boolean(meeting.verifikasi_data),
-    masalah: meeting.masalah.length > 0,
-    rtl: meeting.rtl.length > 0,
-    evaluasi_tengah_tahun: Boolean(meeting.evaluasi_tengah_tahun),
-    ruk: Boolean(meeting.ruk),
-    rpk: programs.some((p) => p.rpk.length > 0),
-    kesepakatan: commitments.length > 0,
-    bahan_tribulanan: Boolean(meeting.bahan_tribulanan),
-    musrenbang: Boolean(meeting.musrenbang),
-  };
-  const sections = (kinds: Evidence[]) =>
-    Object.fromEntries(SHOWN.map((k) => [k, kinds.includes(k) && hasData[k]])) as Record<
-      (typeof SHOWN)[number],
-      boolean
-    >;
-  const claimed = new Set<Evidence>();
-  const agenda = meeting.agenda.map((a, i) => {
-    const kind = a.langkah ? stepKind.get(a.langkah) : undefined;
-    const kinds = kind && !claimed.has(kind) ? [kind] : [];
-    for (const k of kinds) claimed.add(k);
-    return {
+        kegiatan: p.laporan_kegiatan.map((k) => ({ kegiatan: k.kegiatan, hasil: str(k.hasil) })),
+      })),
+  );
+  const plans = once(() =>
+    programs
+      .filter((p) => p.rencana_bulan_ini.length > 0)
+      .map((p) => ({ program: programName(p.program), kegiatan: p.rencana_bulan_ini })),
+  );
+  const evaluations = once(() =>
+    meeting.evaluasi_kesepakatan.map((e, i) => ({
       no: i + 1,
-      id: a.id,
-      judul: a.judul,
-      langkah: str(a.langkah),
-      pembahasan: meeting.pembahasan
-        .filter((p) => p.agenda === a.id || (!p.agenda && p.langkah && p.langkah === a.langkah))
-        .map((p) => ({
-          pembicara: config.pegawai.some((x) => x.id === p.pembicara) ? person(p.pembicara).nama : p.pembicara,
-          isi: p.isi,
-          keputusan: str(p.keputusan),
-        })),
-      bagian: sections(kinds),
-    };
+      id: e.id,
+      uraian: str(e.uraian),
+      pj: e.penanggung_jawab ? person(e.penanggung_jawab).nama : "",
+      status: e.status ?? "belum dinilai",
+      catatan: str(e.catatan),
+    })),
+  );
+  const commitments = once(() =>
+    meeting.kesepakatan.map((k, i) => ({
+      no: i + 1,
+      id: k.id,
+      uraian: k.uraian,
+      pj: person(k.penanggung_jawab).nama,
+      tenggat: plainDate(k.tenggat),
+      target: k.target,
+    })),
+  );
+  const ranked = once(() => {
+    const rankById = new Map(problems().items.map((item) => [item.id, item]));
+    return [...meeting.masalah]
+      .map((p) => ({ p, r: rankById.get(p.id) }))
+      .sort((a, b) => (a.r?.rank ?? 1e9) - (b.r?.rank ?? 1e9));
   });
-  const unclaimed = SHOWN.filter((k) => hasData[k] && !claimed.has(k));
-  const extra = unclaimed.map((kind, i) => ({
-    no: agenda.length + i + 1,
-    id: "",
-    judul: sop.steps.find((s) => s.bukti === kind)?.judul ?? kind,
-    langkah: sop.steps.find((s) => s.bukti === kind)?.id ?? "",
-    pembahasan: [] as Array<{ pembicara: string; isi: string; keputusan: string }>,
-    bagian: sections([kind]),
-  }));
-  const unlinked = meeting.pembahasan
-    .filter((p) => !meeting.agenda.some((a) => a.id === p.agenda || (!p.agenda && p.langkah === a.langkah)))
-    .map((p) => ({
-      pembicara: config.pegawai.some((x) => x.id === p.pembicara) ? person(p.pembicara).nama : p.pembicara,
-      isi: p.isi,
-      keputusan: str(p.keputusan),
-    }));
-
-  const behind = indicators.filter((i) => i.tertinggal).length;
-  const statusCount = (s: string) => meeting.evaluasi_kesepakatan.filter((e) => e.status === s).length;
-  const writtenConclusion = meeting.kesimpulan
-    ? Array.isArray(meeting.kesimpulan)
-      ? meeting.kesimpulan
-      : [meeting.kesimpulan]
-    : [];
-  const conclusion = writtenConclusion.length
-    ? writtenConclusion
-    : [
-        indicators.length
-          ? `${behind} dari ${indicators.length} indikator masih di bawah target kumulatif bulan ${monthName(month)}.`
-          : "",
-        meeting.masalah.length
-          ? `${meeting.masalah.length} masalah diprioritaskan dengan metode ${problems.method.toUpperCase()}; ` +
-            `prioritas pertama: ${ranked[0]?.p.judul ?? "–"}.`
-          : "",
-        meeting.evaluasi_kesepakatan.length
-          ? `Kesepakatan bulan lalu: ${statusCount("selesai")} selesai, ${statusCount("sebagian")} sebagian, ` +
-            `${statusCount("belum")} belum terlaksana.`
-          : "",
-        commitments.length
-          ? `${commitments.length} kesepakatan baru disepakati dan dievaluasi pada Lokakarya Mini bulan ` +
-            `${monthName(nextMonth)}.`
-          : "",
-      ].filter(Boolean);
-
-  const regulation = regulationParts(profile);
-  const dinas = config.dinas_kesehatan;
-  const dinasSigner = (() => {
-    const on = dinas.penandatangan;
-    const base = `Kepala ${dinas.nama}`;
-    if (on) {
-      const title =
-        on.sebutan === "a.n."
-          ? `a.n. ${base}\n${on.jabatan ?? ""}`.trim()
-          : on.sebutan
-            ? `${on.sebutan} ${base}`
-            : (on.jabatan ?? base);
-      return { jabatan_ttd: title, nama: on.nama, pangkat: str(on.pangkat), nip: printNip(on.nip), ada: true };
-    }
-    if (dinas.kepala)
-      return {
-        jabatan_ttd: base,
-        nama: dinas.kepala.nama,
-        pangkat: str(dinas.kepala.pangkat),
-        nip: printNip(dinas.kepala.nip),
-        ada: true,
-      };
-    return { jabatan_ttd: base, nama: "", pangkat: "", nip: "", ada: false };
-  })();
-  const feedback = meeting.supervisi?.umpan_balik;
-  const unanswered = (tilik?.items ?? []).filter((i) => i.answer === null).length;
+  /** The cross-program verification's comparisons (as `check` makes them) and their counts. */
+  const comparisons = once(() => compareMonth(config, input.loaded));
+  const verification = once(() => verificationSummary(comparisons()));
   const supervisorNotes = meeting.supervisi?.catatan ?? {};
   type Item = { no: number; id: string };
-  const noteFor = (item: Item): string | undefined =>
-    supervisorNotes[String(item.no).padStart(2, "0")] ?? supervisorNotes[String(item.no)] ?? supervisorNotes[item.id];
-  const derivedNote = (item: Item) =>
-    tilikNote(item.id.replace(/^\d+-/, ""), meeting, programs, present, attendees.length, verification);
+  return {
+    config,
+    month,
+    meeting,
+    input,
+    person,
+    programs,
+    programName,
+    problems,
+    attendance,
+    indicators,
+    reports,
+    plans,
+    evaluations,
+    commitments,
+    ranked,
+    comparisons,
+    verification,
+    profile: once(() => supervisionProfile(config.pembinaan, config.dinas_kesehatan.nama)),
+    place: config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan,
+    nextMonth: shiftMonth(month, 1),
+    /** The supervisor's own note on a checklist item, by its number ("03", "3") or id. */
+    noteFor: (item: Item): string | undefined =>
+      supervisorNotes[String(item.no).padStart(2, "0")] ?? supervisorNotes[String(item.no)] ?? supervisorNotes[item.id],
+    /** The note the files give a checklist item. */
+    derivedNote: (item: Item) =>
+      tilikNote(
+        item.id.replace(/^\d+-/, ""),
+        meeting,
+        programs,
+        attendance().present,
+        attendance().attendees.length,
+        verification,
+      ),
+  };
+}
 
+type MonthView = ReturnType<typeof monthView>;
+
+/** Rows of a table grouped by program: the program's name on its first row only (`program_tampil`). */
+const firstOfGroup = <T extends { program: string }>(rows: T[]) =>
+  rows.map((row, i) => ({ ...row, program_tampil: i > 0 && rows[i - 1].program === row.program ? "" : row.program }));
+
+/** Who and where, and which month: the letterheads, the head and the TU, in every document. */
+function identity(v: MonthView) {
+  const { config, month } = v;
+  const dinas = config.dinas_kesehatan;
+  const kepala = v.person(config.pejabat.kepala_puskesmas);
+  kepala.jabatan_ttd = headTitle(config);
+  const terms = indonesianTerms(config);
   return {
     puskesmas: {
       nama: config.puskesmas.nama,
@@ -449,7 +318,7 @@ export function buildRenderContext({
       telepon: str(config.puskesmas.telepon),
       email: str(config.puskesmas.email),
       laman: str(config.puskesmas.laman),
-      tempat_surat: place,
+      tempat_surat: v.place,
     },
     dinas: {
       nama: dinas.nama,
@@ -463,32 +332,28 @@ export function buildRenderContext({
     kabupaten_huruf_besar: config.puskesmas.kabupaten_kota.toUpperCase(),
     puskesmas_huruf_besar: config.puskesmas.nama.toUpperCase(),
     kepala,
-    tu: person(config.pejabat.kasubag_tu),
-    pimpinan: person(meeting.pimpinan),
-    notulis: person(meeting.notulis),
-    penandatangan_dinas: dinasSigner,
-    draf: draft,
+    tu: v.person(config.pejabat.kasubag_tu),
+    draf: v.input.draft ?? false,
     bulan: month,
     bulan_nama: monthName(month),
-    bulan_depan_nama: monthName(nextMonth),
+    bulan_depan_nama: monthName(v.nextMonth),
     tahun: month.slice(0, 4),
+    istilah: { unit: terms.unit, Unit: terms.Unit, pj: terms.pj },
+  };
+}
+
+/** The meeting's header: its kind, chair and minute-taker, date, time and place, the invitation letter. */
+function meetingHeader(v: MonthView) {
+  const { config, meeting, month, place } = v;
+  const zone = config.zona_waktu;
+  const invitationDate = meeting.undangan?.tanggal ?? meeting.tanggal;
+  const recipients = (meeting.undangan?.penerima ?? []).map((r) =>
+    config.pegawai.some((p) => p.id === r) ? v.person(r).nama : r,
+  );
+  return {
+    pimpinan: v.person(meeting.pimpinan),
+    notulis: v.person(meeting.notulis),
     jenis: meetingKindName(meeting.jenis),
-    regulasi: {
-      nama: profile.nama,
-      singkat: profile.singkat,
-      jenis: regulation.jenis,
-      nomor: regulation.nomor,
-      tahun: regulation.tahun,
-      tentang: regulation.tentang,
-      lampiran_tilik: profile.lampiran_tilik,
-      /** "LAMPIRAN III PERATURAN BUPATI MUSI RAWAS" */
-      lampiran_besar: `${profile.lampiran_tilik} ${regulation.jenis}`.toUpperCase(),
-      tentang_besar: regulation.tentang.toUpperCase(),
-      judul_tilik: profile.judul_tilik,
-      pasal_umpan_balik: profile.pasal.umpan_balik,
-      pasal_tilik: profile.pasal.tilik,
-      pembina: profile.pembina,
-    },
     rapat: {
       hari_tanggal: meeting.tanggal ? longDate(meeting.tanggal) : "…",
       hari: meeting.tanggal ? dayName(meeting.tanggal) : "…",
@@ -514,16 +379,17 @@ export function buildRenderContext({
       program: str(meeting.persiapan?.program),
       tata_usaha: str(meeting.persiapan?.tata_usaha),
     },
-    acara: meeting.susunan_acara.map((a, i) => ({
-      no: i + 1,
-      waktu: a.waktu,
-      acara: a.acara,
-      pelaksana: a.pelaksana ?? "",
-    })),
-    agenda,
-    /** The agenda items and, after them, the steps no item covers: the body of the notulen. */
-    jalannya_rapat: [...agenda, ...extra],
-    pembahasan_lain: unlinked,
+  };
+}
+
+/** Who was invited and who came: the attendance list, blank rows for walk-ins, the counts. */
+function attendance(v: MonthView) {
+  const { attendees, present, absentParts } = v.attendance();
+  const blankRows = Array.from({ length: 5 }, (_, i) => ({
+    no: attendees.length + i + 1,
+    ganjil: (attendees.length + i) % 2 === 0,
+  }));
+  return {
     peserta: attendees,
     peserta_kosong: blankRows,
     jumlah_hadir: present,
@@ -536,7 +402,97 @@ export function buildRenderContext({
         absentParts.length ? ` (${absentParts.join(", ")})` : ""
       }`,
     },
-    evaluasi_kehadiran: str(meeting.evaluasi_kehadiran),
+    evaluasi_kehadiran: str(v.meeting.evaluasi_kehadiran),
+  };
+}
+
+/**
+ * The programme and the agenda: the notulen follows the agenda, each item presenting the data of
+ * its SOP step; data no item claims is presented after the agenda under the step's own title, so
+ * nothing is left out.
+ */
+function agenda(v: MonthView) {
+  const { config, meeting, programs } = v;
+  const speaker = (id: string) => (config.pegawai.some((x) => x.id === id) ? v.person(id).nama : id);
+  const sop = resolveSop(config.sop);
+  const stepKind = new Map(sop.steps.map((s) => [s.id, s.bukti]));
+  const hasData: Record<Evidence, boolean> = {
+    persiapan_kapus: false,
+    persiapan_program: false,
+    persiapan_tu: false,
+    pembahasan: false,
+    laporan_bulan_lalu: v.reports().length > 0 || v.evaluations().length > 0 || Boolean(meeting.tindak_lanjut),
+    rencana_bulan_ini: v.plans().length > 0,
+    informasi: meeting.informasi.length > 0,
+    audit_internal: Boolean(meeting.audit_internal),
+    capaian: v.indicators().length > 0 || Boolean(meeting.verifikasi_data),
+    masalah: meeting.masalah.length > 0,
+    rtl: meeting.rtl.length > 0,
+    evaluasi_tengah_tahun: Boolean(meeting.evaluasi_tengah_tahun),
+    ruk: Boolean(meeting.ruk),
+    rpk: programs.some((p) => p.rpk.length > 0),
+    kesepakatan: v.commitments().length > 0,
+    bahan_tribulanan: Boolean(meeting.bahan_tribulanan),
+    musrenbang: Boolean(meeting.musrenbang),
+  };
+  const sections = (kinds: Evidence[]) =>
+    Object.fromEntries(SHOWN.map((k) => [k, kinds.includes(k) && hasData[k]])) as Record<
+      (typeof SHOWN)[number],
+      boolean
+    >;
+  const claimed = new Set<Evidence>();
+  const items = meeting.agenda.map((a, i) => {
+    const kind = a.langkah ? stepKind.get(a.langkah) : undefined;
+    const kinds = kind && !claimed.has(kind) ? [kind] : [];
+    for (const k of kinds) claimed.add(k);
+    return {
+      no: i + 1,
+      id: a.id,
+      judul: a.judul,
+      langkah: str(a.langkah),
+      pembahasan: meeting.pembahasan
+        .filter((p) => p.agenda === a.id || (!p.agenda && p.langkah && p.langkah === a.langkah))
+        .map((p) => ({ pembicara: speaker(p.pembicara), isi: p.isi, keputusan: str(p.keputusan) })),
+      bagian: sections(kinds),
+    };
+  });
+  const unclaimed = SHOWN.filter((k) => hasData[k] && !claimed.has(k));
+  const extra = unclaimed.map((kind, i) => ({
+    no: items.length + i + 1,
+    id: "",
+    judul: sop.steps.find((s) => s.bukti === kind)?.judul ?? kind,
+    langkah: sop.steps.find((s) => s.bukti === kind)?.id ?? "",
+    pembahasan: [] as Array<{ pembicara: string; isi: string; keputusan: string }>,
+    bagian: sections([kind]),
+  }));
+  const unlinked = meeting.pembahasan
+    .filter((p) => !meeting.agenda.some((a) => a.id === p.agenda || (!p.agenda && p.langkah === a.langkah)))
+    .map((p) => ({ pembicara: speaker(p.pembicara), isi: p.isi, keputusan: str(p.keputusan) }));
+  return {
+    acara: meeting.susunan_acara.map((a, i) => ({
+      no: i + 1,
+      waktu: a.waktu,
+      acara: a.acara,
+      pelaksana: a.pelaksana ?? "",
+    })),
+    agenda: items,
+    /** The agenda items and, after them, the steps no item covers: the body of the notulen. */
+    jalannya_rapat: [...items, ...extra],
+    pembahasan_lain: unlinked,
+    pembahasan: meeting.pembahasan.map((p, i) => ({
+      no: i + 1,
+      agenda: meeting.agenda.find((a) => a.id === p.agenda)?.judul ?? p.agenda ?? "",
+      pembicara: speaker(p.pembicara),
+      isi: p.isi,
+      keputusan: p.keputusan ?? "",
+    })),
+  };
+}
+
+/** What the meeting recorded beside the agenda: information, data verification, audits, plans. */
+function notes(v: MonthView) {
+  const { meeting } = v;
+  return {
     informasi: meeting.informasi,
     verifikasi: meeting.verifikasi_data
       ? {
@@ -551,6 +507,48 @@ export function buildRenderContext({
     musrenbang: str(meeting.musrenbang),
     bahan_tribulanan: str(meeting.bahan_tribulanan),
     tindak_lanjut: str(meeting.tindak_lanjut),
+  };
+}
+
+/** The programs' reports (in the order of lokmin.yaml): activities, plans, analyses, coverage, next month's RPK. */
+function programReports(v: MonthView) {
+  const { config, programs } = v;
+  const villages = programs.flatMap((report) =>
+    report.indikator
+      .filter((i) => (i.per_desa ?? []).length > 0)
+      .map((i) => ({
+        program: v.programName(report.program),
+        indikator:
+          config.program.find((p) => p.id === report.program)?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
+        desa: (i.per_desa ?? []).map((d) => ({
+          desa: d.desa,
+          sasaran: number(d.sasaran, 0),
+          bulan_ini: number(d.bulan_ini, 0),
+          kumulatif: number(d.kumulatif, 0),
+          capaian: d.sasaran && d.kumulatif !== null ? percent((d.kumulatif / d.sasaran) * 100) : percent(null),
+        })),
+      })),
+  );
+  const analysesAll = programs
+    .filter((p) => p.analisis)
+    .map((p) => {
+      const a = p.analisis;
+      const parts = typeof a === "string" ? { orang: "", waktu: "", tempat: "", catatan: a } : a;
+      return {
+        program: v.programName(p.program),
+        pj: v.person(p.penanggung_jawab).nama,
+        orang: str(parts?.orang),
+        waktu: str(parts?.waktu),
+        tempat: str(parts?.tempat),
+        catatan: str(parts?.catatan),
+      };
+    });
+  // By person, time and place where it was written so; free-text notes are listed apart.
+  const analyses = analysesAll.filter((a) => a.orang || a.waktu || a.tempat);
+  const analysisNotes = analysesAll.filter((a) => a.catatan).map((a) => ({ program: a.program, catatan: a.catatan }));
+  const reports = v.reports();
+  const plans = v.plans();
+  return {
     laporan: reports,
     laporan_kegiatan: firstOfGroup(
       reports.flatMap((r) => r.kegiatan.map((k) => ({ program: r.program, pj: r.pj, ...k }))),
@@ -561,23 +559,38 @@ export function buildRenderContext({
     ),
     analisis_program: analyses,
     analisis_program_catatan: analysisNotes,
-    analisis: buildAnalysisContext({ config, meeting, problems }),
-    pembahasan: meeting.pembahasan.map((p, i) => ({
-      no: i + 1,
-      agenda: meeting.agenda.find((a) => a.id === p.agenda)?.judul ?? p.agenda ?? "",
-      pembicara: config.pegawai.some((x) => x.id === p.pembicara) ? person(p.pembicara).nama : p.pembicara,
-      isi: p.isi,
-      keputusan: p.keputusan ?? "",
-    })),
-    capaian: firstOfGroup(indicators),
+    capaian: firstOfGroup(v.indicators()),
     capaian_desa: villages,
+    rpk: programs
+      .flatMap((report) =>
+        report.rpk.map((r) => ({
+          program: v.programName(report.program),
+          kegiatan: r.kegiatan,
+          tujuan: r.tujuan ?? "",
+          sasaran: r.sasaran ?? "",
+          volume: r.volume ?? "",
+          waktu: r.waktu ?? "",
+          tempat: r.tempat ?? "",
+          biaya: r.biaya ?? "",
+          pj: v.person(r.penanggung_jawab ?? report.penanggung_jawab).nama,
+        })),
+      )
+      .map((r, i) => ({ no: i + 1, ...r })),
+    jumlah_rpk: programs.reduce((sum, p) => sum + p.rpk.length, 0),
+  };
+}
+
+/** The month's problems by rank, with the method, its formula, causes and solutions. */
+function ranking(v: MonthView) {
+  const problems = v.problems();
+  return {
     metode: problems.method.toUpperCase(),
     rumus: problems.formula,
-    masalah: ranked.map(({ p, r }) => ({
+    masalah: v.ranked().map(({ p, r }) => ({
       peringkat: r?.rank ?? "–",
       id: p.id,
       judul: p.judul,
-      program: p.program ? programName(p.program) : "",
+      program: p.program ? v.programName(p.program) : "",
       uraian: str(p.uraian),
       total: r?.total === null || r?.total === undefined ? "–" : number(r.total),
       akar_masalah: p.akar_masalah.map((a) => (a.kategori ? `${a.kategori}: ${a.uraian}` : a.uraian)).join("; "),
@@ -597,11 +610,32 @@ export function buildRenderContext({
         })),
       solusi_terpilih: p.solusi.find((s) => s.dipilih)?.uraian ?? "",
     })),
-    evaluasi_kesepakatan: evaluations,
-    kesepakatan: commitments,
+  };
+}
+
+/** The forum's analysis (src/render/analysis-context.ts): fishbones, SWOT, the stakeholder map. */
+function analysis(v: MonthView) {
+  return { analisis: buildAnalysisContext({ config: v.config, meeting: v.meeting, problems: v.problems() }) };
+}
+
+/** Last month's commitments evaluated, this month's, who signs them, and the follow-up plan (RTL). */
+function commitments(v: MonthView) {
+  const { config, meeting } = v;
+  const statusOf = new Map(meeting.hadir.filter((h) => h.pegawai).map((h) => [h.pegawai as string, h.status]));
+  const signerIds = [...new Set(meeting.kesepakatan.flatMap((k) => k.ditandatangani))];
+  const absentNote = (id: string) => {
+    const status = statusOf.get(id);
+    if (status === "hadir") return "";
+    return status ? `tidak hadir: ${STATUS_LABEL[status].toLowerCase()}` : "tidak tercatat di daftar hadir";
+  };
+  const coordinators = signerIds
+    .filter((id) => id !== config.pejabat.kepala_puskesmas)
+    .map((id) => ({ ...v.person(id), catatan: absentNote(id) }));
+  return {
+    evaluasi_kesepakatan: v.evaluations(),
+    kesepakatan: v.commitments(),
     /** Program coordinators who sign the nota kesepakatan (the head signs under "Mengetahui"). */
     penandatangan: coordinators,
-    kesimpulan: conclusion,
     rtl: meeting.rtl.map((r, i) => ({
       no: i + 1,
       id: r.id,
@@ -610,25 +644,50 @@ export function buildRenderContext({
       waktu: r.waktu ?? "",
       biaya: r.biaya ?? "",
       indikator_keberhasilan: r.indikator_keberhasilan ?? "",
-      pj: person(r.penanggung_jawab).nama,
+      pj: v.person(r.penanggung_jawab).nama,
       masalah: meeting.masalah.find((m) => m.id === r.masalah)?.judul ?? r.masalah ?? "",
     })),
-    rpk: programs
-      .flatMap((report) =>
-        report.rpk.map((r) => ({
-          program: programName(report.program),
-          kegiatan: r.kegiatan,
-          tujuan: r.tujuan ?? "",
-          sasaran: r.sasaran ?? "",
-          volume: r.volume ?? "",
-          waktu: r.waktu ?? "",
-          tempat: r.tempat ?? "",
-          biaya: r.biaya ?? "",
-          pj: person(r.penanggung_jawab ?? report.penanggung_jawab).nama,
-        })),
-      )
-      .map((r, i) => ({ no: i + 1, ...r })),
-    jumlah_rpk: programs.reduce((sum, p) => sum + p.rpk.length, 0),
+  };
+}
+
+/** The meeting's conclusion: its own words, or composed from the coverage, the ranking and the commitments. */
+function conclusion(v: MonthView) {
+  const { meeting, month } = v;
+  const written = meeting.kesimpulan
+    ? Array.isArray(meeting.kesimpulan)
+      ? meeting.kesimpulan
+      : [meeting.kesimpulan]
+    : [];
+  if (written.length) return { kesimpulan: written };
+  const indicators = v.indicators();
+  const behind = indicators.filter((i) => i.tertinggal).length;
+  const statusCount = (s: string) => meeting.evaluasi_kesepakatan.filter((e) => e.status === s).length;
+  const commitmentCount = v.commitments().length;
+  const kesimpulan = [
+    indicators.length
+      ? `${behind} dari ${indicators.length} indikator masih di bawah target kumulatif bulan ${monthName(month)}.`
+      : "",
+    meeting.masalah.length
+      ? `${meeting.masalah.length} masalah diprioritaskan dengan metode ${v.problems().method.toUpperCase()}; ` +
+        `prioritas pertama: ${v.ranked()[0]?.p.judul ?? "–"}.`
+      : "",
+    meeting.evaluasi_kesepakatan.length
+      ? `Kesepakatan bulan lalu: ${statusCount("selesai")} selesai, ${statusCount("sebagian")} sebagian, ` +
+        `${statusCount("belum")} belum terlaksana.`
+      : "",
+    commitmentCount
+      ? `${commitmentCount} kesepakatan baru disepakati dan dievaluasi pada Lokakarya Mini bulan ` +
+        `${monthName(v.nextMonth)}.`
+      : "",
+  ].filter(Boolean);
+  return { kesimpulan };
+}
+
+/** The Daftar Tilik: the 20 items answered from `check` and the supervisor, with notes a person can read. */
+function checklist(v: MonthView) {
+  const tilik = v.input.tilik;
+  const unanswered = (tilik?.items ?? []).filter((i) => i.answer === null).length;
+  return {
     tilik: {
       skor: tilik?.score ?? 0,
       total: tilik?.total ?? 0,
@@ -638,17 +697,92 @@ export function buildRenderContext({
         pertanyaan: item.question,
         ya: item.answer === true ? "✓" : "",
         tidak: item.answer === false ? "✓" : "",
-        keterangan: noteFor(item) ?? (item.answer === null ? "" : derivedNote(item)),
+        keterangan: v.noteFor(item) ?? (item.answer === null ? "" : v.derivedNote(item)),
       })),
+    },
+  };
+}
+
+/** Supervision: the regulation, the Dinas' signer, the visit, and the feedback letter. */
+function supervision(v: MonthView) {
+  const { config, meeting } = v;
+  const profile = v.profile();
+  const regulation = regulationParts(profile);
+  const dinas = config.dinas_kesehatan;
+  const dinasSigner = (() => {
+    const on = dinas.penandatangan;
+    const base = `Kepala ${dinas.nama}`;
+    if (on) {
+      const title =
+        on.sebutan === "a.n."
+          ? `a.n. ${base}\n${on.jabatan ?? ""}`.trim()
+          : on.sebutan
+            ? `${on.sebutan} ${base}`
+            : (on.jabatan ?? base);
+      return { jabatan_ttd: title, nama: on.nama, pangkat: str(on.pangkat), nip: printNip(on.nip), ada: true };
+    }
+    if (dinas.kepala)
+      return {
+        jabatan_ttd: base,
+        nama: dinas.kepala.nama,
+        pangkat: str(dinas.kepala.pangkat),
+        nip: printNip(dinas.kepala.nip),
+        ada: true,
+      };
+    return { jabatan_ttd: base, nama: "", pangkat: "", nip: "", ada: false };
+  })();
+  const feedback = meeting.supervisi?.umpan_balik;
+  const tilik = v.input.tilik;
+  return {
+    penandatangan_dinas: dinasSigner,
+    regulasi: {
+      nama: profile.nama,
+      singkat: profile.singkat,
+      jenis: regulation.jenis,
+      nomor: regulation.nomor,
+      tahun: regulation.tahun,
+      tentang: regulation.tentang,
+      lampiran_tilik: profile.lampiran_tilik,
+      /** "LAMPIRAN III PERATURAN BUPATI MUSI RAWAS" */
+      lampiran_besar: `${profile.lampiran_tilik} ${regulation.jenis}`.toUpperCase(),
+      tentang_besar: regulation.tentang.toUpperCase(),
+      judul_tilik: profile.judul_tilik,
+      pasal_umpan_balik: profile.pasal.umpan_balik,
+      pasal_tilik: profile.pasal.tilik,
+      pembina: profile.pembina,
     },
     supervisi: {
       ada: Boolean(meeting.supervisi),
       tanggal: meeting.supervisi ? plainDate(meeting.supervisi.tanggal) : "",
       pembina: meeting.supervisi?.pembina ?? "",
     },
-    tren_bulan: [...new Set(trends.flatMap((t) => t.points.map((p) => p.month)))].sort().map(shortMonthName),
+    umpan_balik: feedback
+      ? {
+          nomor: feedback.nomor ?? "…",
+          tanggal: feedback.tanggal ? plainDate(feedback.tanggal) : "…",
+          tempat_tanggal: `${config.puskesmas.kabupaten_kota.replace(/^(Kabupaten|Kota) /, "")}, ${
+            feedback.tanggal ? plainDate(feedback.tanggal) : "…"
+          }`,
+          rekomendasi: feedback.rekomendasi,
+          tidak: (tilik?.items ?? [])
+            .filter((i) => i.answer === false)
+            .map((i) => ({
+              no: i.no,
+              pertanyaan: i.question,
+              alasan: v.noteFor(i) ?? v.derivedNote(i),
+            })),
+        }
+      : null,
+  };
+}
+
+/** The coverage trend of each indicator over the year up to the month. */
+function trends(v: MonthView) {
+  const list = v.input.trends?.() ?? [];
+  return {
+    tren_bulan: [...new Set(list.flatMap((t) => t.points.map((p) => p.month)))].sort().map(shortMonthName),
     tren: firstOfGroup(
-      trends.map((trend) => {
+      list.map((trend) => {
         const last = trend.points[trend.points.length - 1];
         return {
           program: trend.programName,
@@ -666,31 +800,105 @@ export function buildRenderContext({
         };
       }),
     ),
-    tren_tertinggal: trends
+    tren_tertinggal: list
       .filter((t) => t.flagged)
       .map((t) => ({ indikator: t.nama, program: t.programName, bulan: t.behindStreak })),
-    ada_tren: trends.length > 0,
-    umpan_balik: feedback
-      ? {
-          nomor: feedback.nomor ?? "…",
-          tanggal: feedback.tanggal ? plainDate(feedback.tanggal) : "…",
-          tempat_tanggal: `${config.puskesmas.kabupaten_kota.replace(/^(Kabupaten|Kota) /, "")}, ${
-            feedback.tanggal ? plainDate(feedback.tanggal) : "…"
-          }`,
-          rekomendasi: feedback.rekomendasi,
-          tidak: (tilik?.items ?? [])
-            .filter((i) => i.answer === false)
-            .map((i) => ({
-              no: i.no,
-              pertanyaan: i.question,
-              alasan: noteFor(i) ?? derivedNote(i),
-            })),
-        }
-      : null,
+    ada_tren: list.length > 0,
   };
 }
 
-export type RenderContext = ReturnType<typeof buildRenderContext>;
+/** The parts of the render context, each a function of the month; `identity` is in every document. */
+export const PARTS = {
+  identity,
+  meeting: meetingHeader,
+  attendance,
+  agenda,
+  notes,
+  programs: programReports,
+  ranking,
+  analysis,
+  commitments,
+  conclusion,
+  checklist,
+  supervision,
+  trends,
+  /** The cross-program data verification's Berita Acara (src/render/verification-context.ts). */
+  verification: (v: MonthView) =>
+    buildVerificationContext({
+      config: v.config,
+      loaded: v.input.loaded,
+      profile: v.profile(),
+      comparisons: v.comparisons(),
+    }),
+  /** The first Lokmin of the year: the task matrix and the POA (src/render/year-context.ts). */
+  first: (v: MonthView) => ({ pertama: v.meeting.jenis === "pertama" ? firstLokmin(v.config, v.meeting) : null }),
+  /** The quarterly cross-sector Lokmin held in the month (tribulanan.yaml). */
+  quarterly: (v: MonthView) => ({
+    tribulanan: v.input.loaded?.quarterly ? quarterly(v.config, v.input.loaded.quarterly.data, v.input.programs) : null,
+  }),
+  /** The pralokmin of each klaster. */
+  pralokmin: (v: MonthView) => ({
+    pralokmin: pralokmin(
+      v.config,
+      (v.input.loaded?.pralokmin ?? []).map((p) => p.data),
+    ),
+  }),
+} satisfies Record<string, (v: MonthView) => object>;
+
+export type PartName = keyof typeof PARTS;
+export const PART_NAMES = Object.keys(PARTS) as PartName[];
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every field a template may read: all parts together. */
+export type RenderContext = UnionToIntersection<ReturnType<(typeof PARTS)[PartName]>>;
+
+/** The fields of some parts (identity's always among them). */
+export type PartialContext = Pick<RenderContext, keyof ReturnType<typeof identity>> & Partial<RenderContext>;
+
+/**
+ * The render context of a month, built part by part as documents ask for them: each part at most
+ * once, the ranking and the trends only when a part that shows them is asked for.
+ */
+export function renderContext(input: RenderInput) {
+  const view = monthView(input);
+  const built = new Map<PartName, object>();
+  const part = (name: PartName) => {
+    let fields = built.get(name);
+    if (!fields) {
+      fields = PARTS[name](view);
+      built.set(name, fields);
+    }
+    return fields;
+  };
+  const escapedParts = new Map<PartName, object>();
+  const escapedPart = (name: PartName) => {
+    let fields = escapedParts.get(name);
+    if (!fields) {
+      fields = escapeForBlocks(part(name));
+      escapedParts.set(name, fields);
+    }
+    return fields;
+  };
+  /** The fields of some parts; its escaped copy is made of the parts' copies, each escaped once. */
+  const compose = (names: readonly PartName[]) => {
+    const fields = Object.assign({}, ...names.map(part)) as object;
+    COMPOSED.set(fields, () => withMarker(Object.assign({}, ...names.map(escapedPart)) as object, ""));
+    return fields;
+  };
+  return {
+    /** The fields of these parts and of `identity`, in the order of PARTS. */
+    of: (names: readonly PartName[]): PartialContext =>
+      compose(PART_NAMES.filter((n) => n === "identity" || names.includes(n))) as PartialContext,
+    /** Every field: what a workspace's own template sees. */
+    all: (): RenderContext => compose(PART_NAMES) as RenderContext,
+    /** The parts built so far. */
+    built: (): PartName[] => [...built.keys()],
+  };
+}
+
+/** The whole render context of a month at once. */
+export const buildRenderContext = (input: RenderInput): RenderContext => renderContext(input).all();
 
 /** What a list or a section of the data prints as, so that a template printing one can be told what it did. */
 export const NOT_TEXT = /\uE000(list|section):([^\uE001]*)\uE001/;
@@ -713,9 +921,28 @@ export function escapeForBlocks<T>(value: T, field = ""): T {
     const copy = list
       ? value.map((v, i) => escapeForBlocks(v, `${field}.${i}`))
       : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForBlocks(v, field ? `${field}.${k}` : k)]));
-    const marker = `\uE000${list ? "list" : "section"}:${field}\uE001`;
-    Object.defineProperty(copy, "toString", { value: () => marker, enumerable: false });
-    return copy as T;
+    return withMarker(copy, field) as T;
   }
   return value;
+}
+
+/** A list or section that prints as its NOT_TEXT marker. */
+function withMarker<T extends object>(copy: T, field: string): T {
+  const marker = `\uE000${Array.isArray(copy) ? "list" : "section"}:${field}\uE001`;
+  Object.defineProperty(copy, "toString", { value: () => marker, enumerable: false });
+  return copy;
+}
+
+/** How to make the escaped copy of a context `renderContext` composed: from its parts' escaped copies. */
+const COMPOSED = new WeakMap<object, () => object>();
+const INERT = new WeakMap<object, object>();
+
+/** The escaped copy of a context (escapeForBlocks), made once however many times a template reads it. */
+export function inert(context: object): object {
+  let copy = INERT.get(context);
+  if (!copy) {
+    copy = COMPOSED.get(context)?.() ?? escapeForBlocks(context);
+    INERT.set(context, copy);
+  }
+  return copy;
 }

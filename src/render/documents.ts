@@ -1,11 +1,12 @@
 // The documents `lokmin render` writes, as data: name (also the template's file name), title,
-// what it contains, and whether the month's data supports it. The CLI's `--only` choices, the
-// README table, `lokmin template --list` and the render loop all read this list; a new document
-// is one entry here and one template (templates/NAME.hbs), with `context` for data only it needs.
+// what it contains, whether the month's data supports it, and the parts of the render context its
+// built-in template reads (only those are built when it is rendered). The CLI's `--only` choices,
+// the README table, `lokmin template --list` and the render loop all read this list; a new document
+// is one entry here and one template (templates/NAME.hbs).
 import type { Meeting, ProgramReport } from "../domain/schema.js";
 import type { MonthData } from "../domain/workspace-data.js";
 import { msg, type Message } from "../i18n/index.js";
-import type { RenderContext } from "./context.js";
+import type { PartName } from "./context.js";
 
 export interface DocumentSpec {
   name: string;
@@ -13,8 +14,8 @@ export interface DocumentSpec {
   contains: Message;
   /** Whether the month's data supports it; `month` carries the meetings held beside rapat.yaml. */
   needs: (meeting: Meeting, programs: readonly ProgramReport[], month?: Month) => boolean;
-  /** Fields only this document needs, added to the render context (documented with the document). */
-  context?: (base: RenderContext) => Record<string, unknown>;
+  /** The parts of the render context (src/render/context.ts) the built-in template reads, besides `identity`. */
+  parts: readonly PartName[];
 }
 
 type Month = Pick<MonthData, "quarterly" | "pralokmin"> | undefined;
@@ -29,6 +30,7 @@ export const DOCUMENTS = [
       "the invitation letter on the letterhead: number, nature, attachments, subject, day/date, time, place, agenda, " +
         "the head's signature (name, rank, NIP), copies, and the invitee list with NIPs",
     ),
+    parts: ["meeting", "attendance"],
     needs: (m: Meeting) => Boolean(m.undangan),
   },
   {
@@ -38,6 +40,7 @@ export const DOCUMENTS = [
       "susunan acara dengan slot waktu dan pelaksana, lalu agenda pembahasan",
       "the time-slotted programme with who leads each slot, then the agenda",
     ),
+    parts: ["meeting", "agenda"],
     needs: (m: Meeting) => m.susunan_acara.length > 0,
   },
   {
@@ -49,6 +52,7 @@ export const DOCUMENTS = [
       "the attendance list: name, NIP, position, signature cells alternating left and right, a note (leave, " +
         "official travel …), blank rows for walk-ins",
     ),
+    parts: ["meeting", "attendance"],
     needs: (m: Meeting) => m.hadir.length > 0,
   },
   {
@@ -66,6 +70,18 @@ export const DOCUMENTS = [
         "problems and causes by category, priorities, chosen solutions, RTL, last month's commitments evaluated, " +
         "new commitments); conclusion; chair's and minute-taker's signatures",
     ),
+    parts: [
+      "meeting",
+      "attendance",
+      "agenda",
+      "notes",
+      "programs",
+      "ranking",
+      "analysis",
+      "commitments",
+      "conclusion",
+      "trends",
+    ],
     needs: () => true,
   },
   {
@@ -77,6 +93,7 @@ export const DOCUMENTS = [
       "the commitment note: the commitments (owner, deadline, target), the program coordinators' signatures (with " +
         'a note when absent) and the head of the Puskesmas under "Mengetahui"',
     ),
+    parts: ["meeting", "commitments"],
     needs: (m: Meeting) => m.kesepakatan.length > 0,
   },
   {
@@ -88,6 +105,7 @@ export const DOCUMENTS = [
       "the follow-up plan per problem, signed by the head; next month's RPK attached (landscape): program, " +
         "activity, aim, target group, volume, time, place, owner, funding",
     ),
+    parts: ["meeting", "ranking", "programs", "commitments"],
     needs: (m: Meeting, programs: readonly ProgramReport[]) =>
       m.rtl.length > 0 || programs.some((p) => p.rpk.length > 0),
   },
@@ -102,6 +120,7 @@ export const DOCUMENTS = [
         "compared, with its figures, matching or not, the justification and cause agreed, corrected or not; signed " +
         "by the coordinators of the programs involved and the head of the Puskesmas",
     ),
+    parts: ["meeting", "verification"],
     needs: (m: Meeting) => Boolean(m.verifikasi_data?.tanggal),
   },
   {
@@ -113,6 +132,7 @@ export const DOCUMENTS = [
       "the regulation's Lampiran III checklist: 20 yes/no items filled from `check` and the supervisor's answers, " +
         "readable notes, unanswered items blank; one page with the supervisor's signature",
     ),
+    parts: ["meeting", "checklist", "supervision"],
     needs: () => true,
   },
   {
@@ -122,6 +142,7 @@ export const DOCUMENTS = [
       "grafik capaian kumulatif tiap indikator terhadap targetnya sendiri dan tabel satu kolom per bulan",
       "a chart of each indicator's cumulative coverage against its own target, and a table with one column per month",
     ),
+    parts: ["trends"],
     needs: (_m: Meeting, programs: readonly ProgramReport[]) => programs.length > 0,
   },
   {
@@ -132,6 +153,7 @@ export const DOCUMENTS = [
       "the fishbone of each priority problem, the SWOT table and its strategies, the stakeholder map (for the " +
         "projector)",
     ),
+    parts: ["meeting", "analysis"],
     needs: (m: Meeting) =>
       m.masalah.some((p) => p.akar_masalah.length > 0 || p.swot) || (m.stakeholder?.length ?? 0) > 0,
   },
@@ -144,6 +166,7 @@ export const DOCUMENTS = [
       "the Dinas' feedback letter on its letterhead: the regulation (number, year, article), the checklist score, " +
         "items not met, recommendations, signed by the Kepala Dinas (a.n./Plt.) with rank and NIP, copies",
     ),
+    parts: ["checklist", "supervision", "trends"],
     needs: (m: Meeting) => Boolean(m.supervisi?.umpan_balik),
   },
   {
@@ -153,6 +176,7 @@ export const DOCUMENTS = [
       "Lokmin pertama: tugas dan wilayah binaan setiap pegawai (lanskap)",
       "first Lokmin: each staff member's tasks and wilayah binaan (landscape)",
     ),
+    parts: ["meeting", "first"],
     needs: (m: Meeting) => m.jenis === "pertama" && (m.pembagian_tugas?.length ?? 0) > 0,
   },
   {
@@ -162,6 +186,7 @@ export const DOCUMENTS = [
       "Lokmin pertama: POA tahunan dari RPK dengan jadwal per bulan (lanskap)",
       "first Lokmin: the annual POA from the RPK with its monthly schedule (landscape)",
     ),
+    parts: ["meeting", "first"],
     needs: (m: Meeting) => m.jenis === "pertama" && (m.poa?.length ?? 0) > 0,
   },
   {
@@ -171,6 +196,7 @@ export const DOCUMENTS = [
       "undangan Lokmin tribulanan kepada lintas sektor, dengan daftar undangan dan instansinya",
       "the quarterly Lokmin's invitation to the sectors outside the Puskesmas, with the invitee list",
     ),
+    parts: ["quarterly"],
     needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => Boolean(month?.quarterly?.data.undangan),
   },
   {
@@ -180,6 +206,7 @@ export const DOCUMENTS = [
       "daftar hadir lintas sektor dengan jabatan dan instansi",
       "the cross-sector attendance list with jabatan and instansi",
     ),
+    parts: ["quarterly"],
     needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => (month?.quarterly?.data.hadir.length ?? 0) > 0,
   },
   {
@@ -189,6 +216,7 @@ export const DOCUMENTS = [
       "notulen: capaian per desa, peran sektor, rencana terpadu, kesepakatan, usulan Musrenbang",
       "the minutes: coverage per village, sectors' roles, integrated plan, agreement, Musrenbang proposals",
     ),
+    parts: ["quarterly"],
     needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => Boolean(month?.quarterly),
   },
   {
@@ -198,6 +226,7 @@ export const DOCUMENTS = [
       "kesepakatan lintas sektor yang ditandatangani setiap sektor",
       "the cross-sector agreement, signed by each sector",
     ),
+    parts: ["quarterly"],
     needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) =>
       (month?.quarterly?.data.kesepakatan.length ?? 0) > 0,
   },
@@ -208,6 +237,7 @@ export const DOCUMENTS = [
       "pralokmin setiap klaster: notulen singkat dan daftar hadir",
       "each klaster's pralokmin: short minutes and attendance list",
     ),
+    parts: ["pralokmin"],
     needs: (_m: Meeting, _p: readonly ProgramReport[], month?: Month) => (month?.pralokmin?.length ?? 0) > 0,
   },
 ] as const satisfies readonly DocumentSpec[];

@@ -8,7 +8,7 @@ import path from "node:path";
 import type HandlebarsType from "handlebars";
 import type HandlebarsRuntimeType from "handlebars/runtime";
 import type { Workspace } from "../domain/schema.js";
-import { logoProblem } from "../domain/check/rules/workspace.js";
+import { logoProblem } from "../domain/logo.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, pathPresent, readRegularFile } from "../io/fs-safe.js";
@@ -16,7 +16,7 @@ import { probeFile } from "../io/workspace.js";
 import { builtinTemplate } from "../io/assets.js";
 import { type Block, BlockSyntaxError, parseBlocks } from "./blocks.js";
 import { checkTemplate, HBS_OPTIONS, isolate, notTextError, templateError } from "./handlebars.js";
-import { escapeForBlocks, NOT_TEXT, type RenderContext } from "./context.js";
+import { inert, NOT_TEXT, type PartialContext } from "./context.js";
 import { DOCUMENTS, type DocumentName } from "./documents.js";
 import { blocksToDocx, type Letterhead, type Logo, type Picture, sniffImage } from "./docx.js";
 import { finishDocx } from "./package.js";
@@ -234,17 +234,6 @@ export function sourceLine(source: string, output: string, outputLine: number): 
   return candidates[Math.min(nth, candidates.length - 1)];
 }
 
-/** The escaped copy of a context, made once however many documents use it. */
-const ESCAPED = new WeakMap<object, object>();
-function escaped(context: object): object {
-  let copy = ESCAPED.get(context);
-  if (!copy) {
-    copy = escapeForBlocks(context);
-    ESCAPED.set(context, copy);
-  }
-  return copy;
-}
-
 /** Handlebars in strict mode over the escaped context, then the block language. */
 export async function runBlockTemplate(
   source: string,
@@ -255,7 +244,7 @@ export async function runBlockTemplate(
   let text: string;
   try {
     const template = await compiled(source, builtin, label);
-    text = template(escaped(context), {
+    text = template(inert(context), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
@@ -303,7 +292,7 @@ export interface RenderedDocument {
   sidik: string;
 }
 
-export const documentTitle = (name: DocumentName, context: Pick<RenderContext, "bulan_nama" | "puskesmas">) =>
+export const documentTitle = (name: DocumentName, context: Pick<PartialContext, "bulan_nama" | "puskesmas">) =>
   `${DOCUMENTS.find((d) => d.name === name)!.title} ${context.bulan_nama} — ${context.puskesmas.nama}`;
 
 const STAND_IN: Record<string, string> = {
@@ -364,23 +353,24 @@ export async function buildStarter(
   return finishDocx(entries);
 }
 
-/** One document, filled and packaged (with its fingerprint). */
+/**
+ * One document, filled and packaged (with its fingerprint). `context` holds the parts its template
+ * reads: the document's own parts for the built-in template, every part for a workspace's own.
+ */
 export async function renderDocument(
   name: DocumentName,
   ref: TemplateRef,
-  context: RenderContext,
+  context: PartialContext,
   assets: RenderAssets,
 ): Promise<RenderedDocument> {
   const spec = DOCUMENTS.find((d) => d.name === name)!;
-  const extra = "context" in spec && typeof spec.context === "function" ? spec.context(context) : {};
-  const data = Object.keys(extra).length ? { ...context, ...extra } : context;
   const title = documentTitle(name, context);
   let entries: ZipEntries;
   if (ref.kind === "docx" && ref.file) {
     const { fillWordTemplate } = await import("./word-template.js");
-    entries = await fillWordTemplate(ref.file, ref.label, data, assets, ref.root);
+    entries = await fillWordTemplate(ref.file, ref.label, context, assets, ref.root);
   } else {
-    const blocks = await runBlockTemplate(blockTemplateSource(name, ref), ref.label, data, ref.file ? null : name);
+    const blocks = await runBlockTemplate(blockTemplateSource(name, ref), ref.label, context, ref.file ? null : name);
     entries = blocksToDocx(blocks, {
       config: assets.config,
       letterheads: assets.letterheads,

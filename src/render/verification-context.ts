@@ -8,7 +8,7 @@ import type { SupervisionProfile } from "../domain/regulations.js";
 import type { Workspace } from "../domain/schema.js";
 import { type Comparison, type ComparisonStatus, compareMonth, SIGN, type Side } from "../domain/verification.js";
 import type { MonthData } from "../domain/workspace-data.js";
-import { headTitle, personView } from "./context.js";
+import { headTitle, personView } from "./people.js";
 
 const STATUS: Record<ComparisonStatus, string> = {
   sesuai: "Sesuai",
@@ -71,11 +71,17 @@ function rows(comparisons: readonly Comparison[]) {
   });
 }
 
-export function buildVerificationContext(input: { config: Workspace; loaded: MonthData; profile: SupervisionProfile }) {
+export function buildVerificationContext(input: {
+  config: Workspace;
+  loaded: MonthData;
+  profile: SupervisionProfile;
+  /** The month's comparisons when already made (compareMonth). */
+  comparisons?: readonly Comparison[];
+}) {
   const { config, loaded, profile } = input;
   const meeting = loaded.meeting?.data;
   const record = meeting?.verifikasi_data;
-  const comparisons = compareMonth(config, loaded);
+  const comparisons = input.comparisons ?? compareMonth(config, loaded);
   const table = rows(comparisons);
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const date = record?.tanggal ?? meeting?.tanggal ?? null;

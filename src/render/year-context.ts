@@ -1,5 +1,4 @@
-// What the documents of the year's meetings see, beside the monthly render context (context.ts):
-// the workspace's words (`istilah`: Program or Klaster, PJ program or PJ klaster), the first Lokmin's
+// The parts of the render context (context.ts) for the year's other meetings: the first Lokmin's
 // task and wilayah binaan matrix and POA, the quarterly cross-sector Lokmin (invitation addressed
 // outside the Puskesmas, attendance with instansi, notulen, the signed agreement) and the pralokmin
 // of each klaster, everything formatted the Indonesian way. Pure.
@@ -9,10 +8,8 @@ import { participant, type Participant } from "../domain/lintas-sektor.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import type { Meeting, Pralokmin, ProgramReport, QuarterlyMeeting, Workspace } from "../domain/schema.js";
 import { coveragePercent } from "../domain/targets.js";
-import { indonesianTerms } from "../domain/vocabulary.js";
-import type { MonthData } from "../domain/workspace-data.js";
 import { QUARTERLY_STAKEHOLDER_PICTURE, stakeholderView } from "./analysis-context.js";
-import { headTitle, printNip } from "./context.js";
+import { headTitle, printNip } from "./people.js";
 
 const STATUS_LABEL: Record<string, string> = {
   hadir: "Hadir",
@@ -49,7 +46,7 @@ function personOf(config: Workspace, id: string | undefined) {
 
 const programName = (config: Workspace, id: string) => config.program.find((p) => p.id === id)?.nama ?? id;
 
-function firstLokmin(config: Workspace, meeting: Meeting) {
+export function firstLokmin(config: Workspace, meeting: Meeting) {
   const villages = config.desa;
   const perVillage = villages.length > 0 && villages.length <= 8;
   const rows = (meeting.pembagian_tugas ?? []).map((row, i) => {
@@ -96,7 +93,7 @@ function firstLokmin(config: Workspace, meeting: Meeting) {
   };
 }
 
-function quarterly(config: Workspace, q: QuarterlyMeeting, programs: readonly ProgramReport[]) {
+export function quarterly(config: Workspace, q: QuarterlyMeeting, programs: readonly ProgramReport[]) {
   const zone = config.zona_waktu;
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const invitationDate = q.undangan?.tanggal ?? q.tanggal;
@@ -225,7 +222,7 @@ function quarterly(config: Workspace, q: QuarterlyMeeting, programs: readonly Pr
   };
 }
 
-function pralokmin(config: Workspace, list: readonly Pralokmin[]) {
+export function pralokmin(config: Workspace, list: readonly Pralokmin[]) {
   const zone = config.zona_waktu;
   const place = config.puskesmas.tempat_surat ?? config.puskesmas.kecamatan;
   const order = new Map(config.program.map((p, i) => [p.id, i]));
@@ -259,28 +256,4 @@ function pralokmin(config: Workspace, list: readonly Pralokmin[]) {
       bahan_lokmin: p.bahan_lokmin ?? "",
       tempat_tanggal: `${place}, ${p.tanggal ? plainDate(p.tanggal) : "…"}`,
     }));
-}
-
-export interface YearInput {
-  config: Workspace;
-  month: string;
-  meeting: Meeting;
-  /** The month as loaded: its quarterly meeting and pralokmin, when there are. */
-  loaded?: Pick<MonthData, "quarterly" | "pralokmin">;
-  programs: readonly ProgramReport[];
-}
-
-/** The keys the year's documents add to the render context. */
-export function buildYearContext({ config, month, meeting, loaded, programs }: YearInput) {
-  const terms = indonesianTerms(config);
-  return {
-    istilah: { unit: terms.unit, Unit: terms.Unit, pj: terms.pj },
-    tahun: month.slice(0, 4),
-    pertama: meeting.jenis === "pertama" ? firstLokmin(config, meeting) : null,
-    tribulanan: loaded?.quarterly ? quarterly(config, loaded.quarterly.data, programs) : null,
-    pralokmin: pralokmin(
-      config,
-      (loaded?.pralokmin ?? []).map((p) => p.data),
-    ),
-  };
 }

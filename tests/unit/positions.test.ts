@@ -3,7 +3,8 @@
 // code units from 1, as VS Code and Windows Notepad show them (é one, 😀 two); a BOM is not counted.
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, Finding, PathSegment } from "../../src/domain/findings.js";
-import { diagnosticJson, displayWidth, formatDiagnostics, underline } from "../../src/cli/ui.js";
+import { displayWidth, formatDiagnostics, underline } from "../../src/cli/ui.js";
+import { diagnosticJson } from "../../src/ops/findings.js";
 import { position } from "../../src/io/positions.js";
 import { decodeUtf8, parseYaml, YamlSource } from "../../src/io/yaml-source.js";
 

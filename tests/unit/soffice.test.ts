@@ -1,7 +1,7 @@
 // Where `render --pdf` finds LibreOffice: LOKMIN_SOFFICE, PATH, and on Windows the usual
 // Program Files folders (where the installer puts it, usually not on PATH).
 import { describe, expect, it } from "vitest";
-import { findSoffice } from "../../src/commands/render-pdf.js";
+import { findSoffice } from "../../src/ops/pdf.js";
 
 describe("finding LibreOffice", () => {
   const only =

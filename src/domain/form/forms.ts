@@ -341,6 +341,14 @@ export function readWorkbooks(
   return out;
 }
 
+/**
+ * Why a workbook is not a lokmin form at all (no sheet carries lokmin's identification row), or
+ * undefined when it is one; an import may set such a file aside instead of stopping.
+ */
+export function notAForm(workbook: ReadWorkbook): string | undefined {
+  return workbook.sheets.some((sheet) => sheetIdentity(sheet) !== undefined) ? undefined : t(M.notAForm);
+}
+
 /** The lokmin sheets of one workbook by target and part, after checking their identification. */
 function recognise(input: MonthInput, source: WorkbookSource, reader: CellReader): Map<string, Map<string, ReadSheet>> {
   const targets = new Map<string, Map<string, ReadSheet>>();

@@ -5,7 +5,8 @@ import { checkNip } from "../../format-id.js";
 import type { PathSegment } from "../../findings.js";
 import { closestAccepted, didYouMean } from "../../hints.js";
 import { resolveSop, SOP_PROFILES } from "../../sop.js";
-import type { FileKind, WorkspaceContext } from "../context.js";
+import { logoProblem } from "../../logo.js";
+import type { WorkspaceContext } from "../context.js";
 import { defineRules } from "../registry.js";
 import { matchVillage, villageAdvice } from "../../villages.js";
 
@@ -27,18 +28,6 @@ const M = {
     "profil SOP '{profile}' tidak dikenal (tersedia: {known}); semua langkah diambil dari sop.tambahan",
     "unknown SOP profile '{profile}' (known: {known}); all steps come from sop.tambahan",
   ),
-  logoMissing: msg(
-    "logo '{logo}' tidak ditemukan; kop surat dicetak tanpa logo",
-    "logo '{logo}' not found; the letterhead prints without a logo",
-  ),
-  logoOutside: msg(
-    "logo '{logo}' berada di luar folder workspace; salin ke dalam workspace",
-    "logo '{logo}' is outside the workspace folder; copy it inside",
-  ),
-  logoOther: msg(
-    "logo '{logo}' bukan berkas gambar PNG atau JPEG; kop surat dicetak tanpa logo",
-    "logo '{logo}' is not a PNG or JPEG image file; the letterhead prints without a logo",
-  ),
   unknownRule: msg(
     "aturan '{id}' tidak dikenal{hint}; lihat `lokmin check --rules`",
     "unknown rule '{id}'{hint}; see `lokmin check --rules`",
@@ -56,21 +45,6 @@ const NIP_REASONS = {
   appointment: msg("TMT pengangkatan tidak sah", "invalid appointment month"),
   gender: msg("digit jenis kelamin bukan 1/2", "gender digit is not 1/2"),
 } as const;
-
-/** What is wrong with the logo, or undefined when it is a file inside the workspace (check and render say the same). */
-export function logoProblem(kind: FileKind | "not-image", logo: string): string | undefined {
-  switch (kind) {
-    case "outside":
-      return t(M.logoOutside, { logo });
-    case "missing":
-      return t(M.logoMissing, { logo });
-    case "other":
-    case "not-image":
-      return t(M.logoOther, { logo });
-    default:
-      return undefined;
-  }
-}
 
 /** What the rule settings in `aturan` may name, given by the engine (which knows the whole registry). */
 export interface RuleCatalogueView {

@@ -7,7 +7,6 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Context } from "../cli/context.js";
 import { msg, t } from "../i18n/index.js";
 
 const M = {
@@ -17,7 +16,6 @@ const M = {
     "no PDF written: LibreOffice was not found. Install LibreOffice (https://www.libreoffice.org) and run " +
       "`lokmin render --pdf` again; the DOCX files are written",
   ),
-  wrote: msg("PDF: {file}", "PDF: {file}"),
   failed: msg(
     "PDF tidak dibuat untuk {file}: LibreOffice gagal ({detail})",
     "no PDF for {file}: LibreOffice failed ({detail})",
@@ -55,11 +53,14 @@ export interface PdfResult {
   message?: string;
 }
 
-export async function convertToPdf(ctx: Context, docx: string[], outDir: string): Promise<PdfResult> {
+export async function convertToPdf(
+  ctx: { env: NodeJS.ProcessEnv },
+  docx: string[],
+  outDir: string,
+): Promise<PdfResult> {
   const soffice = findSoffice(ctx.env);
   if (!soffice) {
     const message = t(M.missing);
-    if (!ctx.ui.json) ctx.ui.err(`lokmin: ${message}`);
     return { ok: false, soffice: null, files: [], message };
   }
   if (docx.length === 0) return { ok: true, soffice, files: [] };
@@ -85,10 +86,8 @@ export async function convertToPdf(ctx: Context, docx: string[], outDir: string)
         file: (missing.length ? missing : files).map((f) => path.basename(f)).join(", "),
         detail: error?.message.split("\n")[0] ?? "tidak ada keluaran",
       });
-      if (!ctx.ui.json) ctx.ui.err(`lokmin: ${message}`);
       return { ok: false, soffice, files: files.filter((f) => existsSync(f)), message };
     }
-    if (!ctx.ui.json) for (const file of files) ctx.ui.out(t(M.wrote, { file }));
     return { ok: true, soffice, files };
   } finally {
     rmSync(profile, { recursive: true, force: true });

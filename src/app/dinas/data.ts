@@ -150,11 +150,13 @@ export interface CheckView {
 }
 
 /** The month's data, validated, for its check result and the feedback letter. */
-export interface MonthData {
+export interface SentMonth {
   config: import("../../domain/schema.js").Workspace;
   meeting?: import("../../domain/schema.js").Meeting;
   meetingFile: string;
   programs: import("../../domain/schema.js").ProgramReport[];
+  /** The month as the loader gives it (what the render input takes). */
+  loaded: import("../../domain/workspace-data.js").MonthData;
   check: CheckView;
 }
 
@@ -175,7 +177,7 @@ export async function monthData(
   source: MonthSource,
   month: string,
   ctx: { env: NodeJS.ProcessEnv; today: string },
-): Promise<MonthData | { error: string }> {
+): Promise<SentMonth | { error: string }> {
   const { meetingSchema, programReportSchema, workspaceSchema } = await import("../../domain/schema.js");
   const meetingFile = `${month}/rapat.yaml`;
   if (source.kind === "paket") {
@@ -197,13 +199,17 @@ export async function monthData(
     const programs = [...pkg.files.keys()]
       .filter((n) => n.startsWith(`${month}/program/`) && /\.ya?ml$/i.test(n))
       .sort()
-      .map((n) => read(n, programReportSchema))
-      .filter((p): p is import("../../domain/schema.js").ProgramReport => typeof p === "object");
+      .flatMap((file) => {
+        const data = read(file, programReportSchema);
+        return typeof data === "object" ? [{ file, data }] : [];
+      });
+    const valid = typeof meeting === "object" ? meeting : undefined;
     return {
       config,
-      meeting: typeof meeting === "object" ? meeting : undefined,
+      meeting: valid,
       meetingFile,
-      programs,
+      programs: programs.map((p) => p.data),
+      loaded: { id: month, meeting: valid && { file: meetingFile, data: valid }, programs },
       check: asCheckView(pkg.check, month),
     };
   }
@@ -228,6 +234,7 @@ export async function monthData(
     meeting: loaded?.meeting?.data,
     meetingFile,
     programs: loaded?.programs.map((p) => p.data) ?? [],
+    loaded: loaded ?? { id: month, programs: [] },
     check: { findings, month: checked ? { tilik: checked.tilik, arsip: checked.arsip } : undefined },
   };
 }

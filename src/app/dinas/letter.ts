@@ -53,7 +53,7 @@ export async function writeLetter(
   const data = await monthData(dinas, source, month, ctx);
   if ("error" in data) return data;
   if (!data.meeting) return { error: t(M.noMeeting, { file: data.meetingFile }) };
-  const [{ buildRenderContext }, { rankProblems }, render] = await Promise.all([
+  const [{ renderContext }, { rankProblems }, render] = await Promise.all([
     import("../../render/context.js"),
     import("../../domain/rank/month.js"),
     import("../../render/render.js"),
@@ -70,25 +70,28 @@ export async function writeLetter(
     },
   };
   const tilik = data.check.month?.tilik;
-  const context = {
-    ...buildRenderContext({
-      config: data.config,
-      month,
-      meeting,
-      programs: data.programs,
-      problems: rankProblems(data.config, meeting, data.meetingFile),
-      tilik: tilik && {
-        ...tilik,
-        items: tilik.items.map(
-          (i) =>
-            ({ source: null, reason: "", ...i }) as (typeof tilik.items)[number] & { source: null; reason: string },
-        ),
-      },
-      trends: [],
-    }),
-    // The indicators the supervisor chose to name, from the Dinas' own view of the months sent.
-    tren_tertinggal: choice.tertinggal,
-  };
+  const parts = renderContext({
+    config: data.config,
+    month,
+    meeting,
+    programs: data.programs,
+    problems: () => rankProblems(data.config, meeting, data.meetingFile),
+    tilik: tilik && {
+      ...tilik,
+      items: tilik.items.map((i) => ({
+        no: i.no,
+        id: i.id,
+        question: i.question,
+        answer: i.answer,
+        source: i.source === "pembina" || i.source === "data" ? i.source : null,
+        reason: i.reason ?? "",
+      })),
+    },
+    trends: () => [],
+    loaded: data.loaded,
+  }).of(["checklist", "supervision", "trends"]);
+  // The indicators the supervisor chose to name, from the Dinas' own view of the months sent.
+  const context = { ...parts, tren_tertinggal: choice.tertinggal };
   // The Dinas' folder is where its logo (dinas_kesehatan.logo) is looked for; nothing outside it is read.
   const { letterheads } = render.buildLetterheads(dinas.folder, data.config);
   const rendered = await render.renderDocument(

@@ -62,9 +62,9 @@ export async function run(
     if (!ctx.ui.json) ctx.ui.err(t(M.wroteParquet, { files: written.join(", "), ...counts }));
   }
   if (xlsx) {
-    const { writeXlsx } = await import("../io/xlsx.js");
+    const { writeXlsxStreaming } = await import("../io/xlsx.js");
     const { summaryWorkbookSpec } = await import("../domain/summary-workbook.js");
-    const bytes = await writeXlsx(summaryWorkbookSpec(results, ctx.today));
+    const bytes = await writeXlsxStreaming(summaryWorkbookSpec(results, ctx.today));
     writeFileAtomic(xlsx, bytes, { overwrite: force, force, label: options.xlsx });
     if (!ctx.ui.json) ctx.ui.err(t(M.wroteXlsx, { file: options.xlsx }));
   }

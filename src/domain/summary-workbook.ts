@@ -11,7 +11,7 @@ import type { SummaryEntry } from "./summary.js";
 const header = (values: string[]): CellSpec[] => values.map((value) => ({ value, style: "header" }));
 const cell = (value: string | number | boolean | null | undefined, format?: CellSpec["format"]): CellSpec => ({
   value: value === undefined ? null : typeof value === "boolean" ? (value ? "ya" : "tidak") : value,
-  style: "locked",
+  style: "data",
   format,
 });
 const title = (value: string): CellSpec[] => [{ value, style: "title" }];

@@ -15,7 +15,6 @@ import type {
   QuarterlyMeeting,
   Workspace,
 } from "../src/domain/schema.js";
-import { coveragePercent } from "../src/domain/targets.js";
 
 type Rand = { next: () => number; int: (min: number, max: number) => number };
 
@@ -200,9 +199,7 @@ export function fillQuarterly(
   const bumil = programs.flatMap((p) => p.indikator).find((i) => i.per_desa?.length);
   meeting.capaian_desa = meeting.capaian_desa.map((row) => {
     const village = bumil?.per_desa?.find((v) => v.desa === row.desa);
-    const percent = village?.sasaran
-      ? coveragePercent({ kumulatif: village.kumulatif, sasaran: village.sasaran })
-      : null;
+    const percent = village?.sasaran && village.kumulatif !== null ? (village.kumulatif / village.sasaran) * 100 : null;
     return {
       ...row,
       uraian:

@@ -43,7 +43,7 @@ import type {
   Workspace,
 } from "../src/domain/schema.js";
 import type { StrategyId } from "../src/domain/swot.js";
-import { coverageGap, round } from "../src/domain/targets.js";
+import { programFigures, round } from "../src/domain/targets.js";
 
 export interface GenerateOptions {
   out: string;
@@ -560,7 +560,8 @@ function fillPrograms(config: Workspace, month: string, rand: ReturnType<typeof 
       { kegiatan: "Pencatatan dan pelaporan bulanan", hasil: "Laporan dikirim tepat waktu" },
     ];
     report.rencana_bulan_ini = [`Kunjungan lapangan ${inSentence(program.nama)} ke desa ${rand.pick(VILLAGES)}`];
-    const behind = report.indikator.filter((i) => (coverageGap(i) ?? 0) > 0);
+    const figures = programFigures(config, report.bulan, report);
+    const behind = report.indikator.filter((i) => figures.get(i.id)?.behind);
     const behindUnits = [...new Set(behind.map((i) => unitOf(config, program.id, i.id)))];
     report.analisis = behind.length
       ? {
@@ -683,7 +684,10 @@ function fillMeeting(
   });
 
   const candidates = programs
-    .flatMap((p) => p.indikator.map((i) => ({ program: p.program, indikator: i.id, gap: coverageGap(i) ?? 0 })))
+    .flatMap((p) => {
+      const figures = programFigures(config, p.bulan, p);
+      return p.indikator.map((i) => ({ program: p.program, indikator: i.id, gap: figures.get(i.id)?.gap ?? 0 }));
+    })
     .filter((c) => c.gap > 0)
     .sort((a, b) => b.gap - a.gap)
     .slice(0, 3);

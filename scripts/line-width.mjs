@@ -10,7 +10,7 @@ const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);
     if (statSync(file).isDirectory()) {
-      if (name !== "fixtures") walk(file);
+      if (name !== "fixtures" && name !== ".tmp") walk(file); // tests/.tmp: scratch, ignored by git
     } else if (/\.(ts|mjs|js)$/.test(name)) {
       readFileSync(file, "utf8")
         .split(/\r?\n/)

@@ -298,6 +298,9 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
           tuNip: values.tuNip,
           zona: values.zona as "WIB",
           taksonomi: values.taksonomi === "klaster" ? "klaster" : "program",
+          peraturan: (["musi-rawas-2018", "sendiri"].includes(values.pembinaan) ? values.pembinaan : "nasional") as
+            "nasional" | "musi-rawas-2018" | "sendiri",
+          ...(own ? { peraturanNama: values.pembinaanNama, peraturanSingkat: shortCitation(values) } : {}),
         },
         options.env,
         options.today(),
@@ -307,7 +310,8 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
         return startPage(c, { create: values, createNotes: notes, createError: (e as Error).message });
       throw e;
     }
-    if (values.pembinaan !== "musi-rawas-2018") {
+    // init writes the regulation chosen; an own one's number and year are the setup page's fields.
+    if (own && (values.pembinaanNomor || values.pembinaanTahun)) {
       const regulation: Form = new Map([
         ["pembinaan.profil", [values.pembinaan]],
         ["pembinaan.nama", [own ? values.pembinaanNama : ""]],

@@ -51,6 +51,9 @@ export interface CreateAnswers {
   tuNip?: string;
   zona?: "WIB" | "WITA" | "WIT";
   taksonomi: "program" | "klaster";
+  peraturan?: "nasional" | "musi-rawas-2018" | "sendiri";
+  peraturanNama?: string;
+  peraturanSingkat?: string;
 }
 
 /**

@@ -112,6 +112,25 @@ export const COMMANDS: CommandSpec[] = [
         description: msg("program klasik atau klaster ILP", "classic programs or ILP clusters"),
         choices: ["program", "klaster"],
       },
+      {
+        flags: "--peraturan <profil>",
+        description: msg(
+          "peraturan pembinaan Lokmin: nasional (tanpa perbup), musi-rawas-2018, atau sendiri",
+          "the Lokmin supervision regulation: nasional (none), musi-rawas-2018, or sendiri (your own)",
+        ),
+        choices: ["nasional", "musi-rawas-2018", "sendiri"],
+      },
+      {
+        flags: "--peraturan-nama <nama>",
+        description: msg(
+          "nama lengkap peraturan sendiri (Peraturan Bupati … Nomor … Tahun … tentang …)",
+          "the full name of your own regulation",
+        ),
+      },
+      {
+        flags: "--peraturan-singkat <singkat>",
+        description: msg("kutipan singkat, mis. Perbup Lembah Hijau 12/2021", "short citation"),
+      },
       { flags: "--tanpa-git", description: msg("jangan buat repositori git", "do not create a git repository") },
       force(msg("timpa lokmin.yaml yang ada", "overwrite an existing lokmin.yaml")),
       { flags: "--yes", description: msg("jangan bertanya, pakai nilai bawaan", "no questions, use defaults") },
@@ -432,8 +451,8 @@ export const COMMANDS: CommandSpec[] = [
       {
         flags: "--xlsx <berkas>",
         description: msg(
-          "tulis juga buku kerja Excel: Puskesmas × bulan, indikator tertinggal dan kesepakatan lewat tenggat menurut " +
-            "nama (satu lembar per tampilan)",
+          "tulis juga buku kerja Excel: Puskesmas × bulan, indikator tertinggal dan kesepakatan lewat " +
+            "tenggat menurut nama (satu lembar per tampilan)",
           "also write an Excel workbook: Puskesmas × months, indicators behind and overdue commitments by name (a " +
             "sheet per view)",
         ),

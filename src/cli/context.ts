@@ -23,6 +23,8 @@ export interface Context {
   streams: Streams;
   /** Today as an ISO date in the machine's local time; LOKMIN_TODAY=YYYY-MM-DD sets it. */
   today: string;
+  /** Progress a person should see while waiting (another lokmin holding the workspace), on stderr. */
+  notice?: (line: string) => void;
 }
 
 export function isoToday(now: Date, env: NodeJS.ProcessEnv): string {

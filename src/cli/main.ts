@@ -95,7 +95,7 @@ export async function main(argv: string[], streams: Streams = defaultStreams()):
       const globals = self.optsWithGlobals() as { C?: string };
       const cwd = globals.C ? path.resolve(start, globals.C) : start;
       const today = isoToday(streams.now?.() ?? new Date(), streams.env);
-      const ctx: Context = { cwd, env: streams.env, ui, streams, today };
+      const ctx: Context = { cwd, env: streams.env, ui, streams, today, notice: (line) => ui.err(line) };
       const module = await spec.load();
       const run = module.run as (ctx: Context, ...rest: unknown[]) => Promise<number>;
       exitCode = await run(ctx, ...args.slice(0, -1));

@@ -3,6 +3,7 @@
 // dhis2-csv: DHIS2's CSV) with the codes of lokmin.yaml's `dhis2` section; to stdout or --out FILE
 // (written atomically; CSV with a BOM for Excel, DHIS2's CSV without). `--bulan`/`--tahun` select
 // months. Cells that Excel would run as formulas are neutralised (OWASP CSV injection).
+import { reportPeriod } from "../domain/targets.js";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
 import { failOnInputErrors, openWorkspace, requireMonth } from "../cli/shared.js";
@@ -65,10 +66,15 @@ export async function run(ctx: Context, options: ExportOptions): Promise<number>
   if (!/^[^"\r\n\p{L}\p{N}]$/u.test(options.sep)) throw new UserError(t(M.badSep));
   const wanted = monthFilter(options);
   const workspace = openWorkspace(ctx);
-  const selected = workspace.months.filter((m) => !wanted || wanted(m.id));
+  const dhis2 = format === "dhis2" || format === "dhis2-csv";
+  // DHIS2 takes figures by the month they cover, which is the folder before under periode_data: bulan-lalu.
+  const covering = (m: (typeof workspace.months)[number]) =>
+    m.programs.some((p) => wanted?.(reportPeriod(workspace.config.data, m.id, p.data)));
+  const selected = workspace.months.filter((m) => !wanted || (dhis2 ? covering(m) || wanted(m.id) : wanted(m.id)));
   if (wanted && selected.length === 0)
     throw new UserError(t(M.noMonths, { period: options.bulan ?? options.tahun ?? "" }));
-  const inSelection = (file: string) => file === WORKSPACE_FILE || !wanted || wanted(file.slice(0, 7));
+  const folders = new Set(selected.map((m) => m.id));
+  const inSelection = (file: string) => file === WORKSPACE_FILE || !wanted || folders.has(file.slice(0, 7));
   failOnInputErrors(workspace, inSelection);
   const config = workspace.config.data;
   if (format === "dhis2" || format === "dhis2-csv") {
@@ -86,6 +92,7 @@ export async function run(ctx: Context, options: ExportOptions): Promise<number>
     const { set, notes } = dataValueSet(
       config,
       selected.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),
+      wanted,
     );
     const text = format === "dhis2" ? dhis2Json(set) : dhis2Csv(set);
     for (const note of notes) ctx.ui.err(`lokmin: ${note}`);

@@ -16,6 +16,9 @@ interface InitOptions {
   tuNip?: string;
   zona?: "WIB" | "WITA" | "WIT";
   taksonomi?: "program" | "klaster";
+  peraturan?: "nasional" | "musi-rawas-2018" | "sendiri";
+  peraturanNama?: string;
+  peraturanSingkat?: string;
   tanpaGit?: boolean;
   force?: boolean;
   yes?: boolean;
@@ -56,11 +59,30 @@ const M = {
   askTaxonomy: msg("Pengelompokan program", "How programs are grouped"),
   classic: msg("Program (UKM esensial, UKM pengembangan, UKP)", "Programs (essential, developmental, clinical)"),
   clusters: msg("Klaster ILP", "ILP clusters"),
+  askRegulation: msg(
+    "Peraturan pembinaan Lokmin di kabupaten/kota ini",
+    "The regulation on Lokmin supervision in this regency/city",
+  ),
+  national: msg(
+    "Tidak ada peraturan bupati/wali kota: hanya Permenkes 44/2016 dan SPM",
+    "No regency/city regulation: Permenkes 44/2016 and the SPM only",
+  ),
+  musiRawas: msg("Perbup Musi Rawas 49/2018", "Perbup Musi Rawas 49/2018"),
+  own: msg("Peraturan kabupaten/kota sendiri (nomor, tahun, pasal)", "Our own regency/city regulation"),
+  askRegulationName: msg(
+    "Nama lengkap peraturan, mis. Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang Pembinaan Lokakarya Mini",
+    "Full name of the regulation, e.g. Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang …",
+  ),
+  needRegulationName: msg(
+    '--peraturan sendiri butuh nama peraturannya: --peraturan-nama "Peraturan Bupati … Nomor … Tahun …"',
+    '--peraturan sendiri needs the regulation\'s name: --peraturan-nama "Peraturan Bupati … Nomor … Tahun …"',
+  ),
 };
 
 async function ask(ctx: Context, options: InitOptions): Promise<InitAnswers> {
   if (!ctx.ui.isInteractive || options.yes) {
     if (!options.nama) throw new UserError(t(M.needName));
+    if (options.peraturan === "sendiri" && !options.peraturanNama?.trim()) throw new UserError(t(M.needRegulationName));
     return withDefaults({ ...options, nama: options.nama });
   }
   const { input, select } = await import("@inquirer/prompts");
@@ -94,7 +116,32 @@ async function ask(ctx: Context, options: InitOptions): Promise<InitAnswers> {
         },
         io,
       )),
+    ...(await askRegulation(options, select, text, io)),
   };
+}
+
+async function askRegulation(
+  options: InitOptions,
+  select: typeof import("@inquirer/prompts").select,
+  text: (message: ReturnType<typeof msg>, required?: boolean) => Promise<string>,
+  io: Parameters<typeof import("@inquirer/prompts").select>[1],
+): Promise<Pick<InitAnswers, "peraturan" | "peraturanNama" | "peraturanSingkat">> {
+  const peraturan =
+    options.peraturan ??
+    (await select(
+      {
+        message: t(M.askRegulation),
+        choices: [
+          { value: "nasional" as const, name: t(M.national) },
+          { value: "musi-rawas-2018" as const, name: t(M.musiRawas) },
+          { value: "sendiri" as const, name: t(M.own) },
+        ],
+      },
+      io,
+    ));
+  if (peraturan !== "sendiri") return { peraturan };
+  const peraturanNama = options.peraturanNama?.trim() || (await text(M.askRegulationName));
+  return { peraturan, peraturanNama, peraturanSingkat: options.peraturanSingkat };
 }
 
 export async function run(ctx: Context, dir: string, options: InitOptions): Promise<number> {

@@ -1,23 +1,42 @@
 // Built-in starting points for `lokmin init`: the classic program list (UKM esensial with the
-// SPM indicators) or the ILP clusters. Data, not assumptions: the workspace owns its copy.
-import type { Program, Workspace } from "./schema.js";
+// SPM indicators, and the register figures that verify them across programs: K1/K4, KN1, births,
+// HB0, SKDN, TB cases) or the ILP clusters. Each indicator says how it accumulates: a count summed
+// over the year (default), a state at the time of counting, or an average of the months. Data, not
+// assumptions: the workspace owns its copy.
+import type { Accumulation, Program, Workspace } from "./schema.js";
 
-type Seed = [id: string, nama: string, kelompok: string, indikator: Array<[id: string, nama: string, satuan: string]>];
+type IndicatorSeed = [id: string, nama: string, satuan: string, options?: { akumulasi?: Accumulation; spm?: boolean }];
+type Seed = [id: string, nama: string, kelompok: string, indikator: IndicatorSeed[]];
+
+const STATE = { akumulasi: "terakhir", spm: false } as const;
+const AVERAGE = { akumulasi: "rata-rata", spm: false } as const;
+const REGISTER = { spm: false } as const;
+
+/** Pregnancy and birth: the SPM services with the visits and births they are verified against. */
+const MATERNAL: IndicatorSeed[] = [
+  ["bumil", "Pelayanan kesehatan ibu hamil sesuai standar", "ibu hamil"],
+  ["k1", "Ibu hamil mendapat pelayanan antenatal pertama (K1)", "ibu hamil", REGISTER],
+  ["k4", "Ibu hamil mendapat pelayanan antenatal keempat (K4)", "ibu hamil", REGISTER],
+  ["bulin", "Pelayanan kesehatan ibu bersalin sesuai standar", "ibu bersalin"],
+  ["lahir-hidup", "Bayi lahir hidup", "bayi", REGISTER],
+  ["bbl", "Pelayanan kesehatan bayi baru lahir sesuai standar", "bayi baru lahir"],
+  ["kn1", "Kunjungan neonatal pertama (KN1, 6–48 jam)", "bayi baru lahir", REGISTER],
+];
+/** Growth monitoring at the posyandu: S and K are registers (states), D and N the month's counts (averaged). */
+const SKDN: IndicatorSeed[] = [
+  ["balita-s", "Balita terdaftar di posyandu (S)", "balita", STATE],
+  ["balita-k", "Balita memiliki buku KIA/KMS (K)", "balita", STATE],
+  ["balita-d", "Balita ditimbang (D)", "balita", AVERAGE],
+  ["balita-n", "Balita naik berat badannya (N)", "balita", AVERAGE],
+];
+const HB0: IndicatorSeed = ["hb0", "Bayi baru lahir mendapat imunisasi HB0 (< 24 jam)", "bayi", REGISTER];
+const TB_FOUND: IndicatorSeed = ["tb-ditemukan", "Kasus TB ditemukan", "kasus", REGISTER];
 
 const CLASSIC: Seed[] = [
-  ["promkes", "Promosi Kesehatan", "ukm-esensial", [["phbs", "Rumah tangga ber-PHBS", "rumah tangga"]]],
-  ["kesling", "Kesehatan Lingkungan", "ukm-esensial", [["stbm", "Desa STBM", "desa"]]],
-  [
-    "kia",
-    "Kesehatan Ibu dan Anak",
-    "ukm-esensial",
-    [
-      ["bumil", "Pelayanan kesehatan ibu hamil sesuai standar", "ibu hamil"],
-      ["bulin", "Pelayanan kesehatan ibu bersalin sesuai standar", "ibu bersalin"],
-      ["bbl", "Pelayanan kesehatan bayi baru lahir sesuai standar", "bayi baru lahir"],
-    ],
-  ],
-  ["gizi", "Gizi", "ukm-esensial", [["balita", "Pelayanan kesehatan balita sesuai standar", "balita"]]],
+  ["promkes", "Promosi Kesehatan", "ukm-esensial", [["phbs", "Rumah tangga ber-PHBS", "rumah tangga", STATE]]],
+  ["kesling", "Kesehatan Lingkungan", "ukm-esensial", [["stbm", "Desa STBM", "desa", STATE]]],
+  ["kia", "Kesehatan Ibu dan Anak", "ukm-esensial", MATERNAL],
+  ["gizi", "Gizi", "ukm-esensial", [["balita", "Pelayanan kesehatan balita sesuai standar", "balita"], ...SKDN]],
   [
     "ukgs",
     "Kesehatan Usia Sekolah",
@@ -36,10 +55,15 @@ const CLASSIC: Seed[] = [
   ],
   ["lansia", "Kesehatan Lanjut Usia", "ukm-esensial", [["lansia", "Pelayanan kesehatan usia lanjut", "lansia"]]],
   ["keswa", "Kesehatan Jiwa", "ukm-pengembangan", [["odgj", "Pelayanan kesehatan ODGJ berat", "ODGJ berat"]]],
-  ["tb", "Tuberkulosis", "ukm-esensial", [["terduga-tb", "Pelayanan kesehatan orang terduga TB", "terduga TB"]]],
+  [
+    "tb",
+    "Tuberkulosis",
+    "ukm-esensial",
+    [["terduga-tb", "Pelayanan kesehatan orang terduga TB", "terduga TB"], TB_FOUND],
+  ],
   ["hiv", "HIV/AIDS", "ukm-esensial", [["risiko-hiv", "Pelayanan kesehatan orang berisiko HIV", "orang berisiko"]]],
-  ["imunisasi", "Imunisasi", "ukm-esensial", [["idl", "Imunisasi dasar lengkap", "bayi"]]],
-  ["kb", "Keluarga Berencana", "ukm-esensial", [["kb-aktif", "Peserta KB aktif", "PUS"]]],
+  ["imunisasi", "Imunisasi", "ukm-esensial", [["idl", "Imunisasi dasar lengkap", "bayi"], HB0]],
+  ["kb", "Keluarga Berencana", "ukm-esensial", [["kb-aktif", "Peserta KB aktif", "PUS", STATE]]],
 ];
 
 const CLUSTERS: Seed[] = [
@@ -49,10 +73,10 @@ const CLUSTERS: Seed[] = [
     "Klaster 2 Ibu dan Anak",
     "klaster",
     [
-      ["bumil", "Pelayanan kesehatan ibu hamil sesuai standar", "ibu hamil"],
-      ["bulin", "Pelayanan kesehatan ibu bersalin sesuai standar", "ibu bersalin"],
-      ["bbl", "Pelayanan kesehatan bayi baru lahir sesuai standar", "bayi baru lahir"],
+      ...MATERNAL,
+      HB0,
       ["balita", "Pelayanan kesehatan balita sesuai standar", "balita"],
+      ...SKDN,
       ["dikdas", "Pelayanan kesehatan usia pendidikan dasar", "anak usia sekolah"],
     ],
   ],
@@ -74,6 +98,7 @@ const CLUSTERS: Seed[] = [
     "klaster",
     [
       ["terduga-tb", "Pelayanan kesehatan orang terduga TB", "terduga TB"],
+      TB_FOUND,
       ["risiko-hiv", "Pelayanan kesehatan orang berisiko HIV", "orang berisiko"],
     ],
   ],
@@ -98,13 +123,14 @@ export function defaultPrograms(
     nama,
     kelompok,
     penanggung_jawab: coordinator,
-    indikator: indikator.map(([iid, inama, satuan]) => ({
+    indikator: indikator.map(([iid, inama, satuan, options]) => ({
       id: iid,
       nama: inama,
       satuan,
       sasaran: 0,
       target: 100,
-      spm: true,
+      spm: options?.spm ?? true,
+      ...(options?.akumulasi ? { akumulasi: options.akumulasi } : {}),
     })),
   }));
   return { programs, groups };

@@ -11,6 +11,7 @@ import { distance } from "fastest-levenshtein";
 import { msg, t } from "../i18n/index.js";
 import type { PathSegment } from "./findings.js";
 import type { Dhis2Mapping, IndicatorReport, ProgramReport, Workspace } from "./schema.js";
+import { reportPeriod } from "./targets.js";
 
 export interface DataValue {
   dataElement: string;
@@ -250,7 +251,12 @@ export interface Dhis2Month {
  * lists villages and the program file reports them, else the Puskesmas total. Figures not filled in
  * are not sent and named in `notes`. Call only when `mappingProblems` found nothing.
  */
-export function dataValueSet(config: Workspace, months: readonly Dhis2Month[]): { set: DataValueSet; notes: string[] } {
+export function dataValueSet(
+  config: Workspace,
+  months: readonly Dhis2Month[],
+  /** Which periods to send (the months the figures cover); all when absent. */
+  wanted?: (period: string) => boolean,
+): { set: DataValueSet; notes: string[] } {
   const mapping = config.dhis2;
   if (!mapping) return { set: { dataValues: [] }, notes: [] };
   const notes: string[] = [];
@@ -260,8 +266,11 @@ export function dataValueSet(config: Workspace, months: readonly Dhis2Month[]): 
   const skip = new Set(mapping.tidak_dikirim);
   const configured = new Set(config.program.flatMap((p) => p.indikator.map((i) => indicatorRef(p.id, i.id))));
   for (const month of months) {
-    const period = dhis2Period(month.id);
     for (const report of month.programs) {
+      // The month the figures cover: under periode_data: bulan-lalu the Lokmin of May sends April's.
+      const covered = reportPeriod(config, month.id, report);
+      if (wanted && !wanted(covered)) continue;
+      const period = dhis2Period(covered);
       for (const indicator of report.indikator) {
         const ref = indicatorRef(report.program, indicator.id);
         if (skip.has(ref)) continue;

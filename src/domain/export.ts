@@ -1,5 +1,6 @@
-// Export: one row per fact (an indicator's capaian in a month, a ranked problem, its root causes
-// and SWOT items, a stakeholder, a commitment and each of its evaluations, monthly and quarterly)
+// Export: one row per fact (an indicator's capaian in a month, with the period its figures cover, a
+// ranked problem, its root causes and SWOT items, a stakeholder, a commitment and each of its
+// evaluations, monthly and quarterly)
 // across months, for Excel and for the Dinas' own tools, in the workspace's vocabulary (a
 // `klaster` column under ILP). Pure.
 import { causeCategories } from "./analysis.js";
@@ -8,7 +9,7 @@ import { matchCategory } from "./fishbone.js";
 import type { Meeting, ProgramReport, QuarterlyMeeting, Workspace } from "./schema.js";
 import { stakeholderKind } from "./stakeholders.js";
 import { SWOT_FACTORS, SWOT_STRATEGIES } from "./swot.js";
-import { coveragePercent, round } from "./targets.js";
+import { programFigures, reportPeriod, round } from "./targets.js";
 import { taxonomyOf } from "./vocabulary.js";
 
 const percentOrNull = (value: number | null) => (value === null ? null : round(value, 2));
@@ -34,6 +35,7 @@ export const EXPORT_COLUMNS = [
   "instansi",
   "pengaruh",
   "kepentingan",
+  "periode",
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number] | "klaster";
 export type ExportRow = Partial<Record<ExportColumn, string | number | null>>;
@@ -55,19 +57,22 @@ export function exportRows(config: Workspace, months: readonly ExportMonth[]): E
   const categories = causeCategories(config);
   for (const month of months) {
     for (const report of month.programs) {
+      const figures = programFigures(config, month.id, report);
       for (const i of report.indikator) {
         const nama =
           config.program.find((p) => p.id === report.program)?.indikator.find((x) => x.id === i.id)?.nama ?? i.id;
+        const f = figures.get(i.id);
         rows.push({
           jenis: "capaian",
           bulan: month.id,
+          periode: reportPeriod(config, month.id, report),
           program: report.program,
           indikator: i.id,
           judul: nama,
           sasaran: i.sasaran,
-          nilai: i.kumulatif,
+          nilai: f?.served ?? null,
           target: i.target_kumulatif,
-          capaian_persen: percentOrNull(coveragePercent(i)),
+          capaian_persen: percentOrNull(f?.capaian ?? null),
         });
       }
     }

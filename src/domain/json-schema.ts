@@ -3,11 +3,17 @@
 import { z } from "zod";
 import { FILE_KINDS } from "./schema.js";
 
+let generated: Readonly<Record<string, string>> | undefined;
+
+/** The schema files by name. Generated once (the zod schemas never change while lokmin runs): `new` asks each time. */
 export function jsonSchemas(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const kind of Object.values(FILE_KINDS)) {
-    const schema = z.toJSONSchema(kind.schema, { target: "draft-7", io: "input", unrepresentable: "any" });
-    out[kind.jsonSchemaFile] = `${JSON.stringify(schema, null, 2)}\n`;
+  if (!generated) {
+    const out: Record<string, string> = {};
+    for (const kind of Object.values(FILE_KINDS)) {
+      const schema = z.toJSONSchema(kind.schema, { target: "draft-7", io: "input", unrepresentable: "any" });
+      out[kind.jsonSchemaFile] = `${JSON.stringify(schema, null, 2)}\n`;
+    }
+    generated = Object.freeze(out);
   }
-  return out;
+  return { ...generated };
 }

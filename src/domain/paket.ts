@@ -5,9 +5,15 @@
 // their hashes come from the edge (src/io/paket.ts).
 import { msg, t } from "../i18n/index.js";
 import type { CommitmentHistory } from "./commitments.js";
-import type { MonthCheck } from "./summary.js";
+import { figureSources, type MonthCheck } from "./summary.js";
 import { z } from "zod";
-import { indicatorReportSchema, type ProgramReport, programReportSchema, type Workspace } from "./schema.js";
+import {
+  indicatorReportSchema,
+  indicatorSchema,
+  type ProgramReport,
+  programReportSchema,
+  type Workspace,
+} from "./schema.js";
 
 export const PACKAGE_FORMAT = "lokmin-paket";
 export const PACKAGE_VERSION = 1;
@@ -36,35 +42,32 @@ export interface OpenCommitment {
 export const packagedFiguresSchema = z.array(
   z.strictObject({
     program: programReportSchema.shape.program,
+    /** The month the figures cover (absent in packages made before lokmin knew periods: the folder's). */
+    periode: z.string().optional(),
     indikator: z.array(
-      indicatorReportSchema.pick({
-        id: true,
-        sasaran: true,
-        target_tahunan: true,
-        target_kumulatif: true,
-        bulan_ini: true,
-        kumulatif: true,
-        per_desa: true,
-      }),
+      indicatorReportSchema
+        .pick({
+          id: true,
+          sasaran: true,
+          target_tahunan: true,
+          target_kumulatif: true,
+          bulan_ini: true,
+          kumulatif: true,
+          per_desa: true,
+        })
+        .extend({ akumulasi: indicatorSchema.shape.akumulasi }),
     ),
   }),
 );
 export type PackagedFigures = z.infer<typeof packagedFiguresSchema>;
 
-/** The index of a month's program files (see packagedFiguresSchema). */
-export const packagedFigures = (programs: readonly ProgramReport[]): PackagedFigures =>
-  programs.map((p) => ({
-    program: p.program,
-    indikator: p.indikator.map((i) => ({
-      id: i.id,
-      sasaran: i.sasaran,
-      target_tahunan: i.target_tahunan,
-      target_kumulatif: i.target_kumulatif,
-      bulan_ini: i.bulan_ini,
-      kumulatif: i.kumulatif,
-      ...(i.per_desa ? { per_desa: i.per_desa } : {}),
-    })),
-  }));
+/** The index of a month's program files (see packagedFiguresSchema): periods and kinds resolved from lokmin.yaml. */
+export const packagedFigures = (
+  config: Pick<Workspace, "program" | "periode_data">,
+  folder: string,
+  programs: readonly ProgramReport[],
+): PackagedFigures =>
+  figureSources(config, folder, programs).map((source) => ({ ...source, indikator: [...source.indikator] }));
 
 export interface Manifest {
   format: typeof PACKAGE_FORMAT;

@@ -1,12 +1,13 @@
 // PKP (Penilaian Kinerja Puskesmas): how the Dinas judges the year, computed from the same files.
-// Per indicator the capaian (served ÷ sasaran × 100) and the capped PKP score
-// min(100, served ÷ (target% × sasaran) × 100) from the latest month of the year that reports it;
+// Per indicator the capaian (served ÷ sasaran × 100, by how the indicator accumulates) and the capped
+// PKP score min(100, served ÷ (target% × sasaran) × 100) from the latest period of the year that
+// reports it (the figures of the year, wherever the meeting that discussed them was held);
 // per program or klaster the average of its scores; for management the number of monthly and
 // quarterly Lokmin held, each scored 0 / 4 / 7 / 10. Figures are exact here and rounded once, half up,
 // at the precision each view shows. Pure.
 import { parseMonth } from "./month.js";
-import type { IndicatorReport, Meeting, ProgramReport, QuarterlyMeeting, Workspace } from "./schema.js";
-import { cappedScore, coveragePercent, roundRatio } from "./targets.js";
+import type { Meeting, ProgramReport, QuarterlyMeeting, Workspace } from "./schema.js";
+import { accumulationOf, indicatorFigures, periodMonth, reportPeriod, roundRatio } from "./targets.js";
 
 export interface PkpMonth {
   id: string;
@@ -20,7 +21,7 @@ export interface PkpIndicator {
   program_nama: string;
   indikator: string;
   indikator_nama: string;
-  /** The month whose cumulative figure is used; null when no month of the year reports it. */
+  /** The period (month of the figures) used; null when no period of the year reports it. */
   bulan: string | null;
   sasaran: number | null;
   kumulatif: number | null;
@@ -47,7 +48,7 @@ export interface PkpCount {
 
 export interface PkpResult {
   tahun: number;
-  /** The latest month of the year in the workspace. */
+  /** The latest period of the year whose figures the workspace holds. */
   sampai: string | null;
   indikator: PkpIndicator[];
   program: PkpProgram[];
@@ -65,10 +66,18 @@ export const lokminHeld = (meeting: Pick<Meeting, "tanggal" | "hadir"> | undefin
 
 export function pkpYear(config: Workspace, year: number, months: readonly PkpMonth[]): PkpResult {
   const span = months.filter((m) => parseMonth(m.id)?.year === year).sort((a, b) => a.id.localeCompare(b.id));
-  const latest = (program: string, indicator: string): { month: string; report: IndicatorReport } | undefined => {
-    for (const month of [...span].reverse()) {
-      const report = month.programs.find((p) => p.program === program)?.indikator.find((i) => i.id === indicator);
-      if (report && report.kumulatif !== null) return { month: month.id, report };
+  // The figures of the year: every program file whose period falls in it, latest period first.
+  const reports = months
+    .flatMap((m) => m.programs.map((report) => ({ report, period: reportPeriod(config, m.id, report) })))
+    .filter((r) => parseMonth(r.period)?.year === year)
+    .sort((a, b) => b.period.localeCompare(a.period));
+  const latest = (program: string, indicator: string) => {
+    const kind = accumulationOf(config, program, indicator);
+    for (const { report: file, period } of reports) {
+      if (file.program !== program) continue;
+      const report = file.indikator.find((i) => i.id === indicator);
+      const figures = report && indicatorFigures(report, kind, periodMonth(period));
+      if (report && figures && figures.served !== null) return { month: period, report, figures };
     }
     return undefined;
   };
@@ -76,6 +85,7 @@ export function pkpYear(config: Workspace, year: number, months: readonly PkpMon
     program.indikator.map((def) => {
       const found = latest(program.id, def.id);
       const report = found?.report;
+      const figures = found?.figures;
       return {
         program: program.id,
         program_nama: program.nama,
@@ -83,10 +93,10 @@ export function pkpYear(config: Workspace, year: number, months: readonly PkpMon
         indikator_nama: def.nama,
         bulan: found?.month ?? null,
         sasaran: report?.sasaran ?? null,
-        kumulatif: report?.kumulatif ?? null,
+        kumulatif: figures?.served ?? null,
         target: report?.target_tahunan ?? null,
-        capaian: report ? coveragePercent(report) : null,
-        skor: report ? cappedScore(report) : null,
+        capaian: figures?.capaian ?? null,
+        skor: figures?.score ?? null,
       };
     }),
   );
@@ -105,7 +115,7 @@ export function pkpYear(config: Workspace, year: number, months: readonly PkpMon
   };
   return {
     tahun: year,
-    sampai: span.at(-1)?.id ?? null,
+    sampai: reports[0]?.period ?? null,
     indikator,
     program,
     manajemen: {

@@ -1,38 +1,59 @@
-// The regulations lokmin cites, as data. The supervision regulation (whose Daftar Tilik and
-// archive minimum `check` applies) is a profile: the default is Perbup Musi Rawas 49/2018, and a
-// workspace of another kabupaten names its own in lokmin.yaml (`pembinaan`).
+// The regulations lokmin cites, as data. The supervision regulation (whose Daftar Tilik and archive
+// minimum `check` applies) is a profile chosen in lokmin.yaml (`pembinaan`): without a choice lokmin
+// cites only national rules (Permenkes 44/2016, the SPM) and calls the checklist by a neutral name;
+// `musi-rawas-2018` is Perbup Musi Rawas 49/2018 (the regulation the checklist was first taken from);
+// `sendiri` is the kabupaten's own regulation, named with its articles in lokmin.yaml.
 import type { Message } from "../i18n/index.js";
 import { msg } from "../i18n/index.js";
+import type { SupervisionTopic } from "./schema.js";
 
 export interface SupervisionProfile {
   id: string;
-  /** Full name, as printed on the Daftar Tilik and in letters. */
+  /** Whether a kabupaten/kota regulation governs supervision (false: national rules only). */
+  regional: boolean;
+  /** Full name, as printed on the Daftar Tilik and in letters ("" without a regional regulation). */
   nama: string;
-  /** Short citation: "Perbup Musi Rawas 49/2018". */
+  /** Short citation: "Perbup Musi Rawas 49/2018"; without a regional regulation "Permenkes 44/2016". */
   singkat: string;
   /** Who supervises: "Dinkes Kab Musi Rawas" (used in checklist item 1). */
   pembina: string;
+  /** The annex holding the checklist, "Lampiran III"; "" without a regional regulation. */
   lampiran_tilik: string;
   judul_tilik: string;
-  /** Article numbers cited by the checks. */
-  pasal: {
-    tilik: string;
-    arsip: string;
-    umpan_balik: string;
-    evaluasi: string;
-    kesepakatan: string;
-    skor: string;
-    deskripsi: string;
-    fishbone: string;
-    swot: string;
-    stakeholder: string;
-    verifikasi: string;
-  };
+  /** Article numbers cited by the checks; "" where the regulation names none. */
+  pasal: Record<SupervisionTopic, string>;
 }
 
-export const SUPERVISION_PROFILES: Record<string, SupervisionProfile> = {
+const NO_ARTICLES: Record<SupervisionTopic, string> = {
+  tilik: "",
+  arsip: "",
+  umpan_balik: "",
+  evaluasi: "",
+  kesepakatan: "",
+  skor: "",
+  deskripsi: "",
+  fishbone: "",
+  swot: "",
+  stakeholder: "",
+  verifikasi: "",
+};
+
+const NEUTRAL_TITLE = "DAFTAR TILIK PEMBINAAN PELAKSANAAN LOKAKARYA MINI BULANAN PUSKESMAS";
+
+export const SUPERVISION_PROFILES: Record<"nasional" | "musi-rawas-2018", SupervisionProfile> = {
+  nasional: {
+    id: "nasional",
+    regional: false,
+    nama: "",
+    singkat: "Permenkes 44/2016",
+    pembina: "Dinas Kesehatan",
+    lampiran_tilik: "",
+    judul_tilik: NEUTRAL_TITLE,
+    pasal: NO_ARTICLES,
+  },
   "musi-rawas-2018": {
     id: "musi-rawas-2018",
+    regional: true,
     nama:
       "Peraturan Bupati Musi Rawas Nomor 49 Tahun 2018 tentang Pedoman Pembinaan Pelaksanaan Lokakarya Mini " +
       "Bulanan Tingkat Puskesmas di Lingkungan Pemerintah Kabupaten Musi Rawas",
@@ -55,38 +76,69 @@ export const SUPERVISION_PROFILES: Record<string, SupervisionProfile> = {
     },
   },
 };
-export const DEFAULT_SUPERVISION_PROFILE = "musi-rawas-2018";
+export const DEFAULT_SUPERVISION_PROFILE = "nasional";
 
-/** Settings a workspace may give in lokmin.yaml `pembinaan` to name its own regulation. */
+/** Settings a workspace gives in lokmin.yaml `pembinaan`. */
 export interface SupervisionSettings {
   profil: string;
   nama?: string;
   singkat?: string;
   pembina?: string;
-  /** The kabupaten's own articles (profil: sendiri), over the profile's. */
-  pasal?: Partial<Record<keyof SupervisionProfile["pasal"], string>>;
+  lampiran_tilik?: string;
+  judul_tilik?: string;
+  pasal?: Partial<Record<SupervisionTopic, string>>;
 }
+
+/** "Perbup Lembah Hijau 12/2021" from "Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2021 tentang …". */
+export function shortCitation(nama: string): string {
+  const m = /^Peraturan\s+(Bupati|Wali ?kota|Walikota|Gubernur)\s+(.*?)\s+Nomor\s+(\S+)\s+Tahun\s+(\d{4})/i.exec(nama);
+  if (!m) return nama;
+  const kind = /^bupati$/i.test(m[1]) ? "Perbup" : /^gubernur$/i.test(m[1]) ? "Pergub" : "Perwali";
+  return `${kind} ${m[2]} ${m[3]}/${m[4]}`;
+}
+
+/** The articles a workspace names, without the empty ones. */
+const articles = (pasal: SupervisionSettings["pasal"]) =>
+  Object.fromEntries(Object.entries(pasal ?? {}).filter(([, v]) => v)) as Partial<Record<SupervisionTopic, string>>;
 
 /**
  * The workspace's supervision profile. Who supervises defaults to the workspace's own Dinas
- * Kesehatan (the profile's Dinas only names the kabupaten whose regulation it is).
+ * Kesehatan (a profile's Dinas only names the kabupaten whose regulation it is).
  */
 export function supervisionProfile(settings?: Partial<SupervisionSettings>, dinas?: string): SupervisionProfile {
+  const chosen = settings?.profil ?? DEFAULT_SUPERVISION_PROFILE;
+  if (chosen === "sendiri") {
+    const nama = settings?.nama ?? "";
+    return {
+      id: "sendiri",
+      regional: nama !== "",
+      nama,
+      singkat: settings?.singkat ?? (nama ? shortCitation(nama) : SUPERVISION_PROFILES.nasional.singkat),
+      pembina: settings?.pembina ?? dinas ?? SUPERVISION_PROFILES.nasional.pembina,
+      lampiran_tilik: settings?.lampiran_tilik ?? "",
+      judul_tilik: settings?.judul_tilik ?? NEUTRAL_TITLE,
+      pasal: { ...NO_ARTICLES, ...articles(settings?.pasal) },
+    };
+  }
   const base =
-    SUPERVISION_PROFILES[settings?.profil ?? DEFAULT_SUPERVISION_PROFILE] ??
+    SUPERVISION_PROFILES[chosen as keyof typeof SUPERVISION_PROFILES] ??
     SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE];
   return {
     ...base,
-    nama: settings?.nama ?? base.nama,
-    singkat: settings?.singkat ?? base.singkat,
+    nama: base.regional ? (settings?.nama ?? base.nama) : base.nama,
+    singkat: base.regional ? (settings?.singkat ?? base.singkat) : base.singkat,
     pembina: settings?.pembina ?? dinas ?? base.pembina,
-    pasal: { ...base.pasal, ...Object.fromEntries(Object.entries(settings?.pasal ?? {}).filter(([, v]) => v)) },
+    pasal: { ...base.pasal, ...(base.regional ? articles(settings?.pasal) : {}) },
   };
 }
 
+/** "Perbup Musi Rawas 49/2018 Pasal 31", or the national guideline where no regional regulation applies. */
+export const supervisionCitation = (profile: SupervisionProfile, topic: SupervisionTopic): string =>
+  profile.regional ? `${profile.singkat}${profile.pasal[topic] ? ` ${profile.pasal[topic]}` : ""}` : profile.singkat;
+
 /** Where a rule comes from: a regulation people can look up, or lokmin's own file format. */
 export type Source =
-  | { kind: "pembinaan"; pasal: keyof SupervisionProfile["pasal"]; note?: Message }
+  | { kind: "pembinaan"; pasal: SupervisionTopic; note?: Message }
   | { kind: "permenkes-44-2016"; note?: Message }
   | { kind: "spm"; note?: Message }
   | { kind: "sop"; step?: string; note?: Message }
@@ -119,8 +171,12 @@ const STEP = msg("langkah", "step");
 export function cite(source: Source, profile: SupervisionProfile, translate: (m: Message) => string): string {
   const note = source.note ? ` — ${translate(source.note)}` : "";
   switch (source.kind) {
-    case "pembinaan":
-      return `${profile.singkat} ${profile.pasal[source.pasal]}${note}`;
+    case "pembinaan": {
+      // Without a regional regulation the national guideline is what stands behind the practice.
+      if (!profile.regional) return `${translate(FIXED["permenkes-44-2016"])}${note}`;
+      const article = profile.pasal[source.pasal];
+      return `${profile.singkat}${article ? ` ${article}` : ""}${note}`;
+    }
     case "sop":
       return `${translate(SOP)}${source.step ? `, ${translate(STEP)} ${source.step}` : ""}${note}`;
     case "setempat":

@@ -8,7 +8,7 @@ import { meetingKind, specialSteps } from "./meeting-kinds.js";
 import { parseMonth } from "./month.js";
 import type { Evaluation, Meeting, ProgramReport, Workspace } from "./schema.js";
 import { resolveSop, stepApplies } from "./sop.js";
-import { cumulativeTarget } from "./targets.js";
+import { cumulativeTarget, periodMonth, reportPeriod } from "./targets.js";
 import { inVocabulary, taxonomyOf } from "./vocabulary.js";
 import { MEETING_FILE, PROGRAM_DIR } from "./workspace-data.js";
 import { FIRST_LOKMIN_AGENDA, FIRST_LOKMIN_COMMENTS, firstLokminSections, pralokminFiles } from "./scaffold-year.js";
@@ -116,10 +116,13 @@ export function buildMeeting({ config, month, carried, start = "08.00", previous
 export function buildProgramReport(config: Workspace, month: string, programId: string): ProgramReport {
   const program = config.program.find((p) => p.id === programId);
   if (!program) throw new Error(`unknown program ${programId}`);
-  const m = parseMonth(month)?.month ?? 1;
+  const period = reportPeriod(config, month);
+  const m = periodMonth(period);
   return {
     program: program.id,
     bulan: month,
+    // Written whenever the workspace chose its model, so each file says which month its figures cover.
+    ...(config.periode_data ? { periode: period } : {}),
     penanggung_jawab: program.penanggung_jawab,
     laporan_kegiatan: [],
     rencana_bulan_ini: [],
@@ -170,16 +173,37 @@ export const PROGRAM_COMMENTS: Record<string, string> = {
   rpk: "RPK bulan berikutnya (SOP langkah 13): kegiatan, sasaran, waktu, tempat, penanggung_jawab, biaya",
 };
 
-/** A comment before each indicator: its name, and last month's cumulative figure to add to. */
+/**
+ * A comment before each indicator: its name, and the cumulative figure of the period before to add
+ * to (a state counted anew each month has none to add to, so it says so).
+ */
 export function indicatorComments(config: Workspace, report: ProgramReport, previous?: ProgramReport) {
   const program = config.program.find((p) => p.id === report.program);
+  const before = previous ? reportPeriod(config, previous.bulan, previous) : undefined;
   return report.indikator.map((indicator, index) => {
-    const name = program?.indikator.find((i) => i.id === indicator.id)?.nama ?? indicator.id;
-    const before = previous?.indikator.find((i) => i.id === indicator.id)?.kumulatif;
-    const tail = before === undefined || before === null ? "" : ` · kumulatif s.d. bulan lalu: ${before}`;
+    const def = program?.indikator.find((i) => i.id === indicator.id);
+    const name = def?.nama ?? indicator.id;
+    if ((def?.akumulasi ?? "jumlah") === "terakhir")
+      return { path: ["indikator", index], text: `${name} · keadaan saat dihitung: kumulatif = bulan_ini` };
+    const figure = previous?.indikator.find((i) => i.id === indicator.id)?.kumulatif;
+    const label = before && config.periode_data ? monthYearName(before) : "bulan lalu";
+    const tail = figure === undefined || figure === null ? "" : ` · kumulatif s.d. ${label}: ${figure}`;
     return { path: ["indikator", index], text: `${name}${tail}` };
   });
 }
+
+/** The comment on a program file's indicators, naming the month its figures cover. */
+export function indicatorSectionComment(config: Workspace, report: ProgramReport): string {
+  if (!config.periode_data) return PROGRAM_COMMENTS.indikator;
+  const period = reportPeriod(config, report.bulan, report);
+  const name = monthYearName(period);
+  return (
+    `Capaian ${name}: isi bulan_ini (dilayani selama ${name}) dan kumulatif (sejak Januari ${period.slice(0, 4)}),` +
+    " bilangan bulat tanpa titik ribuan"
+  );
+}
+
+const monthYearName = monthName;
 
 /**
  * The comments of a meeting file in the workspace's vocabulary ("PJ klaster" under ILP); the
@@ -203,7 +227,9 @@ export function meetingComments(config: Workspace, meeting: object) {
 }
 
 export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
-  const sameYear = (p: ProgramReport) => p.bulan.slice(0, 4) === input.month.slice(0, 4);
+  // A cumulative figure carries on only within the year of the figures, not of the folder.
+  const year = reportPeriod(input.config, input.month).slice(0, 4);
+  const sameYear = (p: ProgramReport) => reportPeriod(input.config, p.bulan, p).slice(0, 4) === year;
   const meeting = buildMeeting(input);
   return [
     {
@@ -219,7 +245,10 @@ export function scaffoldMonth(input: ScaffoldInput): YamlFile[] {
         file: `${input.month}/${PROGRAM_DIR}/${program.id}.yaml`,
         kind: "program",
         value: report,
-        comments: [...commentsFor(report, PROGRAM_COMMENTS), ...indicatorComments(input.config, report, previous)],
+        comments: [
+          ...commentsFor(report, { ...PROGRAM_COMMENTS, indikator: indicatorSectionComment(input.config, report) }),
+          ...indicatorComments(input.config, report, previous),
+        ],
       };
     }),
     ...(input.config.pralokmin ? pralokminFiles(input.config, input.month, input.start) : []),

@@ -40,6 +40,14 @@ const id = () =>
     .regex(/^[a-z0-9][a-z0-9_.-]*$/, { message: "id" })
     .describe("Pengenal singkat, huruf kecil tanpa spasi");
 const monthId = () => z.string().regex(MONTH_PATTERN, { message: "bulan" });
+const letterSerial = () =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe("Nomor urut surat di buku agenda; nomor disusun dari surat.pola_nomor bila nomor kosong");
 const clock = () => z.string().regex(CLOCK_PATTERN, { message: "jam" }).describe("Jam, mis. 08.00");
 /** NIP stays a string: an 18-digit number loses precision in JavaScript. Shape is checked as a warning. */
 export const nipSchema = z.string().describe("NIP 18 digit, ditulis dalam tanda kutip");
@@ -69,6 +77,9 @@ export const monthlyTargetSchema = z
   ])
   .describe("Cara menghitung target kumulatif bulanan: 'prorata' (target × bulan/12) atau 12 angka");
 
+export const ACCUMULATIONS = ["jumlah", "terakhir", "rata-rata"] as const;
+export type Accumulation = (typeof ACCUMULATIONS)[number];
+
 export const indicatorSchema = z.strictObject({
   id: id(),
   nama: text(),
@@ -76,6 +87,14 @@ export const indicatorSchema = z.strictObject({
   sasaran: count().describe("Jumlah sasaran setahun (populasi target)"),
   target: z.number().min(0).max(100).describe("Target tahunan dalam persen"),
   target_bulanan: monthlyTargetSchema.optional(),
+  akumulasi: z
+    .enum(ACCUMULATIONS)
+    .optional()
+    .describe(
+      "Cara capaian terkumpul: jumlah (dijumlah sejak Januari, target dibagi 12 — bawaan), terakhir (keadaan saat " +
+        "dihitung, mis. ketersediaan obat, PHBS, KB aktif: target penuh setiap bulan) atau rata-rata (rata-rata " +
+        "capaian bulanan, mis. D/S)",
+    ),
   spm: z.boolean().optional().describe("Indikator SPM Kesehatan"),
   per_desa: z.boolean().optional().describe("Capaian dilaporkan per desa/kelurahan"),
 });
@@ -308,6 +327,25 @@ export const dhis2Schema = z
   .describe("Pemetaan ke DHIS2 Dinas Kesehatan: kode unit organisasi, elemen data dan desa");
 
 export const TIME_ZONES = ["WIB", "WITA", "WIT"] as const;
+/** The supervision regulations a workspace can follow (src/domain/regulations.ts has their texts). */
+export const SUPERVISION_PROFILE_IDS = ["nasional", "musi-rawas-2018", "sendiri"] as const;
+/** The topics a supervision regulation has an article for, cited by `check` and the documents. */
+export const SUPERVISION_TOPICS = [
+  "tilik",
+  "arsip",
+  "umpan_balik",
+  "evaluasi",
+  "kesepakatan",
+  "skor",
+  "deskripsi",
+  "fishbone",
+  "swot",
+  "stakeholder",
+  "verifikasi",
+] as const;
+export type SupervisionTopic = (typeof SUPERVISION_TOPICS)[number];
+export const PERIOD_MODELS = ["bulan-lalu", "bulan-ini"] as const;
+export type PeriodModel = (typeof PERIOD_MODELS)[number];
 export const workspaceSchema = z
   .strictObject({
     versi: z.literal(1).default(1),
@@ -354,6 +392,13 @@ export const workspaceSchema = z
       tembusan: z.array(z.string()).optional().describe("Tembusan surat umpan balik, mis. ['Kepala Dinas', 'Arsip']"),
     }),
     zona_waktu: z.enum(TIME_ZONES).default("WIB"),
+    periode_data: z
+      .enum(PERIOD_MODELS)
+      .optional()
+      .describe(
+        "Periode angka capaian yang dibahas Lokmin: bulan-lalu (Lokmin bulan N membahas bulan N−1, Januari membahas " +
+          "Desember; dipakai workspace baru) atau bulan-ini (angka bulan yang sama; bawaan workspace lama)",
+      ),
     kertas: z
       .strictObject({
         ukuran: z.enum(["A4", "F4"]).default("A4"),
@@ -401,36 +446,32 @@ export const workspaceSchema = z
     pembinaan: z
       .strictObject({
         profil: z
-          .string()
-          .default("musi-rawas-2018")
+          .enum(SUPERVISION_PROFILE_IDS)
+          .default("nasional")
           .describe(
-            "Profil peraturan pembinaan Lokmin (Daftar Tilik, arsip): musi-rawas-2018, nasional (kabupaten tanpa " +
-              "peraturan sendiri: hanya Permenkes 44/2016 dan SPM) atau sendiri (peraturan kabupaten ini: nama, " +
-              "singkat, nomor, tahun, pasal)",
+            "Peraturan pembinaan Lokmin yang dipakai kabupaten/kota: nasional (tanpa peraturan bupati: hanya " +
+              "Permenkes 44/2016 dan SPM dikutip), musi-rawas-2018 (Perbup Musi Rawas 49/2018) atau sendiri " +
+              "(isi nama, singkat dan pasal peraturan kabupaten sendiri)",
           ),
-        nama: z.string().optional().describe("Nama lengkap peraturan pembinaan kabupaten/kota ini"),
-        singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Musi Rawas 49/2018'"),
+        nama: z.string().optional().describe("Nama lengkap peraturan, mis. 'Peraturan Bupati … Nomor 12 Tahun 2021 …'"),
+        singkat: z.string().optional().describe("Kutipan singkat, mis. 'Perbup Lembah Hijau 12/2021'"),
         nomor: z.string().optional().describe("Nomor peraturan kabupaten sendiri, mis. '12'"),
         tahun: z.number().int().min(1945).max(2100).optional().describe("Tahun peraturan kabupaten sendiri"),
+        pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1; bawaan: Dinas Kesehatan"),
+        lampiran_tilik: z.string().optional().describe("Lampiran yang memuat Daftar Tilik, mis. 'Lampiran III'"),
+        judul_tilik: z.string().optional().describe("Judul Daftar Tilik sebagaimana dalam peraturan"),
         pasal: z
-          .strictObject({
-            tilik: z.string().optional(),
-            arsip: z.string().optional(),
-            umpan_balik: z.string().optional(),
-            evaluasi: z.string().optional(),
-            kesepakatan: z.string().optional(),
-            skor: z.string().optional(),
-            deskripsi: z.string().optional(),
-            fishbone: z.string().optional(),
-            swot: z.string().optional(),
-            stakeholder: z.string().optional(),
-          })
+          .strictObject(
+            Object.fromEntries(SUPERVISION_TOPICS.map((topic) => [topic, z.string().optional()])) as Record<
+              SupervisionTopic,
+              z.ZodOptional<z.ZodString>
+            >,
+          )
           .optional()
-          .describe("Pasal peraturan kabupaten sendiri per pokok, mis. tilik: 'Pasal 30'"),
-        pembina: z.string().optional().describe("Tim pembina pada Daftar Tilik butir 1, mis. 'Dinkes Kab Musi Rawas'"),
+          .describe("Pasal peraturan sendiri per pokok, mis. tilik: Pasal 30, umpan_balik: Pasal 33 ayat (3)"),
       })
       .optional()
-      .describe("Peraturan bupati/wali kota tentang pembinaan Lokmin yang berlaku"),
+      .describe("Peraturan bupati/wali kota tentang pembinaan Lokmin yang berlaku (bawaan: nasional)"),
     aturan: z
       .record(z.string(), z.enum(["error", "warning", "info", "off"]))
       .default({})
@@ -553,7 +594,8 @@ export const problemSchema = z.strictObject({
   swot: swotSchema.optional(),
 });
 
-export const COMMITMENT_STATUSES = ["selesai", "sebagian", "belum", "batal"] as const;
+/** How a commitment stands when evaluated; `berjalan`: under way and not yet due. */
+export const COMMITMENT_STATUSES = ["selesai", "sebagian", "berjalan", "belum", "batal"] as const;
 export const COMMITMENT_ID_PATTERN = /^(\d{4}-(0[1-9]|1[0-2]))\/K\d{2,}$/;
 export const commitmentSchema = z.strictObject({
   id: z
@@ -575,14 +617,25 @@ export const evaluationSchema = z.strictObject({
   uraian: z.string().optional().describe("Salinan uraian, untuk dibaca"),
   penanggung_jawab: z.string().optional(),
   tenggat: z.string().optional(),
-  status: z.enum(COMMITMENT_STATUSES).nullable().default(null).describe("selesai | sebagian | belum | batal"),
+  status: z
+    .enum(COMMITMENT_STATUSES)
+    .nullable()
+    .default(null)
+    .describe("selesai | sebagian | berjalan (belum jatuh tempo) | belum | batal"),
   catatan: z.string().nullable().optional(),
 });
 
 /** What the verification agreed about one relation that did not hold this month (Perbup Pasal 9 ayat (3)). */
 export const mismatchRecordSchema = z
   .strictObject({
-    relasi: id().describe("id relasi yang tidak sesuai, seperti disebut `lokmin check` (relasi/<id>)"),
+    relasi: id().describe(
+      "id relasi yang tidak sesuai, seperti disebut `lokmin check` (relasi/<id>), atau angka-tidak-biasa untuk " +
+        "angka yang jauh dari riwayatnya (dengan indikator)",
+    ),
+    indikator: z
+      .string()
+      .optional()
+      .describe("Untuk relasi: angka-tidak-biasa — indikator yang angkanya dijelaskan, mis. kia/bumil"),
     desa: z.string().optional().describe("Desa/kelurahan, bila selisihnya di satu desa; kosong = semua"),
     lingkup: z.enum(RELATION_MEASURES).optional().describe("bulan_ini atau kumulatif; kosong = keduanya"),
     justifikasi: z.string().nullable().describe("Justifikasi selisih yang disepakati, mis. '2 pasang bayi kembar'"),
@@ -636,7 +689,11 @@ export const meetingSchema = z
     notulis: id().describe("id pegawai notulis"),
     undangan: z
       .strictObject({
-        nomor: z.string().nullable().describe("Nomor surat, mis. 000.1.5/112/436.7.2.3.3/2024"),
+        nomor: z
+          .string()
+          .nullable()
+          .describe("Nomor surat lengkap, mis. 000.1.5/112/436.7.2.3.3/2024; kosong = disusun dari urut"),
+        urut: letterSerial(),
         tanggal: isoDate().nullable().describe("Tanggal surat"),
         sifat: z.enum(["Biasa", "Segera", "Terbatas", "Rahasia", "Sangat Rahasia"]).default("Biasa"),
         lampiran: z.string().default("-"),
@@ -762,8 +819,26 @@ export const meetingSchema = z
   .describe("rapat.yaml: satu Lokmin bulanan");
 
 /** The part of rapat.yaml that commitments need; the rest is read but not validated. */
+/**
+ * What other months' meetings are read for: their commitments, and the date and invitation number
+ * (to check deadlines against the next meeting and letters against their order). Read leniently: a
+ * mistake there is reported when that month itself is checked.
+ */
+const meetingReferences = {
+  tanggal: z.string().nullable().optional().catch(undefined),
+  undangan: z
+    .looseObject({
+      nomor: z.string().nullable().optional(),
+      urut: z.number().nullable().optional(),
+      tanggal: z.string().nullable().optional(),
+    })
+    .optional()
+    .catch(undefined),
+};
+
 export const meetingCommitmentsSchema = z.looseObject({
   bulan: monthId(),
+  ...meetingReferences,
   kesepakatan: z.array(commitmentSchema).default([]),
   evaluasi_kesepakatan: z.array(evaluationSchema).default([]),
 });
@@ -795,6 +870,7 @@ export const quarterlyMeetingSchema = z
     undangan: z
       .strictObject({
         nomor: z.string().nullable(),
+        urut: letterSerial(),
         tanggal: isoDate().nullable(),
         sifat: z.enum(["Biasa", "Segera", "Terbatas", "Rahasia", "Sangat Rahasia"]).default("Biasa"),
         lampiran: z.string().default("-"),
@@ -865,6 +941,7 @@ export const quarterlyMeetingSchema = z
 
 export const quarterlyCommitmentsSchema = z.looseObject({
   bulan: monthId(),
+  ...meetingReferences,
   kesepakatan: z.array(quarterlyCommitmentSchema).default([]),
   evaluasi_kesepakatan: z.array(quarterlyEvaluationSchema).default([]),
 });
@@ -909,6 +986,9 @@ export const programReportSchema = z
   .strictObject({
     program: id(),
     bulan: monthId(),
+    periode: monthId()
+      .optional()
+      .describe("Bulan yang angkanya dilaporkan (YYYY-MM); bawaan dari periode_data di lokmin.yaml"),
     penanggung_jawab: id(),
     laporan_kegiatan: z
       .array(z.strictObject({ kegiatan: text(), hasil: z.string().optional() }))
@@ -955,7 +1035,11 @@ export type SopStep = z.infer<typeof sopStepSchema>;
 export type ScoringSettings = z.infer<typeof scoringSettingsSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
-export type MeetingCommitments = Pick<Meeting, "kesepakatan" | "evaluasi_kesepakatan">;
+/** What any month's meeting is read for: its commitments, its date and its invitation's number. */
+export type MeetingCommitments = Pick<Meeting, "kesepakatan" | "evaluasi_kesepakatan"> & {
+  tanggal?: string | null;
+  undangan?: { nomor?: string | null; urut?: number | null; tanggal?: string | null };
+};
 export type Problem = z.infer<typeof problemSchema>;
 export type Solution = z.infer<typeof solutionSchema>;
 export type Swot = z.infer<typeof swotSchema>;

@@ -11,8 +11,15 @@ import { commitmentHistories, isOverdue } from "./commitments.js";
 import { lastDay, parseMonth } from "./month.js";
 import type { OpenCommitment } from "./paket.js";
 import { lokminHeld } from "./pkp.js";
-import type { IndicatorReport, ProgramReport } from "./schema.js";
-import { coverageRounded, isBehindTarget } from "./targets.js";
+import type { Accumulation, IndicatorReport, ProgramReport, Workspace } from "./schema.js";
+import {
+  accumulationOf,
+  indicatorFigures,
+  periodMonth,
+  reportPeriod,
+  roundedCapaian,
+  villageFigures,
+} from "./targets.js";
 import { monthMeetings } from "./workspace-data.js";
 
 const count = () => z.number().int().min(0);
@@ -25,6 +32,8 @@ export const figureRowSchema = z.strictObject({
   indicator: z.string(),
   /** The indicator's name in the Puskesmas' lokmin.yaml (what the Dinas reads); null when it has none. */
   indicator_nama: z.string().nullable(),
+  /** The month the figures cover (YYYY-MM): the month before the meeting's under `periode_data: bulan-lalu`. */
+  periode: z.string(),
   /** Null for the Puskesmas' own row; the village's name for a per-village row. */
   village: z.string().nullable(),
   /** The annual target population (sasaran); a village row has it only when the file gives it. */
@@ -35,7 +44,7 @@ export const figureRowSchema = z.strictObject({
   target_kumulatif: z.number(),
   bulan_ini: count().nullable(),
   kumulatif: count().nullable(),
-  /** kumulatif ÷ sasaran × 100, rounded once to 2 decimals; null when it cannot be computed. */
+  /** Capaian (%) by how the indicator accumulates, rounded once to 2 decimals; null when it cannot be computed. */
   capaian_persen: z.number().nullable(),
   /** Behind the cumulative target (the one definition in targets.ts); null when kumulatif or sasaran is missing. */
   behind: z.boolean().nullable(),
@@ -150,47 +159,59 @@ export function namesOf(data: unknown): Names {
   return { program, indikator, orang };
 }
 
-function figureRow(report: FigureSource["indikator"][number], program: string, names: Names): FigureRow[] {
-  const programName = names.program.get(program) ?? null;
-  const indicatorName = names.indikator.get(`${program}/${report.id}`) ?? null;
+function figureRow(
+  report: FigureSource["indikator"][number],
+  source: FigureSource,
+  folder: string,
+  names: Names,
+): FigureRow[] {
+  const kind = report.akumulasi ?? "jumlah";
+  const periode = source.periode ?? folder;
+  const month = periodMonth(periode);
+  const figures = indicatorFigures({ catatan: undefined, ...report }, kind, month);
+  const measured = figures.served !== null && report.sasaran > 0;
+  const programName = names.program.get(source.program) ?? null;
+  const indicatorName = names.indikator.get(`${source.program}/${report.id}`) ?? null;
   const own: FigureRow = {
-    program,
+    program: source.program,
     program_nama: programName,
     indicator: report.id,
     indicator_nama: indicatorName,
+    periode,
     village: null,
     sasaran: report.sasaran,
     target_tahunan: report.target_tahunan,
     target_kumulatif: report.target_kumulatif,
     bulan_ini: report.bulan_ini,
     kumulatif: report.kumulatif,
-    capaian_persen: coverageRounded(report, 2),
-    behind: report.kumulatif === null || report.sasaran <= 0 ? null : isBehindTarget(report),
+    capaian_persen: roundedCapaian(figures, 2),
+    behind: measured ? figures.behind : null,
   };
   const villages = (report.per_desa ?? []).map((v): FigureRow => {
-    const measured = v.sasaran !== undefined && v.sasaran > 0 && v.kumulatif !== null;
-    const figure = { kumulatif: v.kumulatif, sasaran: v.sasaran ?? 0, target_kumulatif: report.target_kumulatif };
+    const village = villageFigures({ catatan: undefined, ...report }, v, kind, month);
+    const counted = village !== null && village.served !== null;
     return {
-      program,
+      program: source.program,
       program_nama: programName,
       indicator: report.id,
       indicator_nama: indicatorName,
+      periode,
       village: v.desa,
       sasaran: v.sasaran ?? null,
       target_tahunan: report.target_tahunan,
       target_kumulatif: report.target_kumulatif,
       bulan_ini: v.bulan_ini,
       kumulatif: v.kumulatif,
-      capaian_persen: measured ? coverageRounded(figure, 2) : null,
-      behind: measured ? isBehindTarget(figure) : null,
+      capaian_persen: counted ? roundedCapaian(village, 2) : null,
+      behind: counted ? village.behind : null,
     };
   });
   return [own, ...villages];
 }
 
 /** Every figure of a month's program files: each indicator, then its villages, in file order. */
-export const monthFigures = (programs: readonly FigureSource[], names: Names = NO_NAMES): FigureRow[] =>
-  programs.flatMap((p) => p.indikator.flatMap((i) => figureRow(i, p.program, names)));
+export const monthFigures = (programs: readonly FigureSource[], folder: string, names: Names = NO_NAMES): FigureRow[] =>
+  programs.flatMap((p) => p.indikator.flatMap((i) => figureRow(i, p, folder, names)));
 
 /** The kesepakatan overdue at the end of `month` among those open, with their PJ's name. */
 function overdueRows(
@@ -212,8 +233,32 @@ function overdueRows(
     .sort((a, b) => a.tenggat.localeCompare(b.tenggat) || a.id.localeCompare(b.id));
 }
 
-const behindCount = (programs: readonly FigureSource[]) =>
-  programs.flatMap((p) => p.indikator).filter(isBehindTarget).length;
+const behindCount = (programs: readonly FigureSource[], folder: string) =>
+  monthFigures(programs, folder).filter((row) => row.village === null && row.behind).length;
+
+/**
+ * A month's program files as the figures are read: each with the period its figures cover and each
+ * indicator with how it accumulates, resolved from lokmin.yaml once (what `paket` writes into its index).
+ */
+export const figureSources = (
+  config: Pick<Workspace, "program" | "periode_data">,
+  folder: string,
+  programs: readonly ProgramReport[],
+): FigureSource[] =>
+  programs.map((p) => ({
+    program: p.program,
+    periode: reportPeriod(config, folder, p),
+    indikator: p.indikator.map((i) => ({
+      id: i.id,
+      sasaran: i.sasaran,
+      target_tahunan: i.target_tahunan,
+      target_kumulatif: i.target_kumulatif,
+      bulan_ini: i.bulan_ini,
+      kumulatif: i.kumulatif,
+      akumulasi: accumulationOf(config, p.program, i.id),
+      ...(i.per_desa ? { per_desa: i.per_desa } : {}),
+    })),
+  }));
 
 export function summarizeWorkspace(
   input: CheckInput,
@@ -230,6 +275,9 @@ export function summarizeWorkspace(
     const open = [...upTo(meetings), ...upTo(quarterly)].filter((h) => h.open);
     const overdue = open.filter((h) => isOverdue(h, month.id));
     const programs = month.programs.map((p) => p.data);
+    const sources = workspace.config
+      ? figureSources(workspace.config.data, month.id, programs)
+      : figureSources({ program: [] }, month.id, programs);
     const notAssessed = month.unreadable ?? [];
     const programIds = notAssessed.map((file) => (file.split("/").pop() ?? "").replace(/\.ya?ml$/i, ""));
     const unread = (workspace.config?.data.program ?? [])
@@ -253,11 +301,11 @@ export function summarizeWorkspace(
         month.id,
         names,
       ),
-      indicators_behind: behindCount(programs),
+      indicators_behind: behindCount(sources, month.id),
       indicators: programs.reduce((n, p) => n + p.indikator.length, 0) + unread,
       not_assessed: notAssessed,
       indicators_not_assessed: unread,
-      figures: monthFigures(programs, names),
+      figures: monthFigures(sources, month.id, names),
     };
   });
   const puskesmas = workspace.config?.data.puskesmas;
@@ -319,13 +367,18 @@ export interface PackagedMonth {
   programs: readonly FigureSource[];
 }
 
-/** What the figures are computed from: a program file's id and indicators (or the package's index of them). */
+/**
+ * What the figures are computed from: a program file's id, the period its figures cover and its
+ * indicators with how each accumulates (or the package's index of them; an index written before
+ * lokmin knew periods and kinds has neither: the folder's month, and counts summed over the year).
+ */
 export type FigureSource = Pick<ProgramReport, "program"> & {
+  periode?: string;
   indikator: ReadonlyArray<
     Pick<
       IndicatorReport,
       "id" | "sasaran" | "target_tahunan" | "target_kumulatif" | "bulan_ini" | "kumulatif" | "per_desa"
-    >
+    > & { akumulasi?: Accumulation }
   >;
 };
 
@@ -357,12 +410,12 @@ export function packagedMonthSummary(
     open_commitments: open.length,
     overdue_commitments: overdue.length,
     overdue,
-    indicators_behind: behindCount(month.programs),
+    indicators_behind: behindCount(month.programs, month.id),
     indicators: month.programs.reduce((n, p) => n + p.indikator.length, 0),
     // The package's own check names files it could not read; their indicators are not in the package.
     not_assessed: checked.not_assessed,
     indicators_not_assessed: 0,
-    figures: monthFigures(month.programs, names),
+    figures: monthFigures(month.programs, month.id, names),
   };
 }
 
@@ -420,6 +473,7 @@ export function summaryColumns(entries: readonly SummaryEntry[]): {
     program_nama: [],
     indicator: [],
     indicator_nama: [],
+    periode: [],
     village: [],
     sasaran: [],
     target_tahunan: [],
@@ -448,6 +502,7 @@ export function summaryColumns(entries: readonly SummaryEntry[]): {
         f.program_nama.push(row.program_nama);
         f.indicator.push(row.indicator);
         f.indicator_nama.push(row.indicator_nama);
+        f.periode.push(row.periode);
         f.village.push(row.village);
         f.sasaran.push(row.sasaran);
         f.target_tahunan.push(row.target_tahunan);

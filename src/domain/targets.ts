@@ -1,15 +1,50 @@
-// Coverage arithmetic (domain brief §5): cumulative target for a month (pro-rata by default,
-// or a 12-value table per indicator), capaian in percent, and the gap that makes a problem.
-import type { Indicator, IndicatorReport } from "./schema.js";
+// Coverage arithmetic (domain brief §5, §9): which month a program file's figures cover, how an
+// indicator accumulates (a count summed over the year, a state at the time of counting, an average
+// of the months), its target for that period (pro-rata, a 12-value table, or the full target),
+// capaian in percent, and the gap that makes a problem. `indicatorFigures` is the one definition
+// every view uses.
+import { parseMonth, shiftMonth } from "./month.js";
+import type { Accumulation, Indicator, IndicatorReport, ProgramReport, Workspace } from "./schema.js";
 
 export const round = (value: number, digits = 2) => {
   const factor = 10 ** digits;
   return Math.round((value + Number.EPSILON) * factor) / factor;
 };
 
-/** Cumulative target (%) up to `month` (1..12), as written in the program files: two decimals. */
-export function cumulativeTarget(indicator: Pick<Indicator, "target" | "target_bulanan">, month: number): number {
+/**
+ * The month a program file's figures cover: its own `periode`; else, under `periode_data: bulan-lalu`,
+ * the month before its folder's (the Lokmin of May discusses April; January discusses December);
+ * else (`bulan-ini`, how workspaces made before the setting work) its folder's month.
+ */
+export function reportPeriod(
+  config: Pick<Workspace, "periode_data">,
+  folder: string,
+  report?: Pick<ProgramReport, "periode">,
+): string {
+  if (report?.periode) return report.periode;
+  return config.periode_data === "bulan-lalu" ? shiftMonth(folder, -1) : folder;
+}
+
+/** The period's month within its year (1..12): how far the year's target has come. */
+export const periodMonth = (period: string) => parseMonth(period)?.month ?? 12;
+
+/** How an indicator of lokmin.yaml accumulates; `jumlah` (a count summed over the year) by default. */
+export function accumulationOf(config: Pick<Workspace, "program">, program: string, indicator: string): Accumulation {
+  const def = config.program.find((p) => p.id === program)?.indikator.find((i) => i.id === indicator);
+  return def?.akumulasi ?? "jumlah";
+}
+
+/**
+ * Target (%) up to `month` (1..12), as written in the program files: two decimals. A count summed
+ * over the year is pro-rata (or follows its 12-value table); a state or an average is held to the
+ * full target every month.
+ */
+export function cumulativeTarget(
+  indicator: Pick<Indicator, "target" | "target_bulanan" | "akumulasi">,
+  month: number,
+): number {
   if (Array.isArray(indicator.target_bulanan)) return indicator.target_bulanan[month - 1];
+  if ((indicator.akumulasi ?? "jumlah") !== "jumlah") return indicator.target;
   return round((indicator.target * month) / 12);
 }
 
@@ -74,55 +109,6 @@ export function coverageRounded(report: Pick<IndicatorReport, "kumulatif" | "sas
 }
 
 /**
- * Capaian (%) = cumulative served ÷ sasaran × 100, exact; null when it cannot be computed. Round
- * it once, where it is shown, so no figure is rounded twice.
- */
-export function coveragePercent(report: Pick<IndicatorReport, "kumulatif" | "sasaran">): number | null {
-  if (report.kumulatif === null || report.sasaran <= 0) return null;
-  return (report.kumulatif / report.sasaran) * 100;
-}
-
-/** Gap in percentage points between the cumulative target and capaian (positive = behind). */
-export function coverageGap(
-  report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">,
-): number | null {
-  const percent = coveragePercent(report);
-  return percent === null ? null : report.target_kumulatif - percent;
-}
-
-/**
- * The gap as it is shown: target − capaian in percentage points, rounded once to one decimal
- * (positive = behind); null when capaian cannot be computed. 150 of 360 against 41,67 is 0,0.
- */
-export function shownGap(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): number | null {
-  if (report.kumulatif === null || report.sasaran <= 0) return null;
-  const gap = roundRatio(report.target_kumulatif * report.sasaran - report.kumulatif * 100, report.sasaran, 1);
-  return gap === 0 ? 0 : gap;
-}
-
-/**
- * The one definition of "behind target", used by rank candidates, check, report, summary, the
- * documents and the forms: the gap as shown (one decimal) is above zero. The target is stored
- * rounded (41,67 for 41,666…), so an indicator exactly on target (5/12 of its sasaran) is not behind.
- */
-export function isBehindTarget(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_kumulatif">): boolean {
-  // The shown gap is above zero exactly when the gap is at least 0,05 (half up). Far from that edge
-  // the floating-point gap decides the same way; near it, the exact rounding does.
-  if (report.kumulatif !== null && report.sasaran > 0) {
-    const gap = report.target_kumulatif - (report.kumulatif * 100) / report.sasaran;
-    if (gap > 0.05 + 1e-6) return true;
-    if (gap < 0.05 - 1e-6) return false;
-  }
-  return (shownGap(report) ?? 0) > 0;
-}
-
-/** PKP sub-variable score, capped at 100, exact: served ÷ (target% × sasaran) × 100. */
-export function cappedScore(report: Pick<IndicatorReport, "kumulatif" | "sasaran" | "target_tahunan">): number | null {
-  if (report.kumulatif === null || report.sasaran <= 0 || report.target_tahunan <= 0) return null;
-  return Math.min(100, (report.kumulatif / ((report.target_tahunan / 100) * report.sasaran)) * 100);
-}
-
-/**
  * How a cumulative figure fails to follow last month's (the rules capaian/kumulatif-turun and
  * capaian/kumulatif-tidak-cocok, also applied by `lokmin import`): it dropped below last month's,
  * or it is not last month's + this month's. Undefined when it follows.
@@ -135,4 +121,93 @@ export function cumulativeIssue(
   if (kumulatif < before) return { kind: "turun" };
   if (bulanIni !== null && before + bulanIni !== kumulatif) return { kind: "tidak-cocok", expected: before + bulanIni };
   return undefined;
+}
+
+/**
+ * target − served ÷ base × 100, rounded once, half up, to one decimal (0,05 is the edge of "behind").
+ * Far from a rounding edge floating point decides the same way and fast (the Dinas' summary reads
+ * millions of figures); near one, the exact fraction does.
+ */
+function shownGap(target: number, served: number, base: number): number {
+  const gap = Math.round((target - (served * 100) / base) * 10) / 10;
+  const edge = Math.abs(((target - (served * 100) / base) * 10) % 1);
+  if (Math.abs(edge - 0.5) > 1e-6) return gap === 0 ? 0 : gap;
+  const exact = roundRatio(target * base - served * 100, base, 1);
+  return exact === 0 ? 0 : exact;
+}
+
+/** Capaian (%) of figures, rounded once at `digits` on the exact fraction; null when it cannot be computed. */
+export const roundedCapaian = (figures: IndicatorFigures, digits: number): number | null =>
+  figures.served === null || figures.sasaran <= 0
+    ? null
+    : roundRatio(figures.served * 100, figures.sasaran * figures.months, digits);
+
+/** An indicator's figures for its period, by how it accumulates: the one definition every view uses. */
+export interface IndicatorFigures {
+  akumulasi: Accumulation;
+  /** The count capaian is taken from (a sum, a state, or the sum to be averaged), null when not filled. */
+  served: number | null;
+  /** Months the sum is averaged over (1 unless `rata-rata`). */
+  months: number;
+  sasaran: number;
+  /** The target (%) for the period, exact. */
+  target: number;
+  /** Capaian (%), exact; null when it cannot be computed. */
+  capaian: number | null;
+  /** Target − capaian in percentage points, exact (positive = behind). */
+  gap: number | null;
+  /** The gap as shown, rounded once to one decimal. */
+  shown_gap: number | null;
+  behind: boolean;
+  /** PKP sub-variable score, capped at 100, exact. */
+  score: number | null;
+}
+
+export function indicatorFigures(report: IndicatorReport, akumulasi: Accumulation, month: number): IndicatorFigures {
+  const served = akumulasi === "terakhir" ? (report.kumulatif ?? report.bulan_ini) : report.kumulatif;
+  const months = akumulasi === "rata-rata" ? Math.max(1, month) : 1;
+  const target = akumulasi === "jumlah" ? exactCumulativeTarget(report, month) : report.target_kumulatif;
+  const computable = served !== null && report.sasaran > 0;
+  const capaian = computable ? (served / months / report.sasaran) * 100 : null;
+  const shown = computable ? shownGap(report.target_kumulatif, served, report.sasaran * months) : null;
+  const score =
+    computable && report.target_tahunan > 0
+      ? Math.min(100, (served / months / ((report.target_tahunan / 100) * report.sasaran)) * 100)
+      : null;
+  return {
+    akumulasi,
+    served,
+    months,
+    sasaran: report.sasaran,
+    target,
+    capaian,
+    gap: capaian === null ? null : target - capaian,
+    shown_gap: shown === 0 ? 0 : shown,
+    behind: (shown ?? 0) > 0,
+    score,
+  };
+}
+
+/** The figures of every indicator of a program file, by id, for the period it reports. */
+export function programFigures(
+  config: Pick<Workspace, "program" | "periode_data">,
+  folder: string,
+  report: ProgramReport,
+): Map<string, IndicatorFigures> {
+  const month = periodMonth(reportPeriod(config, folder, report));
+  return new Map(
+    report.indikator.map((i) => [i.id, indicatorFigures(i, accumulationOf(config, report.program, i.id), month)]),
+  );
+}
+
+/** The figures of one village row of an indicator, by the same definition (its own sasaran). */
+export function villageFigures(
+  report: IndicatorReport,
+  village: { sasaran?: number; bulan_ini: number | null; kumulatif: number | null },
+  akumulasi: Accumulation,
+  month: number,
+): IndicatorFigures | null {
+  if (!village.sasaran) return null;
+  const row = { ...report, sasaran: village.sasaran, bulan_ini: village.bulan_ini, kumulatif: village.kumulatif };
+  return indicatorFigures(row, akumulasi, month);
 }

@@ -1,11 +1,12 @@
-// Trends across the months of a year: each indicator's cumulative capaian month by month
-// against its cumulative target line, and how many consecutive months it has been behind.
-// Pure: takes loaded months, returns data for the terminal table, the chart and the export.
-import { parseMonth } from "./month.js";
+// Trends across the periods of a year: each indicator's capaian period by period (the month its
+// figures cover, which is the month before the meeting's under `periode_data: bulan-lalu`) against
+// its target line, and how many consecutive periods it has been behind. Pure: takes loaded months,
+// returns data for the terminal table, the chart and the export.
 import type { ProgramReport, Workspace } from "./schema.js";
-import { coveragePercent, exactCumulativeTarget, isBehindTarget, round } from "./targets.js";
+import { accumulationOf, indicatorFigures, periodMonth, reportPeriod, round } from "./targets.js";
 
 export interface TrendPoint {
+  /** The month the figures cover (YYYY-MM). */
   month: string;
   capaian: number | null;
   target: number;
@@ -30,21 +31,32 @@ export interface MonthPrograms {
   programs: ProgramReport[];
 }
 
-/** Trends for every indicator over the months of `month`'s year up to `month`. */
+/** Trends for every indicator over the periods of the year `month`'s figures cover, up to that period. */
 export function indicatorTrends(config: Workspace, months: readonly MonthPrograms[], month: string): IndicatorTrend[] {
-  const year = parseMonth(month)!.year;
+  const last = reportPeriod(config, month, months.find((m) => m.id === month)?.programs[0]);
+  const year = last.slice(0, 4);
   const span = months
-    .filter((m) => parseMonth(m.id)!.year === year && m.id <= month)
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .flatMap((m) => m.programs.map((report) => ({ folder: m.id, report, period: reportPeriod(config, m.id, report) })))
+    .filter((r) => r.period.slice(0, 4) === year && r.period <= last && r.folder <= month)
+    .sort((a, b) => a.period.localeCompare(b.period) || a.folder.localeCompare(b.folder));
   const out: IndicatorTrend[] = [];
   for (const program of config.program) {
     for (const indicator of program.indikator) {
-      const points = span.flatMap((m) => {
-        const report = m.programs.find((p) => p.program === program.id)?.indikator.find((i) => i.id === indicator.id);
-        if (!report) return [];
-        const target = exactCumulativeTarget(report, parseMonth(m.id)!.month);
-        return [{ month: m.id, capaian: coveragePercent(report), target, behind: isBehindTarget(report) }];
-      });
+      const kind = accumulationOf(config, program.id, indicator.id);
+      const byPeriod = new Map<string, TrendPoint>();
+      for (const { report, period } of span) {
+        if (report.program !== program.id) continue;
+        const found = report.indikator.find((i) => i.id === indicator.id);
+        if (!found) continue;
+        const figures = indicatorFigures(found, kind, periodMonth(period));
+        byPeriod.set(period, {
+          month: period,
+          capaian: figures.capaian,
+          target: figures.target,
+          behind: figures.behind,
+        });
+      }
+      const points = [...byPeriod.values()];
       if (points.length === 0) continue;
       let behindStreak = 0;
       for (let i = points.length - 1; i >= 0; i--) {

@@ -11,8 +11,8 @@ import { participant } from "./lintas-sektor.js";
 import { parseMonth } from "./month.js";
 import { lokminHeld, type PkpMonth, type PkpResult, pkpYear } from "./pkp.js";
 import type { Pralokmin, Workspace } from "./schema.js";
-import { type FigureRow, monthFigures } from "./summary.js";
-import { coverageRounded } from "./targets.js";
+import { type FigureRow, figureSources, monthFigures } from "./summary.js";
+import { accumulationOf, periodMonth, reportPeriod, roundedCapaian, villageFigures } from "./targets.js";
 import { type IndicatorTrend, indicatorTrends, type TrendPoint } from "./trends.js";
 import type { MonthMeeting } from "./workspace-data.js";
 
@@ -65,6 +65,8 @@ export interface YearGlance {
   sampai: string | null;
   /** The year's months in the workspace, in order. */
   months: string[];
+  /** The periods the figures of those months cover (the columns of programs × months), in order. */
+  periods: string[];
   /** Indicators behind two months or more (at the end), longest first. */
   flagged: GlanceRow[];
   /** Every indicator, grouped by program in lokmin.yaml's order. */
@@ -88,9 +90,12 @@ export function yearGlance({ config, year, months, meetings }: GlanceInput): Yea
         sampai,
       )
     : [];
+  // The columns of programs × months are the periods the figures cover (the month before the
+  // meeting's under periode_data: bulan-lalu), as the trends and `report --json` key them.
+  const periods = trends.length ? [...new Set(trends.flatMap((t) => t.points.map((p) => p.month)))].sort() : ids;
   const rowOf = (trend: IndicatorTrend): GlanceRow => ({
     trend,
-    cells: ids.map((id) => trend.points.find((p) => p.month === id) ?? null),
+    cells: periods.map((id) => trend.points.find((p) => p.month === id) ?? null),
   });
   const rows = trends.map(rowOf);
   const flagged = rows.filter((r) => r.trend.flagged).sort((a, b) => b.trend.behindStreak - a.trend.behindStreak || 0);
@@ -106,7 +111,12 @@ export function yearGlance({ config, year, months, meetings }: GlanceInput): Yea
         const report = month.programs.find((p) => p.program === program.id);
         const own = report?.indikator.find((i) => i.id === indicator.id);
         if (!report || !own?.per_desa?.length) continue;
-        const figures = monthFigures([{ program: report.program, indikator: [own] }]).filter((f) => f.village);
+        const figures = monthFigures(
+          figureSources(config, month.id, [{ ...report, indikator: [own] }]),
+          month.id,
+        ).filter((f) => f.village);
+        const kind = accumulationOf(config, program.id, indicator.id);
+        const periodOf = periodMonth(reportPeriod(config, month.id, report));
         villages.push({
           program: program.id,
           programName: program.nama,
@@ -115,10 +125,11 @@ export function yearGlance({ config, year, months, meetings }: GlanceInput): Yea
           month: month.id,
           rows: figures.map((f) => ({
             ...f,
-            shown:
-              f.capaian_persen === null
-                ? null
-                : coverageRounded({ kumulatif: f.kumulatif, sasaran: f.sasaran ?? 0 }, 1),
+            shown: (() => {
+              const village = own.per_desa?.find((v) => v.desa === f.village);
+              const figures = village ? villageFigures(own, village, kind, periodOf) : null;
+              return f.capaian_persen === null || !figures ? null : roundedCapaian(figures, 1);
+            })(),
           })),
         });
         break;
@@ -157,6 +168,7 @@ export function yearGlance({ config, year, months, meetings }: GlanceInput): Yea
     year,
     sampai,
     months: ids,
+    periods,
     flagged,
     programs,
     trends,

@@ -64,6 +64,11 @@ export interface LockOptions {
   /** How long to wait for another holder; default 10 s, or LOKMIN_LOCK_WAIT_MS. */
   waitMs?: number;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Called once when the lock is held by someone else and this call starts waiting for it (with
+   * the holder, when its lock file says who it is), so a command can say why it seems to do nothing.
+   */
+  onWait?: (holder: LockHolder | undefined) => void;
 }
 
 export interface Lock {
@@ -92,6 +97,14 @@ const M = {
       "not made by lokmin; delete {file} and run the command again — no file was changed",
   ),
   onHost: msg(" di komputer {host}", " on computer {host}"),
+  waiting: msg(
+    "menunggu `lokmin {command}` (pid {pid}{host}) selesai memakai workspace ini…",
+    "waiting for `lokmin {command}` (pid {pid}{host}) to finish with this workspace…",
+  ),
+  waitingUnknown: msg(
+    "menunggu lokmin lain selesai memakai workspace ini (berkas kunci {file})…",
+    "waiting for another lokmin to finish with this workspace (lock file {file})…",
+  ),
   cannotLock: msg(
     "tidak dapat membuat berkas kunci {file} ({code}); periksa izin folder workspace",
     "cannot create the lock file {file} ({code}); check the workspace folder's permissions",
@@ -242,6 +255,13 @@ function busy(file: string, seen: Seen | undefined): UserError {
   );
 }
 
+/** The line a command prints while it waits for `holder` (see LockOptions.onWait). */
+export function waitingNotice(file: string, holder: LockHolder | undefined): string {
+  if (!holder) return t(M.waitingUnknown, { file });
+  const host = holder.host === hostname() ? "" : t(M.onHost, { host: holder.host });
+  return t(M.waiting, { command: holder.command, pid: holder.pid, host });
+}
+
 function waitLimit(opts: LockOptions): number {
   if (opts.waitMs !== undefined) return opts.waitMs;
   const fromEnv = (opts.env ?? process.env).LOKMIN_LOCK_WAIT_MS;
@@ -300,6 +320,7 @@ export async function acquireLock(root: string, opts: LockOptions): Promise<Lock
   const content = Buffer.from(`${JSON.stringify(holder)}\n`);
   const deadline = Date.now() + waitLimit(opts);
   let delay = POLL_MIN_MS;
+  let waiting = false;
   // .lokmin must be a folder inside the workspace: a file, FIFO, looping or broken link there is named,
   // and no lock is ever made through a link out of the workspace.
   const folder = checkFolder(path.dirname(file), { root });
@@ -325,6 +346,10 @@ export async function acquireLock(root: string, opts: LockOptions): Promise<Lock
       // Released between our create and read: try again at once, yielding to the event loop.
       await sleep(1);
       continue;
+    }
+    if (!waiting) {
+      waiting = true;
+      opts.onWait?.(seen.holder);
     }
     await sleep(Math.min(left, delay * (0.5 + Math.random())));
     delay = Math.min(delay * 2, POLL_MAX_MS);

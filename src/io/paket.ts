@@ -18,6 +18,7 @@ import {
 import { meetingSchema, type ProgramReport, programReportSchema, workspaceSchema } from "../domain/schema.js";
 import { lokminHeld } from "../domain/pkp.js";
 import {
+  figureSources,
   monthCheck,
   monthCheckSchema,
   type Names,
@@ -228,13 +229,19 @@ async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): P
     configs.set(configSum, configError);
   }
   if (configError !== null) throw new Error(configError);
+  const config = validated(pkg.files.get(WORKSPACE_FILE)!, WORKSPACE_FILE, workspaceSchema)!;
   const meeting = validated(pkg.files.get(`${month}/${MEETING_FILE}`)!, `${month}/${MEETING_FILE}`, meetingSchema);
   const programs: ProgramReport[] = [];
   for (const name of programEntries(pkg.files.keys(), month)) {
     const report = validated(pkg.files.get(name)!, name, programReportSchema);
     if (report) programs.push(report);
   }
-  return { manifest: pkg.manifest, check: pkg.check, month: { id: month, held: lokminHeld(meeting), programs } };
+  const figures = figureSources(config, month, programs);
+  return {
+    manifest: pkg.manifest,
+    check: pkg.check,
+    month: { id: month, held: lokminHeld(meeting), programs: figures },
+  };
 }
 
 /** The month's program files in a package, one per program (kia.yaml wins over kia.yml), in name order. */

@@ -23,6 +23,7 @@ export const FIGURE_COLUMNS: { [K in keyof FigureTableRow]-?: ColumnType } = {
   program_nama: "STRING",
   indicator: "STRING",
   indicator_nama: "STRING",
+  periode: "STRING",
   village: "STRING",
   sasaran: "INT32",
   target_tahunan: "DOUBLE",

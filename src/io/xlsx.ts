@@ -222,7 +222,10 @@ export async function writeXlsxStreaming(spec: WorkbookSpec): Promise<Uint8Array
     const sheet = book.addWorksheet(s.name, sheetOptions(s));
     sheet.columns = s.widths.map((width) => ({ width }));
     if (s.filter)
-      sheet.autoFilter = { from: { row: s.filter.row, column: 1 }, to: { row: s.filter.row, column: s.filter.columns } };
+      sheet.autoFilter = {
+        from: { row: s.filter.row, column: 1 },
+        to: { row: s.filter.row, column: s.filter.columns },
+      };
     for (let r = 0; r < s.rows.length; r++) {
       const cells = s.rows[r];
       const row = sheet.getRow(r + 1);

@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { isMonthId } from "../domain/month.js";
 import { checkFolder, cleanStaleTemps } from "../io/fs-safe.js";
-import { withLock } from "../io/lock.js";
+import { LOCK_FILE, type LockHolder, waitingNotice, withLock } from "../io/lock.js";
 import { findWorkspaceRoot } from "../io/workspace.js";
 
 export interface OpContext {
@@ -35,7 +35,9 @@ export async function whileLocked<T>(
   fn: (root: string) => Promise<T> | T,
 ): Promise<T> {
   const root = workspaceRoot(ctx);
-  return withLock(root, { command, env: ctx.env }, () => {
+  // Waiting for another lokmin says so, so a person (or a test) knows what it waits for.
+  const onWait = (holder: LockHolder | undefined) => ctx.notice?.(waitingNotice(path.join(root, LOCK_FILE), holder));
+  return withLock(root, { command, env: ctx.env, onWait }, () => {
     cleanWorkspaceTemps(root);
     return fn(root);
   });

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { defaultPrograms } from "../domain/defaults.js";
-import { DEFAULT_SUPERVISION_PROFILE, SUPERVISION_PROFILES } from "../domain/regulations.js";
+import { shortCitation } from "../domain/regulations.js";
 import type { Workspace } from "../domain/schema.js";
 import { DEFAULT_SOP_PROFILE } from "../domain/sop.js";
 import { SCHEMA_DIR, WORKSPACE_FILE } from "../domain/workspace-data.js";
@@ -38,6 +38,10 @@ export interface InitAnswers {
   tuNip?: string;
   zona: "WIB" | "WITA" | "WIT";
   taksonomi: "program" | "klaster";
+  /** The regulation on Lokmin supervision: none (national rules only), Musi Rawas', or the kabupaten's own. */
+  peraturan: "nasional" | "musi-rawas-2018" | "sendiri";
+  peraturanNama?: string;
+  peraturanSingkat?: string;
 }
 
 /** The answers a new workspace gets when a question is left unanswered (`lokmin init --yes`). */
@@ -49,6 +53,7 @@ export const INIT_DEFAULTS = {
   tu: "Kasubag TU",
   zona: "WIB",
   taksonomi: "program",
+  peraturan: "nasional",
 } as const satisfies Partial<InitAnswers>;
 
 /** The answers given, an empty one as not given, the rest from INIT_DEFAULTS. */
@@ -99,10 +104,13 @@ const COMMENTS = {
     "  - Mekarsari",
   ].join("\n "),
   pembinaan: [
-    "Peraturan bupati/wali kota tentang pembinaan Lokmin: dikutip di Daftar Tilik, arsip dan `lokmin check`.",
-    "Contoh bawaan: Perbup Musi Rawas 49/2018. Puskesmas di kabupaten lain: ganti nama dan singkat dengan",
-    "Perbup kabupaten sendiri, mis. singkat: Perbup Bulungan 12/2021. Tambahkan pembina: bila tim pembina",
-    "bukan Dinas Kesehatan di atas.",
+    "Peraturan pembinaan Lokmin kabupaten/kota: dikutip di Daftar Tilik, arsip dan `lokmin check`.",
+    "nasional = tanpa peraturan bupati (hanya Permenkes 44/2016 dan SPM); musi-rawas-2018; atau sendiri dengan",
+    "nama, singkat dan pasal (tilik, arsip, umpan_balik, evaluasi …) peraturan kabupaten sendiri.",
+  ].join("\n "),
+  periode_data: [
+    "Angka capaian yang dibahas: bulan-lalu = Lokmin bulan N membahas hasil bulan N−1 (SOP langkah 4),",
+    "Lokmin Januari membahas Desember.",
   ].join("\n "),
 };
 
@@ -114,6 +122,7 @@ export function buildWorkspace(o: InitAnswers): Workspace {
     puskesmas: { nama: o.nama, alamat: o.alamat, kecamatan: o.kecamatan, kabupaten_kota: o.kabupaten },
     dinas_kesehatan: { nama: `Dinas Kesehatan ${o.kabupaten}` },
     zona_waktu: o.zona,
+    periode_data: "bulan-lalu",
     kertas: { ukuran: "A4", font: "Arial", ukuran_font: 12, margin_cm: { atas: 2, kanan: 2, bawah: 2.5, kiri: 3 } },
     surat: {
       pola_nomor: "{klasifikasi}/{urut}/{kode_unit}/{tahun}",
@@ -136,11 +145,15 @@ export function buildWorkspace(o: InitAnswers): Workspace {
       seri: "bersama",
       usg: { skala: { min: 1, max: 5 }, rumus: "jumlah" },
     },
-    pembinaan: {
-      profil: DEFAULT_SUPERVISION_PROFILE,
-      nama: SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE].nama,
-      singkat: SUPERVISION_PROFILES[DEFAULT_SUPERVISION_PROFILE].singkat,
-    },
+    pembinaan:
+      o.peraturan === "sendiri"
+        ? {
+            profil: "sendiri",
+            nama: o.peraturanNama,
+            singkat: o.peraturanSingkat ?? (o.peraturanNama ? shortCitation(o.peraturanNama) : undefined),
+            pasal: {},
+          }
+        : { profil: o.peraturan },
     aturan: {},
     taksonomi: o.taksonomi,
   };

@@ -89,7 +89,11 @@ async function build(ctx: OpContext, root: string, options: PaketOptions) {
       dilaksanakan: lokminHeld(loaded.meeting?.data),
       ringkasan: monthCheck(check, month),
     },
-    capaian: packagedFigures(loaded.programs.map((p) => p.data)),
+    capaian: packagedFigures(
+      config,
+      month,
+      loaded.programs.map((p) => p.data),
+    ),
   });
   const target = options.out
     ? path.resolve(ctx.cwd, options.out)

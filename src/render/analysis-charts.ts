@@ -3,13 +3,13 @@
 // and the 2×2 stakeholder map (Pasal 36). Black lines and text on white with grey fills only, so
 // a grey printout reads as well as the projector; long text wraps, and the picture grows with the
 // number of causes rather than shrinking them. Each picture is cached by its data (cachedBlob).
-import { PassThrough } from "node:stream";
 import type { Fishbone } from "../domain/fishbone.js";
 import type { Stakeholder } from "../domain/schema.js";
 import { stakeholderMap } from "../domain/stakeholders.js";
 import { assetFile, FONT_ASSET } from "../io/assets.js";
 import { cachedBlob } from "../io/cache.js";
 import { type AnalysisInput, analysisPictures } from "./analysis-context.js";
+import { encodePng } from "./png.js";
 
 const WIDTH = 1200;
 const FAMILY = "DejaVu Sans";
@@ -65,13 +65,7 @@ export function wrap(g: Pick<Ctx, "measureText">, text: string, width: number): 
   return lines.length ? lines : [""];
 }
 
-async function encode(PImage: PImage, canvas: ReturnType<PImage["make"]>): Promise<Uint8Array> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await PImage.encodePNGToStream(canvas, sink);
-  return Buffer.concat(chunks);
-}
+const encode = (canvas: ReturnType<PImage["make"]>): Uint8Array => encodePng(canvas.width, canvas.height, canvas.data);
 
 function line(g: Ctx, x0: number, y0: number, x1: number, y1: number, width: number, color = INK) {
   g.strokeStyle = color;
@@ -152,7 +146,7 @@ export async function fishboneChart(fishbone: Fishbone, label = "MASALAH"): Prom
   const canvas = PImage.make(WIDTH, Math.ceil(height));
   const g = canvas.getContext("2d");
   g.fillStyle = "#ffffff";
-  g.fillRect(0, 0, WIDTH, Math.ceil(height));
+  canvas.data.fill(255); // opaque white, as fillRect over the whole canvas
 
   // The head: the problem, in a grey box with a thick border, the spine pointing at it.
   const headLineHeight = Math.round((size + 2) * 1.25);
@@ -204,7 +198,7 @@ export async function fishboneChart(fishbone: Fishbone, label = "MASALAH"): Prom
       y += lines.length * lineHeight + 12;
     }
   });
-  return { png: await encode(PImage, canvas), width: WIDTH, height: Math.ceil(height) };
+  return { png: encode(canvas), width: WIDTH, height: Math.ceil(height) };
 }
 
 /**
@@ -248,7 +242,7 @@ export async function stakeholderChart(
   const canvas = PImage.make(WIDTH, height);
   const g = canvas.getContext("2d");
   g.fillStyle = "#ffffff";
-  g.fillRect(0, 0, WIDTH, height);
+  canvas.data.fill(255); // opaque white, as fillRect over the whole canvas
   if (title) text(g, [title], gridLeft, MARGIN - 6, size + 3);
   const fills: Record<string, string> = {
     promotor: "#bdbdbd",
@@ -299,7 +293,7 @@ export async function stakeholderChart(
   ["P", "E", "N", "G", "A", "R", "U", "H"].forEach((ch, k) =>
     text(g, [ch], MARGIN + 24, top + 24 + k * size, size - 3),
   );
-  return { png: await encode(PImage, canvas), width: WIDTH, height };
+  return { png: encode(canvas), width: WIDTH, height };
 }
 
 const isPng = (data: Uint8Array) =>

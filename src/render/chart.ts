@@ -3,9 +3,9 @@
 // meant to be printed in grey: series are told apart by line style and markers, values are
 // written on the lines. `Sketch` holds the drawing helpers every chart shares (text that wraps,
 // dashed lines, markers, PNG encoding); `trendChart` is the trend of cumulative capaian.
-import { PassThrough } from "node:stream";
 import type { TrendSeries } from "../domain/chart-series.js";
 import { assetFile, FONT_ASSET } from "../io/assets.js";
+import { encodePng } from "./png.js";
 
 const FAMILY = "DejaVu Sans";
 let fontsLoaded = false;
@@ -38,7 +38,7 @@ export class Sketch {
     const canvas = PImage.make(width, height);
     const g = canvas.getContext("2d");
     g.fillStyle = "#ffffff";
-    g.fillRect(0, 0, width, height);
+    canvas.data.fill(255); // opaque white: what fillRect over the whole canvas makes, without a call per pixel
     return new Sketch(PImage, canvas, g, width, height);
   }
 
@@ -130,11 +130,11 @@ export class Sketch {
   }
 
   async png(): Promise<Chart> {
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-    await this.pureimage.encodePNGToStream(this.canvas, sink);
-    return { png: Buffer.concat(chunks), width: this.width, height: this.height };
+    return {
+      png: encodePng(this.canvas.width, this.canvas.height, this.canvas.data),
+      width: this.width,
+      height: this.height,
+    };
   }
 }
 
@@ -229,7 +229,21 @@ export async function trendChart(series: TrendSeries): Promise<Chart> {
 }
 
 /** A grey stand-in picture for a starting Word template; lokmin replaces it by its alt text. */
-export async function placeholderPicture(label: string, width = 1500, height = 700): Promise<Chart> {
+/** Placeholder pictures made in this process, by label and size: each template of a workspace has one. */
+const placeholders = new Map<string, Promise<Chart>>();
+
+export function placeholderPicture(label: string, width = 1500, height = 700): Promise<Chart> {
+  const key = `${width}\0${height}\0${label}`;
+  let made = placeholders.get(key);
+  if (!made) {
+    made = drawPlaceholder(label, width, height);
+    placeholders.set(key, made);
+    made.catch(() => placeholders.delete(key));
+  }
+  return made;
+}
+
+async function drawPlaceholder(label: string, width: number, height: number): Promise<Chart> {
   const s = await Sketch.create(width, height);
   s.rect(0, 0, width, height, "#e6e6e6");
   s.rect(6, 6, width - 12, height - 12, "#f4f4f4");

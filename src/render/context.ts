@@ -17,7 +17,8 @@ import type { RankResult } from "../domain/rank/rank.js";
 import { type SupervisionProfile, supervisionProfile } from "../domain/regulations.js";
 import type { EVIDENCE_KINDS, Meeting, ProgramReport, Workspace } from "../domain/schema.js";
 import { resolveSop } from "../domain/sop.js";
-import { coverageGap, coveragePercent, isBehindTarget } from "../domain/targets.js";
+import { accumulationOf, periodMonth, programFigures, reportPeriod, villageFigures } from "../domain/targets.js";
+import { letterNumber } from "../domain/letters.js";
 import type { IndicatorTrend } from "../domain/trends.js";
 import { compareMonth } from "../domain/verification.js";
 import { indonesianTerms } from "../domain/vocabulary.js";
@@ -73,6 +74,7 @@ function tilikNote(
   present: number,
   invited: number,
   counts: () => VerificationSummary,
+  nomor: string | null,
 ) {
   const v = meeting.verifikasi_data;
   switch (slug) {
@@ -91,7 +93,7 @@ function tilikNote(
       return meeting.agenda.length ? `${meeting.agenda.length} butir agenda` : "";
     case "undangan":
       // A zero-width space after each slash lets a narrow column break a letter number there.
-      return meeting.undangan?.nomor ? `Nomor ${meeting.undangan.nomor.replace(/\//g, "/\u200b")}` : "";
+      return nomor ? `Nomor ${nomor.replace(/\//g, "/\u200b")}` : "";
     case "susunan-acara":
       return meeting.susunan_acara.length ? `${meeting.susunan_acara.length} mata acara` : "";
     case "daftar-hadir":
@@ -193,8 +195,10 @@ function monthView(input: RenderInput) {
   const indicators = once(() =>
     programs.flatMap((report) => {
       const program = config.program.find((p) => p.id === report.program);
+      const figures = programFigures(config, month, report);
       return report.indikator.map((i) => {
-        const gap = coverageGap(i);
+        const f = figures.get(i.id);
+        const gap = f?.gap ?? null;
         return {
           program: program?.nama ?? report.program,
           indikator: program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
@@ -203,9 +207,9 @@ function monthView(input: RenderInput) {
           target_tahunan: percent(i.target_tahunan),
           bulan_ini: number(i.bulan_ini, 0),
           kumulatif: number(i.kumulatif, 0),
-          capaian: percent(coveragePercent(i)),
+          capaian: percent(f?.capaian ?? null),
           kesenjangan: signedGap(gap),
-          tertinggal: isBehindTarget(i),
+          tertinggal: f?.behind ?? false,
           catatan: str(i.catatan),
         };
       });
@@ -289,6 +293,7 @@ function monthView(input: RenderInput) {
         attendance().present,
         attendance().attendees.length,
         verification,
+        letterNumber(config.surat, meeting.undangan),
       ),
   };
 }
@@ -365,7 +370,7 @@ function meetingHeader(v: MonthView) {
     },
     surat: {
       tempat_tanggal: `${place}, ${invitationDate ? plainDate(invitationDate) : "…"}`,
-      nomor: meeting.undangan?.nomor ?? "…",
+      nomor: letterNumber(config.surat, meeting.undangan) ?? "…",
       sifat: meeting.undangan?.sifat ?? "Biasa",
       lampiran: meeting.undangan?.lampiran ?? "-",
       hal: meeting.undangan?.hal ?? `Undangan Lokakarya Mini Bulanan ${monthName(month)}`,
@@ -525,7 +530,14 @@ function programReports(v: MonthView) {
           sasaran: number(d.sasaran, 0),
           bulan_ini: number(d.bulan_ini, 0),
           kumulatif: number(d.kumulatif, 0),
-          capaian: d.sasaran && d.kumulatif !== null ? percent((d.kumulatif / d.sasaran) * 100) : percent(null),
+          capaian: percent(
+            villageFigures(
+              i,
+              d,
+              accumulationOf(config, report.program, i.id),
+              periodMonth(reportPeriod(config, v.month, report)),
+            )?.capaian ?? null,
+          ),
         })),
       })),
   );
@@ -672,8 +684,18 @@ function conclusion(v: MonthView) {
         `prioritas pertama: ${v.ranked()[0]?.p.judul ?? "–"}.`
       : "",
     meeting.evaluasi_kesepakatan.length
-      ? `Kesepakatan bulan lalu: ${statusCount("selesai")} selesai, ${statusCount("sebagian")} sebagian, ` +
-        `${statusCount("belum")} belum terlaksana.`
+      ? `Kesepakatan bulan lalu: ${(
+          [
+            ["selesai", "selesai"],
+            ["sebagian", "sebagian"],
+            ["berjalan", "berjalan (belum jatuh tempo)"],
+            ["belum", "belum terlaksana"],
+            ["batal", "batal"],
+          ] as const
+        )
+          .filter(([status]) => statusCount(status) > 0)
+          .map(([status, words]) => `${statusCount(status)} ${words}`)
+          .join(", ")}.`
       : "",
     commitmentCount
       ? `${commitmentCount} kesepakatan baru disepakati dan dievaluasi pada Lokakarya Mini bulan ` +

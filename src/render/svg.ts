@@ -43,8 +43,8 @@ export function trendPanelSvg(panel: TrendPanel, options: PanelSvgOptions): stri
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" ` +
-      `height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" font-family="DejaVu Sans, Verdana, sans-serif" ` +
-      `font-size="${font}">`,
+      `height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" ` +
+      `font-family="DejaVu Sans, Verdana, sans-serif" font-size="${font}">`,
     `<title id="${id}-t">${escapeXml(panel.title)}</title>`,
     `<desc id="${id}-d">${escapeXml(options.description)}</desc>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,

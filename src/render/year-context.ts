@@ -5,9 +5,10 @@
 import { longDate, plainDate } from "../domain/format-date.js";
 import { percent, timeRange } from "../domain/format-id.js";
 import { participant, type Participant } from "../domain/lintas-sektor.js";
+import { letterNumber } from "../domain/letters.js";
 import { meetingKindName } from "../domain/meeting-kinds.js";
 import type { Meeting, Pralokmin, ProgramReport, QuarterlyMeeting, Workspace } from "../domain/schema.js";
-import { coveragePercent } from "../domain/targets.js";
+import { accumulationOf, periodMonth, reportPeriod, villageFigures } from "../domain/targets.js";
 import { QUARTERLY_STAKEHOLDER_PICTURE, stakeholderView } from "./analysis-context.js";
 import { headTitle, printNip } from "./people.js";
 
@@ -22,6 +23,7 @@ const STATUS_LABEL: Record<string, string> = {
 const STATUS_EVALUATION: Record<string, string> = {
   selesai: "Selesai",
   sebagian: "Sebagian",
+  berjalan: "Berjalan (belum jatuh tempo)",
   belum: "Belum",
   batal: "Batal",
 };
@@ -130,7 +132,15 @@ export function quarterly(config: Workspace, q: QuarterlyMeeting, programs: read
           config.program.find((p) => p.id === report.program)?.indikator.find((x) => x.id === i.id)?.nama ?? i.id,
         nilai: villages.map((desa) => {
           const row = i.per_desa?.find((v) => v.desa === desa);
-          return row?.sasaran ? percent(coveragePercent({ kumulatif: row.kumulatif, sasaran: row.sasaran })) : "–";
+          const figures = row
+            ? villageFigures(
+                i,
+                row,
+                accumulationOf(config, report.program, i.id),
+                periodMonth(reportPeriod(config, report.bulan, report)),
+              )
+            : null;
+          return figures ? percent(figures.capaian) : "–";
         }),
       })),
   );
@@ -145,7 +155,7 @@ export function quarterly(config: Workspace, q: QuarterlyMeeting, programs: read
     tempat_tanggal_rapat: `${place}, ${date(q.tanggal)}`,
     surat: {
       tempat_tanggal: `${place}, ${date(invitationDate)}`,
-      nomor: q.undangan?.nomor ?? "…",
+      nomor: letterNumber(config.surat, q.undangan) ?? "…",
       sifat: q.undangan?.sifat ?? "Biasa",
       lampiran: q.undangan?.lampiran ?? "-",
       hal: q.undangan?.hal ?? `Undangan Lokakarya Mini Tribulanan Lintas Sektor`,

@@ -14,6 +14,7 @@ import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lokmin, REPO, tempDir } from "../helpers.js";
+import { trackProcess } from "../running.js";
 
 const CHROMIUM = process.env.LOKMIN_CHROMIUM ?? "/usr/bin/chromium";
 const skip = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is not installed (apt-get install chromium)`;
@@ -62,6 +63,8 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
           },
           stdio: ["ignore", "pipe", "pipe"],
         });
+        // Stopped after the file even if a hook fails before afterAll reaches it.
+        trackProcess("lokmin buka", server, "file");
         server.stderr!.on("data", (d) => (stderr += d));
         url = await new Promise<string>((resolve, reject) => {
           let out = "";
@@ -89,6 +92,10 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
   /** A fresh profile, signed in through the opened URL, watching the console. */
   async function session(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1.25, locale: "id-ID" });
+    // Waits catch a hang, not slowness: on the busy 2-core machine a page can take far longer than
+    // playwright's default 30 s (CONTRIBUTING.md, "A suite that holds under load").
+    context.setDefaultTimeout(120_000);
+    context.setDefaultNavigationTimeout(120_000);
     const page = await context.newPage();
     page.on("console", (m) => problems.push(`console ${m.type()}: ${m.text()} (${page.url()})`));
     page.on("pageerror", (e) => problems.push(`page error: ${e.message} (${page.url()})`));
@@ -251,7 +258,6 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
     type(/(id: bumil\n[\s\S]*?sasaran: )0/, "$1812");
     type(/(id: bulin\n[\s\S]*?sasaran: )0(\n\s*target: )100/, "$1775$295.5");
     type(/  - id: hiv\n[\s\S]*?(?=  - id: imunisasi)/, "");
-    type(/pembinaan:\n  profil: musi-rawas-2018\n  nama: .*\n  singkat: .*\n/, "pembinaan:\n  profil: nasional\n");
     expect(readFileSync(path.join(workspace, "lokmin.yaml"), "utf8")).toBe(byHand);
   });
 
@@ -262,7 +268,7 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
     await page.getByLabel("Kelurahan/Desa").fill("Sukamaju");
     // Someone edits another field by hand meanwhile.
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("alamat: Jl. Uji No. 1", "alamat: Jl. Uji No. 2"));
-    await page.locator("#versi.changed").waitFor({ timeout: 10_000 });
+    await page.locator("#versi.changed").waitFor();
     await shot(page, "13-berubah-di-disk");
     await save(page);
     const merged = readFileSync(yaml, "utf8");

@@ -1,14 +1,14 @@
 // Beyond the meeting: trends, export, the supervisor's summary across workspaces, the trend chart
 // in the rendered documents and the Dinas' feedback letter.
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
+import { generateWorkspace } from "../../dev/generate.js";
 import { exportRows, toCsv } from "../../src/domain/export.js";
 import { indicatorTrends, sparkline } from "../../src/domain/trends.js";
 import { readZip } from "../../src/render/zip.js";
-import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { copyWorkspace, EXAMPLE, lokmin, MINI, tempDir } from "../helpers.js";
 
 describe("trends", () => {
   it("flags indicators behind target for two or more consecutive months", async () => {
@@ -66,7 +66,7 @@ describe("export", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
       "jenis,bulan,program,indikator,id,judul,sasaran,nilai,target,capaian_persen,total,peringkat,status," +
-        "penanggung_jawab,tenggat,kategori,strategi,instansi,pengaruh,kepentingan",
+        "penanggung_jawab,tenggat,kategori,strategi,instansi,pengaruh,kepentingan,periode",
     );
     expect(lines.filter((l) => l.startsWith("capaian,")).length).toBe(6 * 18);
     expect(lines.some((l) => l.startsWith("kesepakatan,2024-01,") && l.includes("2024-01/K01"))).toBe(true);
@@ -107,23 +107,11 @@ describe("lokmin summary", () => {
   it("prints the example and two generated workspaces, the broken one with its error, exit 2", async () => {
     const dir = tempDir();
     for (const [name, seed, nama] of [
-      ["pkm-b", "7", "UPTD Puskesmas Karang Anyar"],
-      ["pkm-c", "9", "UPTD Puskesmas Tanjung Sari"],
-    ]) {
-      const r = spawnSync(process.execPath, [
-        path.join(REPO, "dist-dev/generate.js"),
-        "--out",
-        path.join(dir, name),
-        "--months",
-        "3",
-        "--programs",
-        "4",
-        "--seed",
-        seed,
-        "--nama",
-        nama,
-      ]);
-      expect(r.status).toBe(0);
+      ["pkm-b", 7, "UPTD Puskesmas Karang Anyar"],
+      ["pkm-c", 9, "UPTD Puskesmas Tanjung Sari"],
+    ] as const) {
+      // In-process, as `node dist-dev/generate.js --out … --months 3 --programs 4 --seed … --nama …` does.
+      generateWorkspace({ out: path.join(dir, name), startMonth: "2024-01", months: 3, programs: 4, seed, name: nama });
     }
     const broken = path.join(dir, "pkm-c/lokmin.yaml");
     writeFileSync(broken, readFileSync(broken, "utf8").replace("pegawai:", "pegawai: 5\nxx:"));
@@ -146,7 +134,16 @@ describe("chart and feedback letter in DOCX", () => {
   const out = tempDir("lokmin-beyond-");
   let r: Awaited<ReturnType<typeof lokmin>>;
   beforeAll(async () => {
-    r = await lokmin(["-C", EXAMPLE, "render", "2024-06", "--out", out, "--only", "notulen,tren,umpan-balik"]);
+    r = await lokmin([
+      "-C",
+      copyWorkspace(EXAMPLE),
+      "render",
+      "2024-06",
+      "--out",
+      out,
+      "--only",
+      "notulen,tren,umpan-balik",
+    ]);
   });
 
   it("the notulen and the trend document carry the chart as a PNG", async () => {

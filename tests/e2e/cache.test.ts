@@ -4,10 +4,15 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyWorkspace, lokminBin, MINI, snapshot, tempDir } from "../helpers.js";
+import { copyWorkspace, lokminBin, lokminRunner, MINI, snapshot, tempDir } from "../helpers.js";
 
-// The cache needs the build's schema fingerprint, so these tests run the real binary.
-const lokmin = async (args: string[], options: Parameters<typeof lokminBin>[1] = {}) => lokminBin(args, options);
+// The cache needs the build's schema fingerprint, so these tests run the built CLI out of the test's
+// process. The parse cache's tests share one runner process (each command opens the cache file
+// afresh, as a new process does); the chart blobs' test starts a process per command, because a
+// process also remembers the blobs it made in memory.
+const runner = lokminRunner();
+const lokmin = (args: string[], options: { env?: Record<string, string> } = {}) => runner.run(args, options);
+const fresh = async (args: string[], options: { env?: Record<string, string> } = {}) => lokminBin(args, options);
 
 describe("parse cache", () => {
   it("fills a cache outside the workspace, and an edit after a cached run is seen", async () => {
@@ -77,11 +82,11 @@ describe("parse cache", () => {
     const env = { LOKMIN_CACHE_DIR: cacheDir };
     const ws = copyWorkspace(MINI);
     const out = tempDir("lokmin-out-");
-    expect((await lokmin(["-C", ws, "render", "2024-02", "--only", "tren", "--out", out], { env })).status).toBe(0);
+    expect((await fresh(["-C", ws, "render", "2024-02", "--only", "tren", "--out", out], { env })).status).toBe(0);
     const blobs = path.join(cacheDir, "blobs");
     for (const name of readdirSync(blobs)) writeFileSync(path.join(blobs, name), "bukan gambar");
     const second = tempDir("lokmin-out-");
-    const r = await lokmin(["-C", ws, "render", "2024-02", "--only", "tren", "--out", second], { env });
+    const r = await fresh(["-C", ws, "render", "2024-02", "--only", "tren", "--out", second], { env });
     expect(r.status, r.stderr).toBe(0);
     const docx = readFileSync(path.join(second, "2024-02-tren.docx"));
     expect(docx.includes(Buffer.from("bukan gambar"))).toBe(false);

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readZip } from "../../src/render/zip.js";
 import { tempDir } from "../helpers.js";
+import { trackProcess } from "../running.js";
 
 /** The text of word/document.xml, one line per paragraph. */
 export const docxText = (file: string) =>
@@ -28,7 +29,7 @@ export function toPdf(files: string[]): Map<string, string> {
   execFileSync(
     "soffice",
     [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...files],
-    { stdio: "ignore", timeout: 180_000 },
+    { stdio: "ignore", timeout: 600_000 }, // a hang guard only
   );
   return new Map(files.map((f) => [f, path.join(out, `${path.basename(f, ".docx")}.pdf`)]));
 }
@@ -37,17 +38,19 @@ export function toPdf(files: string[]): Map<string, string> {
 export function toPdfLater(files: string[]): Promise<Map<string, string>> {
   const out = tempDir("lokmin-pdf-");
   const profile = `file://${tempDir("lokmin-lo-")}`;
-  return new Promise((resolve, reject) =>
-    execFile(
+  return new Promise((resolve, reject) => {
+    const soffice = execFile(
       "soffice",
       [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...files],
-      { timeout: 180_000 },
+      { timeout: 600_000 }, // a hang guard only
       (error) =>
         error
           ? reject(error)
           : resolve(new Map(files.map((f) => [f, path.join(out, `${path.basename(f, ".docx")}.pdf`)]))),
-    ),
-  );
+    );
+    // Stopped if the test (or hook) waiting for it ends first.
+    trackProcess("soffice --convert-to pdf", soffice);
+  });
 }
 
 /** The PDF's text page by page (pdftotext -layout). */

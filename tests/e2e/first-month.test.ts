@@ -255,7 +255,7 @@ describe("the scaffold writes what check will ask for", () => {
     expect(meeting).toContain("sk_tim_efektif: SK 001/2024");
     expect(meeting).toMatch(/\nbahan_tribulanan: null/);
     const kia = read(ws, "2024-03/program/kia.yaml");
-    expect(kia).toContain("# Pelayanan ibu hamil · kumulatif s.d. bulan lalu: 15");
+    expect(kia).toContain("# Pelayanan ibu hamil · kumulatif s.d. Februari 2024: 15");
     const june = await lokmin(["-C", ws, "new", "2024-06"]);
     expect(june.status).toBe(0);
     expect(read(ws, "2024-06/rapat.yaml")).toMatch(/\nevaluasi_tengah_tahun: null/);
@@ -280,27 +280,53 @@ describe("the overdue list agrees with itself", () => {
   });
 });
 
-describe("another kabupaten names its own regulation", () => {
-  it("init writes pembinaan with a comment; check --rules in a workspace cites its own Perbup", async () => {
+describe("the kabupaten's own regulation, or none", () => {
+  it("without a choice only national rules are cited; init asks which regulation, cites the one chosen", async () => {
     const dir = tempDir();
     expect((await lokmin(["init", dir, "--nama", "UPTD Puskesmas Uji", "--tanpa-git"])).status).toBe(0);
     const text = read(dir, "lokmin.yaml");
-    expect(text).toMatch(
-      /# .*pembinaan Lokmin[^\n]*\n# Contoh bawaan: Perbup Musi Rawas 49\/2018\. Puskesmas di kabupaten lain/,
-    );
-    expect(text).toMatch(
-      /\npembinaan:\n  profil: musi-rawas-2018\n  nama: .*\n  singkat: Perbup Musi Rawas 49\/2018\n/,
-    );
-    expect((await lokmin(["check", "--rules"], { cwd: dir })).stdout).toContain("Perbup Musi Rawas 49/2018 Pasal 30");
-    edit(dir, "lokmin.yaml", (s) =>
-      s.replace("singkat: Perbup Musi Rawas 49/2018", "singkat: Perbup Bulungan 12/2021"),
-    );
-    const rules = await lokmin(["check", "--rules"], { cwd: dir });
-    expect(rules.stdout).toContain("Perbup Bulungan 12/2021 Pasal 30");
+    expect(text).toMatch(/\npembinaan:\n  profil: nasional\n/);
+    expect(text).toMatch(/# nasional = tanpa peraturan bupati/);
+    expect(text).toContain("periode_data: bulan-lalu");
+    const national = await lokmin(["check", "--rules", "--json"], { cwd: dir });
+    const cited = JSON.stringify(JSON.parse(national.stdout));
+    expect(cited).not.toContain("Musi Rawas");
+    expect(cited).not.toContain("Perbup");
+    expect(cited).toContain("Permenkes 44/2016");
+    // Outside any workspace the national rules are cited too.
+    expect((await lokmin(["check", "--rules"], { cwd: tempDir() })).stdout).not.toContain("Musi Rawas");
+
+    const musi = tempDir();
+    const args = ["init", musi, "--nama", "UPTD Puskesmas Uji", "--tanpa-git", "--peraturan", "musi-rawas-2018"];
+    expect((await lokmin(args)).status).toBe(0);
+    expect(read(musi, "lokmin.yaml")).toMatch(/\npembinaan:\n  profil: musi-rawas-2018\n/);
+    expect((await lokmin(["check", "--rules"], { cwd: musi })).stdout).toContain("Perbup Musi Rawas 49/2018 Pasal 30");
+
+    const own = tempDir();
+    const name = "Peraturan Bupati Bulungan Nomor 12 Tahun 2021 tentang Pembinaan Lokakarya Mini Puskesmas";
+    const owned = ["init", own, "--nama", "UPTD Puskesmas Uji", "--tanpa-git", "--peraturan", "sendiri"];
+    const missing = await lokmin(owned);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("--peraturan-nama");
+    const made = await lokmin([
+      ...["init", own, "--nama", "UPTD Puskesmas Uji", "--tanpa-git"],
+      ...["--peraturan", "sendiri", "--peraturan-nama", name],
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(read(own, "lokmin.yaml")).toContain("singkat: Perbup Bulungan 12/2021");
+    edit(own, "lokmin.yaml", (s) => s.replace("  pasal: {}", "  pasal:\n    tilik: Pasal 9"));
+    const rules = await lokmin(["check", "--rules"], { cwd: own });
+    expect(rules.stdout).toContain("Perbup Bulungan 12/2021 Pasal 9");
     expect(rules.stdout).not.toContain("Musi Rawas");
-    const json = await lokmin(["-C", dir, "check", "--rules", "--json"]);
-    expect(JSON.stringify(JSON.parse(json.stdout))).not.toContain("Musi Rawas");
-    expect((await lokmin(["check", "--rules"], { cwd: tempDir() })).stdout).toContain("Perbup Musi Rawas 49/2018");
+  });
+
+  it("an own regulation without its name is an error that says what to write", async () => {
+    const ws = copyWorkspace(MINI);
+    edit(ws, "lokmin.yaml", (s) => `${s}pembinaan:\n  profil: sendiri\n`);
+    const r = await lokmin(["-C", ws, "check", "--json"]);
+    const found = JSON.parse(r.stdout).findings.find((f: { rule: string }) => f.rule === "pembinaan/profil");
+    expect(found.message).toContain("isi pembinaan.nama");
+    expect(r.status).toBe(1);
   });
 });
 
@@ -369,10 +395,14 @@ describe("prompts", () => {
       "dr. Ani\r",
       "198006102006041003\r",
     ];
-    const more = ["Budi\r", "197803152005012004\r", "\r", "\r"];
-    const r = await lokmin(["init", dir], { keys: [...answers, ...more] });
+    // Time zone and grouping take their defaults; the regulation: the third choice (own), then its name.
+    const more = ["Budi\r", "197803152005012004\r", "\r", "\r", "\x1b[B\x1b[B\r"];
+    const regulation = ["Peraturan Bupati Uji Nomor 3 Tahun 2020 tentang Pembinaan Lokmin\r"];
+    const r = await lokmin(["init", dir], { keys: [...answers, ...more, ...regulation] });
     expect(r.status, r.stderr).toBe(0);
     const text = read(dir, "lokmin.yaml");
+    expect(text).toContain("profil: sendiri");
+    expect(text).toContain("singkat: Perbup Uji 3/2020");
     expect(text).toContain('nip: "198006102006041003"');
     expect(text).toContain('nip: "197803152005012004"');
     expect(text).not.toMatch(/^\s+logo:/m);

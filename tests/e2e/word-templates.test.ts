@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DOCUMENT_NAMES } from "../../src/render/documents.js";
 import { readZip, writeZip } from "../../src/render/zip.js";
 import { copyWorkspace, EXAMPLE, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { trackProcess } from "../running.js";
 import { docxText, partOf, pdfPages } from "./docs-support.js";
 
 const FIXTURE = path.join(REPO, "tests/fixtures/word-templates/undangan-writer.docx");
@@ -42,6 +43,9 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
   const writer = copyWorkspace(MINI);
   const klaster = copyWorkspace(KLASTER);
   const klasterBuiltin = tempDir("lokmin-builtin-");
+  // The built-in templates render from copies without workspace templates.
+  const plain = copyWorkspace(EXAMPLE);
+  const plainKlaster = copyWorkspace(KLASTER);
   let listed: Awaited<ReturnType<typeof lokmin>>;
   let rendered: Awaited<ReturnType<typeof lokmin>>;
   let writerRun: Awaited<ReturnType<typeof lokmin>>;
@@ -58,14 +62,14 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     for (const month of ["2024-01", "2024-06"]) {
       const r = await lokmin(["-C", ws, "render", month, "--only", only(month)]);
       expect(r.status, r.stderr).toBe(0);
-      await lokmin(["-C", EXAMPLE, "render", month, "--only", only(month), "--out", builtin]);
+      await lokmin(["-C", plain, "render", month, "--only", only(month), "--out", builtin]);
     }
-    await lokmin(["-C", EXAMPLE, "render", "2024-05", "--out", builtin]);
+    await lokmin(["-C", plain, "render", "2024-05", "--out", builtin]);
     // An ILP workspace: its klaster words and its pralokmin through starting templates.
     for (const name of ["pralokmin", "notulen"]) await lokmin(["-C", klaster, "template", name]);
     const klasterRun = await lokmin(["-C", klaster, "render", "2024-01", "--only", "pralokmin,notulen"]);
     expect(klasterRun.status, klasterRun.stderr).toBe(0);
-    await lokmin(["-C", KLASTER, "render", "2024-01", "--only", "pralokmin,notulen", "--out", klasterBuiltin]);
+    await lokmin(["-C", plainKlaster, "render", "2024-01", "--only", "pralokmin,notulen", "--out", klasterBuiltin]);
     // The Writer template in a workspace with a logo: the picture with alt text {%logo} becomes it.
     writeFileSync(path.join(writer, "logo.png"), readFileSync(path.join(EXAMPLE, "logo.png")));
     const yaml = path.join(writer, "lokmin.yaml");
@@ -76,8 +80,8 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
     // that LibreOffice runs while the Writer template is rendered and converted (`--pdf`).
     const resaved = tempDir("lokmin-resaved-");
     const profile = `file://${tempDir("lokmin-lo-")}`;
-    const saving = new Promise<void>((resolve, reject) =>
-      execFile(
+    const saving = new Promise<void>((resolve, reject) => {
+      const soffice = execFile(
         "soffice",
         [
           `-env:UserInstallation=${profile}`,
@@ -87,17 +91,18 @@ describe("starting templates and a template made in LibreOffice Writer", () => {
           "--outdir",
           resaved,
         ].concat(["notulen", "kesepakatan"].map((n) => path.join(ws, "templates", `${n}.docx`))),
-        { timeout: 120_000 },
+        { timeout: 600_000 }, // a hang guard only
         (error) => (error ? reject(error) : resolve()),
-      ),
-    );
+      );
+      trackProcess("soffice --convert-to docx", soffice);
+    });
     writerRun = await lokmin(["-C", writer, "render", "2024-01", "--only", "undangan", "--pdf"]);
     await saving;
     mkdirSync(path.join(roundTrip, "templates"));
     for (const n of ["notulen", "kesepakatan"])
       writeFileSync(path.join(roundTrip, "templates", `${n}.docx`), readFileSync(path.join(resaved, `${n}.docx`)));
     roundTripRun = await lokmin(["-C", roundTrip, "render", "2024-05", "--only", "notulen,kesepakatan"]);
-  }, 180_000);
+  });
 
   it("a starting template re-saved by LibreOffice renders the same text", () => {
     expect(roundTripRun.status, roundTripRun.stderr).toBe(0);

@@ -7,9 +7,9 @@ import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE, lokmin, REPO, tempDir } from "../helpers.js";
+import { copyWorkspace, EXAMPLE, lokmin, REPO, tempDir } from "../helpers.js";
 
-const YEAR = path.join(REPO, "tests", "fixtures", "year");
+const YEAR = copyWorkspace(path.join(REPO, "tests", "fixtures", "year"));
 const out = tempDir("lokmin-year-render-");
 const text = async (name: string) => (await mammoth.extractRawText({ path: path.join(out, name) })).value;
 const documentXml = (name: string) => strFromU8(unzipSync(readFileSync(path.join(out, name)))["word/document.xml"]);
@@ -95,7 +95,8 @@ describe("the year's documents", () => {
 
   it("the quarterly notulen maps the sectors' stakeholders (Pasal 36): a picture, a table, each group", async () => {
     const dir = tempDir("lokmin-year-render-");
-    const r = await lokmin(["-C", EXAMPLE, "render", "2024-06", "--only", "tribulanan-notulen", "--out", dir]);
+    const ws = copyWorkspace(EXAMPLE);
+    const r = await lokmin(["-C", ws, "render", "2024-06", "--only", "tribulanan-notulen", "--out", dir]);
     expect(r.status, r.stderr).toBe(0);
     const file = path.join(dir, "2024-06-tribulanan-notulen.docx");
     const media = Object.keys(unzipSync(readFileSync(file))).filter((k) => k.startsWith("word/media/"));

@@ -17,7 +17,7 @@ const entries: Entry[] = [];
 
 beforeAll(() => {
   for (const trigger of TRIGGERS) entries.push(runTrigger(trigger));
-}, 120_000);
+});
 afterAll(removeCopies);
 
 describe("the message catalogue", () => {

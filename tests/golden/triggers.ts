@@ -7,6 +7,8 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { RELATION_LIBRARY } from "../../src/domain/verification.js";
+
 /** As a value in `set`: delete the entry. */
 export const DELETE = Symbol("delete");
 
@@ -403,6 +405,17 @@ export const TRIGGERS: Trigger[] = [
   { rule: "capaian/kumulatif-turun", file: KIA, set: { "indikator[0].kumulatif": 4 } },
   { rule: "capaian/kumulatif-tidak-cocok", file: KIA, set: { "indikator[0].kumulatif": 17 }, print: true },
   {
+    rule: "capaian/periode",
+    file: R,
+    setup: (root) =>
+      writeFileSync(
+        path.join(root, W),
+        readFileSync(path.join(root, W), "utf8").replace("periode_data: bulan-ini\n", ""),
+      ),
+    print: true,
+    note: "a workspace that never chose its data period, meeting on 20 February about February's figures",
+  },
+  {
     rule: "capaian/per-desa",
     file: KIA,
     set: {
@@ -486,6 +499,16 @@ export const TRIGGERS: Trigger[] = [
   { rule: "kesepakatan/referensi", file: R, set: { "kesepakatan[0].program": "kiaa" }, print: true },
   { rule: "kesepakatan/referensi", file: R, set: { "kesepakatan[0].indikator": "bumill" } },
   { rule: "kesepakatan/referensi", file: R, set: { "kesepakatan[0].masalah": "m9" } },
+  { rule: "kesepakatan/tenggat", file: R, set: { "kesepakatan[0].tenggat": "2024-04-15" }, print: true },
+  {
+    rule: "kesepakatan/evaluasi-dini",
+    file: R,
+    elsewhere: { [J]: { "kesepakatan[0].tenggat": "2024-02-25" } },
+    print: true,
+    note: "January's commitment falls due after February's meeting, which evaluates it 'belum'",
+  },
+  { rule: "surat/nomor-pola", file: R, set: { "undangan.nomor": "B-12/PKM/II/2024" }, print: true },
+  { rule: "surat/nomor-urut", file: R, set: { "undangan.nomor": "000.1.5/001/1/2024" }, print: true },
 
   // ---- rank: scores, totals and ranks of problems and solutions
   { rule: "rank/skor-kosong", file: R, set: { "masalah[1].skor.g": DELETE }, print: true },
@@ -599,6 +622,7 @@ export const TRIGGERS: Trigger[] = [
   { rule: "pegawai/nip", file: W, set: { "pegawai[1].nip": "198013102006041003" } },
   { rule: "pegawai/nip", file: W, set: { "pegawai[1].nip": "198006102006043003" } },
   { rule: "sop/profil", file: W, set: { "sop.profil": "rutin-2030" }, print: true },
+  { rule: "pembinaan/profil", file: W, set: { "pembinaan.profil": "sendiri" }, print: true },
   { rule: "puskesmas/logo", file: W, set: { "puskesmas.logo": "logo.png" }, print: true },
   { rule: "puskesmas/logo", file: W, set: { "puskesmas.logo": "../../etc/passwd" } },
   {
@@ -756,6 +780,18 @@ export const TRIGGERS: Trigger[] = [
     note: "a month of zero after 6 a month",
   },
   {
+    rule: "verifikasi/angka-dijelaskan",
+    file: R,
+    setup: fourMonthsBefore,
+    elsewhere: { [KIA]: { "indikator[0].bulan_ini": 90 } },
+    set: {
+      "verifikasi_data.selisih": [
+        { relasi: "angka-tidak-biasa", indikator: "kia/bumil", justifikasi: "kampanye kelas ibu hamil" },
+      ],
+    },
+    print: true,
+  },
+  {
     rule: "verifikasi/pengaturan",
     file: W,
     set: { verifikasi: { tambahan: [{ ...OWN, kiri: "kia/bumill", operator: "<=" }] } },
@@ -849,4 +885,36 @@ function dhis2(rows: string, rest = "") {
 function holiday(root: string, date: string) {
   const file = path.join(root, W);
   writeFileSync(file, `${readFileSync(file, "utf8")}hari_libur: [${date}]\n`);
+}
+
+/**
+ * Every default relation beyond bbl ≈ bulin, broken once and justified once: its two indicators in
+ * KIA's list in lokmin.yaml, and February's figures where the left side is far above (or, for ≥, far
+ * below) the right — well beyond any tolerance, on this month's and the cumulative figures.
+ */
+for (const relation of RELATION_LIBRARY.filter((r) => r.id !== "bbl-bulin")) {
+  const indicators = [relation.kiri, relation.kanan].map((id) => ({
+    id,
+    nama: `Indikator ${id}`,
+    sasaran: 110,
+    target: 100,
+  }));
+  const config = {
+    [W]: {
+      "program[0].indikator": [{ id: "bumil", nama: "Pelayanan ibu hamil", sasaran: 120, target: 100 }, ...indicators],
+    },
+  };
+  const [left, right] = relation.operator === ">=" ? [5, 40] : [40, 5];
+  const figures = {
+    indikator: [...KIA_BUMIL, report(relation.kiri)(left, left), report(relation.kanan)(right, right)],
+  };
+  TRIGGERS.push(
+    { rule: `relasi/${relation.id}`, file: KIA, elsewhere: config, set: figures },
+    {
+      rule: `justifikasi/${relation.id}`,
+      file: R,
+      elsewhere: { ...config, [KIA]: figures },
+      set: { "verifikasi_data.selisih": [{ relasi: relation.id, justifikasi: "dicek di register", penyebab: "uji" }] },
+    },
+  );
 }

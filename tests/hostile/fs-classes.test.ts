@@ -4,9 +4,10 @@
 // internal error or a hang; advice names only options the command has; Ctrl-C after a write says
 // what was written; a symbolic link is written through, not replaced by a copy; deep nesting is
 // not called an alias bomb; a tag on a written-back value stays.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   chmodSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -20,7 +21,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyYamlEdits } from "../../src/io/yaml-patch.js";
 import { writeFileAtomic } from "../../src/io/write.js";
-import { copyWorkspace, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { copyWorkspace, lokmin, lokminRunner, MINI, startLokmin, tempDir, waitUntil } from "../helpers.js";
 
 const posix = process.platform !== "win32";
 const R = "2024-02/rapat.yaml";
@@ -29,16 +30,13 @@ const noInternal = (r: { stdout: string; stderr: string }) => {
   expect(r.stdout + r.stderr).not.toMatch(/\bE[A-Z]{3,}: /);
 };
 
-/** Run the real binary with a hard timeout: a command that hangs fails the test instead of the run. */
-function bin(ws: string, args: string[], timeout = 8_000) {
-  const result = spawnSync(process.execPath, [path.join(REPO, "bin/lokmin.js"), "-C", ws, ...args], {
-    env: { ...process.env, NO_COLOR: "1", LOKMIN_NO_CACHE: "1", LOKMIN_LOCK_WAIT_MS: "1000" },
-    encoding: "utf8",
-    timeout,
-    maxBuffer: 1 << 20,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
-}
+/**
+ * Run a command out of the test's process, with a hard timeout: a command that hangs (a FIFO read
+ * as a file) fails the test instead of hanging the run. One runner process serves the whole file.
+ */
+const runner = lokminRunner();
+const bin = (ws: string, args: string[]) =>
+  runner.run(["-C", ws, ...args], { env: { LOKMIN_NO_CACHE: "1", LOKMIN_LOCK_WAIT_MS: "1000" } });
 
 /** Put something that is not a readable YAML file at `rel`. */
 const SPECIALS: Record<string, (ws: string, abs: string) => void> = {
@@ -62,11 +60,11 @@ function replaceWith(ws: string, rel: string, kind: string) {
 
 describe.runIf(posix)("paket with a month file that cannot be read", () => {
   for (const kind of Object.keys(SPECIALS)) {
-    it(`rapat.yaml as a ${kind}: the package is built, the file named as left out (no internal error)`, () => {
+    it(`rapat.yaml as a ${kind}: the package is built, the file named as left out (no internal error)`, async () => {
       const ws = copyWorkspace(MINI);
       replaceWith(ws, R, kind);
       const out = path.join(tempDir(), "paket.zip");
-      const r = bin(ws, ["paket", "2024-02", "--out", out]);
+      const r = await bin(ws, ["paket", "2024-02", "--out", out]);
       noInternal(r);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain(`tidak dimasukkan ke paket: ${R}`);
@@ -74,10 +72,10 @@ describe.runIf(posix)("paket with a month file that cannot be read", () => {
     });
   }
 
-  it("a program file that is a link to /dev/zero is named too, not silently dropped", () => {
+  it("a program file that is a link to /dev/zero is named too, not silently dropped", async () => {
     const ws = copyWorkspace(MINI);
     replaceWith(ws, "2024-02/program/gizi.yaml", "link to /dev/zero");
-    const r = bin(ws, ["paket", "2024-02", "--out", path.join(tempDir(), "p.zip")]);
+    const r = await bin(ws, ["paket", "2024-02", "--out", path.join(tempDir(), "p.zip")]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("tidak dimasukkan ke paket: 2024-02/program/gizi.yaml");
   });
@@ -85,7 +83,8 @@ describe.runIf(posix)("paket with a month file that cannot be read", () => {
 
 describe.runIf(posix)("a special file as the workspace lock", () => {
   for (const kind of ["fifo", "link to /dev/zero", "folder"]) {
-    it(`.lokmin/lock as a ${kind}: every writer stops at once with exit 2, naming the lock and what to do`, () => {
+    const title = `.lokmin/lock as a ${kind}: every writer stops at once with exit 2, naming the lock and what to do`;
+    it(title, async () => {
       const ws = copyWorkspace(MINI);
       mkdirSync(path.join(ws, ".lokmin"), { recursive: true });
       replaceWith(ws, ".lokmin/lock", kind);
@@ -95,7 +94,7 @@ describe.runIf(posix)("a special file as the workspace lock", () => {
         ["carry", "2024-02"],
         ["new", "2024-03"],
       ]) {
-        const r = bin(ws, args);
+        const r = await bin(ws, args);
         expect(r.status, `${args.join(" ")}: ${r.stderr}`).toBe(2);
         expect(r.stderr).toContain(path.join(ws, ".lokmin/lock"));
         expect(r.stderr).toMatch(/bukan berkas biasa.*hapus/);
@@ -155,8 +154,8 @@ describe.runIf(posix)("Ctrl-C after a write", () => {
     const ws = copyWorkspace(MINI);
     const file = path.join(ws, R);
     writeFileSync(file, readFileSync(file, "utf8").replace("peringkat: 1", "peringkat: 2"));
-    // The signal arrives right after rapat.yaml is renamed into place (the worst moment); the
-    // timer keeps the process alive long enough for the signal to be handled.
+    // The signal arrives right after rapat.yaml is renamed into place (the worst moment); an
+    // interval keeps the process alive until the signal has been handled, however late that is.
     const preload = path.join(tempDir(), "sigint-after-write.mjs");
     writeFileSync(
       preload,
@@ -167,53 +166,48 @@ describe.runIf(posix)("Ctrl-C after a write", () => {
         "fs.renameSync = (from, to) => {",
         "  rename(from, to);",
         '  if (String(to).endsWith("rapat.yaml")) {',
+        "    const alive = setInterval(() => {}, 1000);",
+        '    process.prependOnceListener("SIGINT", () => clearInterval(alive));',
         '    process.kill(process.pid, "SIGINT");',
-        "    setTimeout(() => {}, 300);",
         "  }",
         "};",
         "syncBuiltinESMExports();",
       ].join("\n"),
     );
-    const child = spawn(
-      process.execPath,
-      ["--import", preload, path.join(REPO, "bin/lokmin.js"), "-C", ws, "rank", "2024-02", "--write"],
-      { env: { ...process.env, NO_COLOR: "1", LOKMIN_NO_CACHE: "1" } },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    const rank = startLokmin(["-C", ws, "rank", "2024-02", "--write"], {
+      env: { LOKMIN_NO_CACHE: "1" },
+      nodeArgs: ["--import", preload],
+    });
+    const { status, signal, stdout, stderr } = await rank.done;
     expect(readFileSync(file, "utf8")).toContain("peringkat: 1");
-    expect(err).not.toContain("dibatalkan");
-    expect(code).toBe(0);
-    expect(out).toContain("ditulis ke 2024-02/rapat.yaml");
+    expect(stderr).not.toContain("dibatalkan");
+    expect([status, signal]).toEqual([0, null]);
+    expect(stdout).toContain("ditulis ke 2024-02/rapat.yaml");
   });
 
   it("arriving after the documents were written, during the PDF step: names what was written", async () => {
     const ws = copyWorkspace(MINI);
     const dir = tempDir();
+    // A stand-in for LibreOffice that says it has started (its pid in a file), then waits.
     const soffice = path.join(dir, "soffice");
-    writeFileSync(soffice, "#!/bin/sh\nsleep 10\n");
+    const started = path.join(dir, "soffice-started");
+    writeFileSync(soffice, `#!/bin/sh\necho $$ > "${started}.tmp"\nmv "${started}.tmp" "${started}"\nexec sleep 600\n`);
     chmodSync(soffice, 0o755);
     const args = ["render", "2024-02", "--only", "notulen", "--out", path.join(dir, "out"), "--pdf"];
-    const child = spawn(process.execPath, [path.join(REPO, "bin/lokmin.js"), "-C", ws, ...args], {
-      env: { ...process.env, NO_COLOR: "1", LOKMIN_NO_CACHE: "1", LOKMIN_SOFFICE: soffice },
-    });
-    let out = "";
-    let err = "";
-    child.stderr.on("data", (d) => (err += d));
-    await new Promise<void>((resolve) =>
-      child.stdout.on("data", (d) => {
-        out += d;
-        if (out.includes("notulen.docx")) resolve();
-      }),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-    expect(code).toBe(130);
-    expect(err).toMatch(/dibatalkan — tetapi \S*2024-02-notulen\.docx sudah selesai ditulis/);
+    const render = startLokmin(["-C", ws, ...args], { env: { LOKMIN_NO_CACHE: "1", LOKMIN_SOFFICE: soffice } });
+    let result: Awaited<typeof render.done>;
+    try {
+      await render.output("notulen.docx");
+      await waitUntil("the PDF step to start LibreOffice", () => existsSync(started));
+      render.child.kill("SIGINT");
+      result = await render.done;
+    } finally {
+      if (existsSync(started)) process.kill(Number(readFileSync(started, "utf8")), "SIGKILL");
+    }
+    const { status, signal, stderr } = result;
+    expect([status, signal]).toEqual([130, null]);
+    expect(stderr).toMatch(/dibatalkan — tetapi \S*2024-02-notulen\.docx sudah selesai ditulis/);
+    expect(existsSync(path.join(ws, ".lokmin/lock")), "the lock is released on Ctrl-C").toBe(false);
   });
 });
 

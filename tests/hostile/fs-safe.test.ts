@@ -42,16 +42,19 @@ describe("readRegularFile", () => {
       symlinkSync("/dev/zero", path.join(dir, "logo.png"));
       symlinkSync(fifo, path.join(dir, "templat.docx"));
       const paths = [fifo, path.join(dir, "logo.png"), path.join(dir, "templat.docx")];
-      // A blocking read would hang the child, not the test: it is killed after 3 s and the test fails.
-      const { done } = startIoChild(bundle, ["read", String(5 * 1024 * 1024), ...paths], { timeoutMs: 3_000 });
+      // A blocking read would hang the child, not the test: the child's hang guard kills it and the
+      // test fails. Reading /dev/zero up to the limit would cost CPU time; the clock is not asked
+      // (on a loaded machine a quick read can take long on the clock).
+      const { done } = startIoChild(bundle, ["read", String(5 * 1024 * 1024), ...paths]);
       const run = await done;
+      expect(run.timedOut, "the child hung").toBe(false);
       expect(run.signal, run.stderr).toBeNull();
       const results = run.stdout
         .trim()
         .split("\n")
         .map((line) => JSON.parse(line));
       expect(results.map((r) => [r.path, r.ok, r.reason])).toEqual(paths.map((p) => [p, false, "special"]));
-      for (const r of results) expect(r.ms).toBeLessThan(200);
+      for (const r of results) expect(r.cpuMs).toBeLessThan(200);
     },
   );
 
@@ -59,9 +62,11 @@ describe("readRegularFile", () => {
     const file = path.join(tempDir(), "besar.yaml");
     writeFileSync(file, "");
     execFileSync("truncate", ["-s", "1G", file]);
-    const started = performance.now();
+    // CPU time, not the clock: reading a gigabyte would cost seconds of it, whatever else the machine does.
+    const started = process.cpuUsage();
     const result = readRegularFile(file, { maxBytes: 5 * 1024 * 1024 });
-    expect(performance.now() - started).toBeLessThan(100);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(100);
     expect(result).toEqual({ ok: false, reason: "too-big", size: 1024 ** 3, limit: 5 * 1024 * 1024 });
     expect(describeReadFailure(result as ReadFailure, "2024-01/besar.yaml")).toBe(
       "2024-01/besar.yaml terlalu besar (1024.0 MB, batas 5.0 MB); periksa apakah ini berkas yang benar",
@@ -160,13 +165,21 @@ describe("temporary files of a killed run", () => {
       const dir = tempDir();
       const file = path.join(dir, "notulen.docx");
       writeFileSync(file, "isi lama");
+      // The child reports once the first bytes are in its temp file and then waits: the kill lands
+      // mid-write whatever the machine's load, never before the first write or after the rename.
+      let sizeAtKill = -1;
       const { child, done } = startIoChild(bundle, ["slow-write", file, String(4 * 1024 * 1024)], {
         onLine: (line, c) => {
-          if (line === "writing") setTimeout(() => c.kill("SIGKILL"), 50);
+          if (!line.startsWith("wrote ")) return;
+          const temps = readdirSync(dir).filter((name) => name !== "notulen.docx");
+          sizeAtKill = temps.length === 1 ? statSync(path.join(dir, temps[0])).size : -temps.length;
+          c.kill("SIGKILL");
         },
       });
       const run = await done;
+      expect(run.timedOut, "the child never reported its first write").toBe(false);
       expect(run.signal, run.stderr).toBe("SIGKILL");
+      expect(sizeAtKill).toBe(64 * 1024);
       expect(readFileSync(file, "utf8")).toBe("isi lama");
       const leftover = readdirSync(dir).filter((name) => name !== "notulen.docx");
       expect(leftover).toEqual([expect.stringMatching(new RegExp(`^\\.notulen\\.docx\\.lokmin-tmp-${child.pid}-`))]);

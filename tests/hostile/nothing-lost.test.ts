@@ -2,7 +2,7 @@
 // advice that must not destroy work, permissions, special files where YAML or templates belong,
 // data that looks like layout, cells Excel would run, user mistakes that must not look like
 // internal errors, findings that must not pass as clean, and --json usage errors.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
@@ -19,7 +19,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyWorkspace, lokmin, MINI, REPO, snapshot, tempDir } from "../helpers.js";
+import { copyWorkspace, lokmin, MINI, snapshot, startLokmin, tempDir } from "../helpers.js";
 
 const R = "2024-02/rapat.yaml";
 const read = (ws: string, file: string) => readFileSync(path.join(ws, file), "utf8");
@@ -96,14 +96,9 @@ describe("two writers at once lose nothing", () => {
       ),
     );
     edit(ws, R, (s) => s.replace("total: 9", "total: 8"));
-    const run = (args: string[]) =>
-      new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO, "bin/lokmin.js"), "-C", ws, ...args], {
-          env: { ...process.env, NO_COLOR: "1", LOKMIN_NO_CACHE: "1" },
-          stdio: "ignore",
-        });
-        child.on("exit", (code) => resolve(code ?? -1));
-      });
+    // Whichever gets the lock second waits for it; as long as it takes on a loaded machine.
+    const env = { LOKMIN_NO_CACHE: "1", LOKMIN_LOCK_WAIT_MS: "120000" };
+    const run = async (args: string[]) => (await startLokmin(["-C", ws, ...args], { env }).done).status;
     const [carry, rank] = await Promise.all([run(["carry", "2024-02"]), run(["rank", "2024-02", "--write"])]);
     expect([carry, rank]).toEqual([0, 0]);
     const text = read(ws, R);
@@ -441,17 +436,13 @@ describe("Ctrl-C while a command runs", () => {
       started: new Date().toISOString(),
     });
     writeFileSync(path.join(ws, ".lokmin/lock"), held);
-    const args = [path.join(REPO, "bin/lokmin.js"), "-C", ws, "carry", "2024-02"];
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, NO_COLOR: "1", LOKMIN_LOCK_WAIT_MS: "20000" },
-    });
-    let err = "";
-    child.stderr.on("data", (d) => (err += d));
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-    expect(code).toBe(130);
-    expect(err).toContain("dibatalkan");
+    const carry = startLokmin(["-C", ws, "carry", "2024-02"], { env: { LOKMIN_LOCK_WAIT_MS: "120000" } });
+    // It says it is waiting (naming the holder) once it is: the signal arrives mid-command.
+    await carry.output(`menunggu \`lokmin uji\` (pid ${process.pid}) selesai memakai workspace ini`, "stderr");
+    carry.child.kill("SIGINT");
+    const { status, signal, stderr } = await carry.done;
+    expect([status, signal]).toEqual([130, null]);
+    expect(stderr).toContain("dibatalkan");
     expect(read(ws, ".lokmin/lock")).toBe(held);
   });
 });

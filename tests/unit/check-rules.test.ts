@@ -342,6 +342,51 @@ const cases: Case[] = [
     at: "profil: rutin-2030",
   },
   {
+    // A workspace that never chose its data period, meeting on 23 January about January's figures.
+    rule: "capaian/periode",
+    file: "2024-01/rapat.yaml",
+    edit: (s) => s,
+    at: "tanggal: 2024-01-23",
+    setup: (root) => {
+      const config = path.join(root, "lokmin.yaml");
+      writeFileSync(config, readFileSync(config, "utf8").replace("periode_data: bulan-ini\n", ""));
+    },
+  },
+  {
+    rule: "kesepakatan/tenggat",
+    file: R,
+    edit: (s) => s.replace("tenggat: 2024-03-20", "tenggat: 2024-04-15"),
+    at: "tenggat: 2024-04-15",
+  },
+  {
+    rule: "kesepakatan/evaluasi-dini",
+    file: R,
+    edit: (s) => s,
+    at: "status: belum",
+    setup: (root) => {
+      const jan = path.join(root, "2024-01/rapat.yaml");
+      writeFileSync(jan, readFileSync(jan, "utf8").replace("tenggat: 2024-02-20", "tenggat: 2024-02-25"));
+    },
+  },
+  {
+    rule: "surat/nomor-pola",
+    file: R,
+    edit: (s) => s.replace("nomor: 000.1.5/009/1/2024", "nomor: B-12/PKM/II/2024"),
+    at: "nomor: B-12/PKM/II/2024",
+  },
+  {
+    rule: "surat/nomor-urut",
+    file: R,
+    edit: (s) => s.replace("nomor: 000.1.5/009/1/2024", "nomor: 000.1.5/001/1/2024"),
+    at: "nomor: 000.1.5/001/1/2024",
+  },
+  {
+    rule: "pembinaan/profil",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}pembinaan:\n  profil: sendiri\n`,
+    at: "profil: sendiri",
+  },
+  {
     rule: "aturan/tidak-sah",
     file: "lokmin.yaml",
     edit: (s) => `${s}aturan:\n  laporan/dinkees: error\n`,
@@ -510,6 +555,18 @@ cases.push(
     edit: (s) => s.replace("bulan_ini: 9", "bulan_ini: 90"),
     at: "bulan_ini: 90",
     setup: withHistory,
+  },
+  {
+    // The same figure of 90, explained in the month's record: reported as info at the record.
+    rule: "verifikasi/angka-dijelaskan",
+    file: R,
+    edit: record("angka-tidak-biasa\n      indikator: kia/bumil\n      justifikasi: kampanye kelas ibu hamil"),
+    at: "- relasi: angka-tidak-biasa",
+    setup: (root) => {
+      withHistory(root);
+      const kia = path.join(root, KIA);
+      writeFileSync(kia, readFileSync(kia, "utf8").replace("bulan_ini: 9", "bulan_ini: 90"));
+    },
   },
   {
     rule: "verifikasi/pengaturan",

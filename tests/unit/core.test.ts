@@ -17,14 +17,7 @@ import { meetingSchema, programReportSchema, workspaceSchema } from "../../src/d
 import { resolveSop, stepApplies } from "../../src/domain/sop.js";
 import { problemCandidates } from "../../src/domain/rank/month.js";
 import { behindTarget } from "../../src/domain/check/checklists.js";
-import {
-  cappedScore,
-  coverageGap,
-  coveragePercent,
-  cumulativeTarget,
-  isBehindTarget,
-  shownGap,
-} from "../../src/domain/targets.js";
+import { cumulativeTarget, indicatorFigures } from "../../src/domain/targets.js";
 import { indicatorTrends } from "../../src/domain/trends.js";
 import { programSheets } from "../../src/domain/form/program.js";
 import { serializeYaml } from "../../src/io/write.js";
@@ -61,10 +54,12 @@ describe("coverage arithmetic", () => {
     expect(cumulativeTarget({ target: 90, target_bulanan: [5, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90] }, 3)).toBe(
       20,
     );
-    expect(coveragePercent({ kumulatif: 290, sasaran: 812 })).toBeCloseTo(35.714, 3);
-    expect(coverageGap({ kumulatif: 290, sasaran: 812, target_kumulatif: 41.67 })).toBeCloseTo(5.956, 3);
-    expect(coveragePercent({ kumulatif: 5, sasaran: 0 })).toBeNull();
-    expect(cappedScore({ kumulatif: 130, sasaran: 100, target_tahunan: 100 })).toBe(100);
+    const may = { id: "x", bulan_ini: 60, target_tahunan: 100, target_kumulatif: 41.67 };
+    const bumil = indicatorFigures({ ...may, kumulatif: 290, sasaran: 812 }, "jumlah", 5);
+    expect(bumil.capaian).toBeCloseTo(35.714, 3);
+    expect(bumil.gap).toBeCloseTo(5.952, 3);
+    expect(indicatorFigures({ ...may, kumulatif: 5, sasaran: 0 }, "jumlah", 5).capaian).toBeNull();
+    expect(indicatorFigures({ ...may, kumulatif: 130, sasaran: 100 }, "jumlah", 5).score).toBe(100);
   });
 });
 
@@ -82,20 +77,22 @@ describe("behind target: one definition", () => {
 
   it("compares as shown, at one decimal: 150/360 against 41,67 is on target, 149 is behind", () => {
     expect(cumulativeTarget({ target: 100 }, 5)).toBe(41.67);
-    expect(coverageGap(tb)).toBeGreaterThan(0);
-    expect(shownGap(tb)).toBe(0);
-    expect(isBehindTarget(tb)).toBe(false);
-    expect(shownGap(short)).toBe(0.3);
-    expect(isBehindTarget(short)).toBe(true);
-    expect(isBehindTarget({ ...tb, kumulatif: null })).toBe(false);
+    const figures = (i: typeof tb | (Omit<typeof tb, "kumulatif"> & { kumulatif: null })) =>
+      indicatorFigures(i, "jumlah", 5);
+    expect(figures(tb).gap).toBeCloseTo(0, 9);
+    expect(figures(tb).shown_gap).toBe(0);
+    expect(figures(tb).behind).toBe(false);
+    expect(figures(short).shown_gap).toBe(0.3);
+    expect(figures(short).behind).toBe(true);
+    expect(figures({ ...tb, kumulatif: null }).behind).toBe(false);
   });
 
   it("rank candidates, check's analysis rule and the trends use it", () => {
     const config = miniConfig();
     expect(problemCandidates(config, [report(tb)])).toEqual([]);
     expect(problemCandidates(config, [report(short)]).map((c) => c.indikator)).toEqual(["bumil"]);
-    expect(behindTarget(report(tb))).toBe(false);
-    expect(behindTarget(report(short))).toBe(true);
+    expect(behindTarget(config, report(tb))).toBe(false);
+    expect(behindTarget(config, report(short))).toBe(true);
     const months = (i: typeof tb) => [
       { id: "2024-04", programs: [report({ ...i, target_kumulatif: 33.33, kumulatif: 120 })] },
       { id: "2024-05", programs: [report(i)] },

@@ -210,7 +210,8 @@ describe("which relations are in force", () => {
         defaultPrograms(tx, "x").programs.flatMap((p) => p.indikator.map((i) => i.id)),
       ),
     );
-    expect(DEFAULT_RELATIONS.map((r) => r.id)).toEqual(["bbl-bulin"]);
+    // The catalogue carries the register figures of every chain the library knows (K1/K4, KN1, HB0, SKDN, TB).
+    expect(DEFAULT_RELATIONS.map((r) => r.id)).toEqual(RELATION_LIBRARY.map((r) => r.id));
     for (const r of RELATION_LIBRARY) {
       const inCatalogue = catalogue.has(r.kiri) && catalogue.has(r.kanan);
       expect(DEFAULT_RELATIONS.includes(r), r.id).toBe(inCatalogue);

@@ -462,7 +462,7 @@ export const rulesPage: FormPage = {
       children: [
         field("profil", msg("Peraturan yang berlaku", "Regulation in force"), "select", {
           options: regulationChoices,
-          default: "musi-rawas-2018",
+          default: "nasional",
         }),
         field("nama", msg("Nama lengkap peraturan", "Full title"), "text", { width: "l" }),
         field("singkat", msg("Kutipan singkat", "Short citation"), "text", {
@@ -518,7 +518,6 @@ export const rulesPage: FormPage = {
 };
 
 export const regulationChoices: Choice[] = [
-  ...Object.values(SUPERVISION_PROFILES).map((p) => ({ value: p.id, label: p.singkat })),
   {
     value: "nasional",
     label: msg(
@@ -526,6 +525,9 @@ export const regulationChoices: Choice[] = [
       "No kabupaten regulation: national rules only (Permenkes 44/2016, SPM)",
     ),
   },
+  ...Object.values(SUPERVISION_PROFILES)
+    .filter((p) => p.regional)
+    .map((p) => ({ value: p.id, label: p.singkat })),
   { value: "sendiri", label: msg("Peraturan kabupaten sendiri", "The kabupaten's own regulation") },
 ];
 

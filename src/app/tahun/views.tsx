@@ -244,7 +244,7 @@ export function YearPage(props: YearView) {
                 <tr>
                   <th scope="col">{t(Y.indicator)}</th>
                   <th scope="col">{t(Y.streak)}</th>
-                  <MonthHeads months={g.months} />
+                  <MonthHeads months={g.periods} />
                 </tr>
               </thead>
               <tbody>
@@ -266,13 +266,13 @@ export function YearPage(props: YearView) {
               <tr>
                 <th scope="col">{t(Y.indicator)}</th>
                 <th scope="col">{t(Y.streak)}</th>
-                <MonthHeads months={g.months} />
+                <MonthHeads months={g.periods} />
               </tr>
             </thead>
             {g.programs.map((p) => (
               <tbody>
                 <tr class="group">
-                  <th scope="rowgroup" colspan={g.months.length + 2}>
+                  <th scope="rowgroup" colspan={g.periods.length + 2}>
                     {p.nama}
                   </th>
                 </tr>

@@ -5,9 +5,9 @@ import { msg, t } from "../../i18n/index.js";
 import { unevaluatedIn } from "../commitments.js";
 import type { Severity } from "../findings.js";
 import type { SupervisionProfile } from "../regulations.js";
-import type { EVIDENCE_KINDS, Meeting, ProgramReport } from "../schema.js";
+import type { EVIDENCE_KINDS, Meeting, ProgramReport, Workspace } from "../schema.js";
 import { resolveSop, stepApplies } from "../sop.js";
-import { isBehindTarget } from "../targets.js";
+import { programFigures } from "../targets.js";
 import { compareMonth, openMismatches } from "../verification.js";
 import { filled, type MonthContext, meetingOf } from "./context.js";
 
@@ -48,7 +48,8 @@ export function analysisParts(report: ProgramReport): { orang: boolean; waktu: b
   return { orang: filled(a?.orang), waktu: filled(a?.waktu), tempat: filled(a?.tempat) };
 }
 
-export const behindTarget = (report: ProgramReport) => report.indikator.some(isBehindTarget);
+export const behindTarget = (config: Workspace, report: ProgramReport) =>
+  [...programFigures(config, report.bulan, report).values()].some((f) => f.behind);
 
 const everyProgram = (programs: ProgramReport[], has: (report: ProgramReport) => boolean) =>
   programs.length > 0 && programs.every(has);
@@ -66,7 +67,7 @@ export function hasEvidence(ctx: MonthContext, kind: Evidence): boolean {
     case "persiapan_program":
       return (
         filled(m.persiapan?.program) ||
-        everyProgram(programs, (p) => !behindTarget(p) || Object.values(analysisParts(p)).every(Boolean))
+        everyProgram(programs, (p) => !behindTarget(ctx.config, p) || Object.values(analysisParts(p)).every(Boolean))
       );
     case "persiapan_tu":
       return filled(m.undangan?.nomor) && filled(m.undangan?.tanggal) && filled(m.tempat) && filled(m.notulis);
@@ -144,7 +145,7 @@ export function missingEvidence(ctx: MonthContext, kind: Evidence): { path: stri
         ? {
             path,
             fill: t(H.analysis, {
-              programs: lacking((p) => !behindTarget(p) || Object.values(analysisParts(p)).every(Boolean)),
+              programs: lacking((p) => !behindTarget(ctx.config, p) || Object.values(analysisParts(p)).every(Boolean)),
             }),
           }
         : { path, fill: t(H.section, { path: "persiapan.program" }) };

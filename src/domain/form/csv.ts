@@ -8,12 +8,12 @@ import { parseCount, parseText, type FormProblem } from "./cells.js";
 import { type MonthInput, programInput } from "./forms.js";
 import {
   figureProblems,
+  formIndicator,
   type IndicatorValues,
   previousFigure,
   type ProgramValues,
   villageSumProblems,
 } from "./program.js";
-import { parseMonth } from "../month.js";
 import { matchVillage, villageAdvice } from "../villages.js";
 
 const M = {
@@ -170,14 +170,16 @@ export function readCoverageCsv(
     let kumulatif = count("kumulatif");
     if (col("kumulatif") < 0 && bulan !== undefined) {
       const form = programInput(input, report);
-      const january = parseMonth(input.month)?.month === 1;
+      const { kind, month } = formIndicator(form, indicatorId);
+      const january = month === 1;
       const previous = form.previous?.indikator.find((x) => x.id === indicatorId);
       const before = january
         ? 0
         : desa === undefined
           ? previous?.kumulatif
           : previous?.per_desa?.find((v) => v.desa === desa)?.kumulatif;
-      if (before !== undefined && before !== null) kumulatif = bulan === null ? null : before + bulan;
+      if (kind === "terakhir") kumulatif = bulan;
+      else if (before !== undefined && before !== null) kumulatif = bulan === null ? null : before + bulan;
     }
     // Figures are checked as they will be written: a column left out keeps the file's value.
     const current = desa === undefined ? indicator : indicator.per_desa?.find((v) => v.desa === desa);
@@ -187,7 +189,12 @@ export function readCoverageCsv(
       kumulatif: kumulatif === undefined ? (current?.kumulatif ?? null) : kumulatif,
     };
     if (bulan !== undefined || kumulatif !== undefined)
-      for (const p of figureProblems(before, now.bulan, now.kumulatif))
+      for (const p of figureProblems(
+        before,
+        now.bulan,
+        now.kumulatif,
+        formIndicator(programInput(input, report), indicatorId).kind,
+      ))
         problem(col(p.column) < 0 ? (p.column === "kumulatif" ? "bulan_ini" : "kumulatif") : p.column, p.message);
     const values = programs.get(programId) ?? { program: programId, indikator: [] };
     programs.set(programId, values);

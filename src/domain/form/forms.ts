@@ -3,9 +3,10 @@
 // whatever it is given by their identification rows — refusing sheets of another month, program
 // or Puskesmas, sheets it does not know, merged cells and a target given twice — before reading
 // any value.
+import { periodMonth, reportPeriod } from "../targets.js";
 import { msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
-import { parseMonth, shiftMonth } from "../month.js";
+import { shiftMonth } from "../month.js";
 import { type Meeting, meetingSchema, type ProgramReport, programReportSchema, type Workspace } from "../schema.js";
 import { baseSheet, readBases } from "./base.js";
 import { CellReader, type FormProblem } from "./cells.js";
@@ -126,9 +127,9 @@ const M = {
   meeting: msg("rapat", "the meeting"),
 };
 
-/** The program input for the form: its report and last month's (null in January). */
+/** The program input for the form: its report and the period before's (null when its figures start a year). */
 export function programInput(input: MonthInput, report: ProgramReport): ProgramFormInput {
-  const january = parseMonth(input.month)?.month === 1;
+  const january = periodMonth(reportPeriod(input.config, input.month, report)) === 1;
   const before = shiftMonth(input.month, -1);
   const previous = january
     ? null

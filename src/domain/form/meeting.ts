@@ -109,8 +109,8 @@ const M = {
     "Evaluation of last month's commitments (Perbup Article 20)",
   ),
   evaluasiNote: msg(
-    "Pilih status: selesai, sebagian, belum atau batal; tulis catatan singkat.",
-    "Choose the status: selesai, sebagian, belum or batal; write a short note.",
+    "Pilih status: selesai, sebagian, berjalan (belum jatuh tempo), belum atau batal; tulis catatan singkat.",
+    "Choose the status: selesai, sebagian, berjalan (not due yet), belum or batal; write a short note.",
   ),
   raterMissing: msg(
     "blok ini berisi skor tetapi nama penilai kosong; pilih penilai",

@@ -9,9 +9,9 @@
 import { msg, t } from "../../i18n/index.js";
 import type { YamlEdit } from "../edits.js";
 import { monthName } from "../format-date.js";
-import { parseMonth, shiftMonth } from "../month.js";
-import type { IndicatorReport, ProgramReport, Workspace } from "../schema.js";
-import { cumulativeIssue, isBehindTarget, round } from "../targets.js";
+import { shiftMonth } from "../month.js";
+import type { Accumulation, IndicatorReport, ProgramReport, Workspace } from "../schema.js";
+import { accumulationOf, cumulativeIssue, periodMonth, programFigures, reportPeriod, round } from "../targets.js";
 import { type CellReader, parseCount, parseText } from "./cells.js";
 import {
   cell,
@@ -50,6 +50,16 @@ export interface ProgramFormInput {
 
 const M = {
   title: msg("{program} — {month} — {puskesmas}", "{program} — {month} — {puskesmas}"),
+  period: msg(
+    "Angka yang diisi: hasil {period} (dibahas pada Lokmin {month}).",
+    "The figures to fill in: the results of {period} (discussed at the Lokmin of {month}).",
+  ),
+  stateDiffers: msg(
+    "Kumulatif {kumulatif} ≠ Bulan ini {bulan}: indikator ini dihitung sebagai keadaan terakhir, jadi Kumulatif " +
+      "sama dengan Bulan ini; tulis {bulan}",
+    "Kumulatif {kumulatif} ≠ Bulan ini {bulan}: this indicator is a state counted anew, so Kumulatif equals " +
+      "Bulan ini; write {bulan}",
+  ),
   capaian: msg(
     "Capaian: isi kolom kuning Bulan ini (jumlah dilayani bulan ini, bilangan bulat). " +
       "Kumulatif dan Capaian % dihitung sendiri; Kumulatif diisi bila bulan lalu belum ada. Sel abu-abu terkunci.",
@@ -192,8 +202,13 @@ const sumFormula = (column: number, from: number, to: number) => {
   const range = `${L(column)}${from}:${L(column)}${to}`;
   return `IF(COUNT(${range})=0,"",SUM(${range}))`;
 };
-const capaianFormula = (r: number) =>
-  `IF(OR(${L(C.kum)}${r}="",${L(C.sasaran)}${r}=0),"",${L(C.kum)}${r}/${L(C.sasaran)}${r}*100)`;
+/** A state counted anew each month (akumulasi: terakhir): its cumulative is this month's figure. */
+const stateFormula = (r: number) => `IF(${L(C.bulan)}${r}="","",${L(C.bulan)}${r})`;
+/** Capaian %: the cumulative over sasaran; an average (akumulasi: rata-rata) divides by the months too. */
+const capaianFormula = (r: number, months = 1) => {
+  const average = months > 1 ? `${months}/` : "";
+  return `IF(OR(${L(C.kum)}${r}="",${L(C.sasaran)}${r}=0),"",${L(C.kum)}${r}/${average}${L(C.sasaran)}${r}*100)`;
+};
 export const normalizeFormula = (f: string | undefined) =>
   (f ?? "").replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
 
@@ -211,9 +226,18 @@ export interface FigureProblem {
  * cumulative, undefined when unknown): Bulan ini without Kumulatif, a cumulative below this month
  * or below last month's, or not last month's + this month's (the rules of capaian.ts).
  */
-export function figureProblems(before: number | undefined, bulan: number | null, kumulatif: number | null) {
+export function figureProblems(
+  before: number | undefined,
+  bulan: number | null,
+  kumulatif: number | null,
+  kind: Accumulation = "jumlah",
+) {
   const out: FigureProblem[] = [];
   const problem = (message: string) => out.push({ column: "kumulatif", message });
+  if (kind === "terakhir") {
+    if (bulan !== null && kumulatif !== null && bulan !== kumulatif) problem(t(M.stateDiffers, { kumulatif, bulan }));
+    return out;
+  }
   if (kumulatif === null) {
     if (bulan !== null)
       problem(
@@ -259,9 +283,22 @@ export function villageSumProblems(total: Figures, villages: ReadonlyArray<Figur
 
 type Figures = { bulan_ini: number | null; kumulatif: number | null };
 
-/** Last month's cumulative figure to add to: 0 in January, unknown when last month is missing or empty. */
+/** How an indicator of the form accumulates, and the month of the year its figures run to. */
+export function formIndicator(input: ProgramFormInput, id: string): { kind: Accumulation; month: number } {
+  return {
+    kind: accumulationOf(input.config, input.report.program, id),
+    month: periodMonth(reportPeriod(input.config, input.month, input.report)),
+  };
+}
+
+/**
+ * The cumulative figure of the period before to add to: 0 when the figures start a year, unknown when
+ * that period is missing or empty, and none for a state counted anew each month.
+ */
 export function previousFigure(input: ProgramFormInput, id: string, desa?: string): number | undefined {
-  if (input.previous === null || parseMonth(input.month)?.month === 1) return 0;
+  const { kind, month } = formIndicator(input, id);
+  if (kind === "terakhir") return undefined;
+  if (input.previous === null || month === 1) return 0;
   const indicator = input.previous?.indikator.find((i) => i.id === id);
   const value =
     desa === undefined ? indicator?.kumulatif : indicator?.per_desa?.find((v) => v.desa === desa)?.kumulatif;
@@ -326,7 +363,12 @@ export function programSheets(input: ProgramFormInput, prefix = ""): SheetSpec[]
     id("capaian"),
     title,
   );
-  capaian.note(t(M.capaian));
+  const period = reportPeriod(config, month, report);
+  capaian.note(
+    period === month
+      ? t(M.capaian)
+      : `${t(M.period, { period: monthName(period), month: monthName(month) })} ${t(M.capaian)}`,
+  );
   const header = capaian.row(
     "h:capaian",
     CAPAIAN_HEADERS.map((h) => cell("header", h)),
@@ -357,8 +399,9 @@ export function programSheets(input: ProgramFormInput, prefix = ""): SheetSpec[]
 
   const analisis = new SheetBuilder(name("Analisis"), [36, 80], id("analisis"), title);
   const program = config.program.find((p) => p.id === report.program);
+  const figures = programFigures(config, month, report);
   const behind = report.indikator
-    .filter(isBehindTarget)
+    .filter((i) => figures.get(i.id)?.behind)
     .map((i) => program?.indikator.find((x) => x.id === i.id)?.nama ?? i.id);
   const behindNote = behind.length ? ` ${t(M.analisisBehind, { names: behind.join(", ") })}` : "";
   analisis.section(t(M.analisis), t(M.analisisNote) + behindNote);
@@ -397,11 +440,15 @@ function writeIndicator(b: SheetBuilder, input: ProgramFormInput, indicator: Ind
     });
   const computed = (formula: string, value: number | null): CellSpec =>
     cell("computed", value ?? "", { formula, format: "count" });
+  const { kind, month } = formIndicator(input, indicator.id);
+  const months = kind === "rata-rata" ? month : 1;
   const capaian = (row: number, kumulatif: number | null, sasaran: number | undefined): CellSpec =>
-    cell("computed", kumulatif === null || !sasaran ? "" : (kumulatif / sasaran) * 100, {
-      formula: capaianFormula(row),
+    cell("computed", kumulatif === null || !sasaran ? "" : (kumulatif / months / sasaran) * 100, {
+      formula: capaianFormula(row, months),
       format: "percent",
     });
+  const ownFigure = (row: number, bulan: number | null, kum: number | null, fallback: CellSpec): CellSpec =>
+    kind === "terakhir" && (kum === null || kum === bulan) ? computed(stateFormula(row), bulan) : fallback;
 
   const bulanSum = sumOrNull(villages.map((v) => v.bulan_ini));
   const kumSum = sumOrNull(villages.map((v) => v.kumulatif));
@@ -415,7 +462,7 @@ function writeIndicator(b: SheetBuilder, input: ProgramFormInput, indicator: Ind
       ? computed(sumFormula(C.kum, first, last), indicator.kumulatif)
       : prev !== undefined && expected === indicator.kumulatif
         ? computed(kumFormula(r), indicator.kumulatif)
-        : input_(indicator.kumulatif);
+        : ownFigure(r, indicator.bulan_ini, indicator.kumulatif, input_(indicator.kumulatif));
   b.row(`i:${indicator.id}`, [
     cell("locked", index + 1),
     cell("locked", indicator.id),
@@ -444,7 +491,9 @@ function writeIndicator(b: SheetBuilder, input: ProgramFormInput, indicator: Ind
       cell("locked", ""),
       count(before),
       input_(v.bulan_ini),
-      before !== undefined && expect === v.kumulatif ? computed(kumFormula(row), v.kumulatif) : input_(v.kumulatif),
+      before !== undefined && expect === v.kumulatif
+        ? computed(kumFormula(row), v.kumulatif)
+        : ownFigure(row, v.bulan_ini, v.kumulatif, input_(v.kumulatif)),
       capaian(row, v.kumulatif, v.sasaran),
       cell("locked", ""),
     ]);
@@ -629,7 +678,9 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
           ? bulan === null
             ? null
             : before + bulan
-          : count(v.row, C.kum);
+          : formulaOf(v.row, C.kum) === normalizeFormula(stateFormula(v.row))
+            ? bulan
+            : count(v.row, C.kum);
       villages.push({ desa: v.desa, bulan_ini: bulan, kumulatif });
       villageAt.push(v.row);
     }
@@ -650,7 +701,9 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
     else if (kumFormulaText === normalizeFormula(kumFormula(r))) {
       const before = previousFigure(input, indicator.id) ?? count(r, C.prev) ?? 0;
       kumulatif = bulan === null ? null : before + bulan;
-    } else kumulatif = count(r, C.kum);
+    } else if (kumFormulaText === normalizeFormula(stateFormula(r))) kumulatif = bulan;
+    else kumulatif = count(r, C.kum);
+    const { kind } = formIndicator(input, indicator.id);
     const catatan = reader.take(parseText(readCell(sheet, r, C.catatan)), place(r, C.catatan)) ?? null;
     // Figures that change are checked before they are written (the formulas can be typed over).
     const cellOf = (row: number, column: FigureProblem["column"]) =>
@@ -672,7 +725,7 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       if (!changed(was, figures)) return;
       anyChanged = true;
       const before = previousFigure(input, indicator.id, v.desa);
-      for (const p of figureProblems(before, figures.bulan_ini, figures.kumulatif)) report(p, villageAt[i]);
+      for (const p of figureProblems(before, figures.bulan_ini, figures.kumulatif, kind)) report(p, villageAt[i]);
     });
     if (anyChanged && !found.length) {
       const list = villages.map((v) => ({
@@ -683,7 +736,7 @@ function readCoverage(input: ProgramFormInput, sheet: ReadSheet, reader: CellRea
       for (const p of villageSumProblems(totals, list)) report(p, r);
     }
     if (changed(indicator, totals) && !found.length)
-      for (const p of figureProblems(previousFigure(input, indicator.id), bulan, kumulatif)) report(p, r);
+      for (const p of figureProblems(previousFigure(input, indicator.id), bulan, kumulatif, kind)) report(p, r);
     out.push({
       id: indicator.id,
       bulan_ini: bulan,

@@ -3,7 +3,7 @@
 // of totals and ranks as edits of the meeting file.
 import type { AnalysisMethod } from "../analysis.js";
 import type { Meeting, Method, ProgramReport, TieRule, Workspace } from "../schema.js";
-import { coverageGap, coveragePercent, isBehindTarget, round } from "../targets.js";
+import { programFigures, round } from "../targets.js";
 import type { YamlEdit } from "../edits.js";
 import type { PathSegment } from "../findings.js";
 import { methodDef } from "./methods.js";
@@ -118,10 +118,10 @@ export function problemCandidates(
   const out: Candidate[] = [];
   for (const report of programs) {
     const program = config.program.find((p) => p.id === report.program);
+    const figures = programFigures(config, report.bulan, report);
     for (const indicator of report.indikator) {
-      const gap = coverageGap(indicator);
-      const capaian = coveragePercent(indicator);
-      if (gap === null || capaian === null || !isBehindTarget(indicator)) continue;
+      const { gap, capaian, behind } = figures.get(indicator.id)!;
+      if (gap === null || capaian === null || !behind) continue;
       const nama = program?.indikator.find((i) => i.id === indicator.id)?.nama ?? program?.nama ?? indicator.id;
       out.push({
         program: report.program,

@@ -1,11 +1,21 @@
-// Coverage arithmetic of each program file: filled in, never above the target population, the
-// written percentage and cumulative target right, the cumulative never dropping within a year and
-// adding up from last month, and the villages adding up to the total.
+// Coverage arithmetic of each program file, for the period its figures cover and by how each
+// indicator accumulates: filled in, never above the target population, the written percentage and
+// target right, a cumulative count never dropping within the year of its figures and adding up from
+// the period before (a state counted anew: its cumulative is this month's), the villages adding up to
+// the total, and a meeting never dated before the period it discusses has ended.
+import { monthName, plainDate } from "../../format-date.js";
 import { decimal, msg, t } from "../../../i18n/index.js";
 import type { PathSegment } from "../../findings.js";
-import { parseMonth } from "../../month.js";
+import { lastDay, parseMonth, shiftMonth } from "../../month.js";
 import type { IndicatorReport } from "../../schema.js";
-import { coveragePercent, cumulativeIssue, cumulativeTarget } from "../../targets.js";
+import {
+  accumulationOf,
+  cumulativeIssue,
+  cumulativeTarget,
+  indicatorFigures,
+  periodMonth,
+  reportPeriod,
+} from "../../targets.js";
 import type { MonthContext } from "../context.js";
 import { defineRules, type Placement } from "../registry.js";
 
@@ -39,6 +49,20 @@ const M = {
     "cumulative {indicator} = {value}, but last month's {before} + this month's {month} = {expected}; check one of " +
       "them",
   ),
+  stateMismatch: msg(
+    "{indicator} dihitung sebagai keadaan saat ini (akumulasi: terakhir): kumulatif {value} seharusnya sama dengan " +
+      "bulan_ini {month}; tulis angka keadaan terakhir di keduanya",
+    "{indicator} is a state at the time of counting (akumulasi: terakhir): cumulative {value} should equal " +
+      "bulan_ini {month}; write the latest count in both",
+  ),
+  periodNotOver: msg(
+    "rapat {date} membahas capaian s.d. {period}, padahal periode itu baru berakhir {end}: Lokmin membahas hasil " +
+      "kegiatan bulan lalu (SOP langkah 4); tulis periode_data: bulan-lalu di lokmin.yaml (lalu angka berkas program " +
+      "{month} dibaca sebagai {previous}) atau geser tanggal rapat",
+    "the meeting on {date} discusses figures up to {period}, but that period only ends on {end}: a Lokmin reports " +
+      "last month's results (SOP step 4); write periode_data: bulan-lalu in lokmin.yaml (the program files of " +
+      "{month} are then read as {previous}) or move the meeting date",
+  ),
   villageSum: msg(
     "jumlah kumulatif per desa {sum} ≠ kumulatif {indicator} {total}; perbaiki baris desa",
     "sum of per-village cumulative {sum} ≠ cumulative {indicator} {total}; correct the village rows",
@@ -52,7 +76,8 @@ type Rule =
   | "capaian/target-kumulatif"
   | "capaian/kumulatif-turun"
   | "capaian/kumulatif-tidak-cocok"
-  | "capaian/per-desa";
+  | "capaian/per-desa"
+  | "capaian/periode";
 
 export const capaianRules = defineRules<Rule, MonthContext>({
   rules: {
@@ -107,27 +132,45 @@ export const capaianRules = defineRules<Rule, MonthContext>({
       what: msg("jumlah per desa sama dengan total", "per-village figures add up to the total"),
       fix: msg("perbaiki baris desa", "correct the village rows"),
     },
+    "capaian/periode": {
+      severity: "warning",
+      source: { kind: "sop", step: "4", note: msg("laporan hasil kegiatan bulan lalu", "last month's results") },
+      what: msg(
+        "rapat tidak diadakan sebelum periode angka yang dibahasnya berakhir",
+        "a meeting is not held before the period of the figures it discusses has ended",
+      ),
+      fix: msg(
+        "tulis periode_data: bulan-lalu di lokmin.yaml, atau geser tanggal rapat",
+        "write periode_data: bulan-lalu in lokmin.yaml, or move the meeting date",
+      ),
+    },
   },
   run(ctx, report) {
-    const monthNumber = parseMonth(ctx.month.id)?.month ?? 1;
     const prev = ctx.previous;
-    const sameYear = prev && parseMonth(prev.id)?.year === parseMonth(ctx.month.id)?.year;
+    const folder = ctx.month.id;
     for (const program of ctx.month.programs) {
+      const period = reportPeriod(ctx.config, folder, program.data);
+      const monthNumber = periodMonth(period);
+      const before = prev?.programs.find((p) => p.data.program === program.data.program)?.data;
+      // A cumulative figure carries on only within the year of the figures, not of the folder.
+      const sameYear = prev && before && reportPeriod(ctx.config, prev.id, before).slice(0, 4) === period.slice(0, 4);
       program.data.indikator.forEach((i: IndicatorReport, index) => {
         const at = (rule: Rule, path: PathSegment[], message: string) => {
           const placement: Placement = { file: program.file, path: ["indikator", index, ...path], message };
           report(rule, placement);
         };
-        if (i.bulan_ini === null || i.kumulatif === null)
-          at("capaian/belum-diisi", [], t(M.notFilled, { indicator: i.id }));
-        if (i.kumulatif !== null && i.kumulatif > i.sasaran) {
+        const kind = accumulationOf(ctx.config, program.data.program, i.id);
+        const figures = indicatorFigures(i, kind, monthNumber);
+        const missing = kind === "terakhir" ? figures.served === null : i.bulan_ini === null || i.kumulatif === null;
+        if (missing) at("capaian/belum-diisi", [], t(M.notFilled, { indicator: i.id }));
+        if (figures.served !== null && figures.served / figures.months > i.sasaran) {
           at(
             "capaian/melebihi-sasaran",
             ["kumulatif"],
-            t(M.overSasaran, { value: i.kumulatif, sasaran: i.sasaran, indicator: i.id }),
+            t(M.overSasaran, { value: figures.served / figures.months, sasaran: i.sasaran, indicator: i.id }),
           );
         }
-        const computed = coveragePercent(i);
+        const computed = figures.capaian;
         if (i.capaian_persen !== undefined && computed !== null && Math.abs(i.capaian_persen - computed) > 0.05) {
           const values = {
             written: decimal(i.capaian_persen, 2),
@@ -148,26 +191,31 @@ export const capaianRules = defineRules<Rule, MonthContext>({
             );
           }
         }
-        const before = sameYear
-          ? prev?.programs
-              .find((p) => p.data.program === program.data.program)
-              ?.data.indikator.find((x) => x.id === i.id)?.kumulatif
-          : undefined;
-        const issue =
-          before !== undefined && before !== null && i.kumulatif !== null
-            ? cumulativeIssue(before, i.bulan_ini, i.kumulatif)
-            : undefined;
-        if (issue && before !== undefined && before !== null && i.kumulatif !== null) {
-          if (issue.kind === "turun") {
+        if (kind === "terakhir") {
+          if (i.bulan_ini !== null && i.kumulatif !== null && i.bulan_ini !== i.kumulatif)
             at(
-              "capaian/kumulatif-turun",
+              "capaian/kumulatif-tidak-cocok",
               ["kumulatif"],
-              t(M.decreasing, { indicator: i.id, before, month: prev?.id, after: i.kumulatif }),
+              t(M.stateMismatch, { indicator: i.id, value: i.kumulatif, month: i.bulan_ini }),
             );
-          } else {
-            const month = i.bulan_ini ?? 0;
-            const values = { indicator: i.id, value: i.kumulatif, before, month, expected: issue.expected };
-            at("capaian/kumulatif-tidak-cocok", ["kumulatif"], t(M.sumMismatch, values));
+        } else {
+          const earlier = sameYear ? before?.indikator.find((x) => x.id === i.id)?.kumulatif : undefined;
+          const issue =
+            earlier !== undefined && earlier !== null && i.kumulatif !== null
+              ? cumulativeIssue(earlier, i.bulan_ini, i.kumulatif)
+              : undefined;
+          if (issue && earlier !== undefined && earlier !== null && i.kumulatif !== null) {
+            if (issue.kind === "turun") {
+              at(
+                "capaian/kumulatif-turun",
+                ["kumulatif"],
+                t(M.decreasing, { indicator: i.id, before: earlier, month: prev?.id, after: i.kumulatif }),
+              );
+            } else {
+              const month = i.bulan_ini ?? 0;
+              const values = { indicator: i.id, value: i.kumulatif, before: earlier, month, expected: issue.expected };
+              at("capaian/kumulatif-tidak-cocok", ["kumulatif"], t(M.sumMismatch, values));
+            }
           }
         }
         if (i.per_desa?.length && i.kumulatif !== null && i.per_desa.every((v) => v.kumulatif !== null)) {
@@ -177,5 +225,26 @@ export const capaianRules = defineRules<Rule, MonthContext>({
         }
       });
     }
+    periodRule(ctx, report);
   },
 });
+
+/** The meeting is dated before the period of its figures has ended (the figures cannot exist yet). */
+function periodRule(ctx: MonthContext, report: (rule: Rule, placement: Placement) => void) {
+  const meeting = ctx.month.meeting;
+  const date = meeting?.data.tanggal;
+  // A workspace that chose `bulan-ini` discusses the running month's figures on purpose.
+  if (ctx.config.periode_data === "bulan-ini" || !meeting || !date || ctx.month.programs.length === 0) return;
+  const periods = ctx.month.programs.map((p) => reportPeriod(ctx.config, ctx.month.id, p.data));
+  const latest = periods.reduce((a, b) => (a > b ? a : b));
+  const end = lastDay(parseMonth(latest)!);
+  if (date > end) return;
+  const message = t(M.periodNotOver, {
+    date: plainDate(date),
+    period: monthName(latest),
+    end: plainDate(end),
+    month: ctx.month.id,
+    previous: monthName(shiftMonth(ctx.month.id, -1)),
+  });
+  report("capaian/periode", { file: meeting.file, path: ["tanggal"], at: "value", message });
+}

@@ -1,5 +1,6 @@
 // Rules from the month's checklists: the SOP steps in force, each program's own report, plan, RPK
 // and analysis, the Daftar Tilik items the files can answer, and the archive minimum.
+import { supervisionCitation } from "../../regulations.js";
 import { msg, t } from "../../../i18n/index.js";
 import { resolveSop } from "../../sop.js";
 import {
@@ -152,7 +153,7 @@ export const checklistRules = defineRules<
         });
       if (data.rpk.length === 0)
         report("program/rpk", { file: programFile, path: ["rpk"], message: t(M.noRpk, { program }) });
-      if (behindTarget(data)) {
+      if (behindTarget(ctx.config, data)) {
         const missing = Object.entries(analysisParts(data))
           .filter(([, present]) => !present)
           .map(([part]) => part);
@@ -173,7 +174,7 @@ export const checklistRules = defineRules<
         message: t(M.tilikNo, { no: item.no, question: item.question, reason: item.reason }),
       });
     }
-    const source = `${ctx.profile.singkat} ${ctx.profile.pasal.arsip}`;
+    const source = supervisionCitation(ctx.profile, "arsip");
     for (const doc of archiveChecklist(ctx)) {
       if (doc.present !== false) continue;
       report(`arsip/${doc.id}`, {

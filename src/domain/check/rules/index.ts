@@ -13,6 +13,7 @@ import { pertamaRules } from "./pertama.js";
 import { pralokminRules } from "./pralokmin.js";
 import { prioritasRules } from "./prioritas.js";
 import { rapatRules } from "./rapat.js";
+import { suratRules } from "./surat.js";
 import { referensiRules } from "./referensi.js";
 import { tahunanRules } from "./tahunan.js";
 import { tribulananRules } from "./tribulanan.js";
@@ -24,6 +25,7 @@ export const MONTH_GROUPS = [
   capaianRules,
   verifikasiRules,
   rapatRules,
+  suratRules,
   kesepakatanRules,
   prioritasRules,
   analisisRules,

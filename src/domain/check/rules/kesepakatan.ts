@@ -3,9 +3,11 @@
 // that exist.
 import { msg, t } from "../../../i18n/index.js";
 import { COMMITMENT_ID_RULES, commitmentIdFindings, unevaluatedIn } from "../../commitments.js";
+import { plainDate } from "../../format-date.js";
+import { lastDay, parseMonth, shiftMonth } from "../../month.js";
 import { didYouMean } from "../../hints.js";
 import type { MonthContext } from "../context.js";
-import { defineRules } from "../registry.js";
+import { defineRules, type Placement } from "../registry.js";
 
 const M = {
   notEvaluated: msg(
@@ -13,8 +15,8 @@ const M = {
     "commitment {id} ({month}) is not evaluated this month; run `lokmin carry {current}` and fill in its status",
   ),
   blankStatus: msg(
-    "status evaluasi {id} belum diisi: selesai | sebagian | belum | batal",
-    "evaluation status of {id} is empty: selesai | sebagian | belum | batal",
+    "status evaluasi {id} belum diisi: selesai | sebagian | berjalan | belum | batal",
+    "evaluation status of {id} is empty: selesai | sebagian | berjalan | belum | batal",
   ),
   unknownProgram: msg(
     "kesepakatan {id} menyebut program '{value}' yang tidak ada di lokmin.yaml{hint}",
@@ -29,6 +31,18 @@ const M = {
     "commitment {id} names problem '{value}', which is not in this month's problem list",
   ),
   inProgram: msg(" pada program {program}", " in program {program}"),
+  dueAfterNext: msg(
+    "tenggat {id} {deadline} jatuh sesudah Lokmin berikutnya ({next}), tempat kesepakatan ini dievaluasi; " +
+      "majukan tenggatnya ke {next} atau sebelumnya",
+    "the deadline of {id}, {deadline}, falls after the next Lokmin ({next}), where this commitment is evaluated; " +
+      "bring the deadline forward to {next} or earlier",
+  ),
+  notDueYet: msg(
+    "{id} bertenggat {deadline}, sesudah rapat ini ({date}): belum jatuh tempo, jadi bukan 'belum' — tulis status " +
+      "berjalan (dan catatan kemajuannya)",
+    "{id} is due on {deadline}, after this meeting ({date}): it is not due yet, so not 'belum' — write the status " +
+      "berjalan (and a note of its progress)",
+  ),
 };
 
 export const kesepakatanRules = defineRules<
@@ -37,7 +51,9 @@ export const kesepakatanRules = defineRules<
   | "kesepakatan/id-bulan"
   | "kesepakatan/evaluasi-ganda"
   | "kesepakatan/id-tidak-dikenal"
-  | "kesepakatan/referensi",
+  | "kesepakatan/referensi"
+  | "kesepakatan/tenggat"
+  | "kesepakatan/evaluasi-dini",
   MonthContext
 >({
   rules: {
@@ -59,6 +75,24 @@ export const kesepakatanRules = defineRules<
         "the program, indicator and problem a commitment names exist",
       ),
       fix: msg("perbaiki id-nya atau hapus kuncinya", "fix the id or remove the key"),
+    },
+    "kesepakatan/tenggat": {
+      severity: "warning",
+      source: { kind: "pembinaan", pasal: "evaluasi", note: msg("evaluasi di bulan N+1", "evaluated at month N+1") },
+      what: msg(
+        "tenggat kesepakatan tidak sesudah Lokmin bulan berikutnya, tempat ia dievaluasi",
+        "a commitment's deadline is not after next month's Lokmin, where it is evaluated",
+      ),
+      fix: msg("majukan tenggatnya", "bring the deadline forward"),
+    },
+    "kesepakatan/evaluasi-dini": {
+      severity: "warning",
+      source: { kind: "pembinaan", pasal: "evaluasi" },
+      what: msg(
+        "kesepakatan yang belum jatuh tempo tidak dievaluasi 'belum'",
+        "a commitment not yet due is not evaluated as 'belum'",
+      ),
+      fix: msg("tulis status berjalan", "write the status berjalan"),
     },
   },
   run(ctx, report) {
@@ -103,5 +137,43 @@ export const kesepakatanRules = defineRules<
       }
       if (k.masalah && !problems.has(k.masalah)) at("masalah", t(M.unknownProblem, { id: k.id, value: k.masalah }));
     });
+    deadlines(ctx, report);
   },
 });
+
+/** Deadlines against the meetings that evaluate them: not after the next Lokmin, not judged before they fall. */
+function deadlines(
+  ctx: MonthContext,
+  report: (rule: "kesepakatan/tenggat" | "kesepakatan/evaluasi-dini", placement: Placement) => void,
+) {
+  const meeting = ctx.month.meeting;
+  if (!meeting) return;
+  const file = meeting.file;
+  const nextMonth = shiftMonth(ctx.month.id, 1);
+  const next = ctx.meetings.find((m) => m.id === nextMonth)?.meeting.tanggal;
+  const limit = next ?? lastDay(parseMonth(nextMonth)!);
+  meeting.data.kesepakatan.forEach((k, index) => {
+    if (k.tenggat > limit)
+      report("kesepakatan/tenggat", {
+        file,
+        path: ["kesepakatan", index, "tenggat"],
+        at: "value",
+        message: t(M.dueAfterNext, { id: k.id, deadline: plainDate(k.tenggat), next: plainDate(limit) }),
+      });
+  });
+  const date = meeting.data.tanggal;
+  if (!date) return;
+  const made = new Map(
+    ctx.meetings.filter((m) => m.id < ctx.month.id).flatMap((m) => m.meeting.kesepakatan.map((k) => [k.id, k])),
+  );
+  meeting.data.evaluasi_kesepakatan.forEach((e, index) => {
+    const deadline = made.get(e.id)?.tenggat;
+    if (e.status === "belum" && deadline && deadline > date)
+      report("kesepakatan/evaluasi-dini", {
+        file,
+        path: ["evaluasi_kesepakatan", index, "status"],
+        at: "value",
+        message: t(M.notDueYet, { id: e.id, deadline: plainDate(deadline), date: plainDate(date) }),
+      });
+  });
+}

@@ -1,6 +1,7 @@
 // The meeting's dates and reporting: the meeting date inside its month, each file's `bulan`
 // matching its folder, the invitation lead time, the notulen sent to the Dinas, and the
 // supervisor's feedback within the regulation's days.
+import { supervisionCitation } from "../../regulations.js";
 import { msg, t } from "../../../i18n/index.js";
 import { daysBetween } from "../../month.js";
 import type { MonthContext } from "../context.js";
@@ -124,7 +125,7 @@ export const rapatRules = defineRules<
       report("laporan/dinkes", { file, path: ["laporan_dinkes"], message: t(M.notReported) });
     const visit = m.supervisi;
     if (visit) {
-      const source = `${ctx.profile.singkat} ${ctx.profile.pasal.umpan_balik}`;
+      const source = supervisionCitation(ctx.profile, "umpan_balik");
       const feedback = visit.umpan_balik?.tanggal;
       if (feedback) {
         if (daysBetween(visit.tanggal, feedback) > FEEDBACK_DAYS) {

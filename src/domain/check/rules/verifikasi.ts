@@ -56,6 +56,12 @@ const M = {
       "relation id as `lokmin check` names it (relasi/<id>)",
   ),
   didYouMean: msg(" (maksud Anda '{hint}'?)", " (did you mean '{hint}'?)"),
+  explained: msg(
+    "{indicator} bulan ini {value}, jauh {direction} dari biasanya (median {median} dari {n} bulan terakhir: " +
+      "{history}) — dijelaskan: {justifikasi}",
+    "{indicator} this month is {value}, far {direction} than usual (median {median} of the last {n} months: " +
+      "{history}) — explained: {justifikasi}",
+  ),
   unusual: msg(
     "periksa register: {indicator} bulan ini {value}, jauh {direction} dari biasanya (median {median} dari {n} " +
       "bulan terakhir: {history}); salah ketik seperti 630 untuk 63 atau bulan yang belum direkap sering terjadi — " +
@@ -149,7 +155,8 @@ type MonthRule =
   | "justifikasi/<relasi>"
   | "verifikasi/belum-diperbaiki"
   | "verifikasi/catatan"
-  | "verifikasi/angka-tidak-biasa";
+  | "verifikasi/angka-tidak-biasa"
+  | "verifikasi/angka-dijelaskan";
 
 const PASAL_9 = { kind: "pembinaan", pasal: "verifikasi" } as const;
 
@@ -218,7 +225,24 @@ export const verifikasiRules = defineRules<MonthRule, MonthContext>({
         `this month's figure is not far outside the indicator's own history (≥ ${UNUSUAL.ratio}× or ≤ 1/` +
           `${UNUSUAL.ratio} of the median of the last ${UNUSUAL.window} months, zero included)`,
       ),
-      fix: msg("cocokkan dengan buku register", "check it against the register"),
+      fix: msg(
+        "cocokkan dengan buku register; bila angkanya benar, catat penjelasannya di verifikasi_data.selisih " +
+          "(relasi: angka-tidak-biasa, indikator)",
+        "check it against the register; if the figure is right, record why in verifikasi_data.selisih " +
+          "(relasi: angka-tidak-biasa, indikator)",
+      ),
+    },
+    "verifikasi/angka-dijelaskan": {
+      severity: "info",
+      source: {
+        ...PASAL_9,
+        note: msg("ayat (3): selisih dijustifikasi dan dianalisis", "paragraph (3): mismatches justified and analysed"),
+      },
+      what: msg(
+        "angka yang jauh dari riwayatnya tetapi dijelaskan di verifikasi_data.selisih (dilaporkan sebagai info)",
+        "figures far outside their history that are explained in verifikasi_data.selisih (reported as info)",
+      ),
+      fix: msg("tidak ada yang perlu diperbaiki", "nothing to fix"),
     },
   },
   run(ctx, report) {
@@ -256,7 +280,7 @@ export const verifikasiRules = defineRules<MonthRule, MonthContext>({
     if (meeting) {
       const inForce = new Set(relationsInForce(ctx.config).map((i) => i.relation.id));
       (meeting.data.verifikasi_data?.selisih ?? []).forEach((entry, index) => {
-        if (inForce.has(entry.relasi)) return;
+        if (inForce.has(entry.relasi) || entry.relasi === UNUSUAL_RECORD) return;
         const hint = inForce.size ? closest(entry.relasi, [...inForce]) : undefined;
         report("verifikasi/catatan", {
           file: meeting.file,
@@ -293,23 +317,41 @@ function figuresOf(months: readonly MonthData[], key: string): number[] {
 export const historyOf = (ctx: Pick<MonthContext, "month" | "earlier">, key: string): number[] =>
   figuresOf(recentMonths(ctx), key);
 
+/** The relation id under which verifikasi_data.selisih explains an unusual figure (with `indikator`). */
+export const UNUSUAL_RECORD = "angka-tidak-biasa";
+
 function unusualFigures(ctx: MonthContext, report: Reporter<MonthRule>) {
   const recent = recentMonths(ctx);
   if (recent.length < UNUSUAL.minHistory) return;
+  const records = ctx.month.meeting?.data.verifikasi_data?.selisih ?? [];
+  const explanation = (key: string) =>
+    records.findIndex((r) => r.relasi === UNUSUAL_RECORD && r.indikator === key && r.justifikasi);
   for (const [key, { file, index, report: figure }] of monthFigures(ctx.month)) {
     if (figure.bulan_ini === null) continue;
     const history = figuresOf(recent, key);
     const found = unusualFigure(figure.bulan_ini, history);
     if (!found) continue;
-    const message = t(M.unusual, {
+    const values = {
       indicator: key,
       value: found.value,
       direction: t(found.direction === "tinggi" ? M.higher : M.lower),
       median: number(found.median),
       n: found.history.length,
       history: found.history.join(", "),
-    });
-    report("verifikasi/angka-tidak-biasa", { file, path: ["indikator", index, "bulan_ini"], at: "value", message });
+    };
+    const message = t(M.unusual, values);
+    const explained = explanation(key);
+    const meeting = ctx.month.meeting;
+    if (explained >= 0 && meeting) {
+      const justifikasi = records[explained].justifikasi ?? "";
+      report("verifikasi/angka-dijelaskan", {
+        file: meeting.file,
+        path: ["verifikasi_data", "selisih", explained],
+        message: t(M.explained, { ...values, justifikasi }),
+        related: [{ file, path: ["indikator", index, "bulan_ini"], label: key }],
+      });
+    } else
+      report("verifikasi/angka-tidak-biasa", { file, path: ["indikator", index, "bulan_ini"], at: "value", message });
   }
 }
 

@@ -11,6 +11,12 @@ import { defineRules } from "../registry.js";
 import { matchVillage, villageAdvice } from "../../villages.js";
 
 const M = {
+  ownUnnamed: msg(
+    "pembinaan.profil: sendiri, tetapi nama peraturannya belum diisi; isi pembinaan.nama (mis. Peraturan Bupati … " +
+      "Nomor … Tahun … tentang …) atau pilih profil nasional bila kabupaten/kota tidak punya peraturan sendiri",
+    "pembinaan.profil is sendiri but the regulation is not named; fill pembinaan.nama (e.g. Peraturan Bupati … " +
+      "Nomor … Tahun … tentang …) or choose the profile nasional if the regency/city has no regulation of its own",
+  ),
   villageUnknown: msg(
     "desa '{village}' tidak ada di daftar desa lokmin.yaml",
     "village '{village}' is not in lokmin.yaml's village list",
@@ -60,6 +66,7 @@ export const workspaceRules = defineRules<
   | "referensi/pejabat"
   | "referensi/desa-lintas-sektor"
   | "sop/profil"
+  | "pembinaan/profil"
   | "puskesmas/logo"
   | "aturan/tidak-sah",
   WorkspaceContext & { rules: RuleCatalogueView }
@@ -108,6 +115,18 @@ export const workspaceRules = defineRules<
       fix: msg(
         "tulis rutin-2022 atau rutin-2019, atau definisikan langkah di sop.tambahan",
         "write rutin-2022 or rutin-2019, or define steps in sop.tambahan",
+      ),
+    },
+    "pembinaan/profil": {
+      severity: "error",
+      source: { kind: "lokmin" },
+      what: msg(
+        "peraturan pembinaan sendiri disebut namanya (profil sendiri)",
+        "an own supervision regulation is named (profile sendiri)",
+      ),
+      fix: msg(
+        "isi pembinaan.nama, mis. Peraturan Bupati … Nomor … Tahun … tentang …; atau pilih profil nasional",
+        "fill pembinaan.nama, e.g. Peraturan Bupati … Nomor … Tahun … tentang …; or choose the profile nasional",
       ),
     },
     "puskesmas/logo": {
@@ -176,6 +195,8 @@ export const workspaceRules = defineRules<
       const message = t(M.sopUnknown, { profile: config.sop.profil, known: Object.keys(SOP_PROFILES).join(", ") });
       report("sop/profil", { file, path: ["sop", "profil"], at: "value", message });
     }
+    if (config.pembinaan?.profil === "sendiri" && !config.pembinaan.nama?.trim())
+      report("pembinaan/profil", { file, path: ["pembinaan", "profil"], at: "value", message: t(M.ownUnnamed) });
     const logo = config.puskesmas.logo;
     const problem = logo ? logoProblem(ctx.probe(logo), logo) : undefined;
     if (problem) report("puskesmas/logo", { file, path: ["puskesmas", "logo"], at: "value", message: problem });

@@ -36,6 +36,7 @@ import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES }
 import type { PageKit } from "./kit.js";
 import { newDinasState, type DinasState } from "./dinas/data.js";
 import { registerDinasPages } from "./dinas/routes.js";
+import { registerMeetingPages } from "./rapat/routes.js";
 import { registerYearPages } from "./tahun/routes.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
@@ -136,6 +137,8 @@ const ASSETS: Record<string, string> = {
   "app.css": "text/css; charset=utf-8",
   "app.js": "text/javascript; charset=utf-8",
   "lihat.css": "text/css; charset=utf-8",
+  "rapat.css": "text/css; charset=utf-8",
+  "rapat.js": "text/javascript; charset=utf-8",
   "htmx.min.js": "text/javascript; charset=utf-8",
   "ikon.svg": "image/svg+xml",
 };
@@ -572,6 +575,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   };
   registerYearPages(kit);
   registerDinasPages(kit);
+  registerMeetingPages(kit);
 
   app.notFound((c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404));
   app.onError((error, c) => {

@@ -59,6 +59,7 @@ const V = {
       "of the file stay as they were.",
   ),
   folderOf: msg("Folder: {path}", "Folder: {path}"),
+  meetingMode: msg("Mode rapat (layar proyektor)", "Meeting mode (projector screen)"),
   monthSoon: msg(
     "Halaman bulan (persiapan, isian koordinator, undangan, rapat, dokumen) sedang dibuat. Sementara itu bulan ini " +
       "diisi dengan berkas Excel (lokmin form) atau YAML-nya.",
@@ -462,6 +463,11 @@ export function MonthPage(props: { frame: Frame; month: string; files: string[] 
     <Layout {...props.frame}>
       <h1>{getLang() === "id" ? monthName(props.month) : props.month}</h1>
       <p class="lead">{t(V.monthSoon)}</p>
+      <p>
+        <a class="button" href={`/bulan/${props.month}/rapat`}>
+          {t(V.meetingMode)}
+        </a>
+      </p>
       <section class="card">
         <h2>{t(V.monthFiles)}</h2>
         <ul class="files">

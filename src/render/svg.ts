@@ -202,7 +202,9 @@ export function fishboneSvg(fishbone: Fishbone, options: FishboneSvgOptions): st
     for (const cause of causeLines[k]) {
       cause.forEach((l, i) =>
         out.push(
-          `<text x="${n(left + 14)}" y="${n(yy + font + i * line)}" fill="#000000">${i === 0 ? "• " : "  "}` +
+          // A white halo under each cause, so the bone it crosses never strikes through the words.
+          `<text x="${n(left + 14)}" y="${n(yy + font + i * line)}" fill="#000000" stroke="#ffffff" ` +
+            `stroke-width="5" stroke-linejoin="round" paint-order="stroke">${i === 0 ? "• " : "  "}` +
             `${escapeXml(l)}</text>`,
         ),
       );

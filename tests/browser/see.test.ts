@@ -2,13 +2,14 @@
 // number as the page shows it equal to what `pkp --json`, `report --json`, `commitments --json`
 // and `summary --json` print — on the example and on a generated workspace, and on a folder of
 // packages — with nothing in the console; each view photographed at 1366×768 (125 %).
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../dev/generate.js";
 import { inbox } from "../dinas-support.js";
 import { copyWorkspace, EXAMPLE, lokmin, tempDir } from "../helpers.js";
-import { attributes, launchBrowser, session, shot, skipBrowser, startBuka } from "./support.js";
+import { attributes, launchBrowser, PROJECTOR, session, shot, skipBrowser, startBuka } from "./support.js";
 
 if (skipBrowser) process.stdout.write(`tests/browser skipped: ${skipBrowser}\n`);
 
@@ -187,5 +188,80 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
     } finally {
       await buka.stop();
     }
+  }, 180_000);
+
+  it("mode rapat: the month on a 1024×768 projector, screen by screen with the keyboard, nothing to edit", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const before = readFileSync(path.join(root, "2024-06", "rapat.yaml"), "utf8");
+    const report = await json(["report", "2024-06"], root);
+    const rank = await json(["rank", "2024-06"], root);
+    const buka = await startBuka(root);
+    try {
+      const { context, page } = await session(browser, buka.url, problems, PROJECTOR, 1);
+      await page.goto(new URL("/bulan/2024-06", page.url()).href);
+      await page.getByRole("link", { name: "Mode rapat" }).click();
+      await page.waitForURL(/\/bulan\/2024-06\/rapat\/1$/);
+      const total = Number(/dari (\d+)/.exec((await page.locator(".count").textContent()) ?? "")?.[1]);
+      expect(total).toBeGreaterThan(5);
+      const figures = new Map<string, Record<string, string>>();
+      const matrix: Array<Record<string, string>> = [];
+      const kinds: string[] = [];
+      for (let n = 1; n <= total; n++) {
+        await page.waitForURL(new RegExp(`/rapat/${n}$`));
+        const kind = (await page.locator("main.slide").getAttribute("class"))!.replace("slide ", "");
+        kinds.push(kind);
+        // No sideways scrolling, and nothing on the screen to type into.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `screen ${n} (${kind}) is wider than the projector`).toBeLessThanOrEqual(0);
+        expect(await page.locator("input, textarea, select, form, [contenteditable]").count()).toBe(0);
+        for (const row of await attributes(page, "tr[data-indikator]")) figures.set(row["data-indikator"], row);
+        if (kind === "masalah") matrix.push(...(await attributes(page, "#matriks tr[data-masalah]")));
+        if (
+          ["judul", "program", "masalah", "analisis", "kesepakatan"].includes(kind) &&
+          !kinds.slice(0, -1).includes(kind)
+        )
+          await shot(page, `rapat-${kind}`);
+        if (n < total) await page.keyboard.press(n % 2 ? "ArrowRight" : "PageDown");
+      }
+      expect(kinds[0]).toBe("judul");
+      expect(kinds.at(-1)).toBe("kesepakatan");
+      expect(kinds).toContain("masalah");
+      expect(kinds).toContain("rtl");
+      // Each program's figures are report --json's for the month, every indicator once.
+      expect(figures.size).toBe(report.indicators.length);
+      for (const indicator of report.indicators) {
+        const row = figures.get(`${indicator.program}/${indicator.indikator}`)!;
+        const last = indicator.points.at(-1);
+        expect([row["data-bulan"], num(row["data-capaian"]), num(row["data-target"]), row["data-tertinggal"]]).toEqual([
+          last.month,
+          last.capaian,
+          last.target,
+          String(last.behind),
+        ]);
+      }
+      // The scoring matrix is rank --json's, in rank order.
+      expect(matrix.map((r) => [r["data-masalah"], num(r["data-total"]), num(r["data-peringkat"])])).toEqual(
+        [...rank.problems]
+          .sort((a: { rank: number | null }, b: { rank: number | null }) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
+          .map((p: { id: string; total: number | null; rank: number | null }) => [p.id, p.total, p.rank]),
+      );
+      // The kesepakatan of the month, all of them, in the file's order.
+      const agreed = await attributes(page, "li[data-kesepakatan]");
+      expect(agreed.map((a) => a["data-kesepakatan"])).toEqual(
+        [...before.matchAll(/^  - id: (2024-06\/K\d+)$/gm)].map((m) => m[1]),
+      );
+      // Back with the keyboard, to the start, and out.
+      await page.keyboard.press("ArrowLeft");
+      await page.waitForURL(new RegExp(`/rapat/${total - 1}$`));
+      await page.keyboard.press("Home");
+      await page.waitForURL(/\/rapat\/1$/);
+      await page.keyboard.press("Escape");
+      await page.waitForURL(/\/bulan\/2024-06$/);
+      await context.close();
+    } finally {
+      await buka.stop();
+    }
+    // Showing is not editing: the month's file is as it was.
+    expect(readFileSync(path.join(root, "2024-06", "rapat.yaml"), "utf8")).toBe(before);
   }, 180_000);
 });

@@ -264,4 +264,39 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
     // Showing is not editing: the month's file is as it was.
     expect(readFileSync(path.join(root, "2024-06", "rapat.yaml"), "utf8")).toBe(before);
   }, 180_000);
+
+  it("mode rapat: a month scored by several raters shows each rater's block beside the matrix rank prints", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const yaml = readFileSync(path.join(root, "2024-04", "rapat.yaml"), "utf8");
+    const rank = await json(["rank", "2024-04"], root);
+    const buka = await startBuka(root);
+    try {
+      const { context, page } = await session(browser, buka.url, problems, PROJECTOR, 1);
+      await page.goto(new URL("/bulan/2024-04/rapat/1", page.url()).href);
+      const total = Number(/dari (\d+)/.exec((await page.locator(".count").textContent()) ?? "")?.[1]);
+      let n = 1;
+      while (n < total && !(await page.locator("main.slide.masalah").count())) {
+        await page.keyboard.press("Space");
+        await page.waitForURL(new RegExp(`/rapat/${++n}$`));
+      }
+      await expect.poll(() => page.locator("main.slide.masalah").count()).toBe(1);
+      await shot(page, "rapat-masalah-penilai");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const rows = await attributes(page, "#matriks tr[data-masalah]");
+      expect(rows.map((r) => [r["data-masalah"], num(r["data-total"]), num(r["data-peringkat"])]).sort()).toEqual(
+        rank.problems
+          .map((p: { id: string; total: number | null; rank: number | null }) => [p.id, p.total, p.rank])
+          .sort(),
+      );
+      // One block per rater named in the file, headed with the rater's name, not the id.
+      const raters = [...new Set([...yaml.matchAll(/- penilai: (\S+)/g)].map((m) => m[1]))];
+      expect(raters.length).toBeGreaterThan(1);
+      expect((await attributes(page, "section.rater")).map((r) => r["data-penilai"])).toEqual(raters);
+      expect(await page.locator('section.rater[data-penilai="ratna"] h2').textContent()).toContain("Ratna");
+      await context.close();
+    } finally {
+      await buka.stop();
+    }
+  }, 180_000);
 });

@@ -341,6 +341,16 @@ function Matrix(props: { view: MeetingView; slide: { ranking: RankResult } }) {
         <section class="rater" data-penilai={rater}>
           <h2>{t(R.raterBlock, { rater: props.view.person(rater) })}</h2>
           <table class="matrix">
+            <thead>
+              <tr>
+                <th scope="col">{t(R.problem)}</th>
+                {criteria.map((c) => (
+                  <th scope="col" class="num">
+                    {c.toUpperCase()}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {props.view.meeting.masalah.map((p) => {
                 const mine = p.skor_penilai?.find((r) => r.penilai === rater);

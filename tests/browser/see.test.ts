@@ -265,7 +265,7 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
     expect(readFileSync(path.join(root, "2024-06", "rapat.yaml"), "utf8")).toBe(before);
   }, 180_000);
 
-  it("mode rapat: a month scored by several raters shows each rater's block beside the matrix rank prints", async () => {
+  it("mode rapat: a month scored by several raters shows each rater's block beside rank's matrix", async () => {
     const root = copyWorkspace(EXAMPLE);
     const yaml = readFileSync(path.join(root, "2024-04", "rapat.yaml"), "utf8");
     const rank = await json(["rank", "2024-04"], root);

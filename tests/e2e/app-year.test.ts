@@ -119,6 +119,21 @@ describe("the year at a glance", () => {
     expect(html).toContain('href="/tahun/2024"');
   }, 90_000);
 
+  it("under periode_data: bulan-lalu the columns are the months the figures cover, as report keys them", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const file = path.join(root, "lokmin.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("periode_data: bulan-ini", "periode_data: bulan-lalu"));
+    const { html } = await compare(root, 2024);
+    const report = await json(["report", "2024-06"], root);
+    const periods = [
+      ...new Set(report.indicators.flatMap((i: { points: Array<{ month: string }> }) => i.points.map((p) => p.month))),
+    ].sort();
+    // January's meeting reports December 2023: the year's columns are January to May, none empty.
+    expect(periods).toEqual(["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]);
+    const matrix = html.slice(html.indexOf('id="tabel-capaian"'));
+    expect(elements(matrix.slice(0, matrix.indexOf("</thead>")), "kolom").map((e) => e["data-kolom"])).toEqual(periods);
+  }, 60_000);
+
   it("prints a hostile indicator name literally, in the table and in the chart", async () => {
     const root = copyWorkspace(EXAMPLE);
     const file = path.join(root, "lokmin.yaml");

@@ -151,7 +151,7 @@ function MonthHeads(props: { months: string[] }) {
   return (
     <>
       {props.months.map((m) => (
-        <th scope="col" class="mon" title={monthName(m)}>
+        <th scope="col" class="mon" title={monthName(m)} data-kolom={m}>
           {shortMonthName(m)}
         </th>
       ))}

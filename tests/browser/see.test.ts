@@ -4,9 +4,10 @@
 // packages — with nothing in the console; each view photographed at 1366×768 (125 %).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../dev/generate.js";
+import { generatePackages } from "../../dev/generate-paket.js";
 import { inbox } from "../dinas-support.js";
 import { copyWorkspace, EXAMPLE, lokmin, tempDir } from "../helpers.js";
 import { attributes, launchBrowser, PROJECTOR, session, shot, skipBrowser, startBuka } from "./support.js";
@@ -19,10 +20,41 @@ const percent = (v: number | null) =>
     ? "–"
     : `${new Intl.NumberFormat("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)}%`;
 
+type Months = Array<{ month: string; [key: string]: unknown }>;
+
 async function json(args: string[], cwd: string) {
   const result = await lokmin([...args, "--json"], { cwd, env: { LOKMIN_TODAY: "2024-07-10" } });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
+}
+
+/** Every Puskesmas × month cell of the Dinas table as the page shows it, against summary --json. */
+async function dinasCellsEqual(page: Page, summary: { workspaces: Array<{ name: string; months: Months }> }) {
+  const cells = await attributes(page, "#tabel-dinas td.cell[data-bulan]");
+  let n = 0;
+  for (const e of summary.workspaces)
+    for (const m of e.months) {
+      const cell = cells.find((c) => c["data-puskesmas"] === e.name && c["data-bulan"] === m.month)!;
+      expect(cell, `${e.name} ${m.month}`).toBeDefined();
+      expect([
+        num(cell["data-tilik-skor"]),
+        num(cell["data-arsip-ada"]),
+        num(cell["data-galat"]),
+        num(cell["data-lewat"]),
+        num(cell["data-tertinggal"]),
+        cell["data-dilaksanakan"],
+      ]).toEqual([
+        m.tilik_score,
+        m.arsip_present,
+        m.errors,
+        m.overdue_commitments,
+        m.indicators_behind,
+        String(m.held),
+      ]);
+      n++;
+    }
+  expect(cells).toHaveLength(n);
+  return n;
 }
 
 describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => {
@@ -146,30 +178,7 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
       const { context, page } = await session(browser, buka.url, problems);
       await expect.poll(() => page.url()).toMatch(/\/dinas$/);
       await shot(page, "dinas");
-      const cells = await attributes(page, "#tabel-dinas td.cell[data-bulan]");
-      let n = 0;
-      for (const e of summary.workspaces)
-        for (const m of e.months) {
-          const cell = cells.find((c) => c["data-puskesmas"] === e.name && c["data-bulan"] === m.month)!;
-          expect(cell, `${e.name} ${m.month}`).toBeDefined();
-          expect([
-            num(cell["data-tilik-skor"]),
-            num(cell["data-arsip-ada"]),
-            num(cell["data-galat"]),
-            num(cell["data-lewat"]),
-            num(cell["data-tertinggal"]),
-            cell["data-dilaksanakan"],
-          ]).toEqual([
-            m.tilik_score,
-            m.arsip_present,
-            m.errors,
-            m.overdue_commitments,
-            m.indicators_behind,
-            String(m.held),
-          ]);
-          n++;
-        }
-      expect(cells).toHaveLength(n);
+      await dinasCellsEqual(page, summary);
       // The names of what is behind are there to read, not only counts.
       const sukamaju = summary.workspaces.find((e: { name: string }) => e.name === "UPTD Puskesmas Sukamaju");
       const behind = sukamaju.months
@@ -294,6 +303,28 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
       expect(raters.length).toBeGreaterThan(1);
       expect((await attributes(page, "section.rater")).map((r) => r["data-penilai"])).toEqual(raters);
       expect(await page.locator('section.rater[data-penilai="ratna"] h2').textContent()).toContain("Ratna");
+      await context.close();
+    } finally {
+      await buka.stop();
+    }
+  }, 180_000);
+
+  it("the Dinas view of generated packages equals summary --json, each name behind listed", async () => {
+    const folder = path.join(tempDir(), "paket");
+    await generatePackages({ out: folder, count: 3, seed: 29, templates: 2 });
+    const summary = await json(["summary", folder], folder);
+    const buka = await startBuka(folder);
+    try {
+      const { context, page } = await session(browser, buka.url, problems);
+      await expect.poll(() => page.url()).toMatch(/\/dinas$/);
+      expect(await dinasCellsEqual(page, summary)).toBe(36);
+      for (const e of summary.workspaces) {
+        type Figure = { village: string | null; behind: boolean; indicator_nama: string };
+        const behind = (e.months.at(-1).figures as Figure[]).filter((f) => f.village === null && f.behind);
+        expect(behind.length, e.name).toBeGreaterThan(0);
+        const names = (await page.locator(`tr[data-baris="${e.name}"] + tr.names-row`).textContent()) ?? "";
+        for (const f of behind) expect(names, e.name).toContain(f.indicator_nama);
+      }
       await context.close();
     } finally {
       await buka.stop();

@@ -12,6 +12,7 @@ const CLIENT_SUITES = [
   "tests/e2e/word-templates.test.ts",
   "tests/e2e/form-libreoffice.test.ts",
   "tests/e2e/method-totals-calc.test.ts",
+  "tests/e2e/summary-xlsx-calc.test.ts",
 ];
 const PACKAGE_SUITES = ["tests/package/**"];
 

@@ -6,7 +6,10 @@
 // When `npm run package` has built release/lokmin-linux-x64, the single executable is measured
 // too, against a bare start of the very Node binary it embeds. The province scale (issue 31):
 // `summary` of 1,000 Puskesmas × 12 monthly packages (and of 100, for the growth), with and without
-// --parquet; `--province-only` runs just that part, `--no-province` skips it.
+// --parquet; `--province-only` runs just that part, `--no-province` skips it. The Dinas scale
+// (issue 29): the Dinas view of 400 Puskesmas × 12 packages opened by `lokmin buka` (≤ 2 s to the
+// first page, scripts/bench-dinas-view.mjs) and `summary --xlsx` of the same (≤ 10 s), each the
+// first time (no cache) and again; `--dinas-only` (`npm run bench:dinas`) runs just that part.
 import { spawnSync } from "node:child_process";
 import {
   cpSync,
@@ -31,7 +34,8 @@ const arg = (name, fallback) => {
 const runs = Number(arg("runs", "7"));
 const provinceRuns = Number(arg("province-runs", "3"));
 const provinceOnly = process.argv.includes("--province-only");
-const withProvince = !process.argv.includes("--no-province");
+const dinasOnly = process.argv.includes("--dinas-only");
+const withProvince = !process.argv.includes("--no-province") && !dinasOnly;
 const outDir = path.join(repo, "bench", "out");
 const example = path.join(repo, "examples", "puskesmas-sukamaju");
 const cli = path.join(repo, "bin", "lokmin.js");
@@ -263,8 +267,61 @@ if (withProvince) {
   );
   for (const s of province) s.runs = provinceRuns;
 }
-if (provinceOnly) scenarios.splice(1, scenarios.length - 1);
-scenarios.push(...province);
+
+// Dinas scale: 400 Puskesmas × 12 packages, generated once.
+const dinas = [];
+{
+  const folder = path.join(outDir, "paket-400");
+  const done = path.join(folder, ".lengkap");
+  if (!existsSync(done)) {
+    process.stdout.write(`generating ${folder} (400 Puskesmas × 12 packages)…\n`);
+    rmSync(folder, { recursive: true, force: true });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(repo, "dist-dev", "generate.js"), "--paket", "400", "--out", folder],
+      {
+        stdio: "inherit",
+      },
+    );
+    if (r.status !== 0) process.exit(1);
+    writeFileSync(done, "");
+  }
+  const view = path.join(repo, "scripts", "bench-dinas-view.mjs");
+  const xlsxOut = path.join(mkdtempSync(path.join(tmpdir(), "lokmin-bench-xlsx-")), "ringkasan.xlsx");
+  const cold = { LOKMIN_NO_CACHE: "1" };
+  dinas.push(
+    {
+      id: "dinas-view-400-cold",
+      label: "Dinas view 400 × 12, first open (no cache)",
+      raw: true,
+      args: [view, folder],
+      env: cold,
+    },
+    {
+      id: "dinas-view-400",
+      label: "Dinas view 400 × 12",
+      raw: true,
+      args: [view, folder],
+      target: { ms: 2000, mb: 1024 },
+    },
+    {
+      id: "summary-400-xlsx-cold",
+      label: "summary 400 × 12 --xlsx, no cache",
+      args: ["summary", folder, "--xlsx", xlsxOut, "--force"],
+      env: cold,
+      target: { ms: 10000, mb: 1024 },
+    },
+    {
+      id: "summary-400-xlsx",
+      label: "summary 400 × 12 --xlsx",
+      args: ["summary", folder, "--xlsx", xlsxOut, "--force"],
+      target: { ms: 10000, mb: 1024 },
+    },
+  );
+  for (const s of dinas) s.runs = provinceRuns;
+}
+if (provinceOnly || dinasOnly) scenarios.splice(1, scenarios.length - 1);
+scenarios.push(...province, ...dinas);
 
 const samples = Object.fromEntries(scenarios.map((s) => [s.id, { ms: [], kb: [], cpu: [] }]));
 for (let i = 0; i < runs; i++) {

@@ -45,6 +45,9 @@ export function appAssetFiles() {
   return {
     "app/app.css": fileURLToPath(new URL("app.css", own)),
     "app/app.js": fileURLToPath(new URL("app.js", own)),
+    "app/lihat.css": fileURLToPath(new URL("lihat.css", own)),
+    "app/rapat.css": fileURLToPath(new URL("rapat.css", own)),
+    "app/rapat.js": fileURLToPath(new URL("rapat.js", own)),
     "app/ikon.svg": fileURLToPath(new URL("ikon.svg", own)),
     "app/htmx.min.js": fileURLToPath(htmx),
   };

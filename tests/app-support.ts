@@ -3,7 +3,7 @@
 // read out of its HTML the way a browser would submit it.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createApp } from "../src/app/server.js";
+import { type AppOptions, createApp } from "../src/app/server.js";
 import type { Secrets } from "../src/app/security.js";
 import { tempDir } from "./helpers.js";
 
@@ -12,7 +12,7 @@ export const ORIGIN = `http://127.0.0.1:${PORT}`;
 export const SECRETS: Secrets = { secret: "kunci-uji", session: "sesi-uji", token: "token-uji" };
 export const COOKIE = `lokmin_${PORT}=${SECRETS.session}`;
 
-export function testApp(folder?: string, env: Record<string, string> = {}) {
+export function testApp(folder?: string, env: Record<string, string> = {}, extra: Partial<AppOptions> = {}) {
   const config = path.join(tempDir("lokmin-config-"), "lokmin");
   mkdirSync(config, { recursive: true });
   const home = tempDir("lokmin-home-");
@@ -23,6 +23,7 @@ export function testApp(folder?: string, env: Record<string, string> = {}) {
     today: () => "2024-05-10",
     lang: "id",
     folder,
+    ...extra,
   });
   const request = (p: string, init: RequestInit = {}, headers: Record<string, string> = {}) =>
     app.request(`${ORIGIN}${p}`, {
@@ -86,5 +87,16 @@ export function formFields(html: string, action: string): [string, string][] {
 export function edit(fields: [string, string][], changes: Record<string, string>): [string, string][] {
   const out = fields.map(([k, v]): [string, string] => [k, Object.hasOwn(changes, k) ? changes[k] : v]);
   for (const [k, v] of Object.entries(changes)) if (!fields.some(([f]) => f === k)) out.push([k, v]);
+  return out;
+}
+
+/** The attributes of every element carrying `data-<marker>` (the figures a page holds for tests). */
+export function elements(html: string, marker: string): Array<Record<string, string>> {
+  const out: Array<Record<string, string>> = [];
+  for (const [tag] of html.matchAll(new RegExp(`<[a-z]+\\b[^>]*\\bdata-${marker}="[^"]*"[^>]*>`, "g"))) {
+    const found: Record<string, string> = {};
+    for (const m of tag.matchAll(/([\w-]+)="([^"]*)"/g)) found[m[1]] = decode(m[2]);
+    out.push(found);
+  }
   return out;
 }

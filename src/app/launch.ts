@@ -9,19 +9,23 @@ import path from "node:path";
 import { isoToday } from "../cli/context.js";
 import { UserError } from "../errors.js";
 import { getLang, msg, t } from "../i18n/index.js";
+import { dinasInputs } from "../ops/summary.js";
 import { startServer } from "./server.js";
 import { describeWorkspace } from "./workspace.js";
 
 export interface LaunchOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** The folder named on the command line, if any (it must be, or be inside, a workspace). */
+  /**
+   * The folder named on the command line, if any: a workspace (or a folder inside one), or a folder of
+   * Puskesmas packages and workspaces, which opens the Dinas mode.
+   */
   folder?: string;
   port: number;
   openBrowser: boolean;
   now?: () => Date;
   /** Where the address and the notes go. */
-  print: (started: { url: string; port: number; workspace?: string }) => void;
+  print: (started: { url: string; port: number; workspace?: string; dinas?: string }) => void;
   note: (line: string) => void;
   /** Resolves when the app should stop; default: SIGINT, SIGTERM or SIGHUP. */
   until?: Promise<unknown>;
@@ -46,6 +50,10 @@ const M = {
       "Ctrl+C) stops lokmin.",
   ),
   workspace: msg("Workspace: {dir}", "Workspace: {dir}"),
+  dinas: msg(
+    "Mode Dinas: {count} paket dan workspace Puskesmas di {dir}",
+    "Dinas mode: {count} Puskesmas packages and workspaces in {dir}",
+  ),
   noBrowser: msg(
     "Peramban tidak dapat dibuka otomatis; salin alamat di atas ke peramban (Edge atau Chrome).",
     "The browser could not be opened automatically; copy the address above into a browser (Edge or Chrome).",
@@ -55,8 +63,16 @@ const M = {
 
 export async function launch(options: LaunchOptions): Promise<number> {
   let folder: string | undefined;
-  if (options.folder !== undefined) folder = describeWorkspace(options.folder).root;
-  else {
+  let dinas: string | undefined;
+  if (options.folder !== undefined) {
+    try {
+      folder = describeWorkspace(options.folder).root;
+    } catch (error) {
+      // Not a workspace: a folder of packages (and workspaces) a Dinas received opens its own mode.
+      if (!(error instanceof UserError) || dinasInputs(options.folder).length === 0) throw error;
+      dinas = options.folder;
+    }
+  } else {
     try {
       folder = describeWorkspace(options.cwd).root;
     } catch {
@@ -66,16 +82,17 @@ export async function launch(options: LaunchOptions): Promise<number> {
   const today = () => isoToday(options.now?.() ?? new Date(), options.env);
   let running;
   try {
-    running = await startServer({ port: options.port, env: options.env, today, lang: getLang(), folder });
+    running = await startServer({ port: options.port, env: options.env, today, lang: getLang(), folder, dinas });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") throw new UserError(t(M.portTaken, { port: options.port }));
     if (code === "EACCES") throw new UserError(t(M.portDenied, { port: options.port }));
     throw error;
   }
-  options.print({ url: running.url, port: running.port, workspace: folder });
+  options.print({ url: running.url, port: running.port, workspace: folder, dinas });
   options.note(t(M.running));
   if (folder) options.note(t(M.workspace, { dir: folder }));
+  if (dinas) options.note(t(M.dinas, { dir: dinas, count: dinasInputs(dinas).length }));
   // LOKMIN_NO_BROWSER=1: never a browser (tests of the executable started as by a double-click).
   const open = options.openBrowser && !options.env.LOKMIN_NO_BROWSER;
   const launcher = open ? browserTarget(running.url) : undefined;

@@ -41,6 +41,11 @@ import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
 import { MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, monthOpsRoutes } from "./month/ops-routes.js";
 import { PrepareActions } from "./month/ops-views.js";
+import type { PageKit } from "./kit.js";
+import { newDinasState, type DinasState } from "./dinas/data.js";
+import { registerDinasPages } from "./dinas/routes.js";
+import { registerMeetingPages } from "./rapat/routes.js";
+import { registerYearPages } from "./tahun/routes.js";
 import { T } from "./text.js";
 import { configDir, documentsFolders, findWorkspaces, readRecent, rememberRecent } from "./user-config.js";
 import {
@@ -68,6 +73,8 @@ export interface AppOptions {
   lang: Lang;
   /** A workspace to open at once (`lokmin buka FOLDER`, or the folder it was started in). */
   folder?: string;
+  /** A folder of Puskesmas packages and workspaces: the Dinas mode (`lokmin buka FOLDER`). */
+  dinas?: string;
 }
 
 export interface AppState {
@@ -79,6 +86,8 @@ export interface AppState {
   flash: Map<string, string>;
   secrets: Secrets;
   config: string;
+  /** The Dinas mode's folder and what was read from it. */
+  dinas?: DinasState;
 }
 
 const M = {
@@ -134,6 +143,9 @@ const M = {
 const ASSETS: Record<string, string> = {
   "app.css": "text/css; charset=utf-8",
   "app.js": "text/javascript; charset=utf-8",
+  "lihat.css": "text/css; charset=utf-8",
+  "rapat.css": "text/css; charset=utf-8",
+  "rapat.js": "text/javascript; charset=utf-8",
   "htmx.min.js": "text/javascript; charset=utf-8",
   "ikon.svg": "image/svg+xml",
 };
@@ -162,6 +174,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     flash: new Map(),
     secrets,
     config: configDir(options.env),
+    dinas: options.dinas ? newDinasState(path.resolve(options.dinas)) : undefined,
   };
   if (options.folder) {
     state.workspace = describeWorkspace(options.folder);
@@ -206,6 +219,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
       token: secrets.token,
       workspace: ws ? { name: ws.name, months } : undefined,
       month: ws && month && months.includes(month) ? { id: month, links: monthLinks(ws.root, month) } : undefined,
+      dinas: state.dinas && !ws ? { name: state.dinas.name } : undefined,
     };
   };
   const html = (c: Context, node: Child, status: 200 | 404 | 500 = 200) => {
@@ -229,7 +243,7 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     return c.body(new Uint8Array(readAsset("app/ikon.svg")));
   });
 
-  app.get("/", (c) => c.redirect(state.workspace ? "/beranda" : "/mulai", 303));
+  app.get("/", (c) => c.redirect(state.workspace ? "/beranda" : state.dinas ? "/dinas" : "/mulai", 303));
 
   app.post("/bahasa", async (c) => {
     const form = await formOf(c);
@@ -715,6 +729,20 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   app.post("/bulan/:month/:page", (c, next) =>
     isFormPageName(c.req.param("page")) ? monthForm(c, `${c.req.param("month")}/${c.req.param("page")}`, true) : next(),
   );
+
+  // Pages registered from their own modules.
+  const kit: PageKit = {
+    app,
+    state,
+    options,
+    frame,
+    html,
+    needWorkspace,
+    notFound: (c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404),
+  };
+  registerYearPages(kit);
+  registerDinasPages(kit);
+  registerMeetingPages(kit);
 
   app.notFound((c) => html(c, <NotFound frame={frame(c, t(T.notFound))} />, 404));
   app.onError((error, c) => {

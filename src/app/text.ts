@@ -8,6 +8,8 @@ export const T = {
   skip: msg("Langsung ke isi halaman", "Skip to content"),
   navHome: msg("Beranda", "Home"),
   navSetup: msg("Pengaturan", "Settings"),
+  navYear: msg("Setahun", "The year"),
+  navDinas: msg("Semua Puskesmas", "All Puskesmas"),
   navMonths: msg("Bulan", "Months"),
   navNoMonths: msg("Belum ada bulan", "No months yet"),
   navNewMonth: msg("Bulan baru", "New month"),

@@ -70,8 +70,10 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: "[folder]",
         description: msg(
-          "folder workspace (bawaan: folder ini bila berisi lokmin.yaml, selain itu halaman Mulai)",
-          "workspace folder (default: this folder if it holds lokmin.yaml, else the start page)",
+          "folder workspace (bawaan: folder ini bila berisi lokmin.yaml, selain itu halaman Mulai); folder berisi " +
+            "paket zip dan workspace Puskesmas membuka mode Dinas",
+          "workspace folder (default: this folder if it holds lokmin.yaml, else the start page); a folder of " +
+            "Puskesmas package zips and workspaces opens the Dinas mode",
         ),
       },
     ],
@@ -446,7 +448,16 @@ export const COMMANDS: CommandSpec[] = [
           "also write the tables figures.parquet and meetings.parquet into this folder (for DuckDB, Spark, BigQuery)",
         ),
       },
-      force(msg("timpa berkas Parquet yang ada", "replace existing Parquet files")),
+      {
+        flags: "--xlsx <berkas>",
+        description: msg(
+          "tulis juga buku kerja Excel: Puskesmas × bulan, indikator tertinggal dan kesepakatan lewat " +
+            "tenggat menurut nama (satu lembar per tampilan)",
+          "also write an Excel workbook: Puskesmas × months, indicators behind and overdue commitments by name (a " +
+            "sheet per view)",
+        ),
+      },
+      force(msg("timpa berkas Parquet atau buku kerja yang ada", "replace existing Parquet files or workbook")),
     ],
     json: true,
     load: () => import("../commands/summary.js"),

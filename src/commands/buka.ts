@@ -33,8 +33,10 @@ export async function run(ctx: Context, folder: string | undefined, options: Buk
     port,
     openBrowser: !options.tanpaBrowser,
     now: ctx.streams.now,
-    print: ({ url, port: used, workspace }) =>
-      ctx.ui.json ? ctx.ui.printJson({ url, port: used, workspace: workspace ?? null }) : ctx.ui.out(url),
+    print: ({ url, port: used, workspace, dinas }) =>
+      ctx.ui.json
+        ? ctx.ui.printJson({ url, port: used, workspace: workspace ?? null, ...(dinas ? { dinas } : {}) })
+        : ctx.ui.out(url),
     note: (line) => ctx.ui.err(line),
   });
 }

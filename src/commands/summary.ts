@@ -4,17 +4,17 @@
 // only its summary is kept), and packages of one Puskesmas are gathered into one row per month. One
 // broken workspace, or a package that fails its checksums, is reported with its error and never
 // stops the others; the exit code is 2 when any could not be read. `--parquet DIR` also writes the
-// summary's tables as Parquet (src/io/parquet.ts).
-import { existsSync, readdirSync, statSync } from "node:fs";
+// summary's tables as Parquet (src/io/parquet.ts); `--xlsx FILE` the same overview as a workbook (a
+// sheet per view, src/domain/summary-workbook.ts). The gathering itself is src/ops/summary.ts, which
+// the browser app's Dinas mode calls too.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Context } from "../cli/context.js";
-import { checkInput, findingsJson } from "../cli/shared.js";
-import { type MonthSummary, type PuskesmasSummary, type SummaryEntry, summarizeWorkspace } from "../domain/summary.js";
-import { WORKSPACE_FILE } from "../domain/workspace-data.js";
+import type { SummaryEntry } from "../domain/summary.js";
 import { UserError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
-import { ParseCache } from "../io/cache.js";
-import { findWorkspaceRoot, loadWorkspace } from "../io/workspace.js";
+import { collectSummary } from "../ops/summary.js";
+import { writeFileAtomic } from "../io/write.js";
 
 const M = {
   notAssessed: msg(
@@ -33,115 +33,25 @@ const M = {
     "tabel Parquet ditulis: {files} ({figures} baris capaian, {meetings} baris rapat)",
     "Parquet tables written: {files} ({figures} figure rows, {meetings} meeting rows)",
   ),
-  replaced: msg(
-    "{month} dikirim lebih dari sekali; yang terbaru dipakai ({file})",
-    "{month} was sent more than once; the latest is used ({file})",
+  wroteXlsx: msg("buku kerja ringkasan ditulis: {file}", "summary workbook written: {file}"),
+  xlsxExists: msg(
+    "{file} sudah ada; pakai --force untuk menimpanya atau pilih nama lain",
+    "{file} already exists; use --force to replace it or choose another name",
   ),
 };
-
-function summarizeOne(ctx: Context, dir: string): SummaryEntry {
-  try {
-    const root = findWorkspaceRoot(path.resolve(ctx.cwd, dir));
-    const cache = new ParseCache(root, ctx.env);
-    const workspace = loadWorkspace(root, { cache });
-    cache.save();
-    if (!workspace.config) {
-      const first = findingsJson(
-        root,
-        workspace.findings.filter((d) => d.file === "lokmin.yaml"),
-        workspace.sources,
-      )[0];
-      return { dir, error: first ? `${first.file}:${first.line}:${first.column} ${first.message}` : "lokmin.yaml" };
-    }
-    return { dir, ...summarizeWorkspace(checkInput(ctx, workspace)) };
-  } catch (error) {
-    return { dir, error: error instanceof UserError ? error.message : String((error as Error)?.message ?? error) };
-  }
-}
-
-interface Packaged {
-  file: string;
-  dibuat: string;
-  summary: MonthSummary;
-}
-
-/** The packages of one Puskesmas read so far: only their summaries, never their files. */
-interface Group {
-  name: string;
-  kecamatan: string;
-  kabupaten_kota: string;
-  packages: Packaged[];
-}
-
-/** What an argument names: a package, a folder of packages, or a workspace (found by walking up). */
-function inputsOf(ctx: Context, arg: string): Array<{ paket: string } | { workspace: string }> {
-  const abs = path.resolve(ctx.cwd, arg);
-  if (/\.zip$/i.test(arg) && existsSync(abs) && statSync(abs).isFile()) return [{ paket: arg }];
-  if (existsSync(abs) && statSync(abs).isDirectory() && !existsSync(path.join(abs, WORKSPACE_FILE))) {
-    const zips = readdirSync(abs)
-      .filter((name) => /\.zip$/i.test(name))
-      .sort();
-    if (zips.length) return zips.map((name) => ({ paket: path.join(arg, name) }));
-  }
-  return [{ workspace: arg }];
-}
-
-/** Packages of one Puskesmas become one entry, a row per month (the latest package of a month wins). */
-function gathered(group: Group): PuskesmasSummary {
-  const byMonth = new Map<string, Packaged>();
-  const notes: string[] = [];
-  const sorted = [...group.packages].sort((a, b) => a.dibuat.localeCompare(b.dibuat) || a.file.localeCompare(b.file));
-  for (const p of sorted) {
-    if (byMonth.has(p.summary.month)) notes.push(t(M.replaced, { month: p.summary.month, file: p.file }));
-    byMonth.set(p.summary.month, p);
-  }
-  const months = [...byMonth.values()].map((p) => p.summary).sort((a, b) => a.month.localeCompare(b.month));
-  const files = group.packages.map((p) => p.file);
-  const { name, kecamatan, kabupaten_kota } = group;
-  return { dir: path.dirname(files[0]), paket: files, name, kecamatan, kabupaten_kota, months, notes };
-}
-
-/**
- * The summary of every input, read one at a time: workspaces and unreadable packages in the order
- * given, then one entry per Puskesmas that sent packages.
- */
-export async function collectSummary(ctx: Context, dirs: readonly string[]): Promise<SummaryEntry[]> {
-  const { summarizePackage } = await import("../io/paket.js");
-  const { PackageCache } = await import("../io/package-cache.js");
-  const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env) };
-  const entries: SummaryEntry[] = [];
-  const groups = new Map<string, Group>();
-  for (const input of dirs.flatMap((dir) => inputsOf(ctx, dir))) {
-    if ("workspace" in input) {
-      entries.push(summarizeOne(ctx, input.workspace));
-      continue;
-    }
-    const file = input.paket;
-    try {
-      const { puskesmas: p, dibuat, summary } = await summarizePackage(path.resolve(ctx.cwd, file), file, memo);
-      const key = `${p.nama}|${p.kabupaten_kota}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = { name: p.nama, kecamatan: p.kecamatan, kabupaten_kota: p.kabupaten_kota, packages: [] };
-        groups.set(key, group);
-      }
-      group.packages.push({ file, dibuat, summary });
-    } catch (error) {
-      entries.push({ dir: file, error: (error as Error).message });
-    }
-  }
-  for (const group of groups.values()) entries.push(gathered(group));
-  return entries;
-}
 
 export async function run(
   ctx: Context,
   dirs: string[],
-  options: { parquet?: string; force?: boolean } = {},
+  options: { parquet?: string; xlsx?: string; force?: boolean } = {},
 ): Promise<number> {
   if (dirs.length === 0) throw new UserError(t(M.needDirs));
+  const force = Boolean(options.force);
   const parquet = options.parquet === undefined ? undefined : path.resolve(ctx.cwd, options.parquet);
-  if (parquet) (await import("../io/parquet.js")).checkParquetTarget(parquet, options.parquet!, Boolean(options.force));
+  if (parquet) (await import("../io/parquet.js")).checkParquetTarget(parquet, options.parquet!, force);
+  const xlsx = options.xlsx === undefined ? undefined : path.resolve(ctx.cwd, options.xlsx);
+  // Refused before any package is read; writeFileAtomic refuses again if the file appears meanwhile.
+  if (xlsx && !force && existsSync(xlsx)) throw new UserError(t(M.xlsxExists, { file: options.xlsx }));
   const results = await collectSummary(ctx, dirs);
   let written: string[] | undefined;
   if (parquet) {
@@ -151,7 +61,15 @@ export async function run(
     const counts = { figures: result.figures, meetings: result.meetings };
     if (!ctx.ui.json) ctx.ui.err(t(M.wroteParquet, { files: written.join(", "), ...counts }));
   }
-  if (ctx.ui.json) ctx.ui.printJson({ workspaces: results, ...(written ? { parquet: written } : {}) });
+  if (xlsx) {
+    const { writeXlsxStreaming } = await import("../io/xlsx.js");
+    const { summaryWorkbookSpec } = await import("../domain/summary-workbook.js");
+    const bytes = await writeXlsxStreaming(summaryWorkbookSpec(results, ctx.today));
+    writeFileAtomic(xlsx, bytes, { overwrite: force, force, label: options.xlsx });
+    if (!ctx.ui.json) ctx.ui.err(t(M.wroteXlsx, { file: options.xlsx }));
+  }
+  if (ctx.ui.json)
+    ctx.ui.printJson({ workspaces: results, ...(written ? { parquet: written } : {}), ...(xlsx ? { xlsx } : {}) });
   else print(ctx, results);
   return results.some((r) => "error" in r) ? 2 : 0;
 }

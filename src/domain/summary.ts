@@ -27,7 +27,11 @@ const count = () => z.number().int().min(0);
 /** One figure: an indicator of a program file in a month, for the Puskesmas or (with `village`) one village. */
 export const figureRowSchema = z.strictObject({
   program: z.string(),
+  /** The program's (or klaster's) name in the Puskesmas' lokmin.yaml; null when it has none. */
+  program_nama: z.string().nullable(),
   indicator: z.string(),
+  /** The indicator's name in the Puskesmas' lokmin.yaml (what the Dinas reads); null when it has none. */
+  indicator_nama: z.string().nullable(),
   /** The month the figures cover (YYYY-MM): the month before the meeting's under `periode_data: bulan-lalu`. */
   periode: z.string(),
   /** Null for the Puskesmas' own row; the village's name for a per-village row. */
@@ -47,6 +51,18 @@ export const figureRowSchema = z.strictObject({
 });
 export type FigureRow = z.infer<typeof figureRowSchema>;
 
+/** A kesepakatan past its deadline at the end of the month, still open: whose, by name. */
+export const overdueCommitmentSchema = z.strictObject({
+  id: z.string(),
+  uraian: z.string(),
+  penanggung_jawab: z.string(),
+  /** The name in the Puskesmas' roster (staff or cross-sector); the id when it is not there. */
+  penanggung_jawab_nama: z.string(),
+  tenggat: z.string(),
+  status: z.string().nullable(),
+});
+export type OverdueCommitment = z.infer<typeof overdueCommitmentSchema>;
+
 /** A Puskesmas' month as the summary shows it (also what the package cache keeps; src/io/package-cache.ts). */
 export const monthSummarySchema = z.strictObject({
   month: z.string(),
@@ -62,6 +78,8 @@ export const monthSummarySchema = z.strictObject({
   warnings: count(),
   open_commitments: count(),
   overdue_commitments: count(),
+  /** The overdue ones (monthly and quarterly), by name: as many as overdue_commitments. */
+  overdue: z.array(overdueCommitmentSchema),
   indicators_behind: count(),
   /** Indicators of the month, those of unreadable program files included. */
   indicators: count(),
@@ -96,15 +114,69 @@ export type SummaryEntry = PuskesmasSummary | SummaryError;
 
 const ratio = (score: number, total: number) => `${score}/${total}`;
 
-function figureRow(report: FigureSource["indikator"][number], source: FigureSource, folder: string): FigureRow[] {
+/**
+ * The names a Puskesmas gives its programs, indicators and people (lokmin.yaml), for the rows the
+ * Dinas reads: indicators behind and kesepakatan overdue by name, not by id.
+ */
+export interface Names {
+  program: ReadonlyMap<string, string>;
+  /** By "program/indicator". */
+  indikator: ReadonlyMap<string, string>;
+  /** Staff and the cross-sector roster, by id. */
+  orang: ReadonlyMap<string, string>;
+}
+
+export const NO_NAMES: Names = { program: new Map(), indikator: new Map(), orang: new Map() };
+
+/**
+ * The names in a lokmin.yaml's data, read defensively (a package's lokmin.yaml is not validated
+ * again for them: what is not a name is left out and the id is shown instead).
+ */
+export function namesOf(data: unknown): Names {
+  const list = (v: unknown) => (Array.isArray(v) ? v : []) as Array<Record<string, unknown>>;
+  const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : undefined);
+  const root = (data ?? {}) as Record<string, unknown>;
+  const program = new Map<string, string>();
+  const indikator = new Map<string, string>();
+  const orang = new Map<string, string>();
+  for (const p of list(root.program)) {
+    const id = str(p?.id);
+    if (!id) continue;
+    const name = str(p.nama);
+    if (name) program.set(id, name);
+    for (const i of list(p.indikator)) {
+      const name = str(i?.nama);
+      if (str(i?.id) && name) indikator.set(`${id}/${i.id}`, name);
+    }
+  }
+  const roster = list((root.lintas_sektor as Record<string, unknown> | undefined)?.peserta);
+  // Staff first, then the cross-sector roster over it: participant() looks the roster up first.
+  for (const person of [...list(root.pegawai), ...roster]) {
+    const id = str(person?.id);
+    const name = str(person?.nama);
+    if (id && name) orang.set(id, name);
+  }
+  return { program, indikator, orang };
+}
+
+function figureRow(
+  report: FigureSource["indikator"][number],
+  source: FigureSource,
+  folder: string,
+  names: Names,
+): FigureRow[] {
   const kind = report.akumulasi ?? "jumlah";
   const periode = source.periode ?? folder;
   const month = periodMonth(periode);
   const figures = indicatorFigures({ catatan: undefined, ...report }, kind, month);
   const measured = figures.served !== null && report.sasaran > 0;
+  const programName = names.program.get(source.program) ?? null;
+  const indicatorName = names.indikator.get(`${source.program}/${report.id}`) ?? null;
   const own: FigureRow = {
     program: source.program,
+    program_nama: programName,
     indicator: report.id,
+    indicator_nama: indicatorName,
     periode,
     village: null,
     sasaran: report.sasaran,
@@ -120,7 +192,9 @@ function figureRow(report: FigureSource["indikator"][number], source: FigureSour
     const counted = village !== null && village.served !== null;
     return {
       program: source.program,
+      program_nama: programName,
       indicator: report.id,
+      indicator_nama: indicatorName,
       periode,
       village: v.desa,
       sasaran: v.sasaran ?? null,
@@ -136,8 +210,28 @@ function figureRow(report: FigureSource["indikator"][number], source: FigureSour
 }
 
 /** Every figure of a month's program files: each indicator, then its villages, in file order. */
-export const monthFigures = (programs: readonly FigureSource[], folder: string): FigureRow[] =>
-  programs.flatMap((p) => p.indikator.flatMap((i) => figureRow(i, p, folder)));
+export const monthFigures = (programs: readonly FigureSource[], folder: string, names: Names = NO_NAMES): FigureRow[] =>
+  programs.flatMap((p) => p.indikator.flatMap((i) => figureRow(i, p, folder, names)));
+
+/** The kesepakatan overdue at the end of `month` among those open, with their PJ's name. */
+function overdueRows(
+  open: ReadonlyArray<Pick<OpenCommitment, "id" | "uraian" | "penanggung_jawab" | "tenggat" | "status">>,
+  month: string,
+  names: Names,
+): OverdueCommitment[] {
+  const end = lastDay(parseMonth(month)!);
+  return open
+    .filter((c) => c.tenggat < end)
+    .map((c) => ({
+      id: c.id,
+      uraian: c.uraian,
+      penanggung_jawab: c.penanggung_jawab,
+      penanggung_jawab_nama: names.orang.get(c.penanggung_jawab) ?? c.penanggung_jawab,
+      tenggat: c.tenggat,
+      status: c.status,
+    }))
+    .sort((a, b) => a.tenggat.localeCompare(b.tenggat) || a.id.localeCompare(b.id));
+}
 
 const behindCount = (programs: readonly FigureSource[], folder: string) =>
   monthFigures(programs, folder).filter((row) => row.village === null && row.behind).length;
@@ -171,6 +265,7 @@ export function summarizeWorkspace(
 ): Pick<PuskesmasSummary, "name" | "kecamatan" | "kabupaten_kota" | "months"> {
   const { workspace } = input;
   const report = checkWorkspace(input);
+  const names = namesOf(workspace.config?.data);
   const meetings = monthMeetings(workspace);
   const quarterly = monthMeetings(workspace, "tribulanan");
   const months = workspace.months.map((month): MonthSummary => {
@@ -178,6 +273,7 @@ export function summarizeWorkspace(
     const findings = report.findings.filter((f) => f.file.startsWith(`${month.id}/`));
     const upTo = (list: typeof meetings) => commitmentHistories(list.filter((m) => m.id <= month.id));
     const open = [...upTo(meetings), ...upTo(quarterly)].filter((h) => h.open);
+    const overdue = open.filter((h) => isOverdue(h, month.id));
     const programs = month.programs.map((p) => p.data);
     const sources = workspace.config
       ? figureSources(workspace.config.data, month.id, programs)
@@ -199,12 +295,17 @@ export function summarizeWorkspace(
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
       open_commitments: open.length,
-      overdue_commitments: open.filter((h) => isOverdue(h, month.id)).length,
+      overdue_commitments: overdue.length,
+      overdue: overdueRows(
+        overdue.map((h) => ({ ...h.commitment, status: h.status })),
+        month.id,
+        names,
+      ),
       indicators_behind: behindCount(sources, month.id),
       indicators: programs.reduce((n, p) => n + p.indikator.length, 0) + unread,
       not_assessed: notAssessed,
       indicators_not_assessed: unread,
-      figures: monthFigures(sources, month.id),
+      figures: monthFigures(sources, month.id, names),
     };
   });
   const puskesmas = workspace.config?.data.puskesmas;
@@ -289,9 +390,10 @@ export type FigureSource = Pick<ProgramReport, "program"> & {
 export function packagedMonthSummary(
   month: PackagedMonth,
   checked: MonthCheck,
-  open: readonly Pick<OpenCommitment, "tenggat">[],
+  open: readonly OpenCommitment[],
+  names: Names = NO_NAMES,
 ): MonthSummary {
-  const end = lastDay(parseMonth(month.id)!);
+  const overdue = overdueRows(open, month.id, names);
   const scored = (score: number | null, total: number | null) =>
     score === null || total === null ? "–" : ratio(score, total);
   return {
@@ -306,13 +408,14 @@ export function packagedMonthSummary(
     errors: checked.errors,
     warnings: checked.warnings,
     open_commitments: open.length,
-    overdue_commitments: open.filter((c) => c.tenggat < end).length,
+    overdue_commitments: overdue.length,
+    overdue,
     indicators_behind: behindCount(month.programs, month.id),
     indicators: month.programs.reduce((n, p) => n + p.indikator.length, 0),
     // The package's own check names files it could not read; their indicators are not in the package.
     not_assessed: checked.not_assessed,
     indicators_not_assessed: 0,
-    figures: monthFigures(month.programs, month.id),
+    figures: monthFigures(month.programs, month.id, names),
   };
 }
 
@@ -325,7 +428,7 @@ export interface PuskesmasColumns {
 }
 
 export type FigureTableRow = PuskesmasColumns & FigureRow;
-export type MeetingTableRow = PuskesmasColumns & Omit<MonthSummary, "month" | "figures" | "not_assessed">;
+export type MeetingTableRow = PuskesmasColumns & Omit<MonthSummary, "month" | "figures" | "not_assessed" | "overdue">;
 
 /** The summary as two flat tables (one row per figure, one per Puskesmas and month), for Parquet and sheets. */
 export function summaryTables(entries: readonly SummaryEntry[]): {
@@ -336,7 +439,7 @@ export function summaryTables(entries: readonly SummaryEntry[]): {
   const meetings: MeetingTableRow[] = [];
   for (const entry of entries) {
     if ("error" in entry) continue;
-    for (const { figures: rows, not_assessed: _notAssessed, ...month } of entry.months) {
+    for (const { figures: rows, not_assessed: _notAssessed, overdue: _overdue, ...month } of entry.months) {
       const who = {
         puskesmas: entry.name,
         kecamatan: entry.kecamatan,
@@ -367,7 +470,9 @@ export function summaryColumns(entries: readonly SummaryEntry[]): {
     kabupaten_kota: [],
     month: [],
     program: [],
+    program_nama: [],
     indicator: [],
+    indicator_nama: [],
     periode: [],
     village: [],
     sasaran: [],
@@ -381,7 +486,7 @@ export function summaryColumns(entries: readonly SummaryEntry[]): {
   const meetingRows: MeetingTableRow[] = [];
   for (const entry of entries) {
     if ("error" in entry) continue;
-    for (const { figures, not_assessed: _notAssessed, ...month } of entry.months) {
+    for (const { figures, not_assessed: _notAssessed, overdue: _overdue, ...month } of entry.months) {
       meetingRows.push({
         puskesmas: entry.name,
         kecamatan: entry.kecamatan,
@@ -394,7 +499,9 @@ export function summaryColumns(entries: readonly SummaryEntry[]): {
         f.kabupaten_kota.push(entry.kabupaten_kota);
         f.month.push(month.month);
         f.program.push(row.program);
+        f.program_nama.push(row.program_nama);
         f.indicator.push(row.indicator);
+        f.indicator_nama.push(row.indicator_nama);
         f.periode.push(row.periode);
         f.village.push(row.village);
         f.sasaran.push(row.sasaran);

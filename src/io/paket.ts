@@ -21,6 +21,9 @@ import {
   figureSources,
   monthCheck,
   monthCheckSchema,
+  type Names,
+  namesOf,
+  NO_NAMES,
   type PackagedMonth,
   packagedMonthSummary,
 } from "../domain/summary.js";
@@ -28,7 +31,7 @@ import { MEETING_FILE, PRALOKMIN_DIR, PROGRAM_DIR, QUARTERLY_FILE, WORKSPACE_FIL
 import { msg, t } from "../i18n/index.js";
 import { describeReadFailure, pathPresent, readRegularFile } from "./fs-safe.js";
 import type { PackageCache, PackageSummary } from "./package-cache.js";
-import { decodeUtf8, loadValidated, MAX_FILE_BYTES } from "./yaml-source.js";
+import { decodeUtf8, fastParse, loadValidated, MAX_FILE_BYTES, parseYaml, toData } from "./yaml-source.js";
 
 const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
@@ -278,18 +281,45 @@ function firstError<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>): s
 export async function summarizePackage(
   abs: string,
   label: string,
-  memo: { configs: Map<string, string | null>; cache: PackageCache },
+  memo: { configs: Map<string, string | null>; cache: PackageCache; names?: Map<string, Names> },
 ): Promise<PackageSummary> {
   const bytes = readPackageBytes(abs, label);
   const key = sha256(bytes);
   const kept = memo.cache.get(key);
   if (kept) return kept;
-  const read = await monthOf(await openPackage(bytes, label), memo.configs);
+  const pkg = await openPackage(bytes, label);
+  const read = await monthOf(pkg, memo.configs);
   const { nama, kecamatan, kabupaten_kota } = read.manifest.puskesmas;
   const ringkasan = monthCheckSchema.safeParse(read.manifest.check?.ringkasan);
   const checked = ringkasan.success ? ringkasan.data : monthCheck(read.check, read.month.id);
-  const summary = packagedMonthSummary(read.month, checked, read.manifest.kesepakatan_terbuka ?? []);
+  const names = packageNames(pkg, (memo.names ??= new Map()));
+  const summary = packagedMonthSummary(read.month, checked, read.manifest.kesepakatan_terbuka ?? [], names);
   const entry = { puskesmas: { nama, kecamatan, kabupaten_kota }, dibuat: read.manifest.dibuat, summary };
   memo.cache.set(key, entry);
   return entry;
+}
+
+/**
+ * The names of a package's programs, indicators and people, from its lokmin.yaml (its checksum was
+ * verified with the others). A Puskesmas sends the same lokmin.yaml month after month, so it is read
+ * once per SHA-256. A file that cannot be parsed gives no names (the ids are shown instead).
+ */
+export function packageNames(pkg: Pick<ReadPackage, "manifest" | "files">, memo: Map<string, Names>): Names {
+  const sum = pkg.manifest.berkas.find((b) => b.path === WORKSPACE_FILE)?.sha256;
+  const bytes = pkg.files.get(WORKSPACE_FILE);
+  if (!sum || !bytes) return NO_NAMES;
+  const known = memo.get(sum);
+  if (known) return known;
+  const decoded = decodeUtf8(bytes, WORKSPACE_FILE);
+  let data: unknown;
+  if (decoded.text !== undefined) {
+    data = fastParse(decoded.text);
+    if (data === undefined) {
+      const parsed = parseYaml(decoded.text, WORKSPACE_FILE, decoded.bom);
+      data = parsed.source ? toData(parsed.source).data : undefined;
+    }
+  }
+  const names = namesOf(data);
+  memo.set(sum, names);
+  return names;
 }

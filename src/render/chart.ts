@@ -3,7 +3,7 @@
 // meant to be printed in grey: series are told apart by line style and markers, values are
 // written on the lines. `Sketch` holds the drawing helpers every chart shares (text that wraps,
 // dashed lines, markers, PNG encoding); `trendChart` is the trend of cumulative capaian.
-import type { IndicatorTrend } from "../domain/trends.js";
+import type { TrendSeries } from "../domain/chart-series.js";
 import { assetFile, FONT_ASSET } from "../io/assets.js";
 import { encodePng } from "./png.js";
 
@@ -141,15 +141,14 @@ export class Sketch {
 const fmt = (v: number) => v.toFixed(1).replace(".", ",");
 
 /**
- * Small multiples: one panel per indicator (at most 9, the ones furthest behind first), each with
- * its cumulative capaian (solid line, filled markers, value at the last point) against its own
- * cumulative target (dashed line, hollow markers), so an indicator with a 50% target is judged
- * against 50%. Panels of indicators behind two months or more have a dark title bar.
+ * Small multiples: one panel per indicator of the series (src/domain/chart-series.ts, the same
+ * series the app draws as SVG), each with its cumulative capaian (solid line, filled markers, value
+ * at the last point) against its own cumulative target (dashed line, hollow markers), so an
+ * indicator with a 50% target is judged against 50%. Panels of indicators behind two months or
+ * more have a dark title bar.
  */
-export async function trendChart(trends: IndicatorTrend[], monthLabels: string[], title: string): Promise<Chart> {
-  const shown = [...trends]
-    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.behindStreak - a.behindStreak)
-    .slice(0, 9);
+export async function trendChart(series: TrendSeries): Promise<Chart> {
+  const shown = series.panels;
   const columns = shown.length <= 4 ? 2 : 3;
   const rows = Math.max(1, Math.ceil(shown.length / columns));
   const width = 1500;
@@ -158,7 +157,7 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   const top = 96;
   const height = top + rows * panelH + 10;
   const s = await Sketch.create(width, height);
-  s.text(title, 20, 40, { size: 30 });
+  s.text(series.title, 20, 40, { size: 30 });
   // The legend, drawn once at the top so it is never cut.
   const ly = 76;
   s.line(
@@ -183,19 +182,17 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
   s.rect(lx, ly - 20, 26, 20, "#333333");
   s.text("tertinggal ≥ 2 bulan", lx + 36, ly, { size: 24 });
 
-  const n = Math.max(monthLabels.length, 1);
-  shown.forEach((trend, index) => {
+  const n = Math.max(series.labels.length, 1);
+  shown.forEach((panel, index) => {
     const px = (index % columns) * panelW;
     const py = top + Math.floor(index / columns) * panelH;
     const plot = { left: px + 78, top: py + 80, width: panelW - 190, height: panelH - 140 };
-    const titleLines = s.wrap(trend.nama, panelW - 36, 24, 2);
-    if (trend.flagged) s.rect(px + 8, py + 2, panelW - 16, 64, "#333333");
+    const titleLines = s.wrap(panel.title, panelW - 36, 24, 2);
+    if (panel.flagged) s.rect(px + 8, py + 2, panelW - 16, 64, "#333333");
     titleLines.forEach((line, i) =>
-      s.text(line, px + 16, py + 28 + i * 29, { size: 24, color: trend.flagged ? "#ffffff" : "#000000" }),
+      s.text(line, px + 16, py + 28 + i * 29, { size: 24, color: panel.flagged ? "#ffffff" : "#000000" }),
     );
-    const values = trend.points.flatMap((p) => [p.target, p.capaian ?? 0]);
-    const high = Math.min(100, Math.max(10, Math.ceil(Math.max(...values) / 10) * 10 + 10));
-    const step = high > 50 ? 25 : 10;
+    const { high, step } = panel;
     const x = (i: number) => plot.left + (n === 1 ? plot.width / 2 : (i / (n - 1)) * plot.width);
     const y = (v: number) => plot.top + plot.height - (Math.min(v, high) / high) * plot.height;
     for (let v = 0; v <= high; v += step) {
@@ -208,21 +205,19 @@ export async function trendChart(trends: IndicatorTrend[], monthLabels: string[]
       );
       s.text(`${v}%`, plot.left - 8, y(v) + 7, { size: 20, color: "#444444", align: "right" });
     }
-    monthLabels.forEach((label, i) =>
+    series.labels.forEach((label, i) =>
       s.text(label, x(i), plot.top + plot.height + 30, { size: 20, color: "#444444", align: "center" }),
     );
-    const index0 = (month: string) =>
-      monthLabels.length - trend.points.length + trend.points.findIndex((p) => p.month === month);
-    const target = trend.points.map((p) => [x(index0(p.month)), y(p.target)] as [number, number]);
+    const target = panel.points.flatMap((p, i) => (p.target === null ? [] : [[x(i), y(p.target)] as [number, number]]));
     s.line(target, { color: "#555555", width: 4, dash: [12, 7] });
     for (const [tx, ty] of target) s.marker(tx, ty, 6, "#555555", true);
-    const actual = trend.points
-      .filter((p) => p.capaian !== null)
-      .map((p) => [x(index0(p.month)), y(p.capaian as number)] as [number, number]);
+    const actual = panel.points.flatMap((p, i) =>
+      p.capaian === null ? [] : [[x(i), y(p.capaian)] as [number, number]],
+    );
     s.line(actual, { color: "#000000", width: 5 });
     for (const [ax, ay] of actual) s.marker(ax, ay, 7, "#000000");
-    const last = trend.points[trend.points.length - 1];
-    if (last.capaian !== null && actual.length) {
+    const last = [...panel.points].reverse().find((p) => p.target !== null);
+    if (last && last.capaian !== null && last.target !== null && actual.length) {
       const [ax, ay] = actual[actual.length - 1];
       const above = last.capaian >= last.target;
       s.text(`${fmt(last.capaian)}%`, ax + 12, ay + (above ? -12 : 28), { size: 23 });

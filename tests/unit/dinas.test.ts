@@ -301,6 +301,16 @@ describe("the summary's figures and tables", () => {
       warnings: 2,
       open_commitments: 3,
       overdue_commitments: 1,
+      overdue: [
+        {
+          id: "2024-03/K01",
+          uraian: "Sweeping bumil",
+          penanggung_jawab: "bidan",
+          penanggung_jawab_nama: "Bd. Ani",
+          tenggat: "2024-04-30",
+          status: "berjalan",
+        },
+      ],
       indicators_behind: 1,
       indicators: 3,
       not_assessed: [],
@@ -317,7 +327,9 @@ describe("the summary's figures and tables", () => {
         puskesmas: "PKM A",
         kecamatan: "K",
         kabupaten_kota: "Kab",
-        ...Object.fromEntries(Object.entries(month).filter(([k]) => k !== "figures" && k !== "not_assessed")),
+        ...Object.fromEntries(
+          Object.entries(month).filter(([k]) => k !== "figures" && k !== "not_assessed" && k !== "overdue"),
+        ),
       },
     ]);
     expect(tables.figures).toHaveLength(month.figures.length);

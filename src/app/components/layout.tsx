@@ -19,6 +19,11 @@ export interface Frame {
   workspace?: { name: string; months: string[] };
   /** The month the page belongs to, with its own pages in the SOP's order. */
   month?: { id: string; links: MonthLink[] };
+  /** The app's own extra stylesheets and scripts a page needs (names under /aset/). */
+  styles?: string[];
+  scripts?: string[];
+  /** The Dinas mode: a folder of packages instead of a workspace (its own navigation). */
+  dinas?: { name: string };
 }
 
 const HTMX_CONFIG = JSON.stringify({
@@ -75,6 +80,20 @@ function MonthNav(props: { links: MonthLink[]; current: string }) {
   return <ul class="month-nav">{items}</ul>;
 }
 
+function DinasNav(props: { path: string }) {
+  return (
+    <nav class="side" aria-label="lokmin">
+      <ul>
+        <li>
+          <NavLink href="/dinas" current={props.path} exact>
+            {t(T.navDinas)}
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout(props: Frame & { children: Child }) {
   const lang = getLang();
   const ws = props.workspace;
@@ -86,9 +105,15 @@ export function Layout(props: Frame & { children: Child }) {
         <title>{`${props.title} — lokmin`}</title>
         <link rel="icon" href="/aset/ikon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/aset/app.css" />
+        {(props.styles ?? []).map((name) => (
+          <link rel="stylesheet" href={`/aset/${name}`} />
+        ))}
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <script src="/aset/htmx.min.js" defer></script>
         <script src="/aset/app.js" defer></script>
+        {(props.scripts ?? []).map((name) => (
+          <script src={`/aset/${name}`} defer></script>
+        ))}
       </head>
       <body hx-headers={JSON.stringify({ [TOKEN_HEADER]: props.token })} data-pesan-tinggalkan={t(T.leaveWarning)}>
         <a class="skip" href="#isi">
@@ -103,6 +128,7 @@ export function Layout(props: Frame & { children: Child }) {
             </span>
           </a>
           {ws ? <span class="ws-name">{ws.name}</span> : null}
+          {props.dinas ? <span class="ws-name">{props.dinas.name}</span> : null}
           <form method="post" action="/bahasa" class="lang">
             <input type="hidden" name={TOKEN_FIELD} value={props.token} />
             <input type="hidden" name="kembali" value={props.path} />
@@ -113,12 +139,18 @@ export function Layout(props: Frame & { children: Child }) {
           </form>
         </header>
         <div class="frame">
+          {props.dinas ? <DinasNav path={props.path} /> : null}
           {ws ? (
             <nav class="side" aria-label="lokmin">
               <ul>
                 <li>
                   <NavLink href="/beranda" current={props.path} exact>
                     {t(T.navHome)}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink href="/tahun" current={props.path}>
+                    {t(T.navYear)}
                   </NavLink>
                 </li>
                 <li>

@@ -10,6 +10,7 @@ import { type MonthLink, PHASES } from "./registry.js";
 export const monthTitle = (month: string) => (getLang() === "id" ? monthName(month) : month);
 
 const V = {
+  meetingMode: msg("Mode rapat (layar proyektor)", "Meeting mode (projector screen)"),
   intro: msg(
     "Langkah bulan ini menurut SOP, dari persiapan sampai pengiriman ke Dinas Kesehatan. Tanda di setiap langkah " +
       "berasal dari pemeriksaan lokmin (Periksa).",
@@ -82,6 +83,11 @@ export function MonthPage(props: { frame: Frame; month: string; steps: Step[]; f
       <h1>{monthTitle(props.month)}</h1>
       <Flash text={props.flash} />
       <p class="lead">{t(V.intro)}</p>
+      <p>
+        <a class="button" href={`/bulan/${props.month}/rapat`}>
+          {t(V.meetingMode)}
+        </a>
+      </p>
       <StepsList steps={props.steps} month={props.month} pending />
       {props.actions}
     </Layout>

@@ -9,7 +9,18 @@ export type Scalar = string | number | boolean | null;
 export type NumberFormat = "count" | "decimal" | "percent" | "date" | "text";
 
 /** What a cell is for; the writer gives each role its look, and only `input` cells are unlocked. */
-export type CellStyle = "title" | "identity" | "note" | "header" | "label" | "locked" | "computed" | "input" | "key";
+export type CellStyle =
+  | "title"
+  | "identity"
+  | "note"
+  | "header"
+  | "label"
+  | "locked"
+  | "computed"
+  | "input"
+  | "key"
+  /** A figure of a long report table: plain, only its number format (tens of thousands of rows write fast). */
+  | "data";
 
 export type Validation =
   | { type: "whole"; min?: number; max?: number; message: string }
@@ -42,6 +53,8 @@ export interface SheetSpec {
   hiddenColumns?: number[];
   /** Rows and columns above and left of this cell stay in view (1-based). */
   freeze?: { row: number; column: number };
+  /** An AutoFilter on the header row `row` (1-based) over the first `columns` columns. */
+  filter?: { row: number; columns: number };
   /** Protect the sheet (locked cells cannot change); rows may be inserted/deleted where allowed. */
   protect?: { insertRows?: boolean; deleteRows?: boolean };
   landscape?: boolean;

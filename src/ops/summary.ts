@@ -1,0 +1,183 @@
+// The Dinas' summary gathered from what `summary` reads (and `lokmin buka FOLDER` opens in its Dinas
+// mode): workspaces (each its own folder or git clone) and the packages Puskesmas send (`lokmin
+// paket`), a .zip or a folder of them. Inputs are read one at a time (a package is verified, read in
+// memory and let go; only its summary is kept), and the packages of one Puskesmas are gathered into
+// one entry, a row per month. One broken workspace, or a package that fails its checksums, is an
+// entry with its error and never stops the others. Nothing is printed: the command prints, the app
+// shows.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { type MonthSummary, type PuskesmasSummary, type SummaryEntry, summarizeWorkspace } from "../domain/summary.js";
+import { WORKSPACE_FILE } from "../domain/workspace-data.js";
+import { UserError } from "../errors.js";
+import { msg, t } from "../i18n/index.js";
+import { ParseCache } from "../io/cache.js";
+import { positionAll } from "../io/positions.js";
+import { findWorkspaceRoot, loadWorkspace, probeFile } from "../io/workspace.js";
+
+/** What the summary needs from its caller (the CLI's context and the app's per-request context both fit). */
+export interface SummaryContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  today: string;
+}
+
+const M = {
+  replaced: msg(
+    "{month} dikirim lebih dari sekali; yang terbaru dipakai ({file})",
+    "{month} was sent more than once; the latest is used ({file})",
+  ),
+};
+
+/** Where a Puskesmas' month was read from: the package chosen for it, or the workspace holding it. */
+export type MonthSource = { kind: "paket"; file: string } | { kind: "workspace"; root: string };
+
+function summarizeOne(ctx: SummaryContext, dir: string, roots?: Map<string, string>): SummaryEntry {
+  try {
+    const root = findWorkspaceRoot(path.resolve(ctx.cwd, dir));
+    roots?.set(dir, root);
+    const cache = new ParseCache(root, ctx.env);
+    const workspace = loadWorkspace(root, { cache });
+    cache.save();
+    if (!workspace.config) {
+      const [first] = positionAll(
+        workspace.findings.filter((d) => d.file === WORKSPACE_FILE),
+        (file) => workspace.sources.get(file),
+      );
+      return {
+        dir,
+        error: first ? `${first.file}:${first.line}:${first.column} ${first.message}` : WORKSPACE_FILE,
+      };
+    }
+    return { dir, ...summarizeWorkspace({ workspace, today: ctx.today, probe: probeFile(workspace.root) }) };
+  } catch (error) {
+    return { dir, error: error instanceof UserError ? error.message : String((error as Error)?.message ?? error) };
+  }
+}
+
+interface Packaged {
+  file: string;
+  dibuat: string;
+  summary: MonthSummary;
+}
+
+/** The packages of one Puskesmas read so far: only their summaries, never their files. */
+interface Group {
+  name: string;
+  kecamatan: string;
+  kabupaten_kota: string;
+  packages: Packaged[];
+}
+
+/** What an argument names: a package, a folder of packages, or a workspace (found by walking up). */
+function inputsOf(ctx: SummaryContext, arg: string): Array<{ paket: string } | { workspace: string }> {
+  const abs = path.resolve(ctx.cwd, arg);
+  if (/\.zip$/i.test(arg) && existsSync(abs) && statSync(abs).isFile()) return [{ paket: arg }];
+  if (existsSync(abs) && statSync(abs).isDirectory() && !existsSync(path.join(abs, WORKSPACE_FILE))) {
+    const zips = readdirSync(abs)
+      .filter((name) => /\.zip$/i.test(name))
+      .sort();
+    if (zips.length) return zips.map((name) => ({ paket: path.join(arg, name) }));
+  }
+  return [{ workspace: arg }];
+}
+
+/** Packages of one Puskesmas become one entry, a row per month (the latest package of a month wins). */
+function gathered(group: Group, sources?: Map<string, MonthSource>): PuskesmasSummary {
+  const byMonth = new Map<string, Packaged>();
+  const notes: string[] = [];
+  const sorted = [...group.packages].sort((a, b) => a.dibuat.localeCompare(b.dibuat) || a.file.localeCompare(b.file));
+  for (const p of sorted) {
+    if (byMonth.has(p.summary.month)) notes.push(t(M.replaced, { month: p.summary.month, file: p.file }));
+    byMonth.set(p.summary.month, p);
+  }
+  const months = [...byMonth.values()].map((p) => p.summary).sort((a, b) => a.month.localeCompare(b.month));
+  for (const [month, p] of byMonth) sources?.set(month, { kind: "paket", file: p.file });
+  const files = group.packages.map((p) => p.file);
+  const { name, kecamatan, kabupaten_kota } = group;
+  return { dir: path.dirname(files[0]), paket: files, name, kecamatan, kabupaten_kota, months, notes };
+}
+
+/**
+ * The summary of every input, read one at a time: workspaces and unreadable packages in the order
+ * given, then one entry per Puskesmas that sent packages.
+ */
+export async function collectSummary(ctx: SummaryContext, dirs: readonly string[]): Promise<SummaryEntry[]> {
+  return (await gatherSummary(ctx, dirs)).entries;
+}
+
+/**
+ * The summary with where each Puskesmas' month was read from (the browser app opens that package or
+ * workspace for the month's page; packages and workspaces are named relative to `ctx.cwd`).
+ */
+export async function gatherSummary(
+  ctx: SummaryContext,
+  dirs: readonly string[],
+): Promise<{ entries: SummaryEntry[]; sources: Map<PuskesmasSummary, Map<string, MonthSource>> }> {
+  const sources = new Map<PuskesmasSummary, Map<string, MonthSource>>();
+  const roots = new Map<string, string>();
+  const { summarizePackage } = await import("../io/paket.js");
+  const { PackageCache } = await import("../io/package-cache.js");
+  const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env), names: new Map() };
+  const entries: SummaryEntry[] = [];
+  const groups = new Map<string, Group>();
+  for (const input of dirs.flatMap((dir) => inputsOf(ctx, dir))) {
+    if ("workspace" in input) {
+      const entry = summarizeOne(ctx, input.workspace, roots);
+      entries.push(entry);
+      const root = roots.get(input.workspace);
+      if (!("error" in entry) && root)
+        sources.set(entry, new Map(entry.months.map((m) => [m.month, { kind: "workspace", root }])));
+      continue;
+    }
+    const file = input.paket;
+    try {
+      const { puskesmas: p, dibuat, summary } = await summarizePackage(path.resolve(ctx.cwd, file), file, memo);
+      const key = `${p.nama}|${p.kabupaten_kota}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { name: p.nama, kecamatan: p.kecamatan, kabupaten_kota: p.kabupaten_kota, packages: [] };
+        groups.set(key, group);
+      }
+      group.packages.push({ file, dibuat, summary });
+    } catch (error) {
+      entries.push({ dir: file, error: (error as Error).message });
+    }
+  }
+  for (const group of groups.values()) {
+    const months = new Map<string, MonthSource>();
+    const entry = gathered(group, months);
+    sources.set(entry, months);
+    entries.push(entry);
+  }
+  return { entries, sources };
+}
+
+/**
+ * What a folder opened in the Dinas mode holds for the summary: its package zips and its subfolders
+ * that are workspaces (hold a lokmin.yaml), as paths; empty when it holds neither. A folder that is
+ * itself a workspace is not a Dinas folder.
+ */
+export function dinasInputs(folder: string): string[] {
+  if (existsSync(path.join(folder, WORKSPACE_FILE))) return [];
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const name of names) {
+    if (name.startsWith(".")) continue;
+    const abs = path.join(folder, name);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      continue;
+    }
+    if (stat.isFile() && /\.zip$/i.test(name)) out.push(abs);
+    else if (stat.isDirectory() && existsSync(path.join(abs, WORKSPACE_FILE))) out.push(abs);
+  }
+  return out;
+}

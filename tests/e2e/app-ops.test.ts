@@ -298,5 +298,13 @@ describe("the month's operations in the app", () => {
     const overview = await (await app.get("/bulan/2024-02")).text();
     expect(overview).toContain('href="/bulan/2024-02/tribulanan"');
     expect(overview).not.toContain("Tambah Lokmin tribulanan");
+    // The new quarterly meeting's open steps are findings Periksa shows, each with its severity.
+    const checks = await app.get("/bulan/2024-02/periksa");
+    expect(checks.status).toBe(200);
+    const page = await checks.text();
+    expect(page).toContain("tribulanan/peran-sektor");
+    expect(page).not.toMatch(/class="finding undefined"/);
+    const json = JSON.parse((await lokmin(["-C", root, "check", "2024-02", "--json"])).stdout);
+    expect(json.findings.filter((f: { severity?: string }) => !f.severity)).toEqual([]);
   });
 });

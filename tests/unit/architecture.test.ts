@@ -127,6 +127,16 @@ describe("rule groups", () => {
     });
     expect(() => runGroup(group, null)).toThrow(/uji\/dua/);
   });
+
+  it("a report that leaves its severity undefined gets the rule's own", () => {
+    const group = defineRules<"uji/satu", null>({
+      rules: {
+        "uji/satu": { severity: "warning", source: { kind: "lokmin" }, what: msg("a", "a"), fix: msg("b", "b") },
+      },
+      run: (_ctx, report) => report("uji/satu", { file: "x.yaml", message: "salah", severity: undefined }),
+    });
+    expect(runGroup(group, null)[0].severity).toBe("warning");
+  });
 });
 
 describe("registries drive the CLI", () => {

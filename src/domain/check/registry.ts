@@ -58,7 +58,7 @@ export function runGroup<Ctx>(group: RuleGroup<string, Ctx>, ctx: Ctx): Finding[
   group.run?.(ctx, (rule, placement) => {
     if (!declares(group.rules, rule)) throw new Error(`rule ${rule} is not declared by its group`);
     const spec = specOf(group.rules, rule);
-    out.push({ rule, severity: placement.severity ?? spec.severity, ...placement });
+    out.push({ rule, ...placement, severity: placement.severity ?? spec.severity });
   });
   return out;
 }

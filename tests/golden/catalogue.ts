@@ -192,6 +192,8 @@ export function familyText(family: string, entries: readonly Entry[]): string {
     out.push("", `## ${trigger.rule}`, "", `Trigger: ${describe(trigger)}`, "", "```text");
     id.forEach((d, i) => {
       if (i > 0) out.push("");
+      // A finding without a severity is a bug in its rule group, never a catalogue entry.
+      if (!["error", "warning", "info"].includes(d.severity)) throw new Error(`${d.rule}: severity ${d.severity}`);
       out.push(`${d.rule}  ${d.severity}  ${where(d)}`, `id: ${d.message}`, `en: ${en[i].message}`);
     });
     out.push("```");

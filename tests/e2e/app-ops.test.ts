@@ -282,6 +282,22 @@ describe("the month's operations in the app", () => {
     expect(readFileSync(path.join(root, "templates"), "utf8")).toBe("bukan folder");
   });
 
+  it("a new month offers its quarterly meeting at a quarter's end only where lokmin.yaml has a roster", async () => {
+    const root = copyWorkspace(MINI);
+    const ticked = async () =>
+      /<input type="checkbox"[^>]*name="tribulanan"[^>]*checked/.test(
+        await (await testApp(root).get("/bulan/baru")).text(),
+      );
+    // MINI's next month is March, a quarter's last; no cross-sector roster yet.
+    expect(await ticked()).toBe(false);
+    const yaml = path.join(root, "lokmin.yaml");
+    writeFileSync(
+      yaml,
+      `${readFileSync(yaml, "utf8")}lintas_sektor:\n  peserta:\n    - id: camat\n      nama: Camat Uji\n      instansi: Kecamatan Uji\n`,
+    );
+    expect(await ticked()).toBe(true);
+  });
+
   it("completes a month and adds its quarterly meeting from the overview, as lokmin new does", async () => {
     const root = copyWorkspace(MINI);
     const app = testApp(root);

@@ -117,7 +117,10 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     if (ws instanceof Response) return ws;
     const latest = ws.months.at(-1);
     const month = latest ? shiftMonth(latest, 1) : kit.today().slice(0, 7);
-    const quarterly = ["03", "06", "09", "12"].includes(month.slice(5)) ? "true" : "false";
+    // Ticked for a quarter's last month only where lokmin.yaml has the cross-sector roster the
+    // quarterly meeting invites; without one it would be a meeting of errors nobody asked for.
+    const roster = (config(ws).lintas_sektor as { peserta?: unknown[] } | undefined)?.peserta ?? [];
+    const quarterly = ["03", "06", "09", "12"].includes(month.slice(5)) && roster.length > 0 ? "true" : "false";
     return newMonthPage(c, ws, {
       bulan: month,
       mulai: "08.00",

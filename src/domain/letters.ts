@@ -9,6 +9,21 @@ type LetterSettings = Pick<Workspace["surat"], "pola_nomor" | "kode_unit" | "kla
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
+/** The settings behind each placeholder whose value is set in lokmin.yaml rather than by the letter. */
+const SETTING_OF: Record<string, "kode_unit" | "klasifikasi_undangan"> = {
+  kode_unit: "kode_unit",
+  klasifikasi: "klasifikasi_undangan",
+};
+
+/**
+ * The settings the pattern uses but lokmin.yaml leaves empty (`kode_unit: ""`): a number made from
+ * it would have an empty part (000.1.5/412//2026).
+ */
+export function emptyPatternSettings(settings: LetterSettings): Array<"kode_unit" | "klasifikasi_undangan"> {
+  const used = [...settings.pola_nomor.matchAll(/\{(\w+)\}/g)].map((m) => SETTING_OF[m[1]]).filter(Boolean);
+  return [...new Set(used)].filter((key) => !settings[key]?.trim());
+}
+
 /** The number of a letter from the pattern: its serial, its date's month and year, its classification. */
 export function composeNumber(
   settings: LetterSettings,

@@ -293,7 +293,8 @@ describe("the month's operations in the app", () => {
     const yaml = path.join(root, "lokmin.yaml");
     writeFileSync(
       yaml,
-      `${readFileSync(yaml, "utf8")}lintas_sektor:\n  peserta:\n    - id: camat\n      nama: Camat Uji\n      instansi: Kecamatan Uji\n`,
+      `${readFileSync(yaml, "utf8")}lintas_sektor:\n  peserta:\n` +
+        "    - id: camat\n      nama: Camat Uji\n      instansi: Kecamatan Uji\n",
     );
     expect(await ticked()).toBe(true);
   });

@@ -375,6 +375,17 @@ const cases: Case[] = [
     at: "nomor: B-12/PKM/II/2024",
   },
   {
+    // An invitation numbered by its serial, through a pattern whose unit code lokmin.yaml leaves empty.
+    rule: "surat/nomor-pola",
+    file: "lokmin.yaml",
+    edit: (s) => `${s}surat:\n  kode_unit: ""\n`,
+    at: 'kode_unit: ""',
+    setup: (root) => {
+      const rapat = path.join(root, R);
+      writeFileSync(rapat, readFileSync(rapat, "utf8").replace("nomor: 000.1.5/009/1/2024", "nomor: null\n  urut: 9"));
+    },
+  },
+  {
     rule: "surat/nomor-urut",
     file: R,
     edit: (s) => s.replace("nomor: 000.1.5/009/1/2024", "nomor: 000.1.5/001/1/2024"),

@@ -2,7 +2,8 @@
 // the workspace's pattern (surat.pola_nomor), and serials run upwards with the letters' dates
 // across the year, as an agenda book numbers them.
 import { plainDate } from "../../format-date.js";
-import { letterNumber, letterSerial } from "../../letters.js";
+import { emptyPatternSettings, letterNumber, letterSerial } from "../../letters.js";
+import { WORKSPACE_FILE } from "../../workspace-data.js";
 import { msg, t } from "../../../i18n/index.js";
 import type { MonthContext } from "../context.js";
 import { defineRules } from "../registry.js";
@@ -13,6 +14,12 @@ const M = {
       "(lokmin menyusun nomornya) atau sesuaikan pola di lokmin.yaml",
     "letter number {nomor} does not follow the pattern surat.pola_nomor ({pattern}); give only its serial in urut " +
       "(lokmin writes the number) or adjust the pattern in lokmin.yaml",
+  ),
+  emptySetting: msg(
+    "nomor undangan {nomor} ({file}) punya bagian kosong: pola surat.pola_nomor ({pattern}) memakai surat.{key}, " +
+      "yang belum diisi; isi di lokmin.yaml (Pengaturan › Nomor surat)",
+    "invitation number {nomor} ({file}) has an empty part: the pattern surat.pola_nomor ({pattern}) uses " +
+      "surat.{key}, which is not filled in; fill it in lokmin.yaml (Settings › Letter numbers)",
   ),
   backwards: msg(
     "nomor urut surat {serial} ({date}) tidak lebih besar dari nomor {other} pada surat {otherFile} yang bertanggal " +
@@ -34,10 +41,13 @@ export const suratRules = defineRules<"surat/nomor-pola" | "surat/nomor-urut", M
       severity: "warning",
       source: { kind: "permendagri-1-2023", note: msg("penomoran naskah dinas", "numbering official letters") },
       what: msg(
-        "nomor surat yang ditulis mengikuti surat.pola_nomor di lokmin.yaml",
-        "a letter number written out follows surat.pola_nomor in lokmin.yaml",
+        "nomor surat yang ditulis mengikuti surat.pola_nomor di lokmin.yaml, dan setiap bagian pola terisi",
+        "a letter number written out follows surat.pola_nomor in lokmin.yaml, and every part of the pattern is set",
       ),
-      fix: msg("tulis urut saja, atau sesuaikan pola", "give only urut, or adjust the pattern"),
+      fix: msg(
+        "tulis urut saja, sesuaikan pola, atau isi kode_unit",
+        "give only urut, adjust the pattern, or fill kode_unit",
+      ),
     },
     "surat/nomor-urut": {
       severity: "warning",
@@ -73,6 +83,14 @@ export const suratRules = defineRules<"surat/nomor-pola" | "surat/nomor-urut", M
           at: "value",
           message: t(M.pattern, { nomor: undangan.nomor, pattern: settings.pola_nomor }),
         });
+      if (!undangan.nomor && nomor)
+        for (const key of emptyPatternSettings(settings))
+          report("surat/nomor-pola", {
+            file: WORKSPACE_FILE,
+            path: ["surat", key],
+            at: "value",
+            message: t(M.emptySetting, { nomor, file, pattern: settings.pola_nomor, key }),
+          });
       const date = undangan.tanggal;
       if (!nomor || serial === undefined || !date) continue;
       const earlier = letters

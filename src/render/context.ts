@@ -229,6 +229,8 @@ function monthView(input: RenderInput) {
           capaian: percent(f?.capaian ?? null),
           kesenjangan: signedGap(gap),
           tertinggal: f?.behind ?? false,
+          /** Its capaian could be computed (a sasaran and the figures are there). */
+          terukur: f?.capaian != null,
           catatan: str(i.catatan),
         };
       });
@@ -790,9 +792,13 @@ function conclusion(v: MonthView) {
   const behind = indicators.filter((i) => i.tertinggal).length;
   const statusCount = (s: string) => meeting.evaluasi_kesepakatan.filter((e) => e.status === s).length;
   const commitmentCount = v.commitments().length;
+  const measured = indicators.filter((i) => i.terukur).length;
+  const unmeasured = indicators.length - measured;
   const kesimpulan = [
-    indicators.length
-      ? `${behind} dari ${indicators.length} indikator masih di bawah target kumulatif ${periodNames(v.period).sd}.`
+    measured ? `${behind} dari ${measured} indikator masih di bawah target kumulatif ${periodNames(v.period).sd}.` : "",
+    // Counted apart, so "4 dari 14" never reads as ten on target when ten have no figures or sasaran.
+    unmeasured
+      ? `${unmeasured} indikator belum dapat dihitung capaiannya (sasaran atau angka capaian belum diisi).`
       : "",
     meeting.masalah.length
       ? `${meeting.masalah.length} masalah diprioritaskan dengan metode ${v.problems().method.toUpperCase()}; ` +

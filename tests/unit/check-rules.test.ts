@@ -693,3 +693,13 @@ describe("date logic with an injected today", () => {
     expect(rule("2024-02-28")[0].message).toContain("2024-02-28");
   });
 });
+
+describe("a sasaran never filled in", () => {
+  it("is named as not filled in, not as figures above a sasaran of 0", () => {
+    const { report } = mutate("2024-02/program/kia.yaml", (s) => s.replace("sasaran: 120", "sasaran: 0"));
+    const found = report.findings.filter((f) => f.rule === "capaian/melebihi-sasaran");
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0].message).toMatch(/^sasaran \S+ masih 0 \(belum diisi\), jadi capaiannya tidak bisa dihitung/);
+    expect(found[0].message).not.toContain("melebihi");
+  });
+});

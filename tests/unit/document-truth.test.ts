@@ -193,6 +193,25 @@ describe("4. the notulen records what happened and nothing else", () => {
   });
 });
 
+describe("4. the conclusion counts only what can be counted", () => {
+  it("indicators without a sasaran are said apart, never counted as on target", async () => {
+    const may = inputOf(EXAMPLE, "2024-05");
+    const all = await textOf(may, "notulen");
+    expect(all).toContain("8 dari 18 indikator masih di bawah target kumulatif s.d. April 2024.");
+    expect(all).not.toContain("belum dapat dihitung");
+    const kia = may.programs.find((p) => p.program === "kia")!;
+    const noSasaran = {
+      ...may,
+      programs: may.programs.map((p) =>
+        p === kia ? { ...p, indikator: p.indikator.map((i) => (i.id === "bbl" ? { ...i, sasaran: 0 } : i)) } : p,
+      ),
+    };
+    const text = await textOf(noSasaran, "notulen");
+    expect(text).toContain("8 dari 17 indikator masih di bawah target kumulatif s.d. April 2024.");
+    expect(text).toContain("1 indikator belum dapat dihitung capaiannya (sasaran atau angka capaian belum diisi).");
+  });
+});
+
 describe("7. the nota's signers", () => {
   it("a signer recorded absent is noted under the title, in the nota and in the notulen's sentence alike", async () => {
     const may = inputOf(EXAMPLE, "2024-05");

@@ -24,6 +24,12 @@ const M = {
     "capaian {indicator} belum diisi (bulan_ini / kumulatif)",
     "coverage of {indicator} is not filled in (bulan_ini / kumulatif)",
   ),
+  noSasaran: msg(
+    "sasaran {indicator} masih 0 (belum diisi), jadi capaiannya tidak bisa dihitung; isi sasaran setahun " +
+      "indikator ini di lokmin.yaml (Pengaturan › Indikator) dan di berkas program ini",
+    "the sasaran of {indicator} is still 0 (not filled in), so its coverage cannot be computed; fill the year's " +
+      "sasaran of this indicator in lokmin.yaml (Settings › Indicators) and in this program file",
+  ),
   overSasaran: msg(
     "kumulatif {value} melebihi sasaran {sasaran} untuk {indicator}; periksa data atau perbarui sasaran",
     "cumulative {value} exceeds sasaran {sasaran} for {indicator}; check the data or update sasaran",
@@ -167,7 +173,9 @@ export const capaianRules = defineRules<Rule, MonthContext>({
           at(
             "capaian/melebihi-sasaran",
             ["kumulatif"],
-            t(M.overSasaran, { value: figures.served / figures.months, sasaran: i.sasaran, indicator: i.id }),
+            i.sasaran === 0
+              ? t(M.noSasaran, { indicator: i.id })
+              : t(M.overSasaran, { value: figures.served / figures.months, sasaran: i.sasaran, indicator: i.id }),
           );
         }
         const computed = figures.capaian;

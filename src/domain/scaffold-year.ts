@@ -162,7 +162,7 @@ export const QUARTERLY_COMMENTS: Record<string, string> = {
   capaian_desa: "Capaian kinerja per desa/kelurahan triwulan lalu yang dibahas bersama",
   peran_sektor: "Peran dan dukungan setiap sektor/instansi",
   stakeholder:
-    "Peta stakeholder lintas sektor (Perbup Pasal 36): nama, instansi, pengaruh dan kepentingan tinggi | rendah; " +
+    "Peta stakeholder lintas sektor: nama, instansi, pengaruh dan kepentingan tinggi | rendah; " +
     "kelompoknya dihitung lokmin",
   rencana_terpadu: "Rencana kegiatan terpadu per sektor: instansi, kegiatan, sasaran, waktu, lokasi, sumber_daya",
   kesepakatan:

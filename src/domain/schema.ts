@@ -239,21 +239,19 @@ export const relationSchema = z
     alasan: text().describe("Alasan yang dibaca orang, mis. 'ibu dengan K4 pasti sudah K1'"),
     sumber: z.string().optional().describe("Sumber: peraturan, pedoman, atau praktik setempat"),
   })
-  .describe("Relasi antarindikator untuk verifikasi data (Perbup Pasal 9)");
+  .describe("Relasi antarindikator untuk verifikasi data");
 
 export const verificationSettingsSchema = z
   .strictObject({
     nonaktif: z.array(z.string()).default([]).describe("id relasi bawaan yang dimatikan, mis. [bbl-bulin]"),
     tambahan: z.array(relationSchema).default([]).describe("Relasi milik Puskesmas ini"),
   })
-  .describe("Verifikasi data antarprogram (Perbup Pasal 9): relasi bawaan yang dimatikan dan relasi tambahan");
+  .describe("Verifikasi data antarprogram: relasi bawaan yang dimatikan dan relasi tambahan");
 
 export const TAXONOMIES = ["program", "klaster"] as const;
 
 const analysisMethodsSchema = () =>
-  z
-    .array(z.enum(ANALYSIS_METHODS))
-    .describe("Alat analisis: fishbone (Perbup Pasal 15), swot (Pasal 17), stakeholder (Pasal 36)");
+  z.array(z.enum(ANALYSIS_METHODS)).describe("Alat analisis: fishbone, swot, stakeholder");
 
 export const analysisSettingsSchema = z
   .strictObject({
@@ -268,7 +266,7 @@ export const analysisSettingsSchema = z
         "Alat analisis yang dipakai setiap bulan (fishbone, swot, stakeholder); `lokmin new` menyiapkan isiannya",
       ),
   })
-  .describe("Analisis masalah: kategori fishbone dan alat analisis forum (Perbup Pasal 15, 17, 36)");
+  .describe("Analisis masalah: kategori fishbone dan alat analisis forum");
 
 /** A DHIS2 code (data element, org unit, category option combo, data set): DHIS2 allows up to 50 characters. */
 const dhis2Code = () =>
@@ -561,10 +559,10 @@ export const swotSchema = z
       })
       .default({ so: [], wo: [], st: [], wt: [] }),
   })
-  .describe("Tabel SWOT untuk mencari strategi pemecahan masalah (Perbup Pasal 17 ayat (2))");
+  .describe("Tabel SWOT untuk mencari strategi pemecahan masalah");
 
 /**
- * One stakeholder (Perbup Pasal 36). Its group (promotor, laten, apatis, defender) is derived from
+ * One stakeholder. Its group (promotor, laten, apatis, defender) is derived from
  * pengaruh and kepentingan and is never written. A reusable piece: every meeting kind that maps
  * stakeholders includes `stakeholdersSchema`.
  */
@@ -579,7 +577,7 @@ export const stakeholderSchema = z
   .describe("Stakeholder; jenisnya (promotor, laten, apatis, defender) dihitung lokmin dari pengaruh dan kepentingan");
 export const stakeholdersSchema = z
   .array(stakeholderSchema)
-  .describe("Peta stakeholder (Perbup Pasal 36): nama, instansi, pengaruh dan kepentingan tinggi | rendah");
+  .describe("Peta stakeholder: nama, instansi, pengaruh dan kepentingan tinggi | rendah");
 
 export const problemSchema = z.strictObject({
   id: id(),
@@ -625,7 +623,7 @@ export const evaluationSchema = z.strictObject({
   catatan: z.string().nullable().optional(),
 });
 
-/** What the verification agreed about one relation that did not hold this month (Perbup Pasal 9 ayat (3)). */
+/** What the verification agreed about one relation that did not hold this month. */
 export const mismatchRecordSchema = z
   .strictObject({
     relasi: id().describe(
@@ -714,7 +712,7 @@ export const meetingSchema = z
         selisih: z
           .array(mismatchRecordSchema)
           .optional()
-          .describe("Per relasi yang tidak sesuai: justifikasi dan penyebab yang disepakati (Perbup Pasal 9 ayat (3))"),
+          .describe("Per relasi yang tidak sesuai: justifikasi dan penyebab yang disepakati"),
       })
       .optional(),
     persiapan: z
@@ -1008,7 +1006,7 @@ export const programReportSchema = z
       ])
       .nullable()
       .optional()
-      .describe("Analisis masalah menurut orang, waktu dan tempat (Perbup Pasal 11)"),
+      .describe("Analisis masalah menurut orang, waktu dan tempat"),
     rpk: z
       .array(
         z.strictObject({

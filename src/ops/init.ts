@@ -95,7 +95,7 @@ const COMMENTS = {
   program: "Program (atau klaster) dengan koordinator dan indikatornya; isi sasaran setahun",
   taksonomi: "program (PJ program) atau klaster (klaster ILP, PJ klaster): kosakata dokumen, pesan dan ekspor",
   sop: "Profil SOP Lokmin: rutin-2022 (15 langkah) atau rutin-2019; nonaktif/tambahan untuk menyesuaikan",
-  penilaian: "Metode prioritas dan skala skor (Perbup Pasal 15 ayat 2: disepakati setempat)",
+  penilaian: "Metode prioritas dan skala skor (disepakati setempat)",
   aturan: "Tingkat aturan `lokmin check` bila perlu diubah, mis. laporan/dinkes: error",
   desa: [
     "Desa/kelurahan wilayah kerja: satu nama per baris, tanpa id, mis.",

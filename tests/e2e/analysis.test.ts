@@ -13,7 +13,7 @@ describe("the month's analysis tools", () => {
     writeFileSync(config, `${readFileSync(config, "utf8")}analisis:\n  metode: [fishbone, swot, stakeholder]\n`);
     expect((await lokmin(["-C", ws, "new", "2024-03"])).status).toBe(0);
     const text = readFileSync(path.join(ws, "2024-03/rapat.yaml"), "utf8");
-    expect(text).toContain("\n# Peta stakeholder (Perbup Pasal 36)");
+    expect(text).toContain("\n# Peta stakeholder: nama, instansi");
     expect(text).toContain("\nstakeholder: []\n");
     expect(text).toContain("# akar_masalah: kategori (Manusia, Metode, Dana, Sarana & Prasarana, Lingkungan), uraian");
     expect(text).toContain("# solusi terpilih: strategi SO|WO|ST|WT");

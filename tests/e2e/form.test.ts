@@ -410,7 +410,7 @@ describe("the analysis sheets: causes, SWOT, solution strategies, stakeholders (
         "uraian: Alat ukur (tensimeter, timbangan) di posyandu rusak",
       ],
     });
-    expect(after).toContain("# Peta stakeholder (Perbup Pasal 36)");
+    expect(after).toContain("# Peta stakeholder: nama, instansi");
     expect(after).toMatch(/- kategori: Dana\n {8}uraian: Insentif kader belum dianggarkan\n {4}skor:/);
     const files = yamlOnly(work);
     const second = await lokmin(["import", "2024-05", file], { cwd: work });

@@ -439,9 +439,8 @@ export function discussionPage({ month, config }: MonthSetting): FormPage {
                 layout: "cards",
                 addLabel: msg("Tambah relasi yang tidak sesuai", "Add a relation that did not hold"),
                 hint: msg(
-                  "Relasi yang disebut Periksa (relasi/…): justifikasi dan penyebab yang disepakati " +
-                    "(Perbup Pasal 9 ayat (3)).",
-                  "The relations Check names (relasi/…): the justification and cause agreed (Perbup Pasal 9 (3)).",
+                  "Relasi yang disebut Periksa (relasi/…): justifikasi dan penyebab yang disepakati.",
+                  "The relations Check names (relasi/…): the justification and cause agreed.",
                 ),
               },
             ),

@@ -36,8 +36,8 @@ export interface AnalysisFormInput {
 }
 
 const M = {
-  heading: msg("Akar masalah (fishbone, Perbup Pasal 15){swot}", "Root causes (fishbone, Perbup Article 15){swot}"),
-  headingSwot: msg(", SWOT dan strategi (Pasal 17)", ", SWOT and strategies (Article 17)"),
+  heading: msg("Akar masalah (fishbone){swot}", "Root causes (fishbone){swot}"),
+  headingSwot: msg(", SWOT dan strategi", ", SWOT and strategies"),
   note: msg(
     "Per masalah: kategori dan uraian tiap akar masalah{swot}. Baris boleh disisipkan; kosongkan atau hapus " +
       "baris untuk menghapus butirnya.",
@@ -67,7 +67,7 @@ const M = {
     "Belum ada masalah di rapat.yaml; tambahkan dengan `lokmin rank {month} --add-candidates` lalu buat isian lagi.",
     "No problems in rapat.yaml yet; add them with `lokmin rank {month} --add-candidates` and make the form again.",
   ),
-  stakeholders: msg("Peta stakeholder (Perbup Pasal 36)", "Stakeholder map (Perbup Article 36)"),
+  stakeholders: msg("Peta stakeholder", "Stakeholder map"),
   stakeholdersNote: msg(
     "Satu stakeholder per baris: nama, instansi, pengaruh dan kepentingan (tinggi atau rendah); kelompoknya " +
       "dihitung sendiri. Baris boleh disisipkan; kosongkan atau hapus baris untuk menghapusnya.",

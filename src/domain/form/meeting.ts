@@ -104,10 +104,7 @@ const M = {
     "Rows without an Id are new commitments; the Id MONTH/Knn is given on import. Ditandatangani: staff ids, " +
       "separated by commas.",
   ),
-  evaluasi: msg(
-    "Evaluasi kesepakatan bulan lalu (Perbup Pasal 20)",
-    "Evaluation of last month's commitments (Perbup Article 20)",
-  ),
+  evaluasi: msg("Evaluasi kesepakatan bulan lalu", "Evaluation of last month's commitments"),
   evaluasiNote: msg(
     "Pilih status: selesai, sebagian, berjalan (belum jatuh tempo), belum atau batal; tulis catatan singkat.",
     "Choose the status: selesai, sebagian, berjalan (not due yet), belum or batal; write a short note.",

@@ -73,10 +73,7 @@ const M = {
   ),
   rencana: msg("Rencana kegiatan bulan ini (SOP langkah 5)", "This month's plan (SOP step 5)"),
   rencanaNote: msg("Satu rencana per baris.", "One planned activity per row."),
-  analisis: msg(
-    "Analisis masalah menurut orang, waktu dan tempat (Perbup Pasal 11)",
-    "Problem analysis by person, time and place (Perbup Article 11)",
-  ),
+  analisis: msg("Analisis masalah menurut orang, waktu dan tempat", "Problem analysis by person, time and place"),
   analisisNote: msg(
     "Wajib bila ada indikator di bawah target: siapa yang belum terlayani, kapan, di mana.",
     "Required when an indicator is behind target: who is not served, when, where.",

@@ -148,7 +148,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
       capaian.getCell(`J${r}`).value = n;
       // The workspace's first month: the year's cumulative so far is the coordinator's to write.
       capaian.getCell(`K${r}`).value = n * 4;
-      cells[id] = `Capaian!J${r}`;
+      cells[id] = `Lembar Capaian, sel J${r}`;
     }
     const kegiatan = sheet(book, "Kegiatan");
     const k = rowOf(kegiatan, "r:kegiatan");
@@ -273,6 +273,15 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     expect(await preview.textContent()).toContain("foto rapat.jpg");
     expect(await preview.textContent()).toContain("Disisihkan");
     await shot(page, "03-pratinjau-impor");
+    // The changes read as the workbook does and fit 1366 px: no sideways scrolling, no JSON.
+    expect(await preview.textContent()).toContain(
+      "Kegiatan: Kelas ibu hamil di Desa Sukamaju; Hasil: 18 ibu hamil hadir",
+    );
+    expect(await preview.textContent()).not.toContain('"kegiatan"');
+    for (const [scroll, client] of await preview
+      .locator(".table-wrap")
+      .evaluateAll((wraps) => wraps.map((w) => [w.scrollWidth, w.clientWidth])))
+      expect(scroll).toBeLessThanOrEqual(client);
     expect(readFileSync(kia, "utf8")).toBe(kiaBefore);
     await click(page, "Impor ke berkas bulan ini");
     expect(await page.locator(".flash").first().textContent()).toContain("Diimpor");

@@ -41,7 +41,7 @@ async function filled(app: ReturnType<typeof testApp>, month: string, program: s
   });
   const row = rowOf(s, key);
   s.getCell(`${COL.bulan}${row}`).value = value;
-  return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), cell: `Capaian!${COL.bulan}${row}` };
+  return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), cell: `Lembar Capaian, sel ${COL.bulan}${row}` };
 }
 
 async function newMonth(app: ReturnType<typeof testApp>, month: string) {
@@ -81,7 +81,7 @@ describe("the month's operations in the app", () => {
     expect(preview.status).toBe(200);
     expect(shown).toContain("Yang akan berubah");
     expect(shown).toContain(cell);
-    expect(shown).toMatch(/<td class="after">17<\/td>/);
+    expect(shown).toMatch(/<td class="after"><div class="line">17<\/div><\/td>/);
     expect(shown).toContain("Disisihkan");
     expect(shown).toContain("catatan.txt");
     expect(readFileSync(kia, "utf8")).toBe(before);
@@ -93,6 +93,36 @@ describe("the month's operations in the app", () => {
     const data = readData(readFileSync(kia, "utf8")) as { indikator: { bulan_ini?: number }[] };
     expect(data.indikator.some((i) => i.bulan_ini === 17)).toBe(true);
     expect(await (await app.get("/bulan/2024-03/isian")).text()).toContain("Diimpor");
+  });
+
+  it("the import preview reads like the workbook: names, field labels, lists as lines, the cell in words", async () => {
+    const root = copyWorkspace(MINI);
+    const app = testApp(root);
+    expect((await app.post("/bulan/2024-02/isian/buat", [])).status).toBe(303);
+    const res = await app.get("/bulan/2024-02/isian/unduh/2024-02-kia.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const s = sheet(book, "Capaian");
+    const row = rowOf(s, "i:bumil");
+    s.getCell(`${COL.bulan}${row}`).value = 11;
+    const k = sheet(book, "Kegiatan");
+    k.getCell(`C${rowOf(k, "r:kegiatan")}`).value = "18 ibu hamil hadir";
+    k.getCell(`B${rowOf(k, "r:kegiatan", 1)}`).value = "Posyandu balita";
+    k.getCell(`C${rowOf(k, "r:kegiatan", 1)}`).value = "4 dusun";
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const shown = (
+      await (await upload(app, "/bulan/2024-02/isian/unggah", [{ name: "2024-02-kia.xlsx", bytes }])).text()
+    ).replace(/\s+/g, " ");
+    // The program and the indicator by their names in lokmin.yaml, the field by its label.
+    expect(shown).toContain("2024-02-kia.xlsx → Program Kesehatan Ibu dan Anak");
+    expect(shown).not.toContain("2024-02/program/kia.yaml");
+    expect(shown).toContain(`<td>Lembar Capaian, sel ${COL.bulan}${row}</td><td>Pelayanan ibu hamil › Bulan ini</td>`);
+    expect(shown).not.toMatch(/indikator › 1/);
+    // A list one line per item, its fields named; never JSON.
+    expect(shown).toContain("<td>Kegiatan</td>");
+    expect(shown).toContain('<div class="line">• Kegiatan: Kelas ibu hamil; Hasil: 18 ibu hamil hadir</div>');
+    expect(shown).not.toContain("[{");
+    expect(shown).not.toContain("&quot;kegiatan&quot;");
   });
 
   it("refuses the wrong month's workbook and writes nothing", async () => {

@@ -21,6 +21,7 @@ import type { Frame } from "../components/layout.js";
 import { attachment, readYaml, saveUpload } from "../files.js";
 import { openWithDefault } from "../launch.js";
 import type { OpenWorkspace } from "../workspace.js";
+import { importLabels } from "./import-labels.js";
 import { linker } from "./links.js";
 import {
   type CheckView,
@@ -323,6 +324,10 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         files={upload.files.map((f) => f.name)}
         included={chosen.map((f) => f.name)}
         preview={result}
+        labels={importLabels(config(at.ws), (file) => {
+          const read = readYaml(at.ws.root, file);
+          return read.ok ? (read.file.data as Record<string, unknown>) : undefined;
+        })}
       />
     );
   };

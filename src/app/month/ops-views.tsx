@@ -6,13 +6,14 @@
 import type { Child } from "hono/jsx";
 import type { PathSegment } from "../../domain/findings.js";
 import type { FormProblem } from "../../domain/form/cells.js";
-import { getLang, type Message, msg, t } from "../../i18n/index.js";
+import { type Message, msg, t } from "../../i18n/index.js";
 import type { FindingJson } from "../../ops/findings.js";
 import type { ImportChange, ImportPreview, ImportResult } from "../../ops/import.js";
 import { Field, type FormContext } from "../components/form.js";
 import { type Frame, Layout } from "../components/layout.js";
 import { TOKEN_FIELD } from "../security.js";
 import { Flash } from "../views.js";
+import { cellText, type ImportLabels, valueLines } from "./import-labels.js";
 import type { FixLink } from "./links.js";
 import { monthTitle } from "./views.js";
 
@@ -435,26 +436,19 @@ export function WorkbooksPage(props: {
   );
 }
 
-/** A YAML path as a person reads it: "indikator 1 › per desa 2 › bulan_ini". */
-function pathText(path: readonly PathSegment[]): string {
-  return path.map((p) => (typeof p === "number" ? String(p + 1) : p.replace(/_/g, " "))).join(" › ");
-}
-
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === "") return t(O.empty);
-  if (typeof value === "number") return getLang() === "id" ? String(value).replace(".", ",") : String(value);
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
-
-function ChangeTable(props: { changes: readonly ImportChange[] }) {
+function ChangeTable(props: { file: string; changes: readonly ImportChange[]; labels: ImportLabels }) {
+  const lines = (value: unknown) => valueLines(value).map((line) => <div class="line">{line}</div>);
   return (
     <div class="table-wrap">
       <table class="rows changes">
         <thead>
           <tr>
-            <th scope="col">{t(O.pvCell)}</th>
-            <th scope="col">{t(O.pvField)}</th>
+            <th scope="col" class="c-cell">
+              {t(O.pvCell)}
+            </th>
+            <th scope="col" class="c-field">
+              {t(O.pvField)}
+            </th>
             <th scope="col">{t(O.pvBefore)}</th>
             <th scope="col">{t(O.pvAfter)}</th>
           </tr>
@@ -462,10 +456,10 @@ function ChangeTable(props: { changes: readonly ImportChange[] }) {
         <tbody>
           {props.changes.map((c) => (
             <tr>
-              <td>{c.sheet ? `${c.sheet}${c.cell ? `!${c.cell}` : ""}` : "—"}</td>
-              <td>{pathText(c.path)}</td>
-              <td class="before">{valueText(c.before)}</td>
-              <td class="after">{valueText(c.after)}</td>
+              <td>{cellText(c.sheet, c.cell)}</td>
+              <td>{props.labels.field(props.file, c.path)}</td>
+              <td class="before">{lines(c.before)}</td>
+              <td class="after">{lines(c.after)}</td>
             </tr>
           ))}
         </tbody>
@@ -482,6 +476,7 @@ export function ImportPreviewView(props: {
   files: readonly string[];
   included: readonly string[];
   preview: ImportPreview;
+  labels: ImportLabels;
 }) {
   const { preview } = props;
   const base = `/bulan/${props.month}/isian`;
@@ -517,8 +512,8 @@ export function ImportPreviewView(props: {
       {preview.files.length === 0 && preview.ok ? <p class="muted">{t(O.pvNone)}</p> : null}
       {preview.files.map((f) => (
         <>
-          <h3>{t(O.pvFrom, { file: f.source, yaml: f.file })}</h3>
-          <ChangeTable changes={f.changes} />
+          <h3>{t(O.pvFrom, { file: f.source, yaml: props.labels.file(f.file) })}</h3>
+          <ChangeTable file={f.file} changes={f.changes} labels={props.labels} />
         </>
       ))}
       <form method="post" action={`${base}/impor`} class="import-form">

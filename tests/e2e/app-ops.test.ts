@@ -4,7 +4,7 @@
 // workbook refused; Periksa's findings linking to the field that fixes them, the tilik, what keeps the
 // documents DRAF; Dokumen rendering and serving the documents and the Word templates; Kirim building
 // the package. Every page calls src/ops; these tests assert on the files those operations wrote.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
@@ -247,6 +247,28 @@ describe("the month's operations in the app", () => {
     expect(pkg.status).toBe(200);
     const entries = readZip(new Uint8Array(await pkg.arrayBuffer()));
     expect([...entries.keys()].some((k) => k.endsWith("rapat.yaml"))).toBe(true);
+  });
+
+  it("Kirim says the documents are DRAF and builds a package with errors only when asked again", async () => {
+    const root = copyWorkspace(MINI);
+    const app = testApp(root);
+    await newMonth(app, "2024-03");
+    const zips = () => readdirSync(path.join(root, "2024-03")).filter((f) => f.endsWith(".zip"));
+    const intro = (await (await app.get("/bulan/2024-03/kirim")).text()).replace(/\s+/g, " ");
+    expect(intro).toContain("data bulan ini, dokumennya dan hasil pemeriksaan");
+    expect(intro).not.toMatch(/berkas YAML|SHA-256/);
+
+    const asked = (await (await app.post("/bulan/2024-03/kirim/buat", [])).text()).replace(/\s+/g, " ");
+    expect(asked).toMatch(/Periksa masih menemukan \d+ kesalahan: dokumen di dalam paket bertanda DRAF/);
+    expect(asked).toContain("Tetap kirim paket DRAF");
+    expect(zips()).toEqual([]);
+
+    const fields = formFields(asked, "/bulan/2024-03/kirim/buat").filter(([k]) => k === "draf");
+    expect(fields).toEqual([["draf", "ya"]]);
+    const built = await (await app.post("/bulan/2024-03/kirim/buat", fields)).text();
+    expect(built).toContain("dibuat");
+    expect(built).not.toContain("Tetap kirim paket DRAF");
+    expect(zips()).toHaveLength(1);
   });
 
   it("opens a document with the computer's program, and refuses any name but the month's", async () => {

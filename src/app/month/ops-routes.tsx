@@ -577,7 +577,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
   const sendPage = (
     c: Context,
     at: { ws: OpenWorkspace; month: string },
-    extra: { error?: string; warnings?: string[]; contents?: string[]; flash?: string } = {},
+    extra: { error?: string; warnings?: string[]; contents?: string[]; flash?: string; draftErrors?: number } = {},
   ) => {
     const file = listFiles(path.join(at.ws.root, at.month), /^lokmin-.*\.zip$/).find((f) =>
       f.endsWith(`-${at.month}.zip`),
@@ -600,6 +600,13 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
   app.post("/bulan/:month/kirim/buat", async (c) => {
     const at = kit.monthRoute(c);
     if (at instanceof Response) return at;
+    const body = await c.req.parseBody();
+    // A package whose documents are DRAF is built only when the person says so, after being told.
+    if (body.draf !== "ya") {
+      const checked = await runCheck(at.ws, at.month);
+      const errors = checked.findings.filter((f) => f.severity === "error").length;
+      if (errors) return sendPage(c, at, { draftErrors: errors });
+    }
     const { paket } = await import("../../ops/paket.js");
     try {
       // The package is the month as it is now: building it again replaces the one before.

@@ -229,11 +229,19 @@ const O = {
   // send
   ksTitle: msg("Kirim ke Dinas Kesehatan", "Send to the health office"),
   ksIntro: msg(
-    "Paket bulan ini dalam satu berkas zip: berkas YAML, dokumen, hasil pemeriksaan dan daftar isi dengan sidik " +
-      "SHA-256 — untuk dikirim lewat email atau WhatsApp.",
-    "This month's package in one zip file: the YAML files, the documents, the check result and a manifest with " +
-      "SHA-256 fingerprints — to send by email or WhatsApp.",
+    "Paket bulan ini dalam satu berkas zip untuk Dinas Kesehatan: data bulan ini, dokumennya dan hasil " +
+      "pemeriksaan — untuk dikirim lewat email atau WhatsApp.",
+    "This month's package in one zip file for the health office: the month's data, its documents and the check " +
+      "result — to send by email or WhatsApp.",
   ),
+  ksDraft: msg(
+    "Periksa masih menemukan {n} kesalahan: dokumen di dalam paket bertanda DRAF (belum boleh ditandatangani). " +
+      "Sebaiknya perbaiki dulu di Periksa. Tetap kirim paket DRAF?",
+    "Check still finds {n} errors: the documents in the package carry the DRAF mark (not to be signed yet). Better " +
+      "fix them under Check first. Send the DRAF package anyway?",
+  ),
+  ksDraftConfirm: msg("Tetap kirim paket DRAF", "Send the DRAF package anyway"),
+  ksDraftFix: msg("Perbaiki di Periksa", "Fix under Check"),
   ksBuild: msg("Buat paket", "Build the package"),
   ksBuilt: msg("Paket {file} dibuat ({n} berkas).", "Package {file} built ({n} files)."),
   ksUnchanged: msg("Paket {file} tidak berubah ({n} berkas).", "Package {file} unchanged ({n} files)."),
@@ -842,6 +850,8 @@ export function SendPage(props: {
   flash?: string;
   error?: string;
   warnings?: string[];
+  /** Check's errors when a package was asked for: it is built only once the person confirms a DRAF package. */
+  draftErrors?: number;
 }) {
   const base = `/bulan/${props.month}/kirim`;
   return (
@@ -857,6 +867,21 @@ export function SendPage(props: {
           {props.warnings.map((w) => (
             <p>{w}</p>
           ))}
+        </div>
+      ) : null}
+      {props.draftErrors ? (
+        <div class="flash error draft-confirm" role="alert">
+          <p>{t(O.ksDraft, { n: props.draftErrors })}</p>
+          <div class="buttons">
+            <a class="button" href={`/bulan/${props.month}/periksa`}>
+              {t(O.ksDraftFix)}
+            </a>
+            <form method="post" action={`${base}/buat`} class="inline">
+              <Token token={props.frame.token} />
+              <input type="hidden" name="draf" value="ya" />
+              <button type="submit">{t(O.ksDraftConfirm)}</button>
+            </form>
+          </div>
         </div>
       ) : null}
       <section class="card">

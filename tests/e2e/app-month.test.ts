@@ -211,6 +211,16 @@ describe("the month's pages", () => {
     expect(JSON.stringify(ranked)).toContain('"total":12');
   });
 
+  it("the scoring page names a problem without scores by its title and the criterion by its name, not their ids", async () => {
+    const app = testApp(root);
+    const fields = formFields(await (await app.get("/bulan/2024-02/prioritas")).text(), "/bulan/2024-02/prioritas");
+    const blank = fields.filter(([k]) => !k.startsWith("masalah[m2].skor"));
+    const fragment = (await (await app.post("/bulan/2024-02/prioritas/hitung", blank)).text()).replace(/\s+/g, " ");
+    expect(fragment).toMatch(/skor Urgency belum diisi untuk «Data balita belum valid»/);
+    expect(fragment).not.toMatch(/\bm2\b/);
+    expect(fragment).not.toContain("&#39;u&#39;");
+  });
+
   it("the first Lokmin: a village given and a POA activity picked by name, scheduled by month", async () => {
     const ws = copyWorkspace(EXAMPLE);
     const file = path.join(ws, "2024-01", "rapat.yaml");

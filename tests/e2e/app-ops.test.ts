@@ -167,14 +167,23 @@ describe("the month's operations in the app", () => {
     expect(status).toContain('id="langkah"');
   });
 
-  it("Dokumen names the documents an error keeps DRAF, as render decides it (issue 28 point 8)", async () => {
+  it("Dokumen names the documents an error keeps DRAF by their titles, in one box, as render decides it", async () => {
     const root = copyWorkspace(MINI);
     const app = testApp(root);
     await newMonth(app, "2024-03");
+    const said =
+      /dokumen ini dicetak dengan tanda DRAF \(jangan ditandatangani\): ([^.<]+)\. Perbaiki di Periksa lalu cetak lagi\./;
     const page = (await (await app.get("/bulan/2024-03/dokumen")).text()).replace(/\s+/g, " ");
-    const said = /dokumen yang memuat bagian yang salah bertanda DRAF \(jangan ditandatangani\): ([^.<]+)\./.exec(page);
-    expect(said, page.slice(0, 400)).not.toBeNull();
-    expect(said![1].split(", ")).toContain("notulen");
+    expect(said.exec(page), page.slice(0, 400)).not.toBeNull();
+    const titles = said.exec(page)![1].split(", ");
+    expect(titles).toContain("Notulen");
+    for (const title of titles) expect(title).not.toMatch(/^[a-z-]+$/);
+    // After a render: still one DRAF box, none of the terminal's words (`lokmin check`, render, internal names).
+    const rendered = (await (await app.post("/bulan/2024-03/dokumen/cetak", [])).text()).replace(/\s+/g, " ");
+    expect(rendered.match(/DRAF\b[^<]*jangan ditandatangani/g)).toHaveLength(1);
+    expect(rendered).not.toContain("lokmin check");
+    expect(rendered).not.toContain("jalankan render");
+    expect(said.exec(rendered)![1].split(", ")).toEqual(titles);
   });
 
   it("Dokumen renders and serves the documents and templates; Kirim builds and serves the package", async () => {

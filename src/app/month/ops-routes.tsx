@@ -446,7 +446,8 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     const draft = checked.error ? undefined : errors.length;
     const draftDocuments = list
       .filter((d) => draftFindings(d.name as DocumentName, errors).length > 0)
-      .map((d) => d.name);
+      .map((d) => d.title);
+    const titleOf = new Map(list.map((d) => [d.name as string, d.title]));
     return kit.html(
       c,
       <DocumentsPage
@@ -457,7 +458,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         flash={kit.takeFlash(c.req.path)}
         error={error}
         warnings={extra.warnings}
-        skipped={extra.skipped}
+        skipped={extra.skipped?.map((name) => titleOf.get(name) ?? name)}
         draft={draft}
         draftDocuments={draftDocuments}
       />,
@@ -475,8 +476,9 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     try {
       const result = await render(ctxOf(at.ws), { month: at.month, pdf: body.pdf === "on" });
       const outcomes = new Map(result.documents.map((d) => [d.name as string, { outcome: d.outcome, error: d.error }]));
+      // The page's own DRAF box says which documents are DRAF and why; render's line for the terminal is not repeated.
       const warnings = [
-        ...result.warnings,
+        ...result.warnings.filter((w) => !/^DRAFT?: /.test(w)),
         ...(result.pdf && !result.pdf.ok && result.pdf.message ? [result.pdf.message] : []),
       ];
       return documentsPage(c, at, { outcomes, warnings, skipped: result.skipped });

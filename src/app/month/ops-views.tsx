@@ -195,10 +195,10 @@ const O = {
     failed: msg("gagal", "failed"),
   } as Record<string, Message>,
   dcDraft: msg(
-    "DRAF: selama ada {n} kesalahan di Periksa, dokumen yang memuat bagian yang salah bertanda DRAF (jangan " +
-      "ditandatangani): {documents}.",
-    "DRAFT: while Check finds {n} errors, the documents that print what is wrong carry the DRAFT mark (do not " +
-      "sign): {documents}.",
+    "DRAF: Periksa masih menemukan {n} kesalahan, jadi dokumen ini dicetak dengan tanda DRAF (jangan " +
+      "ditandatangani): {documents}. Perbaiki di Periksa lalu cetak lagi.",
+    "DRAFT: Check still finds {n} errors, so these documents print with the DRAFT mark (do not sign): " +
+      "{documents}. Fix them under Check, then render again.",
   ),
   dcTemplates: msg("Templat Word", "Word templates"),
   dcTemplatesIntro: msg(

@@ -148,12 +148,45 @@ export function RankResults(props: { matrix?: ScoreMatrix; target: "masalah" | "
       {findings.length ? (
         <ul class="findings">
           {findings.map((f) => (
-            <li class={f.severity}>{f.message}</li>
+            <li class={f.severity}>{findingText(f, titles(matrix), part?.method.criteria)}</li>
           ))}
         </ul>
       ) : null}
     </section>
   );
+}
+
+/** Each scored item's title by its id (problems and solutions), for messages that name the id. */
+const titles = (matrix?: ScoreMatrix) =>
+  new Map(
+    [...(matrix?.problems.result.items ?? []), ...(matrix?.solutions.results.flatMap((r) => r.items) ?? [])].map(
+      (i) => [i.id, i.title] as const,
+    ),
+  );
+
+/** A scoring finding on this page: the item by its title as the page shows it, not its id in rapat.yaml. */
+export function findingText(
+  f: { rule: string; message: string },
+  byId: Map<string, string>,
+  criteria: readonly { id: string; nama: string }[] = [],
+) {
+  const ids = [...byId.keys()].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (f.rule === "rank/tanpa-skor") {
+    const id = ids.find((i) => f.message.startsWith(`${i} `));
+    if (id)
+      return t(msg("«{title}» belum punya skor: isi skornya di atas", "«{title}» has no scores yet: score it above"), {
+        title: byId.get(id)!,
+      });
+  }
+  // A criterion by its name as the matrix's header says it ("skor 'u'" → "skor Urgency").
+  const named = f.message.replace(
+    /'([\w-]+)'/g,
+    (whole, id: string) => criteria.find((c) => c.id === id)?.nama ?? whole,
+  );
+  if (ids.length === 0) return named;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?<![\\w-])(${ids.map(escape).join("|")})(?![\\w-])`, "g");
+  return named.replace(pattern, (id) => `«${byId.get(id)}»`);
 }
 
 /** The raters of the month's problems, in the order they first appear, then any asked for. */

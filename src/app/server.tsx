@@ -92,19 +92,20 @@ export interface AppState {
 
 const M = {
   notWorkspace: msg(
-    "{dir} bukan folder workspace lokmin (tidak ada lokmin.yaml di sana atau di atasnya); pilih foldernya, atau buat " +
-      "workspace baru di sebelah kanan",
-    "{dir} is not a lokmin workspace folder (no lokmin.yaml there or above); choose its folder, or create a new " +
-      "workspace on the right",
+    "{dir} bukan folder data Puskesmas (tidak ada lokmin.yaml di sana atau di atasnya); pilih foldernya, atau buat " +
+      "folder data baru di sebelah kanan",
+    "{dir} is not a Puskesmas data folder (no lokmin.yaml there or above); choose its folder, or create a new " +
+      "data folder on the right",
   ),
-  needFolder: msg("tulis jalur folder workspace", "write the workspace folder's path"),
+  needFolder: msg("tulis jalur folder data Puskesmas", "write the data folder's path"),
   relative: msg(
     "tulis jalur lengkap, mis. C:\\Users\\Nama\\Documents\\Puskesmas Sukamaju",
     "write the full path, e.g. C:\\Users\\Name\\Documents\\Puskesmas Sukamaju",
   ),
   created: msg(
-    "Workspace dibuat di {dir}. Lengkapi identitas, pegawai, program dan sasaran di halaman Pengaturan.",
-    "Workspace created in {dir}. Complete the identity, staff, programs and targets under Settings.",
+    "Folder data Puskesmas dibuat di {dir}. Lengkapi identitas, pegawai, program dan sasaran di halaman Pengaturan.",
+    "The Puskesmas' data folder was created in {dir}. Complete the identity, staff, programs and targets under " +
+      "Settings.",
   ),
   logoType: msg(
     "berkas ini bukan gambar PNG atau JPEG; simpan logonya sebagai PNG atau JPEG lalu unggah lagi",
@@ -135,8 +136,8 @@ const M = {
   todoVillages: msg("Desa wilayah kerja ({n} desa)", "Villages ({n})"),
   todoPrograms: msg("Program dan penanggung jawab ({n} program)", "Programs and coordinators ({n})"),
   lostSession: msg(
-    "Workspace ini tidak dapat dibaca lagi: {detail}",
-    "This workspace cannot be read any more: {detail}",
+    "Folder data ini tidak dapat dibaca lagi: {detail}",
+    "This data folder cannot be read any more: {detail}",
   ),
 };
 

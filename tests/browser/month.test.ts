@@ -207,7 +207,7 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     await page.getByLabel("Nama Kepala Puskesmas (dengan gelar)").fill("dr. Hana Putri");
     await page.getByLabel("NIP Kepala Puskesmas").fill("19690826 200212 2 003");
     await page.getByLabel("Nama Kasubag TU (dengan gelar)").fill("Budi Santoso, S.Sos");
-    await Promise.all([page.waitForURL("**/pengaturan"), page.getByRole("button", { name: "Buat workspace" }).click()]);
+    await Promise.all([page.waitForURL("**/pengaturan"), page.getByRole("button", { name: "Buat folder data" }).click()]);
 
     await page.getByRole("link", { name: "Pegawai", exact: true }).click();
     await page.getByRole("button", { name: "+ Tambah pegawai" }).click();
@@ -531,8 +531,8 @@ describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
     const unlabelled: string[] = [];
     for (const [root, urls] of shots) {
       await page.goto(new URL("/mulai", url).href);
-      await page.getByLabel("Folder workspace").fill(root);
-      await Promise.all([page.waitForURL("**/beranda"), page.getByLabel("Folder workspace").press("Enter")]);
+      await page.getByLabel("Folder data Puskesmas").fill(root);
+      await Promise.all([page.waitForURL("**/beranda"), page.getByLabel("Folder data Puskesmas").press("Enter")]);
       for (const address of urls) {
         await page.goto(new URL(address, url).href);
         await page.waitForLoadState("networkidle");

@@ -39,6 +39,36 @@ describe("a save", () => {
     expect(await (await app.get("/pengaturan/pegawai")).text()).not.toContain("Tersimpan.");
   });
 
+  it("speaks to office workers: no workspace, YAML, lokmin init or file names on the start, settings or save", async () => {
+    const text = async (app: ReturnType<typeof testApp>, url: string) => {
+      const html = await (await app.get(url)).text();
+      return html
+        .slice(html.indexOf("<body"))
+        .replace(/<script[\s\S]*?<\/script>/g, "")
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ");
+    };
+    const jargon = /workspace|YAML|lokmin init|lokmin\.yaml|rapat\.yaml|tribulanan\.yaml/i;
+    for (const lang of ["id", "en"]) {
+      const start = testApp();
+      const opened = testApp(root);
+      for (const app of [start, opened]) expect((await app.post("/bahasa", [["bahasa", lang]])).status).toBe(303);
+      expect(await text(start, "/mulai"), lang).not.toMatch(jargon);
+      expect(await text(start, "/mulai"), lang).toContain(lang === "id" ? "folder data Puskesmas" : "data folder");
+      expect(await text(opened, "/pengaturan"), lang).not.toMatch(jargon);
+      const fields = await open(opened, "/pengaturan/pegawai");
+      const name = lang === "id" ? "Bidan Koordinator" : "Bidan Utama";
+      await opened.post("/pengaturan/pegawai", edit(fields, { "pegawai[bidan].jabatan": name }));
+      const saved = await text(opened, "/pengaturan/pegawai");
+      expect(saved, lang).toContain(lang === "id" ? "Tersimpan." : "Saved.");
+      expect(saved, lang).not.toMatch(jargon);
+      await opened.post("/bulan/2024-02/undangan", await open(opened, "/bulan/2024-02/undangan"));
+      const same = await text(opened, "/bulan/2024-02/undangan");
+      expect(same, lang).toContain(lang === "id" ? "Tidak ada yang berubah." : "Nothing changed.");
+      expect(same, lang).not.toMatch(/rapat\.yaml/);
+    }
+  });
+
   it("sent back unchanged writes nothing, and says so", async () => {
     const app = testApp(root);
     for (const url of [
@@ -316,7 +346,7 @@ describe("the start page", () => {
   it("opens a workspace from a typed path and refuses a folder that is none", async () => {
     const app = testApp();
     const bad = await app.post("/mulai/buka", [["folder", tempDir()]]);
-    expect(await bad.text()).toContain("bukan folder workspace lokmin");
+    expect(await bad.text()).toContain("bukan folder data Puskesmas");
     const good = await app.post("/mulai/buka", [["folder", path.join(root, "2024-01")]]);
     expect(good.status).toBe(303);
     expect(await (await app.get("/beranda")).text()).toContain("UPTD Puskesmas Mini");

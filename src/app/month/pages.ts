@@ -989,9 +989,9 @@ export function quarterlyPage({ month, config }: MonthSetting): FormPage {
     title: msg("Lokmin tribulanan lintas sektor", "Quarterly cross-sector Lokmin"),
     nav: msg("Tribulanan", "Quarterly"),
     intro: msg(
-      "Rapat tribulanan dengan sektor-sektor kecamatan (tribulanan.yaml): undangan, kehadiran, capaian per desa, " +
+      "Rapat tribulanan dengan sektor-sektor kecamatan: undangan, kehadiran, capaian per desa, " +
         "peran sektor, rencana terpadu, pembahasan, kesepakatan dan usulan Musrenbang.",
-      "The quarterly meeting with the kecamatan's sectors (tribulanan.yaml): invitation, attendance, coverage per " +
+      "The quarterly meeting with the kecamatan's sectors: invitation, attendance, coverage per " +
         "village, the sectors' roles, the joint plan, discussion, agreements and Musrenbang proposals.",
     ),
     schema: quarterlyMeetingSchema,

@@ -142,7 +142,7 @@ describe("a save", () => {
     expect(html).toContain("Belum disimpan: periksa isian yang bertanda");
     expect(html).toContain("tulis tanpa titik ribuan: 2000, bukan 2.000");
     expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('value="Ibu hamil K6"');
+    expect(html).toMatch(/data-satu-baris="true">Ibu hamil K6<\/textarea>/);
     expect(onDisk()).toBe(original());
   });
 

@@ -221,6 +221,21 @@ describe("the month's pages", () => {
     expect(fragment).not.toContain("&#39;u&#39;");
   });
 
+  it("Solusi names each criterion under its letter, and the method line has no stray '; .' before any score", async () => {
+    const app = testApp(root);
+    const html = (await (await app.get("/bulan/2024-02/solusi")).text()).replace(/\s+/g, " ");
+    for (const [letter, name] of [
+      ["M", "Magnitude"],
+      ["I", "Importancy"],
+      ["V", "Vulnerability"],
+      ["C", "Cost"],
+      ["✓", "Solusi terpilih"],
+    ])
+      expect(html).toMatch(new RegExp(`>${letter}</abbr><small class="abbr-name">${name}</small>`));
+    expect(html).toContain("Metode: Reinke / MIV-C; total = M × I × V / C.");
+    expect(html).not.toMatch(/; \.|;\s*\./);
+  });
+
   it("the first Lokmin: a village given and a POA activity picked by name, scheduled by month", async () => {
     const ws = copyWorkspace(EXAMPLE);
     const file = path.join(ws, "2024-01", "rapat.yaml");

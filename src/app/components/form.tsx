@@ -247,6 +247,20 @@ function Input(props: {
   }
 }
 
+/** A short column header (a criterion's letter, ✓) with its name written under it, not only on hover. */
+export function Abbr(props: { abbr: string; label: string }) {
+  // The name without its explanation in brackets (that stays on hover): "Magnitude", "Cost".
+  const name = (
+    props.label.startsWith(`${props.abbr} `) ? props.label.slice(props.abbr.length + 1) : props.label
+  ).replace(/ \(.*\)$/, "");
+  return (
+    <>
+      <abbr title={props.label}>{props.abbr}</abbr>
+      <small class="abbr-name">{name}</small>
+    </>
+  );
+}
+
 export function Field(props: { spec: FieldSpec; name: string; ctx: FormContext; written?: boolean }) {
   const { spec, name, ctx } = props;
   if (spec.hidden) return null;
@@ -504,7 +518,7 @@ function ListTable(props: { spec: ListSpec; listKey: string; ctx: FormContext; o
               ) : null}
               {columns.map((c) => (
                 <th scope="col" class={c.input === "checkbox" ? "c-x" : `c-${c.width ?? "m"}`}>
-                  {c.abbr ? <abbr title={t(c.label)}>{c.abbr}</abbr> : t(c.label)}
+                  {c.abbr ? <Abbr abbr={c.abbr} label={t(c.label)} /> : t(c.label)}
                   {c.required ? <span class="req"> *</span> : null}
                 </th>
               ))}

@@ -9,7 +9,7 @@ import type { ScoreMatrix } from "../../domain/rank/matrix.js";
 import type { MethodDef } from "../../domain/rank/methods.js";
 import type { RankResult } from "../../domain/rank/rank.js";
 import { decimal, msg, t } from "../../i18n/index.js";
-import { domId, type FormContext, NoteLine } from "../components/form.js";
+import { Abbr, domId, type FormContext, NoteLine } from "../components/form.js";
 
 const S = {
   results: msg("Hasil: total dan peringkat", "Result: totals and ranks"),
@@ -17,7 +17,7 @@ const S = {
     "Dihitung ulang setiap kali skor diubah, sama dengan di dokumen; ditulis saat Simpan.",
     "Recomputed whenever a score changes, the same as in the documents; written on Simpan.",
   ),
-  method: msg("Metode: {method}; total = {formula}; {tie}.", "Method: {method}; total = {formula}; {tie}."),
+  method: msg("Metode: {method}; total = {formula}", "Method: {method}; total = {formula}"),
   item: msg("Masalah", "Problem"),
   solution: msg("Alternatif solusi", "Solution"),
   total: msg("Total", "Total"),
@@ -58,8 +58,8 @@ function ResultTable(props: { result: RankResult; method: MethodDef; label: stri
               {props.label}
             </th>
             {method.criteria.map((c) => (
-              <th scope="col" class="c-s" title={c.nama}>
-                {c.symbol}
+              <th scope="col" class="c-s">
+                <Abbr abbr={c.symbol} label={c.nama} />
               </th>
             ))}
             <th scope="col" class="c-s">
@@ -120,12 +120,10 @@ export function RankResults(props: { matrix?: ScoreMatrix; target: "masalah" | "
       <p class="hint">{t(S.resultsHint)}</p>
       {part ? (
         <p>
-          {t(S.method, {
-            method: part.method.nama,
-            formula: part.method.formula,
-            tie:
-              target === "masalah" ? matrix!.problems.result.tie_note : (matrix!.solutions.results[0]?.tie_note ?? ""),
-          })}
+          {methodLine(
+            part.method,
+            target === "masalah" ? matrix!.problems.result.tie_note : (matrix!.solutions.results[0]?.tie_note ?? ""),
+          )}
         </p>
       ) : null}
       {matrix && target === "masalah" ? (
@@ -155,6 +153,12 @@ export function RankResults(props: { matrix?: ScoreMatrix; target: "masalah" | "
     </section>
   );
 }
+
+/** "Metode: USG; total = U + S + G; <the tie rule>." — the tie rule only once there is one (no stray "; ."). */
+export const methodLine = (method: { nama: string; formula: string }, tie: string) =>
+  `${[t(S.method, { method: method.nama, formula: method.formula }), tie.trim().replace(/\.$/, "")]
+    .filter(Boolean)
+    .join("; ")}.`;
 
 /** Each scored item's title by its id (problems and solutions), for messages that name the id. */
 const titles = (matrix?: ScoreMatrix) =>
@@ -230,7 +234,7 @@ export function RaterBlock(props: {
               </th>
               {method.criteria.map((c) => (
                 <th scope="col" class="c-s">
-                  <abbr title={`${c.nama} (${t(S.scale, { min: c.scale.min, max: c.scale.max })})`}>{c.symbol}</abbr>
+                  <Abbr abbr={c.symbol} label={c.nama} />
                 </th>
               ))}
             </tr>

@@ -2,13 +2,15 @@
 // 2, 3 and 9): a save writes only what changed, a file changed elsewhere is merged or shown as a
 // conflict with both values, a mistake is shown at its field before anything is written, and a
 // workspace created from the start page is the one `lokmin init` makes.
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { acquireLock } from "../../src/io/lock.js";
 import { readData } from "../../src/io/yaml-source.js";
 import { edit, formFields, testApp } from "../app-support.js";
-import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
+import { copyWorkspace, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { trackProcess } from "../running.js";
 
 let root: string;
 let yaml: string;
@@ -417,5 +419,46 @@ describe("validation against the schema before writing", () => {
     const saved = await savePage(root, page, new Map([["puskesmas.nama", ["UPTD Puskesmas Baru"]]]), {});
     expect(saved.kind).toBe("saved");
     expect(onDisk()).toBe(before.replace("nama: UPTD Puskesmas Mini", "nama: UPTD Puskesmas Baru"));
+  });
+});
+
+describe("lokmin buka --port", () => {
+  const buka = (args: string[]) => {
+    const home = tempDir("lokmin-port-home-");
+    const child = spawn(process.execPath, [path.join(REPO, "bin", "lokmin.js"), "buka", ...args], {
+      cwd: home,
+      env: { PATH: process.env.PATH, HOME: home, LOKMIN_CONFIG_DIR: path.join(home, "config"), NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    trackProcess("lokmin buka", child, "test");
+    return child;
+  };
+
+  it("0 means any free port: the address printed says which, and it answers there", async () => {
+    const child = buka([copyWorkspace(MINI), "--tanpa-browser", "--port", "0", "--json"]);
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d));
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout!.on("data", (d) => {
+        out += d;
+        // The one JSON object --json prints (over several lines), once it is whole.
+        if (/^\}\s*$/m.test(out)) resolve(out);
+      });
+      child.once("exit", (code) => reject(new Error(`buka exited ${code}: ${stderr}`)));
+    });
+    const { url, port } = JSON.parse(line) as { url: string; port: number };
+    expect(port).toBeGreaterThan(0);
+    expect(new URL(url).port).toBe(String(port));
+    expect((await fetch(url, { redirect: "manual" })).status).toBeLessThan(500);
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    await exited;
+  });
+
+  it("a port out of range is still refused with the usage exit code", async () => {
+    const r = await lokmin(["buka", copyWorkspace(MINI), "--tanpa-browser", "--port", "70000"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--port harus bilangan 0–65535");
   });
 });

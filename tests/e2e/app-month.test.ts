@@ -236,6 +236,13 @@ describe("the month's pages", () => {
     expect(html).not.toMatch(/; \.|;\s*\./);
   });
 
+  it("Masalah promises no candidate problems it does not offer", async () => {
+    const app = testApp(root);
+    const html = await (await app.get("/bulan/2024-02/masalah")).text();
+    expect(html).toContain("Masalah dan akar masalah");
+    expect(html).not.toContain("ditawarkan sebagai calon masalah");
+  });
+
   it("the first Lokmin: a village given and a POA activity picked by name, scheduled by month", async () => {
     const ws = copyWorkspace(EXAMPLE);
     const file = path.join(ws, "2024-01", "rapat.yaml");

@@ -509,9 +509,9 @@ export function problemsPage({ month, config }: MonthSetting): FormPage {
     nav: msg("Masalah", "Problems"),
     intro: msg(
       "Masalah yang dibahas forum, dengan akar masalahnya menurut kategori (diagram tulang ikan) dan, bila bulan ini " +
-        "memakai SWOT, tabel SWOT-nya. Indikator yang di bawah target ditawarkan sebagai calon masalah.",
+        "memakai SWOT, tabel SWOT-nya.",
       "The problems the forum discusses, with their root causes by category (fishbone) and, when this month uses " +
-        "SWOT, their SWOT table. Indicators behind target are offered as candidate problems.",
+        "SWOT, their SWOT table.",
     ),
     schema: meetingSchema,
     specs: (data) => {

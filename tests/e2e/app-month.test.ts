@@ -211,7 +211,7 @@ describe("the month's pages", () => {
     expect(JSON.stringify(ranked)).toContain('"total":12');
   });
 
-  it("the scoring page names a problem without scores by its title and the criterion by its name, not their ids", async () => {
+  it("scoring findings name the problem by its title and the criterion by its name, not their ids", async () => {
     const app = testApp(root);
     const fields = formFields(await (await app.get("/bulan/2024-02/prioritas")).text(), "/bulan/2024-02/prioritas");
     const blank = fields.filter(([k]) => !k.startsWith("masalah[m2].skor"));
@@ -221,7 +221,7 @@ describe("the month's pages", () => {
     expect(fragment).not.toContain("&#39;u&#39;");
   });
 
-  it("Solusi names each criterion under its letter, and the method line has no stray '; .' before any score", async () => {
+  it("Solusi names each criterion under its letter; the method line has no stray '; .' before scores", async () => {
     const app = testApp(root);
     const html = (await (await app.get("/bulan/2024-02/solusi")).text()).replace(/\s+/g, " ");
     for (const [letter, name] of [

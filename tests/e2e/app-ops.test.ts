@@ -171,8 +171,10 @@ describe("the month's operations in the app", () => {
     const root = copyWorkspace(MINI);
     const app = testApp(root);
     await newMonth(app, "2024-03");
-    const said =
-      /dokumen ini dicetak dengan tanda DRAF \(jangan ditandatangani\): ([^.<]+)\. Perbaiki di Periksa lalu cetak lagi\./;
+    const said = new RegExp(
+      String.raw`dokumen ini dicetak dengan tanda DRAF \(jangan ditandatangani\): ([^.<]+)\. ` +
+        String.raw`Perbaiki di Periksa lalu cetak lagi\.`,
+    );
     const page = (await (await app.get("/bulan/2024-03/dokumen")).text()).replace(/\s+/g, " ");
     expect(said.exec(page), page.slice(0, 400)).not.toBeNull();
     const titles = said.exec(page)![1].split(", ");

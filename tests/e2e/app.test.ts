@@ -41,7 +41,7 @@ describe("a save", () => {
     expect(await (await app.get("/pengaturan/pegawai")).text()).not.toContain("Tersimpan.");
   });
 
-  it("speaks to office workers: no workspace, YAML, lokmin init or file names on the start, settings or save", async () => {
+  it("speaks to office workers: no workspace, YAML or file names on the start, settings or save", async () => {
     const text = async (app: ReturnType<typeof testApp>, url: string) => {
       const html = await (await app.get(url)).text();
       return html

@@ -40,7 +40,7 @@ import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES, 
 import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
 import { MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, monthOpsRoutes } from "./month/ops-routes.js";
-import { PrepareActions } from "./month/ops-views.js";
+import { CandidatesBlock, PrepareActions } from "./month/ops-views.js";
 import type { PageKit } from "./kit.js";
 import { newDinasState, type DinasState } from "./dinas/data.js";
 import { registerDinasPages } from "./dinas/routes.js";
@@ -406,7 +406,26 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   });
 
   // The form pages of lokmin.yaml.
-  const formPage = (c: Context, page: FormPage, shown?: Shown, extra: { flash?: string; error?: string } = {}) => {
+  /** The Masalah page's candidates: indicators behind target not yet in the month's problems (`rank --candidates`). */
+  const candidatesOf = async (root: string, month: string) => {
+    const { scoreQuestions } = await import("../ops/rank.js");
+    try {
+      const { candidates } = await scoreQuestions(
+        { cwd: root, env: options.env, today: options.today(), root },
+        { month, candidates: true },
+      );
+      return (candidates ?? []).filter((c) => !c.listed);
+    } catch {
+      return []; // a month that cannot be read says so in Periksa; no candidates offered then
+    }
+  };
+
+  const formPage = async (
+    c: Context,
+    page: FormPage,
+    shown?: Shown,
+    extra: { flash?: string; error?: string } = {},
+  ) => {
     const ws = state.workspace!;
     const read = readYaml(ws.root, page.file);
     const f = frame(c, t(page.title));
@@ -429,14 +448,17 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const view = shown ?? showFile(page, read.file);
     const specs = page.specs(read.file.data);
     const program = page.id.startsWith("program-") ? programName(read.file.data, page.id.slice(8)) : undefined;
-    const after =
-      page.id === identityPage.id ? (
-        <LogoBlock
-          token={secrets.token}
-          logo={logoOf(read.file.data)}
-          note={extra.error && extra.error.startsWith("logo:") ? extra.error.slice(5) : undefined}
-        />
-      ) : undefined;
+    const month = page.id.slice(0, 7);
+    const candidates = page.id === `${month}/masalah` ? await candidatesOf(ws.root, month) : [];
+    const after = candidates.length ? (
+      <CandidatesBlock month={month} token={secrets.token} candidates={candidates} />
+    ) : page.id === identityPage.id ? (
+      <LogoBlock
+        token={secrets.token}
+        logo={logoOf(read.file.data)}
+        note={extra.error && extra.error.startsWith("logo:") ? extra.error.slice(5) : undefined}
+      />
+    ) : undefined;
     const scoring = scoringParts(ws.root, page, read.file.data, view);
     return html(
       c,

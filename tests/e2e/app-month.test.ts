@@ -236,11 +236,26 @@ describe("the month's pages", () => {
     expect(html).not.toMatch(/; \.|;\s*\./);
   });
 
-  it("Masalah promises no candidate problems it does not offer", async () => {
-    const app = testApp(root);
-    const html = await (await app.get("/bulan/2024-02/masalah")).text();
-    expect(html).toContain("Masalah dan akar masalah");
-    expect(html).not.toContain("ditawarkan sebagai calon masalah");
+  it("Masalah offers the indicators behind target that rank --candidates lists, added with one click", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    const app = testApp(ws);
+    const cli = JSON.parse((await lokmin(["rank", "2024-05", "--candidates", "--json"], { cwd: ws })).stdout) as {
+      candidates: { nama: string; listed: boolean }[];
+    };
+    const open = cli.candidates.filter((c) => !c.listed);
+    expect(open.length).toBeGreaterThan(0);
+    const page = (await (await app.get("/bulan/2024-05/masalah")).text()).replace(/\s+/g, " ");
+    expect(page).toContain("Calon masalah: indikator di bawah target");
+    for (const c of open) expect(page).toContain(`<strong>${c.nama}</strong>`);
+    const file = path.join(ws, "2024-05", "rapat.yaml");
+    const before = (readData(readFileSync(file, "utf8")) as { masalah: unknown[] }).masalah.length;
+    const res = await app.post("/bulan/2024-05/masalah/calon", []);
+    expect(res.status).toBe(303);
+    const after = readData(readFileSync(file, "utf8")) as { masalah: { judul: string }[] };
+    expect(after.masalah).toHaveLength(before + open.length);
+    const again = await (await app.get("/bulan/2024-05/masalah")).text();
+    expect(again).toContain(`${open.length} calon ditambahkan sebagai masalah.`);
+    expect(again).not.toContain("Calon masalah: indikator di bawah target");
   });
 
   it("the first Lokmin: a village given and a POA activity picked by name, scheduled by month", async () => {

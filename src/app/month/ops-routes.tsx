@@ -388,6 +388,21 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     }
   });
 
+  // --- Masalah: the candidates (indicators behind target) added as problems, as `lokmin rank --add-candidates`.
+  app.post("/bulan/:month/masalah/calon", async (c) => {
+    const at = kit.monthRoute(c);
+    if (at instanceof Response) return at;
+    const url = `/bulan/${at.month}/masalah`;
+    const { runRank } = await import("../../ops/rank.js");
+    try {
+      const run = await runRank(ctxOf(at.ws), { month: at.month, addCandidates: true });
+      kit.flash.set(url, run.added ? t(O.cdAdded, { n: run.added }) : t(O.nothingImported));
+    } catch (error) {
+      kit.flash.set(url, errorText(at.ws.root, error));
+    }
+    return c.redirect(url, 303);
+  });
+
   // --- Periksa -----------------------------------------------------------------------------------------------
   app.get("/bulan/:month/periksa", async (c) => {
     const at = kit.monthRoute(c);

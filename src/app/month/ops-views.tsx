@@ -6,7 +6,7 @@
 import type { Child } from "hono/jsx";
 import type { PathSegment } from "../../domain/findings.js";
 import type { FormProblem } from "../../domain/form/cells.js";
-import { type Message, msg, t } from "../../i18n/index.js";
+import { decimal, type Message, msg, t } from "../../i18n/index.js";
 import type { FindingJson } from "../../ops/findings.js";
 import type { ImportChange, ImportPreview, ImportResult } from "../../ops/import.js";
 import { Field, type FormContext } from "../components/form.js";
@@ -47,6 +47,19 @@ const O = {
   quarterlyButton: msg("Tambah Lokmin tribulanan lintas sektor", "Add the quarterly cross-sector Lokmin"),
   pralokminButton: msg("Tambah pralokmin setiap klaster", "Add each klaster's pralokmin"),
   prepareTitle: msg("Persiapan bulan", "Preparing the month"),
+  cdTitle: msg("Calon masalah: indikator di bawah target", "Candidate problems: indicators behind target"),
+  cdIntro: msg(
+    "Capaian kumulatif indikator ini di bawah target kumulatifnya. Tambahkan sebagai masalah, lalu lengkapi akar " +
+      "masalahnya di atas; yang tidak dibahas boleh dihapus lagi.",
+    "These indicators' cumulative coverage is behind their cumulative target. Add them as problems, then fill in " +
+      "their root causes above; remove those the forum does not discuss.",
+  ),
+  cdLine: msg(
+    "capaian {capaian} dari target {target} ({program})",
+    "coverage {capaian} of target {target} ({program})",
+  ),
+  cdAdd: msg("Tambahkan {n} calon sebagai masalah", "Add the {n} candidates as problems"),
+  cdAdded: msg("{n} calon ditambahkan sebagai masalah.", "{n} candidates added as problems."),
   // workbooks
   wbTitle: msg("Isian koordinator (buku kerja Excel)", "Coordinators' workbooks (Excel)"),
   wbIntro: msg(
@@ -349,6 +362,35 @@ export function NewMonthPage(props: { frame: Frame; ctx: FormContext; klaster: b
         </button>
       </form>
     </Layout>
+  );
+}
+
+/** Indicators behind target offered as the month's problems, added with one click (as `lokmin rank --add-candidates`). */
+export function CandidatesBlock(props: {
+  month: string;
+  token: string;
+  candidates: readonly { program: string; nama: string; capaian: number; target: number }[];
+}) {
+  const percent = (n: number) => `${decimal(n, 1)}%`;
+  return (
+    <section class="card candidates" aria-labelledby="h-calon">
+      <h2 id="h-calon">{t(O.cdTitle)}</h2>
+      <p class="hint">{t(O.cdIntro)}</p>
+      <ul>
+        {props.candidates.map((c) => (
+          <li>
+            <strong>{c.nama}</strong>{" "}
+            <span class="muted">
+              {t(O.cdLine, { capaian: percent(c.capaian), target: percent(c.target), program: c.program })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action={`/bulan/${props.month}/masalah/calon`} class="inline">
+        <Token token={props.token} />
+        <button type="submit">{t(O.cdAdd, { n: props.candidates.length })}</button>
+      </form>
+    </section>
   );
 }
 

@@ -81,9 +81,9 @@ export function fileVersion(root: string, rel: string): string | undefined {
 
 const U = {
   notAFile: msg(
-    "{file} di folder workspace adalah {what}, bukan berkas biasa, jadi unggahan tidak disimpan ke sana; pindahkan " +
-      "atau hapus {file} lalu unggah lagi",
-    "{file} in the workspace folder is {what}, not a regular file, so the upload was not saved there; move or " +
+    "{file} di folder data Puskesmas adalah {what}, bukan berkas biasa, jadi unggahan tidak disimpan ke sana; " +
+      "pindahkan atau hapus {file} lalu unggah lagi",
+    "{file} in the data folder is {what}, not a regular file, so the upload was not saved there; move or " +
       "delete {file} and upload again",
   ),
   link: msg("tautan (link)", "a link"),

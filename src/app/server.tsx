@@ -40,7 +40,7 @@ import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES, 
 import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
 import { MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, monthOpsRoutes } from "./month/ops-routes.js";
-import { PrepareActions } from "./month/ops-views.js";
+import { CandidatesBlock, PrepareActions } from "./month/ops-views.js";
 import type { PageKit } from "./kit.js";
 import { newDinasState, type DinasState } from "./dinas/data.js";
 import { registerDinasPages } from "./dinas/routes.js";
@@ -92,19 +92,20 @@ export interface AppState {
 
 const M = {
   notWorkspace: msg(
-    "{dir} bukan folder workspace lokmin (tidak ada lokmin.yaml di sana atau di atasnya); pilih foldernya, atau buat " +
-      "workspace baru di sebelah kanan",
-    "{dir} is not a lokmin workspace folder (no lokmin.yaml there or above); choose its folder, or create a new " +
-      "workspace on the right",
+    "{dir} bukan folder data Puskesmas (tidak ada lokmin.yaml di sana atau di atasnya); pilih foldernya, atau buat " +
+      "folder data baru di sebelah kanan",
+    "{dir} is not a Puskesmas data folder (no lokmin.yaml there or above); choose its folder, or create a new " +
+      "data folder on the right",
   ),
-  needFolder: msg("tulis jalur folder workspace", "write the workspace folder's path"),
+  needFolder: msg("tulis jalur folder data Puskesmas", "write the data folder's path"),
   relative: msg(
     "tulis jalur lengkap, mis. C:\\Users\\Nama\\Documents\\Puskesmas Sukamaju",
     "write the full path, e.g. C:\\Users\\Name\\Documents\\Puskesmas Sukamaju",
   ),
   created: msg(
-    "Workspace dibuat di {dir}. Lengkapi identitas, pegawai, program dan sasaran di halaman Pengaturan.",
-    "Workspace created in {dir}. Complete the identity, staff, programs and targets under Settings.",
+    "Folder data Puskesmas dibuat di {dir}. Lengkapi identitas, pegawai, program dan sasaran di halaman Pengaturan.",
+    "The Puskesmas' data folder was created in {dir}. Complete the identity, staff, programs and targets under " +
+      "Settings.",
   ),
   logoType: msg(
     "berkas ini bukan gambar PNG atau JPEG; simpan logonya sebagai PNG atau JPEG lalu unggah lagi",
@@ -135,8 +136,8 @@ const M = {
   todoVillages: msg("Desa wilayah kerja ({n} desa)", "Villages ({n})"),
   todoPrograms: msg("Program dan penanggung jawab ({n} program)", "Programs and coordinators ({n})"),
   lostSession: msg(
-    "Workspace ini tidak dapat dibaca lagi: {detail}",
-    "This workspace cannot be read any more: {detail}",
+    "Folder data ini tidak dapat dibaca lagi: {detail}",
+    "This data folder cannot be read any more: {detail}",
   ),
 };
 
@@ -405,7 +406,26 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   });
 
   // The form pages of lokmin.yaml.
-  const formPage = (c: Context, page: FormPage, shown?: Shown, extra: { flash?: string; error?: string } = {}) => {
+  /** The Masalah page's candidates: indicators behind target not yet in the month's problems (`rank --candidates`). */
+  const candidatesOf = async (root: string, month: string) => {
+    const { scoreQuestions } = await import("../ops/rank.js");
+    try {
+      const { candidates } = await scoreQuestions(
+        { cwd: root, env: options.env, today: options.today(), root },
+        { month, candidates: true },
+      );
+      return (candidates ?? []).filter((c) => !c.listed);
+    } catch {
+      return []; // a month that cannot be read says so in Periksa; no candidates offered then
+    }
+  };
+
+  const formPage = async (
+    c: Context,
+    page: FormPage,
+    shown?: Shown,
+    extra: { flash?: string; error?: string } = {},
+  ) => {
     const ws = state.workspace!;
     const read = readYaml(ws.root, page.file);
     const f = frame(c, t(page.title));
@@ -428,14 +448,17 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const view = shown ?? showFile(page, read.file);
     const specs = page.specs(read.file.data);
     const program = page.id.startsWith("program-") ? programName(read.file.data, page.id.slice(8)) : undefined;
-    const after =
-      page.id === identityPage.id ? (
-        <LogoBlock
-          token={secrets.token}
-          logo={logoOf(read.file.data)}
-          note={extra.error && extra.error.startsWith("logo:") ? extra.error.slice(5) : undefined}
-        />
-      ) : undefined;
+    const month = page.id.slice(0, 7);
+    const candidates = page.id === `${month}/masalah` ? await candidatesOf(ws.root, month) : [];
+    const after = candidates.length ? (
+      <CandidatesBlock month={month} token={secrets.token} candidates={candidates} />
+    ) : page.id === identityPage.id ? (
+      <LogoBlock
+        token={secrets.token}
+        logo={logoOf(read.file.data)}
+        note={extra.error && extra.error.startsWith("logo:") ? extra.error.slice(5) : undefined}
+      />
+    ) : undefined;
     const scoring = scoringParts(ws.root, page, read.file.data, view);
     return html(
       c,

@@ -13,14 +13,11 @@ export const T = {
   navMonths: msg("Bulan", "Months"),
   navNoMonths: msg("Belum ada bulan", "No months yet"),
   navNewMonth: msg("Bulan baru", "New month"),
-  navStart: msg("Ganti workspace", "Change workspace"),
+  navStart: msg("Ganti folder data", "Change the data folder"),
   switchLang: msg("English", "Bahasa Indonesia"),
   save: msg("Simpan", "Simpan"),
-  saved: msg(
-    "Tersimpan. Hanya isian yang diubah yang ditulis ke {file}.",
-    "Saved. Only the changed fields were written to {file}.",
-  ),
-  nothingChanged: msg("Tidak ada yang berubah; {file} tidak ditulis.", "Nothing changed; {file} was not written."),
+  saved: msg("Tersimpan.", "Saved."),
+  nothingChanged: msg("Tidak ada yang berubah.", "Nothing changed."),
   invalid: msg(
     "Belum disimpan: periksa isian yang bertanda di bawah, lalu klik Simpan lagi.",
     "Not saved: check the marked fields below, then click Simpan again.",

@@ -16,32 +16,32 @@ import type { Recent } from "./user-config.js";
 const V = {
   startTitle: msg("Mulai", "Start"),
   startIntro: msg(
-    "Pilih folder workspace Puskesmas Anda, atau buat yang baru. Semua isian disimpan sebagai berkas YAML di folder " +
-      "itu; tidak ada yang dikirim ke internet.",
-    "Choose your Puskesmas' workspace folder, or create a new one. Everything is saved as YAML files in that folder; " +
+    "Pilih folder data Puskesmas Anda, atau buat yang baru. Semua isian disimpan di folder itu, di komputer ini; " +
+      "tidak ada yang dikirim ke internet.",
+    "Choose your Puskesmas' data folder, or create a new one. Everything is kept in that folder, on this computer; " +
       "nothing is sent to the internet.",
   ),
   recent: msg("Baru dibuka", "Recently opened"),
   found: msg("Ditemukan di folder Dokumen", "Found in the Documents folder"),
   open: msg("Buka", "Open"),
   openTyped: msg("Buka folder lain", "Open another folder"),
-  folder: msg("Folder workspace", "Workspace folder"),
+  folder: msg("Folder data Puskesmas", "Puskesmas data folder"),
   folderHint: msg(
     "jalur lengkap, mis. C:\\Users\\Nama\\Documents\\Puskesmas Sukamaju",
     "full path, e.g. C:\\Users\\Name\\Documents\\Puskesmas Sukamaju",
   ),
   none: msg("Belum ada.", "None yet."),
-  create: msg("Buat workspace baru", "Create a new workspace"),
+  create: msg("Buat folder data baru", "Create a new data folder"),
   createIntro: msg(
-    "Sama dengan perintah lokmin init: membuat lokmin.yaml dengan daftar program bawaan. Pegawai, sasaran dan " +
-      "lainnya dilengkapi sesudahnya di Pengaturan.",
-    "The same as lokmin init: creates lokmin.yaml with the built-in program list. Staff, targets and the rest are " +
-      "completed afterwards under Settings.",
+    "Membuat folder data Puskesmas dengan daftar program bawaan. Pegawai, sasaran dan lainnya dilengkapi " +
+      "sesudahnya di Pengaturan.",
+    "Creates the Puskesmas' data folder with the built-in program list. Staff, targets and the rest are completed " +
+      "afterwards under Settings.",
   ),
-  createButton: msg("Buat workspace", "Create the workspace"),
+  createButton: msg("Buat folder data", "Create the data folder"),
   whereHint: msg(
-    "folder baru untuk workspace ini; dibuat bila belum ada",
-    "a new folder for this workspace; created if it does not exist",
+    "folder baru untuk data Puskesmas; dibuat bila belum ada",
+    "a new folder for the Puskesmas' data; created if it does not exist",
   ),
   grouping: msg("Pengelompokan", "Grouping"),
   regulation: msg("Peraturan pembinaan Lokmin di kabupaten ini", "The kabupaten's Lokmin supervision regulation"),
@@ -53,16 +53,16 @@ const V = {
     "What to complete before the first Lokmin, and the months there are.",
   ),
   setupIntro: msg(
-    "Isi lokmin.yaml lewat formulir: setiap halaman hanya mengubah isian yang ditampilkannya; komentar dan bagian " +
-      "lain berkas tetap seperti semula.",
-    "Fill in lokmin.yaml through forms: each page changes only the fields it shows; comments and the other parts " +
-      "of the file stay as they were.",
+    "Data Puskesmas yang dipakai setiap bulan: setiap halaman hanya mengubah isian yang ditampilkannya; yang lain " +
+      "tetap seperti semula.",
+    "The Puskesmas' data used every month: each page changes only the fields it shows; everything else stays as " +
+      "it was.",
   ),
   folderOf: msg("Folder: {path}", "Folder: {path}"),
   logo: msg("Logo", "Logo"),
   logoHint: msg(
-    "PNG atau JPEG, paling besar 5 MB; disimpan di folder workspace sebagai logo.png/logo.jpg",
-    "PNG or JPEG, at most 5 MB; saved in the workspace folder as logo.png/logo.jpg",
+    "PNG atau JPEG, paling besar 5 MB; disimpan di folder data Puskesmas",
+    "PNG or JPEG, at most 5 MB; kept in the Puskesmas' data folder",
   ),
   logoUpload: msg("Unggah logo", "Upload the logo"),
   logoFile: msg("Berkas gambar logo", "Logo picture file"),

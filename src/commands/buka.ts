@@ -13,8 +13,8 @@ interface BukaOptions {
 
 const M = {
   badPort: msg(
-    "--port harus bilangan 1–65535 (mis. --port 8080), atau tanpa --port agar lokmin memilih port yang bebas",
-    "--port must be a number 1–65535 (e.g. --port 8080), or leave it out so lokmin picks a free port",
+    "--port harus bilangan 0–65535 (mis. --port 8080); 0 atau tanpa --port: lokmin memilih port yang bebas",
+    "--port must be a number 0–65535 (e.g. --port 8080); 0 or no --port: lokmin picks a free port",
   ),
 };
 
@@ -22,7 +22,8 @@ export async function run(ctx: Context, folder: string | undefined, options: Buk
   let port = 0;
   if (options.port !== undefined) {
     port = /^\d{1,5}$/.test(options.port) ? Number(options.port) : -1;
-    if (port < 1 || port > 65535) throw new UserError(t(M.badPort));
+    // 0 is the usual "any free port" (the address printed says which), as with no --port.
+    if (port < 0 || port > 65535) throw new UserError(t(M.badPort));
   }
   const path = await import("node:path");
   const { launch } = await import("../app/launch.js");

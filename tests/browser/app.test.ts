@@ -142,8 +142,11 @@ describe.skipIf(Boolean(skip))("lokmin buka in chromium", () => {
     await page.getByLabel("NIP Kepala Puskesmas").fill("19690826 200212 2 003");
     await page.getByLabel("Nama Kasubag TU (dengan gelar)").fill("Tata Usaha, S.Sos");
     await page.getByLabel("Peraturan pembinaan Lokmin di kabupaten ini").selectOption("nasional");
-    await Promise.all([page.waitForURL("**/pengaturan"), page.getByRole("button", { name: "Buat workspace" }).click()]);
-    expect(await page.locator(".flash").textContent()).toContain("Workspace dibuat");
+    await Promise.all([
+      page.waitForURL("**/pengaturan"),
+      page.getByRole("button", { name: "Buat folder data" }).click(),
+    ]);
+    expect(await page.locator(".flash").textContent()).toContain("Folder data Puskesmas dibuat");
     await shot(page, "02-pengaturan");
 
     // Identity: a telephone and an email.

@@ -211,6 +211,53 @@ describe("the month's pages", () => {
     expect(JSON.stringify(ranked)).toContain('"total":12');
   });
 
+  it("scoring findings name the problem by its title and the criterion by its name, not their ids", async () => {
+    const app = testApp(root);
+    const fields = formFields(await (await app.get("/bulan/2024-02/prioritas")).text(), "/bulan/2024-02/prioritas");
+    const blank = fields.filter(([k]) => !k.startsWith("masalah[m2].skor"));
+    const fragment = (await (await app.post("/bulan/2024-02/prioritas/hitung", blank)).text()).replace(/\s+/g, " ");
+    expect(fragment).toMatch(/skor Urgency belum diisi untuk «Data balita belum valid»/);
+    expect(fragment).not.toMatch(/\bm2\b/);
+    expect(fragment).not.toContain("&#39;u&#39;");
+  });
+
+  it("Solusi names each criterion under its letter; the method line has no stray '; .' before scores", async () => {
+    const app = testApp(root);
+    const html = (await (await app.get("/bulan/2024-02/solusi")).text()).replace(/\s+/g, " ");
+    for (const [letter, name] of [
+      ["M", "Magnitude"],
+      ["I", "Importancy"],
+      ["V", "Vulnerability"],
+      ["C", "Cost"],
+      ["✓", "Solusi terpilih"],
+    ])
+      expect(html).toMatch(new RegExp(`>${letter}</abbr><small class="abbr-name">${name}</small>`));
+    expect(html).toContain("Metode: Reinke / MIV-C; total = M × I × V / C.");
+    expect(html).not.toMatch(/; \.|;\s*\./);
+  });
+
+  it("Masalah offers the indicators behind target that rank --candidates lists, added with one click", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    const app = testApp(ws);
+    const cli = JSON.parse((await lokmin(["rank", "2024-05", "--candidates", "--json"], { cwd: ws })).stdout) as {
+      candidates: { nama: string; listed: boolean }[];
+    };
+    const open = cli.candidates.filter((c) => !c.listed);
+    expect(open.length).toBeGreaterThan(0);
+    const page = (await (await app.get("/bulan/2024-05/masalah")).text()).replace(/\s+/g, " ");
+    expect(page).toContain("Calon masalah: indikator di bawah target");
+    for (const c of open) expect(page).toContain(`<strong>${c.nama}</strong>`);
+    const file = path.join(ws, "2024-05", "rapat.yaml");
+    const before = (readData(readFileSync(file, "utf8")) as { masalah: unknown[] }).masalah.length;
+    const res = await app.post("/bulan/2024-05/masalah/calon", []);
+    expect(res.status).toBe(303);
+    const after = readData(readFileSync(file, "utf8")) as { masalah: { judul: string }[] };
+    expect(after.masalah).toHaveLength(before + open.length);
+    const again = await (await app.get("/bulan/2024-05/masalah")).text();
+    expect(again).toContain(`${open.length} calon ditambahkan sebagai masalah.`);
+    expect(again).not.toContain("Calon masalah: indikator di bawah target");
+  });
+
   it("the first Lokmin: a village given and a POA activity picked by name, scheduled by month", async () => {
     const ws = copyWorkspace(EXAMPLE);
     const file = path.join(ws, "2024-01", "rapat.yaml");

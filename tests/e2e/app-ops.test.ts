@@ -4,7 +4,7 @@
 // workbook refused; Periksa's findings linking to the field that fixes them, the tilik, what keeps the
 // documents DRAF; Dokumen rendering and serving the documents and the Word templates; Kirim building
 // the package. Every page calls src/ops; these tests assert on the files those operations wrote.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
@@ -41,7 +41,7 @@ async function filled(app: ReturnType<typeof testApp>, month: string, program: s
   });
   const row = rowOf(s, key);
   s.getCell(`${COL.bulan}${row}`).value = value;
-  return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), cell: `Capaian!${COL.bulan}${row}` };
+  return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), cell: `Lembar Capaian, sel ${COL.bulan}${row}` };
 }
 
 async function newMonth(app: ReturnType<typeof testApp>, month: string) {
@@ -81,7 +81,7 @@ describe("the month's operations in the app", () => {
     expect(preview.status).toBe(200);
     expect(shown).toContain("Yang akan berubah");
     expect(shown).toContain(cell);
-    expect(shown).toMatch(/<td class="after">17<\/td>/);
+    expect(shown).toMatch(/<td class="after"><div class="line">17<\/div><\/td>/);
     expect(shown).toContain("Disisihkan");
     expect(shown).toContain("catatan.txt");
     expect(readFileSync(kia, "utf8")).toBe(before);
@@ -93,6 +93,36 @@ describe("the month's operations in the app", () => {
     const data = readData(readFileSync(kia, "utf8")) as { indikator: { bulan_ini?: number }[] };
     expect(data.indikator.some((i) => i.bulan_ini === 17)).toBe(true);
     expect(await (await app.get("/bulan/2024-03/isian")).text()).toContain("Diimpor");
+  });
+
+  it("the import preview reads like the workbook: names, field labels, lists as lines, the cell in words", async () => {
+    const root = copyWorkspace(MINI);
+    const app = testApp(root);
+    expect((await app.post("/bulan/2024-02/isian/buat", [])).status).toBe(303);
+    const res = await app.get("/bulan/2024-02/isian/unduh/2024-02-kia.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const s = sheet(book, "Capaian");
+    const row = rowOf(s, "i:bumil");
+    s.getCell(`${COL.bulan}${row}`).value = 11;
+    const k = sheet(book, "Kegiatan");
+    k.getCell(`C${rowOf(k, "r:kegiatan")}`).value = "18 ibu hamil hadir";
+    k.getCell(`B${rowOf(k, "r:kegiatan", 1)}`).value = "Posyandu balita";
+    k.getCell(`C${rowOf(k, "r:kegiatan", 1)}`).value = "4 dusun";
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const shown = (
+      await (await upload(app, "/bulan/2024-02/isian/unggah", [{ name: "2024-02-kia.xlsx", bytes }])).text()
+    ).replace(/\s+/g, " ");
+    // The program and the indicator by their names in lokmin.yaml, the field by its label.
+    expect(shown).toContain("2024-02-kia.xlsx → Program Kesehatan Ibu dan Anak");
+    expect(shown).not.toContain("2024-02/program/kia.yaml");
+    expect(shown).toContain(`<td>Lembar Capaian, sel ${COL.bulan}${row}</td><td>Pelayanan ibu hamil › Bulan ini</td>`);
+    expect(shown).not.toMatch(/indikator › 1/);
+    // A list one line per item, its fields named; never JSON.
+    expect(shown).toContain("<td>Kegiatan</td>");
+    expect(shown).toContain('<div class="line">• Kegiatan: Kelas ibu hamil; Hasil: 18 ibu hamil hadir</div>');
+    expect(shown).not.toContain("[{");
+    expect(shown).not.toContain("&quot;kegiatan&quot;");
   });
 
   it("refuses the wrong month's workbook and writes nothing", async () => {
@@ -137,14 +167,25 @@ describe("the month's operations in the app", () => {
     expect(status).toContain('id="langkah"');
   });
 
-  it("Dokumen names the documents an error keeps DRAF, as render decides it (issue 28 point 8)", async () => {
+  it("Dokumen names the documents an error keeps DRAF by their titles, in one box, as render decides it", async () => {
     const root = copyWorkspace(MINI);
     const app = testApp(root);
     await newMonth(app, "2024-03");
+    const said = new RegExp(
+      String.raw`dokumen ini dicetak dengan tanda DRAF \(jangan ditandatangani\): ([^.<]+)\. ` +
+        String.raw`Perbaiki di Periksa lalu cetak lagi\.`,
+    );
     const page = (await (await app.get("/bulan/2024-03/dokumen")).text()).replace(/\s+/g, " ");
-    const said = /dokumen yang memuat bagian yang salah bertanda DRAF \(jangan ditandatangani\): ([^.<]+)\./.exec(page);
-    expect(said, page.slice(0, 400)).not.toBeNull();
-    expect(said![1].split(", ")).toContain("notulen");
+    expect(said.exec(page), page.slice(0, 400)).not.toBeNull();
+    const titles = said.exec(page)![1].split(", ");
+    expect(titles).toContain("Notulen");
+    for (const title of titles) expect(title).not.toMatch(/^[a-z-]+$/);
+    // After a render: still one DRAF box, none of the terminal's words (`lokmin check`, render, internal names).
+    const rendered = (await (await app.post("/bulan/2024-03/dokumen/cetak", [])).text()).replace(/\s+/g, " ");
+    expect(rendered.match(/DRAF\b[^<]*jangan ditandatangani/g)).toHaveLength(1);
+    expect(rendered).not.toContain("lokmin check");
+    expect(rendered).not.toContain("jalankan render");
+    expect(said.exec(rendered)![1].split(", ")).toEqual(titles);
   });
 
   it("Dokumen renders and serves the documents and templates; Kirim builds and serves the package", async () => {
@@ -217,6 +258,28 @@ describe("the month's operations in the app", () => {
     expect(pkg.status).toBe(200);
     const entries = readZip(new Uint8Array(await pkg.arrayBuffer()));
     expect([...entries.keys()].some((k) => k.endsWith("rapat.yaml"))).toBe(true);
+  });
+
+  it("Kirim says the documents are DRAF and builds a package with errors only when asked again", async () => {
+    const root = copyWorkspace(MINI);
+    const app = testApp(root);
+    await newMonth(app, "2024-03");
+    const zips = () => readdirSync(path.join(root, "2024-03")).filter((f) => f.endsWith(".zip"));
+    const intro = (await (await app.get("/bulan/2024-03/kirim")).text()).replace(/\s+/g, " ");
+    expect(intro).toContain("data bulan ini, dokumennya dan hasil pemeriksaan");
+    expect(intro).not.toMatch(/berkas YAML|SHA-256/);
+
+    const asked = (await (await app.post("/bulan/2024-03/kirim/buat", [])).text()).replace(/\s+/g, " ");
+    expect(asked).toMatch(/Periksa masih menemukan \d+ kesalahan: dokumen di dalam paket bertanda DRAF/);
+    expect(asked).toContain("Tetap kirim paket DRAF");
+    expect(zips()).toEqual([]);
+
+    const fields = formFields(asked, "/bulan/2024-03/kirim/buat").filter(([k]) => k === "draf");
+    expect(fields).toEqual([["draf", "ya"]]);
+    const built = await (await app.post("/bulan/2024-03/kirim/buat", fields)).text();
+    expect(built).toContain("dibuat");
+    expect(built).not.toContain("Tetap kirim paket DRAF");
+    expect(zips()).toHaveLength(1);
   });
 
   it("opens a document with the computer's program, and refuses any name but the month's", async () => {

@@ -2,13 +2,15 @@
 // 2, 3 and 9): a save writes only what changed, a file changed elsewhere is merged or shown as a
 // conflict with both values, a mistake is shown at its field before anything is written, and a
 // workspace created from the start page is the one `lokmin init` makes.
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { acquireLock } from "../../src/io/lock.js";
 import { readData } from "../../src/io/yaml-source.js";
 import { edit, formFields, testApp } from "../app-support.js";
-import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
+import { copyWorkspace, lokmin, MINI, REPO, tempDir } from "../helpers.js";
+import { trackProcess } from "../running.js";
 
 let root: string;
 let yaml: string;
@@ -37,6 +39,36 @@ describe("a save", () => {
     const after = await (await app.get("/pengaturan/pegawai")).text();
     expect(after).toContain("Tersimpan.");
     expect(await (await app.get("/pengaturan/pegawai")).text()).not.toContain("Tersimpan.");
+  });
+
+  it("speaks to office workers: no workspace, YAML or file names on the start, settings or save", async () => {
+    const text = async (app: ReturnType<typeof testApp>, url: string) => {
+      const html = await (await app.get(url)).text();
+      return html
+        .slice(html.indexOf("<body"))
+        .replace(/<script[\s\S]*?<\/script>/g, "")
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ");
+    };
+    const jargon = /workspace|YAML|lokmin init|lokmin\.yaml|rapat\.yaml|tribulanan\.yaml/i;
+    for (const lang of ["id", "en"]) {
+      const start = testApp();
+      const opened = testApp(root);
+      for (const app of [start, opened]) expect((await app.post("/bahasa", [["bahasa", lang]])).status).toBe(303);
+      expect(await text(start, "/mulai"), lang).not.toMatch(jargon);
+      expect(await text(start, "/mulai"), lang).toContain(lang === "id" ? "folder data Puskesmas" : "data folder");
+      expect(await text(opened, "/pengaturan"), lang).not.toMatch(jargon);
+      const fields = await open(opened, "/pengaturan/pegawai");
+      const name = lang === "id" ? "Bidan Koordinator" : "Bidan Utama";
+      await opened.post("/pengaturan/pegawai", edit(fields, { "pegawai[bidan].jabatan": name }));
+      const saved = await text(opened, "/pengaturan/pegawai");
+      expect(saved, lang).toContain(lang === "id" ? "Tersimpan." : "Saved.");
+      expect(saved, lang).not.toMatch(jargon);
+      await opened.post("/bulan/2024-02/undangan", await open(opened, "/bulan/2024-02/undangan"));
+      const same = await text(opened, "/bulan/2024-02/undangan");
+      expect(same, lang).toContain(lang === "id" ? "Tidak ada yang berubah." : "Nothing changed.");
+      expect(same, lang).not.toMatch(/rapat\.yaml/);
+    }
   });
 
   it("sent back unchanged writes nothing, and says so", async () => {
@@ -112,7 +144,7 @@ describe("a save", () => {
     expect(html).toContain("Belum disimpan: periksa isian yang bertanda");
     expect(html).toContain("tulis tanpa titik ribuan: 2000, bukan 2.000");
     expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('value="Ibu hamil K6"');
+    expect(html).toMatch(/data-satu-baris="true">Ibu hamil K6<\/textarea>/);
     expect(onDisk()).toBe(original());
   });
 
@@ -316,7 +348,7 @@ describe("the start page", () => {
   it("opens a workspace from a typed path and refuses a folder that is none", async () => {
     const app = testApp();
     const bad = await app.post("/mulai/buka", [["folder", tempDir()]]);
-    expect(await bad.text()).toContain("bukan folder workspace lokmin");
+    expect(await bad.text()).toContain("bukan folder data Puskesmas");
     const good = await app.post("/mulai/buka", [["folder", path.join(root, "2024-01")]]);
     expect(good.status).toBe(303);
     expect(await (await app.get("/beranda")).text()).toContain("UPTD Puskesmas Mini");
@@ -387,5 +419,46 @@ describe("validation against the schema before writing", () => {
     const saved = await savePage(root, page, new Map([["puskesmas.nama", ["UPTD Puskesmas Baru"]]]), {});
     expect(saved.kind).toBe("saved");
     expect(onDisk()).toBe(before.replace("nama: UPTD Puskesmas Mini", "nama: UPTD Puskesmas Baru"));
+  });
+});
+
+describe("lokmin buka --port", () => {
+  const buka = (args: string[]) => {
+    const home = tempDir("lokmin-port-home-");
+    const child = spawn(process.execPath, [path.join(REPO, "bin", "lokmin.js"), "buka", ...args], {
+      cwd: home,
+      env: { PATH: process.env.PATH, HOME: home, LOKMIN_CONFIG_DIR: path.join(home, "config"), NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    trackProcess("lokmin buka", child, "test");
+    return child;
+  };
+
+  it("0 means any free port: the address printed says which, and it answers there", async () => {
+    const child = buka([copyWorkspace(MINI), "--tanpa-browser", "--port", "0", "--json"]);
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d));
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout!.on("data", (d) => {
+        out += d;
+        // The one JSON object --json prints (over several lines), once it is whole.
+        if (/^\}\s*$/m.test(out)) resolve(out);
+      });
+      child.once("exit", (code) => reject(new Error(`buka exited ${code}: ${stderr}`)));
+    });
+    const { url, port } = JSON.parse(line) as { url: string; port: number };
+    expect(port).toBeGreaterThan(0);
+    expect(new URL(url).port).toBe(String(port));
+    expect((await fetch(url, { redirect: "manual" })).status).toBeLessThan(500);
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    await exited;
+  });
+
+  it("a port out of range is still refused with the usage exit code", async () => {
+    const r = await lokmin(["buka", copyWorkspace(MINI), "--tanpa-browser", "--port", "70000"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--port harus bilangan 0–65535");
   });
 });

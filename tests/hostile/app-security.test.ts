@@ -334,7 +334,7 @@ describe("an upload", () => {
     const { request } = testApp(root);
     const res = await upload(request);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("logo.png di folder workspace adalah tautan (link)");
+    expect(await res.text()).toContain("logo.png di folder data Puskesmas adalah tautan (link)");
     expect(readFileSync(yaml, "utf8")).toBe(original());
     expect(lstatSync(path.join(root, "logo.png")).isSymbolicLink()).toBe(true);
   });
@@ -349,7 +349,7 @@ describe("an upload", () => {
     rmSync(path.join(root, "logo.png"));
     mkdirSync(path.join(root, "logo.png"));
     const res = await upload(request);
-    expect(await res.text()).toContain("logo.png di folder workspace adalah folder");
+    expect(await res.text()).toContain("logo.png di folder data Puskesmas adalah folder");
   });
 });
 

@@ -325,7 +325,7 @@ describe.skipIf(Boolean(windowsSkip))(
         await until(() => /http:\/\/127\.0\.0\.1:\d+\/\?kunci=\S+/.test(output()) || code !== undefined, 90_000);
         expect(output()).toContain("menutupnya (atau menekan Ctrl+C) menghentikan lokmin");
         const address = /http:\/\/127\.0\.0\.1:\d+\/\?kunci=[\w-]+/.exec(output())![0];
-        expect(await startPage(address)).toContain("Buat workspace baru");
+        expect(await startPage(address)).toContain("Buat folder data baru");
         child.kill("SIGKILL");
         await exited;
       },
@@ -360,8 +360,8 @@ describe.skipIf(Boolean(windowsSkip))(
         expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?kunci=[\w-]+$/);
         expect(readFileSync(err, "utf8")).toContain("menghentikan lokmin");
         const page = await startPage(address);
-        expect(page).toContain("Buat workspace baru");
-        expect(page).toContain("Folder workspace");
+        expect(page).toContain("Buat folder data baru");
+        expect(page).toContain("Folder data Puskesmas");
       } finally {
         child.kill("SIGKILL");
         await exited;

@@ -21,6 +21,24 @@
     event.returnValue = document.body.dataset.pesanTinggalkan || "";
   });
 
+  // A one-line text shown wrapped (a name in a narrow column): Enter does not break the line, and the
+  // box grows to show the whole text (where the browser does not size it by its content already).
+  const fit = (el) => {
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + 2}px`;
+  };
+  const fitAll = (root) => root.querySelectorAll && root.querySelectorAll("textarea[data-satu-baris]").forEach(fit);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.matches && event.target.matches("textarea[data-satu-baris]"))
+      event.preventDefault();
+  });
+  document.addEventListener("input", (event) => {
+    if (event.target.matches && event.target.matches("textarea[data-satu-baris]")) fit(event.target);
+  });
+  document.addEventListener("DOMContentLoaded", () => fitAll(document));
+  document.addEventListener("htmx:afterSwap", (event) => fitAll(event.target));
+  window.addEventListener("resize", () => fitAll(document));
+
   // Removing a row: the row goes (and its note), focus moves to the next row or the add button.
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest("[data-hapus]");

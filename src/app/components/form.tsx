@@ -122,6 +122,8 @@ function Input(props: {
   labelled?: string;
   /** The row the field is in was written already (a fixed column is read-only then). */
   written?: boolean;
+  /** A one-line text in a narrow table column: shown wrapped over lines (a name read whole, never cut). */
+  wrap?: boolean;
 }) {
   const { name, ctx } = props;
   const spec = props.spec.fixed && props.written ? { ...props.spec, readOnly: true } : props.spec;
@@ -216,6 +218,13 @@ function Input(props: {
         </textarea>
       );
     default:
+      // Still one line (Enter is not a line break here, and a line break is refused at the field).
+      if (props.wrap && spec.input === "text")
+        return (
+          <textarea {...common} {...check} class="one-line" rows={1} data-satu-baris readonly={spec.readOnly}>
+            {value}
+          </textarea>
+        );
       return (
         <input
           type="text"
@@ -236,6 +245,20 @@ function Input(props: {
         />
       );
   }
+}
+
+/** A short column header (a criterion's letter, ✓) with its name written under it, not only on hover. */
+export function Abbr(props: { abbr: string; label: string }) {
+  // The name without its explanation in brackets (that stays on hover): "Magnitude", "Cost".
+  const name = (
+    props.label.startsWith(`${props.abbr} `) ? props.label.slice(props.abbr.length + 1) : props.label
+  ).replace(/ \(.*\)$/, "");
+  return (
+    <>
+      <abbr title={props.label}>{props.abbr}</abbr>
+      <small class="abbr-name">{name}</small>
+    </>
+  );
 }
 
 export function Field(props: { spec: FieldSpec; name: string; ctx: FormContext; written?: boolean }) {
@@ -392,6 +415,7 @@ export function Row(props: { spec: ListSpec; listKey: string; id: string; ctx: F
                 ctx={ctx}
                 written={written}
                 labelled={`${t(column.label)}${title ? `: ${title}` : ""}`}
+                wrap={column.input === "text"}
               />
               <NoteLine id={domId("n", name)} note={ctx.notes[name]} />
               {conflict ? <ConflictChoice spec={column} conflict={conflict} /> : null}
@@ -494,7 +518,7 @@ function ListTable(props: { spec: ListSpec; listKey: string; ctx: FormContext; o
               ) : null}
               {columns.map((c) => (
                 <th scope="col" class={c.input === "checkbox" ? "c-x" : `c-${c.width ?? "m"}`}>
-                  {c.abbr ? <abbr title={t(c.label)}>{c.abbr}</abbr> : t(c.label)}
+                  {c.abbr ? <Abbr abbr={c.abbr} label={t(c.label)} /> : t(c.label)}
                   {c.required ? <span class="req"> *</span> : null}
                 </th>
               ))}
@@ -573,7 +597,14 @@ export function TableRowView(props: { spec: TableSpec; tableKey: string; id: str
         return (
           <td class={ctx.notes[name]?.error ? "has-error" : undefined}>
             {index === 0 ? <input type="hidden" name={key} value={PRESENT} /> : null}
-            <Input spec={column} name={name} value={ctx.values[name]} ctx={ctx} labelled={label(column)} />
+            <Input
+              spec={column}
+              name={name}
+              value={ctx.values[name]}
+              ctx={ctx}
+              labelled={label(column)}
+              wrap={column.input === "text"}
+            />
             <NoteLine id={domId("n", name)} note={ctx.notes[name]} />
           </td>
         );

@@ -16,9 +16,9 @@ import type { CheckView, MonthDocument } from "./data.js";
 export const D = {
   title: msg("Semua Puskesmas", "All Puskesmas"),
   intro: msg(
-    "{n} Puskesmas dari {folder}: paket yang dikirim dan workspace. Setiap sel satu bulan; klik untuk hasil " +
+    "{n} Puskesmas dari {folder}: paket yang dikirim dan folder data Puskesmas. Setiap sel satu bulan; klik untuk hasil " +
       "pemeriksaan, dokumen, notulen dan surat umpan balik bulan itu.",
-    "{n} Puskesmas from {folder}: the packages sent and workspaces. Each cell is a month; click it for that month's " +
+    "{n} Puskesmas from {folder}: the packages sent and Puskesmas data folders. Each cell is a month; click it for that month's " +
       "check result, documents, notulen and feedback letter.",
   ),
   read: msg("Dibaca dalam {s} detik.", "Read in {s} seconds."),

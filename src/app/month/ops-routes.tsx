@@ -21,6 +21,7 @@ import type { Frame } from "../components/layout.js";
 import { attachment, readYaml, saveUpload } from "../files.js";
 import { openWithDefault } from "../launch.js";
 import type { OpenWorkspace } from "../workspace.js";
+import { importLabels } from "./import-labels.js";
 import { linker } from "./links.js";
 import {
   type CheckView,
@@ -326,6 +327,10 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         files={upload.files.map((f) => f.name)}
         included={chosen.map((f) => f.name)}
         preview={result}
+        labels={importLabels(config(at.ws), (file) => {
+          const read = readYaml(at.ws.root, file);
+          return read.ok ? (read.file.data as Record<string, unknown>) : undefined;
+        })}
       />
     );
   };
@@ -386,6 +391,21 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     }
   });
 
+  // --- Masalah: the candidates (indicators behind target) added as problems, as `lokmin rank --add-candidates`.
+  app.post("/bulan/:month/masalah/calon", async (c) => {
+    const at = kit.monthRoute(c);
+    if (at instanceof Response) return at;
+    const url = `/bulan/${at.month}/masalah`;
+    const { runRank } = await import("../../ops/rank.js");
+    try {
+      const run = await runRank(ctxOf(at.ws), { month: at.month, addCandidates: true });
+      kit.flash.set(url, run.added ? t(O.cdAdded, { n: run.added }) : t(O.nothingImported));
+    } catch (error) {
+      kit.flash.set(url, errorText(at.ws.root, error));
+    }
+    return c.redirect(url, 303);
+  });
+
   // --- Periksa -----------------------------------------------------------------------------------------------
   app.get("/bulan/:month/periksa", async (c) => {
     const at = kit.monthRoute(c);
@@ -444,7 +464,8 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     const draft = checked.error ? undefined : errors.length;
     const draftDocuments = list
       .filter((d) => draftFindings(d.name as DocumentName, errors).length > 0)
-      .map((d) => d.name);
+      .map((d) => d.title);
+    const titleOf = new Map(list.map((d) => [d.name as string, d.title]));
     return kit.html(
       c,
       <DocumentsPage
@@ -455,7 +476,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         flash={kit.takeFlash(c.req.path)}
         error={error}
         warnings={extra.warnings}
-        skipped={extra.skipped}
+        skipped={extra.skipped?.map((name) => titleOf.get(name) ?? name)}
         draft={draft}
         draftDocuments={draftDocuments}
       />,
@@ -473,8 +494,9 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     try {
       const result = await render(ctxOf(at.ws), { month: at.month, pdf: body.pdf === "on" });
       const outcomes = new Map(result.documents.map((d) => [d.name as string, { outcome: d.outcome, error: d.error }]));
+      // The page's own DRAF box says which documents are DRAF and why; render's line for the terminal is not repeated.
       const warnings = [
-        ...result.warnings,
+        ...result.warnings.filter((w) => !/^DRAFT?: /.test(w)),
         ...(result.pdf && !result.pdf.ok && result.pdf.message ? [result.pdf.message] : []),
       ];
       return documentsPage(c, at, { outcomes, warnings, skipped: result.skipped });
@@ -575,7 +597,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
   const sendPage = (
     c: Context,
     at: { ws: OpenWorkspace; month: string },
-    extra: { error?: string; warnings?: string[]; contents?: string[]; flash?: string } = {},
+    extra: { error?: string; warnings?: string[]; contents?: string[]; flash?: string; draftErrors?: number } = {},
   ) => {
     const file = listFiles(path.join(at.ws.root, at.month), /^lokmin-.*\.zip$/).find((f) =>
       f.endsWith(`-${at.month}.zip`),
@@ -598,6 +620,13 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
   app.post("/bulan/:month/kirim/buat", async (c) => {
     const at = kit.monthRoute(c);
     if (at instanceof Response) return at;
+    const body = await c.req.parseBody();
+    // A package whose documents are DRAF is built only when the person says so, after being told.
+    if (body.draf !== "ya") {
+      const checked = await runCheck(at.ws, at.month);
+      const errors = checked.findings.filter((f) => f.severity === "error").length;
+      if (errors) return sendPage(c, at, { draftErrors: errors });
+    }
     const { paket } = await import("../../ops/paket.js");
     try {
       // The package is the month as it is now: building it again replaces the one before.

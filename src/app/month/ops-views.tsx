@@ -6,13 +6,14 @@
 import type { Child } from "hono/jsx";
 import type { PathSegment } from "../../domain/findings.js";
 import type { FormProblem } from "../../domain/form/cells.js";
-import { getLang, type Message, msg, t } from "../../i18n/index.js";
+import { decimal, type Message, msg, t } from "../../i18n/index.js";
 import type { FindingJson } from "../../ops/findings.js";
 import type { ImportChange, ImportPreview, ImportResult } from "../../ops/import.js";
 import { Field, type FormContext } from "../components/form.js";
 import { type Frame, Layout } from "../components/layout.js";
 import { TOKEN_FIELD } from "../security.js";
 import { Flash } from "../views.js";
+import { cellText, type ImportLabels, valueLines } from "./import-labels.js";
 import type { FixLink } from "./links.js";
 import { monthTitle } from "./views.js";
 
@@ -46,6 +47,19 @@ const O = {
   quarterlyButton: msg("Tambah Lokmin tribulanan lintas sektor", "Add the quarterly cross-sector Lokmin"),
   pralokminButton: msg("Tambah pralokmin setiap klaster", "Add each klaster's pralokmin"),
   prepareTitle: msg("Persiapan bulan", "Preparing the month"),
+  cdTitle: msg("Calon masalah: indikator di bawah target", "Candidate problems: indicators behind target"),
+  cdIntro: msg(
+    "Capaian kumulatif indikator ini di bawah target kumulatifnya. Tambahkan sebagai masalah, lalu lengkapi akar " +
+      "masalahnya di atas; yang tidak dibahas boleh dihapus lagi.",
+    "These indicators' cumulative coverage is behind their cumulative target. Add them as problems, then fill in " +
+      "their root causes above; remove those the forum does not discuss.",
+  ),
+  cdLine: msg(
+    "capaian {capaian} dari target {target} ({program})",
+    "coverage {capaian} of target {target} ({program})",
+  ),
+  cdAdd: msg("Tambahkan {n} calon sebagai masalah", "Add the {n} candidates as problems"),
+  cdAdded: msg("{n} calon ditambahkan sebagai masalah.", "{n} candidates added as problems."),
   // workbooks
   wbTitle: msg("Isian koordinator (buku kerja Excel)", "Coordinators' workbooks (Excel)"),
   wbIntro: msg(
@@ -194,10 +208,10 @@ const O = {
     failed: msg("gagal", "failed"),
   } as Record<string, Message>,
   dcDraft: msg(
-    "DRAF: selama ada {n} kesalahan di Periksa, dokumen yang memuat bagian yang salah bertanda DRAF (jangan " +
-      "ditandatangani): {documents}.",
-    "DRAFT: while Check finds {n} errors, the documents that print what is wrong carry the DRAFT mark (do not " +
-      "sign): {documents}.",
+    "DRAF: Periksa masih menemukan {n} kesalahan, jadi dokumen ini dicetak dengan tanda DRAF (jangan " +
+      "ditandatangani): {documents}. Perbaiki di Periksa lalu cetak lagi.",
+    "DRAFT: Check still finds {n} errors, so these documents print with the DRAFT mark (do not sign): " +
+      "{documents}. Fix them under Check, then render again.",
   ),
   dcTemplates: msg("Templat Word", "Word templates"),
   dcTemplatesIntro: msg(
@@ -228,11 +242,19 @@ const O = {
   // send
   ksTitle: msg("Kirim ke Dinas Kesehatan", "Send to the health office"),
   ksIntro: msg(
-    "Paket bulan ini dalam satu berkas zip: berkas YAML, dokumen, hasil pemeriksaan dan daftar isi dengan sidik " +
-      "SHA-256 — untuk dikirim lewat email atau WhatsApp.",
-    "This month's package in one zip file: the YAML files, the documents, the check result and a manifest with " +
-      "SHA-256 fingerprints — to send by email or WhatsApp.",
+    "Paket bulan ini dalam satu berkas zip untuk Dinas Kesehatan: data bulan ini, dokumennya dan hasil " +
+      "pemeriksaan — untuk dikirim lewat email atau WhatsApp.",
+    "This month's package in one zip file for the health office: the month's data, its documents and the check " +
+      "result — to send by email or WhatsApp.",
   ),
+  ksDraft: msg(
+    "Periksa masih menemukan {n} kesalahan: dokumen di dalam paket bertanda DRAF (belum boleh ditandatangani). " +
+      "Sebaiknya perbaiki dulu di Periksa. Tetap kirim paket DRAF?",
+    "Check still finds {n} errors: the documents in the package carry the DRAF mark (not to be signed yet). Better " +
+      "fix them under Check first. Send the DRAF package anyway?",
+  ),
+  ksDraftConfirm: msg("Tetap kirim paket DRAF", "Send the DRAF package anyway"),
+  ksDraftFix: msg("Perbaiki di Periksa", "Fix under Check"),
   ksBuild: msg("Buat paket", "Build the package"),
   ksBuilt: msg("Paket {file} dibuat ({n} berkas).", "Package {file} built ({n} files)."),
   ksUnchanged: msg("Paket {file} tidak berubah ({n} berkas).", "Package {file} unchanged ({n} files)."),
@@ -343,6 +365,35 @@ export function NewMonthPage(props: { frame: Frame; ctx: FormContext; klaster: b
   );
 }
 
+/** Indicators behind target offered as the month's problems, added with one click (as `lokmin rank --add-candidates`). */
+export function CandidatesBlock(props: {
+  month: string;
+  token: string;
+  candidates: readonly { program: string; nama: string; capaian: number; target: number }[];
+}) {
+  const percent = (n: number) => `${decimal(n, 1)}%`;
+  return (
+    <section class="card candidates" aria-labelledby="h-calon">
+      <h2 id="h-calon">{t(O.cdTitle)}</h2>
+      <p class="hint">{t(O.cdIntro)}</p>
+      <ul>
+        {props.candidates.map((c) => (
+          <li>
+            <strong>{c.nama}</strong>{" "}
+            <span class="muted">
+              {t(O.cdLine, { capaian: percent(c.capaian), target: percent(c.target), program: c.program })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action={`/bulan/${props.month}/masalah/calon`} class="inline">
+        <Token token={props.token} />
+        <button type="submit">{t(O.cdAdd, { n: props.candidates.length })}</button>
+      </form>
+    </section>
+  );
+}
+
 /** The overview's actions: complete the month, add its quarterly meeting or pralokmin. */
 export function PrepareActions(props: { month: string; token: string; quarterly: boolean; klaster: boolean }) {
   const button = (action: string, label: Message) => (
@@ -435,26 +486,19 @@ export function WorkbooksPage(props: {
   );
 }
 
-/** A YAML path as a person reads it: "indikator 1 › per desa 2 › bulan_ini". */
-function pathText(path: readonly PathSegment[]): string {
-  return path.map((p) => (typeof p === "number" ? String(p + 1) : p.replace(/_/g, " "))).join(" › ");
-}
-
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === "") return t(O.empty);
-  if (typeof value === "number") return getLang() === "id" ? String(value).replace(".", ",") : String(value);
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
-
-function ChangeTable(props: { changes: readonly ImportChange[] }) {
+function ChangeTable(props: { file: string; changes: readonly ImportChange[]; labels: ImportLabels }) {
+  const lines = (value: unknown) => valueLines(value).map((line) => <div class="line">{line}</div>);
   return (
     <div class="table-wrap">
       <table class="rows changes">
         <thead>
           <tr>
-            <th scope="col">{t(O.pvCell)}</th>
-            <th scope="col">{t(O.pvField)}</th>
+            <th scope="col" class="c-cell">
+              {t(O.pvCell)}
+            </th>
+            <th scope="col" class="c-field">
+              {t(O.pvField)}
+            </th>
             <th scope="col">{t(O.pvBefore)}</th>
             <th scope="col">{t(O.pvAfter)}</th>
           </tr>
@@ -462,10 +506,10 @@ function ChangeTable(props: { changes: readonly ImportChange[] }) {
         <tbody>
           {props.changes.map((c) => (
             <tr>
-              <td>{c.sheet ? `${c.sheet}${c.cell ? `!${c.cell}` : ""}` : "—"}</td>
-              <td>{pathText(c.path)}</td>
-              <td class="before">{valueText(c.before)}</td>
-              <td class="after">{valueText(c.after)}</td>
+              <td>{cellText(c.sheet, c.cell)}</td>
+              <td>{props.labels.field(props.file, c.path)}</td>
+              <td class="before">{lines(c.before)}</td>
+              <td class="after">{lines(c.after)}</td>
             </tr>
           ))}
         </tbody>
@@ -482,6 +526,7 @@ export function ImportPreviewView(props: {
   files: readonly string[];
   included: readonly string[];
   preview: ImportPreview;
+  labels: ImportLabels;
 }) {
   const { preview } = props;
   const base = `/bulan/${props.month}/isian`;
@@ -517,8 +562,8 @@ export function ImportPreviewView(props: {
       {preview.files.length === 0 && preview.ok ? <p class="muted">{t(O.pvNone)}</p> : null}
       {preview.files.map((f) => (
         <>
-          <h3>{t(O.pvFrom, { file: f.source, yaml: f.file })}</h3>
-          <ChangeTable changes={f.changes} />
+          <h3>{t(O.pvFrom, { file: f.source, yaml: props.labels.file(f.file) })}</h3>
+          <ChangeTable file={f.file} changes={f.changes} labels={props.labels} />
         </>
       ))}
       <form method="post" action={`${base}/impor`} class="import-form">
@@ -847,6 +892,8 @@ export function SendPage(props: {
   flash?: string;
   error?: string;
   warnings?: string[];
+  /** Check's errors when a package was asked for: it is built only once the person confirms a DRAF package. */
+  draftErrors?: number;
 }) {
   const base = `/bulan/${props.month}/kirim`;
   return (
@@ -862,6 +909,21 @@ export function SendPage(props: {
           {props.warnings.map((w) => (
             <p>{w}</p>
           ))}
+        </div>
+      ) : null}
+      {props.draftErrors ? (
+        <div class="flash error draft-confirm" role="alert">
+          <p>{t(O.ksDraft, { n: props.draftErrors })}</p>
+          <div class="buttons">
+            <a class="button" href={`/bulan/${props.month}/periksa`}>
+              {t(O.ksDraftFix)}
+            </a>
+            <form method="post" action={`${base}/buat`} class="inline">
+              <Token token={props.frame.token} />
+              <input type="hidden" name="draf" value="ya" />
+              <button type="submit">{t(O.ksDraftConfirm)}</button>
+            </form>
+          </div>
         </div>
       ) : null}
       <section class="card">

@@ -508,9 +508,9 @@ export function problemsPage({ month, config }: MonthSetting): FormPage {
     nav: msg("Masalah", "Problems"),
     intro: msg(
       "Masalah yang dibahas forum, dengan akar masalahnya menurut kategori (diagram tulang ikan) dan, bila bulan ini " +
-        "memakai SWOT, tabel SWOT-nya. Indikator yang di bawah target ditawarkan sebagai calon masalah.",
+        "memakai SWOT, tabel SWOT-nya.",
       "The problems the forum discusses, with their root causes by category (fishbone) and, when this month uses " +
-        "SWOT, their SWOT table. Indicators behind target are offered as candidate problems.",
+        "SWOT, their SWOT table.",
     ),
     schema: meetingSchema,
     specs: (data) => {
@@ -988,9 +988,9 @@ export function quarterlyPage({ month, config }: MonthSetting): FormPage {
     title: msg("Lokmin tribulanan lintas sektor", "Quarterly cross-sector Lokmin"),
     nav: msg("Tribulanan", "Quarterly"),
     intro: msg(
-      "Rapat tribulanan dengan sektor-sektor kecamatan (tribulanan.yaml): undangan, kehadiran, capaian per desa, " +
+      "Rapat tribulanan dengan sektor-sektor kecamatan: undangan, kehadiran, capaian per desa, " +
         "peran sektor, rencana terpadu, pembahasan, kesepakatan dan usulan Musrenbang.",
-      "The quarterly meeting with the kecamatan's sectors (tribulanan.yaml): invitation, attendance, coverage per " +
+      "The quarterly meeting with the kecamatan's sectors: invitation, attendance, coverage per " +
         "village, the sectors' roles, the joint plan, discussion, agreements and Musrenbang proposals.",
     ),
     schema: quarterlyMeetingSchema,

@@ -9,7 +9,7 @@ import type { ScoreMatrix } from "../../domain/rank/matrix.js";
 import type { MethodDef } from "../../domain/rank/methods.js";
 import type { RankResult } from "../../domain/rank/rank.js";
 import { decimal, msg, t } from "../../i18n/index.js";
-import { domId, type FormContext, NoteLine } from "../components/form.js";
+import { Abbr, domId, type FormContext, NoteLine } from "../components/form.js";
 
 const S = {
   results: msg("Hasil: total dan peringkat", "Result: totals and ranks"),
@@ -17,7 +17,7 @@ const S = {
     "Dihitung ulang setiap kali skor diubah, sama dengan di dokumen; ditulis saat Simpan.",
     "Recomputed whenever a score changes, the same as in the documents; written on Simpan.",
   ),
-  method: msg("Metode: {method}; total = {formula}; {tie}.", "Method: {method}; total = {formula}; {tie}."),
+  method: msg("Metode: {method}; total = {formula}", "Method: {method}; total = {formula}"),
   item: msg("Masalah", "Problem"),
   solution: msg("Alternatif solusi", "Solution"),
   total: msg("Total", "Total"),
@@ -58,8 +58,8 @@ function ResultTable(props: { result: RankResult; method: MethodDef; label: stri
               {props.label}
             </th>
             {method.criteria.map((c) => (
-              <th scope="col" class="c-s" title={c.nama}>
-                {c.symbol}
+              <th scope="col" class="c-s">
+                <Abbr abbr={c.symbol} label={c.nama} />
               </th>
             ))}
             <th scope="col" class="c-s">
@@ -120,12 +120,10 @@ export function RankResults(props: { matrix?: ScoreMatrix; target: "masalah" | "
       <p class="hint">{t(S.resultsHint)}</p>
       {part ? (
         <p>
-          {t(S.method, {
-            method: part.method.nama,
-            formula: part.method.formula,
-            tie:
-              target === "masalah" ? matrix!.problems.result.tie_note : (matrix!.solutions.results[0]?.tie_note ?? ""),
-          })}
+          {methodLine(
+            part.method,
+            target === "masalah" ? matrix!.problems.result.tie_note : (matrix!.solutions.results[0]?.tie_note ?? ""),
+          )}
         </p>
       ) : null}
       {matrix && target === "masalah" ? (
@@ -148,12 +146,51 @@ export function RankResults(props: { matrix?: ScoreMatrix; target: "masalah" | "
       {findings.length ? (
         <ul class="findings">
           {findings.map((f) => (
-            <li class={f.severity}>{f.message}</li>
+            <li class={f.severity}>{findingText(f, titles(matrix), part?.method.criteria)}</li>
           ))}
         </ul>
       ) : null}
     </section>
   );
+}
+
+/** "Metode: USG; total = U + S + G; <the tie rule>." — the tie rule only once there is one (no stray "; ."). */
+export const methodLine = (method: { nama: string; formula: string }, tie: string) =>
+  `${[t(S.method, { method: method.nama, formula: method.formula }), tie.trim().replace(/\.$/, "")]
+    .filter(Boolean)
+    .join("; ")}.`;
+
+/** Each scored item's title by its id (problems and solutions), for messages that name the id. */
+const titles = (matrix?: ScoreMatrix) =>
+  new Map(
+    [...(matrix?.problems.result.items ?? []), ...(matrix?.solutions.results.flatMap((r) => r.items) ?? [])].map(
+      (i) => [i.id, i.title] as const,
+    ),
+  );
+
+/** A scoring finding on this page: the item by its title as the page shows it, not its id in rapat.yaml. */
+export function findingText(
+  f: { rule: string; message: string },
+  byId: Map<string, string>,
+  criteria: readonly { id: string; nama: string }[] = [],
+) {
+  const ids = [...byId.keys()].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (f.rule === "rank/tanpa-skor") {
+    const id = ids.find((i) => f.message.startsWith(`${i} `));
+    if (id)
+      return t(msg("«{title}» belum punya skor: isi skornya di atas", "«{title}» has no scores yet: score it above"), {
+        title: byId.get(id)!,
+      });
+  }
+  // A criterion by its name as the matrix's header says it ("skor 'u'" → "skor Urgency").
+  const named = f.message.replace(
+    /'([\w-]+)'/g,
+    (whole, id: string) => criteria.find((c) => c.id === id)?.nama ?? whole,
+  );
+  if (ids.length === 0) return named;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?<![\\w-])(${ids.map(escape).join("|")})(?![\\w-])`, "g");
+  return named.replace(pattern, (id) => `«${byId.get(id)}»`);
 }
 
 /** The raters of the month's problems, in the order they first appear, then any asked for. */
@@ -197,7 +234,7 @@ export function RaterBlock(props: {
               </th>
               {method.criteria.map((c) => (
                 <th scope="col" class="c-s">
-                  <abbr title={`${c.nama} (${t(S.scale, { min: c.scale.min, max: c.scale.max })})`}>{c.symbol}</abbr>
+                  <Abbr abbr={c.symbol} label={c.nama} />
                 </th>
               ))}
             </tr>

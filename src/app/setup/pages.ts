@@ -232,7 +232,9 @@ export const programPage: FormPage = {
             options: staffChoices(data),
             width: "l",
           }),
-          ...(groups.length ? [field("kelompok", msg("Kelompok", "Group"), "select", { options: groups })] : []),
+          ...(groups.length
+            ? [field("kelompok", msg("Kelompok", "Group"), "select", { options: groups, width: "l" })]
+            : []),
         ],
       },
     ];

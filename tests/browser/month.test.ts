@@ -8,108 +8,49 @@
 // check clean of errors; the documents rendered without DRAF; the package built and downloaded; and
 // next month, last month's workbook dropped again is refused with nothing written. Asserts on the YAML,
 // the documents and the package. Each page is photographed at 1366×768, 125 % (tests/.tmp/screens).
-import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
 import { readZip } from "../../src/render/zip.js";
 import { rowOf, sheet } from "../form-support.js";
 import { copyWorkspace, EXAMPLE, lokmin, REPO, tempDir } from "../helpers.js";
-import { trackProcess } from "../running.js";
+import {
+  type Buka,
+  launchBrowser,
+  session as signedIn,
+  shot as screenshot,
+  skipBrowser,
+  startBuka,
+} from "./support.js";
 
-const CHROMIUM = process.env.LOKMIN_CHROMIUM ?? "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is not installed (apt-get install chromium)`;
-if (skip && process.env.LOKMIN_BROWSER_TESTS === "required") throw new Error(`browser tests: ${skip}`);
-
-const SCREENS = path.join(REPO, "tests", ".tmp", "screens");
-/** 1366×768 at 125 %: the CSS viewport Windows gives a maximised browser on the common office laptop. */
-const VIEWPORT = { width: 1093, height: 614 };
 const MONTH = "2024-05";
 
-describe.skipIf(Boolean(skip))("a newcomer's whole month in chromium", () => {
+describe.skipIf(Boolean(skipBrowser))("a newcomer's whole month in chromium", () => {
   let browser: Browser;
-  let server: ChildProcess;
+  let buka: Buka;
   let url: string;
   let home: string;
-  let stderr = "";
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const [launched] = await Promise.all([
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-      }),
-      (async () => {
-        home = tempDir("lokmin-month-home-");
-        mkdirSync(path.join(home, "Documents"));
-        server = spawn(process.execPath, [path.join(REPO, "bin", "lokmin.js"), "buka", "--tanpa-browser"], {
-          cwd: tempDir("lokmin-month-cwd-"),
-          env: {
-            PATH: process.env.PATH,
-            HOME: home,
-            LOKMIN_CONFIG_DIR: path.join(home, "config"),
-            LOKMIN_TODAY: "2024-05-10",
-            NO_COLOR: "1",
-          },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        trackProcess("lokmin buka", server, "file");
-        server.stderr!.on("data", (d) => (stderr += d));
-        url = await new Promise<string>((resolve, reject) => {
-          let out = "";
-          server.stdout!.on("data", (d) => {
-            out += d;
-            if (out.includes("\n")) resolve(out.split("\n")[0].trim());
-          });
-          server.once("exit", (code) => reject(new Error(`buka exited ${code}: ${stderr}`)));
-        });
-      })(),
+    [browser, buka] = await Promise.all([
+      launchBrowser(),
+      startBuka(undefined, { LOKMIN_TODAY: "2024-05-10" }, { scope: "file" }),
     ]);
-    browser = launched;
-    mkdirSync(SCREENS, { recursive: true });
+    ({ url, home } = buka);
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGINT");
-      await exited;
-    }
+    await buka?.stop();
   });
 
-  async function session(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: VIEWPORT,
-      deviceScaleFactor: 1.25,
-      locale: "id-ID",
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(120_000);
-    context.setDefaultNavigationTimeout(120_000);
-    const page = await context.newPage();
-    page.on("console", (m) => problems.push(`console ${m.type()}: ${m.text()} (${page.url()})`));
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message} (${page.url()})`));
-    page.on("response", (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    });
-    page.on("dialog", (d) => {
-      problems.push(`dialog ${d.type()}: ${d.message()}`);
-      void d.dismiss().catch(() => undefined);
-    });
-    await page.goto(url);
-    return { context, page };
-  }
+  const session = () => signedIn(browser, url, problems);
 
-  const shot = async (page: Page, name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SCREENS, `bulan-${name}.png`) });
-  };
+  const shot = (page: Page, name: string) => screenshot(page, `bulan-${name}`);
   const click = async (page: Page, name: string | RegExp) =>
     Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name, exact: true }).click()]);
   const save = async (page: Page, name: string) => {

@@ -35,16 +35,26 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface Buka {
   url: string;
+  /** The user's home the app runs with (its Documents folder is where new workspaces go). */
+  home: string;
   stop: () => Promise<void>;
 }
 
-/** `lokmin buka FOLDER --tanpa-browser` as the real process; resolves with the address it prints. */
-export async function startBuka(folder: string, env: Record<string, string> = {}): Promise<Buka> {
+/**
+ * `lokmin buka [FOLDER] --tanpa-browser` as the real process; resolves with the address it prints.
+ * Without a folder it opens on the start page. `scope: "file"` keeps it for a whole test file (started
+ * in beforeAll); by default it belongs to the test that started it.
+ */
+export async function startBuka(
+  folder: string | undefined,
+  env: Record<string, string> = {},
+  { scope = "test" }: { scope?: "test" | "file" } = {},
+): Promise<Buka> {
   const home = tempDir("lokmin-browser-home-");
   mkdirSync(path.join(home, "Documents"));
   const server: ChildProcess = spawn(
     process.execPath,
-    [path.join(REPO, "bin", "lokmin.js"), "buka", folder, "--tanpa-browser"],
+    [path.join(REPO, "bin", "lokmin.js"), "buka", ...(folder ? [folder] : []), "--tanpa-browser"],
     {
       cwd: home,
       env: {
@@ -58,8 +68,9 @@ export async function startBuka(folder: string, env: Record<string, string> = {}
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  // Stopped after the test even if it fails before it stops the server itself.
-  trackProcess("lokmin buka", server, "test");
+  const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
+  // Stopped after the test (or the file) even if it fails before it stops the server itself.
+  trackProcess("lokmin buka", server, scope);
   let stderr = "";
   server.stderr!.on("data", (d) => (stderr += d));
   const url = await new Promise<string>((resolve, reject) => {
@@ -72,11 +83,12 @@ export async function startBuka(folder: string, env: Record<string, string> = {}
   });
   return {
     url,
+    home,
+    // Done once its output streams are closed too: 'exit' can come before them, and the suite counts a
+    // process as running until 'close' (tests/running.ts).
     stop: async () => {
-      if (server.exitCode !== null) return;
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGINT");
-      await exited;
+      if (server.exitCode === null && server.signalCode === null) server.kill("SIGINT");
+      await closed;
     },
   };
 }
@@ -89,7 +101,12 @@ export async function session(
   viewport = LAPTOP,
   scale = 1.25,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: scale, locale: "id-ID" });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: scale,
+    locale: "id-ID",
+    acceptDownloads: true,
+  });
   // Waits catch a hang, not slowness (CONTRIBUTING.md, "A suite that holds under load").
   context.setDefaultTimeout(120_000);
   context.setDefaultNavigationTimeout(120_000);

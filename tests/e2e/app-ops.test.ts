@@ -345,6 +345,22 @@ describe("the month's operations in the app", () => {
     expect(readFileSync(path.join(root, "templates"), "utf8")).toBe("bukan folder");
   });
 
+  it("a new month is chosen from the months in Indonesian, the next one chosen, those that exist left out", async () => {
+    const root = copyWorkspace(MINI);
+    const page = await (await testApp(root).get("/bulan/baru")).text();
+    const select = page.slice(
+      page.indexOf('<select id="f-bulan"'),
+      page.indexOf("</select>", page.indexOf('id="f-bulan"')),
+    );
+    expect(select).toContain('<option value="2024-03" selected="">Maret 2024</option>');
+    expect(select).toContain('<option value="2022-03">Maret 2022</option>');
+    expect(select).toContain('<option value="2025-03">Maret 2025</option>');
+    // MINI holds January and February 2024: neither can be made again from this page.
+    expect(select).not.toContain('value="2024-01"');
+    expect(select).not.toContain('value="2024-02"');
+    expect(page).not.toContain('type="month"');
+  });
+
   it("a new month offers its quarterly meeting at a quarter's end only where lokmin.yaml has a roster", async () => {
     const root = copyWorkspace(MINI);
     const ticked = async () =>

@@ -110,6 +110,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         frame={kit.frame(c, t(O.newTitle))}
         ctx={{ pageId: "bulan-baru", values, notes, conflicts: [] }}
         klaster={isKlaster(ws)}
+        existing={ws.months}
         error={error}
       />,
     );

@@ -6,6 +6,7 @@
 import type { Child } from "hono/jsx";
 import type { PathSegment } from "../../domain/findings.js";
 import type { FormProblem } from "../../domain/form/cells.js";
+import { isMonthId, shiftMonth } from "../../domain/month.js";
 import { decimal, type Message, msg, t } from "../../i18n/index.js";
 import type { FindingJson } from "../../ops/findings.js";
 import type { ImportChange, ImportPreview, ImportResult } from "../../ops/import.js";
@@ -311,7 +312,28 @@ export function OpError(props: { message?: string }) {
 
 // --- a new month ------------------------------------------------------------------------------------
 
-export function NewMonthPage(props: { frame: Frame; ctx: FormContext; klaster: boolean; error?: string }) {
+/**
+ * The months a new month can be: two years before the suggested one to one year after, those the
+ * workspace has left out, named in the page's language (a browser's own month picker speaks the
+ * browser's language, not the page's).
+ */
+export function monthChoices(suggested: string, existing: readonly string[]): { month: string }[] {
+  const centre = isMonthId(suggested) ? suggested : (existing.at(-1) ?? "2024-01");
+  const months: string[] = [];
+  for (let offset = -24; offset <= 12; offset++) {
+    const month = shiftMonth(centre, offset);
+    if (!existing.includes(month)) months.push(month);
+  }
+  return months.map((month) => ({ month }));
+}
+
+export function NewMonthPage(props: {
+  frame: Frame;
+  ctx: FormContext;
+  klaster: boolean;
+  existing: readonly string[];
+  error?: string;
+}) {
   const f = (key: string, label: Message, input: "text" | "time" | "checkbox", extra = {}) =>
     ({ kind: "field", key, label, input, ...extra }) as const;
   return (
@@ -324,13 +346,13 @@ export function NewMonthPage(props: { frame: Frame; ctx: FormContext; klaster: b
         <div class="fields">
           <div class={`field${props.ctx.notes.bulan?.error ? " has-error" : ""}`}>
             <label for="f-bulan">{t(msg("Bulan", "Month"))}</label>
-            <input
-              type="month"
-              id="f-bulan"
-              name="bulan"
-              value={props.ctx.values.bulan ?? ""}
-              aria-describedby="n-bulan"
-            />
+            <select id="f-bulan" name="bulan" aria-describedby="n-bulan">
+              {monthChoices(props.ctx.values.bulan ?? "", props.existing).map((choice) => (
+                <option value={choice.month} selected={choice.month === props.ctx.values.bulan}>
+                  {monthTitle(choice.month)}
+                </option>
+              ))}
+            </select>
             <p class="note error" id="n-bulan">
               {props.ctx.notes.bulan?.error ? t(props.ctx.notes.bulan.error.message) : ""}
             </p>

@@ -40,7 +40,7 @@ import { identityPage, indicatorPage, programCatalogue, rulesPage, SETUP_PAGES, 
 import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
 import { MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, monthOpsRoutes } from "./month/ops-routes.js";
-import { CandidatesBlock, PrepareActions } from "./month/ops-views.js";
+import { CandidatesBlock, FollowUpBlock, PrepareActions } from "./month/ops-views.js";
 import type { PageKit } from "./kit.js";
 import { newDinasState, type DinasState } from "./dinas/data.js";
 import { registerDinasPages } from "./dinas/routes.js";
@@ -420,6 +420,18 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     }
   };
 
+  /** The rows the RTL or kesepakatan page offers to carry on from the step before it. */
+  const followUpOf = async (root: string, month: string, step: "rtl" | "kesepakatan") => {
+    const { proposeFollowUp } = await import("../ops/follow-up.js");
+    try {
+      const { proposal } = proposeFollowUp({ cwd: root, env: options.env, today: options.today(), root }, month, step);
+      const rows = proposal.rows.map((row) => ({ id: row.id, text: "kegiatan" in row ? row.kegiatan : row.uraian }));
+      return { rows, skipped: proposal.skipped.map((s) => ({ id: s.id, reason: t(s.reason) })) };
+    } catch {
+      return { rows: [], skipped: [] }; // a month that cannot be read says so in Periksa
+    }
+  };
+
   const formPage = async (
     c: Context,
     page: FormPage,
@@ -450,8 +462,12 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
     const program = page.id.startsWith("program-") ? programName(read.file.data, page.id.slice(8)) : undefined;
     const month = page.id.slice(0, 7);
     const candidates = page.id === `${month}/masalah` ? await candidatesOf(ws.root, month) : [];
+    const step = page.id === `${month}/rtl` ? "rtl" : page.id === `${month}/kesepakatan` ? "kesepakatan" : undefined;
+    const followUp = step ? await followUpOf(ws.root, month, step) : undefined;
     const after = candidates.length ? (
       <CandidatesBlock month={month} token={secrets.token} candidates={candidates} />
+    ) : step && followUp && (followUp.rows.length || followUp.skipped.length) ? (
+      <FollowUpBlock month={month} token={secrets.token} step={step} {...followUp} />
     ) : page.id === identityPage.id ? (
       <LogoBlock
         token={secrets.token}

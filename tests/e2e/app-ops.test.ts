@@ -12,7 +12,7 @@ import { readZip } from "../../src/render/zip.js";
 import { COOKIE, ORIGIN, PORT, SECRETS, formFields, testApp } from "../app-support.js";
 import ExcelJS from "exceljs";
 import { COL, rowOf, sheet } from "../form-support.js";
-import { copyWorkspace, lokmin, MINI, tempDir } from "../helpers.js";
+import { copyWorkspace, EXAMPLE, lokmin, MINI, tempDir } from "../helpers.js";
 
 async function upload(app: ReturnType<typeof testApp>, url: string, files: { name: string; bytes: Uint8Array }[]) {
   const body = new FormData();
@@ -345,7 +345,7 @@ describe("the month's operations in the app", () => {
     expect(readFileSync(path.join(root, "templates"), "utf8")).toBe("bukan folder");
   });
 
-  it("a new month is chosen from the months in Indonesian, the next one chosen, those that exist left out", async () => {
+  it("a new month is chosen from months named in Indonesian, the next one chosen, those present left out", async () => {
     const root = copyWorkspace(MINI);
     const page = await (await testApp(root).get("/bulan/baru")).text();
     const select = page.slice(
@@ -359,6 +359,77 @@ describe("the month's operations in the app", () => {
     expect(select).not.toContain('value="2024-01"');
     expect(select).not.toContain('value="2024-02"');
     expect(page).not.toContain('type="month"');
+  });
+
+  it("carries chosen solutions on as RTL and the RTL as kesepakatan, typed once; twice adds nothing", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const file = path.join(root, "2024-05", "rapat.yaml");
+    // The month as it stands after scoring the solutions: no RTL and no kesepakatan written yet.
+    const emptied = (text: string, key: string) =>
+      text.replace(
+        new RegExp(`\\n${key}:\\n(?:(?: |-|#).*\\n|\\n)*`),
+        `\n${key}: [] # diisi dari langkah sebelumnya\n`,
+      );
+    writeFileSync(file, emptied(emptied(readFileSync(file, "utf8"), "rtl"), "kesepakatan"));
+    const before = readFileSync(file, "utf8");
+    const app = testApp(root);
+    const page = await (await app.get("/bulan/2024-05/rtl")).text();
+    const offered = [...page.matchAll(/data-follow-up="([^"]+)">([^<]+)</g)].map((m) => [m[1], m[2]]);
+    expect(offered).toEqual([
+      ["r1", "Posyandu/posbindu sore hari di dusun terjauh"],
+      ["r2", "Koordinasi lintas sektor dengan kepala desa dan PKK"],
+      ["r3", expect.any(String)],
+    ]);
+    const made = await app.post("/bulan/2024-05/rtl/dari-solusi", formFields(page, "/bulan/2024-05/rtl/dari-solusi"));
+    expect(made.status).toBe(303);
+    expect(await (await app.get("/bulan/2024-05/rtl")).text()).toContain("3 kegiatan RTL dibuat");
+    const rtl = (
+      readData(readFileSync(file, "utf8")) as { rtl: { id: string; kegiatan: string; penanggung_jawab: string }[] }
+    ).rtl;
+    expect(rtl.map((r) => [r.id, r.kegiatan, r.penanggung_jawab])).toEqual(
+      offered.map(([id, text], i) => [id, text, ["fitri", "bambang", expect.any(String)][i]]),
+    );
+    // Only the list was written: every other line of the file is as it was, comments included.
+    const after = readFileSync(file, "utf8");
+    expect(after.split("\n").filter((line) => !before.includes(line))).toEqual(
+      expect.arrayContaining(["  - id: r1", "    masalah: m1"]),
+    );
+    expect(after).toContain("# diisi dari langkah sebelumnya");
+
+    // Kesepakatan need the activity's measure of success as their target: until it is there, they wait and say why.
+    const waiting = await (await app.get("/bulan/2024-05/kesepakatan")).text();
+    expect(waiting).toContain('data-follow-up-skipped="r1"');
+    expect(waiting).not.toContain("/bulan/2024-05/kesepakatan/dari-rtl");
+    writeFileSync(
+      file,
+      after.replace(
+        "kegiatan: Posyandu/posbindu sore hari di dusun terjauh\n    penanggung_jawab: fitri\n",
+        "kegiatan: Posyandu/posbindu sore hari di dusun terjauh\n    penanggung_jawab: fitri\n" +
+          "    indikator_keberhasilan: Kesenjangan hipertensi turun 5 poin\n",
+      ),
+    );
+    const ready = await (await app.get("/bulan/2024-05/kesepakatan")).text();
+    expect(ready).toContain('data-follow-up="2024-05/K01"');
+    await app.post("/bulan/2024-05/kesepakatan/dari-rtl", formFields(ready, "/bulan/2024-05/kesepakatan/dari-rtl"));
+    const agreed = (readData(readFileSync(file, "utf8")) as { kesepakatan: Record<string, unknown>[] }).kesepakatan;
+    expect(agreed).toEqual([
+      {
+        id: "2024-05/K01",
+        uraian: "Posyandu/posbindu sore hari di dusun terjauh",
+        program: "ptm",
+        indikator: "ht",
+        masalah: "m1",
+        penanggung_jawab: "fitri",
+        tenggat: "2024-06-30",
+        target: "Kesenjangan hipertensi turun 5 poin",
+        ditandatangani: ["ratna", "fitri"],
+      },
+    ]);
+    // Again: nothing more to carry on, the file unchanged.
+    const settled = readFileSync(file, "utf8");
+    await app.post("/bulan/2024-05/rtl/dari-solusi", formFields(page, "/bulan/2024-05/rtl/dari-solusi"));
+    await app.post("/bulan/2024-05/kesepakatan/dari-rtl", formFields(ready, "/bulan/2024-05/kesepakatan/dari-rtl"));
+    expect(readFileSync(file, "utf8")).toBe(settled);
   });
 
   it("a new month offers its quarterly meeting at a quarter's end only where lokmin.yaml has a roster", async () => {

@@ -407,6 +407,28 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     return c.redirect(url, 303);
   });
 
+  // --- RTL from the chosen solutions, kesepakatan from the RTL (nothing typed twice) ----------------------
+  for (const [step, url] of [
+    ["rtl", "rtl/dari-solusi"],
+    ["kesepakatan", "kesepakatan/dari-rtl"],
+  ] as const) {
+    app.post(`/bulan/:month/${url}`, async (c) => {
+      const at = kit.monthRoute(c);
+      if (at instanceof Response) return at;
+      const page = `/bulan/${at.month}/${step}`;
+      const { followUp } = await import("../../ops/follow-up.js");
+      try {
+        const run = await followUp(ctxOf(at.ws), { month: at.month, step });
+        const added = step === "rtl" ? O.fuRtlAdded : O.fuKAdded;
+        kit.refresh(at.ws);
+        kit.flash.set(page, run.added.length ? t(added, { n: run.added.length }) : t(O.fuNone));
+      } catch (error) {
+        kit.flash.set(page, errorText(at.ws.root, error));
+      }
+      return c.redirect(page, 303);
+    });
+  }
+
   // --- Periksa -----------------------------------------------------------------------------------------------
   app.get("/bulan/:month/periksa", async (c) => {
     const at = kit.monthRoute(c);

@@ -61,6 +61,32 @@ const O = {
   ),
   cdAdd: msg("Tambahkan {n} calon sebagai masalah", "Add the {n} candidates as problems"),
   cdAdded: msg("{n} calon ditambahkan sebagai masalah.", "{n} candidates added as problems."),
+  fuRtlTitle: msg("Dari solusi terpilih", "From the chosen solutions"),
+  fuRtlIntro: msg(
+    "Solusi yang dipilih dan belum ada di RTL, dijadikan kegiatan RTL dengan penanggung jawab program masalahnya. " +
+      "Lengkapi sasaran, waktu, biaya dan indikator keberhasilan sesudahnya.",
+    "Chosen solutions not yet in the RTL, made RTL activities run by their problem's program coordinator. " +
+      "Complete the target group, time, cost and measure of success afterwards.",
+  ),
+  fuRtlAdd: msg("Jadikan {n} solusi kegiatan RTL", "Make the {n} solutions RTL activities"),
+  fuRtlAdded: msg(
+    "{n} kegiatan RTL dibuat dari solusi terpilih: lengkapi sasaran, waktu dan indikator keberhasilannya.",
+    "{n} RTL activities made from the chosen solutions: complete their target group, time and measure of success.",
+  ),
+  fuKTitle: msg("Dari RTL", "From the RTL"),
+  fuKIntro: msg(
+    "Kegiatan RTL yang belum menjadi kesepakatan, dengan indikator keberhasilannya sebagai target dan tenggat akhir " +
+      "bulan depan (dievaluasi pada Lokmin bulan depan), ditandatangani pimpinan rapat dan penanggung jawabnya.",
+    "RTL activities not yet agreed, with their measure of success as the target and the end of next month as " +
+      "the deadline (evaluated at next month's Lokmin), signed by the chair and the person in charge.",
+  ),
+  fuKAdd: msg("Jadikan {n} kegiatan RTL kesepakatan", "Make the {n} RTL activities agreements"),
+  fuKAdded: msg(
+    "{n} kesepakatan dibuat dari RTL: periksa tenggat dan targetnya sebelum ditandatangani.",
+    "{n} agreements made from the RTL: check their deadlines and targets before they are signed.",
+  ),
+  fuNone: msg("Tidak ada yang ditambahkan.", "Nothing was added."),
+  fuSkipped: msg("Belum bisa: {id} — {reason}", "Not yet: {id} — {reason}"),
   // workbooks
   wbTitle: msg("Isian koordinator (buku kerja Excel)", "Coordinators' workbooks (Excel)"),
   wbIntro: msg(
@@ -412,6 +438,40 @@ export function CandidatesBlock(props: {
         <Token token={props.token} />
         <button type="submit">{t(O.cdAdd, { n: props.candidates.length })}</button>
       </form>
+    </section>
+  );
+}
+
+/** The next link of the chain offered with one click: chosen solutions → RTL, RTL → kesepakatan. */
+export function FollowUpBlock(props: {
+  month: string;
+  token: string;
+  step: "rtl" | "kesepakatan";
+  rows: readonly { id: string; text: string }[];
+  skipped: readonly { id: string; reason: string }[];
+}) {
+  const rtl = props.step === "rtl";
+  const action = `/bulan/${props.month}/${rtl ? "rtl/dari-solusi" : "kesepakatan/dari-rtl"}`;
+  return (
+    <section class="card candidates" aria-labelledby="h-lanjut">
+      <h2 id="h-lanjut">{t(rtl ? O.fuRtlTitle : O.fuKTitle)}</h2>
+      <p class="hint">{t(rtl ? O.fuRtlIntro : O.fuKIntro)}</p>
+      <ul>
+        {props.rows.map((row) => (
+          <li data-follow-up={row.id}>{row.text}</li>
+        ))}
+        {props.skipped.map((s) => (
+          <li class="muted" data-follow-up-skipped={s.id}>
+            {t(O.fuSkipped, { id: s.id, reason: s.reason })}
+          </li>
+        ))}
+      </ul>
+      {props.rows.length ? (
+        <form method="post" action={action} class="inline">
+          <Token token={props.token} />
+          <button type="submit">{t(rtl ? O.fuRtlAdd : O.fuKAdd, { n: props.rows.length })}</button>
+        </form>
+      ) : null}
     </section>
   );
 }

@@ -432,6 +432,29 @@ describe("the month's operations in the app", () => {
     expect(readFileSync(file, "utf8")).toBe(settled);
   });
 
+  it("a month just prepared shows its steps as still to fill in, and a wrong value as a mistake", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const app = testApp(root);
+    await newMonth(app, "2024-07");
+    const states = async () =>
+      Object.fromEntries(
+        [
+          ...(await (await app.get("/bulan/2024-07/status")).text()).matchAll(
+            /<li class="step ([a-z]*)"><a href="\/bulan\/2024-07\/([a-z]+)">/g,
+          ),
+        ].map((m) => [m[2], m[1]]),
+      );
+    const fresh = await states();
+    // Nothing is wrong yet, only not done: no step of the new month is marked as a mistake.
+    expect(Object.values(fresh)).not.toContain("error");
+    expect(fresh).toMatchObject({ undangan: "todo", kehadiran: "todo", kesepakatan: "todo", periksa: "todo" });
+    const file = path.join(root, "2024-07", "rapat.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^tanggal: null/m, "tanggal: 2024-08-05"));
+    const wrong = await states();
+    expect(wrong.periksa).toBe("error");
+    expect(Object.entries(wrong).filter(([, state]) => state === "error").length).toBe(2);
+  });
+
   it("a new month offers its quarterly meeting at a quarter's end only where lokmin.yaml has a roster", async () => {
     const root = copyWorkspace(MINI);
     const ticked = async () =>

@@ -218,12 +218,25 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     if (at instanceof Response) return at;
     const checked = await runCheck(at.ws, at.month);
     const link = linker(at.ws.root);
-    const byPage = new Map<string, { errors: number; warnings: number; infos: number }>();
+    const byPage = new Map<string, { errors: number; warnings: number; infos: number; todo: number }>();
+    const data = new Map<string, unknown>();
+    const dataOf = (file: string) => {
+      if (!data.has(file)) {
+        const read = readYaml(at.ws.root, file);
+        data.set(file, read.ok ? read.file.data : undefined);
+      }
+      return data.get(file);
+    };
+    // A step not done yet is not a mistake: what the SOP, the archive or the Daftar Tilik still
+    // miss, and anything a finding points at that is still empty.
+    const notYetDone = (f: { rule: string; file: string; path?: readonly (string | number)[] }) =>
+      NOT_YET_DONE.test(f.rule) || (f.path !== undefined && f.path.length > 0 && isUnfilled(dataOf(f.file), f.path));
     for (const f of checked.findings) {
       if (f.file === WORKSPACE_FILE) continue;
       const href = link(f.file, pathOf(f))?.href.split("#")[0] ?? `/bulan/${at.month}`;
-      const n = byPage.get(href) ?? { errors: 0, warnings: 0, infos: 0 };
-      if (f.severity === "error") n.errors++;
+      const n = byPage.get(href) ?? { errors: 0, warnings: 0, infos: 0, todo: 0 };
+      if (notYetDone(f)) n.todo++;
+      else if (f.severity === "error") n.errors++;
       else if (f.severity === "warning") n.warnings++;
       else n.infos++;
       byPage.set(href, n);
@@ -231,17 +244,23 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     const state = (link: MonthLink): Step["state"] => {
       if (link.href.endsWith("/periksa")) {
         const all = checked.findings.length;
-        const errors = checked.findings.filter((f) => f.severity === "error").length;
+        const todo = checked.findings.filter((f) => f.file !== WORKSPACE_FILE && notYetDone(f)).length;
+        const wrong = (f: (typeof checked.findings)[number]) => f.file === WORKSPACE_FILE || !notYetDone(f);
+        const errors = checked.findings.filter((f) => f.severity === "error" && wrong(f)).length;
         return errors
           ? { kind: "error", count: errors }
-          : all
-            ? { kind: "warning", count: all }
-            : { kind: "ok", count: 0 };
+          : todo
+            ? { kind: "todo", count: todo }
+            : all
+              ? { kind: "warning", count: all }
+              : { kind: "ok", count: 0 };
       }
       if (/\/(dokumen|kirim|isian)$/.test(link.href) && !byPage.has(link.href)) return undefined;
       const n = byPage.get(link.href);
       if (!n) return { kind: "ok", count: 0 };
+      // A wrong value outranks what is still to be filled in: it is what needs a person first.
       if (n.errors) return { kind: "error", count: n.errors };
+      if (n.todo) return { kind: "todo", count: n.todo };
       if (n.warnings) return { kind: "warning", count: n.warnings };
       return { kind: "info", count: n.infos };
     };
@@ -685,6 +704,23 @@ function modified(file: string): string | undefined {
 }
 
 const pathOf = (finding: { path?: readonly (string | number)[] }) => finding.path ?? [];
+
+/** Rules that report something not done yet (a step, a document, a figure, an evaluation), never a wrong value. */
+const NOT_YET_DONE = /^(sop|arsip|tilik)\/|\/belum-(diisi|dievaluasi)$|^laporan\/dinkes$/;
+
+/** True when the file holds the value at `path` and it is empty (missing, null, "", [] or {}) — or the file does. */
+export function isUnfilled(data: unknown, path: readonly (string | number)[]): boolean {
+  if (data === undefined) return false; // a file that cannot be read is a mistake to fix, not a blank to fill
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return value === null;
+    value = (value as Record<string | number, unknown>)[key];
+    if (value === undefined) return true;
+  }
+  if (value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
+}
 
 function download(c: Context, bytes: Uint8Array, name: string, type: string) {
   c.header("Content-Type", type);

@@ -24,12 +24,16 @@ const V = {
 /** One step of the month: its page, what it covers, and its state from check. */
 export interface Step {
   link: MonthLink;
-  /** "ok" nothing to fix; "warning"/"error" with how many findings; undefined when not known. */
-  state?: { kind: "ok" | "warning" | "error" | "info"; count: number };
+  /**
+   * "ok" nothing to fix; "todo" only what is not filled in yet (a month just prepared); "warning"/
+   * "error" with how many findings; undefined when not known.
+   */
+  state?: { kind: "ok" | "todo" | "warning" | "error" | "info"; count: number };
 }
 
 const STATE_TEXT = {
   ok: msg("beres", "done"),
+  todo: msg("{n} belum diisi", "{n} still to fill in"),
   warning: msg("{n} perlu dilihat", "{n} to look at"),
   error: msg("{n} perlu diperbaiki", "{n} to fix"),
   info: msg("{n} catatan", "{n} notes"),
@@ -38,7 +42,7 @@ const STATE_TEXT = {
 export function StepState(props: { state?: Step["state"] }) {
   const s = props.state;
   if (!s) return null;
-  const mark = s.kind === "ok" ? "✓" : s.kind === "error" ? "✗" : "!";
+  const mark = s.kind === "ok" ? "✓" : s.kind === "error" ? "✗" : s.kind === "todo" ? "○" : "!";
   return (
     <span class={`state ${s.kind}`}>
       <span aria-hidden="true">{mark}</span> {t(STATE_TEXT[s.kind], { n: s.count })}

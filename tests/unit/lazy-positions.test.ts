@@ -1,0 +1,149 @@
+// A finding's position is found without parsing its whole file when the file was read by the fast
+// path or the cache: only the part of the text under the path's first top-level key is parsed
+// (YamlSource.rootFor). These tests hold that shortcut to the whole file's parse: for every path
+// of real and awkward files (comments, CRLF, block scalars, lists at the key's indentation, the
+// first key missing), start and end are what the whole Document gives.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import type { PathSegment } from "../../src/domain/findings.js";
+import { locate, YamlSource } from "../../src/io/yaml-source.js";
+import { yamlLib } from "../../src/io/yaml-lib.js";
+
+const repo = path.resolve(import.meta.dirname, "..", "..");
+
+/** Every path of a parsed document's data, and a missing child under each (a key and an item). */
+function pathsOf(text: string): PathSegment[][] {
+  const y = yamlLib();
+  const out: PathSegment[][] = [[], ["tidak_ada"]];
+  const walk = (node: unknown, at: PathSegment[]) => {
+    out.push(at);
+    if (y.isMap(node)) {
+      out.push([...at, "tidak_ada"]);
+      for (const pair of node.items) if (y.isScalar(pair.key)) walk(pair.value, [...at, String(pair.key.value)]);
+    } else if (y.isSeq(node)) {
+      out.push([...at, node.items.length]);
+      node.items.forEach((item, index) => walk(item, [...at, index]));
+    } else out.push([...at, "tidak_ada"]);
+  };
+  const doc = y.parseDocument(text);
+  if (y.isMap(doc.contents))
+    for (const pair of doc.contents.items) if (y.isScalar(pair.key)) walk(pair.value, [String(pair.key.value)]);
+  return out;
+}
+
+/**
+ * The positions of every path, found lazily (one source, as for the findings of one file) and from
+ * the whole parse; how many paths took the shortcut.
+ */
+function compare(text: string, label: string): number {
+  const whole = new YamlSource("f.yaml", text, false);
+  void whole.doc;
+  const lazy = new YamlSource("f.yaml", text, false);
+  let shortcut = 0;
+  for (const at of pathsOf(text)) {
+    if (at.length && lazy.rootFor(at[0])) shortcut++;
+    for (const prefer of ["key", "value"] as const)
+      expect(locate(lazy, at, prefer), `${label} ${JSON.stringify(at)} ${prefer}`).toEqual(locate(whole, at, prefer));
+  }
+  return shortcut;
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) yamlFiles(file, out);
+    else if (/\.ya?ml$/.test(name)) out.push(file);
+  }
+  return out;
+}
+
+describe("positions without parsing the whole file", () => {
+  it("equal the whole parse for every path of the example's files, LF and CRLF", () => {
+    const files = yamlFiles(path.join(repo, "examples", "puskesmas-sukamaju", "2024-05"));
+    files.push(path.join(repo, "examples", "puskesmas-sukamaju", "lokmin.yaml"));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      // The shortcut is taken for these files (else this would compare the whole parse with itself).
+      expect(compare(text, file), file).toBeGreaterThan(0);
+      expect(compare(text.replace(/\r?\n/g, "\r\n"), `${file} (CRLF)`), file).toBeGreaterThan(0);
+    }
+  });
+
+  it("equal the whole parse on awkward layouts: comments at column 0, block scalars, lists at the key's indentation", () => {
+    const texts = [
+      "# kepala\n\n# dua\nbulan: 2024-05 # catatan\n# antara\ncatatan: |\n  satu\n\n  # bukan komentar\n# sesudah\n" +
+        "daftar:\n- a\n-   b # c\n- - x\n  - y\n-\n  k: v\n\nakhir: >-\n  dilipat\n  lagi\n\n\n# penutup\n",
+      "a:\n  b:\n    c: [1, 2,\n      3]\n    d: {e: 1,\n      f: 2}\n  # tutup\ng: 'satu\n  dua'\nh: \"x\n  y\"\n",
+      "a: polos\n  lanjut\n  lagi\nb:\n\nc: ~\nd: null\ne: []\nf: {}\n",
+      "x: 1\ny:\n  - id: m1\n    skor: {u: 3}\n  - id: m2\nz: tanpa baris akhir",
+      "nama: Pétir 😀\nnip: '1989'\ntabel:\n  - [a, b]\n  - {p: q}\n",
+      "a: &jangkar 1\nb: *jangkar\nc:\n  d: !!str 5\n",
+    ];
+    for (const [i, text] of texts.entries()) {
+      expect(compare(text, `awkward ${i}`)).toBeGreaterThan(0);
+      expect(compare(text.replace(/\n/g, "\r\n"), `awkward ${i} CRLF`)).toBeGreaterThan(0);
+    }
+  });
+
+  it("a finding's line:column in a file with comments and CRLF is the whole parse's (the month's rapat.yaml)", () => {
+    const text = readFileSync(path.join(repo, "examples", "puskesmas-sukamaju", "2024-05", "rapat.yaml"), "utf8")
+      .replace(/\r?\n/g, "\r\n")
+      .replace(/^bulan:/m, "# disepakati\r\nbulan:");
+    const whole = new YamlSource("rapat.yaml", text, false);
+    void whole.doc;
+    for (const at of [["ruk"], ["audit_internal"], ["masalah", 0, "judul"], ["kesepakatan", 1, "tenggat"]]) {
+      const lazy = new YamlSource("rapat.yaml", text, false);
+      expect(lazy.rootFor(at[0]), String(at)).toBeDefined();
+      expect(locate(lazy, at, "value"), String(at)).toEqual(locate(whole, at, "value"));
+    }
+  });
+
+  it("texts the shortcut cannot split are parsed whole", () => {
+    for (const text of [
+      "---\na: 1\n",
+      "%YAML 1.2\n---\na: 1\n",
+      '"a": 1\nb: 2\n',
+      "? a\n: 1\n",
+      "a: 1\ra: 2\n",
+      "a: 1\n\tb: 2\n",
+      "a: 1\na: 2\n",
+      "- a\n",
+      'a: "x\nb: y"\n',
+      "a: [1,\nb: 2]\n",
+    ]) {
+      const source = new YamlSource("f.yaml", text, false);
+      expect(source.rootFor("a"), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it("equal the whole parse for any data written with comments between keys, LF or CRLF", () => {
+    const key = fc.stringMatching(/^[a-z][a-z_]{0,6}$/);
+    const leaf = fc.oneof(
+      fc.integer(),
+      fc.constantFrom("teks biasa", "a: b", "# bukan", "baris\nkedua\n", "", null, true, "Sarana & Prasarana"),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, leaf, tie("list"), tie("map")),
+      list: fc.array(tie("node"), { maxLength: 3 }),
+      map: fc.dictionary(key, tie("node"), { maxKeys: 3 }),
+    })).node;
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }),
+        fc.boolean(),
+        fc.boolean(),
+        (data, crlf, compact) => {
+          const lines = stringify(data, { indentSeq: !compact }).split("\n");
+          // A comment at column 0 before every other line that starts a top-level key.
+          const text = lines.map((line, i) => (i % 2 && /^\w/.test(line) ? `# catatan\n${line}` : line)).join("\n");
+          compare(crlf ? text.replace(/\n/g, "\r\n") : text, JSON.stringify(text));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

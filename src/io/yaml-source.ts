@@ -10,109 +10,19 @@ import type { Finding, PathSegment, Point } from "../domain/findings.js";
 import { closestAccepted } from "../domain/hints.js";
 import { SCALE_INVERTED } from "../domain/schema.js";
 import { decimal, human, type Message, msg, t } from "../i18n/index.js";
+import { type Lines, LineStarts, TextParts } from "./positions-parts.js";
 import { CORE_12 } from "./yaml-core.js";
 import { yamlLib } from "./yaml-lib.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 
-/** Line and column of an offset in a text (1-based), as eemeli/yaml's LineCounter answers it. */
-export interface Lines {
-  linePos(offset: number): { line: number; col: number };
-}
-
-/**
- * The start of every line of a text: offset 0 and the offset after each line feed, which is what
- * eemeli/yaml's parser records for a text it reads without error (a lone carriage return is no line
- * break to it; such a text is never located lazily).
- */
-class LineStarts implements Lines {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-
-  linePos(offset: number) {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    if (starts[low] === offset) return { line: low + 1, col: 1 };
-    if (low === 0) return { line: 0, col: offset };
-    return { line: low, col: offset - starts[low - 1] + 1 };
-  }
-}
-
-/** One top-level `key:` of a file and the text it spans (up to the next top-level key). */
-interface TopEntry {
-  key: string;
-  start: number;
-  end: number;
-}
-
-/** A top-level key as lokmin writes them, at the start of its line: a plain word, then ':'. */
-const TOP_KEY = /([A-Za-z_][A-Za-z0-9_-]*) *:(?:[ \t]|\r?\n|$)/y;
-
-/**
- * The top-level keys of a file, each with the part of the text it spans, when every line that
- * starts at column 0 is a comment, a blank line, a list item (a list written at its key's own
- * indentation, `key:` then `- item`) or `word:`; undefined otherwise (`---`, a quoted or explicit
- * key, a directive, a tab or a lone CR at the start of a line), and the whole file is parsed then.
- * eemeli/yaml ends every open value at a line that starts at column 0 (a quote or bracket left open
- * there is an error), so each `word:` line starts a key of the top-level mapping; a part that does
- * not read on its own without error as that one key is not used (see parsePart).
- */
-function topLevelEntries(text: string): TopEntry[] | undefined {
-  if (text.length > MAX_FILE_BYTES || /\r(?!\n)/.test(text)) return undefined;
-  const entries: TopEntry[] = [];
-  const keys = new Set<string>();
-  for (let pos = 0; pos < text.length;) {
-    const next = text.indexOf("\n", pos);
-    const lineEnd = next < 0 ? text.length : next + 1;
-    const c = text[pos];
-    if (c === "\t") return undefined;
-    if (c === "-") {
-      // A list written at the key's own indentation (`key:` then `- item`) belongs to that key; `---` is not one.
-      const after = text[pos + 1];
-      if (entries.length === 0 || (after !== undefined && !" \r\n".includes(after))) return undefined;
-    } else if (c !== " " && c !== "\r" && c !== "\n" && c !== "#") {
-      TOP_KEY.lastIndex = pos;
-      const match = TOP_KEY.exec(text);
-      if (!match || keys.has(match[1])) return undefined;
-      keys.add(match[1]);
-      if (entries.length) entries[entries.length - 1].end = pos;
-      entries.push({ key: match[1], start: pos, end: text.length });
-    }
-    pos = lineEnd;
-  }
-  return entries.length ? entries : undefined;
-}
-
-/** Moves every node's range of a part parsed on its own to where that part stands in the whole text. */
-function shiftRanges(node: unknown, by: number) {
-  const y = yamlLib();
-  if (y.isPair(node)) {
-    shiftRanges(node.key, by);
-    shiftRanges(node.value, by);
-    return;
-  }
-  if (!y.isNode(node)) return;
-  if (node.range) node.range = [node.range[0] + by, node.range[1] + by, node.range[2] + by];
-  if (y.isMap(node) || y.isSeq(node)) for (const item of node.items) shiftRanges(item, by);
-}
-
 /** One YAML file's text; the position-keeping Document is built on first use. */
 export class YamlSource {
   readonly eol: "\n" | "\r\n";
   private parsed?: { doc: Document.Parsed; lineCounter: LineCounter };
   private lineStarts?: Lines;
-  private top?: TopEntry[] | null;
-  private readonly parts = new Map<TopEntry, Node | null>();
+  private parts?: TextParts;
 
   constructor(
     /** Workspace-relative path with forward slashes. */
@@ -152,36 +62,14 @@ export class YamlSource {
   }
 
   /**
-   * The top-level mapping as far as a path needs it, without parsing the whole file: only the part
-   * of the text under the path's first key (under the file's first key for the empty path or a key
-   * the file does not have: where the mapping starts), parsed on its own with its ranges moved to
-   * where it stands, so its nodes and ranges are those the whole file's parse has. Undefined when
-   * the file has been parsed already or its text cannot be split so (see topLevelEntries).
+   * Where to walk a path from without parsing the whole file (see positions-parts.ts): the entry
+   * the path leads into, parsed alone, and the path from it. Undefined when the whole Document is
+   * parsed already or the text cannot be cut so.
    */
-  rootFor(first?: PathSegment): Node | undefined {
-    if (this.parsed) return undefined;
-    if (this.top === undefined) this.top = topLevelEntries(this.text) ?? null;
-    if (!this.top) return undefined;
-    const entry = this.top.find((e) => e.key === first) ?? this.top[0];
-    if (!this.parts.has(entry)) this.parts.set(entry, parsePart(this.text, entry));
-    return this.parts.get(entry) ?? undefined;
+  narrow(path: readonly PathSegment[]): { root: Node; rest: PathSegment[] } | undefined {
+    if (this.parsed || this.text.length > MAX_FILE_BYTES) return undefined;
+    return (this.parts ??= new TextParts(this.text)).narrow(path);
   }
-}
-
-/** The top-level mapping of one entry's text, holding that one key, or null when it does not read as one. */
-function parsePart(text: string, entry: TopEntry): Node | null {
-  const { parseDocument, isMap, isScalar } = yamlLib();
-  const doc = parseDocument(text.slice(entry.start, entry.end), {
-    prettyErrors: false,
-    uniqueKeys: true,
-    keepSourceTokens: false,
-  });
-  const root = doc.contents;
-  if (doc.errors.length || !isMap(root) || root.items.length !== 1) return null;
-  const key = root.items[0].key;
-  if (!isScalar(key) || key.value !== entry.key) return null;
-  shiftRanges(root, entry.start);
-  return root;
 }
 
 const M = {
@@ -820,9 +708,9 @@ const isKeyOnly = (source: YamlSource, path: readonly PathSegment[]) => {
 /**
  * The node at a path, and the deepest existing ancestor when the path does not exist. `keyNode` is
  * the key of the node found (of the ancestor when missing), absent for a list item and the root.
- * With `partial`, a file not parsed yet is parsed only as far as the path's first key (see
- * YamlSource.rootFor): the node found is the same, but the root returned for the empty path or a
- * missing first key holds only the file's first key.
+ * With `partial`, a file not parsed yet is parsed only in the entry the path leads into (see
+ * YamlSource.narrow): the node found is the same, but an ancestor returned for a missing path may
+ * hold only the entries on the path (the top-level mapping only the file's first key).
  */
 export function nodeAt(
   source: YamlSource,
@@ -830,16 +718,18 @@ export function nodeAt(
   partial = false,
 ): { node: Node | null; exists: boolean; keyNode?: Node } {
   const y = yamlLib();
-  let node: unknown = (partial && source.rootFor(path[0])) || source.doc.contents;
+  const narrowed = partial ? source.narrow(path) : undefined;
+  let node: unknown = narrowed ? narrowed.root : source.doc.contents;
+  const steps = narrowed ? narrowed.rest : path;
   let keyNode: Node | undefined;
-  for (const [index, segment] of path.entries()) {
+  for (const [index, segment] of steps.entries()) {
     if (y.isMap(node)) {
       const pair = node.items.find(
         (item) => y.isPair(item) && y.isScalar(item.key) && String(item.key.value) === String(segment),
       );
       if (!pair) return { node: node as Node, exists: false, keyNode };
       keyNode = pair.key as Node;
-      if (pair.value === null) return { node: keyNode, exists: index === path.length - 1, keyNode };
+      if (pair.value === null) return { node: keyNode, exists: index === steps.length - 1, keyNode };
       node = pair.value;
     } else if (y.isSeq(node) && typeof segment === "number" && node.items[segment]) {
       keyNode = undefined;
@@ -1212,10 +1102,8 @@ const DECLINED = [
 ];
 
 /** The fast path's reading of a document, or undefined when it declines (see DECLINED) or fails. */
-const declined = (text: string) => DECLINED.some((pattern) => pattern.test(text));
-
 export function fastParse(text: string): unknown {
-  if (declined(text)) return undefined;
+  if (DECLINED.some((pattern) => pattern.test(text))) return undefined;
   try {
     return jsYaml.load(text, { schema: CORE_12, json: false });
   } catch {

@@ -1,8 +1,9 @@
 // A finding's position is found without parsing its whole file when the file was read by the fast
-// path or the cache: only the part of the text under the path's first top-level key is parsed
-// (YamlSource.rootFor). These tests hold that shortcut to the whole file's parse: for every path
-// of real and awkward files (comments, CRLF, block scalars, lists at the key's indentation, the
-// first key missing), start and end are what the whole Document gives.
+// path or the cache: the text is cut by its lines' indentation down to the entry the path leads
+// into, and only that entry is parsed (src/io/positions-parts.ts). These tests hold that shortcut
+// to the whole file's parse: for every path of real and awkward files (comments, CRLF, block
+// scalars, lists at the key's indentation, the first key missing), start and end are what the
+// whole Document gives.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -44,7 +45,7 @@ function compare(text: string, label: string): number {
   const lazy = new YamlSource("f.yaml", text, false);
   let shortcut = 0;
   for (const at of pathsOf(text)) {
-    if (at.length && lazy.rootFor(at[0])) shortcut++;
+    if (lazy.narrow(at)) shortcut++;
     for (const prefer of ["key", "value"] as const)
       expect(locate(lazy, at, prefer), `${label} ${JSON.stringify(at)} ${prefer}`).toEqual(locate(whole, at, prefer));
   }
@@ -73,7 +74,7 @@ describe("positions without parsing the whole file", () => {
     }
   });
 
-  it("equal the whole parse on awkward layouts: comments at column 0, block scalars, lists at the key's indentation", () => {
+  it("equal the whole parse on awkward layouts: comments anywhere, block scalars, lists at a key's indentation", () => {
     const texts = [
       "# kepala\n\n# dua\nbulan: 2024-05 # catatan\n# antara\ncatatan: |\n  satu\n\n  # bukan komentar\n# sesudah\n" +
         "daftar:\n- a\n-   b # c\n- - x\n  - y\n-\n  k: v\n\nakhir: >-\n  dilipat\n  lagi\n\n\n# penutup\n",
@@ -82,6 +83,15 @@ describe("positions without parsing the whole file", () => {
       "x: 1\ny:\n  - id: m1\n    skor: {u: 3}\n  - id: m2\nz: tanpa baris akhir",
       "nama: Pétir 😀\nnip: '1989'\ntabel:\n  - [a, b]\n  - {p: q}\n",
       "a: &jangkar 1\nb: *jangkar\nc:\n  d: !!str 5\n",
+      // Nested: comments at every indentation, items without a value on the dash's line, compact
+      // lists under a key inside an item, block scalars and flow collections inside items.
+      "indikator:\n  # pertama\n  - id: a\n    # di dalam\n    per_desa:\n    - desa: X\n      kumulatif: 1\n" +
+        "  # antara\n    - desa: Y\n      catatan: |\n        # teks\n        baris\n\n" +
+        "      kumulatif: 2 # komentar\n  -\n    id: b\n    skor: {u: 1,\n      s: 2}\n" +
+        "    daftar: [1,\n      2]\n    polos: satu\n      dua\n  - - x\n    - y\n  - teks\n  -\n" +
+        '  - id: c\n    true: 1\n    "kutip": 2\n    ? tanya\n    : jawab\n    null: 3\nakhir: 1\n',
+      "a:\n    b:\n          c: 1\n          d:\n            - 1\n    e: 2\nf:\n  - g:\n      h: 1\n    i: 2\n",
+      "a:\n  - id: x\n    id2: y\n    blok: >-\n      lipat\n\n  # sesudah\n\n  - id: z\nb: 2",
     ];
     for (const [i, text] of texts.entries()) {
       expect(compare(text, `awkward ${i}`)).toBeGreaterThan(0);
@@ -97,9 +107,33 @@ describe("positions without parsing the whole file", () => {
     void whole.doc;
     for (const at of [["ruk"], ["audit_internal"], ["masalah", 0, "judul"], ["kesepakatan", 1, "tenggat"]]) {
       const lazy = new YamlSource("rapat.yaml", text, false);
-      expect(lazy.rootFor(at[0]), String(at)).toBeDefined();
+      expect(lazy.narrow(at), String(at)).toBeDefined();
       expect(locate(lazy, at, "value"), String(at)).toEqual(locate(whole, at, "value"));
     }
+  });
+
+  it("cuts down to the entry the path leads into: a program file's indicator figure parses one line", () => {
+    const text = readFileSync(
+      path.join(repo, "examples", "puskesmas-sukamaju", "2024-05", "program", "kia.yaml"),
+      "utf8",
+    );
+    const source = new YamlSource("kia.yaml", text, false);
+    expect(source.narrow(["indikator", 1, "kumulatif"])?.rest).toEqual(["kumulatif"]);
+    expect(source.narrow(["indikator", 0, "per_desa", 2, "bulan_ini"])?.rest).toEqual(["bulan_ini"]);
+    expect(source.narrow(["indikator", 0, "per_desa", 2])?.rest).toEqual([0]);
+    // A missing item or key: walked from the deepest entry there is.
+    expect(source.narrow(["indikator", 99, "kumulatif"])?.rest).toEqual(["indikator", 99, "kumulatif"]);
+    expect(source.narrow(["indikator", 0, "tidak_ada"])?.rest).toEqual([0, "tidak_ada"]);
+    const whole = new YamlSource("kia.yaml", text, false);
+    void whole.doc;
+    for (const at of [
+      ["indikator", 1, "kumulatif"],
+      ["indikator", 0, "per_desa", 2, "bulan_ini"],
+      ["indikator", 99, "kumulatif"],
+      ["indikator", 0, "tidak_ada"],
+    ])
+      for (const prefer of ["key", "value"] as const)
+        expect(locate(source, at, prefer), String(at)).toEqual(locate(whole, at, prefer));
   });
 
   it("texts the shortcut cannot split are parsed whole", () => {
@@ -116,7 +150,7 @@ describe("positions without parsing the whole file", () => {
       "a: [1,\nb: 2]\n",
     ]) {
       const source = new YamlSource("f.yaml", text, false);
-      expect(source.rootFor("a"), JSON.stringify(text)).toBeUndefined();
+      expect(source.narrow(["a"]), JSON.stringify(text)).toBeUndefined();
     }
   });
 
@@ -136,14 +170,17 @@ describe("positions without parsing the whole file", () => {
         fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }),
         fc.boolean(),
         fc.boolean(),
-        (data, crlf, compact) => {
+        fc.array(fc.nat(8), { maxLength: 6 }),
+        (data, crlf, compact, comments) => {
           const lines = stringify(data, { indentSeq: !compact }).split("\n");
-          // A comment at column 0 before every other line that starts a top-level key.
-          const text = lines.map((line, i) => (i % 2 && /^\w/.test(line) ? `# catatan\n${line}` : line)).join("\n");
+          // Comment lines before some lines, at that line's indentation or at another one.
+          const text = lines
+            .map((line, i) => (comments.includes(i % 9) ? `${" ".repeat((i * 3) % 7)}# catatan ${i}\n${line}` : line))
+            .join("\n");
           compare(crlf ? text.replace(/\n/g, "\r\n") : text, JSON.stringify(text));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 });

@@ -45,11 +45,20 @@ const M = {
   ),
 };
 
-/** History of every commitment in the workspace, in month order. */
-export function commitmentHistories(months: readonly MonthMeeting[]): CommitmentHistory[] {
+const isOpen = (history: CommitmentHistory) => history.status === null || !CLOSED.has(history.status);
+
+/**
+ * Reads months in order into the histories of their commitments; `before` sees the histories as
+ * they stand when each month begins.
+ */
+function readHistories(
+  months: readonly MonthMeeting[],
+  before?: (month: string, byId: ReadonlyMap<string, CommitmentHistory>) => void,
+): Map<string, CommitmentHistory> {
   const sorted = [...months].sort((a, b) => a.id.localeCompare(b.id));
   const byId = new Map<string, CommitmentHistory>();
   for (const { id: month, meeting } of sorted) {
+    before?.(month, byId);
     for (const evaluation of meeting.evaluasi_kesepakatan) {
       const history = byId.get(evaluation.id);
       if (!history || history.month >= month) continue;
@@ -61,13 +70,37 @@ export function commitmentHistories(months: readonly MonthMeeting[]): Commitment
         byId.set(commitment.id, { commitment, month, evaluations: [], status: null, open: true });
     }
   }
-  for (const history of byId.values()) history.open = history.status === null || !CLOSED.has(history.status);
+  return byId;
+}
+
+/** History of every commitment in the workspace, in month order. */
+export function commitmentHistories(months: readonly MonthMeeting[]): CommitmentHistory[] {
+  const byId = readHistories(months);
+  for (const history of byId.values()) history.open = isOpen(history);
   return [...byId.values()];
 }
 
+// `check` asks what is open before each of 120 months of the same list of meetings (and the id
+// findings of that list) several times a month: each list's answers are worked out in one pass and
+// kept with the list (a list of meetings is built per run and never changed after).
+const openByList = new WeakMap<readonly MonthMeeting[], Map<string, CommitmentHistory[]>>();
+const idFindingsByList = new WeakMap<readonly MonthMeeting[], Array<Finding & { rule: CommitmentIdRule }>>();
+
 /** Commitments still open when `month` begins (made earlier, never closed before it). */
 export function openBefore(months: readonly MonthMeeting[], month: string): CommitmentHistory[] {
-  return commitmentHistories(months.filter((m) => m.id < month)).filter((h) => h.open);
+  let byMonth = openByList.get(months);
+  if (!byMonth) {
+    const open = new Map<string, CommitmentHistory[]>();
+    readHistories(months, (at, byId) => {
+      if (open.has(at)) return;
+      const now: CommitmentHistory[] = [];
+      for (const history of byId.values())
+        if (isOpen(history)) now.push({ ...history, evaluations: [...history.evaluations], open: true });
+      open.set(at, now);
+    });
+    openByList.set(months, (byMonth = open));
+  }
+  return byMonth.get(month) ?? commitmentHistories(months.filter((m) => m.id < month)).filter((h) => h.open);
 }
 
 /** Evaluation entries `month` must contain: one per commitment open when it begins. */
@@ -144,6 +177,12 @@ export const COMMITMENT_ID_RULES: Record<CommitmentIdRule, RuleSpec> = {
 
 /** Ids renamed, deleted or duplicated by hand, placed at their file and YAML path. */
 export function commitmentIdFindings(months: readonly MonthMeeting[]): Array<Finding & { rule: CommitmentIdRule }> {
+  let found = idFindingsByList.get(months);
+  if (!found) idFindingsByList.set(months, (found = idFindings(months)));
+  return found;
+}
+
+function idFindings(months: readonly MonthMeeting[]): Array<Finding & { rule: CommitmentIdRule }> {
   const out: Array<Finding & { rule: CommitmentIdRule }> = [];
   const sorted = [...months].sort((a, b) => a.id.localeCompare(b.id));
   const push = (m: MonthMeeting, path: (string | number)[], rule: CommitmentIdRule, message: string) =>

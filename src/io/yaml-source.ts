@@ -10,6 +10,7 @@ import type { Finding, PathSegment, Point } from "../domain/findings.js";
 import { closestAccepted } from "../domain/hints.js";
 import { SCALE_INVERTED } from "../domain/schema.js";
 import { decimal, human, type Message, msg, t } from "../i18n/index.js";
+import { type Lines, LineStarts, TextParts } from "./positions-parts.js";
 import { CORE_12 } from "./yaml-core.js";
 import { yamlLib } from "./yaml-lib.js";
 
@@ -20,6 +21,8 @@ export const MAX_ALIAS_COUNT = 100;
 export class YamlSource {
   readonly eol: "\n" | "\r\n";
   private parsed?: { doc: Document.Parsed; lineCounter: LineCounter };
+  private lineStarts?: Lines;
+  private parts?: TextParts;
 
   constructor(
     /** Workspace-relative path with forward slashes. */
@@ -51,6 +54,21 @@ export class YamlSource {
 
   get lineCounter(): LineCounter {
     return this.ensure().lineCounter;
+  }
+
+  /** Line and column of offsets, without parsing the file when it has not been parsed. */
+  get lines(): Lines {
+    return this.parsed?.lineCounter ?? (this.lineStarts ??= new LineStarts(this.text));
+  }
+
+  /**
+   * Where to walk a path from without parsing the whole file (see positions-parts.ts): the entry
+   * the path leads into, parsed alone, and the path from it. Undefined when the whole Document is
+   * parsed already or the text cannot be cut so.
+   */
+  narrow(path: readonly PathSegment[]): { root: Node; rest: PathSegment[] } | undefined {
+    if (this.parsed || this.text.length > MAX_FILE_BYTES) return undefined;
+    return (this.parts ??= new TextParts(this.text)).narrow(path);
   }
 }
 
@@ -350,8 +368,8 @@ function describeValue(value: unknown, source?: string): string {
 /** Where a finding is: its start, and where its range ends (exclusive) when it is more than a point. */
 export type Where = Point & { end?: Point };
 
-function position(lineCounter: LineCounter, offset: number): Point {
-  const { line, col } = lineCounter.linePos(Math.max(0, offset));
+function position(lines: Lines, offset: number): Point {
+  const { line, col } = lines.linePos(Math.max(0, offset));
   return { line, column: col };
 }
 
@@ -373,8 +391,8 @@ function spanOf(source: YamlSource, start: number, end: number, trimComments = t
   }
   // A range of nothing but white space (a tab the parser refuses) keeps it, short of a line break.
   if (stop === from && whole > from) stop = text.slice(from, whole).search(/\r?\n|$/) + from;
-  const at = position(source.lineCounter, from);
-  return stop > from ? { ...at, end: position(source.lineCounter, stop) } : at;
+  const at = position(source.lines, from);
+  return stop > from ? { ...at, end: position(source.lines, stop) } : at;
 }
 
 /** The range of a node's value (its key's text for a key), without trailing space and comments. */
@@ -571,7 +589,7 @@ function oddities(source: YamlSource): Finding[] {
   const y = yamlLib();
   const out: Finding[] = [];
   const at = (rule: string, offset: number | undefined, message: string) =>
-    out.push(finding(rule, source.rel, message, position(source.lineCounter, offset ?? 0)));
+    out.push(finding(rule, source.rel, message, position(source.lines, offset ?? 0)));
   const label = (path: readonly PathSegment[]) => (path.length ? pathLabel(path) : t(M.wholeFile));
   // A %YAML 1.1 directive makes dates, yes/no and 010 read as something else than lokmin reads.
   const version = source.doc.directives?.yaml;
@@ -652,7 +670,7 @@ function errorSpan(source: YamlSource, code: string, [start, end]: readonly [num
   }
   // Past the end of the text (a quote or bracket never closed): the end of its last line.
   const last = source.text.trimEnd().length;
-  if (start >= last && last > 0) return position(source.lineCounter, last);
+  if (start >= last && last > 0) return position(source.lines, last);
   return spanOf(source, start, end);
 }
 
@@ -664,7 +682,7 @@ export function toData(source: YamlSource): { data?: unknown; findings: Finding[
     if (error instanceof RangeError) {
       // Maximum call stack size exceeded: nesting, not aliases.
       const offset = source.text.search(/[[{]{50}/);
-      const at = position(source.lineCounter, offset < 0 ? 0 : offset);
+      const at = position(source.lines, offset < 0 ? 0 : offset);
       return { findings: [finding("yaml/depth", source.rel, t(M.tooDeep), at)] };
     }
     if (/unresolved alias/i.test((error as Error).message)) {
@@ -672,11 +690,11 @@ export function toData(source: YamlSource): { data?: unknown; findings: Finding[
       const name = /\*([^\s,\]}]+)/.exec(source.text)?.[1] ?? "?";
       const message = t(M.unknownAnchor, { key: t(M.wholeFile), name });
       return {
-        findings: [finding("yaml/alias", source.rel, message, position(source.lineCounter, Math.max(0, offset)))],
+        findings: [finding("yaml/alias", source.rel, message, position(source.lines, Math.max(0, offset)))],
       };
     }
     const alias = /\*[^\s,\]}]+/.exec(source.text);
-    const at = alias ? spanOf(source, alias.index, alias.index + alias[0].length) : position(source.lineCounter, 0);
+    const at = alias ? spanOf(source, alias.index, alias.index + alias[0].length) : position(source.lines, 0);
     return { findings: [finding("yaml/alias", source.rel, t(M.aliasBomb), at)] };
   }
 }
@@ -690,22 +708,28 @@ const isKeyOnly = (source: YamlSource, path: readonly PathSegment[]) => {
 /**
  * The node at a path, and the deepest existing ancestor when the path does not exist. `keyNode` is
  * the key of the node found (of the ancestor when missing), absent for a list item and the root.
+ * With `partial`, a file not parsed yet is parsed only in the entry the path leads into (see
+ * YamlSource.narrow): the node found is the same, but an ancestor returned for a missing path may
+ * hold only the entries on the path (the top-level mapping only the file's first key).
  */
 export function nodeAt(
   source: YamlSource,
   path: readonly PathSegment[],
+  partial = false,
 ): { node: Node | null; exists: boolean; keyNode?: Node } {
   const y = yamlLib();
-  let node: unknown = source.doc.contents;
+  const narrowed = partial ? source.narrow(path) : undefined;
+  let node: unknown = narrowed ? narrowed.root : source.doc.contents;
+  const steps = narrowed ? narrowed.rest : path;
   let keyNode: Node | undefined;
-  for (const [index, segment] of path.entries()) {
+  for (const [index, segment] of steps.entries()) {
     if (y.isMap(node)) {
       const pair = node.items.find(
         (item) => y.isPair(item) && y.isScalar(item.key) && String(item.key.value) === String(segment),
       );
       if (!pair) return { node: node as Node, exists: false, keyNode };
       keyNode = pair.key as Node;
-      if (pair.value === null) return { node: keyNode, exists: index === path.length - 1, keyNode };
+      if (pair.value === null) return { node: keyNode, exists: index === steps.length - 1, keyNode };
       node = pair.value;
     } else if (y.isSeq(node) && typeof segment === "number" && node.items[segment]) {
       keyNode = undefined;
@@ -726,9 +750,9 @@ const isEmptyValue = (node: Node) => yamlLib().isScalar(node) && node.range?.[0]
  * a point at its start, not a range over every line.
  */
 export function locate(source: YamlSource, path: readonly PathSegment[], prefer: "value" | "key" = "value"): Where {
-  const { node, keyNode, exists } = nodeAt(source, path);
-  if (!exists) return keyNode ? nodeSpan(source, keyNode) : position(source.lineCounter, node?.range?.[0] ?? 0);
-  if (!node || path.length === 0) return position(source.lineCounter, node?.range?.[0] ?? 0);
+  const { node, keyNode, exists } = nodeAt(source, path, true);
+  if (!exists) return keyNode ? nodeSpan(source, keyNode) : position(source.lines, node?.range?.[0] ?? 0);
+  if (!node || path.length === 0) return position(source.lines, node?.range?.[0] ?? 0);
   const target = keyNode && (prefer === "key" || isEmptyValue(node)) ? keyNode : node;
   return nodeSpan(source, target);
 }

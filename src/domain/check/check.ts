@@ -62,10 +62,14 @@ export function checkWorkspace({ workspace, months, today, probe }: CheckInput):
     family === "sop"
       ? sopSteps && [...sopSteps, ...config.data.sop.tambahan].map((step) => step.id)
       : entry.spec.members?.();
+  let settable: string[] | undefined;
   const rules = {
     status: (id: string) => settingStatus(id, catalogue, membersOf),
     ids: catalogue.map((entry) => entry.id),
-    settable: settableKeys(catalogue, membersOf),
+    // Only a setting lokmin.yaml names wrongly asks for the keys to hint from (worked out on demand).
+    get settable() {
+      return (settable ??= settableKeys(catalogue, membersOf));
+    },
   };
   for (const group of WORKSPACE_GROUPS) {
     findings.push(...runGroup(group, { config: config.data, file: config.file, probe, today, profile, rules }));

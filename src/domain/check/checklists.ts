@@ -179,6 +179,16 @@ export function discussedSteps(meeting: Meeting | undefined): Set<string> {
   return new Set(steps.filter((step): step is string => Boolean(step)));
 }
 
+/**
+ * A month's checklists are read by its rules and by its report (and the Daftar Tilik reads the
+ * archive): each is worked out once per month context, which the check makes per month and per run.
+ */
+function once<T>(memo: WeakMap<MonthContext, T>, ctx: MonthContext, compute: (ctx: MonthContext) => T): T {
+  let known = memo.get(ctx);
+  if (known === undefined) memo.set(ctx, (known = compute(ctx)));
+  return known;
+}
+
 export interface SopItem {
   id: string;
   judul: string;
@@ -186,7 +196,13 @@ export interface SopItem {
   done: boolean;
 }
 
+const sopChecklistMemo = new WeakMap<MonthContext, { profile: string; unknownProfile: boolean; steps: SopItem[] }>();
+
 export function sopChecklist(ctx: MonthContext): { profile: string; unknownProfile: boolean; steps: SopItem[] } {
+  return once(sopChecklistMemo, ctx, sopItems);
+}
+
+function sopItems(ctx: MonthContext): { profile: string; unknownProfile: boolean; steps: SopItem[] } {
   const sop = resolveSop(ctx.config.sop);
   const m = meetingOf(ctx);
   const discussed = discussedSteps(m);
@@ -527,7 +543,13 @@ export function supervisorAnswer(answers: Record<string, boolean>, def: Pick<Til
   return answers[String(def.no).padStart(2, "0")] ?? answers[String(def.no)] ?? answers[tilikId(def)];
 }
 
+const tilikChecklistMemo = new WeakMap<MonthContext, { score: number; total: number; items: TilikItem[] }>();
+
 export function tilikChecklist(ctx: MonthContext): { score: number; total: number; items: TilikItem[] } {
+  return once(tilikChecklistMemo, ctx, tilikItems);
+}
+
+function tilikItems(ctx: MonthContext): { score: number; total: number; items: TilikItem[] } {
   const answers = meetingOf(ctx)?.supervisi?.jawaban ?? {};
   const items = TILIK.map((def): TilikItem => {
     const recorded = supervisorAnswer(answers, def);
@@ -589,7 +611,13 @@ const A = {
   umpanBalik: msg("catat supervisi.umpan_balik dari Dinas Kesehatan", "record supervisi.umpan_balik from the Dinas"),
 };
 
+const archiveChecklistMemo = new WeakMap<MonthContext, ArchiveItem[]>();
+
 export function archiveChecklist(ctx: MonthContext): ArchiveItem[] {
+  return once(archiveChecklistMemo, ctx, archiveItems);
+}
+
+function archiveItems(ctx: MonthContext): ArchiveItem[] {
   const m = meetingOf(ctx);
   const programs = ctx.month.programs.map((p) => p.data);
   const item = (

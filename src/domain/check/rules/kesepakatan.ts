@@ -2,10 +2,11 @@
 // month, ids stable and unique, and each commitment naming programs, indicators and problems
 // that exist.
 import { msg, t } from "../../../i18n/index.js";
-import { COMMITMENT_ID_RULES, commitmentIdFindings, unevaluatedIn } from "../../commitments.js";
+import { COMMITMENT_ID_RULES, commitmentIdFindings, type MonthMeeting, unevaluatedIn } from "../../commitments.js";
 import { plainDate } from "../../format-date.js";
 import { lastDay, parseMonth, shiftMonth } from "../../month.js";
 import { didYouMean } from "../../hints.js";
+import type { Commitment } from "../../schema.js";
 import type { MonthContext } from "../context.js";
 import { defineRules, type Placement } from "../registry.js";
 
@@ -163,11 +164,8 @@ function deadlines(
   });
   const date = meeting.data.tanggal;
   if (!date) return;
-  const made = new Map(
-    ctx.meetings.filter((m) => m.id < ctx.month.id).flatMap((m) => m.meeting.kesepakatan.map((k) => [k.id, k])),
-  );
   meeting.data.evaluasi_kesepakatan.forEach((e, index) => {
-    const deadline = made.get(e.id)?.tenggat;
+    const deadline = madeBefore(ctx.meetings, ctx.month.id, e.id)?.tenggat;
     if (e.status === "belum" && deadline && deadline > date)
       report("kesepakatan/evaluasi-dini", {
         file,
@@ -176,4 +174,28 @@ function deadlines(
         message: t(M.notDueYet, { id: e.id, deadline: plainDate(deadline), date: plainDate(date) }),
       });
   });
+}
+
+/** Each commitment id's entries in the list's order, with their month; one index per list of meetings. */
+const madeByList = new WeakMap<
+  readonly MonthMeeting[],
+  Map<string, Array<{ month: string; commitment: Commitment }>>
+>();
+
+/** The commitment with this id made in a month before `month` (the last one in the list's order). */
+function madeBefore(meetings: readonly MonthMeeting[], month: string, id: string): Commitment | undefined {
+  let index = madeByList.get(meetings);
+  if (!index) {
+    index = new Map();
+    for (const m of meetings)
+      for (const commitment of m.meeting.kesepakatan) {
+        const list = index.get(commitment.id) ?? [];
+        list.push({ month: m.id, commitment });
+        index.set(commitment.id, list);
+      }
+    madeByList.set(meetings, index);
+  }
+  const list = index.get(id) ?? [];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].month < month) return list[i].commitment;
+  return undefined;
 }

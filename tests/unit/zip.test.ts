@@ -3,6 +3,7 @@
 // limits: too many entries, an entry or a total too big, an entry lying about its size (stopped
 // while inflating), a truncated file or a wrong checksum are each a ZipError, never a hang.
 import { crc32 } from "node:zlib";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { listZip, readZip, writeZip, ZipError, type ZipEntries } from "../../src/render/zip.js";
 
@@ -72,6 +73,15 @@ describe("writing a DOCX container", () => {
     expect(bytes(readZip(zip))).toEqual(bytes(parts()));
     expect(listZip(zip)).toEqual([...parts()].map(([name, data]) => ({ name, crc: crc32(data), size: data.length })));
     expect([...readZip(zip, undefined, (name) => name === "docProps/app.xml").keys()]).toEqual(["docProps/app.xml"]);
+  });
+
+  // Word and LibreOffice reading it: tests/e2e/render.test.ts (LibreOffice converts every document).
+  it("is read by another zip reader as written (fflate, names in UTF-8 included)", () => {
+    const named = new Map([...parts(), ["word/média é.xml", text("<w:t>Désa</w:t>".repeat(10))]]);
+    const zip = writeZip(named);
+    const other = unzipSync(new Uint8Array(zip));
+    expect(Object.keys(other)).toEqual([...named.keys()]);
+    for (const [name, data] of named) expect(Buffer.from(other[name]).equals(Buffer.from(data)), name).toBe(true);
   });
 });
 

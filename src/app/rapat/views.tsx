@@ -4,6 +4,7 @@
 // sideways scrolling, nothing to edit; the arrow keys, Page Up/Down and Space go back and forward
 // (assets/rapat.js follows the page's own rel=prev/next links, which work without it too).
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { longDate, monthName, plainDate } from "../../domain/format-date.js";
 import { percent } from "../../domain/format-id.js";
 import { getLang, msg, t } from "../../i18n/index.js";
@@ -13,6 +14,17 @@ import { round } from "../../domain/targets.js";
 import { fishboneSvg, trendPanelSvg } from "../../render/svg.js";
 import { C, StateMark } from "../components/chart.js";
 import type { MeetingView, ProblemSlide, ProgramSlide, Slide } from "./data.js";
+import { TOKEN_HEADER } from "../security.js";
+import { L, type LiveForm, LiveFormView } from "./live.js";
+
+/** htmx as the app's pages configure it (components/layout.tsx): no eval, no injected styles, own requests only. */
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  historyEnabled: false,
+  selfRequestsOnly: true,
+});
 
 export const R = {
   title: msg("Mode rapat", "Meeting mode"),
@@ -80,6 +92,12 @@ export interface MeetingPageProps {
   /** 1-based. */
   index: number;
   puskesmas: string;
+  /** The slide's form when the forum fills it (live.tsx). */
+  live?: LiveForm;
+  /** The month file's hash as the slide shows it (a second window compares it with /rapat/versi). */
+  version: string;
+  /** The session's token, for the requests the page makes (htmx's, rapat.js's). */
+  token: string;
 }
 
 /** A method's short name as the README and --help give it (USG, Reinke, …). */
@@ -122,6 +140,9 @@ export function MeetingPage(props: MeetingPageProps) {
           {index > 1 ? <link rel="prev" href={`${base}/${index - 1}`} /> : null}
           {index < total ? <link rel="next" href={`${base}/${index + 1}`} /> : null}
           <link rel="stylesheet" href="/aset/rapat.css" />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <script src="/aset/htmx.min.js" defer></script>
+          <script src="/aset/app.js" defer></script>
           <script src="/aset/rapat.js" defer></script>
         </head>
         <body
@@ -129,6 +150,12 @@ export function MeetingPage(props: MeetingPageProps) {
           data-keluar={`/bulan/${view.month}`}
           data-awal={`${base}/1`}
           data-akhir={`${base}/${total}`}
+          hx-headers={JSON.stringify({ [TOKEN_HEADER]: props.token })}
+          data-versi-url={`${base}/versi`}
+          data-versi={props.version}
+          data-pesan-simpan={t(L.saving)}
+          data-pesan-tersimpan={t(L.saved)}
+          data-pesan-putus={t(L.offline)}
         >
           <header class="bar">
             <span class="where">
@@ -140,7 +167,12 @@ export function MeetingPage(props: MeetingPageProps) {
           </header>
           <main id="isi" class={`slide ${slide.kind}`}>
             <h1>{title}</h1>
-            <SlideBody view={view} slide={slide} puskesmas={props.puskesmas} />
+            <SlideBody
+              view={view}
+              slide={slide}
+              puskesmas={props.puskesmas}
+              form={props.live ? <LiveFormView {...props.live} slide={slide} /> : undefined}
+            />
           </main>
           <nav class="steps" aria-label={t(R.title)}>
             {index > 1 ? (
@@ -166,21 +198,41 @@ export function MeetingPage(props: MeetingPageProps) {
   );
 }
 
-function SlideBody(props: { view: MeetingView; slide: Slide; puskesmas: string }) {
-  const { view, slide } = props;
+function SlideBody(props: { view: MeetingView; slide: Slide; puskesmas: string; form?: Child }) {
+  const { view, slide, form } = props;
   switch (slide.kind) {
     case "judul":
       return <Cover view={view} puskesmas={props.puskesmas} />;
     case "program":
       return <ProgramFigures slide={slide} />;
     case "masalah":
-      return <Matrix view={view} slide={slide} />;
+      return (
+        <>
+          {form}
+          <Matrix view={view} slide={slide} raters={!form} />
+        </>
+      );
     case "analisis":
-      return <Analysis view={view} slide={slide} />;
+      return (
+        <>
+          <Analysis view={view} slide={slide} />
+          {form}
+        </>
+      );
     case "rtl":
-      return <Rtl view={view} />;
+      return (
+        <>
+          <Rtl view={view} />
+          {form}
+        </>
+      );
     case "kesepakatan":
-      return <Kesepakatan view={view} />;
+      return (
+        <>
+          <Kesepakatan view={view} />
+          {form}
+        </>
+      );
   }
 }
 
@@ -289,7 +341,7 @@ const score = (v: number | Record<string, number> | undefined) =>
           .map((x) => String(Math.round(x * 100) / 100).replace(".", ","))
           .join(" · ");
 
-function Matrix(props: { view: MeetingView; slide: { ranking: RankResult } }) {
+function Matrix(props: { view: MeetingView; slide: { ranking: RankResult }; raters: boolean }) {
   const ranking = props.slide.ranking;
   const criteria = [...new Set(ranking.items.flatMap((i) => Object.keys(i.scores)))];
   const raters = [...new Set(props.view.meeting.masalah.flatMap((p) => (p.skor_penilai ?? []).map((r) => r.penilai)))];
@@ -337,7 +389,7 @@ function Matrix(props: { view: MeetingView; slide: { ranking: RankResult } }) {
         </tbody>
       </table>
       <p class="tie">{ranking.tie_note}</p>
-      {raters.map((rater) => (
+      {(props.raters ? raters : []).map((rater) => (
         <section class="rater" data-penilai={rater}>
           <h2>{t(R.raterBlock, { rater: props.view.person(rater) })}</h2>
           <table class="matrix">
@@ -469,6 +521,7 @@ function Analysis(props: { view: MeetingView; slide: ProblemSlide }) {
 }
 
 function Rtl(props: { view: MeetingView }) {
+  if (!props.view.meeting.rtl.length) return null;
   return (
     <table class="matrix" id="rtl">
       <thead>

@@ -52,7 +52,7 @@ const shownRanking = (html: string) =>
   ]);
 
 describe("mode rapat, filled live", () => {
-  it("a score posted from the scoring slide is written (comments kept), the ranking shown is rank --json's", async () => {
+  it("a score posted from the scoring slide is written (comments kept), ranking shown is rank --json's", async () => {
     const app = testApp(root);
     const { n, html } = await slideOf(app, "masalah");
     const action = `/bulan/${MONTH}/rapat/${n}`;

@@ -137,6 +137,7 @@
         }
     }
     if (window.htmx) window.htmx.process(fresh);
+    fitAll();
   }
 
   // Typing saves after a short pause; a choice (select, checkbox) and Enter save at once.
@@ -156,12 +157,54 @@
     typed = true;
     schedule(0);
   });
-  // A row removed (app.js removes it): saved like a value typed.
+  // A row removed: it goes (and its note), focus moves to the next row or the add button, and the
+  // removal is saved like a value typed. (The month pages' app.js is not loaded here: its guard
+  // against leaving with unsaved entries has nothing to guard where every entry is saved as typed.)
   document.addEventListener("click", (event) => {
-    if (!event.target.closest || !event.target.closest("form[data-langsung] [data-hapus]")) return;
+    const button = event.target.closest && event.target.closest("form[data-langsung] [data-hapus]");
+    const row = button && button.closest("[data-row]");
+    if (!row) return;
+    const list = row.parentElement && row.parentElement.closest("fieldset, section");
+    const note = row.nextElementSibling && row.nextElementSibling.classList.contains("row-note");
+    const after = (note ? row.nextElementSibling : row).nextElementSibling;
+    if (note) row.nextElementSibling.remove();
+    row.remove();
+    const next =
+      (after && after.querySelector("input:not([type=hidden]), select, textarea")) ||
+      (list && list.querySelector(":scope > button.add"));
+    if (next) next.focus();
     typed = true;
     schedule(300);
   });
+  // A row added (htmx, from /baris): its first field has the focus.
+  document.addEventListener("htmx:afterSwap", (event) => {
+    const target = event.detail && event.detail.target;
+    if (!target || !(target.tagName === "TBODY" || target.classList.contains("card-rows"))) return;
+    const rows = target.querySelectorAll(":scope > [data-row]");
+    const last = rows[rows.length - 1];
+    const field = last && last.querySelector("input:not([type=hidden]), select, textarea");
+    if (field) field.focus();
+  });
+  // A one-line text shown wrapped (textarea[data-satu-baris]): Enter saves instead of breaking the line,
+  // and the box grows with the text.
+  const fit = (el) => {
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + 2}px`;
+  };
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !event.target.matches || !event.target.matches("textarea[data-satu-baris]")) return;
+    event.preventDefault();
+    if (event.target.closest("form[data-langsung]")) {
+      typed = true;
+      schedule(0);
+    }
+  });
+  document.addEventListener("input", (event) => {
+    if (event.target.matches && event.target.matches("textarea[data-satu-baris]")) fit(event.target);
+  });
+  const fitAll = () => document.querySelectorAll("textarea[data-satu-baris]").forEach(fit);
+  document.addEventListener("DOMContentLoaded", fitAll);
+  document.addEventListener("htmx:afterSwap", fitAll);
 
   // Another window's saves.
   const poll = async () => {

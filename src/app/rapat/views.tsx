@@ -142,7 +142,6 @@ export function MeetingPage(props: MeetingPageProps) {
           <link rel="stylesheet" href="/aset/rapat.css" />
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <script src="/aset/htmx.min.js" defer></script>
-          <script src="/aset/app.js" defer></script>
           <script src="/aset/rapat.js" defer></script>
         </head>
         <body

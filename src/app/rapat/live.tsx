@@ -215,13 +215,15 @@ function ScoreInputs(props: LiveForm & { ctx: FormContext }) {
     return (
       <div class="raters">
         {raters.map((rater) => (
-          <RaterBlock
-            rater={rater}
-            raters={staffChoices(props.config)}
-            problems={problems}
-            method={method as never}
-            ctx={ctx}
-          />
+          <div class="rater-block" data-penilai={rater}>
+            <RaterBlock
+              rater={rater}
+              raters={staffChoices(props.config)}
+              problems={problems}
+              method={method as never}
+              ctx={ctx}
+            />
+          </div>
         ))}
       </div>
     );

@@ -204,13 +204,22 @@ function SlideBody(props: { view: MeetingView; slide: Slide; puskesmas: string; 
       return <Cover view={view} puskesmas={props.puskesmas} />;
     case "program":
       return <ProgramFigures slide={slide} />;
-    case "masalah":
-      return (
+    case "masalah": {
+      // Scores per rater (MCUA) take a block each: the ranking first, the blocks to type into below it.
+      const perRater = view.meeting.masalah.some((p) => p.skor_penilai?.length);
+      const matrix = <Matrix view={view} slide={slide} raters={!form} />;
+      return perRater ? (
+        <>
+          {matrix}
+          {form}
+        </>
+      ) : (
         <>
           {form}
-          <Matrix view={view} slide={slide} raters={!form} />
+          {matrix}
         </>
       );
+    }
     case "analisis":
       return (
         <>

@@ -93,6 +93,8 @@ describe.skipIf(Boolean(skipBrowser))("mode rapat filled live, in chromium", () 
       expect(await page.evaluate(() => (window as any).samaHalaman)).toBe(true);
       expect(page.url()).toBe(url);
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("masalah[m1].skor.u");
+      // The form says it was saved (the status line is read out to screen readers too).
+      await until(() => page.locator("form[data-langsung] [data-keadaan]").textContent()).toBe("Tersimpan");
       await shot(page, "rapat-langsung-skor");
       // Tab goes to the next score, Enter saves it at once.
       await page.keyboard.press("Tab");
@@ -154,11 +156,11 @@ describe.skipIf(Boolean(skipBrowser))("mode rapat filled live, in chromium", () 
       await until(() => category.count()).toBe(1);
       await category.selectOption("Metode");
       await page.locator('[name^="masalah[m1].akar_masalah[~"][name$=".uraian"]').focus();
-      await page.keyboard.type("Panenraya");
-      await until(() => page.locator(".fishbone svg").textContent()).toContain("Panenraya");
+      await page.keyboard.type("Musim panen");
+      await until(() => page.locator(".fishbone svg").textContent()).toContain("Musim panen");
       await until(() => yamlOf(root).masalah[0].akar_masalah.at(-1)).toEqual({
         kategori: "Metode",
-        uraian: "Panenraya",
+        uraian: "Musim panen",
       });
       expect(await page.evaluate(() => (window as any).samaHalaman)).toBe(true);
       await shot(page, "rapat-langsung-tulang-ikan");

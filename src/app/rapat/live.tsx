@@ -237,7 +237,7 @@ function ScoreInputs(props: LiveForm & { ctx: FormContext }) {
         <tr>
           <th scope="col">{t(L.problem)}</th>
           {header.map((h) => (
-            <th scope="col" class="num">
+            <th scope="col" class="num c-s">
               <Abbr abbr={h.abbr} label={t(h.spec.label)} />
             </th>
           ))}

@@ -3,7 +3,7 @@
 // shown the one `rank --json` prints, a stale page merged with what another window saved, the same
 // field changed on both sides a conflict shown and nothing overwritten — and a root cause, a
 // kesepakatan typed on their slides written as the month pages write them.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { readData } from "../../src/io/yaml-source.js";
@@ -23,9 +23,9 @@ beforeEach(() => {
 type App = ReturnType<typeof testApp>;
 
 /** The number of the slide of a kind (the first one), by walking the slides as the projector does. */
-async function slideOf(app: App, kind: string, problem?: string): Promise<{ n: number; html: string }> {
+async function slideOf(app: App, kind: string, problem?: string, month = MONTH): Promise<{ n: number; html: string }> {
   for (let n = 1; n < 60; n++) {
-    const res = await app.get(`/bulan/${MONTH}/rapat/${n}`);
+    const res = await app.get(`/bulan/${month}/rapat/${n}`);
     if (res.status === 404) break;
     const html = await res.text();
     if (!html.includes(`class="slide ${kind}"`)) continue;
@@ -141,6 +141,26 @@ describe("mode rapat, filled live", () => {
     const svg = shown.slice(at, shown.indexOf("</svg>", at));
     expect(svg).toContain("&lt;bentrok&gt;");
     expect(shown).toContain("Jadwal posyandu &lt;bentrok&gt; dengan panen");
+  });
+
+  it("SWOT typed on a problem's slide (a month that uses SWOT) is written as a list and shown in its quadrant", async () => {
+    const app = testApp(root);
+    const may = path.join(root, "2024-05", "rapat.yaml");
+    // The month's analysis tools name SWOT (the month pages show SWOT's fields only then).
+    const text = readFileSync(may, "utf8");
+    writeFileSync(may, text.replace("  analisis:\n    - fishbone\n", "  analisis:\n    - fishbone\n    - swot\n"));
+    const { n, html } = await slideOf(app, "analisis", undefined, "2024-05");
+    const id = /name="_layar" value="analisis:([^"]+)"/.exec(html)![1];
+    const action = `/bulan/2024-05/rapat/${n}`;
+    const key = `masalah[${id}].swot.peluang`;
+    const fields = formFields(html, action);
+    const before = fields.find(([k]) => k === key)?.[1] ?? "";
+    const res = await app.post(action, set(fields, key, `${before}\nDana desa untuk posyandu`.trim()));
+    expect(res.status).toBe(303);
+    const problem = (readData(readFileSync(may, "utf8")) as any).masalah.find((m: any) => m.id === id);
+    expect(problem.swot.peluang.at(-1)).toBe("Dana desa untuk posyandu");
+    const shown = await (await app.get(res.headers.get("location")!)).text();
+    expect(shown.slice(shown.indexOf('class="swot"'))).toContain("<li>Dana desa untuk posyandu</li>");
   });
 
   it("a kesepakatan typed on its slide is written with the month's next id", async () => {

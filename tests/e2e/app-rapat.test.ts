@@ -143,7 +143,7 @@ describe("mode rapat, filled live", () => {
     expect(shown).toContain("Jadwal posyandu &lt;bentrok&gt; dengan panen");
   });
 
-  it("SWOT typed on a problem's slide (a month that uses SWOT) is written as a list and shown in its quadrant", async () => {
+  it("SWOT typed on a problem's slide (a month using SWOT) is written as a list, shown in its quadrant", async () => {
     const app = testApp(root);
     const may = path.join(root, "2024-05", "rapat.yaml");
     // The month's analysis tools name SWOT (the month pages show SWOT's fields only then).

@@ -143,6 +143,36 @@ describe.skipIf(Boolean(skipBrowser))("mode rapat filled live, in chromium", () 
     }
   }, 240_000);
 
+  it("the same score changed in two windows is a conflict shown with both values, never an overwrite", async () => {
+    const root = copyWorkspace(EXAMPLE);
+    const buka = await startBuka(root);
+    try {
+      const a = await session(browser, buka.url, problems, PROJECTOR, 1);
+      const b = await session(browser, buka.url, problems, PROJECTOR, 1);
+      const url = await goToSlide(a.page, "main.slide.masalah");
+      await b.page.goto(url);
+      // B does not hear of A's save (its poll answered with the version it shows): B types on a stale page.
+      const shown = await b.page.locator("body").getAttribute("data-versi");
+      await b.page.route("**/rapat/versi", (route) => route.fulfill({ json: { versi: shown } }));
+      await a.page.locator('input[name="masalah[m1].skor.u"]').fill("2");
+      await until(() => yamlOf(root).masalah[0].skor.u).toBe(2);
+      await b.page.locator('input[name="masalah[m1].skor.u"]').fill("4");
+      const choice = b.page.locator("form[data-langsung] .conflict");
+      await until(() => choice.count()).toBe(1);
+      expect(await choice.textContent()).toMatch(/isian saya: 4[\s\S]*berkas sekarang: 2/);
+      expect(yamlOf(root).masalah[0].skor.u).toBe(2);
+      await shot(b.page, "rapat-langsung-konflik");
+      // B keeps its own value: written now, and A shows it.
+      await choice.locator('input[value="saya"]').click();
+      await until(() => yamlOf(root).masalah[0].skor.u).toBe(4);
+      await until(() => a.page.locator('input[name="masalah[m1].skor.u"]').inputValue()).toBe("4");
+      await a.context.close();
+      await b.context.close();
+    } finally {
+      await buka.stop();
+    }
+  }, 240_000);
+
   it("a root cause typed appears in the fishbone, a kesepakatan typed is saved and shown", async () => {
     const root = copyWorkspace(EXAMPLE);
     const buka = await startBuka(root);

@@ -196,6 +196,12 @@ describe("mode rapat, filled live", () => {
     const refused = await app.post(action, [["_token", "salah"], ...fields]);
     expect(refused.status).toBe(403);
     expect(data().masalah[0].skor.u).toBe(5);
+    // A form for a slide that only shows, or for a problem not in the month: nothing to save, nothing written.
+    for (const slide of ["judul", "program", "analisis:m9"]) {
+      const res = await app.post(action, [...fields.filter(([k]) => k !== "_layar"), ["_layar", slide]]);
+      expect(res.status, slide).toBe(404);
+    }
+    expect(data().masalah[0].skor.u).toBe(5);
     await app.post(action, set(formFields(html, action), "masalah[m1].skor.u", "3"));
     const v2 = (await (await app.get(`/bulan/${MONTH}/rapat/versi`)).json()).versi;
     expect(v2).not.toBe(v1);

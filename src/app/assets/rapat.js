@@ -34,12 +34,24 @@
   let timer = null;
   let sent = null; // the fields' values as the last save sent them, by position
   let waiting = [];
+  // The form as last shown or sent, serialised: an event that changes nothing (a field's change event
+  // as the slide is put in place) saves nothing.
+  const serial = (f) => new URLSearchParams(new FormData(f)).toString();
+  let known = form() ? serial(form()) : "";
+  const changed = (event) => {
+    const f = event.target.closest && event.target.closest("form[data-langsung]");
+    return Boolean(f) && serial(f) !== known;
+  };
 
   const schedule = (delay) => {
     clearTimeout(timer);
     timer = setTimeout(save, delay);
   };
-  const idle = () => !busy && !timer && !typed;
+  // Nothing on its way and nothing waiting to be saved: a conflict to choose or an entry to fix holds
+  // values the file does not have, so another window's save is not shown over them (the person's
+  // next save merges with it instead).
+  const idle = () =>
+    !busy && !timer && !typed && !document.querySelector("form[data-langsung] :is(.conflict, .note.error)");
 
   async function save() {
     clearTimeout(timer);
@@ -54,6 +66,7 @@
     again = false;
     typed = false;
     sent = controls(f).map(valueOf);
+    known = serial(f);
     status(body.dataset.pesanSimpan, "simpan");
     try {
       const res = await fetch(f.action, {
@@ -80,7 +93,7 @@
     }
   }
   /** Resolves once nothing typed is left unsaved (before leaving the slide). */
-  const saved = () => (idle() ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)));
+  const saved = () => (!busy && !timer && !typed ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)));
 
   /** The slide as the server sent it, in place of the shown one, without losing what is being typed. */
   function apply(html, url) {
@@ -126,6 +139,7 @@
           carried = true;
         }
       });
+    known = form() ? serial(form()) : "";
     if (carried) typed = true;
     if (at >= 0 && now[at]) {
       now[at].focus({ preventScroll: true });
@@ -142,12 +156,12 @@
 
   // Typing saves after a short pause; a choice (select, checkbox) and Enter save at once.
   document.addEventListener("input", (event) => {
-    if (!event.target.closest || !event.target.closest("form[data-langsung]")) return;
+    if (!changed(event)) return;
     typed = true;
     schedule(600);
   });
   document.addEventListener("change", (event) => {
-    if (!event.target.closest || !event.target.closest("form[data-langsung]")) return;
+    if (!changed(event)) return;
     typed = true;
     schedule(event.target.type === "text" || event.target.tagName === "TEXTAREA" ? 150 : 0);
   });

@@ -22,6 +22,7 @@ import {
   VERSION_FIELD,
 } from "../save.js";
 import { TOKEN_FIELD } from "../security.js";
+import { T } from "../text.js";
 import { staffChoices } from "../setup/pages.js";
 import type { Slide } from "./data.js";
 
@@ -118,7 +119,7 @@ export function LiveFormView(props: LiveForm & { slide: Slide }) {
       <input type="hidden" name={BASE_FIELD} value={encodeBase(shown.base)} />
       <input type="hidden" name={VERSION_FIELD} value={shown.version} />
       <input type="hidden" name={SLIDE_FIELD} value={slideKey(props.slide)} />
-      <p class="status" role="status" aria-live="polite" data-keadaan>
+      <p class="status" role="status" aria-live="polite" data-keadaan data-jenis={props.message ? "perhatian" : ""}>
         {props.message ?? ""}
       </p>
       {shown.general.length ? (
@@ -286,10 +287,12 @@ function Conflicted(props: { name: string; ctx: FormContext; spec: FieldSpec }):
     <div class="conflict" role="group">
       <input type="hidden" name={CONFLICT_FIELD} value={c.key} />
       <label class="choice">
-        <input type="radio" name={`${CHOICE_PREFIX}${c.key}`} value="saya" /> {shown(c.mine)}
+        <input type="radio" name={`${CHOICE_PREFIX}${c.key}`} value="saya" />{" "}
+        {t(T.conflictMine, { value: shown(c.mine) })}
       </label>
       <label class="choice">
-        <input type="radio" name={`${CHOICE_PREFIX}${c.key}`} value="berkas" /> {shown(c.theirs)}
+        <input type="radio" name={`${CHOICE_PREFIX}${c.key}`} value="berkas" />{" "}
+        {t(T.conflictTheirs, { value: shown(c.theirs) })}
       </label>
     </div>
   );

@@ -118,8 +118,8 @@ export function registerMeetingPages(kit: PageKit): void {
     // The slide the form was made for, wherever it is now (a score typed can move a problem's slide).
     const wanted = form.get(SLIDE_FIELD)?.[0] ?? "";
     const index = data.view.slides.findIndex((s) => slideKey(s) === wanted) + 1;
-    if (index < 1) return kit.notFound(c);
-    const page = slidePage(ws.root, month, data.view.slides[index - 1]!)!;
+    const page = index > 0 ? slidePage(ws.root, month, data.view.slides[index - 1]!) : undefined;
+    if (!page) return kit.notFound(c);
     const outcome = await savePage(ws.root, page, form, kit.options.env);
     if (outcome.kind === "saved") return c.redirect(`/bulan/${month}/rapat/${index}`, 303);
     if (outcome.kind === "broken")

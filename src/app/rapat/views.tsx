@@ -1,8 +1,9 @@
 // Mode rapat: the month's Lokmin on the projector, one screen at a time following the agenda — the
 // month's figures per program, the problems with the scoring matrix of the month's method, each
 // problem's fishbone, SWOT and solutions, the RTL and the kesepakatan. Large type for 1024×768, no
-// sideways scrolling, nothing to edit; the arrow keys, Page Up/Down and Space go back and forward
-// (assets/rapat.js follows the page's own rel=prev/next links, which work without it too).
+// sideways scrolling; the slides the forum fills hold their form (live.tsx). The arrow keys, Page
+// Up/Down and Space go back and forward outside a field (assets/rapat.js follows the page's own
+// rel=prev/next links, which work without it too).
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { longDate, monthName, plainDate } from "../../domain/format-date.js";
@@ -33,8 +34,10 @@ export const R = {
   chair: msg("Pimpinan rapat", "Chair"),
   date: msg("Tanggal", "Date"),
   keys: msg(
-    "→ / Page Down / Spasi: berikutnya · ← / Page Up: sebelumnya · Home / End: awal / akhir · Esc: keluar",
-    "→ / Page Down / Space: next · ← / Page Up: previous · Home / End: first / last · Esc: leave",
+    "→ / Page Down / Spasi: berikutnya · ← / Page Up: sebelumnya · Home / End: awal / akhir · Esc: keluar " +
+      "(di isian: Esc keluar dari isian)",
+    "→ / Page Down / Space: next · ← / Page Up: previous · Home / End: first / last · Esc: leave " +
+      "(in a field: Esc leaves the field)",
   ),
   next: msg("Berikutnya", "Next"),
   prev: msg("Sebelumnya", "Previous"),

@@ -143,6 +143,29 @@ describe("mode rapat, filled live", () => {
     expect(shown).toContain("Jadwal posyandu &lt;bentrok&gt; dengan panen");
   });
 
+  it("a solution's score typed on its problem's slide re-ranks them as rank --solusi --json does", async () => {
+    const app = testApp(root);
+    const { n, html } = await slideOf(app, "analisis", "m1");
+    const action = `/bulan/${MONTH}/rapat/${n}`;
+    const res = await app.post(action, set(formFields(html, action), "masalah[m1].solusi[s1].skor.c", "1"));
+    expect(res.status).toBe(303);
+    expect(data().masalah[0].solusi[0].skor.c).toBe(1);
+    const result = await lokmin(["rank", MONTH, "--solusi", "--json"], {
+      cwd: root,
+      env: { LOKMIN_TODAY: "2024-07-10" },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const ranked = JSON.parse(result.stdout).solutions.find((s: any) => s.problem === "m1").problems;
+    const shown = await (await app.get(res.headers.get("location")!)).text();
+    const rows = [...shown.matchAll(/<tr data-solusi="([^"]+)" data-peringkat="([^"]*)"/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
+    expect(rows).toEqual([...ranked].sort((a: any, b: any) => a.rank - b.rank).map((s: any) => [s.id, s.rank]));
+    // M × I × V / C with C = 1: s1 (60) is first now.
+    expect(rows[0]).toEqual(["s1", 1]);
+  });
+
   it("SWOT typed on a problem's slide (a month using SWOT) is written as a list, shown in its quadrant", async () => {
     const app = testApp(root);
     const may = path.join(root, "2024-05", "rapat.yaml");

@@ -199,7 +199,7 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
     }
   }, 180_000);
 
-  it("mode rapat: the month on a 1024×768 projector, screen by screen with the keyboard, nothing to edit", async () => {
+  it("mode rapat: the month on a 1024×768 projector, screen by screen with the keyboard", async () => {
     const root = copyWorkspace(EXAMPLE);
     const before = readFileSync(path.join(root, "2024-06", "rapat.yaml"), "utf8");
     const report = await json(["report", "2024-06"], root);
@@ -222,7 +222,10 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
         // No sideways scrolling, and nothing on the screen to type into.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `screen ${n} (${kind}) is wider than the projector`).toBeLessThanOrEqual(0);
-        expect(await page.locator("input, textarea, select, form, [contenteditable]").count()).toBe(0);
+        // The slides the forum fills hold one form (filled live, tests/browser/rapat.test.ts); the others none.
+        const fills = ["masalah", "analisis", "rtl", "kesepakatan"].includes(kind);
+        expect(await page.locator("form").count(), kind).toBe(fills ? 1 : 0);
+        if (!fills) expect(await page.locator("input, textarea, select, [contenteditable]").count()).toBe(0);
         for (const row of await attributes(page, "tr[data-indikator]")) figures.set(row["data-indikator"], row);
         if (kind === "masalah") matrix.push(...(await attributes(page, "#matriks tr[data-masalah]")));
         if (
@@ -301,8 +304,8 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
       // One block per rater named in the file, headed with the rater's name, not the id.
       const raters = [...new Set([...yaml.matchAll(/- penilai: (\S+)/g)].map((m) => m[1]))];
       expect(raters.length).toBeGreaterThan(1);
-      expect((await attributes(page, "section.rater")).map((r) => r["data-penilai"])).toEqual(raters);
-      expect(await page.locator('section.rater[data-penilai="ratna"] h2').textContent()).toContain("Ratna");
+      expect((await attributes(page, "[data-penilai]")).map((r) => r["data-penilai"])).toEqual(raters);
+      expect(await page.locator('[data-penilai="ratna"] legend').textContent()).toContain("Ratna");
       await context.close();
     } finally {
       await buka.stop();

@@ -114,7 +114,8 @@ export function loadMeeting(root: string, env: NodeJS.ProcessEnv, month: string)
         solutions: solutions.find((s) => s.problem === problem.id),
       }),
     );
-  if (meeting.rtl.length) slides.push({ kind: "rtl" });
+  // The RTL and the kesepakatan are typed in the meeting: their slides are there even while empty.
+  slides.push({ kind: "rtl" });
   slides.push({ kind: "kesepakatan" });
   const person = (id: string | undefined) => (id ? (participant(config, id)?.nama ?? id) : "–");
   return { view: { month, config, meeting, slides, person } };

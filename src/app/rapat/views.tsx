@@ -1,9 +1,11 @@
 // Mode rapat: the month's Lokmin on the projector, one screen at a time following the agenda — the
 // month's figures per program, the problems with the scoring matrix of the month's method, each
 // problem's fishbone, SWOT and solutions, the RTL and the kesepakatan. Large type for 1024×768, no
-// sideways scrolling, nothing to edit; the arrow keys, Page Up/Down and Space go back and forward
-// (assets/rapat.js follows the page's own rel=prev/next links, which work without it too).
+// sideways scrolling; the slides the forum fills hold their form (live.tsx). The arrow keys, Page
+// Up/Down and Space go back and forward outside a field (assets/rapat.js follows the page's own
+// rel=prev/next links, which work without it too).
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { longDate, monthName, plainDate } from "../../domain/format-date.js";
 import { percent } from "../../domain/format-id.js";
 import { getLang, msg, t } from "../../i18n/index.js";
@@ -13,6 +15,17 @@ import { round } from "../../domain/targets.js";
 import { fishboneSvg, trendPanelSvg } from "../../render/svg.js";
 import { C, StateMark } from "../components/chart.js";
 import type { MeetingView, ProblemSlide, ProgramSlide, Slide } from "./data.js";
+import { TOKEN_HEADER } from "../security.js";
+import { L, type LiveForm, LiveFormView } from "./live.js";
+
+/** htmx as the app's pages configure it (components/layout.tsx): no eval, no injected styles, own requests only. */
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  historyEnabled: false,
+  selfRequestsOnly: true,
+});
 
 export const R = {
   title: msg("Mode rapat", "Meeting mode"),
@@ -21,8 +34,10 @@ export const R = {
   chair: msg("Pimpinan rapat", "Chair"),
   date: msg("Tanggal", "Date"),
   keys: msg(
-    "→ / Page Down / Spasi: berikutnya · ← / Page Up: sebelumnya · Home / End: awal / akhir · Esc: keluar",
-    "→ / Page Down / Space: next · ← / Page Up: previous · Home / End: first / last · Esc: leave",
+    "→ / Page Down / Spasi: berikutnya · ← / Page Up: sebelumnya · Home / End: awal / akhir · Esc: keluar " +
+      "(di isian: Esc keluar dari isian)",
+    "→ / Page Down / Space: next · ← / Page Up: previous · Home / End: first / last · Esc: leave " +
+      "(in a field: Esc leaves the field)",
   ),
   next: msg("Berikutnya", "Next"),
   prev: msg("Sebelumnya", "Previous"),
@@ -80,6 +95,12 @@ export interface MeetingPageProps {
   /** 1-based. */
   index: number;
   puskesmas: string;
+  /** The slide's form when the forum fills it (live.tsx). */
+  live?: LiveForm;
+  /** The month file's hash as the slide shows it (a second window compares it with /rapat/versi). */
+  version: string;
+  /** The session's token, for the requests the page makes (htmx's, rapat.js's). */
+  token: string;
 }
 
 /** A method's short name as the README and --help give it (USG, Reinke, …). */
@@ -122,6 +143,8 @@ export function MeetingPage(props: MeetingPageProps) {
           {index > 1 ? <link rel="prev" href={`${base}/${index - 1}`} /> : null}
           {index < total ? <link rel="next" href={`${base}/${index + 1}`} /> : null}
           <link rel="stylesheet" href="/aset/rapat.css" />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <script src="/aset/htmx.min.js" defer></script>
           <script src="/aset/rapat.js" defer></script>
         </head>
         <body
@@ -129,6 +152,12 @@ export function MeetingPage(props: MeetingPageProps) {
           data-keluar={`/bulan/${view.month}`}
           data-awal={`${base}/1`}
           data-akhir={`${base}/${total}`}
+          hx-headers={JSON.stringify({ [TOKEN_HEADER]: props.token })}
+          data-versi-url={`${base}/versi`}
+          data-versi={props.version}
+          data-pesan-simpan={t(L.saving)}
+          data-pesan-tersimpan={t(L.saved)}
+          data-pesan-putus={t(L.offline)}
         >
           <header class="bar">
             <span class="where">
@@ -140,7 +169,12 @@ export function MeetingPage(props: MeetingPageProps) {
           </header>
           <main id="isi" class={`slide ${slide.kind}`}>
             <h1>{title}</h1>
-            <SlideBody view={view} slide={slide} puskesmas={props.puskesmas} />
+            <SlideBody
+              view={view}
+              slide={slide}
+              puskesmas={props.puskesmas}
+              form={props.live ? <LiveFormView {...props.live} slide={slide} /> : undefined}
+            />
           </main>
           <nav class="steps" aria-label={t(R.title)}>
             {index > 1 ? (
@@ -166,21 +200,50 @@ export function MeetingPage(props: MeetingPageProps) {
   );
 }
 
-function SlideBody(props: { view: MeetingView; slide: Slide; puskesmas: string }) {
-  const { view, slide } = props;
+function SlideBody(props: { view: MeetingView; slide: Slide; puskesmas: string; form?: Child }) {
+  const { view, slide, form } = props;
   switch (slide.kind) {
     case "judul":
       return <Cover view={view} puskesmas={props.puskesmas} />;
     case "program":
       return <ProgramFigures slide={slide} />;
-    case "masalah":
-      return <Matrix view={view} slide={slide} />;
+    case "masalah": {
+      // Scores per rater (MCUA) take a block each: the ranking first, the blocks to type into below it.
+      const perRater = view.meeting.masalah.some((p) => p.skor_penilai?.length);
+      const matrix = <Matrix view={view} slide={slide} raters={!form} />;
+      return perRater ? (
+        <>
+          {matrix}
+          {form}
+        </>
+      ) : (
+        <>
+          {form}
+          {matrix}
+        </>
+      );
+    }
     case "analisis":
-      return <Analysis view={view} slide={slide} />;
+      return (
+        <>
+          <Analysis view={view} slide={slide} />
+          {form}
+        </>
+      );
     case "rtl":
-      return <Rtl view={view} />;
+      return (
+        <>
+          <Rtl view={view} />
+          {form}
+        </>
+      );
     case "kesepakatan":
-      return <Kesepakatan view={view} />;
+      return (
+        <>
+          <Kesepakatan view={view} />
+          {form}
+        </>
+      );
   }
 }
 
@@ -289,7 +352,7 @@ const score = (v: number | Record<string, number> | undefined) =>
           .map((x) => String(Math.round(x * 100) / 100).replace(".", ","))
           .join(" · ");
 
-function Matrix(props: { view: MeetingView; slide: { ranking: RankResult } }) {
+function Matrix(props: { view: MeetingView; slide: { ranking: RankResult }; raters: boolean }) {
   const ranking = props.slide.ranking;
   const criteria = [...new Set(ranking.items.flatMap((i) => Object.keys(i.scores)))];
   const raters = [...new Set(props.view.meeting.masalah.flatMap((p) => (p.skor_penilai ?? []).map((r) => r.penilai)))];
@@ -337,7 +400,7 @@ function Matrix(props: { view: MeetingView; slide: { ranking: RankResult } }) {
         </tbody>
       </table>
       <p class="tie">{ranking.tie_note}</p>
-      {raters.map((rater) => (
+      {(props.raters ? raters : []).map((rater) => (
         <section class="rater" data-penilai={rater}>
           <h2>{t(R.raterBlock, { rater: props.view.person(rater) })}</h2>
           <table class="matrix">
@@ -469,6 +532,7 @@ function Analysis(props: { view: MeetingView; slide: ProblemSlide }) {
 }
 
 function Rtl(props: { view: MeetingView }) {
+  if (!props.view.meeting.rtl.length) return null;
   return (
     <table class="matrix" id="rtl">
       <thead>

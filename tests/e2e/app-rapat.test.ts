@@ -229,4 +229,28 @@ describe("mode rapat, filled live", () => {
     const v2 = (await (await app.get(`/bulan/${MONTH}/rapat/versi`)).json()).versi;
     expect(v2).not.toBe(v1);
   });
+
+  it("the RTL slide offers the chosen solutions with one click and comes back to the slide", async () => {
+    // June as it stands after the solutions were chosen: no RTL written yet.
+    writeFileSync(file, onDisk().replace(/\nrtl:\n(?:(?: |-|#).*\n|\n)*/, "\nrtl: []\n"));
+    const app = testApp(root);
+    const { n, html } = await slideOf(app, "rtl");
+    const action = "/bulan/2024-06/rtl/dari-solusi";
+    const offered = [...html.matchAll(/data-follow-up="([^"]+)"/g)].map((m) => m[1]);
+    expect(offered).toEqual(["r1", "r2", "r3"]);
+    const fields = formFields(html, action);
+    expect(fields).toContainEqual(["kembali", `/bulan/${MONTH}/rapat/${n}`]);
+    const res = await app.post(action, fields);
+    expect(res.headers.get("location")).toBe(`/bulan/${MONTH}/rapat/${n}`);
+    expect(data().rtl.map((r: { id: string }) => r.id)).toEqual(["r1", "r2", "r3"]);
+    const again = await (await app.get(`/bulan/${MONTH}/rapat/${n}`)).text();
+    expect(again).not.toContain("data-follow-up=");
+    expect(again).toContain('name="rtl[r1].kegiatan"');
+    // A page to come back to outside this month's slides is not followed.
+    const elsewhere = await app.post(action, [
+      ...fields.filter(([k]) => k !== "kembali"),
+      ["kembali", "https://x.example/"],
+    ]);
+    expect(elsewhere.headers.get("location")).toBe(`/bulan/${MONTH}/rtl`);
+  });
 });

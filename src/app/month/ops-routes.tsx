@@ -434,6 +434,10 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
     app.post(`/bulan/:month/${url}`, async (c) => {
       const at = kit.monthRoute(c);
       if (at instanceof Response) return at;
+      const body = await c.req.parseBody();
+      // Back to the slide of mode rapat it was asked from (only one of this month's), else the step's page.
+      const back = typeof body.kembali === "string" ? body.kembali : "";
+      const slide = new RegExp(`^/bulan/${at.month}/rapat/[0-9]{1,3}$`).test(back) ? back : undefined;
       const page = `/bulan/${at.month}/${step}`;
       const { followUp } = await import("../../ops/follow-up.js");
       try {
@@ -444,7 +448,7 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
       } catch (error) {
         kit.flash.set(page, errorText(at.ws.root, error));
       }
-      return c.redirect(page, 303);
+      return c.redirect(slide ?? page, 303);
     });
   }
 

@@ -449,6 +449,8 @@ export function FollowUpBlock(props: {
   step: "rtl" | "kesepakatan";
   rows: readonly { id: string; text: string }[];
   skipped: readonly { id: string; reason: string }[];
+  /** The page to come back to (a slide of mode rapat); the step's own page when not given. */
+  back?: string;
 }) {
   const rtl = props.step === "rtl";
   const action = `/bulan/${props.month}/${rtl ? "rtl/dari-solusi" : "kesepakatan/dari-rtl"}`;
@@ -469,6 +471,7 @@ export function FollowUpBlock(props: {
       {props.rows.length ? (
         <form method="post" action={action} class="inline">
           <Token token={props.token} />
+          {props.back ? <input type="hidden" name="kembali" value={props.back} /> : null}
           <button type="submit">{t(rtl ? O.fuRtlAdd : O.fuKAdd, { n: props.rows.length })}</button>
         </form>
       ) : null}

@@ -15,6 +15,7 @@ import { monthsOf, type OpenWorkspace } from "../workspace.js";
 import { loadMeeting, type MeetingView } from "./data.js";
 import { L, type LiveForm, SLIDE_FIELD, slideKey, slidePage } from "./live.js";
 import { MeetingPage, MeetingProblems, R } from "./views.js";
+import { FollowUpBlock } from "../month/ops-views.js";
 import { T } from "../text.js";
 
 type Form = Map<string, string[]>;
@@ -39,8 +40,32 @@ export function registerMeetingPages(kit: PageKit): void {
     return { ws, month };
   };
 
+  /** The RTL slide offers the chosen solutions, the kesepakatan slide the RTL (ops/follow-up.ts). */
+  const followUpOffer = async (ws: OpenWorkspace, month: string, index: number, kind: string) => {
+    if (kind !== "rtl" && kind !== "kesepakatan") return undefined;
+    const { proposeFollowUp } = await import("../../ops/follow-up.js");
+    try {
+      const ctx = { cwd: ws.root, env: kit.options.env, today: kit.options.today(), root: ws.root };
+      const { proposal } = proposeFollowUp(ctx, month, kind, ws.root);
+      if (!proposal.rows.length) return undefined;
+      const rows = proposal.rows.map((row) => ({ id: row.id, text: "kegiatan" in row ? row.kegiatan : row.uraian }));
+      return (
+        <FollowUpBlock
+          month={month}
+          token={kit.state.secrets.token}
+          step={kind}
+          rows={rows}
+          skipped={proposal.skipped.map((s) => ({ id: s.id, reason: t(s.reason) }))}
+          back={`/bulan/${month}/rapat/${index}`}
+        />
+      );
+    } catch {
+      return undefined; // a month that cannot be read says so on the slide itself
+    }
+  };
+
   /** The slide with its form: the file as it is, or what a save sent back (a conflict, a mistake). */
-  const show = (
+  const show = async (
     c: Context,
     ws: OpenWorkspace,
     month: string,
@@ -66,6 +91,7 @@ export function registerMeetingPages(kit: PageKit): void {
         index={index}
         puskesmas={puskesmas}
         live={liveForm(ws, data.view, index, after)}
+        followUp={await followUpOffer(ws, month, index, data.view.slides[index - 1]!.kind)}
         version={fileVersion(ws.root, meetingFile(month)) ?? ""}
         token={kit.state.secrets.token}
       />,

@@ -97,6 +97,8 @@ export interface MeetingPageProps {
   puskesmas: string;
   /** The slide's form when the forum fills it (live.tsx). */
   live?: LiveForm;
+  /** On the RTL and kesepakatan slides: the rows the step before offers, added with one click. */
+  followUp?: Child;
   /** The month file's hash as the slide shows it (a second window compares it with /rapat/versi). */
   version: string;
   /** The session's token, for the requests the page makes (htmx's, rapat.js's). */
@@ -173,7 +175,14 @@ export function MeetingPage(props: MeetingPageProps) {
               view={view}
               slide={slide}
               puskesmas={props.puskesmas}
-              form={props.live ? <LiveFormView {...props.live} slide={slide} /> : undefined}
+              form={
+                props.live || props.followUp ? (
+                  <>
+                    {props.followUp}
+                    {props.live ? <LiveFormView {...props.live} slide={slide} /> : null}
+                  </>
+                ) : undefined
+              }
             />
           </main>
           <nav class="steps" aria-label={t(R.title)}>

@@ -1,6 +1,7 @@
 // Before the suite: build dist/ (end-to-end tests spawn `node bin/lokmin.js`) unless it is already
-// built from the sources as they are, and give the run its own temporary folder, removed afterwards. Every worker and every process the tests start uses it
-// as TMPDIR (TEMP on Windows): tempDir(), copyWorkspace(), LibreOffice's profiles, the parse cache.
+// built from the sources as they are, and give the run its own temporary folder, removed afterwards.
+// Every worker and every process the tests start uses it as TMPDIR (TEMP on Windows): tempDir(),
+// copyWorkspace(), LibreOffice's profiles, the parse cache.
 // On Linux it is in memory (/dev/shm) when that has room: lokmin writes atomically (write, fsync,
 // rename), tests remove what they made, and on a disk mounted with `discard`, as this project's
 // machine is, each removal waits for the disk (about 13 ms, thousands of times a run).

@@ -1,12 +1,12 @@
 // A Dinas' inbox for tests: packages the real `lokmin paket` makes from the example workspace (its
 // last month rendered first, so its package carries the documents and the notulen) and from a
-// generated second Puskesmas with a hostile name. Built once per worker; tests that write copy it.
+// generated second Puskesmas with a hostile name. Built once per run (runFixture); tests that write copy it.
 import { cpSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { cellText, type ReadSheet } from "../src/domain/form/workbook.js";
 import { generateWorkspace } from "../dev/generate.js";
-import { copyWorkspace, EXAMPLE, lokmin, tempDir } from "./helpers.js";
+import { copyWorkspace, EXAMPLE, lokmin, runFixture, tempDir } from "./helpers.js";
 
 export const HOSTILE_PUSKESMAS = 'UPTD Puskesmas <img src=x onerror=alert(1)> & "Rimba"';
 
@@ -24,20 +24,30 @@ async function paket(root: string, month: string, out: string) {
 
 let built: Promise<Inbox> | undefined;
 
+/** The inbox, built once for the run (the first file that asks builds it; render and five paket). */
 export function inbox(): Promise<Inbox> {
   built ??= (async () => {
-    const base = tempDir("lokmin-inbox-");
-    const folder = path.join(base, "kotak masuk");
-    mkdirSync(folder);
-    const workspace = copyWorkspace(EXAMPLE);
-    const render = await lokmin(["-C", workspace, "render", "2024-06"], { env: { LOKMIN_TODAY: "2024-07-01" } });
-    expect(render.status, render.stderr).toBe(0);
-    for (const month of ["2024-04", "2024-05", "2024-06"])
-      await paket(workspace, month, path.join(folder, `sukamaju-${month}.zip`));
-    const other = path.join(base, "rimba");
-    generateWorkspace({ out: other, startMonth: "2024-01", months: 3, programs: 4, seed: 11, name: HOSTILE_PUSKESMAS });
-    for (const month of ["2024-02", "2024-03"]) await paket(other, month, path.join(folder, `rimba-${month}.zip`));
-    return { folder, workspace };
+    const base = await runFixture("dinas-inbox", async (base) => {
+      const folder = path.join(base, "kotak masuk");
+      mkdirSync(folder);
+      const workspace = path.join(base, "sukamaju");
+      cpSync(copyWorkspace(EXAMPLE), workspace, { recursive: true });
+      const render = await lokmin(["-C", workspace, "render", "2024-06"], { env: { LOKMIN_TODAY: "2024-07-01" } });
+      expect(render.status, render.stderr).toBe(0);
+      for (const month of ["2024-04", "2024-05", "2024-06"])
+        await paket(workspace, month, path.join(folder, `sukamaju-${month}.zip`));
+      const other = path.join(base, "rimba");
+      generateWorkspace({
+        out: other,
+        startMonth: "2024-01",
+        months: 3,
+        programs: 4,
+        seed: 11,
+        name: HOSTILE_PUSKESMAS,
+      });
+      for (const month of ["2024-02", "2024-03"]) await paket(other, month, path.join(folder, `rimba-${month}.zip`));
+    });
+    return { folder: path.join(base, "kotak masuk"), workspace: path.join(base, "sukamaju") };
   })();
   return built;
 }

@@ -13,7 +13,17 @@
 //   a sleep. One still alive when its test ends is killed, and the test fails.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
@@ -48,6 +58,28 @@ export function copyWorkspace(source: string): string {
   const target = path.join(tempDir(), path.basename(source));
   cpSync(source, target, { recursive: true, filter: (from) => !transient(from) });
   return target;
+}
+
+/**
+ * A fixture built once for the whole run and shared read-only by every test file and worker: the
+ * first file that asks builds it with `build(dir)` into a folder of its own, then moves it to its
+ * place in the run's temporary folder; a file asking later finds it there. Two workers asking at once
+ * both build, and the first to finish wins (no lock, no wait). Copy it before writing into it.
+ */
+export async function runFixture(name: string, build: (dir: string) => Promise<void> | void): Promise<string> {
+  const place = path.join(tmpdir(), "run-fixtures", name);
+  if (existsSync(place)) return place;
+  const dir = path.join(tempDir(`lokmin-fixture-${name}-`), name);
+  mkdirSync(dir);
+  await build(dir);
+  mkdirSync(path.dirname(place), { recursive: true });
+  try {
+    renameSync(dir, place);
+  } catch (error) {
+    // Another worker finished first (the place is taken by a folder with content): use theirs.
+    if (!existsSync(place)) throw error;
+  }
+  return place;
 }
 
 export interface CliResult {

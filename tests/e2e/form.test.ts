@@ -14,6 +14,26 @@ let ws: string;
 let forms: string;
 const yamlOnly = (dir: string) => new Map([...snapshot(dir)].filter(([file]) => file.endsWith(".yaml")));
 
+/**
+ * A copy of the example in which `lokmin form MONTH --only ONLY` wrote its workbooks into MONTH/isian/:
+ * the form runs once per file for each month and list, and each test gets a copy of that workspace.
+ */
+const formed = new Map<string, Promise<string>>();
+async function formedCopy(month: string, only: string): Promise<string> {
+  const key = `${month} ${only}`;
+  if (!formed.has(key))
+    formed.set(
+      key,
+      (async () => {
+        const base = copyWorkspace(EXAMPLE);
+        const r = await lokmin(["form", month, "--only", only], { cwd: base });
+        expect(r.status, r.stderr).toBe(0);
+        return base;
+      })(),
+    );
+  return copyWorkspace(await formed.get(key)!);
+}
+
 beforeAll(async () => {
   ws = copyWorkspace(EXAMPLE);
   forms = tempDir("lokmin-forms-");
@@ -97,8 +117,10 @@ describe("form then import with no edits", () => {
 describe("import of filled-in workbooks", () => {
   it("writes exactly the values people changed, keeps comments, and a second import changes nothing", async () => {
     const work = copyWorkspace(EXAMPLE);
+    // The workbooks `form 2024-06 --only kia,rapat` writes, as the beforeAll made them from the same example.
     const out = tempDir("lokmin-forms-");
-    expect((await lokmin(["form", "2024-06", "--out", out, "--only", "kia,rapat"], { cwd: work })).status).toBe(0);
+    for (const name of ["2024-06-kia.xlsx", "2024-06-rapat.xlsx"])
+      copyFileSync(path.join(forms, name), path.join(out, name));
     await editBook(path.join(out, "2024-06-kia.xlsx"), (book) => {
       const s = sheet(book, "Capaian");
       s.getCell(`${COL.bulan}${rowOf(s, "d:bumil:Sukamaju")}`).value = 20;
@@ -222,9 +244,8 @@ describe("import keeps what the sheet has no cell for and refuses figures that d
 
   it("a cumulative typed over, a total not the villages' sum, a CSV cumulative below last month: exit 2", async () => {
     const work = copyWorkspace(EXAMPLE);
-    const out = tempDir("lokmin-forms-");
-    expect((await lokmin(["form", "2024-06", "--out", out, "--only", "kia"], { cwd: work })).status).toBe(0);
-    const file = path.join(out, "2024-06-kia.xlsx");
+    const file = path.join(tempDir("lokmin-forms-"), "2024-06-kia.xlsx");
+    copyFileSync(path.join(forms, "2024-06-kia.xlsx"), file);
     await editBook(file, (book) => {
       const s = sheet(book, "Capaian");
       s.getCell(`${COL.kum}${rowOf(s, "i:bbl")}`).value = 999;
@@ -585,8 +606,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
   };
 
   it("keeps values filled in the YAML by hand when the untouched workbook is imported (no arguments)", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-05", "gizi,rapat");
     byHand(work);
     const typed = yamlOnly(work);
     expect(readFileSync(gizi(work), "utf8")).toContain("bulan_ini: 78");
@@ -604,8 +624,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
   });
 
   it("writes what the workbook changed next to the hand edits, and a second import changes nothing", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-05", "gizi,rapat");
     byHand(work);
     const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
     await editBook(book, (b) => {
@@ -626,8 +645,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
   });
 
   it("refuses a value changed in both the workbook and the YAML, naming both; --force: the workbook wins", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-05", "--only", "gizi,rapat"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-05", "gizi,rapat");
     byHand(work);
     const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
     let row = 0;
@@ -658,8 +676,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
   });
 
   it("a workbook of an older lokmin (no base) is imported the old way, with a one-line warning", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-05", "--only", "gizi"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-05", "gizi");
     const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
     await editBook(book, (b) => {
       b.removeWorksheet(sheet(b, "Dasar").id);
@@ -673,8 +690,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
   });
 
   it("a workbook whose base was tampered with is refused, naming the sheet", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-05", "--only", "gizi"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-05", "gizi");
     const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
     await editBook(book, (b) => {
       const s = sheet(b, "Dasar");
@@ -687,8 +703,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
   });
 
   it("form --force on a filled-in workbook keeps it in cadangan/, which import does not read", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-05", "--only", "gizi"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-05", "gizi");
     const book = path.join(work, "2024-05/isian/2024-05-gizi.xlsx");
     await editBook(book, (b) => {
       const s = sheet(b, "Capaian");
@@ -707,8 +722,7 @@ describe("three-way import: a workbook carries the YAML it was made from", () =>
 
 describe("the meeting workbook", () => {
   it("a bad date in Kesepakatan is one problem, at its cell", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-06", "--only", "rapat"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-06", "rapat");
     const book = path.join(work, "2024-06/isian/2024-06-rapat.xlsx");
     let row = 0;
     await editBook(book, (b) => {
@@ -726,8 +740,7 @@ describe("the meeting workbook", () => {
   });
 
   it("Evaluasi shows the person in charge by name; rows added to rapat.yaml since are not missing", async () => {
-    const work = copyWorkspace(EXAMPLE);
-    expect((await lokmin(["form", "2024-06", "--only", "rapat"], { cwd: work })).status).toBe(0);
+    const work = await formedCopy("2024-06", "rapat");
     const book = path.join(work, "2024-06/isian/2024-06-rapat.xlsx");
     const e = sheet(await openBook(book), "Evaluasi");
     expect(e.getCell(`D${rowOf(e, "e:2024-05/K01")}`).value).toBe("Fitri Handayani, S.Kep., Ns (fitri)");

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyWorkspace, lokmin, REPO, tempDir } from "../helpers.js";
+import { copyWorkspace, lokmin, lokminBin, REPO, tempDir } from "../helpers.js";
 
 const YEAR = path.join(REPO, "tests", "fixtures", "year");
 const env = { LOKMIN_TODAY: "2024-07-02", LOKMIN_NO_CACHE: "1" };
@@ -73,5 +73,38 @@ describe("summary verifies every file of a package, also those it does not read"
     const { status, entries } = await summary({ "b-2024-06.zip": zipSync({ ...files, "check.json": changed }) });
     expect(status).toBe(2);
     expect(entries[0].error).toContain("check.json: checksum SHA-256 tidak cocok");
+  });
+});
+
+describe("summary over many packages reads half of them on a second thread", () => {
+  it("gives the same entries, in the same order, errors in the person's language, as one thread", async () => {
+    const root = copyWorkspace(YEAR);
+    const dir = tempDir("lokmin-kiriman-");
+    for (const month of ["2024-03", "2024-06"]) {
+      const r = await lokmin(["-C", root, "paket", month, "--out", path.join(dir, `rimba-${month}.zip`)], { env });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const june = unzipSync(readFileSync(path.join(dir, "rimba-2024-06.zip")));
+    const tampered = oneLetter(june["check.json"], "findings", "findingz");
+    // Sorted by name: the tampered one and a copy of June fall in the second half, the worker's.
+    writeFileSync(path.join(dir, "x-tampered.zip"), zipSync({ ...june, "check.json": tampered }));
+    writeFileSync(path.join(dir, "y-copy.zip"), readFileSync(path.join(dir, "rimba-2024-06.zip")));
+    const run = (threads: string, lang: string) =>
+      lokminBin(["--lang", lang, "summary", dir, "--json"], { env: { ...env, LOKMIN_THREADS: threads } });
+    for (const lang of ["id", "en"]) {
+      const one = run("1", lang);
+      const two = run("2", lang);
+      expect(two.status).toBe(2);
+      expect(two.stdout).toBe(one.stdout);
+      const entries = JSON.parse(two.stdout).workspaces as Array<{ dir: string; error?: string; months?: unknown[] }>;
+      expect(entries.map((e) => path.basename(e.dir))).toEqual([
+        "x-tampered.zip",
+        path.basename(path.dirname(path.join(dir, "rimba-2024-03.zip"))),
+      ]);
+      expect(entries[0].error).toContain(
+        lang === "id" ? "check.json: checksum SHA-256 tidak cocok" : "check.json: SHA-256 checksum does not match",
+      );
+      expect(entries[1].months).toHaveLength(2);
+    }
   });
 });

@@ -154,7 +154,16 @@ export type VerifiedEntries = Map<string, { method: number; raw: Buffer; data: U
 const REUSED = new Set([WORKSPACE_FILE]);
 
 /** Verify and unpack a package's bytes; throws an Error whose message says what is wrong when it cannot be trusted. */
-async function openPackage(bytes: Uint8Array, label: string, verified?: VerifiedEntries): Promise<ReadPackage> {
+async function openPackage(
+  bytes: Uint8Array,
+  label: string,
+  verified?: VerifiedEntries,
+  /**
+   * Inflate and hash only the manifest and lokmin.yaml (the Dinas view's first page): the other files
+   * are checked against the manifest by name and by the size the zip declares, their SHA-256 later.
+   */
+  light = false,
+): Promise<ReadPackage> {
   const { zipEntries, inflateEntry, ZipError } = await import("../render/zip.js");
   const limits = { maxEntries: MAX_ENTRIES, maxEntryBytes: MAX_ENTRY_BYTES, maxTotalBytes: MAX_TOTAL_BYTES };
   const fail = (error: unknown): never => {
@@ -222,6 +231,10 @@ async function openPackage(bytes: Uint8Array, label: string, verified?: Verified
       sizes.set(name, { bytes: known.data.length, sha256: expected! });
       continue;
     }
+    if (light && name !== WORKSPACE_FILE) {
+      sizes.set(name, { bytes: entry.size, sha256: expected ?? "" });
+      continue;
+    }
     const data = inflate(name);
     const sum = sha256(data);
     files.set(name, data);
@@ -272,7 +285,18 @@ export async function readPackagedMonth(
   return monthOf(await readPackage(abs, label), configs);
 }
 
-async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): Promise<PackagedRead> {
+async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): Promise<PackagedRead>;
+/** With `indexOnly`, undefined when the month is not in the manifest's index (its files would be needed). */
+async function monthOf(
+  pkg: ReadPackage,
+  configs: Map<string, string | null>,
+  indexOnly: true,
+): Promise<PackagedRead | undefined>;
+async function monthOf(
+  pkg: ReadPackage,
+  configs: Map<string, string | null>,
+  indexOnly = false,
+): Promise<PackagedRead | undefined> {
   const month = pkg.manifest.bulan;
   const held = pkg.manifest.check?.dilaksanakan;
   const index = pkg.manifest.capaian === undefined ? undefined : packagedFiguresSchema.safeParse(pkg.manifest.capaian);
@@ -284,6 +308,7 @@ async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): P
       },
       month: { id: month, held, programs: index.data },
     };
+  if (indexOnly) return undefined;
   const configSum = pkg.manifest.berkas.find((b) => b.path === WORKSPACE_FILE)!.sha256;
   let configError = configs.get(configSum);
   if (configError === undefined) {
@@ -351,19 +376,25 @@ export async function summarizePackage(
     names?: Map<string, Names>;
     verified?: VerifiedEntries;
   },
-): Promise<PackageSummary> {
+  /** Read for a first look (see openPackage): the result says `unverified`, and is not kept in the cache. */
+  light = false,
+): Promise<PackageSummary & { unverified?: true }> {
   const bytes = readPackageBytes(abs, label);
   const key = sha256(bytes);
   const kept = memo.cache.get(key);
   if (kept) return kept;
-  const pkg = await openPackage(bytes, label, (memo.verified ??= new Map()));
-  const read = await monthOf(pkg, memo.configs);
+  const pkg = await openPackage(bytes, label, (memo.verified ??= new Map()), light);
+  // A first look needs the manifest's index: a package without it is read in full.
+  const read = light ? await monthOf(pkg, memo.configs, true) : await monthOf(pkg, memo.configs);
+  if (!read) return summarizePackage(abs, label, memo);
   const { nama, kecamatan, kabupaten_kota } = read.manifest.puskesmas;
   const ringkasan = monthCheckSchema.safeParse(read.manifest.check?.ringkasan);
+  if (light && !ringkasan.success) return summarizePackage(abs, label, memo);
   const checked = ringkasan.success ? ringkasan.data : monthCheck(read.check, read.month.id);
   const names = packageNames(pkg, (memo.names ??= new Map()));
   const summary = packagedMonthSummary(read.month, checked, read.manifest.kesepakatan_terbuka ?? [], names);
   const entry = { puskesmas: { nama, kecamatan, kabupaten_kota }, dibuat: read.manifest.dibuat, summary };
+  if (light) return { ...entry, unverified: true };
   memo.cache.set(key, entry);
   return entry;
 }

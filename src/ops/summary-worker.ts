@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { type Lang, setLang } from "../i18n/index.js";
 import type { PackageOutcome } from "./summary.js";
 
-const data = workerData as { cwd: string; env: NodeJS.ProcessEnv; lang: Lang; files: string[] };
+const data = workerData as { cwd: string; env: NodeJS.ProcessEnv; lang: Lang; files: string[]; light: boolean };
 setLang(data.lang);
 const { summarizePackage } = await import("../io/paket.js");
 const { PackageCache } = await import("../io/package-cache.js");
@@ -14,7 +14,7 @@ const memo = { configs: new Map<string, string | null>(), cache: new PackageCach
 let batch: PackageOutcome[] = [];
 for (const file of data.files) {
   try {
-    batch.push({ ok: await summarizePackage(path.resolve(data.cwd, file), file, memo) });
+    batch.push({ ok: await summarizePackage(path.resolve(data.cwd, file), file, memo, data.light) });
   } catch (error) {
     batch.push({ error: (error as Error).message });
   }

@@ -116,12 +116,19 @@ export async function collectSummary(ctx: SummaryContext, dirs: readonly string[
 export async function gatherSummary(
   ctx: SummaryContext,
   dirs: readonly string[],
-): Promise<{ entries: SummaryEntry[]; sources: Map<PuskesmasSummary, Map<string, MonthSource>> }> {
+  options: ReadOptions = {},
+): Promise<{
+  entries: SummaryEntry[];
+  sources: Map<PuskesmasSummary, Map<string, MonthSource>>;
+  /** Packages read with `light` whose files but the manifest and lokmin.yaml are not yet verified. */
+  unverified: number;
+}> {
   const sources = new Map<PuskesmasSummary, Map<string, MonthSource>>();
   const roots = new Map<string, string>();
   const inputs = dirs.flatMap((dir) => inputsOf(ctx, dir));
   const packages = inputs.flatMap((input) => ("paket" in input ? [input.paket] : []));
-  const outcomes = await summarizePackages(ctx, packages);
+  const outcomes = await summarizePackages(ctx, packages, options);
+  const unverified = outcomes.filter((o) => "ok" in o && o.ok.unverified).length;
   const entries: SummaryEntry[] = [];
   const groups = new Map<string, Group>();
   let next = 0;
@@ -155,11 +162,21 @@ export async function gatherSummary(
     sources.set(entry, months);
     entries.push(entry);
   }
-  return { entries, sources };
+  return { entries, sources, unverified };
 }
 
 /** A package read for the summary, or why it could not be. */
-export type PackageOutcome = { ok: PackageSummary } | { error: string };
+export type PackageOutcome = { ok: PackageSummary & { unverified?: true } } | { error: string };
+
+export interface ReadOptions {
+  /**
+   * A first look (the Dinas view's first page): packages not in the cache are read from their
+   * manifest and lokmin.yaml only, the other files' SHA-256 left for a full read after it.
+   */
+  light?: boolean;
+  /** Read every package on the worker thread (the app's event loop stays free); in-thread in slices otherwise. */
+  offThread?: boolean;
+}
 
 /** Packages from which on a second thread helps: below this its start-up costs more than it saves. */
 const THREADS_FROM = 200;
@@ -170,13 +187,17 @@ const THREADS_FROM = 200;
  * same. LOKMIN_THREADS=1 keeps to one thread, LOKMIN_THREADS=2 always uses the worker. Where the worker
  * cannot run (lokmin run from src/, the single executable) or stops, its share is read here.
  */
-async function summarizePackages(ctx: SummaryContext, files: readonly string[]): Promise<PackageOutcome[]> {
+async function summarizePackages(
+  ctx: SummaryContext,
+  files: readonly string[],
+  options: ReadOptions = {},
+): Promise<PackageOutcome[]> {
   const { summarizePackage } = await import("../io/paket.js");
   const { PackageCache } = await import("../io/package-cache.js");
   const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env), names: new Map() };
   const one = async (file: string): Promise<PackageOutcome> => {
     try {
-      return { ok: await summarizePackage(path.resolve(ctx.cwd, file), file, memo) };
+      return { ok: await summarizePackage(path.resolve(ctx.cwd, file), file, memo, options.light) };
     } catch (error) {
       return { error: (error as Error).message };
     }
@@ -188,10 +209,17 @@ async function summarizePackages(ctx: SummaryContext, files: readonly string[]):
       : wanted === "2"
         ? files.length > 1
         : files.length >= THREADS_FROM && availableParallelism() > 1;
-  const split = threads ? Math.ceil(files.length / 2) : files.length;
-  const worker = split < files.length ? await startWorker(ctx, files.slice(split)) : undefined;
+  const split = options.offThread ? 0 : threads ? Math.ceil(files.length / 2) : files.length;
+  const worker =
+    split < files.length && (threads || options.offThread)
+      ? await startWorker(ctx, files.slice(split), options.light === true)
+      : undefined;
   const out: PackageOutcome[] = [];
-  for (let i = 0; i < (worker ? split : files.length); i++) out.push(await one(files[i]));
+  for (let i = 0; i < (worker ? split : files.length); i++) {
+    out.push(await one(files[i]));
+    // Off the thread but without a worker: let the app answer between slices.
+    if (options.offThread && i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+  }
   if (worker) {
     const got = await worker;
     for (let i = split; i < files.length; i++) out.push(got[i - split] ?? (await one(files[i])));
@@ -203,6 +231,7 @@ async function summarizePackages(ctx: SummaryContext, files: readonly string[]):
 async function startWorker(
   ctx: SummaryContext,
   files: readonly string[],
+  light: boolean,
 ): Promise<Promise<PackageOutcome[]> | undefined> {
   let script: string;
   try {
@@ -216,7 +245,7 @@ async function startWorker(
   const { Worker } = await import("node:worker_threads");
   let worker: import("node:worker_threads").Worker;
   try {
-    worker = new Worker(script, { workerData: { cwd: ctx.cwd, env: { ...ctx.env }, lang: getLang(), files } });
+    worker = new Worker(script, { workerData: { cwd: ctx.cwd, env: { ...ctx.env }, lang: getLang(), files, light } });
   } catch {
     return undefined;
   }

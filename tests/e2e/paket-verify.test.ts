@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadOverview, newDinasState } from "../../src/app/dinas/data.js";
 import { copyWorkspace, lokmin, lokminBin, REPO, tempDir } from "../helpers.js";
 
 const YEAR = path.join(REPO, "tests", "fixtures", "year");
@@ -106,5 +107,42 @@ describe("summary over many packages reads half of them on a second thread", () 
       );
       expect(entries[1].months).toHaveLength(2);
     }
+  });
+});
+
+describe("the Dinas view's first look", () => {
+  it("shows many packages from their manifests at once, then every checksum verified replaces it", async () => {
+    const root = copyWorkspace(YEAR);
+    const dir = tempDir("lokmin-dinas-");
+    for (const month of ["2024-03", "2024-06"]) {
+      const r = await lokmin(["-C", root, "paket", month, "--out", path.join(dir, `rimba-${month}.zip`)], { env });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    // June's rapat.yaml changed after packing, same length: only its SHA-256 can tell.
+    const june = unzipSync(readFileSync(path.join(dir, "rimba-2024-06.zip")));
+    const rapat = oneLetter(june["2024-06/rapat.yaml"], "Aula Puskesmas", "Aula Puskesmaz");
+    writeFileSync(path.join(dir, "rimba-2024-06.zip"), zipSync({ ...june, "2024-06/rapat.yaml": rapat }));
+    const ctx = { env: { LOKMIN_NO_CACHE: "1" }, today: "2024-07-02" };
+
+    // Below the threshold (as a real folder of a few packages): verified before the page answers.
+    const small = newDinasState(dir);
+    const whole = await loadOverview(small, ctx);
+    expect(whole.unverified).toBe(0);
+    expect(small.verifying).toBeUndefined();
+    expect(whole.overview.errors.map((e) => path.basename(e.dir))).toEqual(["rimba-2024-06.zip"]);
+
+    // A first look (the threshold lowered to these two): both shown, both said to be unverified.
+    const dinas = newDinasState(dir);
+    const first = await loadOverview(dinas, ctx, false, 1);
+    expect(first.unverified).toBe(2);
+    expect(first.overview.errors).toEqual([]);
+    expect(first.overview.puskesmas[0].entry.months.map((m) => m.month)).toEqual(["2024-03", "2024-06"]);
+    expect(dinas.verifying).toBeDefined();
+    await dinas.verifying;
+    // The full read replaced it: the changed package is listed with its error, the other still read.
+    const after = await loadOverview(dinas, ctx, false, 1);
+    expect(after.unverified).toBe(0);
+    expect(after.overview).toEqual(whole.overview);
+    expect(after.overview.errors[0].error).toContain("2024-06/rapat.yaml: checksum SHA-256 tidak cocok");
   });
 });

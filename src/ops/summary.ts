@@ -264,24 +264,31 @@ async function startWorker(
  */
 export function dinasInputs(folder: string): string[] {
   if (existsSync(path.join(folder, WORKSPACE_FILE))) return [];
-  let names: string[];
+  let found: import("node:fs").Dirent[];
   try {
-    names = readdirSync(folder).sort();
+    found = readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const name of names) {
+  for (const entry of found) {
+    const name = entry.name;
     if (name.startsWith(".")) continue;
     const abs = path.join(folder, name);
-    let stat;
-    try {
-      stat = statSync(abs);
-    } catch {
-      continue;
+    // The folder's listing says what most entries are; a link (or a file system that does not say) is looked up.
+    let kind: "file" | "dir" | undefined = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : undefined;
+    if (!kind) {
+      try {
+        const stat = statSync(abs);
+        kind = stat.isFile() ? "file" : stat.isDirectory() ? "dir" : undefined;
+      } catch {
+        continue;
+      }
     }
-    if (stat.isFile() && /\.zip$/i.test(name)) out.push(abs);
-    else if (stat.isDirectory() && existsSync(path.join(abs, WORKSPACE_FILE))) out.push(abs);
+    if (kind === "file" && /\.zip$/i.test(name)) out.push(abs);
+    else if (kind === "dir" && existsSync(path.join(abs, WORKSPACE_FILE))) out.push(abs);
   }
   return out;
 }

@@ -66,7 +66,7 @@ describe("summary verifies every file of a package, also those it does not read"
     expect(months[1]).toEqual((alone.entries[0] as { months: unknown[] }).months[0]);
   });
 
-  it("a check.json changed after packing is refused, though the summary takes its figures from the manifest", async () => {
+  it("a check.json changed after packing is refused, though summary takes its figures from the manifest", async () => {
     const files = unzipSync(june);
     const text = strFromU8(files["check.json"]);
     const changed = strToU8(text.replace(/"score": (\d)/, (_, d) => `"score": ${(Number(d) + 1) % 10}`));

@@ -90,7 +90,9 @@ export async function loadOverview(
   const loaded: LoadedOverview = { stamp, overview: dinasOverview(entries), sources, ms, unverified };
   dinas.loaded = loaded;
   if (unverified > 0) {
-    dinas.verifying = gatherSummary(summaryCtx, inputs, { offThread: true })
+    // Started once this turn is over, so the page that asked is answered first.
+    dinas.verifying = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => gatherSummary(summaryCtx, inputs, { offThread: true }))
       .then((full) => {
         // Unless the folder was read again meanwhile: then that read stands.
         if (dinas.loaded === loaded)

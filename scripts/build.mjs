@@ -56,7 +56,8 @@ function sync(dir) {
 
 const cli = await build({
   write: false,
-  entryPoints: { cli: "src/cli/main.ts" },
+  // summary-worker: the second thread of `summary` over many packages (src/ops/summary.ts).
+  entryPoints: { cli: "src/cli/main.ts", "summary-worker": "src/ops/summary-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -145,24 +145,28 @@ function readPackageBytes(abs: string, label: string): Uint8Array {
   return read.bytes;
 }
 
+/**
+ * Entries already verified in an earlier package of the same run, by name and SHA-256: a Puskesmas
+ * sends the same lokmin.yaml month after month, and the same compressed bytes inflate to the same
+ * content, whose SHA-256 was checked against the manifest then. Only these names are kept.
+ */
+export type VerifiedEntries = Map<string, { method: number; raw: Buffer; data: Uint8Array }>;
+const REUSED = new Set([WORKSPACE_FILE]);
+
 /** Verify and unpack a package's bytes; throws an Error whose message says what is wrong when it cannot be trusted. */
-async function openPackage(bytes: Uint8Array, label: string): Promise<ReadPackage> {
-  const { readZip, ZipError } = await import("../render/zip.js");
+async function openPackage(
+  bytes: Uint8Array,
+  label: string,
+  verified?: VerifiedEntries,
+  /**
+   * Inflate and hash only the manifest and lokmin.yaml (the Dinas view's first page): the other files
+   * are checked against the manifest by name and by the size the zip declares, their SHA-256 later.
+   */
+  light = false,
+): Promise<ReadPackage> {
+  const { zipEntries, inflateEntry, ZipError } = await import("../render/zip.js");
   const limits = { maxEntries: MAX_ENTRIES, maxEntryBytes: MAX_ENTRY_BYTES, maxTotalBytes: MAX_TOTAL_BYTES };
-  let unpacked: Map<string, Uint8Array>;
-  try {
-    // Names are judged before anything is inflated; sizes and the entry count within readZip's limits.
-    // Every entry's SHA-256 is checked against the manifest below: the CRC-32 would only repeat it.
-    unpacked = readZip(
-      bytes,
-      limits,
-      (name) => {
-        if (!safeEntryName(name)) throw new PackageError(t(M.badName, { file: label, entry: name }));
-        return true;
-      },
-      { crc: false },
-    );
-  } catch (error) {
+  const fail = (error: unknown): never => {
     if (error instanceof PackageError) throw error;
     if (error instanceof ZipError && error.reason === "too-big") {
       const tooMany = /^\d+ entries$/.test(error.message);
@@ -172,10 +176,29 @@ async function openPackage(bytes: Uint8Array, label: string): Promise<ReadPackag
       );
     }
     throw new Error(t(M.notZip, { file: label, detail: (error as Error).message }), { cause: error });
+  };
+  const raw = new Map<string, import("../render/zip.js").ZipRawEntry>();
+  try {
+    // Names are judged and sizes and the entry count checked (readZip's limits) before anything is inflated.
+    const safe = (name: string) => {
+      if (!safeEntryName(name)) throw new PackageError(t(M.badName, { file: label, entry: name }));
+      return true;
+    };
+    for (const entry of zipEntries(bytes, limits, safe)) raw.set(entry.name, entry);
+  } catch (error) {
+    fail(error);
   }
-  const json = (name: string) => {
+  // Every entry's SHA-256 is checked against the manifest below: the CRC-32 would only repeat it.
+  const inflate = (name: string) => {
     try {
-      const bytes = unpacked.get(name);
+      return inflateEntry(raw.get(name)!, limits, { crc: false });
+    } catch (error) {
+      return fail(error);
+    }
+  };
+  const manifestBytes = raw.has(MANIFEST_FILE) ? inflate(MANIFEST_FILE) : undefined;
+  const parse = (name: string, bytes: Uint8Array | undefined) => {
+    try {
       return bytes
         ? JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"))
         : undefined;
@@ -183,11 +206,57 @@ async function openPackage(bytes: Uint8Array, label: string): Promise<ReadPackag
       throw new Error(t(M.badJson, { entry: name, file: label }));
     }
   };
-  const sizes = new Map([...unpacked].map(([name, data]) => [name, { bytes: data.length, sha256: sha256(data) }]));
-  const { problems, manifest } = verifyPackage(json(MANIFEST_FILE), sizes);
+  const parsed = parse(MANIFEST_FILE, manifestBytes);
+  const listed = new Map<string, string>();
+  if (Array.isArray(parsed?.berkas))
+    for (const b of parsed.berkas as unknown[]) {
+      const e = b as Partial<ManifestEntry> | null;
+      if (typeof e?.path === "string" && typeof e.sha256 === "string") listed.set(e.path, e.sha256);
+    }
+  const files = new Map<string, Uint8Array>();
+  const sizes = new Map<string, { bytes: number; sha256: string }>();
+  // The manifest's own hash counts only if it lists itself (verifyPackage then reports the mismatch).
+  if (manifestBytes)
+    sizes.set(MANIFEST_FILE, {
+      bytes: manifestBytes.length,
+      sha256: listed.has(MANIFEST_FILE) ? sha256(manifestBytes) : "",
+    });
+  for (const [name, entry] of raw) {
+    if (name === MANIFEST_FILE) continue;
+    const expected = listed.get(name);
+    const key = `${name}\0${expected}`;
+    const known = expected !== undefined && REUSED.has(name) ? verified?.get(key) : undefined;
+    if (known && known.method === entry.method && known.data.length === entry.size && known.raw.equals(entry.raw)) {
+      files.set(name, known.data);
+      sizes.set(name, { bytes: known.data.length, sha256: expected! });
+      continue;
+    }
+    if (light && name !== WORKSPACE_FILE) {
+      sizes.set(name, { bytes: entry.size, sha256: expected ?? "" });
+      continue;
+    }
+    const data = inflate(name);
+    const sum = sha256(data);
+    files.set(name, data);
+    sizes.set(name, { bytes: data.length, sha256: sum });
+    if (verified && REUSED.has(name) && sum === expected)
+      verified.set(key, { method: entry.method, raw: Buffer.from(entry.raw), data });
+  }
+  const { problems, manifest } = verifyPackage(parsed, sizes);
   if (!manifest) throw new Error(t(M.failed, { file: label, problems: problems.join("; ") }));
-  const files = new Map([...unpacked].filter(([name]) => name !== MANIFEST_FILE && name !== CHECK_FILE));
-  return { manifest, check: json(CHECK_FILE), files };
+  const checkBytes = files.get(CHECK_FILE);
+  files.delete(CHECK_FILE);
+  // check.json is parsed when it is first asked for: the summary takes what it needs from the
+  // manifest (check.ringkasan), and its bytes were verified like every other file's.
+  let check: { value: unknown } | undefined;
+  return {
+    manifest,
+    get check() {
+      check ??= { value: parse(CHECK_FILE, checkBytes) };
+      return check.value;
+    },
+    files,
+  };
 }
 
 class PackageError extends Error {}
@@ -216,12 +285,30 @@ export async function readPackagedMonth(
   return monthOf(await readPackage(abs, label), configs);
 }
 
-async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): Promise<PackagedRead> {
+async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): Promise<PackagedRead>;
+/** With `indexOnly`, undefined when the month is not in the manifest's index (its files would be needed). */
+async function monthOf(
+  pkg: ReadPackage,
+  configs: Map<string, string | null>,
+  indexOnly: true,
+): Promise<PackagedRead | undefined>;
+async function monthOf(
+  pkg: ReadPackage,
+  configs: Map<string, string | null>,
+  indexOnly = false,
+): Promise<PackagedRead | undefined> {
   const month = pkg.manifest.bulan;
   const held = pkg.manifest.check?.dilaksanakan;
   const index = pkg.manifest.capaian === undefined ? undefined : packagedFiguresSchema.safeParse(pkg.manifest.capaian);
   if (typeof held === "boolean" && index?.success)
-    return { manifest: pkg.manifest, check: pkg.check, month: { id: month, held, programs: index.data } };
+    return {
+      manifest: pkg.manifest,
+      get check() {
+        return pkg.check;
+      },
+      month: { id: month, held, programs: index.data },
+    };
+  if (indexOnly) return undefined;
   const configSum = pkg.manifest.berkas.find((b) => b.path === WORKSPACE_FILE)!.sha256;
   let configError = configs.get(configSum);
   if (configError === undefined) {
@@ -239,7 +326,9 @@ async function monthOf(pkg: ReadPackage, configs: Map<string, string | null>): P
   const figures = figureSources(config, month, programs);
   return {
     manifest: pkg.manifest,
-    check: pkg.check,
+    get check() {
+      return pkg.check;
+    },
     month: { id: month, held: lokminHeld(meeting), programs: figures },
   };
 }
@@ -281,20 +370,31 @@ function firstError<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>): s
 export async function summarizePackage(
   abs: string,
   label: string,
-  memo: { configs: Map<string, string | null>; cache: PackageCache; names?: Map<string, Names> },
-): Promise<PackageSummary> {
+  memo: {
+    configs: Map<string, string | null>;
+    cache: PackageCache;
+    names?: Map<string, Names>;
+    verified?: VerifiedEntries;
+  },
+  /** Read for a first look (see openPackage): the result says `unverified`, and is not kept in the cache. */
+  light = false,
+): Promise<PackageSummary & { unverified?: true }> {
   const bytes = readPackageBytes(abs, label);
   const key = sha256(bytes);
   const kept = memo.cache.get(key);
   if (kept) return kept;
-  const pkg = await openPackage(bytes, label);
-  const read = await monthOf(pkg, memo.configs);
+  const pkg = await openPackage(bytes, label, (memo.verified ??= new Map()), light);
+  // A first look needs the manifest's index: a package without it is read in full.
+  const read = light ? await monthOf(pkg, memo.configs, true) : await monthOf(pkg, memo.configs);
+  if (!read) return summarizePackage(abs, label, memo);
   const { nama, kecamatan, kabupaten_kota } = read.manifest.puskesmas;
   const ringkasan = monthCheckSchema.safeParse(read.manifest.check?.ringkasan);
+  if (light && !ringkasan.success) return summarizePackage(abs, label, memo);
   const checked = ringkasan.success ? ringkasan.data : monthCheck(read.check, read.month.id);
   const names = packageNames(pkg, (memo.names ??= new Map()));
   const summary = packagedMonthSummary(read.month, checked, read.manifest.kesepakatan_terbuka ?? [], names);
   const entry = { puskesmas: { nama, kecamatan, kabupaten_kota }, dibuat: read.manifest.dibuat, summary };
+  if (light) return { ...entry, unverified: true };
   memo.cache.set(key, entry);
   return entry;
 }

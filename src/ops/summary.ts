@@ -6,12 +6,15 @@
 // entry with its error and never stops the others. Nothing is printed: the command prints, the app
 // shows.
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type MonthSummary, type PuskesmasSummary, type SummaryEntry, summarizeWorkspace } from "../domain/summary.js";
 import { WORKSPACE_FILE } from "../domain/workspace-data.js";
 import { UserError } from "../errors.js";
-import { msg, t } from "../i18n/index.js";
+import { getLang, msg, t } from "../i18n/index.js";
 import { ParseCache } from "../io/cache.js";
+import type { PackageSummary } from "../io/package-cache.js";
 import { positionAll } from "../io/positions.js";
 import { findWorkspaceRoot, loadWorkspace, probeFile } from "../io/workspace.js";
 
@@ -113,15 +116,23 @@ export async function collectSummary(ctx: SummaryContext, dirs: readonly string[
 export async function gatherSummary(
   ctx: SummaryContext,
   dirs: readonly string[],
-): Promise<{ entries: SummaryEntry[]; sources: Map<PuskesmasSummary, Map<string, MonthSource>> }> {
+  options: ReadOptions = {},
+): Promise<{
+  entries: SummaryEntry[];
+  sources: Map<PuskesmasSummary, Map<string, MonthSource>>;
+  /** Packages read with `light` whose files but the manifest and lokmin.yaml are not yet verified. */
+  unverified: number;
+}> {
   const sources = new Map<PuskesmasSummary, Map<string, MonthSource>>();
   const roots = new Map<string, string>();
-  const { summarizePackage } = await import("../io/paket.js");
-  const { PackageCache } = await import("../io/package-cache.js");
-  const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env), names: new Map() };
+  const inputs = dirs.flatMap((dir) => inputsOf(ctx, dir));
+  const packages = inputs.flatMap((input) => ("paket" in input ? [input.paket] : []));
+  const outcomes = await summarizePackages(ctx, packages, options);
+  const unverified = outcomes.filter((o) => "ok" in o && o.ok.unverified).length;
   const entries: SummaryEntry[] = [];
   const groups = new Map<string, Group>();
-  for (const input of dirs.flatMap((dir) => inputsOf(ctx, dir))) {
+  let next = 0;
+  for (const input of inputs) {
     if ("workspace" in input) {
       const entry = summarizeOne(ctx, input.workspace, roots);
       entries.push(entry);
@@ -131,18 +142,19 @@ export async function gatherSummary(
       continue;
     }
     const file = input.paket;
-    try {
-      const { puskesmas: p, dibuat, summary } = await summarizePackage(path.resolve(ctx.cwd, file), file, memo);
-      const key = `${p.nama}|${p.kabupaten_kota}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = { name: p.nama, kecamatan: p.kecamatan, kabupaten_kota: p.kabupaten_kota, packages: [] };
-        groups.set(key, group);
-      }
-      group.packages.push({ file, dibuat, summary });
-    } catch (error) {
-      entries.push({ dir: file, error: (error as Error).message });
+    const outcome = outcomes[next++];
+    if ("error" in outcome) {
+      entries.push({ dir: file, error: outcome.error });
+      continue;
     }
+    const { puskesmas: p, dibuat, summary } = outcome.ok;
+    const key = `${p.nama}|${p.kabupaten_kota}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { name: p.nama, kecamatan: p.kecamatan, kabupaten_kota: p.kabupaten_kota, packages: [] };
+      groups.set(key, group);
+    }
+    group.packages.push({ file, dibuat, summary });
   }
   for (const group of groups.values()) {
     const months = new Map<string, MonthSource>();
@@ -150,7 +162,99 @@ export async function gatherSummary(
     sources.set(entry, months);
     entries.push(entry);
   }
-  return { entries, sources };
+  return { entries, sources, unverified };
+}
+
+/** A package read for the summary, or why it could not be. */
+export type PackageOutcome = { ok: PackageSummary & { unverified?: true } } | { error: string };
+
+export interface ReadOptions {
+  /**
+   * A first look (the Dinas view's first page): packages not in the cache are read from their
+   * manifest and lokmin.yaml only, the other files' SHA-256 left for a full read after it.
+   */
+  light?: boolean;
+  /** Read every package on the worker thread (the app's event loop stays free); in-thread in slices otherwise. */
+  offThread?: boolean;
+}
+
+/** Packages from which on a second thread helps: below this its start-up costs more than it saves. */
+const THREADS_FROM = 200;
+
+/**
+ * Every package read, verified and summarised, in the order given: on this thread and, when there are
+ * many and a second core, the second half on a worker thread (src/ops/summary-worker.ts) doing the
+ * same. LOKMIN_THREADS=1 keeps to one thread, LOKMIN_THREADS=2 always uses the worker. Where the worker
+ * cannot run (lokmin run from src/, the single executable) or stops, its share is read here.
+ */
+async function summarizePackages(
+  ctx: SummaryContext,
+  files: readonly string[],
+  options: ReadOptions = {},
+): Promise<PackageOutcome[]> {
+  const { summarizePackage } = await import("../io/paket.js");
+  const { PackageCache } = await import("../io/package-cache.js");
+  const memo = { configs: new Map<string, string | null>(), cache: new PackageCache(ctx.env), names: new Map() };
+  const one = async (file: string): Promise<PackageOutcome> => {
+    try {
+      return { ok: await summarizePackage(path.resolve(ctx.cwd, file), file, memo, options.light) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  const wanted = ctx.env.LOKMIN_THREADS;
+  const threads =
+    wanted === "1"
+      ? false
+      : wanted === "2"
+        ? files.length > 1
+        : files.length >= THREADS_FROM && availableParallelism() > 1;
+  const split = options.offThread ? 0 : threads ? Math.ceil(files.length / 2) : files.length;
+  const worker =
+    split < files.length && (threads || options.offThread)
+      ? await startWorker(ctx, files.slice(split), options.light === true)
+      : undefined;
+  const out: PackageOutcome[] = [];
+  for (let i = 0; i < (worker ? split : files.length); i++) {
+    out.push(await one(files[i]));
+    // Off the thread but without a worker: let the app answer between slices.
+    if (options.offThread && i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (worker) {
+    const got = await worker;
+    for (let i = split; i < files.length; i++) out.push(got[i - split] ?? (await one(files[i])));
+  }
+  return out;
+}
+
+/** The worker reading `files`, resolving to what it read (all of them, or those before it stopped). */
+async function startWorker(
+  ctx: SummaryContext,
+  files: readonly string[],
+  light: boolean,
+): Promise<Promise<PackageOutcome[]> | undefined> {
+  let script: string;
+  try {
+    const url = new URL("./summary-worker.js", import.meta.url);
+    if (url.protocol !== "file:") return undefined;
+    script = fileURLToPath(url);
+    if (!existsSync(script)) return undefined;
+  } catch {
+    return undefined;
+  }
+  const { Worker } = await import("node:worker_threads");
+  let worker: import("node:worker_threads").Worker;
+  try {
+    worker = new Worker(script, { workerData: { cwd: ctx.cwd, env: { ...ctx.env }, lang: getLang(), files, light } });
+  } catch {
+    return undefined;
+  }
+  const got: PackageOutcome[] = [];
+  return new Promise((resolve) => {
+    worker.on("message", (batch: PackageOutcome[]) => got.push(...batch));
+    worker.once("error", () => resolve(got));
+    worker.once("exit", () => resolve(got));
+  });
 }
 
 /**
@@ -160,24 +264,31 @@ export async function gatherSummary(
  */
 export function dinasInputs(folder: string): string[] {
   if (existsSync(path.join(folder, WORKSPACE_FILE))) return [];
-  let names: string[];
+  let found: import("node:fs").Dirent[];
   try {
-    names = readdirSync(folder).sort();
+    found = readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const name of names) {
+  for (const entry of found) {
+    const name = entry.name;
     if (name.startsWith(".")) continue;
     const abs = path.join(folder, name);
-    let stat;
-    try {
-      stat = statSync(abs);
-    } catch {
-      continue;
+    // The folder's listing says what most entries are; a link (or a file system that does not say) is looked up.
+    let kind: "file" | "dir" | undefined = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : undefined;
+    if (!kind) {
+      try {
+        const stat = statSync(abs);
+        kind = stat.isFile() ? "file" : stat.isDirectory() ? "dir" : undefined;
+      } catch {
+        continue;
+      }
     }
-    if (stat.isFile() && /\.zip$/i.test(name)) out.push(abs);
-    else if (stat.isDirectory() && existsSync(path.join(abs, WORKSPACE_FILE))) out.push(abs);
+    if (kind === "file" && /\.zip$/i.test(name)) out.push(abs);
+    else if (kind === "dir" && existsSync(path.join(abs, WORKSPACE_FILE))) out.push(abs);
   }
   return out;
 }

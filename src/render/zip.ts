@@ -131,17 +131,30 @@ function endRecord(buf: Buffer, limits: ZipLimits) {
   return { count, cdOffset };
 }
 
-/** Read every entry of a ZIP archive within the limits; anything malformed is a ZipError. */
-export function readZip(
+/** An entry of a ZIP archive as its directories describe it, its data still compressed. */
+export interface ZipRawEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  /** The declared size once inflated. */
+  size: number;
+  /** The entry's compressed bytes (a view into the archive). */
+  raw: Buffer;
+}
+
+/**
+ * The entries of a ZIP archive, one at a time as they are asked for, nothing inflated: names passed
+ * to `wanted` first, then the limits on sizes and on the entry count, the local header and bounds.
+ * Anything malformed is a ZipError.
+ */
+export function* zipEntries(
   bytes: Uint8Array,
   limits: ZipLimits = DOCX_LIMITS,
   wanted: (name: string) => boolean = () => true,
-  /** `crc: false` when the caller checks each entry's content by a stronger hash of its own (a package's SHA-256). */
-  options: { crc?: boolean } = {},
-): ZipEntries {
+): Generator<ZipRawEntry> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { count, cdOffset } = endRecord(buf, limits);
-  const out: ZipEntries = new Map();
   let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -166,23 +179,49 @@ export function readZip(
       throw new ZipError("corrupt", `${name}: bad local header`);
     const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
     if (start + compressed > buf.length) throw new ZipError("corrupt", `${name}: truncated`);
-    const raw = buf.subarray(start, start + compressed);
-    let data: Buffer;
-    if (method === 0) data = raw;
-    else if (method === 8) {
-      try {
-        // The declared size may lie: inflation itself is capped, one byte over is "too big".
-        data = inflateRawSync(raw, { maxOutputLength: Math.min(limits.maxEntryBytes, size) + 1 });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
-          throw new ZipError("too-big", `${name}: inflates past its declared size`);
-        throw new ZipError("corrupt", `${name}: ${(error as Error).message}`);
-      }
-    } else throw new ZipError("unsupported", `${name}: compression method ${method}`);
-    if (data.length !== size) throw new ZipError(data.length > size ? "too-big" : "corrupt", `${name}: size`);
-    if (options.crc !== false && crc32(data) !== crc) throw new ZipError("corrupt", `${name}: checksum`);
-    out.set(name, data);
+    yield { name, method, crc, size, raw: buf.subarray(start, start + compressed) };
   }
+}
+
+/** An entry's content, inflated within the limits (never past its declared size); malformed is a ZipError. */
+export function inflateEntry(
+  entry: ZipRawEntry,
+  limits: ZipLimits = DOCX_LIMITS,
+  /** `crc: false` when the caller checks the content by a stronger hash of its own (a package's SHA-256). */
+  options: { crc?: boolean } = {},
+): Buffer {
+  const { name, method, raw, size } = entry;
+  let data: Buffer;
+  if (method === 0) data = raw;
+  else if (method === 8) {
+    try {
+      // The declared size may lie: inflation itself is capped, one byte over is "too big".
+      // The output buffer sized to the entry (zlib's default is 16 KB a call, mostly wasted on small parts).
+      data = inflateRawSync(raw, {
+        maxOutputLength: Math.min(limits.maxEntryBytes, size) + 1,
+        chunkSize: Math.max(64, Math.min(size + 1, 1 << 20)),
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+        throw new ZipError("too-big", `${name}: inflates past its declared size`);
+      throw new ZipError("corrupt", `${name}: ${(error as Error).message}`);
+    }
+  } else throw new ZipError("unsupported", `${name}: compression method ${method}`);
+  if (data.length !== size) throw new ZipError(data.length > size ? "too-big" : "corrupt", `${name}: size`);
+  if (options.crc !== false && crc32(data) !== entry.crc) throw new ZipError("corrupt", `${name}: checksum`);
+  return data;
+}
+
+/** Read every entry of a ZIP archive within the limits; anything malformed is a ZipError. */
+export function readZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = DOCX_LIMITS,
+  wanted: (name: string) => boolean = () => true,
+  /** `crc: false` when the caller checks each entry's content by a stronger hash of its own (a package's SHA-256). */
+  options: { crc?: boolean } = {},
+): ZipEntries {
+  const out: ZipEntries = new Map();
+  for (const entry of zipEntries(bytes, limits, wanted)) out.set(entry.name, inflateEntry(entry, limits, options));
   return out;
 }
 

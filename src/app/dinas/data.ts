@@ -19,6 +19,8 @@ export interface DinasState {
   opened: Map<string, { stamp: string; pkg: OpenedPackage }>;
   /** PDFs made of documents, by the SHA-256 of the DOCX. */
   pdfs: Map<string, Uint8Array>;
+  /** The full read that verifies every package after a first look, while it runs. */
+  verifying?: Promise<void>;
 }
 
 export interface LoadedOverview {
@@ -27,6 +29,11 @@ export interface LoadedOverview {
   sources: Map<PuskesmasSummary, Map<string, MonthSource>>;
   /** How long reading took (for the page's footer and the bench). */
   ms: number;
+  /**
+   * Packages shown from their manifest while their other files' checksums are still being verified
+   * (0 once the full read has replaced this overview, and when there was no first look).
+   */
+  unverified: number;
 }
 
 export interface OpenedPackage {
@@ -55,19 +62,50 @@ function stampOf(inputs: readonly string[]): string {
     .join("\n");
 }
 
-/** The overview, read again only when the folder changed (or when asked to). */
+/** From this many packages the first open is a first look (see loadOverview). */
+export const FIRST_LOOK_FROM = 200;
+
+/**
+ * The overview, read again only when the folder changed (or when asked to). A folder of many
+ * packages not yet in the cache is first read from each package's manifest and lokmin.yaml (their
+ * own checksums verified, the other files' names and sizes checked against the manifest), so the
+ * page answers at once and says so; every package is then read in full on the worker thread (each
+ * file's SHA-256, the results kept in the cache), and that overview replaces the first one — a
+ * package that fails is then listed with its error. A month's page always reads its package in full.
+ */
 export async function loadOverview(
   dinas: DinasState,
   ctx: { env: NodeJS.ProcessEnv; today: string },
   force = false,
+  firstLookFrom = FIRST_LOOK_FROM,
 ): Promise<LoadedOverview> {
   const inputs = dinasInputs(dinas.folder);
   const stamp = stampOf(inputs);
   if (!force && dinas.loaded?.stamp === stamp) return dinas.loaded;
   const started = performance.now();
-  const { entries, sources } = await gatherSummary({ cwd: dinas.folder, env: ctx.env, today: ctx.today }, inputs);
-  dinas.loaded = { stamp, overview: dinasOverview(entries), sources, ms: performance.now() - started };
-  return dinas.loaded;
+  const summaryCtx = { cwd: dinas.folder, env: ctx.env, today: ctx.today };
+  const light = inputs.filter((file) => /\.zip$/i.test(file)).length >= firstLookFrom;
+  const { entries, sources, unverified } = await gatherSummary(summaryCtx, inputs, { light });
+  const ms = performance.now() - started;
+  const loaded: LoadedOverview = { stamp, overview: dinasOverview(entries), sources, ms, unverified };
+  dinas.loaded = loaded;
+  if (unverified > 0) {
+    // Started once this turn is over, so the page that asked is answered first.
+    dinas.verifying = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => gatherSummary(summaryCtx, inputs, { offThread: true }))
+      .then((full) => {
+        // Unless the folder was read again meanwhile: then that read stands.
+        if (dinas.loaded === loaded)
+          dinas.loaded = { stamp, overview: dinasOverview(full.entries), sources: full.sources, ms, unverified: 0 };
+      })
+      .catch(() => {
+        // The first look stays, still saying it is not verified; reading again (baca ulang) retries.
+      })
+      .finally(() => {
+        dinas.verifying = undefined;
+      });
+  }
+  return loaded;
 }
 
 /** A package of the folder, opened in memory (verified first), kept for the next few requests. */

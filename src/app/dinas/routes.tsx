@@ -128,6 +128,7 @@ export function registerDinasPages(kit: PageKit): void {
         page={page}
         pages={pages}
         seconds={loaded.ms / 1000}
+        unverified={loaded.unverified}
         token={state.secrets.token}
       />,
     );

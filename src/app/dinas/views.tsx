@@ -22,6 +22,10 @@ export const D = {
       "check result, documents, notulen and feedback letter.",
   ),
   read: msg("Dibaca dalam {s} detik.", "Read in {s} seconds."),
+  unverified: msg(
+    "Checksum {n} paket masih diperiksa; angka di bawah diambil dari manifest-nya. Muat ulang halaman ini sebentar lagi: paket yang tidak lolos akan tercantum.",
+    "The checksums of {n} packages are still being verified; the figures below are from their manifests. Reload this page in a moment: a package that fails will be listed.",
+  ),
   reread: msg("Baca ulang folder", "Read the folder again"),
   search: msg("Cari Puskesmas atau kecamatan", "Find a Puskesmas or kecamatan"),
   find: msg("Cari", "Find"),
@@ -237,6 +241,8 @@ export interface OverviewView {
   page: number;
   pages: number;
   seconds: number;
+  /** Packages shown from their manifest while their checksums are being verified (src/app/dinas/data.ts). */
+  unverified: number;
   token: string;
 }
 
@@ -249,6 +255,11 @@ export function OverviewPage(props: OverviewView) {
     <Layout {...props.frame}>
       <h1>{t(D.title)}</h1>
       <p class="lead">{t(D.intro, { n: overview.puskesmas.length, folder: props.folder })}</p>
+      {props.unverified ? (
+        <p class="flash" role="status" data-belum-diperiksa={String(props.unverified)}>
+          {t(D.unverified, { n: props.unverified })}
+        </p>
+      ) : null}
       {overview.errors.length ? (
         <div class="flash error" role="alert">
           <p>{t(D.errors)}</p>

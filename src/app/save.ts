@@ -28,6 +28,7 @@ import {
 import { rebaseTable } from "../domain/fields/table.js";
 import { flatten, readSubmitted, withTemporaryKeys } from "../domain/fields/state.js";
 import { type Note, nipWarning } from "../domain/fields/values.js";
+import type { YamlEdit } from "../domain/edits.js";
 import type { PathSegment } from "../domain/findings.js";
 import { UserError } from "../errors.js";
 import { type Message, msg, t } from "../i18n/index.js";
@@ -49,6 +50,12 @@ export interface FormPage {
   specs: (data: unknown) => Spec[];
   /** Checks across fields on the data about to be written (references between lists). */
   check?: (data: unknown) => { key?: string; message: string }[];
+  /**
+   * What the file holds that follows from the page's fields (a ranking's totals and ranks, as
+   * `rank --write` writes them), as edits of the data once the fields are in: written in the same
+   * save, so what the page shows and what the file holds never differ.
+   */
+  derive?: (data: unknown) => YamlEdit[];
 }
 
 export interface Shown {
@@ -214,7 +221,15 @@ function saveLocked(root: string, page: FormPage, form: ReadonlyMap<string, stri
   const warnings = Object.fromEntries(Object.entries(notes).filter(([, n]) => n.warning));
   const edits = buildEdits(specs, disk.data, theirs.values, result.merged, submitted.state.order);
   // The CLI's write path: the edit plan applies the edits once and validates the result.
-  const plan = planEdits(root, { edit: [{ source: disk.source, edits, schema: page.schema }] });
+  let plan = planEdits(root, { edit: [{ source: disk.source, edits, schema: page.schema }] });
+  if (page.derive && !plan.findings.length) {
+    const [step] = plan.files;
+    const derived = page.derive(step.changed ? step.data : disk.data);
+    if (derived.length) {
+      const source = (step.changed && plan.sources.get(page.file)) || disk.source;
+      plan = planEdits(root, { edit: [{ source, edits: derived, schema: page.schema, onDisk: step.before }] });
+    }
+  }
   const [planned] = plan.files;
   if (!planned.changed) return { kind: "saved", changed: false, version: disk.hash, warnings };
   const text = planned.after;

@@ -12,6 +12,8 @@ export type ActionRow = Meeting["rtl"][number];
 export interface Skipped {
   /** The solution (`m1/s2`) or RTL row (`r3`) that was not carried on. */
   id: string;
+  /** What people call it: the solution's or the activity's own words. */
+  label: string;
   reason: Message;
 }
 
@@ -22,12 +24,12 @@ export interface Proposal<Row> {
 
 const S = {
   noCoordinator: msg(
-    "masalah {problem} tidak menyebut program yang punya penanggung jawab: isi program masalahnya dulu",
-    "problem {problem} names no program with a coordinator: fill in the problem's program first",
+    "masalahnya belum menyebut program yang punya penanggung jawab: isi program masalahnya dulu",
+    "its problem names no program with a coordinator: fill in the problem's program first",
   ),
   noMeasure: msg(
-    "RTL {id} belum punya indikator keberhasilan, yang menjadi target kesepakatan: isi dulu di halaman RTL",
-    "RTL {id} has no measure of success, which becomes the agreement's target: fill it in on the RTL page first",
+    "belum punya indikator keberhasilan, yang menjadi target kesepakatan: isi dulu di RTL",
+    "has no measure of success yet, which becomes the agreement's target: fill it in in the RTL first",
   ),
 };
 
@@ -56,7 +58,7 @@ export function actionsFromSolutions(meeting: Meeting, programs: readonly Progra
       if (planned) continue;
       const coordinator = programs.find((p) => p.id === problem.program)?.penanggung_jawab;
       if (!coordinator) {
-        skipped.push({ id: `${problem.id}/${solution.id}`, reason: S.noCoordinator });
+        skipped.push({ id: `${problem.id}/${solution.id}`, label: solution.uraian, reason: S.noCoordinator });
         continue;
       }
       rows.push({ id: next(), masalah: problem.id, kegiatan: solution.uraian, penanggung_jawab: coordinator });
@@ -86,7 +88,7 @@ export function commitmentsFromActions(meeting: Meeting, month: string): Proposa
     if (agreed) continue;
     const target = action.indikator_keberhasilan?.trim();
     if (!target) {
-      skipped.push({ id: action.id, reason: S.noMeasure });
+      skipped.push({ id: action.id, label: action.kegiatan, reason: S.noMeasure });
       continue;
     }
     const problem = meeting.masalah.find((p) => p.id === action.masalah);

@@ -17,8 +17,8 @@ export interface FollowUpResult {
   step: FollowUpStep;
   /** The ids of the rows added. */
   added: string[];
-  /** What could not be carried on, and why. */
-  skipped: { id: string; reason: string }[];
+  /** What could not be carried on (its id and its words), and why. */
+  skipped: { id: string; label: string; reason: string }[];
 }
 
 const M = {
@@ -44,7 +44,8 @@ export function proposeFollowUp(ctx: OpContext, month: string, step: FollowUpSte
   return { workspace, meeting, source, proposal };
 }
 
-const skippedJson = (skipped: Skipped[]) => skipped.map((s) => ({ id: s.id, reason: t(s.reason) }));
+export const skippedJson = (skipped: Skipped[]) =>
+  skipped.map((s) => ({ id: s.id, label: s.label, reason: t(s.reason) }));
 
 export async function followUp(ctx: OpContext, options: { month: string; step: FollowUpStep }) {
   return whileLocked(ctx, "follow-up", (root): FollowUpResult => {

@@ -211,6 +211,28 @@ describe("the month's pages", () => {
     expect(JSON.stringify(ranked)).toContain('"total":12');
   });
 
+  it("saving scores writes the totals and ranks they give, as rank --write would: nothing left for check", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    const file = path.join(ws, "2024-06", "rapat.yaml");
+    const app = testApp(ws);
+    const url = "/bulan/2024-06/solusi";
+    const fields = formFields(await (await app.get(url)).text(), url);
+    // m1's first solution from 30 (rank 2) to the top: M × I × V ÷ C = 5 × 5 × 5 ÷ 1.
+    const scores = Object.fromEntries(
+      Object.entries({ m: "5", i: "5", v: "5", c: "1" }).map(([k, v]) => [`masalah[m1].solusi[s1].skor.${k}`, v]),
+    );
+    expect((await app.post(url, edit(fields, scores))).status).toBe(303);
+    const cli = JSON.parse((await lokmin(["rank", "2024-06", "--solusi", "--json"], { cwd: ws })).stdout);
+    const m1 = (readData(readFileSync(file, "utf8")) as any).masalah[0];
+    const ranked = cli.solutions.find((s: any) => s.problem === "m1").problems;
+    expect(m1.solusi.map((s: any) => [s.id, s.total, s.peringkat])).toEqual(
+      ranked.map((s: any) => [s.id, s.total, s.rank]),
+    );
+    expect(m1.solusi[0].peringkat).toBe(1);
+    const checked = JSON.parse((await lokmin(["check", "2024-06", "--json"], { cwd: ws })).stdout);
+    expect(checked.findings.filter((f: { rule: string }) => f.rule.startsWith("rank/"))).toEqual([]);
+  });
+
   it("scoring findings name the problem by its title and the criterion by its name, not their ids", async () => {
     const app = testApp(root);
     const fields = formFields(await (await app.get("/bulan/2024-02/prioritas")).text(), "/bulan/2024-02/prioritas");

@@ -73,12 +73,21 @@ describe("mode rapat, filled live", () => {
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe(action);
     expect(data().masalah[0].skor.u).toBe(1);
-    // Only that value changed: every comment and every other line as it was.
+    // That value changed, and the totals and ranks that follow from it, as `rank --write` writes them:
+    // every comment and every other line as it was.
     const changed = onDisk()
       .split("\n")
       .filter((line, i) => line !== before.split("\n")[i]);
-    expect(changed).toEqual(["      u: 1"]);
+    expect(changed[0]).toBe("      u: 1");
+    expect(
+      changed.slice(1).every((line) => /^    (total|peringkat): [\d.]+$/.test(line)),
+      changed.join("\n"),
+    ).toBe(true);
     expect(onDisk()).toContain("# Masalah, akar masalah, skor prioritas (lokmin rank) dan alternatif solusi");
+    // Nothing is left for `rank --write` to do: check finds no total or rank that differs from the scores.
+    const checked = await lokmin(["check", MONTH, "--json"], { cwd: root, env: { LOKMIN_TODAY: "2024-07-10" } });
+    const rules = (JSON.parse(checked.stdout).findings as { rule: string }[]).map((f) => f.rule);
+    expect(rules.filter((rule) => rule.startsWith("rank/"))).toEqual([]);
 
     const result = await lokmin(["rank", MONTH, "--json"], { cwd: root, env: { LOKMIN_TODAY: "2024-07-10" } });
     expect(result.status, result.stderr).toBe(0);
@@ -88,6 +97,9 @@ describe("mode rapat, filled live", () => {
       .sort((a: any, b: any) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
       .map((p: any) => [p.id, p.total, p.rank]);
     expect(shownRanking(after)).toEqual(expected);
+    expect(data().masalah.map((p: any) => [p.id, p.total, p.peringkat])).toEqual(
+      rank.problems.map((p: any) => [p.id, p.total, p.rank]),
+    );
     // m1 was first with U = 5; with U = 1 it is not any more, and the page says so.
     expect(expected[0][0]).not.toBe("m1");
     // m1 and m3 were tied at 11 (rank --json: tie_rule kriteria): the slide said how the tie was broken.

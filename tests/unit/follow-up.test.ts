@@ -55,7 +55,7 @@ describe("the chosen solutions carried on as RTL activities", () => {
     });
     const proposal = actionsFromSolutions(m, programs);
     expect(proposal.rows).toEqual([]);
-    expect(proposal.skipped.map((s) => s.id)).toEqual(["m2/s1"]);
+    expect(proposal.skipped.map((s) => [s.id, s.label])).toEqual([["m2/s1", "Penyuluhan"]]);
     expect(proposal.skipped[0].reason.id).toContain("program");
   });
 });

@@ -86,7 +86,7 @@ const O = {
     "{n} agreements made from the RTL: check their deadlines and targets before they are signed.",
   ),
   fuNone: msg("Tidak ada yang ditambahkan.", "Nothing was added."),
-  fuSkipped: msg("Belum bisa: {id} — {reason}", "Not yet: {id} — {reason}"),
+  fuSkipped: msg("Belum bisa: «{label}» {reason}", "Not yet: «{label}» {reason}"),
   // workbooks
   wbTitle: msg("Isian koordinator (buku kerja Excel)", "Coordinators' workbooks (Excel)"),
   wbIntro: msg(
@@ -448,7 +448,7 @@ export function FollowUpBlock(props: {
   token: string;
   step: "rtl" | "kesepakatan";
   rows: readonly { id: string; text: string }[];
-  skipped: readonly { id: string; reason: string }[];
+  skipped: readonly { id: string; label: string; reason: string }[];
   /** The page to come back to (a slide of mode rapat); the step's own page when not given. */
   back?: string;
 }) {
@@ -464,7 +464,7 @@ export function FollowUpBlock(props: {
         ))}
         {props.skipped.map((s) => (
           <li class="muted" data-follow-up-skipped={s.id}>
-            {t(O.fuSkipped, { id: s.id, reason: s.reason })}
+            {t(O.fuSkipped, { label: s.label, reason: s.reason })}
           </li>
         ))}
       </ul>

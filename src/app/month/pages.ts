@@ -7,12 +7,13 @@
 // from lokmin.yaml (`config`), read when the page is built; the specs are the field model's, so a
 // key the schema gains is a line here.
 import { causeCategories, analysisMethods } from "../../domain/analysis.js";
+import type { YamlEdit } from "../../domain/edits.js";
 import type { Choice, FieldSpec, ListSpec, Spec, TableSpec } from "../../domain/fields/model.js";
 import { isObject } from "../../domain/fields/model.js";
 import { slugFor, uniqueId } from "../../domain/fields/state.js";
 import { monthName } from "../../domain/format-date.js";
 import { methodDef, type MethodDef } from "../../domain/rank/methods.js";
-import { problemMethod, solutionMethod } from "../../domain/rank/month.js";
+import { problemMethod, rankEdits, rankProblems, rankSolutions, solutionMethod } from "../../domain/rank/month.js";
 import {
   ATTENDANCE,
   COMMITMENT_STATUSES,
@@ -624,6 +625,21 @@ export function scoreColumns(method: MethodDef, raters: Choice[]): Spec[] {
   ];
 }
 
+/**
+ * The totals and ranks `rank --write` writes, from the scores as they will be saved (one definition:
+ * domain/rank); nothing while lokmin.yaml or the month cannot be read as a whole.
+ */
+function rankingEdits(config: unknown, data: unknown, month: string, what: "masalah" | "solusi"): YamlEdit[] {
+  const workspace = workspaceSchema.safeParse(config);
+  const meeting = meetingSchema.safeParse(data);
+  if (!workspace.success || !meeting.success) return [];
+  const file = meetingFile(month);
+  if (what === "masalah") return rankEdits(rankProblems(workspace.data, meeting.data, file), (i) => ["masalah", i]);
+  return rankSolutions(workspace.data, meeting.data, file).flatMap((s) =>
+    rankEdits(s, (i) => ["masalah", s.problemIndex, "solusi", i]),
+  );
+}
+
 export function scoringPage({ month, config }: MonthSetting): FormPage {
   return {
     id: `${month}/prioritas`,
@@ -631,6 +647,7 @@ export function scoringPage({ month, config }: MonthSetting): FormPage {
     file: meetingFile(month),
     title: msg("Prioritas masalah", "Problem priorities"),
     nav: msg("Prioritas", "Priorities"),
+    derive: (data) => rankingEdits(config, data, month, "masalah"),
     intro: msg(
       "Skor setiap masalah menurut metode bulan ini. Total dan peringkat dihitung ulang setiap kali skor " +
         "diubah, dan ditulis saat Simpan.",
@@ -667,6 +684,7 @@ export function solutionsPage({ month, config }: MonthSetting): FormPage {
     file: meetingFile(month),
     title: msg("Alternatif solusi", "Alternative solutions"),
     nav: msg("Solusi", "Solutions"),
+    derive: (data) => rankingEdits(config, data, month, "solusi"),
     intro: msg(
       "Alternatif pemecahan setiap masalah dengan skornya menurut metode solusi bulan ini; total dan peringkat " +
         "dihitung ulang setiap kali skor diubah. Centang solusi terpilih yang menjadi dasar RTL.",

@@ -74,6 +74,8 @@ export function slidePage(root: string, month: string, slide: Slide): FormPage |
       };
       return {
         ...problems,
+        // The solutions' totals and ranks follow their scores here as on the Solusi page.
+        derive: solutions.derive,
         id: `${month}/rapat-analisis`,
         specs: (data) => [
           {

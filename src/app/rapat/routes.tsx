@@ -43,7 +43,7 @@ export function registerMeetingPages(kit: PageKit): void {
   /** The RTL slide offers the chosen solutions, the kesepakatan slide the RTL (ops/follow-up.ts). */
   const followUpOffer = async (ws: OpenWorkspace, month: string, index: number, kind: string) => {
     if (kind !== "rtl" && kind !== "kesepakatan") return undefined;
-    const { proposeFollowUp } = await import("../../ops/follow-up.js");
+    const { proposeFollowUp, skippedJson } = await import("../../ops/follow-up.js");
     try {
       const ctx = { cwd: ws.root, env: kit.options.env, today: kit.options.today(), root: ws.root };
       const { proposal } = proposeFollowUp(ctx, month, kind, ws.root);
@@ -55,7 +55,7 @@ export function registerMeetingPages(kit: PageKit): void {
           token={kit.state.secrets.token}
           step={kind}
           rows={rows}
-          skipped={proposal.skipped.map((s) => ({ id: s.id, reason: t(s.reason) }))}
+          skipped={skippedJson(proposal.skipped)}
           back={`/bulan/${month}/rapat/${index}`}
         />
       );

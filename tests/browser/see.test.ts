@@ -223,19 +223,21 @@ describe.skipIf(Boolean(skipBrowser))("the pages that show, in chromium", () => 
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `screen ${n} (${kind}) is wider than the projector`).toBeLessThanOrEqual(0);
         // The slides the forum fills hold one form (filled live, tests/browser/rapat.test.ts); the others none.
-        const fills = ["masalah", "analisis", "rtl", "kesepakatan"].includes(kind);
+        const fills = ["evaluasi", "masalah", "analisis", "rtl", "kesepakatan"].includes(kind);
         expect(await page.locator("form").count(), kind).toBe(fills ? 1 : 0);
         if (!fills) expect(await page.locator("input, textarea, select, [contenteditable]").count()).toBe(0);
         for (const row of await attributes(page, "tr[data-indikator]")) figures.set(row["data-indikator"], row);
         if (kind === "masalah") matrix.push(...(await attributes(page, "#matriks tr[data-masalah]")));
         if (
-          ["judul", "program", "masalah", "analisis", "kesepakatan"].includes(kind) &&
+          ["judul", "evaluasi", "program", "masalah", "analisis", "kesepakatan"].includes(kind) &&
           !kinds.slice(0, -1).includes(kind)
         )
           await shot(page, `rapat-${kind}`);
         if (n < total) await page.keyboard.press(n % 2 ? "ArrowRight" : "PageDown");
       }
       expect(kinds[0]).toBe("judul");
+      // Last month's kesepakatan are evaluated first, on a slide of their own.
+      expect(kinds[1]).toBe("evaluasi");
       expect(kinds.at(-1)).toBe("kesepakatan");
       expect(kinds).toContain("masalah");
       expect(kinds).toContain("rtl");

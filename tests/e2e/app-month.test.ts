@@ -211,6 +211,24 @@ describe("the month's pages", () => {
     expect(JSON.stringify(ranked)).toContain('"total":12');
   });
 
+  it("last month's kesepakatan evaluated: each names what was agreed; saving a status changes it alone", async () => {
+    const ws = copyWorkspace(EXAMPLE);
+    const file = path.join(ws, "2024-05", "rapat.yaml");
+    const app = testApp(ws);
+    const url = "/bulan/2024-05/kesepakatan";
+    const html = await (await app.get(url)).text();
+    expect(html).toContain("<legend>2024-04/K02 — Pelatihan penyegaran kader tentang pencatatan</legend>");
+    const before = readFileSync(file, "utf8");
+    const fields = formFields(html, url);
+    expect(
+      (await app.post(url, edit(fields, { "evaluasi_kesepakatan[2024-04%2FK02].status": "sebagian" }))).status,
+    ).toBe(303);
+    const changed = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line, i) => line !== before.split("\n")[i]);
+    expect(changed).toEqual(["    status: sebagian"]);
+  });
+
   it("saving scores writes the totals and ranks they give, as rank --write would: nothing left for check", async () => {
     const ws = copyWorkspace(EXAMPLE);
     const file = path.join(ws, "2024-06", "rapat.yaml");

@@ -276,4 +276,22 @@ describe("mode rapat, filled live", () => {
     ]);
     expect(elsewhere.headers.get("location")).toBe(`/bulan/${MONTH}/rtl`);
   });
+
+  it("last month's kesepakatan are evaluated on their own slide, second, each status saved as chosen", async () => {
+    const app = testApp(root);
+    const { n, html } = await slideOf(app, "evaluasi");
+    expect(n).toBe(2);
+    expect(html).toContain("2024-05/K01 — Posyandu/posbindu sore hari di dusun terjauh");
+    const action = `/bulan/${MONTH}/rapat/${n}`;
+    const before = onDisk();
+    const res = await app.post(
+      action,
+      set(formFields(html, action), "evaluasi_kesepakatan[2024-05%2FK01].status", "batal"),
+    );
+    expect(res.headers.get("location")).toBe(action);
+    const changed = onDisk()
+      .split("\n")
+      .filter((line, i) => line !== before.split("\n")[i]);
+    expect(changed).toEqual(["    status: batal"]);
+  });
 });

@@ -12,6 +12,7 @@ import type { Choice, FieldSpec, ListSpec, Spec, TableSpec } from "../../domain/
 import { isObject } from "../../domain/fields/model.js";
 import { slugFor, uniqueId } from "../../domain/fields/state.js";
 import { monthName } from "../../domain/format-date.js";
+import { shiftMonth } from "../../domain/month.js";
 import { methodDef, type MethodDef } from "../../domain/rank/methods.js";
 import { problemMethod, rankEdits, rankProblems, rankSolutions, solutionMethod } from "../../domain/rank/month.js";
 import {
@@ -764,7 +765,13 @@ export function actionPlanPage({ month, config }: MonthSetting): FormPage {
           field("masalah", W.masalah, "select", { options: problemChoices(data), width: "l" }),
           field("kegiatan", msg("Kegiatan", "Activity"), "text", { required: true, width: "l" }),
           field("sasaran", W.sasaran, "text", { width: "l" }),
-          field("waktu", W.waktu, "text", { hint: msg("mis. Minggu ke-1 Juni 2024", "e.g. first week of June 2024") }),
+          field("waktu", W.waktu, "text", {
+            // The plan is for the month after the meeting.
+            hint: msg(
+              `mis. Minggu ke-1 ${monthName(shiftMonth(month, 1))}`,
+              `e.g. first week of ${shiftMonth(month, 1)}`,
+            ),
+          }),
           field("penanggung_jawab", W.pj, "select", { required: true, options: staffChoices(config) }),
           field("biaya", W.biaya, "text"),
           field("indikator_keberhasilan", msg("Indikator keberhasilan", "Measure of success"), "text", { width: "l" }),
@@ -793,6 +800,8 @@ function evaluationList(people: Choice[]): ListSpec {
     layout: "cards",
     title: (column, id) => `${id} — ${column("uraian") ?? ""}`,
     columns: [
+      // What was agreed, to read while its status is decided (the card's title is made from it too).
+      field("uraian", msg("Kesepakatan", "Agreement"), "text", { readOnly: true, width: "l" }),
       field("penanggung_jawab", W.pj, "select", { readOnly: true, options: people }),
       field("tenggat", msg("Tenggat", "Deadline"), "date", { readOnly: true }),
       field("status", msg("Status", "Status"), "select", { options: statusChoices }),

@@ -36,6 +36,7 @@ export interface ProblemSlide {
 
 export type Slide =
   | { kind: "judul" }
+  | { kind: "evaluasi" }
   | ProgramSlide
   | { kind: "masalah"; ranking: RankResult }
   | ProblemSlide
@@ -73,6 +74,8 @@ export function loadMeeting(root: string, env: NodeJS.ProcessEnv, month: string)
   if (!config || !meeting || errors.length) return { problems: positionAll(errors, (f) => workspace.sources.get(f)) };
 
   const slides: Slide[] = [{ kind: "judul" }];
+  // Last month's kesepakatan are evaluated first (SOP: the report of last month's work), each status set live.
+  if (meeting.evaluasi_kesepakatan.length) slides.push({ kind: "evaluasi" });
   const trends = indicatorTrends(
     config,
     workspace.months.map((m) => ({ id: m.id, programs: m.programs.map((p) => p.data) })),

@@ -64,6 +64,10 @@ export function slidePage(root: string, month: string, slide: Slide): FormPage |
       const page = commitmentsPage(setting);
       return { ...page, specs: (data) => page.specs(data).filter((s) => s.key === "kesepakatan") };
     }
+    case "evaluasi": {
+      const page = commitmentsPage(setting);
+      return { ...page, specs: (data) => page.specs(data).filter((s) => s.key === "evaluasi_kesepakatan") };
+    }
     case "analisis": {
       const id = slide.problem.id;
       const problems = problemsPage(setting);
@@ -169,6 +173,7 @@ function FormBody(props: LiveForm & { slide: Slide }) {
     case "rtl":
       return <Specs specs={specs} prefix="" ctx={ctx(`${month}/rtl`)} order={shown.state.order} />;
     case "kesepakatan":
+    case "evaluasi":
       return <Specs specs={specs} prefix="" ctx={ctx(`${month}/kesepakatan`)} order={shown.state.order} />;
     default:
       return null;

@@ -84,6 +84,7 @@ export const R = {
   deadline: msg("Tenggat", "Deadline"),
   measure: msg("Target", "Target"),
   noKesepakatan: msg("Belum ada kesepakatan bulan ini.", "No commitments this month yet."),
+  evaluasi: msg("Evaluasi kesepakatan bulan lalu", "Last month's commitments evaluated"),
   cannot: msg(
     "Mode rapat tidak dapat dibuka: berkas bulan ini perlu diperbaiki dulu.",
     "Meeting mode cannot open: this month's files need fixing first.",
@@ -124,6 +125,8 @@ export function slideTitle(view: MeetingView, slide: Slide): string {
       return t(R.rtl);
     case "kesepakatan":
       return t(R.kesepakatan);
+    case "evaluasi":
+      return t(R.evaluasi);
   }
 }
 
@@ -253,6 +256,8 @@ function SlideBody(props: { view: MeetingView; slide: Slide; puskesmas: string; 
           {form}
         </>
       );
+    case "evaluasi":
+      return form ?? null;
   }
 }
 

@@ -211,6 +211,19 @@ describe.skipIf(Boolean(skipBrowser))("mode rapat filled live, in chromium", () 
         "Sweeping hipertensi di Dusun II",
       );
       await shot(page, "rapat-langsung-kesepakatan-baru");
+
+      // Removing saves at once here: it is asked first, and "no" keeps the row and the file. (The
+      // dialogs are this test's to answer, not the session's unexpected ones.)
+      page.removeAllListeners("dialog");
+      const remove = page.locator(`[data-row] button[data-hapus]`).last();
+      const questions: string[] = [];
+      page.once("dialog", (dialog) => (questions.push(dialog.message()), dialog.dismiss()));
+      await remove.click();
+      expect(questions[0]).toMatch(/Hapus baris .*tersimpan/);
+      expect(yamlOf(root).kesepakatan.length).toBe(before + 1);
+      page.once("dialog", (dialog) => dialog.accept());
+      await remove.click();
+      await until(() => yamlOf(root).kesepakatan.length).toBe(before);
       await context.close();
     } finally {
       await buka.stop();

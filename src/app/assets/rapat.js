@@ -178,6 +178,9 @@
     const button = event.target.closest && event.target.closest("form[data-langsung] [data-hapus]");
     const row = button && button.closest("[data-row]");
     if (!row) return;
+    // Saved at once here, unlike a month page: ask first, naming the row (its button's label).
+    const ask = document.body.dataset.pesanHapus;
+    if (ask && !window.confirm(ask.replace("{baris}", button.getAttribute("aria-label") || ""))) return;
     const list = row.parentElement && row.parentElement.closest("fieldset, section");
     const note = row.nextElementSibling && row.nextElementSibling.classList.contains("row-note");
     const after = (note ? row.nextElementSibling : row).nextElementSibling;

@@ -40,6 +40,10 @@ export const L = {
     "Not connected to lokmin: not saved yet. Check that lokmin buka is still running.",
   ),
   scores: msg("Skor (ketik, tersimpan otomatis)", "Scores (type; saved as you type)"),
+  confirmRemove: msg(
+    "{baris}? Yang dihapus langsung tersimpan untuk semua jendela.",
+    "{baris}? What is removed is saved at once, for every window.",
+  ),
   problem: msg("Masalah", "Problem"),
   edit: msg("Isian rapat", "Meeting entries"),
   live: msg(

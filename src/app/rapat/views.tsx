@@ -163,6 +163,7 @@ export function MeetingPage(props: MeetingPageProps) {
           data-pesan-simpan={t(L.saving)}
           data-pesan-tersimpan={t(L.saved)}
           data-pesan-putus={t(L.offline)}
+          data-pesan-hapus={t(L.confirmRemove)}
         >
           <header class="bar">
             <span class="where">

@@ -269,6 +269,8 @@ describe("mode rapat, filled live", () => {
     const again = await (await app.get(`/bulan/${MONTH}/rapat/${n}`)).text();
     expect(again).not.toContain("data-follow-up=");
     expect(again).toContain('name="rtl[r1].kegiatan"');
+    // No message waits on the RTL page for whoever opens it next: the slide showed the rows.
+    expect(await (await app.get(`/bulan/${MONTH}/rtl`)).text()).not.toContain("kegiatan RTL dibuat");
     // A page to come back to outside this month's slides is not followed.
     const elsewhere = await app.post(action, [
       ...fields.filter(([k]) => k !== "kembali"),

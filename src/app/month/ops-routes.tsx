@@ -444,7 +444,8 @@ export function monthOpsRoutes(app: Hono, kit: AppKit) {
         const run = await followUp(ctxOf(at.ws), { month: at.month, step });
         const added = step === "rtl" ? O.fuRtlAdded : O.fuKAdded;
         kit.refresh(at.ws);
-        kit.flash.set(page, run.added.length ? t(added, { n: run.added.length }) : t(O.fuNone));
+        // A slide shows the rows themselves; a message kept for the page would greet someone else later.
+        if (!slide) kit.flash.set(page, run.added.length ? t(added, { n: run.added.length }) : t(O.fuNone));
       } catch (error) {
         kit.flash.set(page, errorText(at.ws.root, error));
       }

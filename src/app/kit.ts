@@ -17,3 +17,17 @@ export interface PageKit {
   needWorkspace: (c: Context) => OpenWorkspace | Response;
   notFound: (c: Context) => Response | Promise<Response>;
 }
+
+/** A submitted form's fields, each with every value it was sent with (checkboxes, multiple choices). */
+export type Form = Map<string, string[]>;
+
+/** The form a request posted, text values only (an upload is read where it is expected). */
+export async function formOf(c: Context): Promise<Form> {
+  const body = await c.req.parseBody({ all: true });
+  const form: Form = new Map();
+  for (const [key, value] of Object.entries(body)) {
+    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
+    form.set(key, list);
+  }
+  return form;
+}

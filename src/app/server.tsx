@@ -41,7 +41,7 @@ import { isFormPageName, monthLinks, monthPageById } from "./month/registry.js";
 import { MonthPage, monthTitle } from "./month/views.js";
 import { MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, monthOpsRoutes } from "./month/ops-routes.js";
 import { CandidatesBlock, FollowUpBlock, PrepareActions } from "./month/ops-views.js";
-import type { PageKit } from "./kit.js";
+import { type Form, formOf, type PageKit } from "./kit.js";
 import { newDinasState, type DinasState } from "./dinas/data.js";
 import { registerDinasPages } from "./dinas/routes.js";
 import { registerMeetingPages } from "./rapat/routes.js";
@@ -151,21 +151,9 @@ const ASSETS: Record<string, string> = {
   "ikon.svg": "image/svg+xml",
 };
 
-type Form = Map<string, string[]>;
-
 /** The files a page edits: lokmin.yaml and a month's meeting files (the poll reads nothing else). */
 const EDITABLE_FILE =
   /^(lokmin\.yaml|\d{4}-\d{2}\/(rapat|tribulanan)\.yaml|\d{4}-\d{2}\/pralokmin\/[a-z0-9][a-z0-9_.-]*\.yaml)$/;
-
-async function formOf(c: Context): Promise<Form> {
-  const body = await c.req.parseBody({ all: true });
-  const form: Form = new Map();
-  for (const [key, value] of Object.entries(body)) {
-    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
-    form.set(key, list);
-  }
-  return form;
-}
 
 export function createApp(options: AppOptions): { app: Hono; state: AppState } {
   const secrets = options.secrets ?? newSecrets();

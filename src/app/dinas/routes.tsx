@@ -10,7 +10,7 @@ import { plainDate } from "../../domain/format-date.js";
 import { isMonthId } from "../../domain/month.js";
 import { msg, t } from "../../i18n/index.js";
 import { readRegularFile } from "../../io/fs-safe.js";
-import type { PageKit } from "../kit.js";
+import { formOf, type PageKit } from "../kit.js";
 import { type DinasState, loadOverview, monthData, monthDocuments } from "./data.js";
 import { writeLetter } from "./letter.js";
 import { notulenHtml } from "./notulen.js";
@@ -33,19 +33,6 @@ const M = {
     "The PDF could not be made: {detail}. Download the Word document instead.",
   ),
 };
-
-type Form = Map<string, string[]>;
-
-async function formOf(c: Context): Promise<Form> {
-  const body = await c.req.parseBody({ all: true });
-  const form: Form = new Map();
-  for (const [key, value] of Object.entries(body))
-    form.set(
-      key,
-      (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string"),
-    );
-  return form;
-}
 
 /** The letter's choices offered for a month: the recommendations a supervisor would write, ticked by default. */
 function letterDefaults(dinas: DinasState, p: PuskesmasOverview, month: string, today: string): LetterForm {

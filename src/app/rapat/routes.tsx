@@ -9,7 +9,7 @@ import { meetingFile } from "../../domain/workspace-data.js";
 import { t } from "../../i18n/index.js";
 import { Layout } from "../components/layout.js";
 import { fileVersion, readYaml } from "../files.js";
-import type { PageKit } from "../kit.js";
+import { formOf, type PageKit } from "../kit.js";
 import { savePage, type Shown, showFile } from "../save.js";
 import { monthsOf, type OpenWorkspace } from "../workspace.js";
 import { loadMeeting, type MeetingView } from "./data.js";
@@ -17,18 +17,6 @@ import { L, type LiveForm, SLIDE_FIELD, slideKey, slidePage } from "./live.js";
 import { MeetingPage, MeetingProblems, R } from "./views.js";
 import { FollowUpBlock } from "../month/ops-views.js";
 import { T } from "../text.js";
-
-type Form = Map<string, string[]>;
-
-async function formOf(c: Context): Promise<Form> {
-  const body = await c.req.parseBody({ all: true });
-  const form: Form = new Map();
-  for (const [key, value] of Object.entries(body)) {
-    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
-    form.set(key, list);
-  }
-  return form;
-}
 
 export function registerMeetingPages(kit: PageKit): void {
   const { app } = kit;

@@ -108,9 +108,10 @@ export async function writePackageZip(
   check: unknown,
   manifest: Omit<Manifest, "berkas">,
 ): Promise<{ zip: Uint8Array; manifest: Manifest }> {
-  const { zipSync, strToU8 } = await import("fflate");
+  const { writeZip } = await import("../render/zip.js");
+  const text = (value: unknown) => new Uint8Array(Buffer.from(`${JSON.stringify(value, null, 2)}\n`, "utf8"));
   const all = new Map(files);
-  all.set(CHECK_FILE, strToU8(`${JSON.stringify(check, null, 2)}\n`));
+  all.set(CHECK_FILE, text(check));
   const names = [...all.keys()].sort();
   const berkas: ManifestEntry[] = names.map((name) => ({
     path: name,
@@ -118,12 +119,10 @@ export async function writePackageZip(
     sha256: sha256(all.get(name)!),
   }));
   const full: Manifest = { ...manifest, berkas };
-  const mtime = new Date(`${manifest.dibuat}T00:00:00Z`);
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {
-    [MANIFEST_FILE]: [strToU8(`${JSON.stringify(full, null, 2)}\n`), { mtime }],
-  };
-  for (const name of names) entries[name] = [all.get(name)!, { mtime }];
-  return { zip: zipSync(entries, { level: 6 }), manifest: full };
+  const entries = new Map<string, Uint8Array>([[MANIFEST_FILE, text(full)]]);
+  for (const name of names) entries.set(name, all.get(name)!);
+  // The DOCX writer's container (node's zlib), dated the day the package was made.
+  return { zip: new Uint8Array(writeZip(entries, { date: manifest.dibuat })), manifest: full };
 }
 
 export interface ReadPackage {

@@ -31,15 +31,23 @@ export interface ZipLimits {
 
 export const DOCX_LIMITS: ZipLimits = { maxEntries: 2000, maxEntryBytes: 32 << 20, maxTotalBytes: 64 << 20 };
 
-/** Every entry's date and time, MS-DOS form: 1980-01-01 00:00, the first a ZIP holds; same content, same bytes. */
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+/** An entry's date, MS-DOS form, unless given: 1980-01-01 00:00, the first a ZIP holds. Same content, same bytes. */
+const DOS_EPOCH = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
+
+/** An ISO date (2024-06-05) as an MS-DOS date at 00:00, in no time zone; 1980-01-01 for none or earlier. */
+function dosDate(iso: string | undefined): number {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!m || Number(m[1]) < 1980) return DOS_EPOCH;
+  return ((Number(m[1]) - 1980) << 9) | (Number(m[2]) << 5) | Number(m[3]);
+}
 
 /** Pictures are compressed already and tiny parts gain nothing: both are stored, as Word does. */
 const stored = (name: string, data: Uint8Array) => data.length <= 64 || /\.(png|jpe?g|gif)$/i.test(name);
 
-/** A ZIP archive of the entries in the order given (deflated, pictures and tiny parts stored). */
-export function writeZip(entries: ZipEntries): Buffer {
+/** A ZIP of the entries in the order given (deflated, pictures and tiny parts stored), dated `date` at 00:00. */
+export function writeZip(entries: ZipEntries, options: { date?: string } = {}): Buffer {
+  const date = dosDate(options.date);
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -56,7 +64,7 @@ export function writeZip(entries: ZipEntries): Buffer {
     local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -70,7 +78,7 @@ export function writeZip(entries: ZipEntries): Buffer {
     entry.writeUInt16LE(flags, 8);
     entry.writeUInt16LE(method, 10);
     entry.writeUInt16LE(DOS_TIME, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
+    entry.writeUInt16LE(date, 14);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(body.length, 20);
     entry.writeUInt32LE(data.length, 24);

@@ -60,6 +60,9 @@ describe("writing a DOCX container", () => {
     const headers = localHeaders(zip);
     expect(headers.map((h) => h.name)).toEqual([...parts().keys()]);
     expect(headers.every((h) => h.date === ((0 << 9) | (1 << 5) | 1) && h.time === 0)).toBe(true);
+    // A package is dated the day it was made, at 00:00 in no time zone.
+    const dated = localHeaders(writeZip(parts(), { date: "2024-06-05" }));
+    expect(dated.every((h) => h.date === ((2024 - 1980) << 9) + (6 << 5) + 5 && h.time === 0)).toBe(true);
     // XML deflated; the picture and the tiny part stored as they are.
     expect(headers.map((h) => h.method)).toEqual([8, 8, 0, 0]);
     const changed = parts();

@@ -410,14 +410,8 @@ export function createApp(options: AppOptions): { app: Hono; state: AppState } {
 
   /** The rows the RTL or kesepakatan page offers to carry on from the step before it. */
   const followUpOf = async (root: string, month: string, step: "rtl" | "kesepakatan") => {
-    const { proposeFollowUp, skippedJson } = await import("../ops/follow-up.js");
-    try {
-      const { proposal } = proposeFollowUp({ cwd: root, env: options.env, today: options.today(), root }, month, step);
-      const rows = proposal.rows.map((row) => ({ id: row.id, text: "kegiatan" in row ? row.kegiatan : row.uraian }));
-      return { rows, skipped: skippedJson(proposal.skipped) };
-    } catch {
-      return { rows: [], skipped: [] }; // a month that cannot be read says so in Periksa
-    }
+    const { followUpOffer } = await import("../ops/follow-up.js");
+    return followUpOffer({ cwd: root, env: options.env, today: options.today(), root }, month, step);
   };
 
   const formPage = async (

@@ -44,8 +44,21 @@ export function proposeFollowUp(ctx: OpContext, month: string, step: FollowUpSte
   return { workspace, meeting, source, proposal };
 }
 
-export const skippedJson = (skipped: Skipped[]) =>
-  skipped.map((s) => ({ id: s.id, label: s.label, reason: t(s.reason) }));
+const skippedJson = (skipped: Skipped[]) => skipped.map((s) => ({ id: s.id, label: s.label, reason: t(s.reason) }));
+
+/**
+ * What a page offers to carry on (each row's id and its words, what waits and why); nothing when the
+ * month cannot be read, which Periksa says.
+ */
+export function followUpOffer(ctx: OpContext, month: string, step: FollowUpStep) {
+  try {
+    const { proposal } = proposeFollowUp(ctx, month, step, ctx.root);
+    const rows = proposal.rows.map((row) => ({ id: row.id, text: "kegiatan" in row ? row.kegiatan : row.uraian }));
+    return { rows, skipped: skippedJson(proposal.skipped) };
+  } catch {
+    return { rows: [], skipped: [] };
+  }
+}
 
 export async function followUp(ctx: OpContext, options: { month: string; step: FollowUpStep }) {
   return whileLocked(ctx, "follow-up", (root): FollowUpResult => {

@@ -31,25 +31,19 @@ export function registerMeetingPages(kit: PageKit): void {
   /** The RTL slide offers the chosen solutions, the kesepakatan slide the RTL (ops/follow-up.ts). */
   const followUpOffer = async (ws: OpenWorkspace, month: string, index: number, kind: string) => {
     if (kind !== "rtl" && kind !== "kesepakatan") return undefined;
-    const { proposeFollowUp, skippedJson } = await import("../../ops/follow-up.js");
-    try {
-      const ctx = { cwd: ws.root, env: kit.options.env, today: kit.options.today(), root: ws.root };
-      const { proposal } = proposeFollowUp(ctx, month, kind, ws.root);
-      if (!proposal.rows.length) return undefined;
-      const rows = proposal.rows.map((row) => ({ id: row.id, text: "kegiatan" in row ? row.kegiatan : row.uraian }));
-      return (
-        <FollowUpBlock
-          month={month}
-          token={kit.state.secrets.token}
-          step={kind}
-          rows={rows}
-          skipped={skippedJson(proposal.skipped)}
-          back={`/bulan/${month}/rapat/${index}`}
-        />
-      );
-    } catch {
-      return undefined; // a month that cannot be read says so on the slide itself
-    }
+    const { followUpOffer: offerOf } = await import("../../ops/follow-up.js");
+    const ctx = { cwd: ws.root, env: kit.options.env, today: kit.options.today(), root: ws.root };
+    const offer = offerOf(ctx, month, kind);
+    if (!offer.rows.length) return undefined;
+    return (
+      <FollowUpBlock
+        month={month}
+        token={kit.state.secrets.token}
+        step={kind}
+        {...offer}
+        back={`/bulan/${month}/rapat/${index}`}
+      />
+    );
   };
 
   /** The slide with its form: the file as it is, or what a save sent back (a conflict, a mistake). */
